@@ -1,0 +1,13 @@
+// Messages of the plain-Node host's loopback WebSocket, which carries the same contract as Electron's IPC.
+import { z } from 'zod';
+import type { ApiResult } from './result';
+
+export const bridgeRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('invoke'), id: z.number().int(), method: z.string(), args: z.unknown() }),
+  z.object({ kind: z.literal('subscribe'), topic: z.string() }),
+]);
+export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
+
+export type BridgeMessage =
+  | { kind: 'result'; id: number; result: ApiResult<unknown> }
+  | { kind: 'event'; topic: string; payload: unknown };

@@ -1,0 +1,41 @@
+// The one typed API contract between the core (through a host) and the renderer.
+import type { z } from 'zod';
+import { connectorsArgSchemas, type ConnectorsApi, type ConnectorStatus } from './connectors';
+import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
+import { sessionArgSchemas, type SessionApi } from './session';
+
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi;
+export type ApiMethod = keyof AppApi;
+export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
+export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
+
+export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
+  ...quarantineArgSchemas,
+  ...connectorsArgSchemas,
+  ...sessionArgSchemas,
+};
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiArgSchemas, name);
+}
+
+/** Who is calling: the host establishes it (settings in Electron, the launch session in the web host). */
+export interface CallContext {
+  user: string;
+}
+
+/** A domain's handler map as the core implements it (`satisfies Handlers<QuarantineApi>`). */
+export type Handlers<Api> = {
+  [M in keyof Api]: Api[M] extends (args: infer A) => infer R ? (args: A, context: CallContext) => R | Promise<R> : never;
+};
+
+/** What the core pushes to the renderer. */
+export interface AppEvents {
+  'quarantine.rowChanged': QuarantineRow;
+  'connectors.statusChanged': ConnectorStatus[];
+}
+export type AppEventTopic = keyof AppEvents;
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged'];
+
+export type { QuarantineRow, ConnectorStatus };
+export * from './result';

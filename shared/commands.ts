@@ -1,0 +1,70 @@
+// Canonical commands (app -> gateway) and the gateway's reply.
+import { z } from 'zod';
+import { describeZodError } from './describe-error';
+import {
+  basedOnSchema,
+  dispositionDecisionSchema,
+  idSchema,
+  isoDateTimeSchema,
+  quantitySchema,
+  stockTypeSchema,
+} from './domain';
+
+export const commandPayloadSchemas = {
+  'lot.setStatus': z.object({
+    lotId: idSchema,
+    stockType: stockTypeSchema,
+    reason: z.string().min(1).max(500),
+  }),
+  'lot.disposition': z.object({
+    lotId: idSchema,
+    inspectionLotId: idSchema.optional(),
+    decision: dispositionDecisionSchema,
+    quantity: quantitySchema,
+    reason: z.string().min(1).max(1000),
+    deviationNumber: idSchema.optional(),
+  }),
+} as const;
+
+export type CommandType = keyof typeof commandPayloadSchemas;
+export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloadSchemas)[T]>;
+
+export const commandEnvelopeSchema = z.object({
+  commandId: idSchema,
+  type: z.string().min(1),
+  issuedBy: idSchema,
+  issuedAt: isoDateTimeSchema,
+  basedOn: basedOnSchema.optional(),
+  payload: z.unknown(),
+});
+export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;
+
+export type CanonicalCommand = {
+  [T in CommandType]: Omit<CommandEnvelope, 'type' | 'payload'> & { type: T; payload: CommandPayload<T> };
+}[CommandType];
+
+export const commandReplySchema = z.object({
+  commandId: idSchema,
+  status: z.enum(['accepted', 'duplicate', 'rejected']),
+  reason: z.string().optional(),
+  /** The entity's upstream version after the command was applied (or the current one on rejection). */
+  version: z.number().int().nonnegative().optional(),
+});
+export type CommandReply = z.infer<typeof commandReplySchema>;
+
+export type ParsedCommand = { ok: true; command: CanonicalCommand } | { ok: false; reason: string };
+
+/** Validates a command as the gateway receives it; never throws. */
+export function parseCommand(raw: unknown): ParsedCommand {
+  const envelope = commandEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, reason: describeZodError(envelope.error) };
+  const type = envelope.data.type;
+  if (!Object.hasOwn(commandPayloadSchemas, type)) {
+    return { ok: false, reason: `type: unknown command type "${type}"` };
+  }
+  const payload = commandPayloadSchemas[type as CommandType].safeParse(envelope.data.payload);
+  if (!payload.success) {
+    return { ok: false, reason: `payload: ${describeZodError(payload.error)}` };
+  }
+  return { ok: true, command: { ...envelope.data, payload: payload.data } as CanonicalCommand };
+}

@@ -1,0 +1,28 @@
+// Domain vocabulary shared by the core, the hosts, the renderer and the simulator.
+import { z } from 'zod';
+
+export const stockTypes = ['unrestricted', 'quality-inspection', 'blocked', 'restricted', 'in-transit'] as const;
+export const stockTypeSchema = z.enum(stockTypes);
+export type StockType = z.infer<typeof stockTypeSchema>;
+
+/** Usage decisions a quality engineer can post for a lot on hold. */
+export const dispositionDecisions = ['release', 'use-as-is', 'rework', 'scrap', 'return-to-vendor'] as const;
+export const dispositionDecisionSchema = z.enum(dispositionDecisions);
+export type DispositionDecision = z.infer<typeof dispositionDecisionSchema>;
+
+export const roles = ['planner', 'quality-engineer', 'supervisor'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Identifier fields: non-empty, trimmed, bounded so a bad message cannot bloat the store. */
+export const idSchema = z.string().trim().min(1).max(80);
+export const quantitySchema = z.number().finite().nonnegative();
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** The upstream version of an entity that a decision was based on. */
+export const basedOnSchema = z.object({
+  entity: z.literal('lot'),
+  id: idSchema,
+  version: z.number().int().nonnegative(),
+});
+export type BasedOn = z.infer<typeof basedOnSchema>;

@@ -1,0 +1,25 @@
+// Settings schema, one for both hosts (electron-store in Electron, conf in the plain-Node host).
+import { z } from 'zod';
+import { idSchema, roleSchema } from './domain';
+
+export const connectorSettingsSchema = z.object({
+  id: idSchema,
+  kind: z.enum(['erp', 'plant']),
+  /** socket.io URL of the gateway, namespace included (e.g. http://127.0.0.1:4100/erp). */
+  url: z.url(),
+  token: z.string(),
+  streams: z.array(idSchema).min(1),
+});
+export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
+
+export const settingsSchema = z.object({
+  user: idSchema.default('qe.floor'),
+  role: roleSchema.default('quality-engineer'),
+  plant: idSchema.nullable().default(null),
+  /** Empty: start the embedded simulator and connect to it. */
+  connectors: z.array(connectorSettingsSchema).default([]),
+  ui: z
+    .object({ density: z.enum(['compact', 'touch']).default('compact') })
+    .default({ density: 'compact' }),
+});
+export type Settings = z.infer<typeof settingsSchema>;

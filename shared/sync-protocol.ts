@@ -1,0 +1,61 @@
+// The socket.io sync protocol between a connector and a gateway (DESIGN.md section 3).
+import { z } from 'zod';
+import { idSchema, quantitySchema, stockTypeSchema } from './domain';
+
+/** socket.io event names, one place so client and gateway cannot drift. */
+export const syncMessages = {
+  subscribe: 'subscribe',
+  snapshot: 'snapshot',
+  events: 'events',
+  caughtUp: 'caughtUp',
+  replay: 'replay',
+  command: 'command',
+} as const;
+
+export const handshakeAuthSchema = z.object({
+  token: z.string(),
+  clientId: idSchema,
+  user: idSchema,
+});
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+/** Stream name -> last applied seq (0 when nothing was applied yet). */
+export const streamCursorsSchema = z.record(idSchema, z.number().int().nonnegative());
+export type StreamCursors = z.infer<typeof streamCursorsSchema>;
+
+export const subscribeRequestSchema = z.object({ streams: streamCursorsSchema });
+export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
+
+export const subscribeAckSchema = z.union([
+  z.object({ ok: z.literal(true), snapshot: z.boolean() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
+
+export const replayRequestSchema = z.object({ stream: idSchema, afterSeq: z.number().int().nonnegative() });
+export type ReplayRequest = z.infer<typeof replayRequestSchema>;
+
+/** Sent after the replay of every subscribed stream: the heads the connector has now been sent. */
+export const caughtUpSchema = z.object({ streams: streamCursorsSchema });
+export type CaughtUp = z.infer<typeof caughtUpSchema>;
+
+export const snapshotLotSchema = z.object({
+  lotId: idSchema,
+  itemId: idSchema,
+  plant: idSchema,
+  quantity: quantitySchema,
+  unit: idSchema,
+  stockType: stockTypeSchema,
+  supplierId: idSchema.optional(),
+  version: z.number().int().nonnegative(),
+});
+export type SnapshotLot = z.infer<typeof snapshotLotSchema>;
+
+/** Master data and open state, with the stream positions it reflects. */
+export const snapshotSchema = z.object({
+  streams: streamCursorsSchema,
+  plants: z.array(z.object({ id: idSchema, name: z.string().min(1) })),
+  items: z.array(z.object({ id: idSchema, description: z.string().min(1), unit: idSchema })),
+  lots: z.array(snapshotLotSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
