@@ -13,14 +13,12 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export interface EmbeddedSimulatorOptions {
-  /** Seed of the simulator's dataset and scenario. */
-  seed?: number;
-  /** Milliseconds between scripted inspection failures; 0 or absent: none are scripted. */
-  inspectionFailureEveryMs?: number;
-  /** SQLite file for the simulator's own state; defaults to beside the core's database. */
-  databasePath?: string;
+/** A gateway the host starts in-process when no connector is configured (the simulator, by default). */
+export interface EmbeddedGateway {
+  connectors: ConnectorSettings[];
+  close(): Promise<void>;
 }
+export type StartEmbeddedGateway = () => Promise<EmbeddedGateway>;
 
 export interface CoreConfig {
   /** The local SQLite cache; created when missing. */
@@ -28,9 +26,12 @@ export interface CoreConfig {
   user: string;
   role: Role;
   plant?: string | null;
-  /** Gateway connectors; empty or absent: start the embedded simulator on a free 127.0.0.1 port. */
+  /** Gateway connectors; empty or absent: start the embedded gateway (the simulator) on a free 127.0.0.1 port. */
   connectors?: ConnectorSettings[];
-  embeddedSimulator?: EmbeddedSimulatorOptions;
+  /** Injected by the host so the core never imports the simulator (layer rule). */
+  startEmbeddedGateway?: StartEmbeddedGateway;
+  /** How long a command waits for its reply before it is re-sent (default 5 s). */
+  replyTimeoutMs?: number;
   clientId?: string;
   clock?: Clock;
   logger?: Logger;

@@ -26,3 +26,17 @@ export const basedOnSchema = z.object({
   version: z.number().int().nonnegative(),
 });
 export type BasedOn = z.infer<typeof basedOnSchema>;
+
+/** Where the lot's stock goes once a usage decision is posted upstream. Scrap leaves no stock. */
+export function stockAfterDisposition(decision: DispositionDecision): { stockType: StockType; keepsQuantity: boolean } {
+  switch (decision) {
+    case 'release':
+    case 'use-as-is':
+      return { stockType: 'unrestricted', keepsQuantity: true };
+    case 'rework':
+    case 'return-to-vendor':
+      return { stockType: 'blocked', keepsQuantity: true };
+    case 'scrap':
+      return { stockType: 'blocked', keepsQuantity: false };
+  }
+}

@@ -1,0 +1,137 @@
+// Applies what a connector receives: validates each event, applies it in seq order per stream, once
+// by event id, and advances the stream's cursor in the same transaction as the state change.
+// Invalid messages go to the dead-letter table; nothing here throws past the connector.
+import { parseEvent, type CanonicalEvent } from '../../shared/events';
+import { snapshotSchema } from '../../shared/sync-protocol';
+import { describeZodError } from '../../shared/describe-error';
+import type { Clock, Logger } from '../core-types';
+import type { ChangeTracker } from '../engine/change-tracker';
+import type { Engine } from '../engine/engine';
+import { projectEvent } from '../model/lot-projection';
+import type { Store } from '../store/open-store';
+import type { Repos } from '../store/repos';
+
+export interface IngestResult {
+  applied: number;
+  deadLettered: number;
+  /** Already applied (seq at or below the cursor, or an event id seen before). */
+  skipped: number;
+  /** Streams where a seq was missing: ask the gateway to replay after `afterSeq`. */
+  gaps: { stream: string; afterSeq: number }[];
+}
+
+export interface EventIngestDeps {
+  connectorId: string;
+  store: Store;
+  repos: Repos;
+  engine: Engine;
+  changes: ChangeTracker;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function createEventIngest(deps: EventIngestDeps) {
+  const { connectorId, store, repos, engine, changes, clock, logger } = deps;
+  let cursors = repos.inbox.cursors();
+
+  function deadLetter(raw: unknown, reason: string, at: string, where: { stream?: string; seq?: number; eventId?: string } = {}): void {
+    repos.deadLetters.record({ connector: connectorId, stream: where.stream ?? null, seq: where.seq ?? null, eventId: where.eventId ?? null, reason, raw, receivedAt: at });
+    logger.warn('dead-lettered a message', { connector: connectorId, reason });
+  }
+
+  function applyOne(event: CanonicalEvent, at: string): void {
+    projectEvent(event, repos, changes, at);
+    engine.onEvent(event);
+  }
+
+  function applyBatch(batch: readonly unknown[]): IngestResult {
+    const result: IngestResult = { applied: 0, deadLettered: 0, skipped: 0, gaps: [] };
+    const working = new Map(cursors);
+    const blocked = new Set<string>();
+    try {
+      store.transaction(() => {
+        const at = clock.now().toISOString();
+        for (const raw of batch) {
+          const parsed = parseEvent(raw);
+          const envelope = parsed.ok ? parsed.event : parsed.envelope;
+          if (!envelope) {
+            deadLetter(raw, parsed.ok ? 'unreadable' : parsed.reason, at);
+            result.deadLettered++;
+            continue;
+          }
+          const { stream, seq, id } = envelope;
+          if (blocked.has(stream)) continue;
+          const cursor = working.get(stream) ?? 0;
+          if (seq <= cursor) {
+            result.skipped++;
+            continue;
+          }
+          if (seq > cursor + 1) {
+            blocked.add(stream);
+            result.gaps.push({ stream, afterSeq: cursor });
+            continue;
+          }
+          working.set(stream, seq);
+          repos.inbox.advanceCursor(stream, seq, at);
+          if (repos.inbox.hasEvent(id)) {
+            result.skipped++;
+            continue;
+          }
+          if (!parsed.ok) {
+            deadLetter(raw, parsed.reason, at, { stream, seq, eventId: id });
+            repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'dead-lettered', at });
+            result.deadLettered++;
+            continue;
+          }
+          // A savepoint per event: one event that cannot be applied is dead-lettered, the rest of the batch goes on.
+          try {
+            store.db.transaction(() => applyOne(parsed.event, at))();
+            repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'applied', at });
+            result.applied++;
+          } catch (error) {
+            deadLetter(raw, `could not apply: ${(error as Error).message}`, at, { stream, seq, eventId: id });
+            repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'dead-lettered', at });
+            result.deadLettered++;
+          }
+        }
+      });
+      cursors = working;
+    } catch (error) {
+      changes.discard();
+      logger.error('event batch rolled back', { connector: connectorId, error: (error as Error).message });
+      throw error;
+    }
+    return result;
+  }
+
+  /** A snapshot replaces what the cache knows of master data and lots, and moves the cursors to its positions. */
+  function applySnapshot(raw: unknown): { ok: true } | { ok: false; reason: string } {
+    const parsed = snapshotSchema.safeParse(raw);
+    const at = clock.now().toISOString();
+    if (!parsed.success) {
+      const reason = `snapshot: ${describeZodError(parsed.error)}`;
+      store.transaction(() => deadLetter(raw, reason, at));
+      return { ok: false, reason };
+    }
+    const working = new Map(cursors);
+    store.transaction(() => {
+      repos.lots.applySnapshotMaster(parsed.data, at);
+      for (const [stream, seq] of Object.entries(parsed.data.streams)) {
+        if (seq > (working.get(stream) ?? 0)) {
+          working.set(stream, seq);
+          repos.inbox.advanceCursor(stream, seq, at);
+        }
+      }
+    });
+    cursors = working;
+    return { ok: true };
+  }
+
+  return {
+    applyBatch,
+    applySnapshot,
+    cursorsFor: (streams: readonly string[]): Record<string, number> =>
+      Object.fromEntries(streams.map((stream) => [stream, cursors.get(stream) ?? 0])),
+  };
+}
+export type EventIngest = ReturnType<typeof createEventIngest>;

@@ -1,0 +1,146 @@
+// One socket.io connection to a gateway (an ERP or a plant): subscribe with cursors, apply the
+// snapshot, replay and live events, push the outbox, and report status.
+import { io, type Socket } from 'socket.io-client';
+import type { ConnectorStatus } from '../../shared/api/connectors';
+import type { CanonicalCommand } from '../../shared/commands';
+import type { ConnectorSettings } from '../../shared/settings';
+import { subscribeAckSchema, syncMessages } from '../../shared/sync-protocol';
+import type { Clock, Logger } from '../core-types';
+import type { Repos } from '../store/repos';
+import type { EventIngest } from './event-ingest';
+import { createOutboxPusher } from './outbox-pusher';
+import type { ReplyHandler } from './reply-handler';
+
+export interface GatewayConnectorDeps {
+  settings: ConnectorSettings;
+  clientId: string;
+  user: string;
+  ingest: EventIngest;
+  repos: Repos;
+  handleReply: ReplyHandler;
+  clock: Clock;
+  logger: Logger;
+  /** How long to wait for a command's reply before re-sending it. */
+  replyTimeoutMs: number;
+  onStatusChange(): void;
+  /** Something the renderer shows may have changed (events applied, replies recorded). */
+  onApplied(): void;
+}
+
+export function createGatewayConnector(deps: GatewayConnectorDeps) {
+  const { settings, ingest, logger, clock } = deps;
+  let state: ConnectorStatus['state'] = 'offline';
+  let lastSyncAt: string | null = null;
+  let lastError: string | null = null;
+
+  const socket: Socket = io(settings.url, {
+    auth: { token: settings.token, clientId: deps.clientId, user: deps.user },
+    transports: ['websocket'],
+    autoConnect: false,
+    reconnectionDelay: 250,
+    reconnectionDelayMax: 5_000,
+    randomizationFactor: 0.5,
+  });
+
+  const pusher = createOutboxPusher({
+    connectorId: settings.id,
+    repos: deps.repos,
+    handleReply: deps.handleReply,
+    clock,
+    logger,
+    send: (command: CanonicalCommand) =>
+      socket.connected
+        ? socket.timeout(deps.replyTimeoutMs).emitWithAck(syncMessages.command, command)
+        : Promise.reject(new Error('not connected')),
+    onProgress: () => {
+      touch();
+      deps.onApplied();
+    },
+  });
+
+  function setState(next: ConnectorStatus['state'], error: string | null = lastError): void {
+    if (next === state && error === lastError) return;
+    state = next;
+    lastError = error;
+    deps.onStatusChange();
+  }
+
+  function touch(): void {
+    lastSyncAt = clock.now().toISOString();
+    deps.onStatusChange();
+  }
+
+  function subscribe(): void {
+    const streams = ingest.cursorsFor(settings.streams);
+    socket
+      .timeout(10_000)
+      .emitWithAck(syncMessages.subscribe, { streams })
+      .then((raw: unknown) => {
+        const ack = subscribeAckSchema.safeParse(raw);
+        if (!ack.success) setState('offline', 'subscribe: the gateway answered an unreadable acknowledgement');
+        else if (!ack.data.ok) setState('offline', `subscribe: ${ack.data.error}`);
+      })
+      .catch((error: unknown) => logger.warn('subscribe not acknowledged', { connector: settings.id, error: (error as Error).message }));
+  }
+
+  socket.on('connect', () => {
+    setState('catching-up', null);
+    subscribe();
+    pusher.setConnected(true);
+  });
+  socket.on('disconnect', (reason) => {
+    pusher.setConnected(false);
+    setState('offline', reason === 'io client disconnect' ? lastError : `disconnected: ${reason}`);
+  });
+  socket.on('connect_error', (error) => setState('offline', error.message));
+
+  socket.on(syncMessages.snapshot, (raw: unknown) => {
+    const outcome = ingest.applySnapshot(raw);
+    if (!outcome.ok) setState(state, outcome.reason);
+    touch();
+    deps.onApplied();
+  });
+  socket.on(syncMessages.events, (raw: unknown) => {
+    const batch = Array.isArray(raw) ? raw : [raw];
+    try {
+      const result = ingest.applyBatch(batch);
+      for (const gap of result.gaps) socket.emit(syncMessages.replay, gap);
+      if (result.applied + result.deadLettered > 0) touch();
+    } catch (error) {
+      // The batch rolled back and nothing advanced: ask for it again from our cursors.
+      setState(state, `apply failed: ${(error as Error).message}`);
+      subscribe();
+    }
+    deps.onApplied();
+  });
+  socket.on(syncMessages.caughtUp, () => {
+    setState('online');
+    touch();
+  });
+
+  return {
+    id: settings.id,
+    start(): void {
+      socket.connect();
+    },
+    /** New commands were queued for this connector. */
+    kick: () => pusher.kick(),
+    status(): ConnectorStatus {
+      return {
+        id: settings.id,
+        kind: settings.kind,
+        url: settings.url,
+        state,
+        queueDepth: deps.repos.outbox.depth(settings.id),
+        lastSyncAt,
+        lastError,
+      };
+    },
+    async stop(): Promise<void> {
+      pusher.stop();
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}
+export type GatewayConnector = ReturnType<typeof createGatewayConnector>;

@@ -1,0 +1,93 @@
+// Pushes a connector's pending commands upstream in outbox order until each has a reply. Commands on
+// different entities are pipelined; commands on the same entity go one at a time, so upstream sees
+// them in the order they were decided. A lost reply means re-sending the same commandId: the gateway
+// answers duplicate, which counts as success.
+import type { CanonicalCommand } from '../../shared/commands';
+import type { Clock, Logger } from '../core-types';
+import type { Repos } from '../store/repos';
+import { createBackoff } from './backoff';
+import type { ReplyHandler } from './reply-handler';
+
+export interface OutboxPusherDeps {
+  connectorId: string;
+  repos: Repos;
+  handleReply: ReplyHandler;
+  /** Sends one command and resolves with the raw reply; rejects on timeout or disconnect. */
+  send(command: CanonicalCommand): Promise<unknown>;
+  clock: Clock;
+  logger: Logger;
+  /** Commands in flight at once. */
+  window?: number;
+  onProgress(): void;
+}
+
+export function createOutboxPusher(deps: OutboxPusherDeps) {
+  const { connectorId, repos, clock, logger } = deps;
+  const window = deps.window ?? 32;
+  const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
+  const inFlight = new Set<string>();
+  let connected = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  function fill(): void {
+    if (!connected || stopped || retryTimer) return;
+    const busyEntities = new Set<string>();
+    for (const entry of repos.outbox.pending(connectorId, 0, window * 4)) {
+      if (inFlight.size >= window) break;
+      const entity = entry.entityId;
+      if (inFlight.has(entry.commandId)) {
+        if (entity) busyEntities.add(entity);
+        continue;
+      }
+      if (entity && busyEntities.has(entity)) continue;
+      if (entity) busyEntities.add(entity);
+      sendOne(entry.commandId, entry.command);
+    }
+  }
+
+  function sendOne(commandId: string, command: CanonicalCommand): void {
+    inFlight.add(commandId);
+    repos.outbox.recordAttempt(commandId, clock.now().toISOString());
+    deps
+      .send(command)
+      .then((raw) => {
+        inFlight.delete(commandId);
+        const outcome = deps.handleReply(connectorId, commandId, raw);
+        if (!outcome.ok) throw new Error(outcome.reason);
+        backoff.reset();
+        deps.onProgress();
+        fill();
+      })
+      .catch((error: unknown) => {
+        inFlight.delete(commandId);
+        scheduleRetry((error as Error).message);
+      });
+  }
+
+  function scheduleRetry(reason: string): void {
+    if (stopped || retryTimer) return;
+    const delay = backoff.next();
+    logger.warn('command push failed; retrying', { connector: connectorId, reason, delayMs: delay });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      fill();
+    }, delay);
+  }
+
+  return {
+    /** New commands were queued. */
+    kick: fill,
+    setConnected(value: boolean): void {
+      connected = value;
+      if (value) fill();
+    },
+    stop(): void {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+    },
+    inFlightCount: () => inFlight.size,
+  };
+}
+export type OutboxPusher = ReturnType<typeof createOutboxPusher>;

@@ -1,0 +1,70 @@
+// What a workflow definition is: a trigger, steps, and the waits between them (an event, a human
+// task, a command's reply). The engine persists the state between steps, so a definition is plain code.
+import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from '../../shared/commands';
+import type { BasedOn, Role } from '../../shared/domain';
+import type { CanonicalEvent, EventType } from '../../shared/events';
+import type { Repos } from '../store/repos';
+import type { TaskKind } from '../store/tasks-repo';
+
+export type Signal =
+  | { kind: 'event'; event: CanonicalEvent }
+  | { kind: 'task'; taskId: string; input: unknown; user: string }
+  | { kind: 'reply'; reply: CommandReply; command: CanonicalCommand };
+
+export interface Wait {
+  kind: 'event' | 'task' | 'reply';
+  /** event: `${type}:${correlationKey}`; task: task id; reply: command id. */
+  key: string;
+  /** The step that runs when the wait is over. */
+  step: string;
+}
+
+export type StepOutcome<S> = { state: S; wait: Wait } | { state: S; end: 'completed' | 'cancelled' };
+
+export interface WorkflowContext {
+  readonly instanceId: string;
+  /** ISO time of this step, from the injected clock. */
+  readonly now: string;
+  readonly repos: Repos;
+  /** Queues a command in the outbox (same transaction) and returns its commandId. */
+  emit<T extends CommandType>(
+    type: T,
+    payload: CommandPayload<T>,
+    options: { issuedBy: string; basedOn?: BasedOn; entityId?: string },
+  ): string;
+  openTask(task: { kind: TaskKind; role: Role; subject: string; requestedBy?: string; dueInHours?: number }): string;
+  /** Appends to the instance's history. */
+  record(kind: string, detail: Record<string, unknown>): void;
+  /** Appends to the tamper-evident audit log. */
+  audit(actor: string, action: string, subject: string, detail: Record<string, unknown>): void;
+  /** Tells the renderer that what it shows of this lot changed (sent after commit). */
+  lotChanged(lotId: string): void;
+}
+
+export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => StepOutcome<S>;
+
+export interface WorkflowDefinition<S, T extends EventType = EventType> {
+  name: string;
+  version: number;
+  trigger: T;
+  correlationKey(event: Extract<CanonicalEvent, { type: T }>): string;
+  /** Runs in the transaction that applies the trigger event. */
+  start(event: Extract<CanonicalEvent, { type: T }>, ctx: WorkflowContext): StepOutcome<S>;
+  steps: Record<string, StepFn<S>>;
+}
+
+// The engine handles definitions of any state shape; each definition stays typed where it is written.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyWorkflow = WorkflowDefinition<any, any>;
+
+export function defineWorkflow<S, T extends EventType>(definition: WorkflowDefinition<S, T>): WorkflowDefinition<S, T> {
+  return definition;
+}
+
+export const waitForTask = (taskId: string, step: string): Wait => ({ kind: 'task', key: taskId, step });
+export const waitForReply = (commandId: string, step: string): Wait => ({ kind: 'reply', key: commandId, step });
+export const waitForEvent = (type: EventType, correlationKey: string, step: string): Wait => ({
+  kind: 'event',
+  key: `${type}:${correlationKey}`,
+  step,
+});

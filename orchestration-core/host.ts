@@ -1,0 +1,141 @@
+// createCore(config): wires the store, the engine, the connectors and the API handlers. The one entry point.
+import { randomUUID } from 'node:crypto';
+import type { AppApi, Handlers } from '../shared/api';
+import type { CommandType } from '../shared/commands';
+import type { ConnectorSettings } from '../shared/settings';
+import { createGatewayConnector, type GatewayConnector } from './connectors/gateway-connector';
+import { createEventIngest } from './connectors/event-ingest';
+import { createReplyHandler } from './connectors/reply-handler';
+import { createConsoleLogger, systemClock } from './core-defaults';
+import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
+import { createChangeTracker } from './engine/change-tracker';
+import { createEngine } from './engine/engine';
+import { createEventBus } from './event-bus';
+import { createQuarantineHandlers } from './services/quarantine-handlers';
+import { createQuarantineQueries } from './services/quarantine-queries';
+import { openStore } from './store/open-store';
+import { createRepos } from './store/repos';
+import { workflowDefinitions } from './workflows';
+
+/** Which kind of connector carries each command upstream. */
+const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
+  'lot.setStatus': 'erp',
+  'lot.disposition': 'erp',
+};
+
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const clock = config.clock ?? systemClock;
+  const logger = config.logger ?? createConsoleLogger();
+  const store = openStore(config.databasePath);
+  let embedded: EmbeddedGateway | null = null;
+  try {
+    let connectorSettings = config.connectors ?? [];
+    if (connectorSettings.length === 0) {
+      if (!config.startEmbeddedGateway) throw new Error('connectors: none configured and no embedded gateway to start');
+      embedded = await config.startEmbeddedGateway();
+      connectorSettings = embedded.connectors;
+    }
+    return assemble(config, connectorSettings, store, embedded, clock, logger);
+  } catch (error) {
+    store.close();
+    await embedded?.close();
+    throw error;
+  }
+}
+
+function assemble(
+  config: CoreConfig,
+  connectorSettings: readonly ConnectorSettings[],
+  store: ReturnType<typeof openStore>,
+  embedded: EmbeddedGateway | null,
+  clock: NonNullable<CoreConfig['clock']>,
+  logger: NonNullable<CoreConfig['logger']>,
+): Core {
+  const repos = createRepos(store.db);
+  const changes = createChangeTracker();
+  const bus = createEventBus();
+  const queries = createQuarantineQueries(store.db);
+
+  function routeCommand(type: CommandType): string {
+    const kind = commandRoutes[type];
+    const connector = connectorSettings.find((settings) => settings.kind === kind);
+    if (!connector) throw new Error(`no ${kind} connector configured for ${type}`);
+    return connector.id;
+  }
+
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes });
+  const handleReply = createReplyHandler({ store, repos, engine, changes, clock });
+
+  function publishChanges(): void {
+    for (const lotId of changes.take()) {
+      const row = queries.row(lotId);
+      if (row) bus.publish('quarantine.rowChanged', row);
+    }
+  }
+
+  let statusTimer: NodeJS.Timeout | null = null;
+  function statusChanged(): void {
+    // Coalesced: a burst of events must not flood the renderer with status pushes.
+    statusTimer ??= setTimeout(() => {
+      statusTimer = null;
+      bus.publish('connectors.statusChanged', connectors.map((c) => c.status()));
+    }, 100);
+  }
+
+  const clientId = config.clientId ?? `desktop-${config.user}`;
+  const connectors: GatewayConnector[] = connectorSettings.map((settings) =>
+    createGatewayConnector({
+      settings,
+      clientId,
+      user: config.user,
+      ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger }),
+      repos,
+      handleReply,
+      clock,
+      logger,
+      replyTimeoutMs: config.replyTimeoutMs ?? 5_000,
+      onStatusChange: statusChanged,
+      onApplied: () => {
+        publishChanges();
+        statusChanged();
+        // Events may have emitted commands (a block for a failed lot): wake every pusher.
+        for (const connector of connectors) connector.kick();
+      },
+    }),
+  );
+
+  const handlers: Handlers<AppApi> = {
+    ...createQuarantineHandlers({
+      store,
+      repos,
+      engine,
+      queries,
+      role: config.role,
+      discardChanges: () => changes.discard(),
+      afterDecision: () => {
+        publishChanges();
+        statusChanged();
+        for (const connector of connectors) connector.kick();
+      },
+    }),
+    'connectors.status': () => connectors.map((connector) => connector.status()),
+    'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null }),
+  };
+
+  for (const connector of connectors) connector.start();
+
+  let closed = false;
+  return {
+    handlers,
+    subscribe: bus.subscribe,
+    connectorSettings,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (statusTimer) clearTimeout(statusTimer);
+      await Promise.all(connectors.map((connector) => connector.stop()));
+      store.close();
+      await embedded?.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Applies upstream facts about lots to the local cache. A fact older than what the cache holds
+// (a lower lot version) changes nothing, so replays and snapshots can overlap safely.
+import type { CanonicalCommand } from '../../shared/commands';
+import { stockAfterDisposition } from '../../shared/domain';
+import type { CanonicalEvent } from '../../shared/events';
+import type { ChangeTracker } from '../engine/change-tracker';
+import type { Repos } from '../store/repos';
+
+export function projectEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker, at: string): void {
+  const lots = repos.lots;
+  switch (event.type) {
+    case 'goods.received':
+    case 'inspection.failed': {
+      const p = event.payload;
+      const stockType = event.type === 'goods.received' ? event.payload.stockType : 'quality-inspection';
+      lots.upsert(
+        { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType, supplierId: p.supplierId ?? null, version: p.lotVersion },
+        at,
+      );
+      break;
+    }
+    case 'inspection.passed': {
+      const lot = lots.get(event.payload.lotId);
+      if (lot && event.payload.lotVersion > lot.version) {
+        lots.setStock(lot.lotId, 'unrestricted', lot.quantity, event.payload.lotVersion, at);
+      }
+      break;
+    }
+    case 'lot.consumed': {
+      const lot = lots.get(event.payload.lotId);
+      if (lot && event.payload.lotVersion > lot.version) {
+        lots.setStock(lot.lotId, lot.stockType, Math.max(0, lot.quantity - event.payload.quantity), event.payload.lotVersion, at);
+      }
+      break;
+    }
+  }
+  if ('lotId' in event.payload && lots.hold(event.payload.lotId)) changes.lotChanged(event.payload.lotId);
+}
+
+/** The gateway accepted one of our commands: the cache takes its effect and the upstream version it now has. */
+export function projectAcceptedCommand(command: CanonicalCommand, version: number | undefined, repos: Repos, changes: ChangeTracker, at: string): void {
+  const lot = repos.lots.get(command.payload.lotId);
+  if (!lot) return;
+  const nextVersion = version ?? lot.version;
+  switch (command.type) {
+    case 'lot.setStatus':
+      repos.lots.setStock(lot.lotId, command.payload.stockType, lot.quantity, nextVersion, at);
+      break;
+    case 'lot.disposition': {
+      const after = stockAfterDisposition(command.payload.decision);
+      repos.lots.setStock(lot.lotId, after.stockType, after.keepsQuantity ? lot.quantity : 0, nextVersion, at);
+      break;
+    }
+  }
+  changes.lotChanged(lot.lotId);
+}

@@ -1,0 +1,29 @@
+// Inbox (dedupe by event id) and per-stream cursors; both change in the transaction that applies an event.
+import type Database from 'better-sqlite3';
+
+export type InboxOutcome = 'applied' | 'dead-lettered';
+
+export function createInbox(db: Database.Database) {
+  const has = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM inbox WHERE event_id = ?');
+  const insert = db.prepare(
+    'INSERT INTO inbox (event_id, stream, seq, type, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const cursorsAll = db.prepare<[], { stream: string; seq: number }>('SELECT stream, seq FROM cursors');
+  const upsertCursor = db.prepare(
+    `INSERT INTO cursors (stream, seq, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at`,
+  );
+  return {
+    hasEvent: (eventId: string): boolean => has.get(eventId) !== undefined,
+    record(entry: { eventId: string; stream: string; seq: number; type: string; outcome: InboxOutcome; at: string }): void {
+      insert.run(entry.eventId, entry.stream, entry.seq, entry.type, entry.outcome, entry.at);
+    },
+    cursors(): Map<string, number> {
+      return new Map(cursorsAll.all().map((row) => [row.stream, row.seq]));
+    },
+    advanceCursor(stream: string, seq: number, at: string): void {
+      upsertCursor.run(stream, seq, at);
+    },
+  };
+}
+export type Inbox = ReturnType<typeof createInbox>;

@@ -1,0 +1,81 @@
+// Lots as last known upstream, master data, and the holds placed on failed lots.
+import type Database from 'better-sqlite3';
+import type { StockType } from '../../shared/domain';
+import type { Snapshot } from '../../shared/sync-protocol';
+
+export interface Lot {
+  lotId: string;
+  itemId: string;
+  plant: string;
+  quantity: number;
+  unit: string;
+  stockType: StockType;
+  supplierId: string | null;
+  version: number;
+}
+
+export interface LotHold {
+  lotId: string;
+  inspectionLotId: string;
+  defectCode: string;
+  defectText: string;
+  holdSince: string;
+  taskId: string;
+  instanceId: string;
+}
+
+const lotColumns = `lot_id AS lotId, item_id AS itemId, plant, quantity, unit, stock_type AS stockType,
+  supplier_id AS supplierId, version`;
+
+export function createLotsRepo(db: Database.Database) {
+  const get = db.prepare<[string], Lot>(`SELECT ${lotColumns} FROM lots WHERE lot_id = ?`);
+  const upsert = db.prepare(
+    `INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, supplier_id, version, updated_at)
+     VALUES (@lotId, @itemId, @plant, @quantity, @unit, @stockType, @supplierId, @version, @at)
+     ON CONFLICT(lot_id) DO UPDATE SET item_id = excluded.item_id, plant = excluded.plant,
+       quantity = excluded.quantity, unit = excluded.unit, stock_type = excluded.stock_type,
+       supplier_id = excluded.supplier_id, version = excluded.version, updated_at = excluded.updated_at
+     WHERE excluded.version >= lots.version`,
+  );
+  const setStock = db.prepare(
+    'UPDATE lots SET stock_type = ?, quantity = ?, version = max(version, ?), updated_at = ? WHERE lot_id = ?',
+  );
+  const raiseVersion = db.prepare('UPDATE lots SET version = max(version, ?), updated_at = ? WHERE lot_id = ?');
+  const upsertPlant = db.prepare('INSERT INTO plants (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name');
+  const upsertItem = db.prepare(
+    `INSERT INTO items (id, description, unit) VALUES (?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET description = excluded.description, unit = excluded.unit`,
+  );
+  const insertHold = db.prepare(
+    `INSERT INTO lot_holds (lot_id, inspection_lot_id, defect_code, defect_text, hold_since, task_id, instance_id)
+     VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @holdSince, @taskId, @instanceId)`,
+  );
+  const getHold = db.prepare<[string], LotHold>(
+    `SELECT lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode, defect_text AS defectText,
+       hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId FROM lot_holds WHERE lot_id = ?`,
+  );
+
+  return {
+    get: (lotId: string): Lot | undefined => get.get(lotId),
+    /** Writes the lot unless the store already holds a newer upstream version of it. */
+    upsert(lot: Lot, at: string): void {
+      upsert.run({ ...lot, at });
+    },
+    setStock(lotId: string, stockType: StockType, quantity: number, version: number, at: string): void {
+      setStock.run(stockType, quantity, version, at, lotId);
+    },
+    raiseVersion(lotId: string, version: number, at: string): void {
+      raiseVersion.run(version, at, lotId);
+    },
+    applySnapshotMaster(snapshot: Snapshot, at: string): void {
+      for (const plant of snapshot.plants) upsertPlant.run(plant.id, plant.name);
+      for (const item of snapshot.items) upsertItem.run(item.id, item.description, item.unit);
+      for (const lot of snapshot.lots) upsert.run({ ...lot, supplierId: lot.supplierId ?? null, at });
+    },
+    placeHold(hold: LotHold): void {
+      insertHold.run(hold);
+    },
+    hold: (lotId: string): LotHold | undefined => getHold.get(lotId),
+  };
+}
+export type LotsRepo = ReturnType<typeof createLotsRepo>;

@@ -1,0 +1,11 @@
+// Every migration, in order. Listed explicitly (no folder scan) so packaging into asar keeps working.
+import type Database from 'better-sqlite3';
+import { up as initial } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: '0001-initial', up: initial }];

@@ -1,0 +1,24 @@
+// All repositories over one database, prepared once.
+import type Database from 'better-sqlite3';
+import { createInstancesRepo } from '../engine/instances-repo';
+import { createAuditLog } from './audit-log';
+import { createDeadLetters } from './dead-letters';
+import { createDecisionsRepo } from './decisions-repo';
+import { createInbox } from './inbox';
+import { createLotsRepo } from './lots-repo';
+import { createOutbox } from './outbox';
+import { createTasksRepo } from './tasks-repo';
+
+export function createRepos(db: Database.Database) {
+  return {
+    inbox: createInbox(db),
+    deadLetters: createDeadLetters(db),
+    outbox: createOutbox(db),
+    audit: createAuditLog(db),
+    lots: createLotsRepo(db),
+    tasks: createTasksRepo(db),
+    decisions: createDecisionsRepo(db),
+    instances: createInstancesRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;

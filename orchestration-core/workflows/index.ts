@@ -1,0 +1,5 @@
+// Every installed workflow definition, old versions included so running instances keep theirs.
+import type { AnyWorkflow } from '../engine/workflow';
+import { inspectionFailed } from './inspection-failed';
+
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed];

@@ -1,0 +1,25 @@
+// Each migration: migrate to N-1, insert, migrate to N, check the data survived and the new schema holds.
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../orchestration-core/store/migrations';
+import { migrate } from '../../orchestration-core/store/open-store';
+import { makeTempDir } from '../helpers/temp-dir';
+
+describe('migration 0001-initial', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.remove());
+
+  it('creates every table the core writes, with the constraints the core relies on', () => {
+    const db = new Database(temp.file('m1.sqlite'));
+    migrate(db, 'm1', migrations.slice(0, 1));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['audit_log', 'cursors', 'dead_letters', 'decisions', 'human_tasks', 'inbox', 'items', 'lot_holds', 'lots', 'outbox', 'plants', 'workflow_history', 'workflow_instances']));
+    db.prepare("INSERT INTO inbox VALUES ('e1', 'erp', 1, 'goods.received', 'applied', 'now')").run();
+    expect(() => db.prepare("INSERT INTO inbox VALUES ('e2', 'erp', 1, 'goods.received', 'applied', 'now')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO outbox (command_id, connector, type, envelope, status, created_at) VALUES ('c', 'erp', 't', '{}', 'sent', 'now')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

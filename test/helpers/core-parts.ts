@@ -1,0 +1,31 @@
+// The core's parts without any socket: the store, the engine and the ingest, wired as host.ts wires them.
+import { randomUUID } from 'node:crypto';
+import { createEventIngest } from '../../orchestration-core/connectors/event-ingest';
+import { createReplyHandler } from '../../orchestration-core/connectors/reply-handler';
+import type { Clock, Logger } from '../../orchestration-core/core-types';
+import { createChangeTracker } from '../../orchestration-core/engine/change-tracker';
+import { createEngine } from '../../orchestration-core/engine/engine';
+import { createQuarantineHandlers } from '../../orchestration-core/services/quarantine-handlers';
+import { createQuarantineQueries } from '../../orchestration-core/services/quarantine-queries';
+import { openStore } from '../../orchestration-core/store/open-store';
+import { createRepos } from '../../orchestration-core/store/repos';
+import { workflowDefinitions } from '../../orchestration-core/workflows';
+
+export const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export function fixedClock(start = '2026-11-02T08:00:00Z'): Clock & { advance(ms: number): void } {
+  let now = Date.parse(start);
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
+}
+
+export function createCoreParts(databasePath: string, clock: Clock = fixedClock()) {
+  const store = openStore(databasePath);
+  const repos = createRepos(store.db);
+  const changes = createChangeTracker();
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes });
+  const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger });
+  const handleReply = createReplyHandler({ store, repos, engine, changes, clock });
+  const queries = createQuarantineQueries(store.db);
+  const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', afterDecision: () => {}, discardChanges: () => changes.discard() });
+  return { store, repos, changes, engine, ingest, handleReply, queries, quarantine };
+}
