@@ -41,12 +41,10 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
       store.durableTransaction(() => {
         const entry = repos.outbox.get(commandId);
         if (!entry || !repos.outbox.recordReply(reply, at)) return;
-        const lotId = entry.entityId;
+        // A rejection leaves the version alone: what changed upstream reaches the cache as events, and
+        // a re-decision must be based on the state the engineer has actually seen.
         if (reply.status === 'accepted' || reply.status === 'duplicate') {
           projectAcceptedCommand(entry.command, reply.version, repos, changes, at);
-        } else if (lotId && reply.version !== undefined) {
-          repos.lots.raiseVersion(lotId, reply.version, at);
-          changes.lotChanged(lotId);
         }
         repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: entry.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
         engine.onReply(reply, entry.command);

@@ -1,5 +1,6 @@
-// Applies upstream facts about lots to the local cache. A fact older than what the cache holds
-// (a lower lot version) changes nothing, so replays and snapshots can overlap safely.
+// Applies upstream facts about lots to the local cache. A full-state fact older than what the cache
+// holds (a lower lot version) changes nothing, so replays and snapshots can overlap safely; the
+// version only ever rises.
 import type { CanonicalCommand } from '../../shared/commands';
 import { stockAfterDisposition } from '../../shared/domain';
 import type { CanonicalEvent } from '../../shared/events';
@@ -27,10 +28,10 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       break;
     }
     case 'lot.consumed': {
+      // A delta, applied exactly once (the inbox sees to that) even when an accepted command of ours
+      // already moved the version past it: the quantity must still go down.
       const lot = lots.get(event.payload.lotId);
-      if (lot && event.payload.lotVersion > lot.version) {
-        lots.setStock(lot.lotId, lot.stockType, Math.max(0, lot.quantity - event.payload.quantity), event.payload.lotVersion, at);
-      }
+      if (lot) lots.setStock(lot.lotId, lot.stockType, Math.max(0, lot.quantity - event.payload.quantity), event.payload.lotVersion, at);
       break;
     }
   }

@@ -40,7 +40,6 @@ export function createLotsRepo(db: Database.Database) {
   const setStock = db.prepare(
     'UPDATE lots SET stock_type = ?, quantity = ?, version = max(version, ?), updated_at = ? WHERE lot_id = ?',
   );
-  const raiseVersion = db.prepare('UPDATE lots SET version = max(version, ?), updated_at = ? WHERE lot_id = ?');
   const upsertPlant = db.prepare('INSERT INTO plants (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name');
   const upsertItem = db.prepare(
     `INSERT INTO items (id, description, unit) VALUES (?, ?, ?)
@@ -63,9 +62,6 @@ export function createLotsRepo(db: Database.Database) {
     },
     setStock(lotId: string, stockType: StockType, quantity: number, version: number, at: string): void {
       setStock.run(stockType, quantity, version, at, lotId);
-    },
-    raiseVersion(lotId: string, version: number, at: string): void {
-      raiseVersion.run(version, at, lotId);
     },
     applySnapshotMaster(snapshot: Snapshot, at: string): void {
       for (const plant of snapshot.plants) upsertPlant.run(plant.id, plant.name);

@@ -55,11 +55,14 @@ describe('inspection-failed workflow', () => {
     parts.quarantine['quarantine.disposition']({ taskId, decision: 'release', reason: 'within deviation limits' }, qe);
     const [block, stale] = pending();
     reply(block!, 'accepted', 3);
-    reply(stale!, 'rejected', 5, 'stale: lot L-1 is at version 5, the decision saw version 3');
-    expect(row()).toMatchObject({ taskState: 'conflict', conflictReason: 'stale: lot L-1 is at version 5, the decision saw version 3', lotVersion: 5 });
+    reply(stale!, 'rejected', 4, 'stale: lot L-1 is at version 4, the decision saw version 3');
+    expect(row()).toMatchObject({ taskState: 'conflict', conflictReason: 'stale: lot L-1 is at version 4, the decision saw version 3', lotVersion: 3 });
+    // What changed upstream arrives as an event; the re-decision is based on it.
+    parts.ingest.applyBatch([event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 4, productionOrderId: 'PO-7', quantity: 20 })]);
+    expect(row()).toMatchObject({ taskState: 'conflict', quantity: 100, lotVersion: 4 });
     const again = parts.quarantine['quarantine.disposition']({ taskId, decision: 'rework', reason: 'rework the bore' }, qe);
     const [redecided] = pending();
-    expect(redecided).toMatchObject({ commandId: again.commandId, basedOn: { version: 5 }, payload: { decision: 'rework' } });
+    expect(redecided).toMatchObject({ commandId: again.commandId, basedOn: { version: 4 }, payload: { decision: 'rework', quantity: 100 } });
     expect(row()).toMatchObject({ taskState: 'pending-upstream', decision: 'rework' });
   });
 
