@@ -1,0 +1,174 @@
+// Receives commands as the ERP would: validates, dedupes by commandId, applies, and records every delivery.
+import type { BasedOn, DispositionDecision, StockType } from '../shared/domain';
+import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
+import type { GatewayStore } from './gateway-store';
+import type { LotRecord } from './records';
+
+type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejected' };
+
+export interface ReceivedCommand {
+  reply: CommandReply;
+  /** False when a scripted fault swallows the reply: the command is applied and recorded, the client hears nothing. */
+  sendReply: boolean;
+}
+
+const stockTypeAfterDecision: Record<DispositionDecision, StockType> = {
+  release: 'unrestricted',
+  'use-as-is': 'unrestricted',
+  rework: 'blocked',
+  'return-to-vendor': 'blocked',
+  scrap: 'blocked',
+};
+
+/** The commandId of a message that failed validation, when it still has one we can record it under. */
+function usableCommandId(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || !('commandId' in raw)) return undefined;
+  const id = raw.commandId;
+  if (typeof id !== 'string') return undefined;
+  const trimmed = id.trim();
+  return trimmed.length > 0 && trimmed.length <= 80 ? trimmed : undefined;
+}
+
+function rawType(raw: unknown): string {
+  if (typeof raw === 'object' && raw !== null && 'type' in raw && typeof raw.type === 'string') return raw.type;
+  return '(unknown)';
+}
+
+const rejected = (reason: string, version?: number): Outcome => ({
+  status: 'rejected',
+  reason,
+  ...(version === undefined ? {} : { version }),
+});
+
+/** Null when the decision saw the lot's current version; otherwise the rejection to answer. */
+function checkBasedOn(basedOn: BasedOn, lot: LotRecord): Outcome | null {
+  if (basedOn.id !== lot.lotId) {
+    return rejected(`basedOn.id: names lot ${basedOn.id}, but the command is for lot ${lot.lotId}`, lot.version);
+  }
+  if (basedOn.version !== lot.version) {
+    return rejected(
+      `stale: lot ${lot.lotId} is at version ${lot.version}, the decision saw version ${basedOn.version}`,
+      lot.version,
+    );
+  }
+  return null;
+}
+
+export class CommandProcessor {
+  private repliesToDrop = 0;
+
+  constructor(
+    private readonly store: GatewayStore,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** The next `count` deliveries are processed and recorded, but their replies are never sent. */
+  dropReplies(count: number): void {
+    this.repliesToDrop += count;
+  }
+
+  /** Everything the command does, its commands row and its delivery row commit together before the reply exists. */
+  receive(raw: unknown, clientId: string): ReceivedCommand {
+    const receivedAt = this.clock().toISOString();
+    const dropReply = this.repliesToDrop > 0;
+    const reply = this.store.transaction((): CommandReply => {
+      const parsed = parseCommand(raw);
+      const commandId = parsed.ok ? parsed.command.commandId : usableCommandId(raw);
+      const reply = this.decide(parsed.ok ? parsed.command : { invalid: parsed.reason, raw }, commandId, receivedAt);
+      this.store.insertDelivery({
+        commandId: commandId ?? null,
+        clientId,
+        status: reply.status,
+        ...(reply.reason === undefined ? {} : { reason: reply.reason }),
+        ...(reply.version === undefined ? {} : { version: reply.version }),
+        replyDropped: dropReply,
+        receivedAt,
+      });
+      return reply;
+    });
+    if (dropReply) this.repliesToDrop--;
+    return { reply, sendReply: !dropReply };
+  }
+
+  private decide(
+    command: CanonicalCommand | { invalid: string; raw: unknown },
+    commandId: string | undefined,
+    receivedAt: string,
+  ): CommandReply {
+    const known = commandId === undefined ? undefined : this.store.command(commandId);
+    if (known) {
+      // Same key, same outcome: an accepted command reports duplicate, a rejected one its rejection again.
+      const status = known.status === 'accepted' ? 'duplicate' : 'rejected';
+      return {
+        commandId: known.commandId,
+        status,
+        ...(known.reason === undefined ? {} : { reason: known.reason }),
+        ...(known.version === undefined ? {} : { version: known.version }),
+      };
+    }
+    if ('invalid' in command) {
+      if (commandId === undefined) return { commandId: '(missing)', status: 'rejected', reason: command.invalid };
+      this.store.insertCommand({
+        commandId,
+        type: rawType(command.raw),
+        body: command.raw,
+        status: 'rejected',
+        reason: command.invalid,
+        receivedAt,
+      });
+      return { commandId, status: 'rejected', reason: command.invalid };
+    }
+    const outcome = this.apply(command);
+    this.store.insertCommand({ commandId: command.commandId, type: command.type, body: command, ...outcome, receivedAt });
+    return { commandId: command.commandId, ...outcome };
+  }
+
+  private apply(command: CanonicalCommand): Outcome {
+    switch (command.type) {
+      case 'lot.setStatus':
+        return this.setStatus(command.payload, command.basedOn);
+      case 'lot.disposition':
+        return this.disposition(command.payload, command.basedOn);
+    }
+  }
+
+  private setStatus(payload: CommandPayload<'lot.setStatus'>, basedOn: BasedOn | undefined): Outcome {
+    const lot = this.store.lot(payload.lotId);
+    if (!lot) return rejected(`payload.lotId: unknown lot ${payload.lotId}`);
+    const conflict = basedOn && checkBasedOn(basedOn, lot);
+    if (conflict) return conflict;
+    const updated = this.store.updateLot(lot.lotId, { stockType: payload.stockType, version: lot.version + 1 });
+    return { status: 'accepted', version: updated.version };
+  }
+
+  private disposition(payload: CommandPayload<'lot.disposition'>, basedOn: BasedOn | undefined): Outcome {
+    const lot = this.store.lot(payload.lotId);
+    if (!lot) return rejected(`payload.lotId: unknown lot ${payload.lotId}`);
+    if (!basedOn) {
+      return rejected('basedOn: lot.disposition requires the lot version the decision saw', lot.version);
+    }
+    const conflict = checkBasedOn(basedOn, lot);
+    if (conflict) return conflict;
+    if (payload.inspectionLotId !== undefined && lot.inspectionLotId !== undefined) {
+      if (payload.inspectionLotId !== lot.inspectionLotId) {
+        return rejected(
+          `payload.inspectionLotId: lot ${lot.lotId} belongs to inspection lot ${lot.inspectionLotId}, ` +
+            `not ${payload.inspectionLotId}`,
+          lot.version,
+        );
+      }
+    }
+    if (payload.quantity > lot.quantity) {
+      return rejected(
+        `payload.quantity: ${payload.quantity} ${lot.unit} exceeds the ${lot.quantity} ${lot.unit} of lot ${lot.lotId}`,
+        lot.version,
+      );
+    }
+    const updated = this.store.updateLot(lot.lotId, {
+      stockType: stockTypeAfterDecision[payload.decision],
+      ...(payload.decision === 'scrap' ? { quantity: 0 } : {}),
+      version: lot.version + 1,
+    });
+    return { status: 'accepted', version: updated.version };
+  }
+}

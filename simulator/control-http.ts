@@ -1,0 +1,124 @@
+// HTTP control endpoints beside socket.io, so a test can drive a simulator running in another process.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { describeZodError } from '../shared/describe-error';
+import { idSchema, quantitySchema } from '../shared/domain';
+import type { GatewayStore } from './gateway-store';
+import { ScenarioError, type Scenario } from './scenario';
+
+const maxBodyBytes = 1_000_000;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  /** Parses the JSON body (POST) or the query parameters (GET). */
+  input: z.ZodType;
+  run: (input: never) => unknown;
+}
+
+const route = <S extends z.ZodType>(method: Route['method'], input: S, run: (input: z.output<S>) => unknown): Route => ({
+  method,
+  input,
+  run: run as (input: never) => unknown,
+});
+
+const positiveQuantity = quantitySchema.positive();
+
+function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, Route> {
+  return {
+    '/control/inspection-failure': route(
+      'POST',
+      z.strictObject({ plant: idSchema.optional(), itemId: idSchema.optional(), quantity: positiveQuantity.optional() }),
+      (options) => scenario.inspectionFailure(options),
+    ),
+    '/control/inspection-passed': route('POST', z.strictObject({ lotId: idSchema }), ({ lotId }) =>
+      scenario.inspectionPassed(lotId),
+    ),
+    '/control/consume': route('POST', z.strictObject({ lotId: idSchema, quantity: positiveQuantity }), (body) =>
+      scenario.consumeLot(body.lotId, body.quantity),
+    ),
+    '/control/burst': route('POST', z.strictObject({ count: z.number().int().min(1).max(100_000) }), ({ count }) => ({
+      lotIds: scenario.burst(count),
+    })),
+    '/control/drop-replies': route('POST', z.strictObject({ count: z.number().int().min(0).max(10_000) }), ({ count }) => {
+      scenario.dropReplies(count);
+      return { dropping: count };
+    }),
+    '/control/commands': route('GET', z.strictObject({}), () => ({ commands: store.commands() })),
+    '/control/deliveries': route('GET', z.strictObject({ commandId: idSchema.optional() }), ({ commandId }) => ({
+      deliveries: store.deliveries(commandId),
+    })),
+    '/control/streams': route('GET', z.strictObject({}), () => ({ streams: store.streamHeads() })),
+    '/control/lot': route('GET', z.strictObject({ lotId: idSchema }), ({ lotId }) => {
+      const lot = store.lot(lotId);
+      if (!lot) throw new HttpError(404, `lotId: unknown lot ${lotId}`);
+      return { lot };
+    }),
+  };
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new HttpError(413, `body: larger than ${maxBodyBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'body: not valid JSON');
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+/** The request listener for everything that is not socket.io. */
+export function createControlHandler(
+  scenario: Scenario,
+  store: GatewayStore,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const routes = controlRoutes(scenario, store);
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const target = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+    if (!target) throw new HttpError(404, `not found: ${request.method ?? ''} ${url.pathname}`);
+    if (request.method !== target.method) {
+      response.setHeader('allow', target.method);
+      throw new HttpError(405, `method: ${url.pathname} takes ${target.method}, not ${request.method ?? ''}`);
+    }
+    // An empty query parameter (?commandId=) means "not given", as a form would send it.
+    const query = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ''));
+    const raw = target.method === 'POST' ? await readJsonBody(request) : query;
+    const input = target.input.safeParse(raw);
+    if (!input.success) throw new HttpError(400, describeZodError(input.error));
+    send(response, 200, target.run(input.data as never));
+  };
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) return response.destroy();
+      if (error instanceof HttpError) return send(response, error.status, { error: error.message });
+      if (error instanceof ScenarioError) return send(response, 422, { error: error.message });
+      console.error('simulator control request failed', error);
+      send(response, 500, { error: error instanceof Error ? error.message : String(error) });
+    });
+  };
+}

@@ -1,0 +1,241 @@
+// The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
+import type Database from 'better-sqlite3';
+import type { EventEnvelope } from '../shared/events';
+import type { Snapshot } from '../shared/sync-protocol';
+import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord, PlantRecord } from './records';
+import { commandFromRow, deliveryFromRow, lotFromRow, type CommandRow, type DeliveryRow, type LotRow } from './store-rows';
+import { openSimulatorDatabase } from './store-schema';
+
+export interface EventDraft {
+  stream: string;
+  type: string;
+  plant?: string;
+  correlationId: string;
+  payload: unknown;
+}
+
+export type LotChange = Partial<Pick<LotRecord, 'stockType' | 'quantity' | 'inspectionLotId'>> & { version: number };
+
+export type Counter = 'lot' | 'inspectionLot' | 'productionOrder' | 'purchaseOrder';
+
+export class GatewayStore {
+  private readonly db: Database.Database;
+  private readonly epoch: string;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** retention: events kept per stream for replay (undefined keeps all). */
+  constructor(
+    databasePath: string,
+    seed: number,
+    private readonly retention: number | undefined,
+  ) {
+    this.db = openSimulatorDatabase(databasePath, seed);
+    const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
+    this.epoch = row.value;
+  }
+
+  /** Prepared once per text: a burst appends thousands of events through the same few statements. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs fn in one SQLite transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // ---- streams and events
+
+  hasStream(stream: string): boolean {
+    return this.sql('SELECT 1 FROM streams WHERE stream = ?').get(stream) !== undefined;
+  }
+
+  streamHead(stream: string): number {
+    const row = this.sql('SELECT head_seq FROM streams WHERE stream = ?').get(stream) as
+      | { head_seq: number }
+      | undefined;
+    return row?.head_seq ?? 0;
+  }
+
+  streamHeads(): Record<string, number> {
+    const rows = this.sql('SELECT stream, head_seq FROM streams ORDER BY stream').all() as {
+      stream: string;
+      head_seq: number;
+    }[];
+    return Object.fromEntries(rows.map((row) => [row.stream, row.head_seq]));
+  }
+
+  /** The oldest seq still kept for replay; head + 1 when the stream holds no events. */
+  firstRetainedSeq(stream: string): number {
+    const row = this.sql('SELECT MIN(seq) AS first FROM events WHERE stream = ?').get(stream) as {
+      first: number | null;
+    };
+    return row.first ?? this.streamHead(stream) + 1;
+  }
+
+  eventsAfter(stream: string, afterSeq: number, limit: number): EventEnvelope[] {
+    const rows = this.sql('SELECT body FROM events WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(stream, afterSeq, limit) as { body: string }[];
+    return rows.map((row) => JSON.parse(row.body) as EventEnvelope);
+  }
+
+  /** Appends at the stream's next seq. Call inside transaction() with the state change it reports. */
+  appendEvent(draft: EventDraft, occurredAt: Date): EventEnvelope {
+    const seq = this.streamHead(draft.stream) + 1;
+    const changed = this.sql('UPDATE streams SET head_seq = ? WHERE stream = ?').run(seq, draft.stream);
+    if (changed.changes !== 1) throw new Error(`stream: unknown stream "${draft.stream}"`);
+    const envelope: EventEnvelope = {
+      id: `${draft.stream}-${String(seq).padStart(6, '0')}-${this.epoch}`,
+      stream: draft.stream,
+      seq,
+      type: draft.type,
+      source: 'simulator',
+      occurredAt: occurredAt.toISOString(),
+      ...(draft.plant === undefined ? {} : { plant: draft.plant }),
+      correlationId: draft.correlationId,
+      schemaVersion: 1,
+      payload: draft.payload,
+    };
+    this.sql('INSERT INTO events (stream, seq, id, type, body) VALUES (?, ?, ?, ?, ?)')
+      .run(envelope.stream, seq, envelope.id, envelope.type, JSON.stringify(envelope));
+    if (this.retention !== undefined) {
+      this.sql('DELETE FROM events WHERE stream = ? AND seq <= ?').run(draft.stream, seq - this.retention);
+    }
+    return envelope;
+  }
+
+  // ---- master data and lots
+
+  plants(): PlantRecord[] {
+    return this.sql('SELECT plant_id AS id, name FROM plants ORDER BY plant_id').all() as PlantRecord[];
+  }
+
+  items(): ItemRecord[] {
+    return this.sql('SELECT item_id AS id, description, unit, supplier_id AS supplierId FROM items ORDER BY item_id')
+      .all() as ItemRecord[];
+  }
+
+  lot(lotId: string): LotRecord | undefined {
+    const row = this.sql('SELECT * FROM lots WHERE lot_id = ?').get(lotId) as LotRow | undefined;
+    return row && lotFromRow(row);
+  }
+
+  lots(): LotRecord[] {
+    return (this.sql('SELECT * FROM lots ORDER BY lot_id').all() as LotRow[]).map(lotFromRow);
+  }
+
+  insertLot(lot: LotRecord): void {
+    this.sql(
+        `INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, supplier_id, version, inspection_lot_id)
+         VALUES (@lotId, @itemId, @plant, @quantity, @unit, @stockType, @supplierId, @version, @inspectionLotId)`,
+      )
+      .run({ ...lot, supplierId: lot.supplierId ?? null, inspectionLotId: lot.inspectionLotId ?? null });
+  }
+
+  updateLot(lotId: string, change: LotChange): LotRecord {
+    const current = this.lot(lotId);
+    if (!current) throw new Error(`lotId: unknown lot ${lotId}`);
+    const next: LotRecord = { ...current, ...change };
+    this.sql(
+        `UPDATE lots SET quantity = ?, stock_type = ?, version = ?, inspection_lot_id = ? WHERE lot_id = ?`,
+      )
+      .run(next.quantity, next.stockType, next.version, next.inspectionLotId ?? null, lotId);
+    return next;
+  }
+
+  /** Master data and every lot, with the heads of the given streams, read in one consistent view. */
+  snapshot(streams: readonly string[]): Snapshot {
+    return this.transaction(() => ({
+      streams: Object.fromEntries(streams.map((stream) => [stream, this.streamHead(stream)])),
+      plants: this.plants(),
+      items: this.items().map(({ id, description, unit }) => ({ id, description, unit })),
+      lots: this.lots().map(({ inspectionLotId: _inspectionLotId, ...lot }) => lot),
+    }));
+  }
+
+  nextNumber(counter: Counter): number {
+    const row = this.sql('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value')
+      .get(counter) as { value: number } | undefined;
+    if (!row) throw new Error(`counter ${counter} is missing from the simulator database`);
+    return row.value;
+  }
+
+  // ---- commands and deliveries
+
+  command(commandId: string): CommandRecord | undefined {
+    const row = this.sql('SELECT * FROM commands WHERE command_id = ?').get(commandId) as
+      | CommandRow
+      | undefined;
+    return row && commandFromRow(row);
+  }
+
+  commands(): CommandRecord[] {
+    return (this.sql('SELECT * FROM commands ORDER BY rowid').all() as CommandRow[]).map(
+      commandFromRow,
+    );
+  }
+
+  insertCommand(record: CommandRecord): void {
+    this.sql(
+        `INSERT INTO commands (command_id, type, body, status, reason, version, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.commandId,
+        record.type,
+        JSON.stringify(record.body ?? null),
+        record.status,
+        record.reason ?? null,
+        record.version ?? null,
+        record.receivedAt,
+      );
+  }
+
+  insertDelivery(record: Omit<DeliveryRecord, 'id'>): number {
+    const result = this.sql(
+        `INSERT INTO deliveries (command_id, client_id, status, reason, version, reply_dropped, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.commandId,
+        record.clientId,
+        record.status,
+        record.reason ?? null,
+        record.version ?? null,
+        record.replyDropped ? 1 : 0,
+        record.receivedAt,
+      );
+    return Number(result.lastInsertRowid);
+  }
+
+  deliveries(commandId?: string): DeliveryRecord[] {
+    const rows = (
+      commandId === undefined
+        ? this.sql('SELECT * FROM deliveries ORDER BY id').all()
+        : this.sql('SELECT * FROM deliveries WHERE command_id = ? ORDER BY id').all(commandId)
+    ) as DeliveryRow[];
+    return rows.map(deliveryFromRow);
+  }
+
+  acceptedCount(commandId: string): number {
+    const row = this.sql("SELECT COUNT(*) AS n FROM commands WHERE command_id = ? AND status = 'accepted'")
+      .get(commandId) as { n: number };
+    return row.n;
+  }
+
+  allEvents(stream: string): EventEnvelope[] {
+    const rows = this.sql('SELECT body FROM events WHERE stream = ? ORDER BY seq').all(stream) as {
+      body: string;
+    }[];
+    return rows.map((row) => JSON.parse(row.body) as EventEnvelope);
+  }
+}

@@ -1,0 +1,183 @@
+// The reference integration gateway: a socket.io server that plays the ERP and the simulated plants.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import { describeZodError } from '../shared/describe-error';
+import type { EventEnvelope } from '../shared/events';
+import { handshakeAuthSchema, syncMessages } from '../shared/sync-protocol';
+import type { CommandReply } from '../shared/commands';
+import { CommandProcessor } from './command-processor';
+import { createControlHandler } from './control-http';
+import { GatewayStore } from './gateway-store';
+import { createRandom } from './random';
+import type { CommandRecord, DeliveryRecord, LotRecord } from './records';
+import { Scenario, type RawNamespace } from './scenario';
+import { namespaceStreams, plantNamespace } from './streams';
+import { SyncSession } from './sync-session';
+
+export interface GatewayOptions {
+  databasePath: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  token?: string;
+  seed?: number;
+  /** 0 or absent: no scripted inspection failures. */
+  inspectionFailureEveryMs?: number;
+  /** Events kept per stream for replay; absent keeps all. */
+  retention?: number;
+  clock?: () => Date;
+}
+
+export interface GatewayInspection {
+  deliveries(commandId?: string): DeliveryRecord[];
+  commands(): CommandRecord[];
+  acceptedCount(commandId: string): number;
+  streamHead(stream: string): number;
+  events(stream: string): EventEnvelope[];
+  lot(lotId: string): LotRecord | undefined;
+}
+
+export interface Gateway {
+  port: number;
+  baseUrl: string;
+  erpUrl: string;
+  plantUrl(plant: string): string;
+  close(): Promise<void>;
+  scenario: Scenario;
+  inspect: GatewayInspection;
+}
+
+interface ClientData {
+  clientId: string;
+}
+
+function checkOptions(options: GatewayOptions): void {
+  const { port, seed, inspectionFailureEveryMs, retention, token } = options;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new Error(`port: ${port} is not a port number (0-65535)`);
+  }
+  if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`seed: ${seed} is not an integer`);
+  const every = inspectionFailureEveryMs;
+  if (every !== undefined && !(Number.isInteger(every) && every >= 0)) {
+    throw new Error(`inspectionFailureEveryMs: ${inspectionFailureEveryMs} is not a non-negative integer`);
+  }
+  if (retention !== undefined && !(Number.isInteger(retention) && retention >= 1)) {
+    throw new Error(`retention: ${retention} is not a positive integer`);
+  }
+  if (token === '') throw new Error('token: must not be empty');
+}
+
+function authenticate(expectedToken: string) {
+  return (socket: Socket, next: (error?: Error) => void): void => {
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(new Error(`unauthorized: ${describeZodError(auth.error)}`));
+    if (auth.data.token !== expectedToken) return next(new Error('unauthorized: token: does not match'));
+    (socket.data as ClientData).clientId = auth.data.clientId;
+    next();
+  };
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  checkOptions(options);
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? 'dev-token';
+  const seed = options.seed ?? 1;
+  const clock = options.clock ?? (() => new Date());
+  const store = new GatewayStore(options.databasePath, seed, options.retention);
+  const commands = new CommandProcessor(store, clock);
+  const sessions = new Map<string, Set<SyncSession>>();
+
+  // Seeded, and moved on by the history so far: a restart does not replay the same lots and defects.
+  const historyLength = Object.values(store.streamHeads()).reduce((sum, head) => sum + head, 0);
+  const scenario = new Scenario({
+    store,
+    clock,
+    random: createRandom(seed + historyLength),
+    onAppended: (streams) => {
+      for (const group of sessions.values()) for (const session of group) if (session.wants(streams)) session.pump();
+    },
+    emitRaw: (namespace: RawNamespace, message) => {
+      for (const session of sessions.get(`/${namespace}`) ?? []) session.emitRaw(message);
+    },
+    dropReplies: (count) => commands.dropReplies(count),
+  });
+
+  // The control handler must be the server's listener before socket.io attaches: socket.io wraps the
+  // existing listeners and passes them every request that is not its own.
+  const httpServer = createServer(createControlHandler(scenario, store));
+  const io = new Server(httpServer, { serveClient: false });
+  io.of('/').use(authenticate(token));
+  for (const [namespace, streams] of namespaceStreams()) {
+    const group = new Set<SyncSession>();
+    sessions.set(namespace, group);
+    const nsp = io.of(namespace);
+    nsp.use(authenticate(token));
+    nsp.on('connection', (socket) => {
+      const session = new SyncSession(socket, store, namespace, streams);
+      group.add(session);
+      socket.on('disconnect', () => group.delete(session));
+      socket.on(syncMessages.command, (...args: unknown[]) => {
+        const last = args.at(-1);
+        const ack = typeof last === 'function' ? (last as (reply: CommandReply) => void) : undefined;
+        const raw = ack && args.length === 1 ? undefined : args[0];
+        const received = commands.receive(raw, (socket.data as ClientData).clientId);
+        if (received.sendReply) ack?.(received.reply);
+      });
+    });
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 0, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await io.close();
+    store.close();
+    throw error;
+  }
+
+  const timer =
+    options.inspectionFailureEveryMs && options.inspectionFailureEveryMs > 0
+      ? setInterval(() => {
+          try {
+            scenario.inspectionFailure();
+          } catch (error) {
+            console.error('simulator: scripted inspection failure failed', error);
+          }
+        }, options.inspectionFailureEveryMs)
+      : undefined;
+
+  const port = (httpServer.address() as AddressInfo).port;
+  const baseUrl = `http://${host}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    baseUrl,
+    erpUrl: `${baseUrl}/erp`,
+    plantUrl: (plant) => `${baseUrl}${plantNamespace(plant)}`,
+    scenario,
+    inspect: {
+      deliveries: (commandId) => store.deliveries(commandId),
+      commands: () => store.commands(),
+      acceptedCount: (commandId) => store.acceptedCount(commandId),
+      streamHead: (stream) => store.streamHead(stream),
+      events: (stream) => store.allEvents(stream),
+      lot: (lotId) => store.lot(lotId),
+    },
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(timer);
+        const ioClosed = io.close();
+        httpServer.closeAllConnections();
+        await ioClosed;
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}

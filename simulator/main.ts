@@ -1,0 +1,36 @@
+// `npm run simulator`: runs the gateway as its own process until SIGTERM or SIGINT.
+import { CliArgumentError, parseCliArgs } from './cli-args';
+import { startGateway } from './gateway';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof CliArgumentError)) throw error;
+    console.error(`simulator: ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const gateway = await startGateway(options);
+  // Tests and scripts wait for exactly this line.
+  console.log(`simulator listening on ${gateway.baseUrl}`);
+  const stop = (signal: NodeJS.Signals): void => {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+    gateway.close().then(
+      () => console.log(`simulator stopped (${signal})`),
+      (error: unknown) => {
+        console.error('simulator: close failed', error);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('simulator: failed to start:', error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

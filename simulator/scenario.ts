@@ -1,0 +1,218 @@
+// Scripted disruptions: each changes the lots and appends the events an ERP, QMS and MES would publish.
+import type { EventEnvelope, EventPayload, EventType } from '../shared/events';
+import { defectCatalogue, formatInspectionLotId, formatLotId, typicalLotQuantity } from './dataset';
+import type { EventDraft, GatewayStore } from './gateway-store';
+import type { Random } from './random';
+import type { LotRecord } from './records';
+import { erpStream, isSimulatedPlant, mesStream, qmsStream, simulatedPlants } from './streams';
+
+/** A scenario call that cannot run as asked (unknown lot, plant without streams, ...); names the field. */
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
+
+export interface InspectionFailureOptions {
+  plant?: string;
+  itemId?: string;
+  quantity?: number;
+}
+
+export interface FailedLot {
+  lotId: string;
+  inspectionLotId: string;
+}
+
+export type RawNamespace = 'erp' | `plant/${string}`;
+
+export interface ScenarioDeps {
+  store: GatewayStore;
+  clock: () => Date;
+  random: Random;
+  /** Called after each commit that appended events, with the streams that grew. */
+  onAppended: (streams: ReadonlySet<string>) => void;
+  emitRaw: (namespace: RawNamespace, message: unknown) => void;
+  dropReplies: (count: number) => void;
+}
+
+/** Lots per transaction in a burst: large enough to be fast, small enough that subscribers see progress. */
+const burstBatchSize = 250;
+
+function typed<T extends EventType>(draft: Omit<EventDraft, 'type' | 'payload'>, type: T, payload: EventPayload<T>) {
+  return { ...draft, type, payload };
+}
+
+export class Scenario {
+  /** Streams appended to by the transaction in progress. */
+  private pending = new Set<string>();
+
+  constructor(private readonly deps: ScenarioDeps) {}
+
+  /** A new lot arrives in quality inspection and fails it. */
+  inspectionFailure(options: InspectionFailureOptions = {}): FailedLot {
+    return this.publish(() => this.receiveFailedLot(options));
+  }
+
+  /** The open inspection lot of lotId passes: the lot goes to free stock. */
+  inspectionPassed(lotId: string): { lotId: string; inspectionLotId: string; version: number } {
+    return this.publish(() => {
+      const lot = this.plantLot(lotId);
+      if (lot.stockType !== 'quality-inspection') {
+        throw new ScenarioError(`lotId: lot ${lotId} is not in quality inspection (stock type ${lot.stockType})`);
+      }
+      const inspectionLotId = lot.inspectionLotId ?? formatInspectionLotId(this.deps.store.nextNumber('inspectionLot'));
+      const updated = this.deps.store.updateLot(lotId, {
+        stockType: 'unrestricted',
+        inspectionLotId,
+        version: lot.version + 1,
+      });
+      this.append(
+        typed({ stream: qmsStream(lot.plant), plant: lot.plant, correlationId: lotId }, 'inspection.passed', {
+          lotId,
+          lotVersion: updated.version,
+          inspectionLotId,
+        }),
+      );
+      return { lotId, inspectionLotId, version: updated.version };
+    });
+  }
+
+  /** Production consumes part of a lot; it also makes any decision based on the lot's old version stale. */
+  consumeLot(lotId: string, quantity: number): { lotId: string; productionOrderId: string; version: number } {
+    return this.publish(() => {
+      const lot = this.plantLot(lotId);
+      if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError('quantity: must be a positive number');
+      if (quantity > lot.quantity) {
+        throw new ScenarioError(`quantity: ${quantity} exceeds the ${lot.quantity} ${lot.unit} of lot ${lotId}`);
+      }
+      const productionOrderId = `PO-${this.deps.store.nextNumber('productionOrder')}`;
+      // Rounded so repeated consumption of decimal quantities does not drift (0.1 + 0.2).
+      const remaining = Math.round((lot.quantity - quantity) * 1000) / 1000;
+      const updated = this.deps.store.updateLot(lotId, { quantity: remaining, version: lot.version + 1 });
+      this.append(
+        typed({ stream: mesStream(lot.plant), plant: lot.plant, correlationId: lotId }, 'lot.consumed', {
+          lotId,
+          lotVersion: updated.version,
+          productionOrderId,
+          quantity,
+        }),
+      );
+      return { lotId, productionOrderId, version: updated.version };
+    });
+  }
+
+  /** count inspection failures as fast as the store takes them; returns the new lot ids in order. */
+  burst(count: number): string[] {
+    if (!Number.isInteger(count) || count < 1) throw new ScenarioError('count: must be a positive integer');
+    const lotIds: string[] = [];
+    for (let done = 0; done < count; done += burstBatchSize) {
+      const batch = Math.min(burstBatchSize, count - done);
+      const ids = this.publish(() => Array.from({ length: batch }, () => this.receiveFailedLot({}).lotId));
+      lotIds.push(...ids);
+    }
+    return lotIds;
+  }
+
+  /** Appends an event with a valid envelope but any type and payload, to exercise the app's dead-letter path. */
+  appendRaw(stream: string, type: string, payload: unknown): EventEnvelope {
+    if (!this.deps.store.hasStream(stream)) throw new ScenarioError(`stream: unknown stream "${stream}"`);
+    if (type.length === 0) throw new ScenarioError('type: must not be empty');
+    return this.publish(() => this.append({ stream, type, correlationId: 'simulator.raw', payload }));
+  }
+
+  /** Sends [message] as an `events` batch to every subscriber of the namespace, without storing it. */
+  emitRaw(namespace: RawNamespace, message: unknown): void {
+    this.deps.emitRaw(namespace, message);
+  }
+
+  dropReplies(count: number): void {
+    if (!Number.isInteger(count) || count < 0) throw new ScenarioError('count: must be a non-negative integer');
+    this.deps.dropReplies(count);
+  }
+
+  // Runs fn in one transaction, collecting the streams it appended to, then wakes their subscribers.
+  private publish<T>(fn: () => T): T {
+    this.pending = new Set();
+    const result = this.deps.store.transaction(fn);
+    const appended = this.pending;
+    this.pending = new Set();
+    if (appended.size > 0) this.deps.onAppended(appended);
+    return result;
+  }
+
+  private append(draft: EventDraft): EventEnvelope {
+    const envelope = this.deps.store.appendEvent(draft, this.deps.clock());
+    this.pending.add(envelope.stream);
+    return envelope;
+  }
+
+  private plantLot(lotId: string): LotRecord {
+    const lot = this.deps.store.lot(lotId);
+    if (!lot) throw new ScenarioError(`lotId: unknown lot ${lotId}`);
+    if (!isSimulatedPlant(lot.plant)) {
+      throw new ScenarioError(
+        `lotId: lot ${lotId} is in plant ${lot.plant}, which this simulator does not play ` +
+          `(plants: ${simulatedPlants.join(', ')})`,
+      );
+    }
+    return lot;
+  }
+
+  private receiveFailedLot(options: InspectionFailureOptions): FailedLot {
+    const { store, random } = this.deps;
+    const plant = options.plant ?? 'P1';
+    if (!isSimulatedPlant(plant)) {
+      throw new ScenarioError(`plant: ${plant} has no QMS stream here (plants: ${simulatedPlants.join(', ')})`);
+    }
+    const items = store.items();
+    const item = options.itemId === undefined ? random.pick(items) : items.find((i) => i.id === options.itemId);
+    if (!item) throw new ScenarioError(`itemId: unknown item ${options.itemId}`);
+    const quantity = options.quantity ?? typicalLotQuantity(random, item.unit);
+    if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError('quantity: must be a positive number');
+    const lotId = formatLotId(store.nextNumber('lot'));
+    const inspectionLotId = formatInspectionLotId(store.nextNumber('inspectionLot'));
+    const purchaseOrder = String(store.nextNumber('purchaseOrder'));
+    const defect = random.pick(defectCatalogue);
+    const lot: LotRecord = {
+      lotId,
+      itemId: item.id,
+      plant,
+      quantity,
+      unit: item.unit,
+      stockType: 'quality-inspection',
+      supplierId: item.supplierId,
+      version: 1,
+      inspectionLotId,
+    };
+    store.insertLot(lot);
+    const context = { plant, correlationId: lotId };
+    this.append(
+      typed({ ...context, stream: erpStream }, 'goods.received', {
+        lotId,
+        lotVersion: 1,
+        itemId: item.id,
+        plant,
+        quantity,
+        unit: item.unit,
+        stockType: 'quality-inspection',
+        supplierId: item.supplierId,
+        purchaseOrder,
+      }),
+    );
+    const failed = store.updateLot(lotId, { version: 2 });
+    this.append(
+      typed({ ...context, stream: qmsStream(plant) }, 'inspection.failed', {
+        lotId,
+        lotVersion: failed.version,
+        inspectionLotId,
+        itemId: item.id,
+        plant,
+        quantity,
+        unit: item.unit,
+        supplierId: item.supplierId,
+        defectCode: defect.code,
+        defectText: defect.text,
+      }),
+    );
+    return { lotId, inspectionLotId };
+  }
+}

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeAll, onCleanup, tempDatabasePath, waitUntil } from './harness';
+
+afterEach(closeAll);
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+interface RunningCli {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function runCli(args: string[]): RunningCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/main.ts', ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  onCleanup(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
+  return { child, output: () => output, exited };
+}
+
+async function waitForExit(cli: RunningCli, timeoutMs = 10_000): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no exit within ${timeoutMs} ms; output:\n${cli.output()}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([cli.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readyUrl(cli: RunningCli): Promise<string> {
+  const line = await waitUntil(
+    () => /^simulator listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(cli.output()),
+    'the ready line',
+    20_000,
+  );
+  return line[1] ?? '';
+}
+
+describe('simulator CLI', () => {
+  it('prints the ready line, serves, stops cleanly on SIGTERM and keeps its state for the next run', async () => {
+    const db = tempDatabasePath();
+    const first = runCli(['--port', '0', '--db', db, '--seed', '3', '--token', 'cli-token']);
+    const url = await readyUrl(first);
+    const failure = await fetch(`${url}/control/inspection-failure`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    expect(failure.status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await waitForExit(first)).toBe(0);
+    expect(first.output()).toContain('simulator stopped (SIGTERM)');
+
+    const second = runCli(['--port=0', `--db=${db}`]);
+    const again = await readyUrl(second);
+    const response = await fetch(`${again}/control/streams`, { signal: AbortSignal.timeout(5000) });
+    expect(await response.json()).toEqual({ streams: { erp: 1, 'mes.P1': 0, 'qms.P1': 1 } });
+    second.child.kill('SIGINT');
+    expect(await waitForExit(second)).toBe(0);
+  });
+
+  it.each([
+    [['--port', 'eighty'], /--port: "eighty" is not an integer/],
+    [['--port', '70000'], /--port: 70000 is outside/],
+    [['--failure-every-ms'], /--failure-every-ms: needs a value/],
+    [['--retention', '0'], /--retention: 0 is outside/],
+    [['--verbose'], /--verbose: unknown flag/],
+  ])('refuses %j naming the flag', async (args, message) => {
+    const cli = runCli([...args, '--db', tempDatabasePath()]);
+    expect(await waitForExit(cli)).toBe(2);
+    expect(cli.output()).toMatch(message);
+    expect(cli.output()).not.toContain('listening');
+  });
+});

@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { commandReplySchema } from '../../shared/commands';
+import { dispositionDecisions } from '../../shared/domain';
+import { startGateway } from '../../simulator/gateway';
+import { closeAll, connectClient, lotCommand, startTestGateway, tempDatabasePath } from './harness';
+
+afterEach(closeAll);
+
+const basedOn = (lotId: string, version: number) => ({ basedOn: { entity: 'lot' as const, id: lotId, version } });
+
+function disposition(lotId: string, version: number, decision = 'release', quantity = 1) {
+  const payload = { lotId, decision, quantity, reason: 'Measured again, within tolerance' };
+  return lotCommand('lot.disposition', payload, basedOn(lotId, version));
+}
+
+/** A rejection whose reason starts with (or matches) the given pattern. */
+const rejectedFor = (reason: RegExp, extra: Record<string, unknown> = {}) => ({
+  status: 'rejected',
+  reason: expect.stringMatching(reason) as unknown,
+  ...extra,
+});
+
+describe('dedupe', () => {
+  it('answers a second delivery of the same commandId duplicate, applies it once, records both deliveries', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure();
+    const erp = await connectClient(gateway.erpUrl);
+    const command = disposition(lotId, 2);
+    const first = await erp.command(command);
+    expect(first).toEqual({ commandId: command.commandId, status: 'accepted', version: 3 });
+    expect(commandReplySchema.safeParse(first).success).toBe(true);
+    const second = await erp.command(command);
+    expect(second).toEqual({ commandId: command.commandId, status: 'duplicate', version: 3 });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'unrestricted', version: 3 });
+    expect(gateway.inspect.acceptedCount(command.commandId)).toBe(1);
+    expect(gateway.inspect.deliveries(command.commandId).map((d) => [d.status, d.clientId])).toEqual([
+      ['accepted', 'ws-qe-01'],
+      ['duplicate', 'ws-qe-01'],
+    ]);
+  });
+
+  it('remembers commands across a restart on the same file', async () => {
+    const databasePath = tempDatabasePath();
+    const before = await startGateway({ databasePath });
+    const { lotId } = before.scenario.inspectionFailure();
+    const command = lotCommand('lot.setStatus', { lotId, stockType: 'blocked', reason: 'Containment' });
+    const client = await connectClient(before.erpUrl);
+    expect(await client.command(command)).toMatchObject({ status: 'accepted', version: 3 });
+    client.close();
+    await before.close();
+
+    const after = await startTestGateway({ databasePath });
+    const again = await connectClient(after.plantUrl('P1'));
+    expect(await again.command(command)).toEqual({ commandId: command.commandId, status: 'duplicate', version: 3 });
+    expect(after.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', version: 3 });
+    expect(after.inspect.deliveries(command.commandId)).toHaveLength(2);
+  });
+
+  it('answers a re-sent rejected command with the same rejection, not duplicate', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure();
+    const client = await connectClient(gateway.erpUrl);
+    const stale = disposition(lotId, 1);
+    const first = await client.command(stale);
+    expect(first).toMatchObject({ status: 'rejected', version: 2 });
+    gateway.scenario.consumeLot(lotId, 1);
+    expect(await client.command(stale)).toEqual(first);
+    expect(gateway.inspect.commands().map((c) => [c.commandId, c.status])).toEqual([[stale.commandId, 'rejected']]);
+    expect(gateway.inspect.deliveries(stale.commandId).map((d) => d.status)).toEqual(['rejected', 'rejected']);
+  });
+});
+
+describe('lot.disposition', () => {
+  it('rejects a decision overtaken upstream, naming both versions and answering the current one', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 100 });
+    gateway.scenario.consumeLot(lotId, 10);
+    const client = await connectClient(gateway.erpUrl);
+    const reply = await client.command(disposition(lotId, 2, 'use-as-is', 90));
+    expect(reply).toMatchObject({
+      status: 'rejected',
+      reason: `stale: lot ${lotId} is at version 3, the decision saw version 2`,
+      version: 3,
+    });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'quality-inspection', version: 3 });
+    const redone = await client.command(disposition(lotId, 3, 'use-as-is', 90));
+    expect(redone).toMatchObject({ status: 'accepted', version: 4 });
+  });
+
+  it('requires basedOn, for the same lot', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure();
+    const client = await connectClient(gateway.erpUrl);
+    const scrap = { lotId, decision: 'scrap', quantity: 1, reason: 'Porosity' };
+    const withoutBasedOn = lotCommand('lot.disposition', scrap);
+    expect(await client.command(withoutBasedOn)).toMatchObject(rejectedFor(/^basedOn:/, { version: 2 }));
+    const otherLot = lotCommand('lot.disposition', scrap, basedOn('L-000101', 2));
+    expect(await client.command(otherLot)).toMatchObject(rejectedFor(/^basedOn\.id:/));
+    expect(gateway.inspect.lot(lotId)?.version).toBe(2);
+  });
+
+  it.each(dispositionDecisions)('applies %s to the lot', async (decision) => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 50 });
+    const client = await connectClient(gateway.erpUrl);
+    expect(await client.command(disposition(lotId, 2, decision, 50))).toMatchObject({ status: 'accepted', version: 3 });
+    const expected = {
+      release: { stockType: 'unrestricted', quantity: 50 },
+      'use-as-is': { stockType: 'unrestricted', quantity: 50 },
+      rework: { stockType: 'blocked', quantity: 50 },
+      'return-to-vendor': { stockType: 'blocked', quantity: 50 },
+      scrap: { stockType: 'blocked', quantity: 0 },
+    }[decision];
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ ...expected, version: 3 });
+  });
+
+  it('rejects more than the lot holds, an unknown lot, and another inspection lot', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 5 });
+    const client = await connectClient(gateway.erpUrl);
+    expect(await client.command(disposition(lotId, 2, 'scrap', 6))).toMatchObject(rejectedFor(/^payload\.quantity:/));
+    expect(await client.command(disposition('L-999999', 1))).toMatchObject({
+      status: 'rejected',
+      reason: 'payload.lotId: unknown lot L-999999',
+    });
+    const wrongInspection = lotCommand(
+      'lot.disposition',
+      { lotId, inspectionLotId: 'IL-999999', decision: 'release', quantity: 5, reason: 'ok' },
+      basedOn(lotId, 2),
+    );
+    expect(await client.command(wrongInspection)).toMatchObject(rejectedFor(/^payload\.inspectionLotId:/));
+    expect(gateway.inspect.lot(lotId)?.version).toBe(2);
+  });
+});
+
+describe('lot.setStatus', () => {
+  it('sets the stock type with or without basedOn, and checks basedOn when given', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure();
+    const plant = await connectClient(gateway.plantUrl('P1'));
+    const block = lotCommand('lot.setStatus', { lotId, stockType: 'blocked', reason: 'Containment' });
+    expect(await plant.command(block)).toMatchObject({ status: 'accepted', version: 3 });
+    const stale = lotCommand('lot.setStatus', { lotId, stockType: 'restricted', reason: 'x' }, basedOn(lotId, 2));
+    expect(await plant.command(stale)).toMatchObject({ status: 'rejected', version: 3 });
+    const current = lotCommand('lot.setStatus', { lotId, stockType: 'restricted', reason: 'x' }, basedOn(lotId, 3));
+    expect(await plant.command(current)).toMatchObject({ status: 'accepted', version: 4 });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'restricted', version: 4 });
+    const unknown = lotCommand('lot.setStatus', { lotId: 'L-999999', stockType: 'blocked', reason: 'x' });
+    expect(await plant.command(unknown)).toMatchObject(rejectedFor(/L-999999/));
+  });
+});
+
+describe('invalid commands', () => {
+  it('rejects them naming the field and records the delivery', async () => {
+    const gateway = await startTestGateway();
+    const client = await connectClient(gateway.erpUrl);
+    const badPayload = lotCommand('lot.setStatus', { lotId: 'L-000101', stockType: 'lost', reason: 'x' });
+    expect(await client.command(badPayload)).toMatchObject(rejectedFor(/^payload: stockType:/));
+    const unknownType = { ...badPayload, commandId: 'cmd-unknown-type', type: 'lot.teleport' };
+    expect(await client.command(unknownType)).toMatchObject(rejectedFor(/^type:/));
+    const noId = { type: 'lot.setStatus', issuedBy: 'anna', issuedAt: '2025-03-14T09:31:00Z', payload: {} };
+    expect(await client.command(noId)).toMatchObject({ commandId: '(missing)', ...rejectedFor(/^commandId:/) });
+    expect(gateway.inspect.deliveries().map((d) => [d.commandId, d.status])).toEqual([
+      [badPayload.commandId, 'rejected'],
+      ['cmd-unknown-type', 'rejected'],
+      [null, 'rejected'],
+    ]);
+    expect(gateway.inspect.commands().map((c) => c.type)).toEqual(['lot.setStatus', 'lot.teleport']);
+  });
+});
+
+describe('dropReplies', () => {
+  it('applies and records the command but sends no reply; the re-send answers duplicate', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure();
+    const client = await connectClient(gateway.erpUrl);
+    gateway.scenario.dropReplies(1);
+    const command = disposition(lotId, 2, 'rework', 1);
+    await expect(client.command(command, 300)).rejects.toThrow(/timed out/);
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', version: 3 });
+    expect(await client.command(command)).toEqual({ commandId: command.commandId, status: 'duplicate', version: 3 });
+    expect(gateway.inspect.acceptedCount(command.commandId)).toBe(1);
+    expect(gateway.inspect.deliveries(command.commandId).map((d) => [d.status, d.replyDropped])).toEqual([
+      ['accepted', true],
+      ['duplicate', false],
+    ]);
+  });
+});

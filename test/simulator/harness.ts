@@ -1,0 +1,133 @@
+// Shared test setup: temporary database files, gateways and socket.io clients, all closed after each test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { CommandEnvelope, CommandReply } from '../../shared/commands';
+import type { EventEnvelope } from '../../shared/events';
+import {
+  syncMessages,
+  type CaughtUp,
+  type HandshakeAuth,
+  type Snapshot,
+  type StreamCursors,
+  type SubscribeAck,
+} from '../../shared/sync-protocol';
+import { startGateway, type Gateway, type GatewayOptions } from '../../simulator/gateway';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+/** Register in each test file: afterEach(closeAll). Closes clients first, then gateways, then removes files. */
+export async function closeAll(): Promise<void> {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+}
+
+/** Runs fn in the next closeAll, before what was registered earlier. */
+export function onCleanup(fn: () => Promise<void> | void): void {
+  cleanups.push(fn);
+}
+
+export function tempDatabasePath(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'simulator-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, 'simulator.sqlite');
+}
+
+export async function startTestGateway(options: Partial<GatewayOptions> = {}): Promise<Gateway> {
+  const gateway = await startGateway({ databasePath: options.databasePath ?? tempDatabasePath(), ...options });
+  cleanups.push(() => gateway.close());
+  return gateway;
+}
+
+export const fixedClock = (): Date => new Date('2025-03-14T09:30:00.000Z');
+
+/** Polls until check() is truthy; fails naming what it waited for. */
+export async function waitUntil<T>(check: () => T, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export type Received =
+  | { kind: 'events'; batch: unknown[] }
+  | { kind: 'snapshot'; snapshot: Snapshot }
+  | { kind: 'caughtUp'; caughtUp: CaughtUp };
+
+export interface TestClient {
+  socket: Socket;
+  /** Every sync message in arrival order. */
+  received: Received[];
+  events(stream?: string): EventEnvelope[];
+  snapshots(): Snapshot[];
+  caughtUps(): CaughtUp[];
+  subscribe(streams: StreamCursors): Promise<SubscribeAck>;
+  command(command: unknown, timeoutMs?: number): Promise<CommandReply>;
+  close(): void;
+}
+
+export const defaultAuth: HandshakeAuth = { token: 'dev-token', clientId: 'ws-qe-01', user: 'anna.keller' };
+
+function attach(socket: Socket): TestClient {
+  const received: Received[] = [];
+  socket.on(syncMessages.events, (batch: unknown[]) => received.push({ kind: 'events', batch }));
+  socket.on(syncMessages.snapshot, (snapshot: Snapshot) => received.push({ kind: 'snapshot', snapshot }));
+  socket.on(syncMessages.caughtUp, (caughtUp: CaughtUp) => received.push({ kind: 'caughtUp', caughtUp }));
+  return {
+    socket,
+    received,
+    events: (stream) =>
+      received
+        .flatMap((message) => (message.kind === 'events' ? (message.batch as EventEnvelope[]) : []))
+        .filter((event) => stream === undefined || event.stream === stream),
+    snapshots: () => received.flatMap((message) => (message.kind === 'snapshot' ? [message.snapshot] : [])),
+    caughtUps: () => received.flatMap((message) => (message.kind === 'caughtUp' ? [message.caughtUp] : [])),
+    subscribe: (streams) => socket.timeout(5000).emitWithAck(syncMessages.subscribe, { streams }) as Promise<SubscribeAck>,
+    command: (command, timeoutMs = 5000) =>
+      socket.timeout(timeoutMs).emitWithAck(syncMessages.command, command) as Promise<CommandReply>,
+    close: () => socket.disconnect(),
+  };
+}
+
+/** Connects and resolves once the handshake is accepted; rejects with the server's refusal. */
+export async function connectClient(url: string, auth: unknown = defaultAuth): Promise<TestClient> {
+  const socket = io(url, {
+    auth: auth as Record<string, unknown>,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 5000,
+  });
+  cleanups.push(() => {
+    socket.disconnect();
+  });
+  const client = attach(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  return client;
+}
+
+export function lotCommand(
+  type: 'lot.setStatus' | 'lot.disposition',
+  payload: Record<string, unknown>,
+  extra: Partial<CommandEnvelope> = {},
+): CommandEnvelope {
+  return {
+    commandId: `cmd-${Math.random().toString(36).slice(2, 10)}`,
+    type,
+    issuedBy: 'anna.keller',
+    issuedAt: '2025-03-14T09:31:00.000Z',
+    payload,
+    ...extra,
+  };
+}
+
+/** Seqs of one stream as received: the protocol's promise is exactly 1..n (or from a cursor), in order. */
+export const seqs = (events: readonly EventEnvelope[]): number[] => events.map((event) => event.seq);
+export const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);

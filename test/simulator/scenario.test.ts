@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseEvent } from '../../shared/events';
+import { buildDataset, defectCatalogue } from '../../simulator/dataset';
+import { ScenarioError } from '../../simulator/scenario';
+import { allStreams } from '../../simulator/streams';
+import { closeAll, fixedClock, startTestGateway, waitUntil } from './harness';
+
+afterEach(closeAll);
+
+describe('scenario events', () => {
+  it('an inspection failure is a goods receipt on erp then a failed inspection on qms.P1', async () => {
+    const gateway = await startTestGateway({ clock: fixedClock });
+    const { lotId, inspectionLotId } = gateway.scenario.inspectionFailure({ itemId: 'M-1001', quantity: 120 });
+    expect(lotId).toMatch(/^L-\d{6}$/);
+    expect(inspectionLotId).toMatch(/^IL-\d{6}$/);
+    const [received] = gateway.inspect.events('erp');
+    const [failed] = gateway.inspect.events('qms.P1');
+    expect(received).toMatchObject({
+      stream: 'erp',
+      seq: 1,
+      type: 'goods.received',
+      source: 'simulator',
+      occurredAt: '2025-03-14T09:30:00.000Z',
+      plant: 'P1',
+      correlationId: lotId,
+      schemaVersion: 1,
+      payload: {
+        lotId,
+        lotVersion: 1,
+        itemId: 'M-1001',
+        plant: 'P1',
+        quantity: 120,
+        unit: 'EA',
+        stockType: 'quality-inspection',
+        supplierId: 'S-100',
+      },
+    });
+    expect(failed).toMatchObject({
+      stream: 'qms.P1',
+      seq: 1,
+      type: 'inspection.failed',
+      correlationId: lotId,
+      payload: { lotId, lotVersion: 2, inspectionLotId, itemId: 'M-1001', quantity: 120, unit: 'EA' },
+    });
+    const defect = failed?.payload as { defectCode: string; defectText: string };
+    expect(defectCatalogue).toContainEqual({ code: defect.defectCode, text: defect.defectText });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'quality-inspection', version: 2, quantity: 120 });
+  });
+
+  it('inspection passed frees the lot; consumption reduces it; each bumps the version once', async () => {
+    const gateway = await startTestGateway();
+    const { lotId, inspectionLotId } = gateway.scenario.inspectionFailure({ quantity: 10.5 });
+    const consumed = gateway.scenario.consumeLot(lotId, 0.2);
+    expect(consumed).toEqual({ lotId, productionOrderId: expect.stringMatching(/^PO-4711\d{3}$/) as unknown, version: 3 });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 10.3, version: 3 });
+    expect(gateway.scenario.inspectionPassed(lotId)).toEqual({ lotId, inspectionLotId, version: 4 });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'unrestricted', version: 4 });
+    expect(gateway.inspect.events('mes.P1').map((event) => event.payload)).toEqual([
+      { lotId, lotVersion: 3, productionOrderId: consumed.productionOrderId, quantity: 0.2 },
+    ]);
+    expect(gateway.inspect.events('qms.P1').at(-1)).toMatchObject({
+      type: 'inspection.passed',
+      payload: { lotId, lotVersion: 4, inspectionLotId },
+    });
+  });
+
+  it('every event the scenarios produce parses with the shared schemas', async () => {
+    const gateway = await startTestGateway();
+    const lots = gateway.scenario.burst(40);
+    lots.slice(0, 10).forEach((lotId) => gateway.scenario.consumeLot(lotId, 1));
+    lots.slice(10, 20).forEach((lotId) => gateway.scenario.inspectionPassed(lotId));
+    const events = allStreams().flatMap((stream) => gateway.inspect.events(stream));
+    expect(events).toHaveLength(100);
+    for (const event of events) expect(parseEvent(event)).toMatchObject({ ok: true });
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+  });
+
+  it('refuses what it cannot play, naming the field, and changes nothing', async () => {
+    const gateway = await startTestGateway();
+    const lotElsewhere = buildDataset(1).lots.find((lot) => lot.plant !== 'P1');
+    expect(gateway.inspect.lot(lotElsewhere?.lotId ?? '')).toEqual(lotElsewhere);
+    expect(() => gateway.scenario.inspectionFailure({ plant: 'P2' })).toThrow(/^plant:/);
+    expect(() => gateway.scenario.inspectionFailure({ itemId: 'M-9999' })).toThrow(/^itemId:/);
+    expect(() => gateway.scenario.inspectionFailure({ quantity: -1 })).toThrow(/^quantity:/);
+    expect(() => gateway.scenario.consumeLot('L-999999', 1)).toThrow(ScenarioError);
+    expect(() => gateway.scenario.consumeLot(lotElsewhere?.lotId ?? '', 1)).toThrow(/does not play/);
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 5 });
+    expect(() => gateway.scenario.consumeLot(lotId, 6)).toThrow(/^quantity:/);
+    gateway.scenario.inspectionPassed(lotId);
+    expect(() => gateway.scenario.inspectionPassed(lotId)).toThrow(/not in quality inspection/);
+    expect(gateway.inspect.streamHead('erp')).toBe(1);
+    expect(gateway.inspect.streamHead('qms.P1')).toBe(2);
+    expect(gateway.inspect.streamHead('mes.P1')).toBe(0);
+  });
+
+  it('scripts an inspection failure every N ms until closed', async () => {
+    const gateway = await startTestGateway({ inspectionFailureEveryMs: 20 });
+    await waitUntil(() => gateway.inspect.streamHead('qms.P1') >= 3, 'three scripted failures');
+    await gateway.close();
+    const spy = vi.spyOn(console, 'error');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    // A timer left running would hit the closed database and log.
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
