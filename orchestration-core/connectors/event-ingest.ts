@@ -104,7 +104,11 @@ export function createEventIngest(deps: EventIngestDeps) {
     return result;
   }
 
-  /** A snapshot replaces what the cache knows of master data and lots, and moves the cursors to its positions. */
+  /**
+   * A snapshot replaces what the cache knows of master data and lots, and sets the cursors to its
+   * positions, lower ones included: a gateway whose log restarted (a new epoch) numbers from 1 again,
+   * so what the inbox holds past the new position belongs to the old log.
+   */
   function applySnapshot(raw: unknown): { ok: true } | { ok: false; reason: string } {
     const parsed = snapshotSchema.safeParse(raw);
     const at = clock.now().toISOString();
@@ -117,10 +121,9 @@ export function createEventIngest(deps: EventIngestDeps) {
     store.transaction(() => {
       repos.lots.applySnapshotMaster(parsed.data, at);
       for (const [stream, seq] of Object.entries(parsed.data.streams)) {
-        if (seq > (working.get(stream) ?? 0)) {
-          working.set(stream, seq);
-          repos.inbox.advanceCursor(stream, seq, at);
-        }
+        if (seq < (working.get(stream) ?? 0)) repos.inbox.forgetAfter(stream, seq);
+        working.set(stream, seq);
+        repos.inbox.advanceCursor(stream, seq, at);
       }
     });
     cursors = working;

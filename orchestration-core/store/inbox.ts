@@ -13,6 +13,7 @@ export function createInbox(db: Database.Database) {
     `INSERT INTO cursors (stream, seq, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at`,
   );
+  const forgetAfter = db.prepare('DELETE FROM inbox WHERE stream = ? AND seq > ?');
   return {
     hasEvent: (eventId: string): boolean => has.get(eventId) !== undefined,
     record(entry: { eventId: string; stream: string; seq: number; type: string; outcome: InboxOutcome; at: string }): void {
@@ -20,6 +21,10 @@ export function createInbox(db: Database.Database) {
     },
     cursors(): Map<string, number> {
       return new Map(cursorsAll.all().map((row) => [row.stream, row.seq]));
+    },
+    /** Drops inbox rows of a stream past seq: they belong to a log the gateway no longer has. */
+    forgetAfter(stream: string, seq: number): void {
+      forgetAfter.run(stream, seq);
     },
     advanceCursor(stream: string, seq: number, at: string): void {
       upsertCursor.run(stream, seq, at);

@@ -74,3 +74,43 @@ describe('event ingest', () => {
     expect(parts.repos.lots.get('L-1')).toMatchObject({ version: 7, quantity: 50 });
   });
 });
+
+describe('snapshots', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let parts: ReturnType<typeof createCoreParts>;
+  beforeEach(() => {
+    temp = makeTempDir();
+    parts = createCoreParts(temp.file('core.sqlite'));
+  });
+  afterEach(() => {
+    parts.store.close();
+    temp.remove();
+  });
+
+  const snapshot = (streams: Record<string, number>) => ({
+    streams,
+    plants: [{ id: 'P1', name: 'Plant 1' }],
+    items: [{ id: 'I-100', description: 'Valve body', unit: 'EA' }],
+    lots: [{ lotId: 'L-7', itemId: 'I-100', plant: 'P1', quantity: 10, unit: 'EA', stockType: 'unrestricted', version: 1 }],
+  });
+
+  it('loads master data and lots and sets the cursors to its positions, lower ones included', () => {
+    const event = createEventFactory();
+    parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1')), event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-2'))]);
+    expect(parts.ingest.applySnapshot(snapshot({ 'qms.P1': 0 }))).toEqual({ ok: true });
+    expect(parts.ingest.cursorsFor(['qms.P1'])).toEqual({ 'qms.P1': 0 });
+    expect(parts.repos.lots.get('L-7')).toMatchObject({ quantity: 10, stockType: 'unrestricted' });
+    // The restarted log numbers from 1 again, with new ids: applied, not refused as seen.
+    const fresh = createEventFactory();
+    const next = fresh('qms.P1', 'inspection.failed', inspectionFailurePayload('L-3'), { id: 'epoch2-1' });
+    expect(parts.ingest.applyBatch([next])).toMatchObject({ applied: 1 });
+  });
+
+  it('dead-letters an unreadable snapshot with the field named and changes nothing', () => {
+    const bad = { ...snapshot({ erp: 3 }), lots: [{ lotId: 'L-8' }] };
+    const outcome = parts.ingest.applySnapshot(bad);
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringMatching(/^snapshot: lots\.0\.itemId: /) });
+    expect(parts.ingest.cursorsFor(['erp'])).toEqual({ erp: 0 });
+    expect(parts.repos.deadLetters.list()).toHaveLength(1);
+  });
+});
