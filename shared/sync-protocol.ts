@@ -1,6 +1,6 @@
 // The socket.io sync protocol between a connector and a gateway (DESIGN.md section 3).
 import { z } from 'zod';
-import { idSchema, quantitySchema, stockTypeSchema } from './domain';
+import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 
 /** socket.io event names, one place so client and gateway cannot drift. */
 export const syncMessages = {
@@ -51,11 +51,23 @@ export const snapshotLotSchema = z.object({
 });
 export type SnapshotLot = z.infer<typeof snapshotLotSchema>;
 
+/** An inspection lot that failed and still waits for its usage decision: open state a new client must see. */
+export const openInspectionSchema = z.object({
+  inspectionLotId: idSchema,
+  lotId: idSchema,
+  defectCode: idSchema,
+  defectText: z.string().max(500),
+  failedAt: isoDateTimeSchema,
+});
+export type OpenInspection = z.infer<typeof openInspectionSchema>;
+
 /** Master data and open state, with the stream positions it reflects. */
 export const snapshotSchema = z.object({
   streams: streamCursorsSchema,
   plants: z.array(z.object({ id: idSchema, name: z.string().min(1) })),
   items: z.array(z.object({ id: idSchema, description: z.string().min(1), unit: idSchema })),
   lots: z.array(snapshotLotSchema),
+  openInspections: z.array(openInspectionSchema).default([]),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotInput = z.input<typeof snapshotSchema>;

@@ -169,6 +169,7 @@ export class CommandProcessor {
       ...(payload.decision === 'scrap' ? { quantity: 0 } : {}),
       version: lot.version + 1,
     });
+    this.store.closeInspection(lot.lotId);
     return { status: 'accepted', version: updated.version };
   }
 }

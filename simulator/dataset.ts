@@ -8,6 +8,8 @@ export interface Dataset {
   suppliers: SupplierRecord[];
   items: ItemRecord[];
   lots: LotRecord[];
+  /** Lots in quality inspection whose inspection failed and that wait for a usage decision. */
+  openInspections: { lotId: string; inspectionLotId: string; defectCode: string; defectText: string; hoursAgo: number }[];
   /** The last numbers used for lot and inspection lot ids, so new ones continue after them. */
   lastNumbers: { lot: number; inspectionLot: number };
 }
@@ -127,11 +129,19 @@ export function buildDataset(seed: number): Dataset {
     if (stockType === 'quality-inspection') lot.inspectionLotId = formatInspectionLotId(inspectionLotNumber++);
     return lot;
   });
+  // About half the lots in quality inspection have already failed and wait for a usage decision.
+  const openInspections = lots
+    .filter((lot) => lot.inspectionLotId !== undefined && random.next() < 0.5)
+    .map((lot) => {
+      const defect = random.pick(defectCatalogue);
+      return { lotId: lot.lotId, inspectionLotId: lot.inspectionLotId!, defectCode: defect.code, defectText: defect.text, hoursAgo: random.int(1, 72) };
+    });
   return {
     plants: [...plants],
     suppliers: [...suppliers],
     items: [...items],
     lots,
+    openInspections,
     lastNumbers: { lot: firstLotNumber + lots.length - 1, inspectionLot: inspectionLotNumber - 1 },
   };
 }

@@ -1,7 +1,7 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
 import type Database from 'better-sqlite3';
 import type { EventEnvelope } from '../shared/events';
-import type { Snapshot } from '../shared/sync-protocol';
+import type { OpenInspection, Snapshot } from '../shared/sync-protocol';
 import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord, PlantRecord } from './records';
 import { commandFromRow, deliveryFromRow, lotFromRow, type CommandRow, type DeliveryRow, type LotRow } from './store-rows';
 import { openSimulatorDatabase } from './store-schema';
@@ -152,6 +152,28 @@ export class GatewayStore {
     return next;
   }
 
+  openInspection(open: OpenInspection): void {
+    this.sql(
+        `INSERT INTO open_inspections (lot_id, inspection_lot_id, defect_code, defect_text, failed_at)
+         VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @failedAt)
+         ON CONFLICT (lot_id) DO UPDATE SET inspection_lot_id = excluded.inspection_lot_id,
+           defect_code = excluded.defect_code, defect_text = excluded.defect_text, failed_at = excluded.failed_at`,
+      )
+      .run(open);
+  }
+
+  /** The lot's usage decision was made (or its inspection passed): it is no longer open state. */
+  closeInspection(lotId: string): void {
+    this.sql('DELETE FROM open_inspections WHERE lot_id = ?').run(lotId);
+  }
+
+  openInspections(): OpenInspection[] {
+    return this.sql(
+      `SELECT lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode,
+         defect_text AS defectText, failed_at AS failedAt FROM open_inspections ORDER BY lot_id`,
+    ).all() as OpenInspection[];
+  }
+
   /** Master data and every lot, with the heads of the given streams, read in one consistent view. */
   snapshot(streams: readonly string[]): Snapshot {
     return this.transaction(() => ({
@@ -159,6 +181,7 @@ export class GatewayStore {
       plants: this.plants(),
       items: this.items().map(({ id, description, unit }) => ({ id, description, unit })),
       lots: this.lots().map(({ inspectionLotId: _inspectionLotId, ...lot }) => lot),
+      openInspections: this.openInspections(),
     }));
   }
 

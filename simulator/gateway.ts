@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { describeZodError } from '../shared/describe-error';
 import type { EventEnvelope } from '../shared/events';
-import { handshakeAuthSchema, syncMessages } from '../shared/sync-protocol';
+import { handshakeAuthSchema, syncMessages, type OpenInspection } from '../shared/sync-protocol';
 import type { CommandReply } from '../shared/commands';
 import { CommandProcessor } from './command-processor';
 import { createControlHandler } from './control-http';
@@ -36,6 +36,8 @@ export interface GatewayInspection {
   streamHead(stream: string): number;
   events(stream: string): EventEnvelope[];
   lot(lotId: string): LotRecord | undefined;
+  /** Failed inspection lots still waiting for a usage decision. */
+  openInspections(): OpenInspection[];
 }
 
 export interface Gateway {
@@ -168,6 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       streamHead: (stream) => store.streamHead(stream),
       events: (stream) => store.allEvents(stream),
       lot: (lotId) => store.lot(lotId),
+      openInspections: () => store.openInspections(),
     },
     close: () => {
       closing ??= (async () => {

@@ -65,6 +65,7 @@ export class Scenario {
         inspectionLotId,
         version: lot.version + 1,
       });
+      this.deps.store.closeInspection(lotId);
       this.append(
         typed({ stream: qmsStream(lot.plant), plant: lot.plant, correlationId: lotId }, 'inspection.passed', {
           lotId,
@@ -199,6 +200,7 @@ export class Scenario {
       }),
     );
     const failed = store.updateLot(lotId, { version: 2 });
+    store.openInspection({ lotId, inspectionLotId, defectCode: defect.code, defectText: defect.text, failedAt: this.deps.clock().toISOString() });
     this.append(
       typed({ ...context, stream: qmsStream(plant) }, 'inspection.failed', {
         lotId,

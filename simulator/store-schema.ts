@@ -29,6 +29,14 @@ const schema = `
     version INTEGER NOT NULL CHECK (version >= 0),
     inspection_lot_id TEXT
   );
+  -- Failed inspection lots still waiting for a usage decision (the open state a snapshot carries).
+  CREATE TABLE open_inspections (
+    lot_id TEXT PRIMARY KEY REFERENCES lots (lot_id),
+    inspection_lot_id TEXT NOT NULL,
+    defect_code TEXT NOT NULL,
+    defect_text TEXT NOT NULL,
+    failed_at TEXT NOT NULL
+  );
   CREATE TABLE streams (stream TEXT PRIMARY KEY, head_seq INTEGER NOT NULL DEFAULT 0);
   CREATE TABLE events (
     stream TEXT NOT NULL REFERENCES streams (stream),
@@ -109,6 +117,14 @@ function createAndSeed(db: Database.Database, seed: number, databasePath: string
     );
     for (const l of dataset.lots) {
       lot.run({ ...l, supplierId: l.supplierId ?? null, inspectionLotId: l.inspectionLotId ?? null });
+    }
+    const openInspection = db.prepare(
+      `INSERT INTO open_inspections (lot_id, inspection_lot_id, defect_code, defect_text, failed_at)
+       VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @failedAt)`,
+    );
+    const seededAt = Date.now();
+    for (const open of dataset.openInspections) {
+      openInspection.run({ ...open, failedAt: new Date(seededAt - open.hoursAgo * 3_600_000).toISOString() });
     }
     const counter = db.prepare('INSERT INTO counters (name, value) VALUES (?, ?)');
     counter.run('lot', dataset.lastNumbers.lot);

@@ -7,6 +7,7 @@ import { describeZodError } from '../../shared/describe-error';
 import type { Clock, Logger } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
+import { openInspectionAsEvent } from '../model/open-inspection';
 import { projectEvent } from '../model/lot-projection';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
@@ -120,6 +121,12 @@ export function createEventIngest(deps: EventIngestDeps) {
     const working = new Map(cursors);
     store.transaction(() => {
       repos.lots.applySnapshotMaster(parsed.data, at);
+      // Failed inspections still waiting for a decision start their workflow as if the failure had just arrived.
+      for (const open of parsed.data.openInspections) {
+        const lot = repos.lots.get(open.lotId);
+        if (!lot || repos.lots.hold(open.lotId)?.inspectionLotId === open.inspectionLotId) continue;
+        engine.onEvent(openInspectionAsEvent(open, lot));
+      }
       for (const [stream, seq] of Object.entries(parsed.data.streams)) {
         if (seq < (working.get(stream) ?? 0)) repos.inbox.forgetAfter(stream, seq);
         working.set(stream, seq);

@@ -1,6 +1,6 @@
-// An incoming inspection failed: block the lot upstream, put it on hold, and ask a quality engineer
-// for a usage decision. The decision goes upstream based on the lot version the engineer saw; if the
-// gateway rejects it as stale, the task reopens as a conflict for the engineer to decide again.
+// An incoming inspection failed: block the lot upstream (unless it already is), put it on hold, and
+// ask a quality engineer for a usage decision. The decision goes upstream based on the lot version
+// the engineer saw; if the gateway rejects it as stale, the task reopens as a conflict to decide again.
 import { z } from 'zod';
 import { dispositionDecisionSchema } from '../../shared/domain';
 import { defineWorkflow, waitForReply, waitForTask } from '../engine/workflow';
@@ -29,11 +29,13 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
 
   start(event, ctx) {
     const { lotId, inspectionLotId, defectCode, defectText } = event.payload;
-    ctx.emit(
-      'lot.setStatus',
-      { lotId, stockType: 'blocked', reason: `Inspection lot ${inspectionLotId} failed: ${defectCode}` },
-      { issuedBy: 'system', entityId: lotId },
-    );
+    if (ctx.repos.lots.get(lotId)?.stockType !== 'blocked') {
+      ctx.emit(
+        'lot.setStatus',
+        { lotId, stockType: 'blocked', reason: `Inspection lot ${inspectionLotId} failed: ${defectCode}` },
+        { issuedBy: 'system', entityId: lotId },
+      );
+    }
     const taskId = ctx.openTask({
       kind: 'disposition-lot',
       role: 'quality-engineer',

@@ -114,3 +114,39 @@ describe('snapshots', () => {
     expect(parts.repos.deadLetters.list()).toHaveLength(1);
   });
 });
+
+describe('open inspections in a snapshot', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let parts: ReturnType<typeof createCoreParts>;
+  beforeEach(() => {
+    temp = makeTempDir();
+    parts = createCoreParts(temp.file('core.sqlite'));
+  });
+  afterEach(() => {
+    parts.store.close();
+    temp.remove();
+  });
+
+  const snapshotWith = (stockType: 'quality-inspection' | 'blocked') => ({
+    streams: { 'qms.P1': 4 },
+    plants: [{ id: 'P1', name: 'Plant 1' }],
+    items: [{ id: 'I-100', description: 'Valve body', unit: 'EA' }],
+    lots: [{ lotId: 'L-7', itemId: 'I-100', plant: 'P1', quantity: 10, unit: 'EA', stockType, version: 3 }],
+    openInspections: [{ inspectionLotId: 'IL-7', lotId: 'L-7', defectCode: 'DIM-OOT', defectText: 'Bore too large', failedAt: '2026-11-01T10:00:00.000Z' }],
+  });
+
+  it('puts a lot whose inspection failed before this client synced on hold, and blocks it upstream', () => {
+    parts.ingest.applySnapshot(snapshotWith('quality-inspection'));
+    expect(parts.queries.row('L-7')).toMatchObject({ taskState: 'awaiting-decision', defectCode: 'DIM-OOT', holdSince: '2026-11-01T10:00:00.000Z', stockType: 'quality-inspection', lotVersion: 3 });
+    expect(parts.repos.outbox.pending('erp', 0, 10).map((e) => e.command.type)).toEqual(['lot.setStatus']);
+    // The same open inspection in a later snapshot changes nothing.
+    parts.ingest.applySnapshot(snapshotWith('quality-inspection'));
+    expect(parts.store.db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(1);
+  });
+
+  it('does not block again a lot that is already blocked upstream', () => {
+    parts.ingest.applySnapshot(snapshotWith('blocked'));
+    expect(parts.queries.row('L-7')).toMatchObject({ taskState: 'awaiting-decision', stockType: 'blocked' });
+    expect(parts.repos.outbox.pending('erp', 0, 10)).toEqual([]);
+  });
+});

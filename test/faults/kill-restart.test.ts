@@ -25,6 +25,7 @@ function mulberry32(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+
 describe('SIGKILL during a burst, then restart', () => {
   let temp: ReturnType<typeof makeTempDir> | undefined;
   let gateway: Gateway | undefined;
@@ -44,6 +45,9 @@ describe('SIGKILL during a burst, then restart', () => {
     const started = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed });
     gateway = started;
     const env = { CORE_DB: coreDb, GATEWAY_URL: started.baseUrl };
+    const seededOpen = started.inspect.openInspections().map((open) => open.lotId);
+    const openAtStart = seededOpen.length;
+    const blockedAtStart = seededOpen.filter((lotId) => started.inspect.lot(lotId)?.stockType === 'blocked').length;
 
     const first = spawnCoreChild(env);
     children.push(first);
@@ -67,7 +71,7 @@ describe('SIGKILL during a burst, then restart', () => {
     children.push(second);
     await second.ready();
     const accepted = (type: string) => started.inspect.commands().filter((c) => c.type === type && c.status === 'accepted');
-    await waitFor('every failed lot dispositioned upstream', () => accepted('lot.disposition').length >= failuresPerRun, 90_000, 100);
+    await waitFor('every failed lot dispositioned upstream', () => accepted('lot.disposition').length >= failuresPerRun + openAtStart, 90_000, 100);
     await waitFor('the outbox drained', () => {
       const db = new Database(coreDb, { readonly: true });
       try {
@@ -88,9 +92,13 @@ describe('SIGKILL during a burst, then restart', () => {
         expect(inboxIds, `inbox of ${stream}`).toEqual(upstreamIds);
         expect(db.prepare('SELECT seq FROM cursors WHERE stream = ?').pluck().get(stream) ?? 0, `cursor of ${stream}`).toBe(started.inspect.streamHead(stream));
       }
+      // Lots on hold: the burst's failures, plus the failed inspections the first snapshot carried as open state.
       const failedLots = started.inspect.events('qms.P1').filter((e) => e.type === 'inspection.failed').map((e) => (e.payload as { lotId: string }).lotId);
-      expect(db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(failedLots.length);
-      expect(db.prepare("SELECT count(*) FROM workflow_history WHERE kind = 'started'").pluck().get()).toBe(failedLots.length);
+      const heldLots = db.prepare('SELECT lot_id FROM lot_holds').pluck().all() as string[];
+      expect(heldLots).toEqual(expect.arrayContaining(failedLots));
+      expect(heldLots.length - failedLots.length).toBe(openAtStart);
+      expect(db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(heldLots.length);
+      expect(db.prepare("SELECT count(*) FROM workflow_history WHERE kind = 'started'").pluck().get()).toBe(heldLots.length);
 
       const storedDecisions = db.prepare('SELECT command_id FROM decisions').pluck().all() as string[];
       expect(storedDecisions).toEqual(expect.arrayContaining(decidedBeforeKill));
@@ -104,9 +112,9 @@ describe('SIGKILL during a burst, then restart', () => {
         const lotId = (c.body as { payload: { lotId: string } }).payload.lotId;
         dispositionsPerLot.set(lotId, (dispositionsPerLot.get(lotId) ?? 0) + 1);
       }
-      expect([...dispositionsPerLot.keys()].sort()).toEqual([...failedLots].sort());
+      expect([...dispositionsPerLot.keys()].sort()).toEqual([...heldLots].sort());
       expect([...dispositionsPerLot.values()].every((n) => n === 1)).toBe(true);
-      expect(accepted('lot.setStatus')).toHaveLength(failedLots.length);
+      expect(accepted('lot.setStatus')).toHaveLength(heldLots.length - blockedAtStart);
     } finally {
       db.close();
     }

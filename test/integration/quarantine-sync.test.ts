@@ -61,7 +61,8 @@ describe('quarantine over the real gateway', () => {
     });
     expect(held).toMatchObject({ taskState: 'awaiting-decision', quantity: 240, plant: 'P1' });
     expect(gateway.inspect.lot(lotId)?.stockType).toBe('blocked');
-    expect(gateway.inspect.commands().filter((c) => c.type === 'lot.setStatus')).toHaveLength(1);
+    const blocksOf = (lot: string) => gateway.inspect.commands().filter((c) => c.type === 'lot.setStatus' && (c.body as { payload: { lotId: string } }).payload.lotId === lot);
+    expect(blocksOf(lotId)).toHaveLength(1);
 
     gateway.scenario.dropReplies(1);
     const { commandId } = await started.handlers['quarantine.disposition']({ taskId: held.taskId, decision: 'scrap', reason: 'porosity on sealing face' }, qe);
@@ -123,10 +124,20 @@ describe('quarantine over the real gateway', () => {
     expect(status.find((c) => c.id === 'plant-P1')?.state).toBe('online');
   });
 
+  it('a new client sees the lots that failed inspection before it first synced', async () => {
+    await startCore();
+    const open = readDb((db) => db.prepare('SELECT count(*) FROM lot_holds').pluck().get());
+    expect(open).toBeGreaterThan(0);
+    const rows = await core!.handlers['quarantine.list']({}, qe);
+    expect(rows).toHaveLength(open as number);
+    expect(rows.every((row) => row.taskState === 'awaiting-decision' && row.defectText.length > 0)).toBe(true);
+  });
+
   it('a restarted core resumes from its cursors without applying anything twice', async () => {
     await startCore();
     const lots = [gateway.scenario.inspectionFailure().lotId, gateway.scenario.inspectionFailure().lotId];
-    await waitFor('both lots held', async () => (await core!.handlers['quarantine.list']({}, qe)).length === 2);
+    await waitFor('both lots held', async () => (await Promise.all(lots.map(rowOf))).every((row) => row !== undefined));
+    const heldBefore = (await core!.handlers['quarantine.list']({}, qe)).length;
     await core!.close();
     core = undefined;
     const third = gateway.scenario.inspectionFailure().lotId;
@@ -134,10 +145,10 @@ describe('quarantine over the real gateway', () => {
     await waitFor('the third lot held', async () => (await rowOf(third)) !== undefined);
     const counts = readDb((db) => ({
       instances: db.prepare('SELECT count(*) FROM workflow_instances').pluck().get(),
-      blocks: db.prepare("SELECT count(*) FROM outbox WHERE type = 'lot.setStatus'").pluck().get(),
+      blocks: db.prepare("SELECT count(*) FROM outbox WHERE type = 'lot.setStatus' AND entity_id IN (?, ?, ?)").pluck().get(...lots, third),
       cursor: db.prepare("SELECT seq FROM cursors WHERE stream = 'qms.P1'").pluck().get(),
     }));
-    expect(counts).toEqual({ instances: 3, blocks: 3, cursor: gateway.inspect.streamHead('qms.P1') });
+    expect(counts).toEqual({ instances: heldBefore + 1, blocks: 3, cursor: gateway.inspect.streamHead('qms.P1') });
     expect(lots.every((lot) => gateway.inspect.lot(lot) !== undefined)).toBe(true);
   });
 });

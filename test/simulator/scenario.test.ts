@@ -104,3 +104,17 @@ describe('scenario events', () => {
     spy.mockRestore();
   });
 });
+
+describe('open inspections', () => {
+  it('the seed holds some failed inspections open; a failure opens one, a usage decision or a pass closes it', async () => {
+    const gateway = await startTestGateway({ clock: fixedClock });
+    const seeded = gateway.inspect.openInspections();
+    expect(seeded.length).toBeGreaterThan(0);
+    for (const open of seeded) expect(gateway.inspect.lot(open.lotId)?.inspectionLotId).toBe(open.inspectionLotId);
+    const failed = gateway.scenario.inspectionFailure({ itemId: 'M-1001', quantity: 50 });
+    expect(gateway.inspect.openInspections()).toContainEqual(expect.objectContaining({ lotId: failed.lotId, inspectionLotId: failed.inspectionLotId, failedAt: '2025-03-14T09:30:00.000Z' }));
+    const passed = gateway.scenario.inspectionFailure({ itemId: 'M-1001', quantity: 50 });
+    gateway.scenario.inspectionPassed(passed.lotId);
+    expect(gateway.inspect.openInspections().map((open) => open.lotId)).not.toContain(passed.lotId);
+  });
+});
