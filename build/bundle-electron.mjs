@@ -1,0 +1,35 @@
+// `npm run build:electron`: bundles the Electron main process and the preload into CommonJS files under
+// dist/electron/. The preload must be one file because a sandboxed preload cannot require our modules.
+import path from 'node:path';
+import { stdout } from 'node:process';
+import { build } from 'esbuild';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(repoRoot, 'dist/electron');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: repoRoot,
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: path.join(outDir, 'main.cjs'),
+    // Native modules and ws's optional native helpers load from node_modules at run time.
+    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: path.join(outDir, 'preload.cjs'),
+    external: ['electron'],
+  }),
+]);
+stdout.write(`Electron main and preload bundled into ${path.relative(repoRoot, outDir)}/\n`);

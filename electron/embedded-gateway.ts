@@ -1,0 +1,42 @@
+// The gateway a host starts in-process when no connector is configured: the simulator, on a free
+// loopback port with a per-launch token, its state in a SQLite file beside the core's.
+import { randomBytes } from 'node:crypto';
+import type { EmbeddedGateway, StartEmbeddedGateway } from '../orchestration-core/core-types';
+import type { ConnectorSettings } from '../shared/settings';
+import { startGateway } from '../simulator/gateway';
+import { erpStream, namespaceStreams, plantNamespace, simulatedPlants } from '../simulator/streams';
+
+export interface EmbeddedSimulatorOptions {
+  databasePath: string;
+  seed?: number;
+  /** 0 or absent: no scripted inspection failures, only the seeded ones. */
+  inspectionFailureEveryMs?: number;
+}
+
+export function embeddedSimulator(options: EmbeddedSimulatorOptions): StartEmbeddedGateway {
+  return async (): Promise<EmbeddedGateway> => {
+    const token = randomBytes(18).toString('base64url');
+    const gateway = await startGateway({
+      databasePath: options.databasePath,
+      port: 0,
+      host: '127.0.0.1',
+      token,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.inspectionFailureEveryMs ? { inspectionFailureEveryMs: options.inspectionFailureEveryMs } : {}),
+    });
+    const streams = namespaceStreams();
+    const connectors: ConnectorSettings[] = [
+      { id: 'erp', kind: 'erp', url: gateway.erpUrl, token, streams: [erpStream] },
+      ...simulatedPlants.map(
+        (plant): ConnectorSettings => ({
+          id: `plant-${plant}`,
+          kind: 'plant',
+          url: gateway.plantUrl(plant),
+          token,
+          streams: [...(streams.get(plantNamespace(plant)) ?? [])],
+        }),
+      ),
+    ];
+    return { connectors, close: () => gateway.close() };
+  };
+}

@@ -1,0 +1,154 @@
+// Electron main: the embedded core, one sandboxed window with the renderer, and the IPC bridge of the
+// API contract (one invoke channel through the shared dispatcher, one push channel for subscribed events).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { appEventTopics, type AppEventTopic } from '../shared/api';
+import { createCore } from '../orchestration-core/host';
+import type { Core } from '../orchestration-core/core-types';
+import { createApiDispatcher, type ApiDispatch } from './api-dispatch';
+import { consoleLogger } from './console-logger';
+import { embeddedSimulator } from './embedded-gateway';
+import { contentSecurityPolicy } from './content-security-policy';
+import { isTrustedSender } from './ipc-sender';
+import { loadSettingsFromElectronStore } from './settings-electron-store';
+
+// Bundled to dist/electron/main.cjs (CommonJS), where __dirname is that folder.
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const appPageUrl = pathToFileURL(rendererIndex).href;
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+function isAppEventTopic(topic: unknown): topic is AppEventTopic {
+  return typeof topic === 'string' && (appEventTopics as readonly string[]).includes(topic);
+}
+
+function hardenWebContents(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+  });
+  // The renderer never needs a device, the clipboard API or notifications; deny every permission.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+function registerApi(dispatch: ApiDispatch, subscribe: Core['subscribe'], user: string): void {
+  ipcMain.handle('api:invoke', async (event, method: unknown, args: unknown) => {
+    if (!isTrustedSender(event.senderFrame, mainWindow, appPageUrl)) {
+      consoleLogger.warn('Refused an API call from an untrusted frame', { url: event.senderFrame?.url });
+      return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the app window only' } };
+    }
+    return dispatch(typeof method === 'string' ? method : String(method), args, { user });
+  });
+
+  // Topics the window subscribed to; a reloaded renderer subscribes again and must not get events twice.
+  const subscriptions = new Map<AppEventTopic, () => void>();
+  ipcMain.on('api:subscribe', (event, topic: unknown) => {
+    if (!isTrustedSender(event.senderFrame, mainWindow, appPageUrl)) {
+      consoleLogger.warn('Refused a subscription from an untrusted frame', { url: event.senderFrame?.url });
+      return;
+    }
+    if (!isAppEventTopic(topic)) {
+      consoleLogger.warn('Refused a subscription to an unknown topic', { topic: String(topic) });
+      return;
+    }
+    if (subscriptions.has(topic)) return;
+    const contents = event.sender;
+    subscriptions.set(
+      topic,
+      subscribe(topic, (payload) => {
+        if (!contents.isDestroyed()) contents.send('api:event', topic, payload);
+      }),
+    );
+    contents.once('destroyed', () => {
+      subscriptions.get(topic)?.();
+      subscriptions.delete(topic);
+    });
+  });
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Plant Orchestrator',
+    backgroundColor: '#f4f6f8',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadFile(rendererIndex);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenWebContents();
+  const settings = loadSettingsFromElectronStore();
+  const started: Core = await createCore({
+    databasePath: path.join(app.getPath('userData'), 'plant-orchestrator.sqlite'),
+    user: settings.user,
+    role: settings.role,
+    plant: settings.plant,
+    connectors: settings.connectors,
+    startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
+    logger: consoleLogger,
+  });
+  core = started;
+  registerApi(createApiDispatcher(started.handlers, consoleLogger), started.subscribe.bind(started), settings.user);
+  mainWindow = createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+}
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !core) return;
+  // Let the core finish its SQLite transaction and close its sockets before the process goes away.
+  event.preventDefault();
+  quitting = true;
+  const closing = core;
+  core = null;
+  closing
+    .close()
+    .catch((error: unknown) => consoleLogger.error('Closing the core failed', { error: String(error) }))
+    .finally(() => app.quit());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would open the same SQLite file; hand focus to the first one instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  start().catch((error: unknown) => {
+    consoleLogger.error('Plant Orchestrator failed to start', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    app.exit(1);
+  });
+}

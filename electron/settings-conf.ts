@@ -1,0 +1,15 @@
+// Settings of the plain-Node host, kept with conf (the library electron-store is built on).
+import Conf from 'conf';
+import type { Settings } from '../shared/settings';
+import { loadSettingsFrom } from './settings-parse';
+
+export interface ConfSettingsOptions {
+  /** Folder of the settings file; default: env PLANT_ORCHESTRATOR_CONFIG_DIR, else the OS config folder. */
+  cwd?: string;
+}
+
+export function loadSettingsFromConf(options: ConfSettingsOptions = {}): Settings {
+  const cwd = options.cwd ?? process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'];
+  const conf = new Conf<Record<string, unknown>>({ projectName: 'plant-orchestrator', ...(cwd ? { cwd } : {}) });
+  return loadSettingsFrom(conf);
+}

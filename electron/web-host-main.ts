@@ -1,0 +1,80 @@
+// `npm run start:web`: the core plus the plain-Node web host, for browser access and end-to-end tests.
+// Prints exactly one line on stdout, "Plant Orchestrator web host: <url>"; logs go to stderr.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../orchestration-core/host';
+import { consoleLogger } from './console-logger';
+import { embeddedSimulator } from './embedded-gateway';
+import { gatewayConnectors } from './gateway-connectors';
+import { loadSettingsFromConf } from './settings-conf';
+import { startWebHost } from './web-host';
+
+function nonNegativeIntegerFromEnv(name: string, max = Number.MAX_SAFE_INTEGER): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return 0;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > max) throw new Error(`${name} must be an integer from 0 to ${max}, got "${value}"`);
+  return number;
+}
+
+async function main(): Promise<void> {
+  const settings = loadSettingsFromConf();
+  const port = nonNegativeIntegerFromEnv('PORT', 65535);
+  const dataDir = path.resolve(process.env['PLANT_ORCHESTRATOR_DATA'] || '.data');
+  const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
+  const user = process.env['PLANT_ORCHESTRATOR_USER'] || settings.user;
+  const rendererDir = path.resolve(import.meta.dirname, '../dist/renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${rendererDir}: run "npm run build:renderer" first`);
+  }
+  mkdirSync(dataDir, { recursive: true });
+
+  const core = await createCore({
+    databasePath: path.join(dataDir, 'plant-orchestrator.sqlite'),
+    user,
+    role: settings.role,
+    plant: settings.plant,
+    // An empty list makes the core start the embedded simulator.
+    connectors: gateway ? gatewayConnectors(gateway) : settings.connectors,
+    startEmbeddedGateway: embeddedSimulator({
+      databasePath: path.join(dataDir, 'simulator.sqlite'),
+      inspectionFailureEveryMs: nonNegativeIntegerFromEnv('PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS'),
+    }),
+    logger: consoleLogger,
+  });
+  const host = await startWebHost({
+    core,
+    rendererDir,
+    port,
+    host: '127.0.0.1',
+    user,
+    logger: consoleLogger,
+  }).catch(async (error: unknown) => {
+    await core.close();
+    throw error;
+  });
+  console.log(`Plant Orchestrator web host: ${host.url}`);
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    consoleLogger.info('Shutting down', { signal });
+    Promise.allSettled([host.close()])
+      .then(() => core.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Plant Orchestrator web host: shutdown failed:', error);
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error('Plant Orchestrator web host failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

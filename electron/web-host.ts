@@ -1,0 +1,120 @@
+// The plain-Node host: serves the built renderer over loopback HTTP and bridges the API contract over
+// a WebSocket on /api that only a holder of the per-launch token may open.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Core, Logger } from '../orchestration-core/core-types';
+import { createApiDispatcher } from './api-dispatch';
+import { consoleLogger } from './console-logger';
+import { contentSecurityPolicy } from './content-security-policy';
+import { createStaticFileHandler } from './static-files';
+import { attachBridgeSession } from './web-socket-bridge';
+
+/** Loopback only: the token protects the API, but the host is never meant to be reachable from the network. */
+export type LoopbackHost = '127.0.0.1' | 'localhost';
+
+export interface WebHostOptions {
+  core: Pick<Core, 'handlers' | 'subscribe'>;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  host?: LoopbackHost;
+  /** Who the calls are made as: the launch session's user. */
+  user: string;
+  logger?: Logger;
+}
+
+export interface WebHost {
+  /** http://127.0.0.1:PORT/?token=TOKEN */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const apiPath = '/api';
+
+function tokensEqual(expected: Buffer, offered: string | null): boolean {
+  if (offered === null) return false;
+  const offeredBytes = Buffer.from(offered);
+  return offeredBytes.length === expected.length && timingSafeEqual(offeredBytes, expected);
+}
+
+function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+  socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const host = options.host ?? '127.0.0.1';
+  const logger = options.logger ?? consoleLogger;
+  const token = randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const dispatch = createApiDispatcher(options.core.handlers, logger);
+  const webSockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  let port = 0;
+
+  // Requests must name this host and port: a page on another origin that rebinds a DNS name to
+  // 127.0.0.1 then gets nothing, and a browser page elsewhere cannot open the WebSocket.
+  const ownAuthorities = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const isOwnHost = (request: IncomingMessage) => ownAuthorities().includes(request.headers.host ?? '');
+  const isOwnOrigin = (origin: string | undefined) =>
+    origin === undefined || ownAuthorities().some((authority) => origin === `http://${authority}`);
+
+  const server = createServer();
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://${host}:${port}`);
+    if (url.pathname !== apiPath) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!isOwnHost(request) || !isOwnOrigin(request.headers.origin)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!tokensEqual(tokenBytes, url.searchParams.get('token'))) {
+      logger.warn('Refused a WebSocket connection with a wrong or missing token', { remote: request.socket.remoteAddress });
+      return refuseUpgrade(socket, 401, 'Unauthorized');
+    }
+    webSockets.handleUpgrade(request, socket, head, (webSocket) => {
+      attachBridgeSession({ socket: webSocket, dispatch, subscribe: options.core.subscribe.bind(options.core), context: { user: options.user }, logger });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${host}:${port}`;
+
+  // Attached once the port is known, since the CSP names the WebSocket origin.
+  const serveStaticFile = createStaticFileHandler({
+    rendererDir: options.rendererDir,
+    htmlHeaders: { 'Content-Security-Policy': contentSecurityPolicy(ownAuthorities().map((authority) => `ws://${authority}`)) },
+  });
+  server.on('request', (request, response) => {
+    if (!isOwnHost(request)) {
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+      return;
+    }
+    serveStaticFile(request, response).catch((error: unknown) => {
+      logger.error('Static file request failed', { url: request.url, error: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      for (const client of webSockets.clients) client.terminate();
+      await new Promise<void>((resolve) => webSockets.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// One renderer's WebSocket session in the plain-Node host: carries the bridge protocol of
+// shared/api/bridge-protocol.ts (invoke -> result, subscribe -> event) over the same dispatcher as IPC.
+import type { WebSocket, RawData } from 'ws';
+import { appEventTopics, type AppEventTopic, type CallContext } from '../shared/api';
+import { bridgeRequestSchema, type BridgeMessage } from '../shared/api/bridge-protocol';
+import { describeZodError } from '../shared/describe-error';
+import type { Core, Logger } from '../orchestration-core/core-types';
+import type { ApiDispatch } from './api-dispatch';
+
+export interface BridgeSessionOptions {
+  socket: WebSocket;
+  dispatch: ApiDispatch;
+  subscribe: Core['subscribe'];
+  context: CallContext;
+  logger: Logger;
+}
+
+function isAppEventTopic(topic: string): topic is AppEventTopic {
+  return (appEventTopics as readonly string[]).includes(topic);
+}
+
+/** Reads the request id out of a message that failed validation, so the caller's promise still settles. */
+function requestIdOf(message: unknown): number | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const id = (message as { id?: unknown }).id;
+  return typeof id === 'number' && Number.isInteger(id) ? id : null;
+}
+
+export function attachBridgeSession({ socket, dispatch, subscribe, context, logger }: BridgeSessionOptions): void {
+  const unsubscribers = new Map<AppEventTopic, () => void>();
+
+  function send(message: BridgeMessage): void {
+    if (socket.readyState !== socket.OPEN) return;
+    socket.send(JSON.stringify(message), (error) => {
+      if (error) logger.warn('WebSocket send failed', { error: error.message });
+    });
+  }
+
+  async function onMessage(data: RawData, isBinary: boolean): Promise<void> {
+    if (isBinary) {
+      logger.warn('WebSocket bridge ignored a binary message');
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(data.toString());
+    } catch {
+      logger.warn('WebSocket bridge ignored a message that is not JSON');
+      return;
+    }
+    const parsed = bridgeRequestSchema.safeParse(message);
+    if (!parsed.success) {
+      const description = describeZodError(parsed.error);
+      logger.warn('WebSocket bridge ignored a malformed request', { problem: description });
+      const id = requestIdOf(message);
+      if (id !== null) send({ kind: 'result', id, result: { ok: false, error: { code: 'invalid-args', message: description } } });
+      return;
+    }
+    const request = parsed.data;
+    if (request.kind === 'invoke') {
+      const result = await dispatch(request.method, request.args, context);
+      send({ kind: 'result', id: request.id, result });
+      return;
+    }
+    if (!isAppEventTopic(request.topic)) {
+      logger.warn('WebSocket bridge ignored a subscription to an unknown topic', { topic: request.topic });
+      return;
+    }
+    const topic = request.topic;
+    // A renderer that re-subscribes after a reload of its store must not get every event twice.
+    if (unsubscribers.has(topic)) return;
+    unsubscribers.set(
+      topic,
+      subscribe(topic, (payload) => send({ kind: 'event', topic, payload })),
+    );
+  }
+
+  socket.on('message', (data, isBinary) => {
+    onMessage(data, isBinary).catch((error: unknown) => {
+      logger.error('WebSocket bridge failed on a message', { error: error instanceof Error ? error.message : String(error) });
+    });
+  });
+  socket.on('close', () => {
+    for (const unsubscribe of unsubscribers.values()) unsubscribe();
+    unsubscribers.clear();
+  });
+  socket.on('error', (error) => logger.warn('WebSocket error', { error: error.message }));
+}

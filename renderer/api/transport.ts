@@ -1,0 +1,29 @@
+// How the typed client reaches a host: Electron's preload bridge or the web host's WebSocket.
+import type { ApiResult } from '../../shared/api';
+
+/** Whether calls can reach the host right now; the preload bridge is always connected. */
+export type HostLink = 'connecting' | 'connected' | 'reconnecting';
+
+export interface ApiTransport {
+  invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
+  subscribe(topic: string, handler: (payload: unknown) => void): () => void;
+  onLinkChange(listener: (link: HostLink) => void): () => void;
+}
+
+/** What electron/preload.ts exposes as window.plantOrchestrator. */
+export interface PreloadBridge {
+  invoke(method: string, args: unknown): Promise<unknown>;
+  subscribe(topic: string, handler: (payload: unknown) => void): () => void;
+}
+
+export function preloadTransport(bridge: PreloadBridge): ApiTransport {
+  return {
+    // The main process answers every call with an ApiResult (electron/api-dispatch.ts).
+    invoke: (method, args) => bridge.invoke(method, args) as Promise<ApiResult<unknown>>,
+    subscribe: (topic, handler) => bridge.subscribe(topic, handler),
+    onLinkChange(listener) {
+      listener('connected');
+      return () => {};
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { roleLabels } from '../format/labels';
+import { useSessionStore } from '../state/session-slice';
+
+export function AppHeader() {
+  const session = useSessionStore((state) => state.session);
+  return (
+    <header className="app-header">
+      <div className="app-header__product">
+        <span className="app-header__logo" aria-hidden="true" />
+        Plant Orchestrator
+      </div>
+      <div className="app-header__session" data-testid="session-info">
+        {session ? (
+          <>
+            <span className="app-header__user">{session.user}</span>
+            <span className="app-header__role">{roleLabels[session.role]}</span>
+            {session.plant && <span className="app-header__plant">Plant {session.plant}</span>}
+          </>
+        ) : (
+          <span className="app-header__role">Signing in…</span>
+        )}
+      </div>
+    </header>
+  );
+}

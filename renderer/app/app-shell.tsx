@@ -1,0 +1,23 @@
+// The fixed frame around every view: header, navigation, connection banners, status bar.
+import { useState } from 'react';
+import { QuarantineView } from '../views/quarantine/quarantine-view';
+import { AppHeader } from './app-header';
+import { ConnectionBanners } from './connection-banners';
+import { StatusBar } from './status-bar';
+import { ViewNav } from './view-nav';
+import type { AppViewId } from './views';
+
+export function AppShell() {
+  const [view, setView] = useState<AppViewId>('quarantine');
+  return (
+    <div className="app-shell">
+      <AppHeader />
+      <ViewNav active={view} onOpen={setView} />
+      <main className="app-main">
+        <ConnectionBanners />
+        {view === 'quarantine' && <QuarantineView />}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

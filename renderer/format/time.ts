@@ -1,0 +1,47 @@
+// Ages and "how long ago" for the grid and the status bar, coarse on purpose: a lot on hold for
+// 2 days does not need minutes, and a sync 40 seconds ago needs no more than that.
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+/** How long something has lasted: "< 1 min", "12 min", "3 h", "2 d". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < minute) return '< 1 min';
+  if (ms < hour) return `${Math.floor(ms / minute)} min`;
+  if (ms < day) return `${Math.floor(ms / hour)} h`;
+  return `${Math.floor(ms / day)} d`;
+}
+
+/** Age of something that started at an ISO time, e.g. a lot's holdSince. */
+export function formatAge(sinceIso: string, now: number): string {
+  const since = Date.parse(sinceIso);
+  if (Number.isNaN(since)) return '—';
+  // A clock a little behind the gateway's must not show a negative age.
+  return formatDuration(Math.max(0, now - since));
+}
+
+/** "12 s ago", "3 min ago", "2 h ago", "never". */
+export function formatTimeAgo(iso: string | null, now: number): string {
+  if (iso === null) return 'never';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 'unknown';
+  const elapsed = Math.max(0, now - at);
+  if (elapsed < 5000) return 'just now';
+  if (elapsed < minute) return `${Math.floor(elapsed / 1000)} s ago`;
+  return `${formatDuration(elapsed)} ago`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "22 Nov 2025, 14:05" in the user's time zone. */
+export function formatDateTime(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : dateTimeFormat.format(at);
+}

@@ -1,0 +1,57 @@
+// Feeds the slices: initial loads, pushed events, and a fresh load of everything after the web host's
+// socket comes back (events sent while it was down are gone).
+import { apiClient, type ApiClient } from '../api/client';
+import { useConnectorsStore } from './connectors-slice';
+import { useHostLinkStore } from './host-link-slice';
+import { useQuarantineStore } from './quarantine-slice';
+import { useSessionStore } from './session-slice';
+import { followTopic } from './follow-topic';
+
+export function startBridge(client: ApiClient = apiClient): () => void {
+  const quarantine = followTopic({
+    subscribe: client.subscribe,
+    topic: 'quarantine.rowChanged',
+    load: () => client.invoke('quarantine.list', {}),
+    applyLoaded: (rows) => useQuarantineStore.getState().rowsLoaded(rows),
+    applyEvent: (row) => useQuarantineStore.getState().rowChanged(row),
+    loadFailed: (message) => useQuarantineStore.getState().loadFailed(message),
+  });
+  const connectors = followTopic({
+    subscribe: client.subscribe,
+    topic: 'connectors.statusChanged',
+    load: () => client.invoke('connectors.status', {}),
+    applyLoaded: (statuses) => useConnectorsStore.getState().statusesChanged(statuses),
+    applyEvent: (statuses) => useConnectorsStore.getState().statusesChanged(statuses),
+    loadFailed: (message) => console.error('Loading connector status failed:', message),
+  });
+
+  function loadSession(): Promise<void> {
+    return client
+      .invoke('session.current', {})
+      .then((session) => useSessionStore.getState().sessionLoaded(session))
+      .catch((error: unknown) => console.error('Loading the session failed:', error));
+  }
+
+  function loadAll(): void {
+    void quarantine.reload();
+    void connectors.reload();
+    void loadSession();
+  }
+
+  let lostLink = false;
+  const stopLink = client.onHostLinkChange((link) => {
+    useHostLinkStore.getState().linkChanged(link);
+    if (link === 'reconnecting') lostLink = true;
+    if (link === 'connected' && lostLink) {
+      lostLink = false;
+      loadAll();
+    }
+  });
+  loadAll();
+
+  return () => {
+    stopLink();
+    quarantine.stop();
+    connectors.stop();
+  };
+}

@@ -1,0 +1,28 @@
+import type { QuarantineRow } from '../../../shared/api/quarantine';
+import { stockTypeLabels } from '../../format/labels';
+import { formatQuantity } from '../../format/numbers';
+import { formatAge, formatDateTime } from '../../format/time';
+
+/** What the quality engineer needs to know about a lot before deciding. */
+export function LotFacts({ row, now }: { row: QuarantineRow; now: number }) {
+  const facts: [string, string][] = [
+    ['Item', `${row.itemId} — ${row.itemDescription}`],
+    ['Plant', row.plant],
+    ['Quantity', formatQuantity(row.quantity, row.unit)],
+    ['Stock type', stockTypeLabels[row.stockType]],
+    ['Defect', `${row.defectCode} — ${row.defectText}`],
+    ['On hold', `${formatAge(row.holdSince, now)} (since ${formatDateTime(row.holdSince)})`],
+    ['Inspection lot', row.inspectionLotId],
+    ['Supplier', row.supplierId ?? 'In-house production'],
+  ];
+  return (
+    <dl className="lot-facts" data-testid="lot-facts">
+      {facts.map(([term, value]) => (
+        <div className="lot-facts__row" key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

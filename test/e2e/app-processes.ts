@@ -1,0 +1,93 @@
+// Starts and stops the simulator and `npm run start:web` as their own processes, as a person would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningProcess {
+  /** The first match of the ready pattern in stdout. */
+  match: RegExpMatchArray;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function startProcess(command: string, args: string[], env: Record<string, string>, ready: RegExp, timeoutMs: number): Promise<RunningProcess> {
+  // Detached: `npm run` starts a shell and node below it; the whole group is stopped together.
+  const child: ChildProcess = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const killer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    }
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${command} ${args.join(' ')} not ready after ${timeoutMs} ms:\n${output.slice(-2000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ match, stop });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code} before it was ready:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
+export function startSimulator(port: number, databasePath: string): Promise<RunningProcess> {
+  return startProcess(process.execPath, ['--import', 'tsx', 'simulator/main.ts', '--port', String(port), '--db', databasePath], {}, /simulator listening on (\S+)/, 30_000);
+}
+
+export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string; user: string }): Promise<RunningProcess> {
+  return startProcess(
+    'npm',
+    ['run', 'start:web'],
+    {
+      PORT: String(options.port),
+      PLANT_ORCHESTRATOR_DATA: options.dataDir,
+      PLANT_ORCHESTRATOR_CONFIG_DIR: options.dataDir,
+      PLANT_ORCHESTRATOR_GATEWAY: options.gatewayUrl,
+      PLANT_ORCHESTRATOR_USER: options.user,
+    },
+    /Plant Orchestrator web host: (\S+)/,
+    120_000,
+  );
+}
+
+/** Calls the simulator's control API. */
+export async function control<T>(baseUrl: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

@@ -1,0 +1,93 @@
+// A quality engineer dispositions failed lots online and offline, against `npm run start:web` and the simulator.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { control, freePort, startSimulator, startWebHost, type RunningProcess } from './app-processes';
+
+interface CommandRecord {
+  commandId: string;
+  type: string;
+  status: 'accepted' | 'rejected';
+  body: { payload: { lotId: string; decision?: string } };
+}
+interface DeliveryRecord {
+  commandId: string | null;
+  status: 'accepted' | 'duplicate' | 'rejected';
+}
+
+const screenshotPath = path.resolve(import.meta.dirname, '../../docs/quarantine.png');
+
+// AG Grid 36 renders each row once (pinned cells included), with no .ag-center-cols-container.
+const lotRow = (page: Page, lotId: string) => page.locator(`[data-testid=quarantine-grid] .ag-row[row-id="${lotId}"]`);
+
+test('a quality engineer scraps a lot online, returns one to the vendor offline, and the queue drains once', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-e2e-'));
+  const simulatorDb = path.join(dataDir, 'simulator.sqlite');
+  const simulatorPort = await freePort();
+  let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
+  const gatewayUrl = simulator.match[1]!;
+  const web = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user: 'qe.maria' });
+  try {
+    await page.goto(web.match[1]!);
+    await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
+    await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
+    await expect(page.getByTestId('session-info')).toContainText('qe.maria');
+
+    // An incoming inspection fails upstream: the lot appears on hold, blocked.
+    const first = await control<{ lotId: string }>(gatewayUrl, 'POST', '/control/inspection-failure', { quantity: 240 });
+    const second = await control<{ lotId: string }>(gatewayUrl, 'POST', '/control/inspection-failure', { quantity: 80 });
+    const firstRow = lotRow(page, first.lotId);
+    await expect(firstRow).toBeVisible();
+    await expect(firstRow.getByTestId('task-state-awaiting-decision')).toBeVisible();
+    await expect(firstRow).toContainText('Blocked');
+
+    // Scrap it; the gateway's first reply is lost, so the decision stays pending upstream until the re-send.
+    await control(gatewayUrl, 'POST', '/control/drop-replies', { count: 1 });
+    await firstRow.click();
+    const panel = page.getByTestId('disposition-panel');
+    await expect(panel).toContainText(first.lotId);
+    await panel.getByTestId('decision-scrap').click();
+    await panel.getByTestId('disposition-reason').fill('Porosity through the sealing face; not reworkable');
+    await panel.getByTestId('disposition-submit').click();
+    await expect(firstRow.getByTestId('task-state-pending-upstream')).toBeVisible();
+    await expect(firstRow.getByTestId('task-state-accepted')).toBeVisible();
+
+    // The gateway goes away: the floor is offline, and the next decision queues.
+    await simulator.stop();
+    simulator = undefined;
+    await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'offline');
+    const secondRow = lotRow(page, second.lotId);
+    await secondRow.click();
+    await expect(panel).toContainText(second.lotId);
+    await panel.getByTestId('decision-return-to-vendor').click();
+    await panel.getByTestId('disposition-reason').fill('Certificate of conformance missing; supplier to replace');
+    await panel.getByTestId('disposition-submit').click();
+    await expect(secondRow.getByTestId('task-state-pending-upstream')).toBeVisible();
+    await expect(page.getByTestId('offline-banner')).toContainText('1 decision queued');
+    await expect(page.getByTestId('outbox-depth')).toContainText('1');
+
+    // The gateway comes back on the same state: the queue drains and the decision is accepted.
+    simulator = await startSimulator(simulatorPort, simulatorDb);
+    await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await expect(secondRow.getByTestId('task-state-accepted')).toBeVisible();
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+
+    // Upstream holds each decision exactly once.
+    const { commands } = await control<{ commands: CommandRecord[] }>(gatewayUrl, 'GET', '/control/commands');
+    for (const [lot, decision] of [[first.lotId, 'scrap'], [second.lotId, 'return-to-vendor']] as const) {
+      const dispositions = commands.filter((c) => c.type === 'lot.disposition' && c.body.payload.lotId === lot);
+      expect(dispositions, `dispositions of ${lot}`).toHaveLength(1);
+      expect(dispositions[0]).toMatchObject({ status: 'accepted', body: { payload: { decision } } });
+      const { deliveries } = await control<{ deliveries: DeliveryRecord[] }>(gatewayUrl, 'GET', `/control/deliveries?commandId=${dispositions[0]!.commandId}`);
+      expect(deliveries.filter((d) => d.status === 'accepted')).toHaveLength(1);
+    }
+
+    await firstRow.click();
+    await page.screenshot({ path: screenshotPath });
+  } finally {
+    await web.stop();
+    await simulator?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

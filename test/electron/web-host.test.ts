@@ -1,0 +1,228 @@
+// The plain-Node host over real loopback sockets, with a small hand-written core double: token
+// refusal, the invoke round-trip, event forwarding, static files and path traversal.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { silentLogger } from '../../electron/console-logger';
+import { startWebHost, type WebHost } from '../../electron/web-host';
+import type { Core } from '../../orchestration-core/core-types';
+import { ApiFailure, type AppApi, type AppEvents, type AppEventTopic, type Handlers, type QuarantineRow } from '../../shared/api';
+import type { BridgeMessage } from '../../shared/api/bridge-protocol';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const row: QuarantineRow = {
+  lotId: 'L-1',
+  itemId: 'M-1008',
+  itemDescription: 'Washer DIN 125',
+  plant: 'P1',
+  quantity: 1200,
+  unit: 'EA',
+  stockType: 'blocked',
+  supplierId: 'S-110',
+  inspectionLotId: 'IL-1',
+  defectCode: 'SURF-PORO',
+  defectText: 'Surface porosity',
+  holdSince: '2026-11-20T08:00:00.000Z',
+  taskId: 't-1',
+  taskState: 'awaiting-decision',
+  decision: null,
+  decisionReason: null,
+  deviationNumber: null,
+  decidedBy: null,
+  conflictReason: null,
+  lotVersion: 1,
+};
+
+/** A Core-shaped event source: the host only needs handlers and subscribe. */
+function createCoreDouble() {
+  const listeners = new Map<AppEventTopic, Set<(payload: never) => void>>();
+  const handlers: Handlers<AppApi> = {
+    'quarantine.list': () => [row],
+    'quarantine.disposition': (args, context) => {
+      if (args.taskId === 'gone') throw new ApiFailure('not-found', `no task ${args.taskId}`);
+      return { commandId: `cmd-${args.taskId}-${context.user}` };
+    },
+    'connectors.status': () => [],
+    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1' }),
+  };
+  const core: Pick<Core, 'handlers' | 'subscribe'> = {
+    handlers,
+    subscribe(topic, listener) {
+      const set = listeners.get(topic) ?? new Set();
+      listeners.set(topic, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+  return {
+    core,
+    emit<T extends AppEventTopic>(topic: T, payload: AppEvents[T]) {
+      for (const listener of listeners.get(topic) ?? []) (listener as (p: AppEvents[T]) => void)(payload);
+    },
+    listenerCount: (topic: AppEventTopic) => listeners.get(topic)?.size ?? 0,
+  };
+}
+
+/** A raw GET, so paths reach the server exactly as written (no client-side normalisation). */
+function get(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, method: 'GET', headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Opens the bridge socket and collects what it receives. */
+async function connect(host: WebHost, token = host.token, origin?: string) {
+  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${encodeURIComponent(token)}`, origin ? { origin } : {});
+  const received: BridgeMessage[] = [];
+  const waiters: (() => void)[] = [];
+  socket.on('message', (data) => {
+    received.push(JSON.parse(data.toString()) as BridgeMessage);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_req, response) => reject(new Error(`refused with ${response.statusCode}`)));
+    socket.once('error', reject);
+  });
+  async function next(predicate: (message: BridgeMessage) => boolean, timeoutMs = 2000): Promise<BridgeMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = received.find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(received)}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+  return { socket, received, next, send: (message: unknown) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)) };
+}
+
+let temp: ReturnType<typeof makeTempDir>;
+let double: ReturnType<typeof createCoreDouble>;
+let host: WebHost;
+
+beforeEach(async () => {
+  temp = makeTempDir('web-host-');
+  const rendererDir = temp.file('renderer');
+  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(path.join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  writeFileSync(path.join(rendererDir, 'assets', 'app-1234.css'), 'body{}');
+  writeFileSync(temp.file('secret.txt'), 'TOP SECRET');
+  double = createCoreDouble();
+  host = await startWebHost({ core: double.core, rendererDir, user: 'qe.anna', logger: silentLogger });
+});
+
+afterEach(async () => {
+  await host.close();
+  temp.remove();
+});
+
+describe('startWebHost', () => {
+  it('listens on loopback and puts a fresh token in its URL', async () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const other = await startWebHost({ core: double.core, rendererDir: temp.file('renderer'), user: 'x', logger: silentLogger });
+    expect(other.token).not.toBe(host.token);
+    await other.close();
+  });
+
+  it('refuses a WebSocket with a wrong, missing or foreign-origin token', async () => {
+    await expect(connect(host, 'not-the-token')).rejects.toThrow(/refused with 401/);
+    await expect(connect(host, '')).rejects.toThrow(/refused with 401/);
+    await expect(connect(host, host.token.slice(0, -1))).rejects.toThrow(/refused with 401/);
+    await expect(connect(host, host.token, 'http://evil.example')).rejects.toThrow(/refused with 403/);
+    const client = await connect(host, host.token, `http://127.0.0.1:${host.port}`);
+    client.socket.close();
+  });
+
+  it('answers invoke with the dispatcher result, as the launch user', async () => {
+    const client = await connect(host);
+    client.send({ kind: 'invoke', id: 1, method: 'quarantine.disposition', args: { taskId: 't-1', decision: 'scrap', reason: 'cracked' } });
+    client.send({ kind: 'invoke', id: 2, method: 'quarantine.disposition', args: { taskId: 't-1', decision: 'use-as-is', reason: 'fine' } });
+    client.send({ kind: 'invoke', id: 3, method: 'quarantine.disposition', args: { taskId: 'gone', decision: 'scrap', reason: 'cracked' } });
+    client.send({ kind: 'invoke', id: 4, method: 'lots.explode', args: {} });
+    const byId = async (id: number) => client.next((m) => m.kind === 'result' && m.id === id);
+    expect(await byId(1)).toEqual({ kind: 'result', id: 1, result: { ok: true, value: { commandId: 'cmd-t-1-qe.anna' } } });
+    expect(await byId(2)).toMatchObject({ result: { ok: false, error: { code: 'invalid-args', message: 'deviationNumber: use-as-is needs a deviation number' } } });
+    expect(await byId(3)).toMatchObject({ result: { ok: false, error: { code: 'not-found', message: 'no task gone' } } });
+    expect(await byId(4)).toMatchObject({ result: { ok: false, error: { code: 'unknown-method' } } });
+    client.socket.close();
+  });
+
+  it('survives garbage on the socket and keeps serving it', async () => {
+    const client = await connect(host);
+    client.send('{not json');
+    client.send({ kind: 'teleport' });
+    client.send({ kind: 'invoke', id: 7, method: 42 });
+    client.send({ kind: 'subscribe', topic: 'secrets.all' });
+    expect(await client.next((m) => m.kind === 'result' && m.id === 7)).toMatchObject({ result: { ok: false, error: { code: 'invalid-args' } } });
+    client.send({ kind: 'invoke', id: 8, method: 'quarantine.list', args: {} });
+    expect(await client.next((m) => m.kind === 'result' && m.id === 8)).toEqual({ kind: 'result', id: 8, result: { ok: true, value: [row] } });
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+    client.socket.close();
+  });
+
+  it('forwards subscribed events once per topic, and unsubscribes when the socket closes', async () => {
+    const client = await connect(host);
+    client.send({ kind: 'subscribe', topic: 'quarantine.rowChanged' });
+    client.send({ kind: 'subscribe', topic: 'quarantine.rowChanged' });
+    // The invoke answer proves both subscribe messages were handled before the event is sent.
+    client.send({ kind: 'invoke', id: 1, method: 'connectors.status', args: {} });
+    await client.next((m) => m.kind === 'result');
+    expect(double.listenerCount('quarantine.rowChanged')).toBe(1);
+
+    const changed = { ...row, taskState: 'pending-upstream' as const };
+    double.emit('quarantine.rowChanged', changed);
+    double.emit('connectors.statusChanged', []);
+    expect(await client.next((m) => m.kind === 'event')).toEqual({ kind: 'event', topic: 'quarantine.rowChanged', payload: changed });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(client.received.filter((m) => m.kind === 'event')).toHaveLength(1);
+
+    client.socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(double.listenerCount('quarantine.rowChanged')).toBe(0);
+  });
+
+  it('serves the renderer with content types, and the CSP on HTML', async () => {
+    const index = await get(host.port, '/?token=abc');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).toContain(`ws://127.0.0.1:${host.port}`);
+    expect(index.headers['referrer-policy']).toBe('no-referrer');
+    expect(index.body).toContain('<title>app</title>');
+
+    const script = await get(host.port, '/assets/app-1234.js');
+    expect(script).toMatchObject({ status: 200, body: 'console.log(1)' });
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['content-security-policy']).toBeUndefined();
+    expect((await get(host.port, '/assets/app-1234.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await get(host.port, '/assets/missing.js')).status).toBe(404);
+    expect((await get(host.port, '/assets')).status).toBe(404);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const attempt of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00/../secret.txt', '/%E0%A4%A']) {
+      const response = await get(host.port, attempt);
+      expect(response.status, attempt).toBe(404);
+      expect(response.body, attempt).not.toContain('TOP SECRET');
+    }
+  });
+
+  it('answers only requests addressed to itself', async () => {
+    expect((await get(host.port, '/', { host: 'evil.example' })).status).toBe(421);
+    expect((await get(host.port, '/', { host: `localhost:${host.port}` })).status).toBe(200);
+  });
+});

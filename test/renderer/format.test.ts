@@ -1,0 +1,91 @@
+// The renderer's formatters: what the quality engineer reads in the grid, the panel and the status bar.
+import { describe, expect, it } from 'vitest';
+import { connectorLabel, stockTypeLabels } from '../../renderer/format/labels';
+import { formatCount, formatQuantity } from '../../renderer/format/numbers';
+import { formatAge, formatDuration, formatTimeAgo } from '../../renderer/format/time';
+import { offlineBannerText } from '../../renderer/app/offline-banner-text';
+import type { ConnectorStatus } from '../../shared/api/connectors';
+import { stockTypes } from '../../shared/domain';
+
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+const now = Date.parse('2026-11-22T12:00:00.000Z');
+const ago = (ms: number) => new Date(now - ms).toISOString();
+
+describe('quantities', () => {
+  it('groups thousands, keeps up to three decimals, and names the unit', () => {
+    expect(formatQuantity(1320, 'EA')).toBe('1,320 EA');
+    expect(formatQuantity(93.4, 'KG')).toBe('93.4 KG');
+    expect(formatQuantity(1234567.12345, 'M')).toBe('1,234,567.123 M');
+    expect(formatQuantity(0, 'EA')).toBe('0 EA');
+    expect(formatQuantity(12, '')).toBe('12');
+  });
+
+  it('counts with singular and plural', () => {
+    expect(formatCount(1, 'lot')).toBe('1 lot');
+    expect(formatCount(1200, 'lot')).toBe('1,200 lots');
+    expect(formatCount(0, 'decision')).toBe('0 decisions');
+  });
+});
+
+describe('ages and times ago', () => {
+  it('shows a hold age in the coarsest unit that is still useful', () => {
+    expect(formatAge(ago(20_000), now)).toBe('< 1 min');
+    expect(formatAge(ago(12 * minute + 59_000), now)).toBe('12 min');
+    expect(formatAge(ago(3 * hour + 59 * minute), now)).toBe('3 h');
+    expect(formatAge(ago(2 * day + 23 * hour), now)).toBe('2 d');
+  });
+
+  it('never shows a negative age when the gateway clock is ahead, nor NaN for bad input', () => {
+    expect(formatAge(new Date(now + 5 * minute).toISOString(), now)).toBe('< 1 min');
+    expect(formatAge('yesterday-ish', now)).toBe('—');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+
+  it('says how long ago a sync was', () => {
+    expect(formatTimeAgo(null, now)).toBe('never');
+    expect(formatTimeAgo(ago(2000), now)).toBe('just now');
+    expect(formatTimeAgo(ago(42_000), now)).toBe('42 s ago');
+    expect(formatTimeAgo(ago(3 * minute), now)).toBe('3 min ago');
+    expect(formatTimeAgo(ago(5 * hour), now)).toBe('5 h ago');
+  });
+});
+
+describe('labels', () => {
+  it('has a readable label for every stock type', () => {
+    for (const type of stockTypes) expect(stockTypeLabels[type]).toMatch(/^[A-Z][a-z ]+$/);
+    expect(stockTypeLabels['quality-inspection']).toBe('Quality inspection');
+  });
+
+  it('names connectors as people say them', () => {
+    expect(connectorLabel({ id: 'erp', kind: 'erp' })).toBe('ERP');
+    expect(connectorLabel({ id: 'plant-P1', kind: 'plant' })).toBe('Plant P1');
+    expect(connectorLabel({ id: 'erp-eu', kind: 'erp' })).toBe('ERP erp-eu');
+  });
+});
+
+describe('offline banner', () => {
+  const status = (id: string, state: ConnectorStatus['state'], queueDepth: number): ConnectorStatus => ({
+    id,
+    kind: id === 'erp' ? 'erp' : 'plant',
+    url: `http://127.0.0.1:4100/${id}`,
+    state,
+    queueDepth,
+    lastSyncAt: null,
+    lastError: null,
+  });
+
+  it('is absent while every connector is online or catching up', () => {
+    expect(offlineBannerText([status('erp', 'online', 2), status('plant-P1', 'catching-up', 0)])).toBeNull();
+    expect(offlineBannerText([])).toBeNull();
+  });
+
+  it('counts the decisions queued across connectors', () => {
+    expect(offlineBannerText([status('erp', 'offline', 3), status('plant-P1', 'online', 0)])).toBe(
+      'Offline — 3 decisions queued; they will be sent when the connection returns',
+    );
+    expect(offlineBannerText([status('erp', 'offline', 1)])).toBe('Offline — 1 decision queued; it will be sent when the connection returns');
+    expect(offlineBannerText([status('erp', 'offline', 0)])).toMatch(/^Offline — no decisions queued/);
+  });
+});
