@@ -28,7 +28,9 @@ interface RawRow {
 
 const select = `
   SELECT h.lot_id AS lotId, l.item_id AS itemId, coalesce(i.description, l.item_id) AS itemDescription,
-    l.plant, l.quantity, l.unit, l.stock_type AS stockType, l.supplier_id AS supplierId,
+    l.plant,
+    -- A decided lot shows the quantity the decision covered: scrap takes the lot's quantity to zero.
+    CASE WHEN d.status IN ('pending', 'accepted') THEN d.quantity ELSE l.quantity END AS quantity, l.unit, l.stock_type AS stockType, l.supplier_id AS supplierId,
     h.inspection_lot_id AS inspectionLotId, h.defect_code AS defectCode, h.defect_text AS defectText,
     h.hold_since AS holdSince, h.task_id AS taskId, l.version AS lotVersion,
     d.decision, d.reason AS decisionReason, d.deviation_number AS deviationNumber, d.decided_by AS decidedBy,

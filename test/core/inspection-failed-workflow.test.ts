@@ -45,7 +45,9 @@ describe('inspection-failed workflow', () => {
     expect(() => parts.quarantine['quarantine.disposition']({ taskId, decision: 'release', reason: 'changed my mind' }, qe)).toThrow(ApiFailure);
     reply(commands[0]!, 'accepted', 3);
     reply(commands[1]!, 'accepted', 4);
-    expect(row()).toMatchObject({ taskState: 'accepted', quantity: 0, stockType: 'blocked', lotVersion: 4 });
+    // The lot itself is gone; its row keeps the quantity the decision scrapped.
+    expect(parts.repos.lots.get('L-1')).toMatchObject({ quantity: 0, stockType: 'blocked', version: 4 });
+    expect(row()).toMatchObject({ taskState: 'accepted', quantity: 120, stockType: 'blocked', lotVersion: 4 });
     expect(pending()).toEqual([]);
     expect(parts.repos.audit.verifyChain()).toBeNull();
   });
