@@ -50,7 +50,8 @@ export function createEventIngest(deps: EventIngestDeps) {
     const working = new Map(cursors);
     const blocked = new Set<string>();
     try {
-      store.transaction(() => {
+      // Durable: workflows started here queue commands, and a command may leave before a later sync.
+      store.durableTransaction(() => {
         const at = clock.now().toISOString();
         for (const raw of batch) {
           const parsed = parseEvent(raw);
@@ -119,7 +120,7 @@ export function createEventIngest(deps: EventIngestDeps) {
       return { ok: false, reason };
     }
     const working = new Map(cursors);
-    store.transaction(() => {
+    store.durableTransaction(() => {
       repos.lots.applySnapshotMaster(parsed.data, at);
       // Failed inspections still waiting for a decision start their workflow as if the failure had just arrived.
       for (const open of parsed.data.openInspections) {

@@ -5,9 +5,13 @@ import { migrations as allMigrations, type Migration } from './migrations';
 export interface Store {
   readonly db: Database.Database;
   readonly path: string;
-  /** Runs fn in one transaction with synchronous=NORMAL: for state that can be re-fetched upstream (events). */
+  /** Runs fn in one transaction with synchronous=NORMAL: for what may be lost on power loss (dead letters, reads). */
   transaction<T>(fn: () => T): T;
-  /** Runs fn in one transaction flushed with synchronous=FULL: for decisions and the outbox, which exist nowhere else. */
+  /**
+   * Runs fn in one transaction flushed with synchronous=FULL: for anything that writes decisions or the
+   * outbox, which exist nowhere else. A command must never reach the gateway before its row is on disk:
+   * after a power loss a re-run would mint a new commandId and the gateway would apply it twice.
+   */
   durableTransaction<T>(fn: () => T): T;
   close(): void;
 }
