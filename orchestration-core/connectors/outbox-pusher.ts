@@ -29,20 +29,31 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
   let connected = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let fillScheduled = false;
+
+  /** Replies come in bursts: one outbox read after the burst instead of one per reply. */
+  function scheduleFill(): void {
+    if (fillScheduled) return;
+    fillScheduled = true;
+    setImmediate(() => {
+      fillScheduled = false;
+      fill();
+    });
+  }
 
   function fill(): void {
     if (!connected || stopped || retryTimer) return;
     const busyEntities = new Set<string>();
-    for (const entry of repos.outbox.pending(connectorId, 0, window * 4)) {
+    for (const { commandId, entityId } of repos.outbox.pendingKeys(connectorId, window * 4)) {
       if (inFlight.size >= window) break;
-      const entity = entry.entityId;
-      if (inFlight.has(entry.commandId)) {
-        if (entity) busyEntities.add(entity);
+      if (inFlight.has(commandId)) {
+        if (entityId) busyEntities.add(entityId);
         continue;
       }
-      if (entity && busyEntities.has(entity)) continue;
-      if (entity) busyEntities.add(entity);
-      sendOne(entry.commandId, entry.command);
+      if (entityId && busyEntities.has(entityId)) continue;
+      if (entityId) busyEntities.add(entityId);
+      const entry = repos.outbox.get(commandId);
+      if (entry) sendOne(commandId, entry.command);
     }
   }
 
@@ -57,7 +68,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
         if (!outcome.ok) throw new Error(outcome.reason);
         backoff.reset();
         deps.onProgress();
-        fill();
+        scheduleFill();
       })
       .catch((error: unknown) => {
         inFlight.delete(commandId);

@@ -23,3 +23,26 @@ describe('migration 0001-initial', () => {
     db.close();
   });
 });
+
+describe('migration 0002-outbox-entity-index', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.remove());
+
+  it('keeps queued commands and counts a lot\'s pending commands through the new index', () => {
+    const db = new Database(temp.file('m2.sqlite'));
+    migrate(db, 'm2', migrations.slice(0, 1));
+    const insert = db.prepare("INSERT INTO outbox (command_id, connector, type, entity_id, envelope, status, created_at) VALUES (?, 'erp', 'lot.setStatus', ?, '{}', ?, 'now')");
+    insert.run('c1', 'L-1', 'pending');
+    insert.run('c2', 'L-1', 'accepted');
+    migrate(db, 'm2', migrations.slice(0, 2));
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    const count = "SELECT count(*) FROM outbox WHERE entity_id = 'L-1' AND status = 'pending'";
+    expect(db.prepare(count).pluck().get()).toBe(1);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${count}`).all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('outbox_pending_entity');
+    db.close();
+  });
+});

@@ -1,6 +1,7 @@
 // Every migration, in order. Listed explicitly (no folder scan) so packaging into asar keeps working.
 import type Database from 'better-sqlite3';
 import { up as initial } from './0001-initial';
+import { up as outboxEntityIndex } from './0002-outbox-entity-index';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001-initial', up: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001-initial', up: initial },
+  { version: 2, name: '0002-outbox-entity-index', up: outboxEntityIndex },
+];
