@@ -9,9 +9,12 @@ import { erpStream, namespaceStreams, plantNamespace, simulatedPlants } from '..
 export interface EmbeddedSimulatorOptions {
   databasePath: string;
   seed?: number;
-  /** 0 or absent: no scripted inspection failures, only the seeded ones. */
+  /** How often the scenario fails an incoming inspection; 0: never, only the seeded open inspections. */
   inspectionFailureEveryMs?: number;
 }
+
+/** The embedded simulator is a demonstration plant: a new failed inspection every few minutes. */
+export const defaultInspectionFailureEveryMs = 180_000;
 
 export function embeddedSimulator(options: EmbeddedSimulatorOptions): StartEmbeddedGateway {
   return async (): Promise<EmbeddedGateway> => {
@@ -22,7 +25,7 @@ export function embeddedSimulator(options: EmbeddedSimulatorOptions): StartEmbed
       host: '127.0.0.1',
       token,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.inspectionFailureEveryMs ? { inspectionFailureEveryMs: options.inspectionFailureEveryMs } : {}),
+      inspectionFailureEveryMs: options.inspectionFailureEveryMs ?? defaultInspectionFailureEveryMs,
     });
     const streams = namespaceStreams();
     const connectors: ConnectorSettings[] = [

@@ -4,14 +4,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../orchestration-core/host';
 import { consoleLogger } from './console-logger';
-import { embeddedSimulator } from './embedded-gateway';
+import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
 import { gatewayConnectors } from './gateway-connectors';
 import { loadSettingsFromConf } from './settings-conf';
 import { startWebHost } from './web-host';
 
-function nonNegativeIntegerFromEnv(name: string, max = Number.MAX_SAFE_INTEGER): number {
+function nonNegativeIntegerFromEnv(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const value = process.env[name];
-  if (value === undefined || value === '') return 0;
+  if (value === undefined || value === '') return fallback;
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0 || number > max) throw new Error(`${name} must be an integer from 0 to ${max}, got "${value}"`);
   return number;
@@ -19,7 +19,7 @@ function nonNegativeIntegerFromEnv(name: string, max = Number.MAX_SAFE_INTEGER):
 
 async function main(): Promise<void> {
   const settings = loadSettingsFromConf();
-  const port = nonNegativeIntegerFromEnv('PORT', 65535);
+  const port = nonNegativeIntegerFromEnv('PORT', 0, 65535);
   const dataDir = path.resolve(process.env['PLANT_ORCHESTRATOR_DATA'] || '.data');
   const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
   const user = process.env['PLANT_ORCHESTRATOR_USER'] || settings.user;
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     connectors: gateway ? gatewayConnectors(gateway) : settings.connectors,
     startEmbeddedGateway: embeddedSimulator({
       databasePath: path.join(dataDir, 'simulator.sqlite'),
-      inspectionFailureEveryMs: nonNegativeIntegerFromEnv('PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS'),
+      inspectionFailureEveryMs: nonNegativeIntegerFromEnv('PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS', defaultInspectionFailureEveryMs),
     }),
     logger: consoleLogger,
   });
