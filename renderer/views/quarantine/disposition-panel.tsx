@@ -1,6 +1,7 @@
 // Beside the grid: the selected lot's facts and, while it is open for one, the decision form.
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { useNow } from '../../app/use-now';
+import { decisionLabels } from '../../format/labels';
 import { isOpenForDecision } from '../../state/quarantine-slice';
 import { DecisionSummary } from './decision-summary';
 import { DispositionForm } from './disposition-form';
@@ -14,7 +15,10 @@ export function DispositionPanel({ row, onClose }: { row: QuarantineRow; onClose
       <LotFacts row={row} now={now} />
       {row.taskState === 'conflict' && (
         <div className="callout callout--danger" role="alert" data-testid="conflict-reason">
-          <strong>The ERP rejected the last decision.</strong>
+          <strong>
+            The ERP rejected the decision{row.decision ? ` “${decisionLabels[row.decision]}”` : ''}
+            {row.decidedBy ? ` by ${row.decidedBy}` : ''}.
+          </strong>
           <p>{row.conflictReason ?? 'No reason was given.'}</p>
           <p>The lot changed upstream after the decision was made. Check the facts above and decide again.</p>
         </div>
