@@ -1,30 +1,12 @@
 // Reads the Quarantine view's rows: lots on hold with their task and latest usage decision.
 import type Database from 'better-sqlite3';
 import type { QuarantineRow, TaskState } from '../../shared/api/quarantine';
-import type { DispositionDecision, StockType } from '../../shared/domain';
 
-interface RawRow {
-  lotId: string;
-  itemId: string;
-  itemDescription: string;
-  plant: string;
-  quantity: number;
-  unit: string;
-  stockType: StockType;
-  supplierId: string | null;
-  inspectionLotId: string;
-  defectCode: string;
-  defectText: string;
-  holdSince: string;
-  taskId: string;
-  lotVersion: number;
-  decision: DispositionDecision | null;
-  decisionReason: string | null;
-  deviationNumber: string | null;
-  decidedBy: string | null;
+/** A row as SQLite returns it: the task state and conflict reason are derived from the decision's status. */
+type RawRow = Omit<QuarantineRow, 'taskState' | 'conflictReason'> & {
   decisionStatus: 'pending' | 'accepted' | 'rejected' | 'withdrawn' | null;
   replyReason: string | null;
-}
+};
 
 const select = `
   SELECT h.lot_id AS lotId, l.item_id AS itemId, coalesce(i.description, l.item_id) AS itemDescription,

@@ -1,19 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCoreParts } from '../helpers/core-parts';
+import { describe, expect, it } from 'vitest';
+import { useCoreParts, type CoreParts } from '../helpers/core-parts';
 import { createEventFactory, inspectionFailurePayload } from '../helpers/event-factory';
-import { makeTempDir } from '../helpers/temp-dir';
 
 describe('event ingest', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let parts: ReturnType<typeof createCoreParts>;
-  beforeEach(() => {
-    temp = makeTempDir();
-    parts = createCoreParts(temp.file('core.sqlite'));
-  });
-  afterEach(() => {
-    parts.store.close();
-    temp.remove();
-  });
+  let parts: CoreParts;
+  useCoreParts((made) => (parts = made));
 
   it('applies events in seq order, once, and advances the cursor with them', () => {
     const event = createEventFactory();
@@ -76,16 +67,8 @@ describe('event ingest', () => {
 });
 
 describe('snapshots', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let parts: ReturnType<typeof createCoreParts>;
-  beforeEach(() => {
-    temp = makeTempDir();
-    parts = createCoreParts(temp.file('core.sqlite'));
-  });
-  afterEach(() => {
-    parts.store.close();
-    temp.remove();
-  });
+  let parts: CoreParts;
+  useCoreParts((made) => (parts = made));
 
   const snapshot = (streams: Record<string, number>) => ({
     streams,
@@ -116,16 +99,8 @@ describe('snapshots', () => {
 });
 
 describe('open inspections in a snapshot', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let parts: ReturnType<typeof createCoreParts>;
-  beforeEach(() => {
-    temp = makeTempDir();
-    parts = createCoreParts(temp.file('core.sqlite'));
-  });
-  afterEach(() => {
-    parts.store.close();
-    temp.remove();
-  });
+  let parts: CoreParts;
+  useCoreParts((made) => (parts = made));
 
   const snapshotWith = (stockType: 'quality-inspection' | 'blocked') => ({
     streams: { 'qms.P1': 4 },

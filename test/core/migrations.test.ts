@@ -5,14 +5,14 @@ import { migrations } from '../../orchestration-core/store/migrations';
 import { migrate } from '../../orchestration-core/store/open-store';
 import { makeTempDir } from '../helpers/temp-dir';
 
-describe('migration 0001-initial', () => {
+describe('migrations', () => {
   let temp: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
     temp = makeTempDir();
   });
   afterEach(() => temp.remove());
 
-  it('creates every table the core writes, with the constraints the core relies on', () => {
+  it('0001 creates every table the core writes, with the constraints the core relies on', () => {
     const db = new Database(temp.file('m1.sqlite'));
     migrate(db, 'm1', migrations.slice(0, 1));
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
@@ -22,16 +22,8 @@ describe('migration 0001-initial', () => {
     expect(() => db.prepare("INSERT INTO outbox (command_id, connector, type, envelope, status, created_at) VALUES ('c', 'erp', 't', '{}', 'sent', 'now')").run()).toThrow(/CHECK/);
     db.close();
   });
-});
 
-describe('migration 0002-outbox-entity-index', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
-  afterEach(() => temp.remove());
-
-  it('keeps queued commands and counts a lot\'s pending commands through the new index', () => {
+  it('0002 keeps queued commands and counts a lot\'s pending commands through the new index', () => {
     const db = new Database(temp.file('m2.sqlite'));
     migrate(db, 'm2', migrations.slice(0, 1));
     const insert = db.prepare("INSERT INTO outbox (command_id, connector, type, entity_id, envelope, status, created_at) VALUES (?, 'erp', 'lot.setStatus', ?, '{}', ?, 'now')");

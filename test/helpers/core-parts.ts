@@ -1,5 +1,6 @@
 // The core's parts without any socket: the store, the engine and the ingest, wired as host.ts wires them.
 import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import { createEventIngest } from '../../orchestration-core/connectors/event-ingest';
 import { createReplyHandler } from '../../orchestration-core/connectors/reply-handler';
 import type { Clock, Logger } from '../../orchestration-core/core-types';
@@ -10,6 +11,7 @@ import { createQuarantineQueries } from '../../orchestration-core/services/quara
 import { openStore } from '../../orchestration-core/store/open-store';
 import { createRepos } from '../../orchestration-core/store/repos';
 import { workflowDefinitions } from '../../orchestration-core/workflows';
+import { makeTempDir } from './temp-dir';
 
 export const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -28,4 +30,20 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const queries = createQuarantineQueries(store.db);
   const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', afterDecision: () => {}, discardChanges: () => changes.discard() });
   return { store, repos, changes, engine, ingest, handleReply, queries, quarantine };
+}
+export type CoreParts = ReturnType<typeof createCoreParts>;
+
+/** Gives each test of the calling describe block fresh core parts on a SQLite file of its own. */
+export function useCoreParts(receive: (parts: CoreParts) => void): void {
+  let temp: ReturnType<typeof makeTempDir> | undefined;
+  let parts: CoreParts | undefined;
+  beforeEach(() => {
+    temp = makeTempDir();
+    parts = createCoreParts(temp.file('core.sqlite'));
+    receive(parts);
+  });
+  afterEach(() => {
+    parts?.store.close();
+    temp?.remove();
+  });
 }
