@@ -1,6 +1,8 @@
 // Starts and stops the simulator and `npm run start:web` as their own processes, as a person would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -90,4 +92,44 @@ export async function control<T>(baseUrl: string, method: 'GET' | 'POST', route:
   });
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+export interface AppWithSimulator {
+  /** The web host's URL, token included. */
+  url: string;
+  gatewayUrl: string;
+  /** Takes the gateway away: the floor goes offline. */
+  stopSimulator(): Promise<void>;
+  /** Brings the gateway back on the same port and state. */
+  restartSimulator(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A simulator process and `npm run start:web` connected to it, with their data in a fresh folder. */
+export async function startAppWithSimulator(user: string): Promise<AppWithSimulator> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-e2e-'));
+  const simulatorDb = path.join(dataDir, 'simulator.sqlite');
+  const simulatorPort = await freePort();
+  let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
+  const gatewayUrl = simulator.match[1]!;
+  const web = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user }).catch(async (error: unknown) => {
+    await simulator?.stop();
+    throw error;
+  });
+  return {
+    url: web.match[1]!,
+    gatewayUrl,
+    async stopSimulator() {
+      await simulator?.stop();
+      simulator = undefined;
+    },
+    async restartSimulator() {
+      simulator ??= await startSimulator(simulatorPort, simulatorDb);
+    },
+    async close() {
+      await web.stop();
+      await simulator?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

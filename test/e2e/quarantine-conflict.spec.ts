@@ -1,10 +1,7 @@
 // A decision made offline is overtaken upstream: the engineer sees the conflict, its reason and the
 // lot's new quantity, and re-decides against what is there now.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { control, freePort, startSimulator, startWebHost, type RunningProcess } from './app-processes';
+import { control, startAppWithSimulator } from './app-processes';
 
 interface CommandRecord {
   type: string;
@@ -15,22 +12,17 @@ interface CommandRecord {
 const lotRow = (page: Page, lotId: string) => page.locator(`[data-testid=quarantine-grid] .ag-row[row-id="${lotId}"]`);
 
 test('a decision overtaken upstream shows as a conflict and the engineer re-decides on the current lot', async ({ page }, testInfo) => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-e2e-'));
-  const simulatorDb = path.join(dataDir, 'simulator.sqlite');
-  const simulatorPort = await freePort();
-  let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
-  const gatewayUrl = simulator.match[1]!;
-  const web = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user: 'qe.jonas' });
+  const app = await startAppWithSimulator('qe.jonas');
+  const { gatewayUrl } = app;
   try {
-    await page.goto(web.match[1]!);
+    await page.goto(app.url);
     const failed = await control<{ lotId: string }>(gatewayUrl, 'POST', '/control/inspection-failure', { quantity: 300 });
     const row = lotRow(page, failed.lotId);
     await expect(row.getByTestId('task-state-awaiting-decision')).toBeVisible();
     await expect(row).toContainText('Blocked');
 
     // Offline, the engineer releases the lot; upstream, 120 of it is consumed meanwhile.
-    await simulator.stop();
-    simulator = undefined;
+    await app.stopSimulator();
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'offline');
     await row.click();
     const panel = page.getByTestId('disposition-panel');
@@ -38,7 +30,7 @@ test('a decision overtaken upstream shows as a conflict and the engineer re-deci
     await panel.getByTestId('disposition-reason').fill('Re-measured: bore within drawing tolerance');
     await panel.getByTestId('disposition-submit').click();
     await expect(row.getByTestId('task-state-pending-upstream')).toBeVisible();
-    simulator = await startSimulator(simulatorPort, simulatorDb);
+    await app.restartSimulator();
     await control(gatewayUrl, 'POST', '/control/consume', { lotId: failed.lotId, quantity: 120 });
 
     // Back online: the gateway rejects the stale release; the row says so, with the reason.
@@ -61,8 +53,6 @@ test('a decision overtaken upstream shows as a conflict and the engineer re-deci
       ['accepted', 'rework', 180],
     ]);
   } finally {
-    await web.stop();
-    await simulator?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.close();
   }
 });

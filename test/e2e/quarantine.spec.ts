@@ -1,9 +1,7 @@
 // A quality engineer dispositions failed lots online and offline, against `npm run start:web` and the simulator.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { control, freePort, startSimulator, startWebHost, type RunningProcess } from './app-processes';
+import { control, startAppWithSimulator } from './app-processes';
 
 interface CommandRecord {
   commandId: string;
@@ -22,14 +20,10 @@ const screenshotPath = path.resolve(import.meta.dirname, '../../docs/quarantine.
 const lotRow = (page: Page, lotId: string) => page.locator(`[data-testid=quarantine-grid] .ag-row[row-id="${lotId}"]`);
 
 test('a quality engineer scraps a lot online, returns one to the vendor offline, and the queue drains once', async ({ page }) => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-e2e-'));
-  const simulatorDb = path.join(dataDir, 'simulator.sqlite');
-  const simulatorPort = await freePort();
-  let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
-  const gatewayUrl = simulator.match[1]!;
-  const web = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user: 'qe.maria' });
+  const app = await startAppWithSimulator('qe.maria');
+  const { gatewayUrl } = app;
   try {
-    await page.goto(web.match[1]!);
+    await page.goto(app.url);
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('session-info')).toContainText('qe.maria');
@@ -54,8 +48,7 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await expect(firstRow.getByTestId('task-state-accepted')).toBeVisible();
 
     // The gateway goes away: the floor is offline, and the next decision queues.
-    await simulator.stop();
-    simulator = undefined;
+    await app.stopSimulator();
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'offline');
     const secondRow = lotRow(page, second.lotId);
     await secondRow.click();
@@ -68,7 +61,7 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await expect(page.getByTestId('outbox-depth')).toContainText('1');
 
     // The gateway comes back on the same state: the queue drains and the decision is accepted.
-    simulator = await startSimulator(simulatorPort, simulatorDb);
+    await app.restartSimulator();
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(secondRow.getByTestId('task-state-accepted')).toBeVisible();
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
@@ -86,8 +79,6 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await firstRow.click();
     await page.screenshot({ path: screenshotPath });
   } finally {
-    await web.stop();
-    await simulator?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.close();
   }
 });

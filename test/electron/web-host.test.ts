@@ -10,30 +10,10 @@ import { startWebHost, type WebHost } from '../../electron/web-host';
 import type { Core } from '../../orchestration-core/core-types';
 import { ApiFailure, type AppApi, type AppEvents, type AppEventTopic, type Handlers, type QuarantineRow } from '../../shared/api';
 import type { BridgeMessage } from '../../shared/api/bridge-protocol';
+import { quarantineRow } from '../helpers/quarantine-row';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const row: QuarantineRow = {
-  lotId: 'L-1',
-  itemId: 'M-1008',
-  itemDescription: 'Washer DIN 125',
-  plant: 'P1',
-  quantity: 1200,
-  unit: 'EA',
-  stockType: 'blocked',
-  supplierId: 'S-110',
-  inspectionLotId: 'IL-1',
-  defectCode: 'SURF-PORO',
-  defectText: 'Surface porosity',
-  holdSince: '2026-11-20T08:00:00.000Z',
-  taskId: 't-1',
-  taskState: 'awaiting-decision',
-  decision: null,
-  decisionReason: null,
-  deviationNumber: null,
-  decidedBy: null,
-  conflictReason: null,
-  lotVersion: 1,
-};
+const row: QuarantineRow = quarantineRow('L-1', { quantity: 1200, inspectionLotId: 'IL-1', taskId: 't-1' });
 
 /** A Core-shaped event source: the host only needs handlers and subscribe. */
 function createCoreDouble() {

@@ -5,35 +5,11 @@ import { diffRowsById, isEmptyDelta } from '../../renderer/grid/row-delta';
 import { rowsFromList, withDecisionQueued, withRowChanged } from '../../renderer/state/quarantine-slice';
 import { toFieldErrors, validateDisposition } from '../../renderer/views/quarantine/disposition-fields';
 import { compareForTriage, countByTaskState, formatDecisionCell } from '../../renderer/views/quarantine/quarantine-format';
-import type { QuarantineRow } from '../../shared/api/quarantine';
 import { describeZodError } from '../../shared/describe-error';
 import { dispositionArgsSchema } from '../../shared/api/quarantine';
+import { quarantineRow } from '../helpers/quarantine-row';
 
-function lot(lotId: string, overrides: Partial<QuarantineRow> = {}): QuarantineRow {
-  return {
-    lotId,
-    itemId: 'M-1008',
-    itemDescription: 'Washer DIN 125',
-    plant: 'P1',
-    quantity: 100,
-    unit: 'EA',
-    stockType: 'blocked',
-    supplierId: 'S-110',
-    inspectionLotId: `IL-${lotId}`,
-    defectCode: 'SURF-PORO',
-    defectText: 'Surface porosity',
-    holdSince: '2026-11-20T08:00:00.000Z',
-    taskId: `t-${lotId}`,
-    taskState: 'awaiting-decision',
-    decision: null,
-    decisionReason: null,
-    deviationNumber: null,
-    decidedBy: null,
-    conflictReason: null,
-    lotVersion: 1,
-    ...overrides,
-  };
-}
+const lot = quarantineRow;
 
 describe('quarantine slice reducers', () => {
   it('keys rows by lot and replaces exactly the changed row', () => {

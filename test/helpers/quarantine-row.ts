@@ -1,0 +1,28 @@
+// A Quarantine row as the core returns it, for tests of the hosts and the renderer.
+import type { QuarantineRow } from '../../shared/api/quarantine';
+
+export function quarantineRow(lotId: string, overrides: Partial<QuarantineRow> = {}): QuarantineRow {
+  return {
+    lotId,
+    itemId: 'M-1008',
+    itemDescription: 'Washer DIN 125',
+    plant: 'P1',
+    quantity: 100,
+    unit: 'EA',
+    stockType: 'blocked',
+    supplierId: 'S-110',
+    inspectionLotId: `IL-${lotId}`,
+    defectCode: 'SURF-PORO',
+    defectText: 'Surface porosity',
+    holdSince: '2026-11-20T08:00:00.000Z',
+    taskId: `t-${lotId}`,
+    taskState: 'awaiting-decision',
+    decision: null,
+    decisionReason: null,
+    deviationNumber: null,
+    decidedBy: null,
+    conflictReason: null,
+    lotVersion: 1,
+    ...overrides,
+  };
+}
