@@ -1,0 +1,50 @@
+// The impact of a disruption: the orders the plan after it makes later than the plan before it.
+import type { CustomerOrder } from '../../shared/dataset';
+import type { DemandOutcome, Plan } from './plan-types';
+
+export interface ImpactedOrder {
+  id: string;
+  /** Days late after the disruption; null when it can no longer be fulfilled. */
+  daysLate: number | null;
+  /** Days later than before; null when it became unfulfilled. */
+  addedDaysLate: number | null;
+}
+
+export interface ImpactedCustomerOrder extends ImpactedOrder {
+  /** The order's value: at risk once it is later than before. */
+  revenueAtRisk: number;
+}
+
+export interface Impact {
+  productionOrders: ImpactedOrder[];
+  customerOrders: ImpactedCustomerOrder[];
+  totalRevenueAtRisk: number;
+}
+
+/** How much later an order got; null when it is no later than before. Missing before: on time. */
+function worse(before: DemandOutcome | undefined, after: DemandOutcome): Omit<ImpactedOrder, 'id'> | null {
+  const was = before === undefined ? 0 : before.daysLate;
+  if (was === null) return null;
+  if (after.daysLate === null) return { daysLate: null, addedDaysLate: null };
+  return after.daysLate > was ? { daysLate: after.daysLate, addedDaysLate: after.daysLate - was } : null;
+}
+
+export function planImpact(before: Plan, after: Plan, customerOrders: readonly CustomerOrder[]): Impact {
+  const productionOrders: ImpactedOrder[] = [];
+  for (const [id, outcome] of after.productionOrders) {
+    const hit = worse(before.productionOrders.get(id), outcome);
+    if (hit) productionOrders.push({ ...hit, id });
+  }
+  const valueOf = new Map(customerOrders.map((order) => [order.id, order.value]));
+  const hitCustomers: ImpactedCustomerOrder[] = [];
+  for (const [id, outcome] of after.customerOrders) {
+    const hit = worse(before.customerOrders.get(id), outcome);
+    if (hit) hitCustomers.push({ ...hit, id, revenueAtRisk: valueOf.get(id) ?? 0 });
+  }
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    productionOrders: productionOrders.sort(byId),
+    customerOrders: hitCustomers.sort(byId),
+    totalRevenueAtRisk: hitCustomers.reduce((sum, order) => sum + order.revenueAtRisk, 0),
+  };
+}

@@ -1,0 +1,19 @@
+// What the planning rule reads and what it returns.
+import type { Dataset } from '../../shared/dataset';
+
+export type PlanInput = Pick<Dataset, 'lots' | 'poLines' | 'productionOrders' | 'customerOrders' | 'transfers'>;
+
+/** One demand's place in the plan: late by days, or never covered (unfulfilled, daysLate null). */
+export interface DemandOutcome {
+  daysLate: number | null;
+}
+
+export interface PlannedProductionOrder extends DemandOutcome {
+  /** The day its output arrives: due date plus its lateness; null when unfulfilled. */
+  outputDay: number | null;
+}
+
+export interface Plan {
+  productionOrders: Map<string, PlannedProductionOrder>;
+  customerOrders: Map<string, DemandOutcome>;
+}

@@ -1,0 +1,122 @@
+// The planning rule, computed from scratch. Per item and plant, supply (unrestricted on-hand, PO
+// receipts at their expected date, production output at its due date plus the order's lateness,
+// inbound transfers at arrival) is pegged first-come first-served to demand (component requirements
+// at the production order's start, customer orders at ship date, outbound transfers at ship date),
+// ordered by need date, then higher priority, then id. A demand is late by the days from its need
+// date to the day cumulative supply first covers it; never covered is unfulfilled. A production
+// order is as late as its latest component (unfulfilled if any is), and its output moves with it.
+import { dayOf } from './plan-days';
+import type { DemandOutcome, Plan, PlanInput, PlannedProductionOrder } from './plan-types';
+
+interface Supply {
+  day: number;
+  quantity: number;
+}
+
+interface Demand {
+  id: string;
+  day: number;
+  quantity: number;
+  priority: number;
+}
+
+/** Quantities below this are rounding, not shortage. */
+const epsilon = 1e-9;
+
+const keyOf = (itemId: string, plant: string) => `${itemId}@${plant}`;
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const byNeed = (a: Demand, b: Demand) => a.day - b.day || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Pegs supplies to demands in need order; returns each demand's lateness (null: never covered). */
+export function pegDemands(supplies: readonly Supply[], demands: readonly Demand[]): Map<string, number | null> {
+  const sortedSupply = [...supplies].sort((a, b) => a.day - b.day);
+  const outcome = new Map<string, number | null>();
+  let supplied = 0;
+  let next = 0;
+  let coverDay = Number.NEGATIVE_INFINITY;
+  let demanded = 0;
+  for (const demand of [...demands].sort(byNeed)) {
+    demanded += demand.quantity;
+    while (supplied + epsilon < demanded && next < sortedSupply.length) {
+      const supply = sortedSupply[next++]!;
+      supplied += supply.quantity;
+      coverDay = supply.day;
+    }
+    outcome.set(demand.id, supplied + epsilon >= demanded ? Math.max(0, coverDay - demand.day) : null);
+  }
+  return outcome;
+}
+
+export function computePlan(input: PlanInput, today: string): Plan {
+  const staticSupply = new Map<string, Supply[]>();
+  const demands = new Map<string, Demand[]>();
+  const onHandDay = dayOf(today);
+  for (const lot of input.lots) {
+    if (lot.stockType === 'unrestricted') push(staticSupply, keyOf(lot.itemId, lot.plant), { day: onHandDay, quantity: lot.quantity });
+  }
+  for (const line of input.poLines) push(staticSupply, keyOf(line.itemId, line.plant), { day: dayOf(line.expectedDate), quantity: line.quantity });
+  for (const transfer of input.transfers) {
+    push(staticSupply, keyOf(transfer.itemId, transfer.toPlant), { day: dayOf(transfer.arrivalDate), quantity: transfer.quantity });
+    push(demands, keyOf(transfer.itemId, transfer.fromPlant), { id: `transfer:${transfer.id}`, day: dayOf(transfer.shipDate), quantity: transfer.quantity, priority: 0 });
+  }
+  for (const order of input.customerOrders) {
+    push(demands, keyOf(order.itemId, order.plant), { id: `customer:${order.id}`, day: dayOf(order.shipDate), quantity: order.quantity, priority: order.priority });
+  }
+  const producers = new Map<string, string[]>();
+  const productionById = new Map(input.productionOrders.map((order) => [order.id, order]));
+  for (const order of input.productionOrders) {
+    push(producers, keyOf(order.itemId, order.plant), order.id);
+    order.components.forEach((component, index) =>
+      push(demands, keyOf(component.itemId, order.plant), { id: `component:${order.id}#${index}`, day: dayOf(order.startDate), quantity: component.quantity, priority: order.priority }),
+    );
+  }
+
+  const pegged = new Map<string, Map<string, number | null>>();
+  const planned = new Map<string, PlannedProductionOrder>();
+  const inProgress = new Set<string>();
+
+  // Pegs one item at one plant, after planning the production orders that supply it (and so, first,
+  // their components): the BOM is walked depth first, each key once.
+  function pegKey(key: string): Map<string, number | null> {
+    const done = pegged.get(key);
+    if (done) return done;
+    if (inProgress.has(key)) throw new Error(`bill of materials: ${key} is its own component (a cycle)`);
+    inProgress.add(key);
+    const supply = [...(staticSupply.get(key) ?? [])];
+    for (const orderId of producers.get(key) ?? []) {
+      const order = planOrder(orderId);
+      if (order.outputDay !== null) supply.push({ day: order.outputDay, quantity: productionById.get(orderId)!.quantity });
+    }
+    const outcome = pegDemands(supply, demands.get(key) ?? []);
+    inProgress.delete(key);
+    pegged.set(key, outcome);
+    return outcome;
+  }
+
+  function planOrder(orderId: string): PlannedProductionOrder {
+    const done = planned.get(orderId);
+    if (done) return done;
+    const order = productionById.get(orderId)!;
+    let daysLate: number | null = 0;
+    for (const [index, component] of order.components.entries()) {
+      const late = pegKey(keyOf(component.itemId, order.plant)).get(`component:${order.id}#${index}`) ?? null;
+      daysLate = late === null || daysLate === null ? null : Math.max(daysLate, late);
+    }
+    const result: PlannedProductionOrder = { daysLate, outputDay: daysLate === null ? null : dayOf(order.dueDate) + daysLate };
+    planned.set(orderId, result);
+    return result;
+  }
+
+  for (const order of input.productionOrders) planOrder(order.id);
+  const customerOrders = new Map<string, DemandOutcome>();
+  for (const order of input.customerOrders) {
+    customerOrders.set(order.id, { daysLate: pegKey(keyOf(order.itemId, order.plant)).get(`customer:${order.id}`) ?? null });
+  }
+  return { productionOrders: planned, customerOrders };
+}
