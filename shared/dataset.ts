@@ -17,6 +17,10 @@ export const planItemSchema = z.object({
   description: z.string().min(1),
   unit: z.string().min(1),
   kind: z.enum(['purchased', 'manufactured']),
+  /** Purchased items: who can supply it, the usual supplier first. */
+  supplierIds: z.array(idSchema).default([]),
+  /** Days from order to receipt (purchased) or from start to finish (manufactured). */
+  leadTimeDays: z.number().int().nonnegative(),
 });
 
 export const bomLineSchema = z.object({
@@ -123,3 +127,7 @@ export type CustomerOrder = z.infer<typeof customerOrderSchema>;
 export type PlanLot = z.infer<typeof planLotSchema>;
 export type Transfer = z.infer<typeof transferSchema>;
 export type BomLine = z.infer<typeof bomLineSchema>;
+export type PlanItem = z.infer<typeof planItemSchema>;
+export type Supplier = z.infer<typeof supplierSchema>;
+export type Lane = z.infer<typeof laneSchema>;
+export type PlanPlant = z.infer<typeof planPlantSchema>;

@@ -1,6 +1,6 @@
 // Disruptions as changes to the planning input: the impact is the plan after minus the plan before.
 import type { PlanInput } from './plan-types';
-import { dateOf, dayOf } from './plan-days';
+import { dateOf, dayOf } from '../../shared/plan-days';
 
 export class UnknownPlanEntityError extends Error {
   override name = 'UnknownPlanEntityError';

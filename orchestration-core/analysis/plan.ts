@@ -5,7 +5,7 @@
 // ordered by need date, then higher priority, then id. A demand is late by the days from its need
 // date to the day cumulative supply first covers it; never covered is unfulfilled. A production
 // order is as late as its latest component (unfulfilled if any is), and its output moves with it.
-import { dayOf } from './plan-days';
+import { dayOf } from '../../shared/plan-days';
 import type { DemandOutcome, Plan, PlanInput, PlannedProductionOrder } from './plan-types';
 
 interface Supply {

@@ -1,0 +1,19 @@
+// Planning works in whole calendar days, counted from 1970-01-01 (UTC) so dates compare as numbers.
+const msPerDay = 86_400_000;
+
+/** A plan holds a few hundred distinct dates and hundreds of thousands of references to them. */
+const dayCache = new Map<string, number>();
+
+export function dayOf(date: string): number {
+  const cached = dayCache.get(date);
+  if (cached !== undefined) return cached;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms)) throw new Error(`"${date}" is not a date (YYYY-MM-DD)`);
+  const day = Math.round(ms / msPerDay);
+  if (dayCache.size < 100_000) dayCache.set(date, day);
+  return day;
+}
+
+export function dateOf(day: number): string {
+  return new Date(day * msPerDay).toISOString().slice(0, 10);
+}
