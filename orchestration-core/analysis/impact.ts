@@ -8,6 +8,8 @@ export interface ImpactedOrder {
   daysLate: number | null;
   /** Days later than before; null when it became unfulfilled. */
   addedDaysLate: number | null;
+  /** Supply never covers it any more. */
+  unfulfilled: boolean;
 }
 
 export interface ImpactedCustomerOrder extends ImpactedOrder {
@@ -25,21 +27,21 @@ export interface Impact {
 function worse(before: DemandOutcome | undefined, after: DemandOutcome): Omit<ImpactedOrder, 'id'> | null {
   const was = before === undefined ? 0 : before.daysLate;
   if (was === null) return null;
-  if (after.daysLate === null) return { daysLate: null, addedDaysLate: null };
-  return after.daysLate > was ? { daysLate: after.daysLate, addedDaysLate: after.daysLate - was } : null;
+  if (after.daysLate === null) return { daysLate: null, addedDaysLate: null, unfulfilled: true };
+  return after.daysLate > was ? { daysLate: after.daysLate, addedDaysLate: after.daysLate - was, unfulfilled: false } : null;
 }
 
 export function planImpact(before: Plan, after: Plan, customerOrders: readonly CustomerOrder[]): Impact {
   const productionOrders: ImpactedOrder[] = [];
   for (const [id, outcome] of after.productionOrders) {
     const hit = worse(before.productionOrders.get(id), outcome);
-    if (hit) productionOrders.push({ ...hit, id });
+    if (hit) productionOrders.push({ id, ...hit });
   }
   const valueOf = new Map(customerOrders.map((order) => [order.id, order.value]));
   const hitCustomers: ImpactedCustomerOrder[] = [];
   for (const [id, outcome] of after.customerOrders) {
     const hit = worse(before.customerOrders.get(id), outcome);
-    if (hit) hitCustomers.push({ ...hit, id, revenueAtRisk: valueOf.get(id) ?? 0 });
+    if (hit) hitCustomers.push({ id, ...hit, revenueAtRisk: valueOf.get(id) ?? 0 });
   }
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {

@@ -74,10 +74,10 @@ describe('the plan', () => {
     expect(late(after, 'CO-1')).toBe(3);
     expect(planImpact(before, after, threeLevels.customerOrders)).toEqual({
       productionOrders: [
-        { id: 'MO-FG', daysLate: 4, addedDaysLate: 4 },
-        { id: 'MO-SA', daysLate: 5, addedDaysLate: 5 },
+        { id: 'MO-FG', daysLate: 4, addedDaysLate: 4, unfulfilled: false },
+        { id: 'MO-SA', daysLate: 5, addedDaysLate: 5, unfulfilled: false },
       ],
-      customerOrders: [{ id: 'CO-1', daysLate: 3, addedDaysLate: 3, revenueAtRisk: 25_000 }],
+      customerOrders: [{ id: 'CO-1', daysLate: 3, addedDaysLate: 3, unfulfilled: false, revenueAtRisk: 25_000 }],
       totalRevenueAtRisk: 25_000,
     });
   });
@@ -91,7 +91,7 @@ describe('the plan', () => {
     const before = computePlan(input, today);
     expect(late(before, 'CO-1')).toBe(2);
     const impact = planImpact(before, computePlan(withPoLineDelayed(input, 'PO-1/10', '2026-12-08'), today), input.customerOrders);
-    expect(impact.customerOrders).toEqual([{ id: 'CO-1', daysLate: 5, addedDaysLate: 3, revenueAtRisk: 700 }]);
+    expect(impact.customerOrders).toEqual([{ id: 'CO-1', daysLate: 5, addedDaysLate: 3, unfulfilled: false, revenueAtRisk: 700 }]);
     expect(impact.productionOrders).toEqual([]);
   });
 

@@ -1,0 +1,89 @@
+// `npm run cli`: dataset writes a valid planning dataset; impact answers a hand-worked delay; bad
+// flags are named and exit with 2.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CliUsageError } from '../../electron/cli-args';
+import { datasetCommand, impactCommand } from '../../electron/cli-commands';
+import { datasetSchema, type Dataset } from '../../shared/dataset';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+// RAW-1 (PO-1/10, 12-03) -> SA-1 (MO-SA) -> FG-1 (MO-FG) -> CO-1 on 12-10, worth 25,000.
+const handBuilt: Dataset = {
+  schemaVersion: 1,
+  seed: 0,
+  scale: 1,
+  today: '2026-12-01',
+  plants: [{ id: 'P1', name: 'Plant 1', role: 'high-volume' }],
+  items: [
+    { id: 'RAW-1', description: 'Steel bar', unit: 'M', kind: 'purchased', supplierIds: ['S-1'], leadTimeDays: 10 },
+    { id: 'SA-1', description: 'Machined piston', unit: 'EA', kind: 'manufactured', supplierIds: [], leadTimeDays: 2 },
+    { id: 'FG-1', description: 'Hydraulic cylinder', unit: 'EA', kind: 'manufactured', supplierIds: [], leadTimeDays: 2 },
+  ],
+  bomLines: [
+    { parentItemId: 'SA-1', componentItemId: 'RAW-1', quantityPer: 1, alternates: [] },
+    { parentItemId: 'FG-1', componentItemId: 'SA-1', quantityPer: 2, alternates: [] },
+  ],
+  suppliers: [{ id: 'S-1', name: 'Keller', onTimeRate: 0.9 }],
+  poLines: [{ id: 'PO-1/10', supplierId: 'S-1', itemId: 'RAW-1', plant: 'P1', quantity: 100, expectedDate: '2026-12-03', confirmed: true, asnId: null }],
+  productionOrders: [
+    { id: 'MO-SA', itemId: 'SA-1', plant: 'P1', line: 'L1', quantity: 100, startDate: '2026-12-04', dueDate: '2026-12-06', priority: 1, components: [{ itemId: 'RAW-1', quantity: 100 }] },
+    { id: 'MO-FG', itemId: 'FG-1', plant: 'P1', line: 'L1', quantity: 50, startDate: '2026-12-07', dueDate: '2026-12-09', priority: 1, components: [{ itemId: 'SA-1', quantity: 100 }] },
+  ],
+  customerOrders: [{ id: 'CO-1', customerId: 'C-1', itemId: 'FG-1', plant: 'P1', quantity: 50, shipDate: '2026-12-10', value: 25_000, priority: 1 }],
+  lots: [],
+  transfers: [],
+  lanes: [],
+};
+
+describe('cli', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.remove());
+
+  it('dataset writes the seeded dataset at the scale asked for', () => {
+    const out = temp.file('dataset.json');
+    expect(datasetCommand(['--seed', '4', '--scale=0.1', '--out', out])).toMatch(/200 items/);
+    const written = datasetSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(written).toMatchObject({ seed: 4, scale: 0.1 });
+    expect(written.customerOrders).toHaveLength(800);
+  });
+
+  it('impact prints the orders a delay makes later, with days late, added days and revenue at risk', () => {
+    const file = temp.file('hand-built.json');
+    writeFileSync(file, JSON.stringify(handBuilt));
+    const report = JSON.parse(impactCommand(['--dataset', file, '--po-line', 'PO-1/10', '--new-date', '2026-12-09']));
+    expect(report).toEqual({
+      poLine: { id: 'PO-1/10', itemId: 'RAW-1', plant: 'P1', expectedDate: '2026-12-03', newDate: '2026-12-09' },
+      productionOrders: [
+        { id: 'MO-FG', daysLate: 4, addedDaysLate: 4, unfulfilled: false },
+        { id: 'MO-SA', daysLate: 5, addedDaysLate: 5, unfulfilled: false },
+      ],
+      customerOrders: [{ id: 'CO-1', daysLate: 3, addedDaysLate: 3, unfulfilled: false, revenueAtRisk: 25_000 }],
+      totalRevenueAtRisk: 25_000,
+    });
+  });
+
+  it('names the flag that is missing, unknown or wrong', () => {
+    const file = temp.file('hand-built.json');
+    writeFileSync(file, JSON.stringify(handBuilt));
+    expect(() => impactCommand(['--dataset', file, '--po-line', 'PO-1/10'])).toThrow(new CliUsageError('--new-date: missing'));
+    expect(() => impactCommand(['--dataset', file, '--po-line', 'PO-9/10', '--new-date', '2026-12-09'])).toThrow(/--po-line: no PO schedule line "PO-9\/10"/);
+    expect(() => impactCommand(['--dataset', file, '--po-line', 'PO-1/10', '--new-date', '12/09/2026'])).toThrow(/--new-date: "12\/09\/2026" is not a date/);
+    expect(() => datasetCommand(['--out', temp.file('x.json'), '--colour', 'red'])).toThrow(/--colour: unknown flag/);
+    writeFileSync(file, JSON.stringify({ ...handBuilt, poLines: [{ id: 'PO-1/10' }] }));
+    expect(() => impactCommand(['--dataset', file, '--po-line', 'PO-1/10', '--new-date', '2026-12-09'])).toThrow(/--dataset: .* is not a planning dataset: poLines\.0\.supplierId/);
+  });
+
+  it('exits with 2 and the usage on an unknown command', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'plan-everything'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('plan-everything: unknown command');
+    expect(run.stderr).toContain('impact --dataset FILE');
+  });
+});
