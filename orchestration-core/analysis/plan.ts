@@ -34,21 +34,22 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 const byNeed = (a: Demand, b: Demand) => a.day - b.day || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Pegs supplies to demands in need order; returns each demand's lateness (null: never covered). */
-export function pegDemands(supplies: readonly Supply[], demands: readonly Demand[]): Map<string, number | null> {
-  const sortedSupply = [...supplies].sort((a, b) => a.day - b.day);
-  const outcome = new Map<string, number | null>();
+export function pegDemands<D extends Demand>(supplies: Supply[], demands: D[]): Map<D, number | null> {
+  // Both arrays are the caller's own copies: sorted in place.
+  const sortedSupply = supplies.sort((a, b) => a.day - b.day);
+  const outcome = new Map<D, number | null>();
   let supplied = 0;
   let next = 0;
   let coverDay = Number.NEGATIVE_INFINITY;
   let demanded = 0;
-  for (const demand of [...demands].sort(byNeed)) {
+  for (const demand of demands.sort(byNeed)) {
     demanded += demand.quantity;
     while (supplied + epsilon < demanded && next < sortedSupply.length) {
       const supply = sortedSupply[next++]!;
       supplied += supply.quantity;
       coverDay = supply.day;
     }
-    outcome.set(demand.id, supplied + epsilon >= demanded ? Math.max(0, coverDay - demand.day) : null);
+    outcome.set(demand, supplied + epsilon >= demanded ? Math.max(0, coverDay - demand.day) : null);
   }
   return outcome;
 }
@@ -93,7 +94,8 @@ export function computePlan(input: PlanInput, today: string): Plan {
       const order = planOrder(orderId);
       if (order.outputDay !== null) supply.push({ day: order.outputDay, quantity: productionById.get(orderId)!.quantity });
     }
-    const outcome = pegDemands(supply, demands.get(key) ?? []);
+    const outcome = new Map<string, number | null>();
+    for (const [demand, late] of pegDemands(supply, [...(demands.get(key) ?? [])])) outcome.set(demand.id, late);
     inProgress.delete(key);
     pegged.set(key, outcome);
     return outcome;

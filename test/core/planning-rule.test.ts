@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { withLineStopped, withLotBlocked, withPoLineDelayed } from '../../orchestration-core/analysis/disruptions';
 import { planImpact } from '../../orchestration-core/analysis/impact';
-import { computePlan, pegDemands } from '../../orchestration-core/analysis/plan';
+import { computePlan, pegDemands as pegDemandObjects } from '../../orchestration-core/analysis/plan';
 import type { PlanInput } from '../../orchestration-core/analysis/plan-types';
 import type { CustomerOrder, PoLine, ProductionOrder } from '../../shared/dataset';
 
@@ -12,6 +12,9 @@ const po = (id: string, itemId: string, quantity: number, expectedDate: string):
 const customer = (id: string, itemId: string, quantity: number, shipDate: string, value = 1000, priority = 0): CustomerOrder => ({ id, customerId: 'C-1', itemId, plant: 'P1', quantity, shipDate, value, priority });
 const production = (id: string, itemId: string, quantity: number, startDate: string, dueDate: string, components: ProductionOrder['components'], priority = 0): ProductionOrder => ({ id, itemId, plant: 'P1', line: 'L1', quantity, startDate, dueDate, priority, components });
 const lot = (lotId: string, itemId: string, quantity: number) => ({ lotId, itemId, plant: 'P1', quantity, stockType: 'unrestricted' as const });
+type TestDemand = { id: string; day: number; quantity: number; priority: number };
+const pegDemands = (supplies: { day: number; quantity: number }[], demands: TestDemand[]) =>
+  new Map([...pegDemandObjects(supplies, demands)].map(([demand, daysLate]) => [demand.id, daysLate]));
 const late = (plan: ReturnType<typeof computePlan>, id: string) => plan.customerOrders.get(id)?.daysLate;
 
 describe('pegging', () => {

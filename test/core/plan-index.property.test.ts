@@ -1,0 +1,111 @@
+// The incremental plan index against planning from scratch: after any sequence of changes the two
+// plans agree, and a what-if reports the same impact as two from-scratch plans and leaves no trace.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planImpact } from '../../orchestration-core/analysis/impact';
+import { computePlan } from '../../orchestration-core/analysis/plan';
+import { applyPlanChange, type PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
+import type { Plan, PlanInput } from '../../orchestration-core/analysis/plan-types';
+import { stockTypes } from '../../shared/domain';
+import { dateOf, dayOf } from '../../shared/plan-days';
+
+const today = '2026-12-01';
+const plants = ['P1', 'P2'];
+// Manufactured items on levels: FG uses SA or RM, SA uses RM; so the BOM has no cycle.
+const componentsOf: Record<string, string[]> = { FG: ['SA', 'RM-1', 'RM-2'], SA: ['RM-1', 'RM-2', 'RM-3'] };
+const allItems = ['FG', 'SA', 'RM-1', 'RM-2', 'RM-3'];
+
+const date = fc.integer({ min: -2, max: 20 }).map((offset) => dateOf(dayOf(today) + offset));
+const quantity = fc.integer({ min: 0, max: 30 });
+const plant = fc.constantFrom(...plants);
+const idFrom = (prefix: string, count: number) => fc.integer({ min: 1, max: count }).map((n) => `${prefix}-${n}`);
+
+const change: fc.Arbitrary<PlanChange> = fc.oneof(
+  fc.record({ id: idFrom('PO', 4), itemId: fc.constantFrom(...allItems), plant, quantity, expectedDate: date }).map(
+    (line): PlanChange => ({ kind: 'poLine', poLine: { ...line, supplierId: 'S-1', confirmed: true, asnId: null } }),
+  ),
+  idFrom('PO', 4).map((id): PlanChange => ({ kind: 'poLineRemoved', id })),
+  fc.record({ lotId: idFrom('L', 4), itemId: fc.constantFrom(...allItems), plant, quantity, stockType: fc.constantFrom(...stockTypes) }).map((lot): PlanChange => ({ kind: 'lot', lot })),
+  idFrom('L', 4).map((id): PlanChange => ({ kind: 'lotRemoved', id })),
+  fc
+    .record({
+      id: idFrom('MO', 5),
+      itemId: fc.constantFrom('FG', 'SA'),
+      plant,
+      line: fc.constantFrom('L1', 'L2'),
+      quantity,
+      start: fc.integer({ min: -2, max: 15 }),
+      lead: fc.integer({ min: 0, max: 4 }),
+      priority: fc.integer({ min: 0, max: 2 }),
+      perUnit: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }),
+    })
+    .map((order): PlanChange => ({
+      kind: 'productionOrder',
+      order: {
+        id: order.id,
+        itemId: order.itemId,
+        plant: order.plant,
+        line: order.line,
+        quantity: order.quantity,
+        startDate: dateOf(dayOf(today) + order.start),
+        dueDate: dateOf(dayOf(today) + order.start + order.lead),
+        priority: order.priority,
+        components: componentsOf[order.itemId]!.map((itemId, i) => ({ itemId, quantity: order.quantity * order.perUnit[i]! })).filter((c) => c.quantity > 0),
+      },
+    })),
+  idFrom('MO', 5).map((id): PlanChange => ({ kind: 'productionOrderRemoved', id })),
+  fc
+    .record({ id: idFrom('CO', 5), itemId: fc.constantFrom(...allItems), plant, quantity, shipDate: date, value: fc.integer({ min: 0, max: 1000 }), priority: fc.integer({ min: 0, max: 2 }) })
+    .map((order): PlanChange => ({ kind: 'customerOrder', order: { ...order, customerId: 'C-1' } })),
+  idFrom('CO', 5).map((id): PlanChange => ({ kind: 'customerOrderRemoved', id })),
+  fc
+    .record({ id: idFrom('STO', 2), itemId: fc.constantFrom(...allItems), quantity, shipDate: fc.integer({ min: 0, max: 15 }), transit: fc.integer({ min: 0, max: 4 }), toP2: fc.boolean() })
+    .map((t): PlanChange => ({
+      kind: 'transfer',
+      transfer: { id: t.id, itemId: t.itemId, quantity: t.quantity, fromPlant: t.toP2 ? 'P1' : 'P2', toPlant: t.toP2 ? 'P2' : 'P1', shipDate: dateOf(dayOf(today) + t.shipDate), arrivalDate: dateOf(dayOf(today) + t.shipDate + t.transit) },
+    })),
+  idFrom('STO', 2).map((id): PlanChange => ({ kind: 'transferRemoved', id })),
+);
+
+/** A step: apply a change, or ask a what-if of a few changes. */
+const step = fc.oneof({ weight: 4, arbitrary: change.map((c) => ({ apply: c })) }, { weight: 1, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }).map((cs) => ({ whatIf: cs })) });
+
+const empty: PlanInput = { lots: [], poLines: [], productionOrders: [], customerOrders: [], transfers: [] };
+const sorted = (plan: Plan) => ({
+  productionOrders: [...plan.productionOrders].sort(([a], [b]) => a.localeCompare(b)),
+  customerOrders: [...plan.customerOrders].sort(([a], [b]) => a.localeCompare(b)),
+});
+
+describe('plan index (property)', () => {
+  it('agrees with a from-scratch plan after any sequence of changes and what-ifs', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        const index = new PlanIndex(empty, today);
+        let reference = empty;
+        for (const s of steps) {
+          if ('apply' in s) {
+            index.apply(s.apply);
+            reference = applyPlanChange(reference, s.apply);
+          } else {
+            const changed = s.whatIf.reduce(applyPlanChange, reference);
+            const expected = planImpact(computePlan(reference, today), computePlan(changed, today), changed.customerOrders);
+            expect(index.whatIf(s.whatIf)).toEqual(expected);
+          }
+          expect(sorted(index.plan())).toEqual(sorted(computePlan(reference, today)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('starts from a dataset the same as planning it from scratch', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 25 }), (changes) => {
+        const input = changes.reduce(applyPlanChange, empty);
+        expect(sorted(new PlanIndex(input, today).plan())).toEqual(sorted(computePlan(input, today)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
