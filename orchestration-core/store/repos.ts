@@ -7,6 +7,7 @@ import { createDecisionsRepo } from './decisions-repo';
 import { createInbox } from './inbox';
 import { createLotsRepo } from './lots-repo';
 import { createOutbox } from './outbox';
+import { createPlanningRepo } from './planning-repo';
 import { createTasksRepo } from './tasks-repo';
 
 export function createRepos(db: Database.Database) {
@@ -19,6 +20,7 @@ export function createRepos(db: Database.Database) {
     tasks: createTasksRepo(db),
     decisions: createDecisionsRepo(db),
     instances: createInstancesRepo(db),
+    planning: createPlanningRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

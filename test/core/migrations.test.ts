@@ -37,4 +37,18 @@ describe('migrations', () => {
     expect(plan.map((step) => step.detail).join(' ')).toContain('outbox_pending_entity');
     db.close();
   });
+
+  it('0003 adds planning tables and keeps the items and plants already stored', () => {
+    const db = new Database(temp.file('m3.sqlite'));
+    migrate(db, 'm3', migrations.slice(0, 2));
+    db.prepare("INSERT INTO items (id, description, unit) VALUES ('M-1', 'Washer', 'EA')").run();
+    db.prepare("INSERT INTO plants (id, name) VALUES ('P1', 'Plant 1')").run();
+    migrate(db, 'm3', migrations.slice(0, 3));
+    expect(db.prepare('SELECT id, description, unit, kind, supplier_ids AS supplierIds, lead_time_days AS leadTimeDays FROM items').get()).toEqual({ id: 'M-1', description: 'Washer', unit: 'EA', kind: 'purchased', supplierIds: '[]', leadTimeDays: 0 });
+    expect(db.prepare('SELECT role FROM plants').pluck().get()).toBeNull();
+    db.prepare("INSERT INTO production_orders VALUES ('MO-1', 'FG-1', 'P1', 'L1', 5, '2026-12-01', '2026-12-02', 1)").run();
+    db.prepare("INSERT INTO production_components VALUES ('MO-1', 0, 'M-1', 10)").run();
+    expect(() => db.prepare("INSERT INTO items (id, description, unit, kind) VALUES ('X', 'x', 'EA', 'borrowed')").run()).toThrow(/CHECK/);
+    db.close();
+  });
 });

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { up as initial } from './0001-initial';
 import { up as outboxEntityIndex } from './0002-outbox-entity-index';
+import { up as planning } from './0003-planning';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: initial },
   { version: 2, name: '0002-outbox-entity-index', up: outboxEntityIndex },
+  { version: 3, name: '0003-planning', up: planning },
 ];

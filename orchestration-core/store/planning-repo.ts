@@ -1,0 +1,104 @@
+// The planning data in SQLite: written whole from a dataset or snapshot, read whole to build the
+// plan index at start. Runs inside the caller's transaction.
+import type Database from 'better-sqlite3';
+import type { BomLine, CustomerOrder, Dataset, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
+import type { PlanInput } from '../analysis/plan-types';
+
+export type PlanningData = PlanInput & { today: string; bomLines: BomLine[] };
+
+const planningTables = ['bom_lines', 'suppliers', 'po_lines', 'production_components', 'production_orders', 'customer_orders', 'transfers', 'lanes'];
+
+export function createPlanningRepo(db: Database.Database) {
+  const statements = {
+    plant: db.prepare('INSERT INTO plants (id, name, role) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role'),
+    item: db.prepare(
+      `INSERT INTO items (id, description, unit, kind, supplier_ids, lead_time_days) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET description = excluded.description, unit = excluded.unit, kind = excluded.kind,
+         supplier_ids = excluded.supplier_ids, lead_time_days = excluded.lead_time_days`,
+    ),
+    bomLine: db.prepare('INSERT INTO bom_lines (parent_item_id, component_item_id, quantity_per, alternates) VALUES (?, ?, ?, ?)'),
+    supplier: db.prepare('INSERT INTO suppliers (id, name, on_time_rate) VALUES (?, ?, ?)'),
+    poLine: db.prepare(
+      `INSERT INTO po_lines (id, supplier_id, item_id, plant, quantity, expected_date, confirmed, asn_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET supplier_id = excluded.supplier_id, item_id = excluded.item_id, plant = excluded.plant,
+         quantity = excluded.quantity, expected_date = excluded.expected_date, confirmed = excluded.confirmed, asn_id = excluded.asn_id`,
+    ),
+    productionOrder: db.prepare('INSERT OR REPLACE INTO production_orders (id, item_id, plant, line, quantity, start_date, due_date, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    deleteComponents: db.prepare('DELETE FROM production_components WHERE order_id = ?'),
+    component: db.prepare('INSERT INTO production_components (order_id, position, item_id, quantity) VALUES (?, ?, ?, ?)'),
+    customerOrder: db.prepare('INSERT OR REPLACE INTO customer_orders (id, customer_id, item_id, plant, quantity, ship_date, value, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    transfer: db.prepare('INSERT OR REPLACE INTO transfers (id, item_id, from_plant, to_plant, quantity, ship_date, arrival_date) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    lane: db.prepare('INSERT INTO lanes (from_plant, to_plant, cost_per_unit, transit_days) VALUES (?, ?, ?, ?)'),
+    lot: db.prepare(
+      `INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, supplier_id, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, 1, ?)
+       ON CONFLICT (lot_id) DO UPDATE SET quantity = excluded.quantity, stock_type = excluded.stock_type, updated_at = excluded.updated_at`,
+    ),
+    today: db.prepare('INSERT INTO planning_calendar (id, today) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET today = excluded.today'),
+  };
+
+  function putProductionOrder(order: ProductionOrder): void {
+    statements.productionOrder.run(order.id, order.itemId, order.plant, order.line, order.quantity, order.startDate, order.dueDate, order.priority);
+    statements.deleteComponents.run(order.id);
+    order.components.forEach((component, position) => statements.component.run(order.id, position, component.itemId, component.quantity));
+  }
+
+  return {
+    /** Replaces the planning data with the dataset's; lots are upserted, keeping their history. */
+    replaceDataset(dataset: Dataset, at: string): void {
+      for (const table of planningTables) db.prepare(`DELETE FROM ${table}`).run();
+      statements.today.run(dataset.today);
+      for (const plant of dataset.plants) statements.plant.run(plant.id, plant.name, plant.role);
+      const unitOf = new Map<string, string>();
+      for (const item of dataset.items) {
+        unitOf.set(item.id, item.unit);
+        statements.item.run(item.id, item.description, item.unit, item.kind, JSON.stringify(item.supplierIds), item.leadTimeDays);
+      }
+      for (const line of dataset.bomLines) statements.bomLine.run(line.parentItemId, line.componentItemId, line.quantityPer, JSON.stringify(line.alternates));
+      for (const supplier of dataset.suppliers) statements.supplier.run(supplier.id, supplier.name, supplier.onTimeRate);
+      for (const line of dataset.poLines) statements.poLine.run(line.id, line.supplierId, line.itemId, line.plant, line.quantity, line.expectedDate, line.confirmed ? 1 : 0, line.asnId);
+      for (const order of dataset.productionOrders) putProductionOrder(order);
+      for (const order of dataset.customerOrders) statements.customerOrder.run(order.id, order.customerId, order.itemId, order.plant, order.quantity, order.shipDate, order.value, order.priority);
+      for (const transfer of dataset.transfers) statements.transfer.run(transfer.id, transfer.itemId, transfer.fromPlant, transfer.toPlant, transfer.quantity, transfer.shipDate, transfer.arrivalDate);
+      for (const lane of dataset.lanes) statements.lane.run(lane.fromPlant, lane.toPlant, lane.costPerUnit, lane.transitDays);
+      for (const lot of dataset.lots) statements.lot.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, unitOf.get(lot.itemId) ?? 'EA', lot.stockType, at);
+    },
+
+    putPoLine(line: PoLine): void {
+      statements.poLine.run(line.id, line.supplierId, line.itemId, line.plant, line.quantity, line.expectedDate, line.confirmed ? 1 : 0, line.asnId);
+    },
+    putProductionOrder,
+
+    /** Everything the plan index needs, or null before any planning data arrived. */
+    load(): PlanningData | null {
+      const today = db.prepare<[], string>('SELECT today FROM planning_calendar WHERE id = 1').pluck().get();
+      if (today === undefined) return null;
+      const components = new Map<string, ProductionOrder['components']>();
+      for (const row of db.prepare<[], { orderId: string; itemId: string; quantity: number }>('SELECT order_id AS orderId, item_id AS itemId, quantity FROM production_components ORDER BY order_id, position').iterate()) {
+        const list = components.get(row.orderId);
+        if (list) list.push({ itemId: row.itemId, quantity: row.quantity });
+        else components.set(row.orderId, [{ itemId: row.itemId, quantity: row.quantity }]);
+      }
+      const productionOrders = db
+        .prepare<[], Omit<ProductionOrder, 'components'>>('SELECT id, item_id AS itemId, plant, line, quantity, start_date AS startDate, due_date AS dueDate, priority FROM production_orders')
+        .all()
+        .map((order): ProductionOrder => ({ ...order, components: components.get(order.id) ?? [] }));
+      const poLines = db
+        .prepare<[], Omit<PoLine, 'confirmed'> & { confirmed: number }>('SELECT id, supplier_id AS supplierId, item_id AS itemId, plant, quantity, expected_date AS expectedDate, confirmed, asn_id AS asnId FROM po_lines')
+        .all()
+        .map((line): PoLine => ({ ...line, confirmed: line.confirmed === 1 }));
+      return {
+        today,
+        poLines,
+        productionOrders,
+        customerOrders: db.prepare<[], CustomerOrder>('SELECT id, customer_id AS customerId, item_id AS itemId, plant, quantity, ship_date AS shipDate, value, priority FROM customer_orders').all(),
+        transfers: db.prepare<[], Transfer>('SELECT id, item_id AS itemId, from_plant AS fromPlant, to_plant AS toPlant, quantity, ship_date AS shipDate, arrival_date AS arrivalDate FROM transfers').all(),
+        lots: db.prepare<[], PlanLot>('SELECT lot_id AS lotId, item_id AS itemId, plant, quantity, stock_type AS stockType FROM lots').all(),
+        bomLines: db
+          .prepare<[], { parentItemId: string; componentItemId: string; quantityPer: number; alternates: string }>('SELECT parent_item_id AS parentItemId, component_item_id AS componentItemId, quantity_per AS quantityPer, alternates FROM bom_lines')
+          .all()
+          .map((line): BomLine => ({ ...line, alternates: JSON.parse(line.alternates) as string[] })),
+      };
+    },
+  };
+}
+export type PlanningRepo = ReturnType<typeof createPlanningRepo>;
