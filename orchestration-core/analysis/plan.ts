@@ -2,7 +2,7 @@
 // receipts at their expected date, production output at its due date plus the order's lateness,
 // inbound transfers at arrival) is pegged first-come first-served to demand (component requirements
 // at the production order's start, customer orders at ship date, outbound transfers at ship date),
-// ordered by need date, then higher priority, then id. A demand is late by the days from its need
+// ordered by need date, then higher priority, then order id (and position in the order). A demand is late by the days from its need
 // date to the day cumulative supply first covers it; never covered is unfulfilled. A production
 // order is as late as its latest component (unfulfilled if any is), and its output moves with it.
 import { dayOf } from '../../shared/plan-days';
@@ -13,12 +13,17 @@ interface Supply {
   quantity: number;
 }
 
+/** What pegging reads of a demand; `id` is this planner's own lookup key. */
 interface Demand {
   id: string;
+  orderId: string;
+  index: number;
   day: number;
   quantity: number;
   priority: number;
 }
+
+type PeggedDemand = Omit<Demand, 'id'>;
 
 /** Quantities below this are rounding, not shortage. */
 const epsilon = 1e-9;
@@ -31,10 +36,11 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-const byNeed = (a: Demand, b: Demand) => a.day - b.day || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byNeed = (a: PeggedDemand, b: PeggedDemand) =>
+  a.day - b.day || b.priority - a.priority || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.index - b.index);
 
 /** Pegs supplies to demands in need order; returns each demand's lateness (null: never covered). */
-export function pegDemands<D extends Demand>(supplies: Supply[], demands: D[]): Map<D, number | null> {
+export function pegDemands<D extends PeggedDemand>(supplies: Supply[], demands: D[]): Map<D, number | null> {
   // Both arrays are the caller's own copies: sorted in place.
   const sortedSupply = supplies.sort((a, b) => a.day - b.day);
   const outcome = new Map<D, number | null>();
@@ -64,17 +70,17 @@ export function computePlan(input: PlanInput, today: string): Plan {
   for (const line of input.poLines) push(staticSupply, keyOf(line.itemId, line.plant), { day: dayOf(line.expectedDate), quantity: line.quantity });
   for (const transfer of input.transfers) {
     push(staticSupply, keyOf(transfer.itemId, transfer.toPlant), { day: dayOf(transfer.arrivalDate), quantity: transfer.quantity });
-    push(demands, keyOf(transfer.itemId, transfer.fromPlant), { id: `transfer:${transfer.id}`, day: dayOf(transfer.shipDate), quantity: transfer.quantity, priority: 0 });
+    push(demands, keyOf(transfer.itemId, transfer.fromPlant), { id: `transfer:${transfer.id}`, orderId: transfer.id, index: 0, day: dayOf(transfer.shipDate), quantity: transfer.quantity, priority: 0 });
   }
   for (const order of input.customerOrders) {
-    push(demands, keyOf(order.itemId, order.plant), { id: `customer:${order.id}`, day: dayOf(order.shipDate), quantity: order.quantity, priority: order.priority });
+    push(demands, keyOf(order.itemId, order.plant), { id: `customer:${order.id}`, orderId: order.id, index: 0, day: dayOf(order.shipDate), quantity: order.quantity, priority: order.priority });
   }
   const producers = new Map<string, string[]>();
   const productionById = new Map(input.productionOrders.map((order) => [order.id, order]));
   for (const order of input.productionOrders) {
     push(producers, keyOf(order.itemId, order.plant), order.id);
     order.components.forEach((component, index) =>
-      push(demands, keyOf(component.itemId, order.plant), { id: `component:${order.id}#${index}`, day: dayOf(order.startDate), quantity: component.quantity, priority: order.priority }),
+      push(demands, keyOf(component.itemId, order.plant), { id: `component:${order.id}#${index}`, orderId: order.id, index, day: dayOf(order.startDate), quantity: component.quantity, priority: order.priority }),
     );
   }
 

@@ -1,279 +1,267 @@
-// Supply and demand per item and plant, kept current one record at a time. It knows which keys a
-// change touches and what undoes it; the plan index decides what to re-peg.
+// Supply and demand per item and plant, kept current one record at a time. Each item and plant is a
+// KeyState object and each production order an OrderState, so the plan index links and caches by
+// object instead of by composed strings. A record put back (undoing a what-if) gets back the very
+// same demand objects and order state, so plans cached against them stay valid.
 import type { CustomerOrder, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
 import type { PlanChange } from './plan-changes';
-import type { PlanInput } from './plan-types';
+import type { PlanInput, PlannedProductionOrder } from './plan-types';
 
 export interface Supply {
   day: number;
   quantity: number;
 }
 
+/** A need for an item at a plant. Ties on date and priority go to the lower order id, then position. */
 export interface Demand {
-  id: string;
+  kind: 'component' | 'customer' | 'transfer';
+  orderId: string;
+  index: number;
   day: number;
   quantity: number;
   priority: number;
 }
 
-export const planKey = (itemId: string, plant: string) => `${itemId}@${plant}`;
-export const componentDemandId = (orderId: string, index: number) => `component:${orderId}#${index}`;
-export const customerDemandId = (orderId: string) => `customer:${orderId}`;
-
-/** What a change touched: keys whose supply or demand changed, orders whose definition changed. */
-export interface Touched {
-  keys: Set<string>;
-  orders: Set<string>;
+export interface SupplyEntry extends Supply {
+  readonly record: object;
 }
 
-function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
+function removeFrom<T>(list: T[], item: T): void {
+  const at = list.indexOf(item);
+  if (at !== -1) list.splice(at, 1);
+}
+
+function removeSupply(list: SupplyEntry[], record: object): void {
+  const at = list.findIndex((entry) => entry.record === record);
+  if (at !== -1) list.splice(at, 1);
+}
+
+export interface KeyState {
+  readonly itemId: string;
+  readonly plant: string;
+  // Arrays, not sets: building the index adds hundreds of thousands of entries and removes few.
+  /** Stock, PO lines and inbound transfers, with the record that brings each. */
+  readonly supply: SupplyEntry[];
+  readonly demands: Demand[];
+  /** Production orders whose output is supply here. */
+  readonly producers: OrderState[];
+  /** Production orders with a component requirement here. */
+  readonly consumers: OrderState[];
+  /** The plan index's cache: each demand's lateness, or null when stale. */
+  pegging: Map<Demand, number | null> | null;
+}
+
+export interface OrderState {
+  readonly order: ProductionOrder;
+  readonly output: KeyState;
+  readonly components: readonly { key: KeyState; demand: Demand }[];
+  /** The plan index's cache: the order's lateness, or null when stale. */
+  planned: PlannedProductionOrder | null;
+}
+
+interface CustomerState {
+  order: CustomerOrder;
+  key: KeyState;
+  demand: Demand;
+}
+
+/** What a change touches, along its old and new relations. */
+export interface Touched {
+  keys: Set<KeyState>;
+  orders: Set<OrderState>;
 }
 
 export class SupplyDemand {
-  readonly staticSupply = new Map<string, Map<string, Supply>>();
-  readonly demands = new Map<string, Map<string, Demand>>();
-  /** Production orders whose output is supply of the key. */
-  readonly producers = new Map<string, Set<string>>();
-  /** Production orders with a component requirement on the key. */
-  readonly consumers = new Map<string, Set<string>>();
-  /** Each production order's component demands, in the order of its components. */
-  readonly componentDemands = new Map<string, Demand[]>();
-  readonly customerDemands = new Map<string, Demand>();
-  readonly productionOrders = new Map<string, ProductionOrder>();
-  readonly customerOrders = new Map<string, CustomerOrder>();
-  /**
-   * Demands made for each record object: putting the same record back (undoing a what-if) reuses
-   * them, so plans cached against them stay valid.
-   */
-  private readonly demandsOfRecord = new WeakMap<object, Demand[]>();
-  private readonly poLines = new Map<string, PoLine>();
-  private readonly lots = new Map<string, PlanLot>();
-  private readonly transfers = new Map<string, Transfer>();
+  private readonly byPlant = new Map<string, Map<string, KeyState>>();
+  readonly orders = new Map<string, OrderState>();
+  readonly customers = new Map<string, CustomerState>();
+  private readonly poLines = new Map<string, { line: PoLine; key: KeyState }>();
+  private readonly lots = new Map<string, { lot: PlanLot; key: KeyState }>();
+  private readonly transfers = new Map<string, { transfer: Transfer; from: KeyState; to: KeyState; demand: Demand }>();
+  private readonly orderStateOf = new WeakMap<ProductionOrder, OrderState>();
+  private readonly demandOf = new WeakMap<CustomerOrder | Transfer, Demand>();
 
   constructor(
     input: PlanInput,
     private readonly todayDay: number,
   ) {
-    for (const poLine of input.poLines) this.putPoLine(poLine);
-    for (const lot of input.lots) this.putLot(lot);
-    for (const order of input.productionOrders) this.putProductionOrder(order);
-    for (const order of input.customerOrders) this.putCustomerOrder(order);
-    for (const transfer of input.transfers) this.putTransfer(transfer);
+    for (const line of input.poLines) this.put({ kind: 'poLine', poLine: line });
+    for (const lot of input.lots) this.put({ kind: 'lot', lot });
+    for (const order of input.productionOrders) this.put({ kind: 'productionOrder', order });
+    for (const order of input.customerOrders) this.put({ kind: 'customerOrder', order });
+    for (const transfer of input.transfers) this.put({ kind: 'transfer', transfer });
   }
 
-  /** The keys and orders a change will touch, before it is applied (the old relations). */
-  touchedBy(change: PlanChange): Touched {
+  key(itemId: string, plant: string): KeyState {
+    let items = this.byPlant.get(plant);
+    if (!items) this.byPlant.set(plant, (items = new Map()));
+    let key = items.get(itemId);
+    if (!key) items.set(itemId, (key = { itemId, plant, supply: [], demands: [], producers: [], consumers: [], pegging: null }));
+    return key;
+  }
+
+  *keys(): Generator<KeyState> {
+    for (const items of this.byPlant.values()) yield* items.values();
+  }
+
+  /** Applies the change; returns what it touched (old and new relations) and the change that undoes it. */
+  apply(change: PlanChange): { touched: Touched; undo: PlanChange } {
     const touched: Touched = { keys: new Set(), orders: new Set() };
-    const old = this.previous(change);
-    if (old) this.describe(old, touched);
-    if (!change.kind.endsWith('Removed')) this.describe(change, touched);
-    return touched;
+    const undo = this.remove(change, touched);
+    if (!change.kind.endsWith('Removed')) this.put(change, touched);
+    return { touched, undo };
   }
 
-  /** Applies the change; returns the change that undoes it. */
-  apply(change: PlanChange): PlanChange {
-    const inverse = this.inverseOf(change);
-    const old = this.previous(change);
-    if (old) this.remove(old);
-    if (!change.kind.endsWith('Removed')) this.put(change);
-    return inverse;
+  /** Removes the record the change replaces or removes; returns the change that puts things back. */
+  private remove(change: PlanChange, touched: Touched): PlanChange {
+    switch (change.kind) {
+      case 'poLine':
+      case 'poLineRemoved': {
+        const id = change.kind === 'poLine' ? change.poLine.id : change.id;
+        const old = this.poLines.get(id);
+        if (!old) return { kind: 'poLineRemoved', id };
+        this.poLines.delete(id);
+        removeSupply(old.key.supply, old.line);
+        touched.keys.add(old.key);
+        return { kind: 'poLine', poLine: old.line };
+      }
+      case 'lot':
+      case 'lotRemoved': {
+        const id = change.kind === 'lot' ? change.lot.lotId : change.id;
+        const old = this.lots.get(id);
+        if (!old) return { kind: 'lotRemoved', id };
+        this.lots.delete(id);
+        removeSupply(old.key.supply, old.lot);
+        touched.keys.add(old.key);
+        return { kind: 'lot', lot: old.lot };
+      }
+      case 'productionOrder':
+      case 'productionOrderRemoved': {
+        const id = change.kind === 'productionOrder' ? change.order.id : change.id;
+        const old = this.orders.get(id);
+        if (!old) return { kind: 'productionOrderRemoved', id };
+        this.orders.delete(id);
+        removeFrom(old.output.producers, old);
+        touched.keys.add(old.output);
+        touched.orders.add(old);
+        for (const { key, demand } of old.components) {
+          removeFrom(key.demands, demand);
+          removeFrom(key.consumers, old);
+          touched.keys.add(key);
+        }
+        return { kind: 'productionOrder', order: old.order };
+      }
+      case 'customerOrder':
+      case 'customerOrderRemoved': {
+        const id = change.kind === 'customerOrder' ? change.order.id : change.id;
+        const old = this.customers.get(id);
+        if (!old) return { kind: 'customerOrderRemoved', id };
+        this.customers.delete(id);
+        removeFrom(old.key.demands, old.demand);
+        touched.keys.add(old.key);
+        return { kind: 'customerOrder', order: old.order };
+      }
+      case 'transfer':
+      case 'transferRemoved': {
+        const id = change.kind === 'transfer' ? change.transfer.id : change.id;
+        const old = this.transfers.get(id);
+        if (!old) return { kind: 'transferRemoved', id };
+        this.transfers.delete(id);
+        removeSupply(old.to.supply, old.transfer);
+        removeFrom(old.from.demands, old.demand);
+        touched.keys.add(old.from).add(old.to);
+        return { kind: 'transfer', transfer: old.transfer };
+      }
+    }
+  }
+
+  private put(change: PlanChange, touched?: Touched): void {
+    switch (change.kind) {
+      case 'poLine': {
+        const { poLine } = change;
+        const key = this.key(poLine.itemId, poLine.plant);
+        key.supply.push({ record: poLine, day: dayOf(poLine.expectedDate), quantity: poLine.quantity });
+        this.poLines.set(poLine.id, { line: poLine, key });
+        touched?.keys.add(key);
+        return;
+      }
+      case 'lot': {
+        const { lot } = change;
+        const key = this.key(lot.itemId, lot.plant);
+        if (lot.stockType === 'unrestricted') key.supply.push({ record: lot, day: this.todayDay, quantity: lot.quantity });
+        this.lots.set(lot.lotId, { lot, key });
+        touched?.keys.add(key);
+        return;
+      }
+      case 'productionOrder': {
+        const state = this.orderState(change.order);
+        this.orders.set(state.order.id, state);
+        state.output.producers.push(state);
+        touched?.keys.add(state.output);
+        touched?.orders.add(state);
+        for (const { key, demand } of state.components) {
+          key.demands.push(demand);
+          key.consumers.push(state);
+          touched?.keys.add(key);
+        }
+        return;
+      }
+      case 'customerOrder': {
+        const { order } = change;
+        const key = this.key(order.itemId, order.plant);
+        const demand = this.demandFor(order, () => ({ kind: 'customer', orderId: order.id, index: 0, day: dayOf(order.shipDate), quantity: order.quantity, priority: order.priority }));
+        key.demands.push(demand);
+        this.customers.set(order.id, { order, key, demand });
+        touched?.keys.add(key);
+        return;
+      }
+      case 'transfer': {
+        const { transfer } = change;
+        const from = this.key(transfer.itemId, transfer.fromPlant);
+        const to = this.key(transfer.itemId, transfer.toPlant);
+        const demand = this.demandFor(transfer, () => ({ kind: 'transfer', orderId: transfer.id, index: 0, day: dayOf(transfer.shipDate), quantity: transfer.quantity, priority: 0 }));
+        to.supply.push({ record: transfer, day: dayOf(transfer.arrivalDate), quantity: transfer.quantity });
+        from.demands.push(demand);
+        this.transfers.set(transfer.id, { transfer, from, to, demand });
+        touched?.keys.add(from).add(to);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private orderState(order: ProductionOrder): OrderState {
+    let state = this.orderStateOf.get(order);
+    if (!state) {
+      const startDay = dayOf(order.startDate);
+      state = {
+        order,
+        output: this.key(order.itemId, order.plant),
+        components: order.components.map((component, index) => ({
+          key: this.key(component.itemId, order.plant),
+          demand: { kind: 'component' as const, orderId: order.id, index, day: startDay, quantity: component.quantity, priority: order.priority },
+        })),
+        planned: null,
+      };
+      this.orderStateOf.set(order, state);
+    }
+    return state;
+  }
+
+  private demandFor(record: CustomerOrder | Transfer, make: () => Demand): Demand {
+    let demand = this.demandOf.get(record);
+    if (!demand) this.demandOf.set(record, (demand = make()));
+    return demand;
   }
 
   snapshot(): PlanInput {
     return {
-      poLines: [...this.poLines.values()],
-      lots: [...this.lots.values()],
-      productionOrders: [...this.productionOrders.values()],
-      customerOrders: [...this.customerOrders.values()],
-      transfers: [...this.transfers.values()],
+      poLines: [...this.poLines.values()].map((entry) => entry.line),
+      lots: [...this.lots.values()].map((entry) => entry.lot),
+      productionOrders: [...this.orders.values()].map((state) => state.order),
+      customerOrders: [...this.customers.values()].map((state) => state.order),
+      transfers: [...this.transfers.values()].map((entry) => entry.transfer),
     };
-  }
-
-  /** The record the change replaces or removes, as a change that would put it back. */
-  private previous(change: PlanChange): PlanChange | undefined {
-    switch (change.kind) {
-      case 'poLine':
-      case 'poLineRemoved': {
-        const poLine = this.poLines.get(change.kind === 'poLine' ? change.poLine.id : change.id);
-        return poLine && { kind: 'poLine', poLine };
-      }
-      case 'lot':
-      case 'lotRemoved': {
-        const lot = this.lots.get(change.kind === 'lot' ? change.lot.lotId : change.id);
-        return lot && { kind: 'lot', lot };
-      }
-      case 'productionOrder':
-      case 'productionOrderRemoved': {
-        const order = this.productionOrders.get(change.kind === 'productionOrder' ? change.order.id : change.id);
-        return order && { kind: 'productionOrder', order };
-      }
-      case 'customerOrder':
-      case 'customerOrderRemoved': {
-        const order = this.customerOrders.get(change.kind === 'customerOrder' ? change.order.id : change.id);
-        return order && { kind: 'customerOrder', order };
-      }
-      case 'transfer':
-      case 'transferRemoved': {
-        const transfer = this.transfers.get(change.kind === 'transfer' ? change.transfer.id : change.id);
-        return transfer && { kind: 'transfer', transfer };
-      }
-    }
-  }
-
-  private inverseOf(change: PlanChange): PlanChange {
-    const old = this.previous(change);
-    if (old) return old;
-    switch (change.kind) {
-      case 'poLine':
-        return { kind: 'poLineRemoved', id: change.poLine.id };
-      case 'lot':
-        return { kind: 'lotRemoved', id: change.lot.lotId };
-      case 'productionOrder':
-        return { kind: 'productionOrderRemoved', id: change.order.id };
-      case 'customerOrder':
-        return { kind: 'customerOrderRemoved', id: change.order.id };
-      case 'transfer':
-        return { kind: 'transferRemoved', id: change.transfer.id };
-      default:
-        return change; // removing what is not there: undone by doing nothing again
-    }
-  }
-
-  /** The keys and orders a put record touches, without changing anything. */
-  private describe(change: PlanChange, touched: Touched): void {
-    switch (change.kind) {
-      case 'poLine':
-        touched.keys.add(planKey(change.poLine.itemId, change.poLine.plant));
-        return;
-      case 'lot':
-        touched.keys.add(planKey(change.lot.itemId, change.lot.plant));
-        return;
-      case 'productionOrder':
-        touched.orders.add(change.order.id);
-        touched.keys.add(planKey(change.order.itemId, change.order.plant));
-        for (const component of change.order.components) touched.keys.add(planKey(component.itemId, change.order.plant));
-        return;
-      case 'customerOrder':
-        touched.keys.add(planKey(change.order.itemId, change.order.plant));
-        return;
-      case 'transfer':
-        touched.keys.add(planKey(change.transfer.itemId, change.transfer.fromPlant));
-        touched.keys.add(planKey(change.transfer.itemId, change.transfer.toPlant));
-        return;
-      default:
-        return;
-    }
-  }
-
-  private put(change: PlanChange): void {
-    switch (change.kind) {
-      case 'poLine':
-        return this.putPoLine(change.poLine);
-      case 'lot':
-        return this.putLot(change.lot);
-      case 'productionOrder':
-        return this.putProductionOrder(change.order);
-      case 'customerOrder':
-        return this.putCustomerOrder(change.order);
-      case 'transfer':
-        return this.putTransfer(change.transfer);
-      default:
-        return;
-    }
-  }
-
-  private remove(change: PlanChange): void {
-    switch (change.kind) {
-      case 'poLine':
-        this.poLines.delete(change.poLine.id);
-        this.staticSupply.get(planKey(change.poLine.itemId, change.poLine.plant))?.delete(`po:${change.poLine.id}`);
-        return;
-      case 'lot':
-        this.lots.delete(change.lot.lotId);
-        this.staticSupply.get(planKey(change.lot.itemId, change.lot.plant))?.delete(`lot:${change.lot.lotId}`);
-        return;
-      case 'productionOrder': {
-        const { order } = change;
-        this.productionOrders.delete(order.id);
-        this.componentDemands.delete(order.id);
-        this.producers.get(planKey(order.itemId, order.plant))?.delete(order.id);
-        order.components.forEach((component, index) => {
-          const key = planKey(component.itemId, order.plant);
-          this.demands.get(key)?.delete(componentDemandId(order.id, index));
-          this.consumers.get(key)?.delete(order.id);
-        });
-        return;
-      }
-      case 'customerOrder':
-        this.customerOrders.delete(change.order.id);
-        this.customerDemands.delete(change.order.id);
-        this.demands.get(planKey(change.order.itemId, change.order.plant))?.delete(customerDemandId(change.order.id));
-        return;
-      case 'transfer': {
-        const { transfer } = change;
-        this.transfers.delete(transfer.id);
-        this.staticSupply.get(planKey(transfer.itemId, transfer.toPlant))?.delete(`transfer:${transfer.id}`);
-        this.demands.get(planKey(transfer.itemId, transfer.fromPlant))?.delete(`transfer:${transfer.id}`);
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  private demandsFor(record: object, make: () => Demand[]): Demand[] {
-    let demands = this.demandsOfRecord.get(record);
-    if (!demands) this.demandsOfRecord.set(record, (demands = make()));
-    return demands;
-  }
-
-  private putPoLine(poLine: PoLine): void {
-    this.poLines.set(poLine.id, poLine);
-    const key = planKey(poLine.itemId, poLine.plant);
-    entry(this.staticSupply, key, () => new Map()).set(`po:${poLine.id}`, { day: dayOf(poLine.expectedDate), quantity: poLine.quantity });
-  }
-
-  private putLot(lot: PlanLot): void {
-    this.lots.set(lot.lotId, lot);
-    const key = planKey(lot.itemId, lot.plant);
-    if (lot.stockType === 'unrestricted') entry(this.staticSupply, key, () => new Map()).set(`lot:${lot.lotId}`, { day: this.todayDay, quantity: lot.quantity });
-  }
-
-  private putProductionOrder(order: ProductionOrder): void {
-    this.productionOrders.set(order.id, order);
-    const output = planKey(order.itemId, order.plant);
-    entry(this.producers, output, () => new Set()).add(order.id);
-    const startDay = dayOf(order.startDate);
-    const demands = this.demandsFor(order, () =>
-      order.components.map((component, index) => ({ id: componentDemandId(order.id, index), day: startDay, quantity: component.quantity, priority: order.priority })),
-    );
-    order.components.forEach((component, index) => {
-      const key = planKey(component.itemId, order.plant);
-      entry(this.demands, key, () => new Map()).set(demands[index]!.id, demands[index]!);
-      entry(this.consumers, key, () => new Set()).add(order.id);
-    });
-    this.componentDemands.set(order.id, demands);
-  }
-
-  private putCustomerOrder(order: CustomerOrder): void {
-    this.customerOrders.set(order.id, order);
-    const key = planKey(order.itemId, order.plant);
-    const [demand] = this.demandsFor(order, () => [{ id: customerDemandId(order.id), day: dayOf(order.shipDate), quantity: order.quantity, priority: order.priority }]) as [Demand];
-    entry(this.demands, key, () => new Map()).set(demand.id, demand);
-    this.customerDemands.set(order.id, demand);
-  }
-
-  private putTransfer(transfer: Transfer): void {
-    this.transfers.set(transfer.id, transfer);
-    const inbound = planKey(transfer.itemId, transfer.toPlant);
-    const outbound = planKey(transfer.itemId, transfer.fromPlant);
-    const id = `transfer:${transfer.id}`;
-    const [demand] = this.demandsFor(transfer, () => [{ id, day: dayOf(transfer.shipDate), quantity: transfer.quantity, priority: 0 }]) as [Demand];
-    entry(this.staticSupply, inbound, () => new Map()).set(id, { day: dayOf(transfer.arrivalDate), quantity: transfer.quantity });
-    entry(this.demands, outbound, () => new Map()).set(id, demand);
   }
 }

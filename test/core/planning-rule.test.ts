@@ -14,7 +14,7 @@ const production = (id: string, itemId: string, quantity: number, startDate: str
 const lot = (lotId: string, itemId: string, quantity: number) => ({ lotId, itemId, plant: 'P1', quantity, stockType: 'unrestricted' as const });
 type TestDemand = { id: string; day: number; quantity: number; priority: number };
 const pegDemands = (supplies: { day: number; quantity: number }[], demands: TestDemand[]) =>
-  new Map([...pegDemandObjects(supplies, demands)].map(([demand, daysLate]) => [demand.id, daysLate]));
+  new Map([...pegDemandObjects(supplies, demands.map((d) => ({ ...d, orderId: d.id, index: 0 })))].map(([demand, daysLate]) => [demand.orderId, daysLate]));
 const late = (plan: ReturnType<typeof computePlan>, id: string) => plan.customerOrders.get(id)?.daysLate;
 
 describe('pegging', () => {

@@ -1,0 +1,18 @@
+// How every benchmark prints a figure: value, unit, target and the ratio (>= 1 meets the target).
+
+export function report(name: string, value: number, unit: string, target: number, higherIsBetter: boolean): void {
+  const ratio = higherIsBetter ? value / target : target / Math.max(value, 1e-9);
+  const verdict = ratio >= 1 ? 'meets' : 'MISSES';
+  console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(11)} target ${String(target).padStart(6)}  ratio ${ratio.toFixed(2).padStart(6)}  ${verdict}`);
+}
+
+/** A figure without a target, printed in the same columns. */
+export function figure(name: string, value: number, unit: string): void {
+  console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(10)} ${unit}`);
+}
+
+export const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
