@@ -11,6 +11,8 @@ export interface EmbeddedSimulatorOptions {
   seed?: number;
   /** How often the scenario fails an incoming inspection; 0: never, only the seeded open inspections. */
   inspectionFailureEveryMs?: number;
+  /** Size of the ERP's planning dataset; default 1 (about 10,000 production orders). */
+  planningScale?: number;
 }
 
 /** The embedded simulator is a demonstration plant: a new failed inspection every few minutes. */
@@ -26,6 +28,7 @@ export function embeddedSimulator(options: EmbeddedSimulatorOptions): StartEmbed
       token,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       inspectionFailureEveryMs: options.inspectionFailureEveryMs ?? defaultInspectionFailureEveryMs,
+      planningScale: options.planningScale ?? 1,
     });
     const streams = namespaceStreams();
     const connectors: ConnectorSettings[] = [

@@ -11,6 +11,7 @@ import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
 import { createChangeTracker } from './engine/change-tracker';
 import { createEngine } from './engine/engine';
 import { createEventBus } from './event-bus';
+import { createPlanningService } from './services/planning-service';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
 import { openStore } from './store/open-store';
@@ -66,7 +67,10 @@ function assemble(
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes });
   const handleReply = createReplyHandler({ store, repos, engine, changes, clock });
 
+  const planning = createPlanningService(repos, logger);
+
   function publishChanges(): void {
+    planning.afterCommit(changes.takePlanning());
     for (const lotId of changes.take()) {
       const row = queries.row(lotId);
       if (row) bus.publish('quarantine.rowChanged', row);

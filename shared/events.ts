@@ -1,6 +1,7 @@
 // Canonical events (gateway -> app): one envelope, a payload schema per event type.
 import { z } from 'zod';
 import { describeZodError } from './describe-error';
+import { planDateSchema } from './dataset';
 import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 
 export const eventEnvelopeSchema = z.object({
@@ -53,6 +54,18 @@ export const eventPayloadSchemas = {
     ...lotRef,
     productionOrderId: idSchema,
     quantity: quantitySchema.positive(),
+  }),
+  /** A supplier's ASN moves a PO schedule line's receipt to a later (or earlier) date. */
+  'asn.delayed': z.object({
+    poLineId: idSchema,
+    asnId: idSchema,
+    itemId: idSchema,
+    plant: idSchema,
+    supplierId: idSchema,
+    quantity: quantitySchema,
+    previousDate: planDateSchema,
+    newDate: planDateSchema,
+    reason: z.string().max(500).optional(),
   }),
 } as const;
 

@@ -1,5 +1,6 @@
 // The socket.io sync protocol between a connector and a gateway (DESIGN.md section 3).
 import { z } from 'zod';
+import { datasetSchema } from './dataset';
 import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 
 /** socket.io event names, one place so client and gateway cannot drift. */
@@ -10,6 +11,7 @@ export const syncMessages = {
   caughtUp: 'caughtUp',
   replay: 'replay',
   command: 'command',
+  snapshotPart: 'snapshotPart',
 } as const;
 
 export const handshakeAuthSchema = z.object({
@@ -68,6 +70,23 @@ export const snapshotSchema = z.object({
   items: z.array(z.object({ id: idSchema, description: z.string().min(1), unit: idSchema })),
   lots: z.array(snapshotLotSchema),
   openInspections: z.array(openInspectionSchema).default([]),
+  /**
+   * How many `snapshotPart` messages follow with the planning data (ERP namespace). The snapshot
+   * applies, cursors included, only once all have arrived; 0: no planning data.
+   */
+  planningParts: z.number().int().nonnegative().default(0),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotInput = z.input<typeof snapshotSchema>;
+
+/** A slice of the planning dataset: some of its tables, some of their rows; the first carries `today`. */
+export const planningChunkSchema = datasetSchema.omit({ schemaVersion: true, seed: true, scale: true }).partial();
+export type PlanningChunk = z.infer<typeof planningChunkSchema>;
+
+export const snapshotPartSchema = z.object({
+  /** 1-based; parts arrive in order. */
+  part: z.number().int().positive(),
+  of: z.number().int().positive(),
+  planning: planningChunkSchema,
+});
+export type SnapshotPart = z.infer<typeof snapshotPartSchema>;

@@ -2,19 +2,26 @@
 import type { GatewayOptions } from './gateway';
 
 export const usage = `usage: npm run simulator -- [--port 4100] [--db ./.data/simulator.sqlite] [--seed 1]
-                              [--failure-every-ms 0] [--token dev-token] [--retention N]`;
+                              [--failure-every-ms 0] [--token dev-token] [--retention N]
+                              [--planning-scale 1]`;
 
 export class CliArgumentError extends Error {
   override name = 'CliArgumentError';
 }
 
-type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--retention';
-const flags: readonly Flag[] = ['--port', '--db', '--seed', '--failure-every-ms', '--token', '--retention'];
+type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--retention' | '--planning-scale';
+const flags: readonly Flag[] = ['--port', '--db', '--seed', '--failure-every-ms', '--token', '--retention', '--planning-scale'];
 
 function integerFlag(flag: Flag, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(text)) throw new CliArgumentError(`${flag}: "${text}" is not an integer`);
   const value = Number(text);
   if (value < min || value > max) throw new CliArgumentError(`${flag}: ${value} is outside ${min}..${max}`);
+  return value;
+}
+
+function scaleFlag(text: string): number {
+  const value = Number(text);
+  if (!(/^\d+(\.\d+)?$/.test(text) && value <= 100)) throw new CliArgumentError(`--planning-scale: "${text}" is not a number from 0 to 100`);
   return value;
 }
 
@@ -37,6 +44,7 @@ export function parseCliArgs(argv: readonly string[]): GatewayOptions {
   const seed = values.get('--seed');
   const every = values.get('--failure-every-ms');
   const retention = values.get('--retention');
+  const planningScale = values.get('--planning-scale');
   return {
     databasePath: values.get('--db') ?? './.data/simulator.sqlite',
     port: port === undefined ? 4100 : integerFlag('--port', port, 0, 65535),
@@ -44,5 +52,6 @@ export function parseCliArgs(argv: readonly string[]): GatewayOptions {
     inspectionFailureEveryMs: every === undefined ? 0 : integerFlag('--failure-every-ms', every, 0),
     token: values.get('--token') ?? 'dev-token',
     ...(retention === undefined ? {} : { retention: integerFlag('--retention', retention, 1) }),
+    planningScale: planningScale === undefined ? 1 : scaleFlag(planningScale),
   };
 }

@@ -1,4 +1,5 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
+import { PlanningStore } from './planning/planning-store';
 import type Database from 'better-sqlite3';
 import type { EventEnvelope } from '../shared/events';
 import type { OpenInspection, Snapshot } from '../shared/sync-protocol';
@@ -24,12 +25,18 @@ export class GatewayStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   /** retention: events kept per stream for replay (undefined keeps all). */
+  /** The ERP's planning data (items, BOMs, orders, PO lines) when the gateway plays one. */
+  readonly planning: PlanningStore;
+
   constructor(
     databasePath: string,
     seed: number,
     private readonly retention: number | undefined,
+    planningScale = 0,
   ) {
     this.db = openSimulatorDatabase(databasePath, seed);
+    this.planning = new PlanningStore(this.db);
+    this.planning.seed(seed, planningScale);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
   }
@@ -182,6 +189,7 @@ export class GatewayStore {
       items: this.items().map(({ id, description, unit }) => ({ id, description, unit })),
       lots: this.lots().map(({ inspectionLotId: _inspectionLotId, ...lot }) => lot),
       openInspections: this.openInspections(),
+      planningParts: 0,
     }));
   }
 

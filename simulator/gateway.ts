@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
+import type { Dataset } from '../shared/dataset';
 import { describeZodError } from '../shared/describe-error';
 import type { EventEnvelope } from '../shared/events';
 import { handshakeAuthSchema, syncMessages, type OpenInspection } from '../shared/sync-protocol';
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   inspectionFailureEveryMs?: number;
   /** Events kept per stream for replay; absent keeps all. */
   retention?: number;
+  /** Size of the ERP's planning dataset (1: about 10,000 production orders); 0 or absent: none. */
+  planningScale?: number;
   clock?: () => Date;
 }
 
@@ -38,6 +41,8 @@ export interface GatewayInspection {
   lot(lotId: string): LotRecord | undefined;
   /** Failed inspection lots still waiting for a usage decision. */
   openInspections(): OpenInspection[];
+  /** The ERP's planning data as it stands, or null when the gateway plays none. */
+  planningDataset(): Dataset | null;
 }
 
 export interface Gateway {
@@ -68,6 +73,8 @@ function checkOptions(options: GatewayOptions): void {
     throw new Error(`retention: ${retention} is not a positive integer`);
   }
   if (token === '') throw new Error('token: must not be empty');
+  const scale = options.planningScale;
+  if (scale !== undefined && !(Number.isFinite(scale) && scale >= 0 && scale <= 100)) throw new Error(`planningScale: ${scale} is not in 0..100`);
 }
 
 function authenticate(expectedToken: string) {
@@ -86,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const token = options.token ?? 'dev-token';
   const seed = options.seed ?? 1;
   const clock = options.clock ?? (() => new Date());
-  const store = new GatewayStore(options.databasePath, seed, options.retention);
+  const store = new GatewayStore(options.databasePath, seed, options.retention, options.planningScale ?? 0);
   const commands = new CommandProcessor(store, clock);
   const sessions = new Map<string, Set<SyncSession>>();
 
@@ -171,6 +178,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       events: (stream) => store.allEvents(stream),
       lot: (lotId) => store.lot(lotId),
       openInspections: () => store.openInspections(),
+      planningDataset: () => store.planning.dataset(seed),
     },
     close: () => {
       closing ??= (async () => {

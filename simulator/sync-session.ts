@@ -7,9 +7,11 @@ import {
   subscribeRequestSchema,
   syncMessages,
   type CaughtUp,
+  type SnapshotPart,
   type SubscribeAck,
 } from '../shared/sync-protocol';
 import type { GatewayStore } from './gateway-store';
+import { erpNamespace } from './streams';
 
 /** The most events one `events` emit carries. */
 export const maxEventsPerEmit = 500;
@@ -115,7 +117,13 @@ export class SyncSession {
 
   private sendSnapshot(): void {
     const snapshot = this.store.snapshot([...this.sentSeq.keys()]);
+    // Planning data is the ERP's: it follows the ERP namespace's snapshot in parts.
+    const parts = this.namespace === erpNamespace ? this.store.planning.parts() : [];
     this.sentSeq = new Map(Object.entries(snapshot.streams));
-    this.socket.emit(syncMessages.snapshot, snapshot);
+    this.socket.emit(syncMessages.snapshot, { ...snapshot, planningParts: parts.length });
+    parts.forEach((planning, index) => {
+      const part: SnapshotPart = { part: index + 1, of: parts.length, planning };
+      this.socket.emit(syncMessages.snapshotPart, part);
+    });
   }
 }

@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine';
 import { openInspectionAsEvent } from '../model/open-inspection';
 import { projectEvent } from '../model/lot-projection';
 import type { Store } from '../store/open-store';
+import type { PlanningDataset } from '../store/planning-repo';
 import type { Repos } from '../store/repos';
 
 export interface IngestResult {
@@ -111,7 +112,7 @@ export function createEventIngest(deps: EventIngestDeps) {
    * positions, lower ones included: a gateway whose log restarted (a new epoch) numbers from 1 again,
    * so what the inbox holds past the new position belongs to the old log.
    */
-  function applySnapshot(raw: unknown): { ok: true } | { ok: false; reason: string } {
+  function applySnapshot(raw: unknown, planning?: PlanningDataset): { ok: true } | { ok: false; reason: string } {
     const parsed = snapshotSchema.safeParse(raw);
     const at = clock.now().toISOString();
     if (!parsed.success) {
@@ -122,6 +123,10 @@ export function createEventIngest(deps: EventIngestDeps) {
     const working = new Map(cursors);
     store.durableTransaction(() => {
       repos.lots.applySnapshotMaster(parsed.data, at);
+      if (planning) {
+        repos.planning.replaceDataset(planning, at);
+        changes.planningReplaced();
+      }
       // Failed inspections still waiting for a decision start their workflow as if the failure had just arrived.
       for (const open of parsed.data.openInspections) {
         const lot = repos.lots.get(open.lotId);
@@ -141,6 +146,10 @@ export function createEventIngest(deps: EventIngestDeps) {
   return {
     applyBatch,
     applySnapshot,
+    /** A snapshot part that could not be used: kept with the reason, like any invalid message. */
+    deadLetterSnapshot(raw: unknown, reason: string): void {
+      store.transaction(() => deadLetter(raw, reason, clock.now().toISOString()));
+    },
     cursorsFor: (streams: readonly string[]): Record<string, number> =>
       Object.fromEntries(streams.map((stream) => [stream, cursors.get(stream) ?? 0])),
   };

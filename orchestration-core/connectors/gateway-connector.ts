@@ -1,5 +1,7 @@
 // One socket.io connection to a gateway (an ERP or a plant): subscribe with cursors, apply the
 // snapshot, replay and live events, push the outbox, and report status.
+import type { PlanningDataset } from '../store/planning-repo';
+import { createPlanningParts } from './planning-parts';
 import { io, type Socket } from 'socket.io-client';
 import type { ConnectorStatus } from '../../shared/api/connectors';
 import type { CanonicalCommand } from '../../shared/commands';
@@ -89,16 +91,38 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
     pusher.setConnected(true);
   });
   socket.on('disconnect', (reason) => {
+    pending = null;
     pusher.setConnected(false);
     setState('offline', reason === 'io client disconnect' ? lastError : `disconnected: ${reason}`);
   });
   socket.on('connect_error', (error) => setState('offline', error.message));
 
-  socket.on(syncMessages.snapshot, (raw: unknown) => {
-    const outcome = ingest.applySnapshot(raw);
+  // A snapshot with planning data waits for its parts; it applies whole or not at all.
+  let pending: { snapshot: unknown; parts: ReturnType<typeof createPlanningParts> } | null = null;
+  function applySnapshot(raw: unknown, planning?: PlanningDataset): void {
+    const outcome = ingest.applySnapshot(raw, planning);
     if (!outcome.ok) setState(state, outcome.reason);
     touch();
     deps.onApplied();
+  }
+  socket.on(syncMessages.snapshot, (raw: unknown) => {
+    const parts = (raw as { planningParts?: unknown } | null)?.planningParts;
+    if (typeof parts === 'number' && Number.isInteger(parts) && parts > 0) pending = { snapshot: raw, parts: createPlanningParts(parts) };
+    else applySnapshot(raw);
+  });
+  socket.on(syncMessages.snapshotPart, (raw: unknown) => {
+    if (!pending) return logger.warn('snapshot part without a snapshot; ignored', { connector: settings.id });
+    const outcome = pending.parts.add(raw);
+    if ('error' in outcome) {
+      pending = null;
+      setState(state, outcome.error);
+      // The cursors stay where they were: the next subscribe (reconnect) asks for the snapshot again.
+      ingest.deadLetterSnapshot(raw, outcome.error);
+    } else if (outcome.done) {
+      const { snapshot } = pending;
+      pending = null;
+      applySnapshot(snapshot, outcome.dataset);
+    }
   });
   socket.on(syncMessages.events, (raw: unknown) => {
     const batch = Array.isArray(raw) ? raw : [raw];

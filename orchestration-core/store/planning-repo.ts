@@ -6,6 +6,9 @@ import type { PlanInput } from '../analysis/plan-types';
 
 export type PlanningData = PlanInput & { today: string; bomLines: BomLine[] };
 
+/** A dataset as a snapshot carries it: without the generator's seed and scale. */
+export type PlanningDataset = Omit<Dataset, 'schemaVersion' | 'seed' | 'scale'>;
+
 const planningTables = ['bom_lines', 'suppliers', 'po_lines', 'production_components', 'production_orders', 'customer_orders', 'transfers', 'lanes'];
 
 export function createPlanningRepo(db: Database.Database) {
@@ -44,7 +47,7 @@ export function createPlanningRepo(db: Database.Database) {
 
   return {
     /** Replaces the planning data with the dataset's; lots are upserted, keeping their history. */
-    replaceDataset(dataset: Dataset, at: string): void {
+    replaceDataset(dataset: PlanningDataset, at: string): void {
       for (const table of planningTables) db.prepare(`DELETE FROM ${table}`).run();
       statements.today.run(dataset.today);
       for (const plant of dataset.plants) statements.plant.run(plant.id, plant.name, plant.role);

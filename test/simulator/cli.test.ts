@@ -76,6 +76,7 @@ describe('simulator CLI', () => {
     [['--port', '70000'], /--port: 70000 is outside/],
     [['--failure-every-ms'], /--failure-every-ms: needs a value/],
     [['--retention', '0'], /--retention: 0 is outside/],
+    [['--planning-scale', 'big'], /--planning-scale: "big" is not a number from 0 to 100/],
     [['--verbose'], /--verbose: unknown flag/],
   ])('refuses %j naming the flag', async (args, message) => {
     const cli = runCli([...args, '--db', tempDatabasePath()]);

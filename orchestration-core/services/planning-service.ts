@@ -1,0 +1,32 @@
+// The plan index of the running core: built from SQLite at start, rebuilt after a planning snapshot,
+// and kept current by the changes events make, applied after each commit.
+import { PlanIndex } from '../analysis/plan-index';
+import { createWhereUsed, type WhereUsed } from '../analysis/where-used';
+import type { Logger } from '../core-types';
+import type { PlanningChanges } from '../engine/change-tracker';
+import type { Repos } from '../store/repos';
+
+export function createPlanningService(repos: Repos, logger: Logger) {
+  let index: PlanIndex | null = null;
+  let whereUsed: (itemId: string) => WhereUsed[] = () => [];
+
+  function rebuild(): void {
+    const started = performance.now();
+    const data = repos.planning.load();
+    index = data && new PlanIndex(data, data.today);
+    whereUsed = createWhereUsed(data?.bomLines ?? []);
+    if (data) logger.info('Plan built', { productionOrders: data.productionOrders.length, customerOrders: data.customerOrders.length, ms: Math.round(performance.now() - started) });
+  }
+  rebuild();
+
+  return {
+    /** The plan, or null before any planning data arrived. */
+    index: (): PlanIndex | null => index,
+    whereUsed: (itemId: string): WhereUsed[] => whereUsed(itemId),
+    afterCommit(changes: PlanningChanges): void {
+      if (changes.replaced) rebuild();
+      else for (const change of changes.changes) index?.apply(change);
+    },
+  };
+}
+export type PlanningService = ReturnType<typeof createPlanningService>;
