@@ -22,6 +22,7 @@ import { workflowDefinitions } from './workflows';
 const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'lot.setStatus': 'erp',
   'lot.disposition': 'erp',
+  'po.updateReceiptDate': 'erp',
 };
 
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -54,6 +55,8 @@ function assemble(
 ): Core {
   const repos = createRepos(store.db);
   const changes = createChangeTracker();
+  const planning = createPlanningService(repos, logger);
+  changes.attachPlan(planning.target);
   const bus = createEventBus();
   const queries = createQuarantineQueries(store.db);
 
@@ -67,10 +70,7 @@ function assemble(
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes });
   const handleReply = createReplyHandler({ store, repos, engine, changes, clock });
 
-  const planning = createPlanningService(repos, logger);
-
   function publishChanges(): void {
-    planning.afterCommit(changes.takePlanning());
     for (const lotId of changes.take()) {
       const row = queries.row(lotId);
       if (row) bus.publish('quarantine.rowChanged', row);

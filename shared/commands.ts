@@ -1,5 +1,6 @@
 // Canonical commands (app -> gateway) and the gateway's reply.
 import { z } from 'zod';
+import { planDateSchema } from './dataset';
 import { describeZodError } from './describe-error';
 import {
   basedOnSchema,
@@ -23,6 +24,12 @@ export const commandPayloadSchemas = {
     quantity: quantitySchema,
     reason: z.string().min(1).max(1000),
     deviationNumber: idSchema.optional(),
+  }),
+  /** The ERP's PO schedule line takes the receipt date an ASN announced. */
+  'po.updateReceiptDate': z.object({
+    poLineId: idSchema,
+    receiptDate: planDateSchema,
+    reason: z.string().min(1).max(500),
   }),
 } as const;
 

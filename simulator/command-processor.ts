@@ -129,7 +129,16 @@ export class CommandProcessor {
         return this.setStatus(command.payload, command.basedOn);
       case 'lot.disposition':
         return this.disposition(command.payload, command.basedOn);
+      case 'po.updateReceiptDate':
+        return this.updateReceiptDate(command.payload);
     }
+  }
+
+  private updateReceiptDate(payload: CommandPayload<'po.updateReceiptDate'>): Outcome {
+    const line = this.store.planning.poLine(payload.poLineId);
+    if (!line) return rejected(`payload.poLineId: unknown PO schedule line ${payload.poLineId}`);
+    this.store.planning.putPoLine({ ...line, expectedDate: payload.receiptDate });
+    return { status: 'accepted' };
   }
 
   private setStatus(payload: CommandPayload<'lot.setStatus'>, basedOn: BasedOn | undefined): Outcome {

@@ -48,6 +48,11 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
     '/control/burst': route('POST', z.strictObject({ count: z.number().int().min(1).max(100_000) }), ({ count }) => ({
       lotIds: scenario.burst(count),
     })),
+    '/control/supplier-delay': route(
+      'POST',
+      z.strictObject({ poLineId: idSchema.optional(), days: z.number().int().optional(), reason: z.string().max(500).optional() }),
+      (options) => scenario.supplierDelay(options),
+    ),
     '/control/drop-replies': route('POST', z.strictObject({ count: z.number().int().min(0).max(10_000) }), ({ count }) => {
       scenario.dropReplies(count);
       return { dropping: count };

@@ -1,5 +1,6 @@
 // Scripted disruptions: each changes the lots and appends the events an ERP, QMS and MES would publish.
 import type { EventEnvelope, EventPayload, EventType } from '../shared/events';
+import { dateOf, dayOf } from '../shared/plan-days';
 import { defectCatalogue, formatInspectionLotId, formatLotId, typicalLotQuantity } from './dataset';
 import type { EventDraft, GatewayStore } from './gateway-store';
 import type { Random } from './random';
@@ -20,6 +21,19 @@ export interface InspectionFailureOptions {
 export interface FailedLot {
   lotId: string;
   inspectionLotId: string;
+}
+
+export interface SupplierDelayOptions {
+  poLineId?: string;
+  /** Days later (negative: earlier); default 5 to 20. */
+  days?: number;
+  reason?: string;
+}
+
+export interface SupplierDelay {
+  poLineId: string;
+  previousDate: string;
+  newDate: string;
 }
 
 export type RawNamespace = 'erp' | `plant/${string}`;
@@ -123,6 +137,38 @@ export class Scenario {
   /** Sends [message] as an `events` batch to every subscriber of the namespace, without storing it. */
   emitRaw(namespace: RawNamespace, message: unknown): void {
     this.deps.emitRaw(namespace, message);
+  }
+
+  /**
+   * A supplier's ASN announces a PO schedule line late (a random line with an ASN unless one is
+   * named): the ERP's line takes the new date and `asn.delayed` goes out on the ERP stream.
+   */
+  supplierDelay(options: SupplierDelayOptions = {}): SupplierDelay {
+    const planning = this.deps.store.planning;
+    if (planning.today() === null) throw new ScenarioError('poLineId: this simulator plays no planning data (start it with a planning scale)');
+    const days = options.days ?? this.deps.random.int(5, 20);
+    if (!Number.isInteger(days) || days === 0 || Math.abs(days) > 365) throw new ScenarioError('days: must be a whole number of days from -365 to 365, not 0');
+    return this.publish(() => {
+      const line = options.poLineId === undefined ? this.deps.random.pick(planning.poLinesWithAsn()) : planning.poLine(options.poLineId);
+      if (!line) throw new ScenarioError(`poLineId: unknown PO schedule line ${options.poLineId}`);
+      const newDate = dateOf(dayOf(line.expectedDate) + days);
+      const asnId = line.asnId ?? `ASN-${line.id.replace(/\W/g, '')}`;
+      planning.putPoLine({ ...line, expectedDate: newDate, asnId });
+      this.append(
+        typed({ stream: erpStream, plant: line.plant, correlationId: line.id }, 'asn.delayed', {
+          poLineId: line.id,
+          asnId,
+          itemId: line.itemId,
+          plant: line.plant,
+          supplierId: line.supplierId,
+          quantity: line.quantity,
+          previousDate: line.expectedDate,
+          newDate,
+          ...(options.reason === undefined ? {} : { reason: options.reason }),
+        }),
+      );
+      return { poLineId: line.id, previousDate: line.expectedDate, newDate };
+    });
   }
 
   dropReplies(count: number): void {

@@ -2,6 +2,7 @@
 // production order its lateness; a change evicts what depends on what it touched (consumers of a
 // key, their output keys, and so on up the BOM) and only that is planned again, lazily. A what-if
 // applies changes, plans the evicted cone, compares, and undoes them, putting the cache back.
+import type { CustomerOrder } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
 import { planImpact, type Impact } from './impact';
 import { pegDemands } from './plan';
@@ -10,6 +11,12 @@ import type { DemandOutcome, Plan, PlanInput, PlannedProductionOrder } from './p
 import { SupplyDemand, type Demand, type KeyState, type OrderState, type Supply, type Touched } from './supply-demand';
 
 type Pegging = Map<Demand, number | null>;
+
+/** One side of a comparison: the plan of the cone and the customer orders as that side has them. */
+interface PlanSide {
+  plan: Plan;
+  customerOrders: CustomerOrder[];
+}
 
 /** What a what-if evicted, with the values they had before. */
 interface Journal {
@@ -49,6 +56,21 @@ export class PlanIndex {
 
   /** The impact of changes as if they happened, leaving the plan as it was. */
   whatIf(changes: readonly PlanChange[]): Impact {
+    const { current, changed } = this.compareWith(changes);
+    return planImpact(current.plan, changed.plan, changed.customerOrders);
+  }
+
+  /**
+   * The impact of what already happened, against a baseline described by the changes that would
+   * undo it (a delayed PO line's previous date): the orders the present plan makes later.
+   */
+  impactSince(baseline: readonly PlanChange[]): Impact {
+    const { current, changed } = this.compareWith(baseline);
+    return planImpact(changed.plan, current.plan, current.customerOrders);
+  }
+
+  /** Plans the cone the changes touch with and without them; leaves the plan as it was. */
+  private compareWith(changes: readonly PlanChange[]): { current: PlanSide; changed: PlanSide } {
     this.refresh();
     const journal: Journal = { keys: new Map(), orders: new Map() };
     const touched: Touched = { keys: new Set(), orders: new Set() };
@@ -65,19 +87,21 @@ export class PlanIndex {
     } finally {
       this.journal = null;
     }
-    const before: Plan = { productionOrders: new Map(), customerOrders: new Map() };
-    const after: Plan = { productionOrders: new Map(), customerOrders: new Map() };
-    for (const [state, planned] of journal.orders) before.productionOrders.set(state.order.id, planned);
+    const current: Plan = { productionOrders: new Map(), customerOrders: new Map() };
+    const changed: Plan = { productionOrders: new Map(), customerOrders: new Map() };
+    for (const [state, planned] of journal.orders) current.productionOrders.set(state.order.id, planned);
     for (const state of new Set([...journal.orders.keys(), ...touched.orders])) {
-      if (this.data.orders.get(state.order.id) === state) after.productionOrders.set(state.order.id, this.planOrder(state));
+      if (this.data.orders.get(state.order.id) === state) changed.productionOrders.set(state.order.id, this.planOrder(state));
     }
-    // Keys the changes touched that were never planned (no demand yet) have no before.
+    // Keys the changes touched that were never planned (no demand yet) have no current plan.
     for (const key of new Set([...journal.keys.keys(), ...touched.keys])) {
-      for (const [demand, daysLate] of journal.keys.get(key) ?? []) if (demand.kind === 'customer') before.customerOrders.set(demand.orderId, { daysLate });
-      for (const [demand, daysLate] of this.pegKey(key)) if (demand.kind === 'customer') after.customerOrders.set(demand.orderId, { daysLate });
+      for (const [demand, daysLate] of journal.keys.get(key) ?? []) if (demand.kind === 'customer') current.customerOrders.set(demand.orderId, { daysLate });
+      for (const [demand, daysLate] of this.pegKey(key)) if (demand.kind === 'customer') changed.customerOrders.set(demand.orderId, { daysLate });
     }
-    const impact = planImpact(before, after, [...after.customerOrders.keys()].map((id) => this.data.customers.get(id)!.order));
+    // Each side's customer orders as that side has them (a what-if may change an order's value).
+    const changedOrders = [...changed.customerOrders.keys()].map((id) => this.data.customers.get(id)!.order);
     for (const change of undo.reverse()) this.apply(change);
+    const currentOrders = [...current.customerOrders.keys()].flatMap((id) => this.data.customers.get(id)?.order ?? []);
     for (const [key, pegging] of journal.keys) {
       key.pegging = pegging;
       this.staleKeys.delete(key);
@@ -86,7 +110,7 @@ export class PlanIndex {
       state.planned = planned;
       this.staleOrders.delete(state);
     }
-    return impact;
+    return { current: { plan: current, customerOrders: currentOrders }, changed: { plan: changed, customerOrders: changedOrders } };
   }
 
   /** The current records, for planning from scratch. */

@@ -9,6 +9,7 @@ import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { openInspectionAsEvent } from '../model/open-inspection';
 import { projectEvent } from '../model/lot-projection';
+import { projectPlanningEvent } from '../model/planning-projection';
 import type { Store } from '../store/open-store';
 import type { PlanningDataset } from '../store/planning-repo';
 import type { Repos } from '../store/repos';
@@ -43,6 +44,7 @@ export function createEventIngest(deps: EventIngestDeps) {
 
   function applyOne(event: CanonicalEvent, at: string): void {
     projectEvent(event, repos, changes, at);
+    projectPlanningEvent(event, repos, changes);
     engine.onEvent(event);
   }
 
@@ -92,6 +94,7 @@ export function createEventIngest(deps: EventIngestDeps) {
             repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'applied', at });
             result.applied++;
           } catch (error) {
+            changes.partRolledBack();
             deadLetter(raw, `could not apply: ${(error as Error).message}`, at, { stream, seq, eventId: id });
             repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'dead-lettered', at });
             result.deadLettered++;

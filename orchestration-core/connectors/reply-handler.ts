@@ -6,6 +6,7 @@ import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { projectAcceptedCommand } from '../model/lot-projection';
+import { projectAcceptedPlanningCommand } from '../model/planning-projection';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 
@@ -45,6 +46,7 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
         // a re-decision must be based on the state the engineer has actually seen.
         if (reply.status === 'accepted' || reply.status === 'duplicate') {
           projectAcceptedCommand(entry.command, reply.version, repos, changes, at);
+          projectAcceptedPlanningCommand(entry.command, repos, changes);
         }
         repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: entry.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
         engine.onReply(reply, entry.command);

@@ -1,42 +1,57 @@
-// Collects what a transaction changed that lives outside SQLite (what the renderer shows, the plan
-// index), to be pushed or applied only after the commit.
+// Collects what a transaction changed that lives outside SQLite: lots the renderer shows (pushed
+// after the commit) and changes to the plan. Plan changes reach the plan index at once, so a
+// workflow later in the same transaction sees them; when a transaction or an event's savepoint
+// rolls back, the index is rebuilt from what SQLite kept.
 import type { PlanChange } from '../analysis/plan-changes';
 
-export interface PlanningChanges {
-  /** The planning data was replaced wholesale (a snapshot): rebuild instead of applying changes. */
-  replaced: boolean;
-  changes: PlanChange[];
+/** Where plan changes go: the running core's plan index. */
+export interface PlanTarget {
+  apply(change: PlanChange): void;
+  /** Rebuild from SQLite: after a snapshot, or when applied changes were rolled back. */
+  rebuild(): void;
 }
 
 export function createChangeTracker() {
   let lots = new Set<string>();
-  let planning: PlanningChanges = { replaced: false, changes: [] };
+  let target: PlanTarget | null = null;
+  /** Plan changes applied since the last commit (take). */
+  let planTouched = false;
+  let rebuildDue = false;
+
   return {
+    attachPlan(planTarget: PlanTarget): void {
+      target = planTarget;
+    },
     lotChanged(lotId: string): void {
       lots.add(lotId);
     },
     planChanged(change: PlanChange): void {
-      planning.changes.push(change);
+      planTouched = true;
+      target?.apply(change);
     },
+    /** The planning data in SQLite was replaced: the index is rebuilt after the commit. */
     planningReplaced(): void {
-      planning = { replaced: true, changes: [] };
+      rebuildDue = true;
     },
-    /** The lots changed since the last take; call after commit. */
+    /** Part of the transaction rolled back (an event's savepoint): plan changes since may be undone. */
+    partRolledBack(): void {
+      if (planTouched) rebuildDue = true;
+    },
+    /** The lots changed since the last take; call after commit. Brings the plan up to date too. */
     take(): string[] {
+      if (rebuildDue) target?.rebuild();
+      rebuildDue = false;
+      planTouched = false;
       const taken = [...lots];
       lots = new Set();
       return taken;
     },
-    /** The planning changes since the last take; call after commit. */
-    takePlanning(): PlanningChanges {
-      const taken = planning;
-      planning = { replaced: false, changes: [] };
-      return taken;
-    },
     /** Forget changes of a transaction that rolled back. */
     discard(): void {
+      if (planTouched || rebuildDue) target?.rebuild();
+      planTouched = false;
+      rebuildDue = false;
       lots = new Set();
-      planning = { replaced: false, changes: [] };
     },
   };
 }

@@ -40,6 +40,7 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
 
 /** The gateway accepted one of our commands: the cache takes its effect and the upstream version it now has. */
 export function projectAcceptedCommand(command: CanonicalCommand, version: number | undefined, repos: Repos, changes: ChangeTracker, at: string): void {
+  if (command.type !== 'lot.setStatus' && command.type !== 'lot.disposition') return;
   const lot = repos.lots.get(command.payload.lotId);
   if (!lot) return;
   const nextVersion = version ?? lot.version;

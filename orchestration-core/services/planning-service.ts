@@ -3,7 +3,8 @@
 import { PlanIndex } from '../analysis/plan-index';
 import { createWhereUsed, type WhereUsed } from '../analysis/where-used';
 import type { Logger } from '../core-types';
-import type { PlanningChanges } from '../engine/change-tracker';
+import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanTarget } from '../engine/change-tracker';
 import type { Repos } from '../store/repos';
 
 export function createPlanningService(repos: Repos, logger: Logger) {
@@ -19,14 +20,16 @@ export function createPlanningService(repos: Repos, logger: Logger) {
   }
   rebuild();
 
+  const target: PlanTarget = {
+    apply: (change: PlanChange) => index?.apply(change),
+    rebuild,
+  };
   return {
     /** The plan, or null before any planning data arrived. */
     index: (): PlanIndex | null => index,
     whereUsed: (itemId: string): WhereUsed[] => whereUsed(itemId),
-    afterCommit(changes: PlanningChanges): void {
-      if (changes.replaced) rebuild();
-      else for (const change of changes.changes) index?.apply(change);
-    },
+    /** What the change tracker feeds. */
+    target,
   };
 }
 export type PlanningService = ReturnType<typeof createPlanningService>;

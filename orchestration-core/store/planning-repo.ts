@@ -66,6 +66,13 @@ export function createPlanningRepo(db: Database.Database) {
       for (const lot of dataset.lots) statements.lot.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, unitOf.get(lot.itemId) ?? 'EA', lot.stockType, at);
     },
 
+    poLine(id: string): PoLine | undefined {
+      const row = db
+        .prepare<[string], Omit<PoLine, 'confirmed'> & { confirmed: number }>('SELECT id, supplier_id AS supplierId, item_id AS itemId, plant, quantity, expected_date AS expectedDate, confirmed, asn_id AS asnId FROM po_lines WHERE id = ?')
+        .get(id);
+      return row && { ...row, confirmed: row.confirmed === 1 };
+    },
+
     putPoLine(line: PoLine): void {
       statements.poLine.run(line.id, line.supplierId, line.itemId, line.plant, line.quantity, line.expectedDate, line.confirmed ? 1 : 0, line.asnId);
     },

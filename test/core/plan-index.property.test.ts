@@ -1,5 +1,6 @@
 // The incremental plan index against planning from scratch: after any sequence of changes the two
-// plans agree, and a what-if reports the same impact as two from-scratch plans and leaves no trace.
+// plans agree, a what-if or an impact since a baseline reports the same impact as two from-scratch
+// plans, and neither leaves a trace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImpact } from '../../orchestration-core/analysis/impact';
@@ -68,8 +69,23 @@ const change: fc.Arbitrary<PlanChange> = fc.oneof(
   idFrom('STO', 2).map((id): PlanChange => ({ kind: 'transferRemoved', id })),
 );
 
-/** A step: apply a change, or ask a what-if of a few changes. */
-const step = fc.oneof({ weight: 4, arbitrary: change.map((c) => ({ apply: c })) }, { weight: 1, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }).map((cs) => ({ whatIf: cs })) });
+/** A step: apply a change, apply one and ask its impact since, or ask a what-if of a few changes. */
+const step = fc.oneof(
+  { weight: 4, arbitrary: change.map((c) => ({ apply: c })) },
+  { weight: 1, arbitrary: change.map((c) => ({ applyAndCompare: c })) },
+  { weight: 1, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }).map((cs) => ({ whatIf: cs })) },
+);
+
+/** The change that puts the reference back as it was before `change`. */
+function undoOf(input: PlanInput, change: PlanChange): PlanChange {
+  const id = 'id' in change ? change.id : change.kind === 'poLine' ? change.poLine.id : change.kind === 'lot' ? change.lot.lotId : change.kind === 'transfer' ? change.transfer.id : change.order.id;
+  const table = change.kind.replace('Removed', '');
+  const old =
+    table === 'poLine' ? input.poLines.find((r) => r.id === id) : table === 'lot' ? input.lots.find((r) => r.lotId === id) : table === 'productionOrder' ? input.productionOrders.find((r) => r.id === id) : table === 'customerOrder' ? input.customerOrders.find((r) => r.id === id) : input.transfers.find((r) => r.id === id);
+  if (!old) return { kind: `${table}Removed`, id } as PlanChange;
+  const field = table === 'poLine' ? 'poLine' : table === 'lot' ? 'lot' : table === 'transfer' ? 'transfer' : 'order';
+  return { kind: table, [field]: old } as unknown as PlanChange;
+}
 
 const empty: PlanInput = { lots: [], poLines: [], productionOrders: [], customerOrders: [], transfers: [] };
 const sorted = (plan: Plan) => ({
@@ -87,6 +103,13 @@ describe('plan index (property)', () => {
           if ('apply' in s) {
             index.apply(s.apply);
             reference = applyPlanChange(reference, s.apply);
+          } else if ('applyAndCompare' in s) {
+            const undo = undoOf(reference, s.applyAndCompare);
+            const changed = applyPlanChange(reference, s.applyAndCompare);
+            const expected = planImpact(computePlan(reference, today), computePlan(changed, today), changed.customerOrders);
+            index.apply(s.applyAndCompare);
+            reference = changed;
+            expect(index.impactSince([undo])).toEqual(expected);
           } else {
             const changed = s.whatIf.reduce(applyPlanChange, reference);
             const expected = planImpact(computePlan(reference, today), computePlan(changed, today), changed.customerOrders);
