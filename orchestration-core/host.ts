@@ -11,6 +11,7 @@ import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
 import { createChangeTracker } from './engine/change-tracker';
 import { createEngine } from './engine/engine';
 import { createEventBus } from './event-bus';
+import { createImpactHandlers } from './services/impact-handlers';
 import { createPlanningService } from './services/planning-service';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
@@ -67,13 +68,17 @@ function assemble(
     return connector.id;
   }
 
-  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes });
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index() });
   const handleReply = createReplyHandler({ store, repos, engine, changes, clock });
 
   function publishChanges(): void {
     for (const lotId of changes.take()) {
       const row = queries.row(lotId);
       if (row) bus.publish('quarantine.rowChanged', row);
+    }
+    for (const exceptionId of changes.takeExceptions()) {
+      const stored = repos.exceptions.get(exceptionId);
+      if (stored) bus.publish('impact.exceptionChanged', stored.row);
     }
   }
 
@@ -122,6 +127,7 @@ function assemble(
         for (const connector of connectors) connector.kick();
       },
     }),
+    ...createImpactHandlers(store.db, repos),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null }),
   };

@@ -13,6 +13,7 @@ export interface PlanTarget {
 
 export function createChangeTracker() {
   let lots = new Set<string>();
+  let exceptions = new Set<string>();
   let target: PlanTarget | null = null;
   /** Plan changes applied since the last commit (take). */
   let planTouched = false;
@@ -24,6 +25,15 @@ export function createChangeTracker() {
     },
     lotChanged(lotId: string): void {
       lots.add(lotId);
+    },
+    exceptionChanged(exceptionId: string): void {
+      exceptions.add(exceptionId);
+    },
+    /** The exceptions changed since the last call; call after commit. */
+    takeExceptions(): string[] {
+      const taken = [...exceptions];
+      exceptions = new Set();
+      return taken;
     },
     planChanged(change: PlanChange): void {
       planTouched = true;
@@ -52,6 +62,7 @@ export function createChangeTracker() {
       planTouched = false;
       rebuildDue = false;
       lots = new Set();
+      exceptions = new Set();
     },
   };
 }

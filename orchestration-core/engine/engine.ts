@@ -9,7 +9,7 @@ import type { Clock } from '../core-types';
 import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
 import type { InstanceRow } from './instances-repo';
-import type { AnyWorkflow, Signal, StepOutcome, Wait, WorkflowContext } from './workflow';
+import type { AnyWorkflow, PlanAnalysis, Signal, StepOutcome, Wait, WorkflowContext } from './workflow';
 
 export interface EngineDeps {
   repos: Repos;
@@ -19,6 +19,8 @@ export interface EngineDeps {
   /** The connector that carries commands of this type upstream. */
   routeCommand: (type: CommandType) => string;
   changes: ChangeTracker;
+  /** The running plan, when the core has one. */
+  plan?: () => PlanAnalysis | null;
 }
 
 export function createEngine(deps: EngineDeps) {
@@ -59,6 +61,10 @@ export function createEngine(deps: EngineDeps) {
       record: (kind, detail) => repos.instances.appendHistory(instanceId, kind, detail, now),
       audit: (actor, action, subject, detail) => repos.audit.append({ at: now, actor, action, subject, detail }),
       lotChanged: (lotId) => changes.lotChanged(lotId),
+      exceptionChanged: (exceptionId) => changes.exceptionChanged(exceptionId),
+      get plan() {
+        return deps.plan?.() ?? null;
+      },
     };
   }
 

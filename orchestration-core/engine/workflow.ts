@@ -3,6 +3,8 @@
 import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from '../../shared/commands';
 import type { BasedOn, Role } from '../../shared/domain';
 import type { CanonicalEvent, EventType } from '../../shared/events';
+import type { Impact } from '../analysis/impact';
+import type { PlanChange } from '../analysis/plan-changes';
 import type { Repos } from '../store/repos';
 import type { TaskKind } from '../store/tasks-repo';
 
@@ -39,6 +41,16 @@ export interface WorkflowContext {
   audit(actor: string, action: string, subject: string, detail: Record<string, unknown>): void;
   /** Tells the renderer that what it shows of this lot changed (sent after commit). */
   lotChanged(lotId: string): void;
+  /** Tells the renderer that an exception changed (sent after commit). */
+  exceptionChanged(exceptionId: string): void;
+  /** The plan: null before any planning data arrived. */
+  readonly plan: PlanAnalysis | null;
+}
+
+/** What workflows ask of the plan. */
+export interface PlanAnalysis {
+  /** The orders the present plan makes later than the baseline the changes describe. */
+  impactSince(baseline: readonly PlanChange[]): Impact;
 }
 
 export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => StepOutcome<S>;

@@ -4,6 +4,7 @@ import { createInstancesRepo } from '../engine/instances-repo';
 import { createAuditLog } from './audit-log';
 import { createDeadLetters } from './dead-letters';
 import { createDecisionsRepo } from './decisions-repo';
+import { createExceptionsRepo } from './exceptions-repo';
 import { createInbox } from './inbox';
 import { createLotsRepo } from './lots-repo';
 import { createOutbox } from './outbox';
@@ -21,6 +22,7 @@ export function createRepos(db: Database.Database) {
     decisions: createDecisionsRepo(db),
     instances: createInstancesRepo(db),
     planning: createPlanningRepo(db),
+    exceptions: createExceptionsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

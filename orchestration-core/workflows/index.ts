@@ -1,5 +1,6 @@
 // Every installed workflow definition, old versions included so running instances keep theirs.
 import type { AnyWorkflow } from '../engine/workflow';
 import { inspectionFailed } from './inspection-failed';
+import { supplierDelay } from './supplier-delay';
 
-export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed];
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, supplierDelay];

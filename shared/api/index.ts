@@ -1,10 +1,11 @@
 // The one typed API contract between the core (through a host) and the renderer.
 import type { z } from 'zod';
 import { connectorsArgSchemas, type ConnectorsApi, type ConnectorStatus } from './connectors';
+import { impactArgSchemas, type ExceptionRow, type ImpactApi } from './impact';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi } from './session';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -13,6 +14,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...quarantineArgSchemas,
   ...connectorsArgSchemas,
   ...sessionArgSchemas,
+  ...impactArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -33,9 +35,10 @@ export type Handlers<Api> = {
 export interface AppEvents {
   'quarantine.rowChanged': QuarantineRow;
   'connectors.statusChanged': ConnectorStatus[];
+  'impact.exceptionChanged': ExceptionRow;
 }
 export type AppEventTopic = keyof AppEvents;
-export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged'];
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged'];
 
-export type { QuarantineRow, ConnectorStatus };
+export type { QuarantineRow, ConnectorStatus, ExceptionRow };
 export * from './result';

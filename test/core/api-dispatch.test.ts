@@ -12,6 +12,10 @@ function handlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
     'quarantine.disposition': (args) => ({ commandId: `cmd-${args.taskId}` }),
     'connectors.status': () => [],
     'session.current': (_args, ctx) => ({ user: ctx.user, role: 'quality-engineer', plant: null }),
+    'impact.exceptions': () => [],
+    'impact.exception': ({ id }) => {
+      throw new ApiFailure('not-found', `id: no exception ${id}`);
+    },
     ...overrides,
   };
 }

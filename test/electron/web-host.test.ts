@@ -26,6 +26,10 @@ function createCoreDouble() {
     },
     'connectors.status': () => [],
     'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1' }),
+    'impact.exceptions': () => [],
+    'impact.exception': ({ id }) => {
+      throw new ApiFailure('not-found', `id: no exception ${id}`);
+    },
   };
   const core: Pick<Core, 'handlers' | 'subscribe'> = {
     handlers,

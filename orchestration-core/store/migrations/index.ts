@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { up as initial } from './0001-initial';
 import { up as outboxEntityIndex } from './0002-outbox-entity-index';
 import { up as planning } from './0003-planning';
+import { up as exceptions } from './0004-exceptions';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: initial },
   { version: 2, name: '0002-outbox-entity-index', up: outboxEntityIndex },
   { version: 3, name: '0003-planning', up: planning },
+  { version: 4, name: '0004-exceptions', up: exceptions },
 ];

@@ -1,0 +1,94 @@
+// Exceptions as the workflows record them and the Order Impact view reads them.
+import type Database from 'better-sqlite3';
+import type { ExceptionRow, ExceptionStatus, ExceptionType, SupplierDelayDetail } from '../../shared/api/impact';
+import type { Impact } from '../analysis/impact';
+
+export interface NewException {
+  id: string;
+  type: ExceptionType;
+  itemId: string;
+  plant: string;
+  sourceDocument: string;
+  detectedAt: string;
+  status: ExceptionStatus;
+  detail: SupplierDelayDetail;
+  impact: Impact;
+  instanceId: string;
+  taskId: string | null;
+}
+
+export interface StoredException {
+  row: ExceptionRow;
+  detail: SupplierDelayDetail;
+  impact: Impact;
+  instanceId: string;
+}
+
+interface RawException {
+  id: string;
+  type: ExceptionType;
+  itemId: string;
+  itemDescription: string;
+  plant: string;
+  sourceDocument: string;
+  detectedAt: string;
+  ordersHit: number;
+  revenueAtRisk: number;
+  worstDaysLate: number | null;
+  unfulfilled: number;
+  status: ExceptionStatus;
+  taskId: string | null;
+  detail: string;
+  impact: string;
+  instanceId: string;
+}
+
+const select = `
+  SELECT e.id, e.type, e.item_id AS itemId, coalesce(i.description, e.item_id) AS itemDescription, e.plant,
+    e.source_document AS sourceDocument, e.detected_at AS detectedAt, e.orders_hit AS ordersHit,
+    e.revenue_at_risk AS revenueAtRisk, e.worst_days_late AS worstDaysLate, e.unfulfilled, e.status,
+    e.task_id AS taskId, e.detail, e.impact, e.instance_id AS instanceId
+  FROM exceptions e LEFT JOIN items i ON i.id = e.item_id`;
+
+function toStored(raw: RawException): StoredException {
+  const { detail, impact, instanceId, ...row } = raw;
+  return { row, detail: JSON.parse(detail) as SupplierDelayDetail, impact: JSON.parse(impact) as Impact, instanceId };
+}
+
+/** The figures the exceptions grid shows, from the impact. */
+export function summarize(impact: Impact): { ordersHit: number; revenueAtRisk: number; worstDaysLate: number | null; unfulfilled: number } {
+  const orders = [...impact.productionOrders, ...impact.customerOrders];
+  const dated = orders.flatMap((order) => (order.daysLate === null ? [] : [order.daysLate]));
+  return {
+    ordersHit: orders.length,
+    revenueAtRisk: impact.totalRevenueAtRisk,
+    worstDaysLate: dated.length > 0 ? Math.max(...dated) : null,
+    unfulfilled: orders.filter((order) => order.unfulfilled).length,
+  };
+}
+
+export function createExceptionsRepo(db: Database.Database) {
+  const insert = db.prepare(
+    `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk,
+       worst_days_late, unfulfilled, status, detail, impact, instance_id, task_id)
+     VALUES (@id, @type, @itemId, @plant, @sourceDocument, @detectedAt, @ordersHit, @revenueAtRisk,
+       @worstDaysLate, @unfulfilled, @status, @detail, @impact, @instanceId, @taskId)`,
+  );
+  const all = db.prepare<[], RawException>(`${select} ORDER BY e.detected_at DESC, e.id`);
+  const one = db.prepare<[string], RawException>(`${select} WHERE e.id = ?`);
+  const setStatus = db.prepare('UPDATE exceptions SET status = ? WHERE id = ?');
+  return {
+    insert(exception: NewException): void {
+      insert.run({ ...exception, ...summarize(exception.impact), detail: JSON.stringify(exception.detail), impact: JSON.stringify(exception.impact) });
+    },
+    list: (): ExceptionRow[] => all.all().map((raw) => toStored(raw).row),
+    get: (id: string): StoredException | undefined => {
+      const raw = one.get(id);
+      return raw && toStored(raw);
+    },
+    setStatus(id: string, status: ExceptionStatus): void {
+      setStatus.run(status, id);
+    },
+  };
+}
+export type ExceptionsRepo = ReturnType<typeof createExceptionsRepo>;

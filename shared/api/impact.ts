@@ -1,0 +1,79 @@
+// Order Impact: exceptions (disruptions with the orders they make later) and their details.
+import { z } from 'zod';
+import { idSchema } from '../domain';
+
+export const exceptionTypes = ['supplier-delay'] as const;
+export type ExceptionType = (typeof exceptionTypes)[number];
+export const exceptionStatuses = ['open', 'no-impact', 'accepted', 'resolved'] as const;
+export type ExceptionStatus = (typeof exceptionStatuses)[number];
+
+export interface ExceptionRow {
+  id: string;
+  type: ExceptionType;
+  itemId: string;
+  itemDescription: string;
+  plant: string;
+  /** The document that carried the disruption: PO schedule line and ASN for a supplier delay. */
+  sourceDocument: string;
+  detectedAt: string;
+  ordersHit: number;
+  revenueAtRisk: number;
+  /** The most days late of any order hit; null when none has a date any more (all unfulfilled). */
+  worstDaysLate: number | null;
+  /** Orders hit that supply no longer covers at all. */
+  unfulfilled: number;
+  status: ExceptionStatus;
+  taskId: string | null;
+}
+
+interface ImpactedOrderFields {
+  id: string;
+  itemId: string;
+  itemDescription: string;
+  plant: string;
+  quantity: number;
+  daysLate: number | null;
+  addedDaysLate: number | null;
+  unfulfilled: boolean;
+}
+
+export interface ImpactedProductionOrderRow extends ImpactedOrderFields {
+  line: string;
+  startDate: string;
+  dueDate: string;
+}
+
+export interface ImpactedCustomerOrderRow extends ImpactedOrderFields {
+  customerId: string;
+  shipDate: string;
+  value: number;
+  priority: number;
+  revenueAtRisk: number;
+}
+
+export interface SupplierDelayDetail {
+  poLineId: string;
+  asnId: string;
+  supplierId: string;
+  quantity: number;
+  previousDate: string;
+  newDate: string;
+  reason: string | null;
+}
+
+export interface ExceptionDetail {
+  exception: ExceptionRow;
+  detail: SupplierDelayDetail;
+  productionOrders: ImpactedProductionOrderRow[];
+  customerOrders: ImpactedCustomerOrderRow[];
+}
+
+export const impactArgSchemas = {
+  'impact.exceptions': z.object({}),
+  'impact.exception': z.object({ id: idSchema }),
+} as const;
+
+export interface ImpactApi {
+  'impact.exceptions': (args: Record<string, never>) => ExceptionRow[];
+  'impact.exception': (args: { id: string }) => ExceptionDetail;
+}
