@@ -69,6 +69,45 @@ export class PlanIndex {
     return planImpact(changed.plan, current.plan, current.customerOrders);
   }
 
+  /**
+   * The impact of moving from one what-if world to another, both described as changes to the present
+   * plan: `compare(undoDelay, response)` is a response's effect against the plan before the delay.
+   */
+  compare(from: readonly PlanChange[], to: readonly PlanChange[]): Impact {
+    const a = this.compareWith(from);
+    const b = this.compareWith(to);
+    // A world's plan: its own cone as changed; orders only the other world's cone reaches stand as in
+    // the present plan. An order in its own cone but not in its changed plan was removed there.
+    const planOf = (side: { current: PlanSide; changed: PlanSide }, other: { current: PlanSide; changed: PlanSide }): Plan => {
+      const plan: Plan = { productionOrders: new Map(side.changed.plan.productionOrders), customerOrders: new Map(side.changed.plan.customerOrders) };
+      for (const id of [...other.current.plan.productionOrders.keys(), ...other.changed.plan.productionOrders.keys()]) {
+        if (!plan.productionOrders.has(id) && !side.current.plan.productionOrders.has(id)) this.presentProductionOrder(id, plan);
+      }
+      for (const id of [...other.current.plan.customerOrders.keys(), ...other.changed.plan.customerOrders.keys()]) {
+        if (!plan.customerOrders.has(id) && !side.current.plan.customerOrders.has(id)) this.presentCustomerOrder(id, plan);
+      }
+      return plan;
+    };
+    const before = planOf(a, b);
+    const after = planOf(b, a);
+    const customerOrders = new Map(b.changed.customerOrders.map((order) => [order.id, order]));
+    for (const id of after.customerOrders.keys()) if (!customerOrders.has(id)) {
+      const customer = this.data.customers.get(id);
+      if (customer) customerOrders.set(id, customer.order);
+    }
+    return planImpact(before, after, [...customerOrders.values()]);
+  }
+
+  private presentProductionOrder(id: string, into: Plan): void {
+    const state = this.data.orders.get(id);
+    if (state) into.productionOrders.set(id, this.planOrder(state));
+  }
+
+  private presentCustomerOrder(id: string, into: Plan): void {
+    const customer = this.data.customers.get(id);
+    if (customer) into.customerOrders.set(id, { daysLate: this.pegKey(customer.key).get(customer.demand) ?? null });
+  }
+
   /** Plans the cone the changes touch with and without them; leaves the plan as it was. */
   private compareWith(changes: readonly PlanChange[]): { current: PlanSide; changed: PlanSide } {
     this.refresh();

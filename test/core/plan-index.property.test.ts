@@ -74,6 +74,7 @@ const step = fc.oneof(
   { weight: 4, arbitrary: change.map((c) => ({ apply: c })) },
   { weight: 1, arbitrary: change.map((c) => ({ applyAndCompare: c })) },
   { weight: 1, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }).map((cs) => ({ whatIf: cs })) },
+  { weight: 1, arbitrary: fc.tuple(fc.array(change, { maxLength: 2 }), fc.array(change, { maxLength: 2 })).map(([from, to]) => ({ compare: { from, to } })) },
 );
 
 /** The change that puts the reference back as it was before `change`. */
@@ -110,6 +111,11 @@ describe('plan index (property)', () => {
             index.apply(s.applyAndCompare);
             reference = changed;
             expect(index.impactSince([undo])).toEqual(expected);
+          } else if ('compare' in s) {
+            const from = s.compare.from.reduce(applyPlanChange, reference);
+            const to = s.compare.to.reduce(applyPlanChange, reference);
+            const expected = planImpact(computePlan(from, today), computePlan(to, today), to.customerOrders);
+            expect(index.compare(s.compare.from, s.compare.to)).toEqual(expected);
           } else {
             const changed = s.whatIf.reduce(applyPlanChange, reference);
             const expected = planImpact(computePlan(reference, today), computePlan(changed, today), changed.customerOrders);
