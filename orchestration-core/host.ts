@@ -24,6 +24,11 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'lot.setStatus': 'erp',
   'lot.disposition': 'erp',
   'po.updateReceiptDate': 'erp',
+  'po.expedite': 'erp',
+  'po.create': 'erp',
+  'substitution.apply': 'erp',
+  'transfer.request': 'erp',
+  'production.reschedule': 'erp',
 };
 
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -127,7 +132,18 @@ function assemble(
         for (const connector of connectors) connector.kick();
       },
     }),
-    ...createImpactHandlers(store.db, repos),
+    ...createImpactHandlers({
+      store,
+      repos,
+      engine,
+      role: config.role,
+      discardChanges: () => changes.discard(),
+      afterResponse: () => {
+        publishChanges();
+        statusChanged();
+        for (const connector of connectors) connector.kick();
+      },
+    }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null }),
   };

@@ -25,6 +25,48 @@ export const commandPayloadSchemas = {
     reason: z.string().min(1).max(1000),
     deviationNumber: idSchema.optional(),
   }),
+  /** Ask the supplier to deliver a PO schedule line by an earlier date. */
+  'po.expedite': z.object({
+    poLineId: idSchema,
+    requestedDate: planDateSchema,
+    reason: z.string().min(1).max(500),
+  }),
+  /** A new PO schedule line, e.g. with an alternate supplier. */
+  'po.create': z.object({
+    poLineId: idSchema,
+    supplierId: idSchema,
+    itemId: idSchema,
+    plant: idSchema,
+    quantity: quantitySchema.positive(),
+    requestedDate: planDateSchema,
+    reason: z.string().min(1).max(500),
+  }),
+  /** Production orders use an alternate component instead of the one in their BOM. */
+  'substitution.apply': z.object({
+    productionOrderIds: z.array(idSchema).min(1),
+    fromItemId: idSchema,
+    toItemId: idSchema,
+    plant: idSchema,
+    reason: z.string().min(1).max(500),
+    approvedBy: idSchema,
+  }),
+  /** A stock transport order between plants. */
+  'transfer.request': z.object({
+    transferId: idSchema,
+    itemId: idSchema,
+    fromPlant: idSchema,
+    toPlant: idSchema,
+    quantity: quantitySchema.positive(),
+    shipDate: planDateSchema,
+    arrivalDate: planDateSchema,
+    reason: z.string().min(1).max(500),
+  }),
+  'production.reschedule': z.object({
+    productionOrderId: idSchema,
+    startDate: planDateSchema,
+    dueDate: planDateSchema,
+    reason: z.string().min(1).max(500),
+  }),
   /** The ERP's PO schedule line takes the receipt date an ASN announced. */
   'po.updateReceiptDate': z.object({
     poLineId: idSchema,

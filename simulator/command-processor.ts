@@ -1,4 +1,5 @@
 // Receives commands as the ERP would: validates, dedupes by commandId, applies, and records every delivery.
+import type { ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn, DispositionDecision, StockType } from '../shared/domain';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { GatewayStore } from './gateway-store';
@@ -131,7 +132,58 @@ export class CommandProcessor {
         return this.disposition(command.payload, command.basedOn);
       case 'po.updateReceiptDate':
         return this.updateReceiptDate(command.payload);
+      case 'po.expedite':
+        return this.expedite(command.payload);
+      case 'po.create':
+        return this.createPoLine(command.payload);
+      case 'substitution.apply':
+        return this.substitute(command.payload);
+      case 'transfer.request':
+        return this.requestTransfer(command.payload);
+      case 'production.reschedule':
+        return this.reschedule(command.payload);
     }
+  }
+
+  // The planning commands change the ERP's planning records; the simulated suppliers agree to every
+  // expedite, so the PO line takes the requested date.
+
+  private expedite(payload: CommandPayload<'po.expedite'>): Outcome {
+    const line = this.store.planning.poLine(payload.poLineId);
+    if (!line) return rejected(`payload.poLineId: unknown PO schedule line ${payload.poLineId}`);
+    this.store.planning.putPoLine({ ...line, expectedDate: payload.requestedDate });
+    return { status: 'accepted' };
+  }
+
+  private createPoLine(payload: CommandPayload<'po.create'>): Outcome {
+    if (this.store.planning.poLine(payload.poLineId)) return rejected(`payload.poLineId: PO schedule line ${payload.poLineId} exists already`);
+    const { poLineId, requestedDate, reason: _reason, ...line } = payload;
+    this.store.planning.putPoLine({ id: poLineId, ...line, expectedDate: requestedDate, confirmed: false, asnId: null });
+    return { status: 'accepted' };
+  }
+
+  private substitute(payload: CommandPayload<'substitution.apply'>): Outcome {
+    const orders = payload.productionOrderIds.map((id) => this.store.planning.record<ProductionOrder>('productionOrders', id));
+    const missing = payload.productionOrderIds.filter((_, i) => !orders[i]?.components.some((c) => c.itemId === payload.fromItemId));
+    if (missing.length > 0) return rejected(`payload.productionOrderIds: ${missing.join(', ')} unknown or without component ${payload.fromItemId}`);
+    for (const order of orders) {
+      this.store.planning.putRecord('productionOrders', { ...order!, components: order!.components.map((c) => (c.itemId === payload.fromItemId ? { ...c, itemId: payload.toItemId } : c)) });
+    }
+    return { status: 'accepted' };
+  }
+
+  private requestTransfer(payload: CommandPayload<'transfer.request'>): Outcome {
+    if (this.store.planning.record<Transfer>('transfers', payload.transferId)) return rejected(`payload.transferId: transfer ${payload.transferId} exists already`);
+    const { transferId, reason: _reason, ...transfer } = payload;
+    this.store.planning.putRecord('transfers', { id: transferId, ...transfer });
+    return { status: 'accepted' };
+  }
+
+  private reschedule(payload: CommandPayload<'production.reschedule'>): Outcome {
+    const order = this.store.planning.record<ProductionOrder>('productionOrders', payload.productionOrderId);
+    if (!order) return rejected(`payload.productionOrderId: unknown production order ${payload.productionOrderId}`);
+    this.store.planning.putRecord('productionOrders', { ...order, startDate: payload.startDate, dueDate: payload.dueDate });
+    return { status: 'accepted' };
   }
 
   private updateReceiptDate(payload: CommandPayload<'po.updateReceiptDate'>): Outcome {

@@ -39,6 +39,10 @@ export function createInstancesRepo(db: Database.Database) {
   );
   const get = db.prepare<[string], RawInstance>('SELECT * FROM workflow_instances WHERE id = ?');
   const history = db.prepare('INSERT INTO workflow_history (instance_id, kind, detail, at) VALUES (?, ?, ?, ?)');
+  const emittedSince = db.prepare<[string, number], string>(
+    "SELECT json_extract(detail, '$.commandId') FROM workflow_history WHERE instance_id = ? AND kind = 'command-emitted' AND id > ? ORDER BY id",
+  );
+  const lastHistoryId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM workflow_history');
 
   function params(instance: InstanceRow, wait: Wait | null, at: string) {
     return {
@@ -69,6 +73,9 @@ export function createInstancesRepo(db: Database.Database) {
     },
     appendHistory: (instanceId: string, kind: string, detail: Record<string, unknown>, at: string) =>
       history.run(instanceId, kind, JSON.stringify(detail), at),
+    /** A position in the history, to ask later what was emitted after it. */
+    historyMark: (): number => lastHistoryId.pluck().get() ?? 0,
+    commandsEmittedSince: (instanceId: string, mark: number): string[] => emittedSince.pluck().all(instanceId, mark),
   };
 }
 export type InstancesRepo = ReturnType<typeof createInstancesRepo>;

@@ -51,6 +51,8 @@ export interface WorkflowContext {
 export interface PlanAnalysis {
   /** The orders the present plan makes later than the baseline the changes describe. */
   impactSince(baseline: readonly PlanChange[]): Impact;
+  /** The impact of one what-if world against another, both as changes to the present plan. */
+  compare(from: readonly PlanChange[], to: readonly PlanChange[]): Impact;
 }
 
 export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => StepOutcome<S>;

@@ -1,6 +1,7 @@
 // What events and accepted commands change in the planning data: SQLite first, then the plan index
 // through the change tracker (same transaction, so a workflow right after sees the new plan).
 import type { CanonicalCommand } from '../../shared/commands';
+import type { ProductionOrder } from '../../shared/dataset';
 import type { CanonicalEvent } from '../../shared/events';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Repos } from '../store/repos';
@@ -30,11 +31,47 @@ export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, change
   }
 }
 
+function putProductionOrder(order: ProductionOrder, repos: Repos, changes: ChangeTracker): void {
+  repos.planning.putProductionOrder(order);
+  changes.planChanged({ kind: 'productionOrder', order });
+}
+
+/** The gateway accepted one of our planning commands: the plan takes its effect. */
 export function projectAcceptedPlanningCommand(command: CanonicalCommand, repos: Repos, changes: ChangeTracker): void {
   switch (command.type) {
     case 'po.updateReceiptDate':
       movePoLine(command.payload.poLineId, command.payload.receiptDate, null, repos, changes);
       return;
+    case 'po.expedite':
+      movePoLine(command.payload.poLineId, command.payload.requestedDate, null, repos, changes);
+      return;
+    case 'po.create': {
+      const { poLineId, requestedDate, reason: _reason, ...rest } = command.payload;
+      const poLine = { id: poLineId, ...rest, expectedDate: requestedDate, confirmed: false, asnId: null };
+      repos.planning.putPoLine(poLine);
+      changes.planChanged({ kind: 'poLine', poLine });
+      return;
+    }
+    case 'transfer.request': {
+      const { transferId, reason: _reason, ...rest } = command.payload;
+      const transfer = { id: transferId, ...rest };
+      repos.planning.putTransfer(transfer);
+      changes.planChanged({ kind: 'transfer', transfer });
+      return;
+    }
+    case 'production.reschedule': {
+      const order = repos.planning.productionOrder(command.payload.productionOrderId);
+      if (order) putProductionOrder({ ...order, startDate: command.payload.startDate, dueDate: command.payload.dueDate }, repos, changes);
+      return;
+    }
+    case 'substitution.apply': {
+      const { fromItemId, toItemId } = command.payload;
+      for (const id of command.payload.productionOrderIds) {
+        const order = repos.planning.productionOrder(id);
+        if (order) putProductionOrder({ ...order, components: order.components.map((c) => (c.itemId === fromItemId ? { ...c, itemId: toItemId } : c)) }, repos, changes);
+      }
+      return;
+    }
     case 'lot.setStatus':
     case 'lot.disposition':
       planLotChanged(command.payload.lotId, repos, changes);

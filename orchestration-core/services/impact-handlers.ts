@@ -1,14 +1,30 @@
 // The Order Impact API: exceptions and, for one, the orders it hits with their dates and values.
-import type Database from 'better-sqlite3';
 import type { Handlers } from '../../shared/api';
 import type { ImpactApi, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
+import type { Role } from '../../shared/domain';
+import type { Engine } from '../engine/engine';
+import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 
 type ProductionFacts = Omit<ImpactedProductionOrderRow, 'daysLate' | 'addedDaysLate' | 'unfulfilled'>;
 type CustomerFacts = Omit<ImpactedCustomerOrderRow, 'daysLate' | 'addedDaysLate' | 'unfulfilled' | 'revenueAtRisk'>;
 
-export function createImpactHandlers(db: Database.Database, repos: Repos) {
+const rolesThatRespond: readonly Role[] = ['planner', 'supervisor'];
+
+export interface ImpactHandlerDeps {
+  store: Store;
+  repos: Repos;
+  engine: Engine;
+  role: Role;
+  /** Called after a response committed: push the changes, wake the outbox. */
+  afterResponse(): void;
+  discardChanges(): void;
+}
+
+export function createImpactHandlers(deps: ImpactHandlerDeps) {
+  const { store, repos, engine } = deps;
+  const db = store.db;
   const productionFacts = db.prepare<[string], ProductionFacts>(
     `SELECT o.id, o.item_id AS itemId, coalesce(i.description, o.item_id) AS itemDescription, o.plant, o.quantity, o.line,
        o.start_date AS startDate, o.due_date AS dueDate
@@ -33,7 +49,29 @@ export function createImpactHandlers(db: Database.Database, repos: Repos) {
         const facts = customerFacts.get(order.id);
         return facts ? [{ ...facts, daysLate: order.daysLate, addedDaysLate: order.addedDaysLate, unfulfilled: order.unfulfilled, revenueAtRisk: order.revenueAtRisk }] : [];
       });
-      return { exception: stored.row, detail: stored.detail, productionOrders, customerOrders };
+      return { exception: stored.row, detail: stored.detail, productionOrders, customerOrders, responses: stored.responses, chosenResponse: stored.chosenResponse };
+    },
+    'impact.respond': (args, context) => {
+      if (!rolesThatRespond.includes(deps.role)) throw new ApiFailure('forbidden', `role: a ${deps.role} cannot respond to exceptions`);
+      let commandIds: string[];
+      try {
+        commandIds = store.durableTransaction(() => {
+          const stored = repos.exceptions.get(args.exceptionId);
+          if (!stored) throw new ApiFailure('not-found', `exceptionId: no exception ${args.exceptionId}`);
+          const task = stored.row.taskId ? repos.tasks.get(stored.row.taskId) : undefined;
+          if (!task || task.status !== 'open') {
+            throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} is ${stored.row.status}${stored.chosenResponse ? ` (${stored.chosenResponse} chosen)` : ''}, not waiting for a response`);
+          }
+          const mark = repos.instances.historyMark();
+          engine.onTaskCompleted(task.id, args, context.user);
+          return repos.instances.commandsEmittedSince(stored.instanceId, mark);
+        });
+      } catch (error) {
+        deps.discardChanges();
+        throw error;
+      }
+      deps.afterResponse();
+      return { commandIds };
     },
   } satisfies Handlers<ImpactApi>;
 }

@@ -1,6 +1,6 @@
 // Exceptions as the workflows record them and the Order Impact view reads them.
 import type Database from 'better-sqlite3';
-import type { ExceptionRow, ExceptionStatus, ExceptionType, SupplierDelayDetail } from '../../shared/api/impact';
+import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, SupplierDelayDetail } from '../../shared/api/impact';
 import type { Impact } from '../analysis/impact';
 
 export interface NewException {
@@ -13,6 +13,7 @@ export interface NewException {
   status: ExceptionStatus;
   detail: SupplierDelayDetail;
   impact: Impact;
+  responses: ExceptionResponse[];
   instanceId: string;
   taskId: string | null;
 }
@@ -21,6 +22,8 @@ export interface StoredException {
   row: ExceptionRow;
   detail: SupplierDelayDetail;
   impact: Impact;
+  responses: ExceptionResponse[];
+  chosenResponse: ExceptionResponse['id'] | null;
   instanceId: string;
 }
 
@@ -40,6 +43,8 @@ interface RawException {
   taskId: string | null;
   detail: string;
   impact: string;
+  responses: string;
+  chosenResponse: ExceptionResponse['id'] | null;
   instanceId: string;
 }
 
@@ -47,12 +52,12 @@ const select = `
   SELECT e.id, e.type, e.item_id AS itemId, coalesce(i.description, e.item_id) AS itemDescription, e.plant,
     e.source_document AS sourceDocument, e.detected_at AS detectedAt, e.orders_hit AS ordersHit,
     e.revenue_at_risk AS revenueAtRisk, e.worst_days_late AS worstDaysLate, e.unfulfilled, e.status,
-    e.task_id AS taskId, e.detail, e.impact, e.instance_id AS instanceId
+    e.task_id AS taskId, e.detail, e.impact, e.responses, e.chosen_response AS chosenResponse, e.instance_id AS instanceId
   FROM exceptions e LEFT JOIN items i ON i.id = e.item_id`;
 
 function toStored(raw: RawException): StoredException {
-  const { detail, impact, instanceId, ...row } = raw;
-  return { row, detail: JSON.parse(detail) as SupplierDelayDetail, impact: JSON.parse(impact) as Impact, instanceId };
+  const { detail, impact, responses, chosenResponse, instanceId, ...row } = raw;
+  return { row, detail: JSON.parse(detail) as SupplierDelayDetail, impact: JSON.parse(impact) as Impact, responses: JSON.parse(responses) as ExceptionResponse[], chosenResponse, instanceId };
 }
 
 /** The figures the exceptions grid shows, from the impact. */
@@ -70,16 +75,17 @@ export function summarize(impact: Impact): { ordersHit: number; revenueAtRisk: n
 export function createExceptionsRepo(db: Database.Database) {
   const insert = db.prepare(
     `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk,
-       worst_days_late, unfulfilled, status, detail, impact, instance_id, task_id)
+       worst_days_late, unfulfilled, status, detail, impact, responses, instance_id, task_id)
      VALUES (@id, @type, @itemId, @plant, @sourceDocument, @detectedAt, @ordersHit, @revenueAtRisk,
-       @worstDaysLate, @unfulfilled, @status, @detail, @impact, @instanceId, @taskId)`,
+       @worstDaysLate, @unfulfilled, @status, @detail, @impact, @responses, @instanceId, @taskId)`,
   );
   const all = db.prepare<[], RawException>(`${select} ORDER BY e.detected_at DESC, e.id`);
   const one = db.prepare<[string], RawException>(`${select} WHERE e.id = ?`);
   const setStatus = db.prepare('UPDATE exceptions SET status = ? WHERE id = ?');
+  const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = 'resolved' WHERE id = ?");
   return {
     insert(exception: NewException): void {
-      insert.run({ ...exception, ...summarize(exception.impact), detail: JSON.stringify(exception.detail), impact: JSON.stringify(exception.impact) });
+      insert.run({ ...exception, ...summarize(exception.impact), detail: JSON.stringify(exception.detail), impact: JSON.stringify(exception.impact), responses: JSON.stringify(exception.responses) });
     },
     list: (): ExceptionRow[] => all.all().map((raw) => toStored(raw).row),
     get: (id: string): StoredException | undefined => {
@@ -88,6 +94,10 @@ export function createExceptionsRepo(db: Database.Database) {
     },
     setStatus(id: string, status: ExceptionStatus): void {
       setStatus.run(status, id);
+    },
+    /** The planner applied a response: the exception is resolved with it. */
+    chooseResponse(id: string, responseId: ExceptionResponse['id']): void {
+      choose.run(responseId, id);
     },
   };
 }

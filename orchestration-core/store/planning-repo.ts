@@ -1,7 +1,7 @@
 // The planning data in SQLite: written whole from a dataset or snapshot, read whole to build the
 // plan index at start. Runs inside the caller's transaction.
 import type Database from 'better-sqlite3';
-import type { BomLine, CustomerOrder, Dataset, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
+import type { BomLine, CustomerOrder, Dataset, PlanItem, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
 import type { PlanInput } from '../analysis/plan-types';
 
 export type PlanningData = PlanInput & { today: string; bomLines: BomLine[] };
@@ -73,10 +73,50 @@ export function createPlanningRepo(db: Database.Database) {
       return row && { ...row, confirmed: row.confirmed === 1 };
     },
 
+    productionOrder(id: string): ProductionOrder | undefined {
+      const order = db
+        .prepare<[string], Omit<ProductionOrder, 'components'>>('SELECT id, item_id AS itemId, plant, line, quantity, start_date AS startDate, due_date AS dueDate, priority FROM production_orders WHERE id = ?')
+        .get(id);
+      if (!order) return undefined;
+      const components = db.prepare<[string], ProductionOrder['components'][number]>('SELECT item_id AS itemId, quantity FROM production_components WHERE order_id = ? ORDER BY position').all(id);
+      return { ...order, components };
+    },
+
+    item(id: string): Pick<PlanItem, 'id' | 'kind' | 'supplierIds' | 'leadTimeDays'> | undefined {
+      const row = db.prepare<[string], { id: string; kind: PlanItem['kind']; supplierIds: string; leadTimeDays: number }>('SELECT id, kind, supplier_ids AS supplierIds, lead_time_days AS leadTimeDays FROM items WHERE id = ?').get(id);
+      return row && { ...row, supplierIds: JSON.parse(row.supplierIds) as string[] };
+    },
+
+    /** Substitutes the BOM allows for a component of a parent item, in order of preference. */
+    alternates(parentItemId: string, componentItemId: string): string[] {
+      const row = db.prepare<[string, string], { alternates: string }>('SELECT alternates FROM bom_lines WHERE parent_item_id = ? AND component_item_id = ?').get(parentItemId, componentItemId);
+      return row ? (JSON.parse(row.alternates) as string[]) : [];
+    },
+
+    /** Unrestricted stock of an item per plant, most first. */
+    unrestrictedStock(itemId: string): { plant: string; quantity: number }[] {
+      return db
+        .prepare<[string], { plant: string; quantity: number }>("SELECT plant, sum(quantity) AS quantity FROM lots WHERE item_id = ? AND stock_type = 'unrestricted' GROUP BY plant HAVING sum(quantity) > 0 ORDER BY sum(quantity) DESC")
+        .all(itemId);
+    },
+
+    lane(fromPlant: string, toPlant: string): { transitDays: number; costPerUnit: number } | undefined {
+      return db.prepare<[string, string], { transitDays: number; costPerUnit: number }>('SELECT transit_days AS transitDays, cost_per_unit AS costPerUnit FROM lanes WHERE from_plant = ? AND to_plant = ?').get(fromPlant, toPlant);
+    },
+
+    putTransfer(transfer: Transfer): void {
+      statements.transfer.run(transfer.id, transfer.itemId, transfer.fromPlant, transfer.toPlant, transfer.quantity, transfer.shipDate, transfer.arrivalDate);
+    },
+
     putPoLine(line: PoLine): void {
       statements.poLine.run(line.id, line.supplierId, line.itemId, line.plant, line.quantity, line.expectedDate, line.confirmed ? 1 : 0, line.asnId);
     },
     putProductionOrder,
+
+    /** The day planning counts from, or null before any planning data arrived. */
+    today(): string | null {
+      return db.prepare<[], string>('SELECT today FROM planning_calendar WHERE id = 1').pluck().get() ?? null;
+    },
 
     /** Everything the plan index needs, or null before any planning data arrived. */
     load(): PlanningData | null {

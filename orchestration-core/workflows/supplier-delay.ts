@@ -1,21 +1,24 @@
 // A supplier's ASN moves a PO schedule line later: update the ERP's receipt date, compute which
 // production and customer orders that makes later (against the plan with the previous date), record
-// the exception, and, when orders are hit, ask a planner to respond.
-import { z } from 'zod';
-import type { SupplierDelayDetail } from '../../shared/api/impact';
+// the exception with the responses that exist and each one's projected effect, and, when orders are
+// hit, ask a planner to respond. The chosen response's commands go upstream through the outbox.
+import { ApiFailure } from '../../shared/api/result';
+import { respondArgsSchema, type SupplierDelayDetail } from '../../shared/api/impact';
+import type { PlanChange } from '../analysis/plan-changes';
 import { defineWorkflow, waitForTask } from '../engine/workflow';
+import { delayResponses, withProjectedEffects } from './supplier-delay-responses';
 
 interface SupplierDelayState {
   exceptionId: string;
   poLineId: string;
+  previousDate: string;
   taskId: string | null;
 }
 
-/** The responses a planner can give; the what-if responses of DESIGN.md §5 join these. */
-export const exceptionResponseSchema = z.object({ response: z.literal('accept-delay'), note: z.string().max(1000).optional() });
-
 /** Hours a planner has to respond before the exception is overdue. */
 const responseSlaHours = 8;
+
+const noImpact = { productionOrders: [], customerOrders: [], totalRevenueAtRisk: 0 };
 
 export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
   name: 'supplier-delay',
@@ -32,8 +35,10 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       { issuedBy: 'system', entityId: p.poLineId },
     );
     const line = ctx.repos.planning.poLine(p.poLineId);
-    const impact = line && ctx.plan ? ctx.plan.impactSince([{ kind: 'poLine', poLine: { ...line, expectedDate: p.previousDate } }]) : { productionOrders: [], customerOrders: [], totalRevenueAtRisk: 0 };
+    const undoDelay: PlanChange[] = line ? [{ kind: 'poLine', poLine: { ...line, expectedDate: p.previousDate } }] : [];
+    const impact = line && ctx.plan ? ctx.plan.impactSince(undoDelay) : noImpact;
     const hit = impact.productionOrders.length + impact.customerOrders.length > 0;
+    const responses = hit && ctx.plan ? withProjectedEffects(delayResponses(p, impact, ctx.repos), undoDelay, ctx.plan) : [];
     const exceptionId = `EX-${event.id}`;
     const taskId = hit
       ? ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Supplier delay on ${p.poLineId}: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours })
@@ -49,21 +54,32 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       status: hit ? 'open' : 'no-impact',
       detail,
       impact,
+      responses,
       instanceId: ctx.instanceId,
       taskId,
     });
-    ctx.record('impact', { ordersHit: impact.productionOrders.length + impact.customerOrders.length, revenueAtRisk: impact.totalRevenueAtRisk });
+    ctx.record('impact', { ordersHit: impact.productionOrders.length + impact.customerOrders.length, revenueAtRisk: impact.totalRevenueAtRisk, responses: responses.map((r) => r.id) });
     ctx.exceptionChanged(exceptionId);
-    const state = { exceptionId, poLineId: p.poLineId, taskId };
+    const state = { exceptionId, poLineId: p.poLineId, previousDate: p.previousDate, taskId };
     return taskId ? { state, wait: waitForTask(taskId, 'responded') } : { state, end: 'completed' };
   },
 
   steps: {
     responded(state, signal, ctx) {
       if (signal.kind !== 'task') throw new Error(`responded: expected a task signal, got ${signal.kind}`);
-      const input = exceptionResponseSchema.parse(signal.input);
-      ctx.repos.exceptions.setStatus(state.exceptionId, 'accepted');
-      ctx.audit(signal.user, 'exception response', state.exceptionId, { response: input.response, note: input.note ?? null });
+      const input = respondArgsSchema.parse(signal.input);
+      const stored = ctx.repos.exceptions.get(state.exceptionId);
+      if (!stored) throw new Error(`exception ${state.exceptionId} is gone`);
+      // Proposed again from the present data: the commands must match what is there now.
+      const response = delayResponses(state, stored.impact, ctx.repos).find((candidate) => candidate.id === input.responseId);
+      if (!response) throw new ApiFailure('conflict', `responseId: ${input.responseId} is no longer possible for this delay`);
+      if (response.needsApproval) {
+        throw new ApiFailure('forbidden', `responseId: ${response.label} needs a supervisor's approval, which this version cannot request yet`);
+      }
+      for (const draft of response.commands) ctx.emit(draft.type, draft.payload, { issuedBy: signal.user, entityId: draft.entityId });
+      ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, response.id);
+      ctx.audit(signal.user, 'exception response', state.exceptionId, { response: response.id, note: input.note ?? null, commands: response.commands.map((c) => c.type) });
       ctx.exceptionChanged(state.exceptionId);
       return { state, end: 'completed' };
     },

@@ -61,19 +61,50 @@ export interface SupplierDelayDetail {
   reason: string | null;
 }
 
+/** The effect a response is projected to have, against the plan before the disruption. */
+export interface ProjectedEffect {
+  ordersHit: number;
+  revenueAtRisk: number;
+  worstDaysLate: number | null;
+  unfulfilled: number;
+}
+
+export interface ExceptionResponse {
+  id: 'expedite' | 'alternate-supplier' | 'substitute' | 'transfer' | 'reschedule' | 'accept-delay';
+  label: string;
+  description: string;
+  needsApproval: boolean;
+  projected: ProjectedEffect;
+  /** How many commands go upstream when it is applied. */
+  commandCount: number;
+}
+
 export interface ExceptionDetail {
   exception: ExceptionRow;
   detail: SupplierDelayDetail;
   productionOrders: ImpactedProductionOrderRow[];
   customerOrders: ImpactedCustomerOrderRow[];
+  responses: ExceptionResponse[];
+  /** The response the planner chose, once chosen. */
+  chosenResponse: ExceptionResponse['id'] | null;
 }
+
+export const respondArgsSchema = z.object({
+  exceptionId: idSchema,
+  responseId: z.enum(['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay']),
+  note: z.string().trim().max(1000).optional(),
+});
+export type RespondArgs = z.infer<typeof respondArgsSchema>;
 
 export const impactArgSchemas = {
   'impact.exceptions': z.object({}),
   'impact.exception': z.object({ id: idSchema }),
+  'impact.respond': respondArgsSchema,
 } as const;
 
 export interface ImpactApi {
   'impact.exceptions': (args: Record<string, never>) => ExceptionRow[];
   'impact.exception': (args: { id: string }) => ExceptionDetail;
+  /** Applies a response: its commands go to the outbox. */
+  'impact.respond': (args: RespondArgs) => { commandIds: string[] };
 }

@@ -72,6 +72,15 @@ export class PlanningStore {
     return (this.db.prepare("SELECT body FROM planning_records WHERE tbl = 'poLines' AND body LIKE '%\"asnId\":\"%' ORDER BY id").all() as { body: string }[]).map((row) => JSON.parse(row.body) as PoLine);
   }
 
+  record<T>(table: Table, id: string): T | undefined {
+    const row = this.db.prepare('SELECT body FROM planning_records WHERE tbl = ? AND id = ?').get(table, id) as { body: string } | undefined;
+    return row && (JSON.parse(row.body) as T);
+  }
+
+  putRecord(table: Table, record: Record<string, unknown>): void {
+    this.db.prepare('INSERT OR REPLACE INTO planning_records (tbl, id, body) VALUES (?, ?, ?)').run(table, idOf(table, record), JSON.stringify(record));
+  }
+
   putPoLine(line: PoLine): void {
     this.db.prepare("INSERT OR REPLACE INTO planning_records (tbl, id, body) VALUES ('poLines', ?, ?)").run(line.id, JSON.stringify(line));
   }

@@ -16,6 +16,9 @@ function handlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
     'impact.exception': ({ id }) => {
       throw new ApiFailure('not-found', `id: no exception ${id}`);
     },
+    'impact.respond': ({ exceptionId }) => {
+      throw new ApiFailure('not-found', `exceptionId: no exception ${exceptionId}`);
+    },
     ...overrides,
   };
 }

@@ -30,6 +30,9 @@ function createCoreDouble() {
     'impact.exception': ({ id }) => {
       throw new ApiFailure('not-found', `id: no exception ${id}`);
     },
+    'impact.respond': ({ exceptionId }) => {
+      throw new ApiFailure('not-found', `exceptionId: no exception ${exceptionId}`);
+    },
   };
   const core: Pick<Core, 'handlers' | 'subscribe'> = {
     handlers,

@@ -90,6 +90,33 @@ describe('supplier delay over the real gateway', () => {
     expect(updates[0]).toMatchObject({ status: 'accepted', body: { payload: { poLineId: chosen.line.id, receiptDate: delay.newDate } } });
   });
 
+  it('proposes responses with their projected effect; applying one sends its commands once and resolves the exception', async () => {
+    const dataset = gateway.inspect.planningDataset()!;
+    const line = findLine(dataset, true);
+    gateway.scenario.supplierDelay({ poLineId: line.id, days: delayDays });
+    const [row] = await waitFor('the exception', async () => {
+      const rows = await core.handlers['impact.exceptions']({}, planner);
+      return rows.length > 0 ? rows : undefined;
+    });
+    const detail = await core.handlers['impact.exception']({ id: row!.id }, planner);
+    const byId = Object.fromEntries(detail.responses.map((r) => [r.id, r]));
+    expect(detail.responses.at(-1)?.id).toBe('accept-delay');
+    // Accepting the delay leaves exactly the delay's impact; expediting back to the confirmed date none.
+    expect(byId['accept-delay']!.projected).toEqual({ ordersHit: row!.ordersHit, revenueAtRisk: row!.revenueAtRisk, worstDaysLate: row!.worstDaysLate, unfulfilled: row!.unfulfilled });
+    expect(byId['expedite']!.projected).toMatchObject({ ordersHit: 0, revenueAtRisk: 0 });
+    for (const response of detail.responses) expect(response.projected.revenueAtRisk).toBeLessThanOrEqual(row!.revenueAtRisk + 1e-6);
+
+    const { commandIds } = await core.handlers['impact.respond']({ exceptionId: row!.id, responseId: 'expedite', note: 'supplier confirmed by phone' }, planner);
+    expect(commandIds).toHaveLength(1);
+    await waitFor('the expedite accepted upstream', () => gateway.inspect.acceptedCount(commandIds[0]!) === 1);
+    const expedites = gateway.inspect.commands().filter((c) => c.type === 'po.expedite');
+    expect(expedites).toHaveLength(1);
+    expect(expedites[0]).toMatchObject({ commandId: commandIds[0], body: { issuedBy: planner.user, payload: { poLineId: line.id } } });
+    const after = await core.handlers['impact.exception']({ id: row!.id }, planner);
+    expect(after).toMatchObject({ exception: { status: 'resolved' }, chosenResponse: 'expedite' });
+    await expect(async () => core.handlers['impact.respond']({ exceptionId: row!.id, responseId: 'accept-delay' }, planner)).rejects.toThrow(/is resolved \(expedite chosen\), not waiting for a response/);
+  });
+
   it('records a delay that hits no order as having no impact, without a planner task', async () => {
     const dataset = gateway.inspect.planningDataset()!;
     const harmless = findLine(dataset, false);

@@ -17,6 +17,9 @@ export function up(db: Database.Database): void {
       status TEXT NOT NULL CHECK (status IN ('open', 'no-impact', 'accepted', 'resolved')),
       detail TEXT NOT NULL,
       impact TEXT NOT NULL,
+      -- The responses proposed, each with its projected effect (JSON array).
+      responses TEXT NOT NULL DEFAULT '[]',
+      chosen_response TEXT,
       instance_id TEXT NOT NULL,
       task_id TEXT
     );

@@ -1,0 +1,130 @@
+// The responses a planner has to a supplier delay, each as the plan changes it would make and the
+// commands that make them upstream. Only responses that exist for this case are proposed: no
+// alternate supplier, no alternate in the BOM, no stock elsewhere: no such response.
+import type { CommandPayload, CommandType } from '../../shared/commands';
+import type { PlanItem, PoLine, ProductionOrder } from '../../shared/dataset';
+import { dateOf, dayOf } from '../../shared/plan-days';
+import type { PlanChange } from './plan-changes';
+
+export const responseKinds = ['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay'] as const;
+export type ResponseKind = (typeof responseKinds)[number];
+
+export interface CommandDraft<T extends CommandType = CommandType> {
+  type: T;
+  payload: CommandPayload<T>;
+  entityId: string;
+}
+
+export interface ProposedResponse {
+  id: ResponseKind;
+  label: string;
+  description: string;
+  /** A supervisor must approve before its commands go upstream (substitutions). */
+  needsApproval: boolean;
+  changes: PlanChange[];
+  commands: CommandDraft[];
+}
+
+export interface DelayContext {
+  /** The PO schedule line as it is now, at the delayed date. */
+  line: PoLine;
+  previousDate: string;
+  today: string;
+  item: Pick<PlanItem, 'supplierIds' | 'leadTimeDays'>;
+  /** Production orders at the line's plant whose requirement of the item the delay makes late. */
+  lateConsumers: ProductionOrder[];
+  alternates(parentItemId: string): string[];
+  /** Unrestricted stock of the item per plant, most first. */
+  stockByPlant: { plant: string; quantity: number }[];
+  transitDays(fromPlant: string, toPlant: string): number | undefined;
+}
+
+const command = <T extends CommandType>(type: T, payload: CommandPayload<T>, entityId: string): CommandDraft => ({ type, payload, entityId }) as CommandDraft;
+
+export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
+  const { line, previousDate, today } = ctx;
+  const todayDay = dayOf(today);
+  const newDay = dayOf(line.expectedDate);
+  const reason = `Supplier delay on ${line.id}`;
+  const responses: ProposedResponse[] = [];
+
+  const requestedDate = dateOf(Math.max(todayDay + 1, dayOf(previousDate)));
+  if (dayOf(requestedDate) < newDay) {
+    responses.push({
+      id: 'expedite',
+      label: 'Expedite',
+      description: `Ask supplier ${line.supplierId} to deliver ${line.id} by ${requestedDate}, as confirmed before.`,
+      needsApproval: false,
+      changes: [{ kind: 'poLine', poLine: { ...line, expectedDate: requestedDate } }],
+      commands: [command('po.expedite', { poLineId: line.id, requestedDate, reason }, line.id)],
+    });
+  }
+
+  const alternateSupplier = ctx.item.supplierIds.find((supplierId) => supplierId !== line.supplierId);
+  const alternateDay = todayDay + ctx.item.leadTimeDays;
+  if (alternateSupplier && alternateDay < newDay) {
+    const poLine: PoLine = { id: `${line.id}-ALT`, supplierId: alternateSupplier, itemId: line.itemId, plant: line.plant, quantity: line.quantity, expectedDate: dateOf(alternateDay), confirmed: false, asnId: null };
+    responses.push({
+      id: 'alternate-supplier',
+      label: 'Alternate supplier',
+      description: `Order ${line.quantity} from ${alternateSupplier} for ${poLine.expectedDate} (lead time ${ctx.item.leadTimeDays} d); the delayed line still arrives.`,
+      needsApproval: false,
+      changes: [{ kind: 'poLine', poLine }],
+      commands: [command('po.create', { poLineId: poLine.id, supplierId: alternateSupplier, itemId: line.itemId, plant: line.plant, quantity: line.quantity, requestedDate: poLine.expectedDate, reason }, poLine.id)],
+    });
+  }
+
+  const substitutable = ctx.lateConsumers.flatMap((order) => {
+    const alternate = ctx.alternates(order.itemId)[0];
+    return alternate ? [{ order, alternate }] : [];
+  });
+  const alternate = substitutable[0]?.alternate;
+  if (alternate) {
+    const orders = substitutable.filter((s) => s.alternate === alternate).map((s) => s.order);
+    responses.push({
+      id: 'substitute',
+      label: 'Substitute component',
+      description: `Use ${alternate} instead of ${line.itemId} in ${orders.length} production order${orders.length === 1 ? '' : 's'}; needs a supervisor's approval.`,
+      needsApproval: true,
+      changes: orders.map((order): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } })),
+      commands: [],
+    });
+  }
+
+  const source = ctx.stockByPlant.find((stock) => stock.plant !== line.plant && ctx.transitDays(stock.plant, line.plant) !== undefined);
+  if (source) {
+    const transit = ctx.transitDays(source.plant, line.plant)!;
+    const quantity = Math.min(line.quantity, source.quantity);
+    const transfer = { id: `STO-${line.id}`, itemId: line.itemId, fromPlant: source.plant, toPlant: line.plant, quantity, shipDate: today, arrivalDate: dateOf(todayDay + transit) };
+    if (todayDay + transit < newDay) {
+      responses.push({
+        id: 'transfer',
+        label: 'Inter-plant transfer',
+        description: `Move ${quantity} from ${source.plant} (unrestricted stock ${source.quantity}) to ${line.plant}, arriving ${transfer.arrivalDate}.`,
+        needsApproval: false,
+        changes: [{ kind: 'transfer', transfer }],
+        commands: [command('transfer.request', { transferId: transfer.id, itemId: transfer.itemId, fromPlant: transfer.fromPlant, toPlant: transfer.toPlant, quantity, shipDate: transfer.shipDate, arrivalDate: transfer.arrivalDate, reason }, transfer.id)],
+      });
+    }
+  }
+
+  const rescheduled = ctx.lateConsumers
+    .filter((order) => dayOf(order.startDate) < newDay)
+    .map((order) => {
+      const shift = newDay - dayOf(order.startDate);
+      return { ...order, startDate: line.expectedDate, dueDate: dateOf(dayOf(order.dueDate) + shift) };
+    });
+  if (rescheduled.length > 0) {
+    responses.push({
+      id: 'reschedule',
+      label: 'Reschedule production',
+      description: `Start ${rescheduled.length} production order${rescheduled.length === 1 ? '' : 's'} when the material arrives (${line.expectedDate}).`,
+      needsApproval: false,
+      changes: rescheduled.map((order): PlanChange => ({ kind: 'productionOrder', order })),
+      commands: rescheduled.map((order) => command('production.reschedule', { productionOrderId: order.id, startDate: order.startDate, dueDate: order.dueDate, reason }, order.id)),
+    });
+  }
+
+  responses.push({ id: 'accept-delay', label: 'Accept the delay', description: 'Change nothing; the orders hit stay late.', needsApproval: false, changes: [], commands: [] });
+  return responses;
+}

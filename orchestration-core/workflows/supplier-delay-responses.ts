@@ -1,0 +1,48 @@
+// The supplier-delay workflow's responses, read from the store: which production orders the delay
+// makes late, what the BOM and the other plants offer, and each response's projected effect.
+import type { ExceptionResponse } from '../../shared/api/impact';
+import { proposeDelayResponses, type ProposedResponse } from '../analysis/delay-responses';
+import type { Impact } from '../analysis/impact';
+import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanAnalysis } from '../engine/workflow';
+import { summarize } from '../store/exceptions-repo';
+import type { Repos } from '../store/repos';
+
+export interface DelayFacts {
+  poLineId: string;
+  previousDate: string;
+}
+
+/** The responses that exist for this delay now, or none when the line or the plan is gone. */
+export function delayResponses(facts: DelayFacts, impact: Impact, repos: Repos): ProposedResponse[] {
+  const line = repos.planning.poLine(facts.poLineId);
+  const item = line && repos.planning.item(line.itemId);
+  const today = repos.planning.today();
+  if (!line || !item || today === null) return [];
+  const lateConsumers = impact.productionOrders.flatMap((hit) => {
+    const order = repos.planning.productionOrder(hit.id);
+    return order && order.plant === line.plant && order.components.some((c) => c.itemId === line.itemId) ? [order] : [];
+  });
+  return proposeDelayResponses({
+    line,
+    previousDate: facts.previousDate,
+    today,
+    item,
+    lateConsumers,
+    alternates: (parentItemId) => repos.planning.alternates(parentItemId, line.itemId),
+    stockByPlant: repos.planning.unrestrictedStock(line.itemId),
+    transitDays: (from, to) => repos.planning.lane(from, to)?.transitDays,
+  });
+}
+
+/** Each response with its effect against the plan before the delay. */
+export function withProjectedEffects(responses: readonly ProposedResponse[], undoDelay: readonly PlanChange[], plan: PlanAnalysis): ExceptionResponse[] {
+  return responses.map((response) => ({
+    id: response.id,
+    label: response.label,
+    description: response.description,
+    needsApproval: response.needsApproval,
+    projected: summarize(plan.compare(undoDelay, response.changes)),
+    commandCount: response.commands.length,
+  }));
+}
