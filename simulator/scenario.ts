@@ -127,6 +127,42 @@ export class Scenario {
     return lotIds;
   }
 
+  /**
+   * Goods receipts into unrestricted stock, `count` of them in transactions of `batchSize`: the
+   * ERP stream's everyday traffic, for catch-up and throughput runs. Returns the last lot id.
+   */
+  receiveGoods(count: number, batchSize = 1000): string | null {
+    if (!Number.isInteger(count) || count < 1) throw new ScenarioError('count: must be a positive integer');
+    const { store, random } = this.deps;
+    const items = store.items();
+    let last: string | null = null;
+    for (let done = 0; done < count; done += batchSize) {
+      last = this.publish(() => {
+        let lotId = '';
+        for (let i = 0; i < Math.min(batchSize, count - done); i++) {
+          const item = random.pick(items);
+          lotId = formatLotId(store.nextNumber('lot'));
+          const quantity = typicalLotQuantity(random, item.unit);
+          store.insertLot({ lotId, itemId: item.id, plant: 'P1', quantity, unit: item.unit, stockType: 'unrestricted', supplierId: item.supplierId, version: 1 });
+          this.append(
+            typed({ stream: erpStream, plant: 'P1', correlationId: lotId }, 'goods.received', {
+              lotId,
+              lotVersion: 1,
+              itemId: item.id,
+              plant: 'P1',
+              quantity,
+              unit: item.unit,
+              stockType: 'unrestricted',
+              supplierId: item.supplierId,
+            }),
+          );
+        }
+        return lotId;
+      });
+    }
+    return last;
+  }
+
   /** Appends an event with a valid envelope but any type and payload, to exercise the app's dead-letter path. */
   appendRaw(stream: string, type: string, payload: unknown): EventEnvelope {
     if (!this.deps.store.hasStream(stream)) throw new ScenarioError(`stream: unknown stream "${stream}"`);
