@@ -74,7 +74,7 @@ function assemble(
   }
 
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index() });
-  const handleReply = createReplyHandler({ store, repos, engine, changes, clock });
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
 
   function publishChanges(): void {
     for (const lotId of changes.take()) {
@@ -104,7 +104,7 @@ function assemble(
       user: config.user,
       ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger }),
       repos,
-      handleReply,
+      handleReplies,
       clock,
       logger,
       replyTimeoutMs: config.replyTimeoutMs ?? 5_000,

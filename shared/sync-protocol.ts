@@ -25,7 +25,15 @@ export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 export const streamCursorsSchema = z.record(idSchema, z.number().int().nonnegative());
 export type StreamCursors = z.infer<typeof streamCursorsSchema>;
 
-export const subscribeRequestSchema = z.object({ streams: streamCursorsSchema });
+export const subscribeRequestSchema = z.object({
+  streams: streamCursorsSchema,
+  /**
+   * The gateway epoch of the last snapshot this client applied. The same epoch means the client
+   * holds this gateway's data and only needs what follows its cursors; another epoch, a snapshot.
+   * Without it, cursors all at 0 mean a new client.
+   */
+  epoch: idSchema.optional(),
+});
 export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 
 export const subscribeAckSchema = z.union([
@@ -66,6 +74,8 @@ export type OpenInspection = z.infer<typeof openInspectionSchema>;
 /** Master data and open state, with the stream positions it reflects. */
 export const snapshotSchema = z.object({
   streams: streamCursorsSchema,
+  /** Which life of the gateway's log this snapshot comes from; the client sends it back on subscribe. */
+  epoch: idSchema.optional(),
   plants: z.array(z.object({ id: idSchema, name: z.string().min(1) })),
   items: z.array(z.object({ id: idSchema, description: z.string().min(1), unit: idSchema })),
   lots: z.array(snapshotLotSchema),

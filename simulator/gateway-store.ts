@@ -182,9 +182,15 @@ export class GatewayStore {
   }
 
   /** Master data and every lot, with the heads of the given streams, read in one consistent view. */
+  /** This database's life: a recreated database starts a new epoch. */
+  epochId(): string {
+    return this.epoch;
+  }
+
   snapshot(streams: readonly string[]): Snapshot {
     return this.transaction(() => ({
       streams: Object.fromEntries(streams.map((stream) => [stream, this.streamHead(stream)])),
+      epoch: this.epoch,
       plants: this.plants(),
       items: this.items().map(({ id, description, unit }) => ({ id, description, unit })),
       lots: this.lots().map(({ inspectionLotId: _inspectionLotId, ...lot }) => lot),

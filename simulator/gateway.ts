@@ -7,7 +7,7 @@ import { describeZodError } from '../shared/describe-error';
 import type { EventEnvelope } from '../shared/events';
 import { handshakeAuthSchema, syncMessages, type OpenInspection } from '../shared/sync-protocol';
 import type { CommandReply } from '../shared/commands';
-import { CommandProcessor } from './command-processor';
+import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
 import { createRandom } from './random';
@@ -112,6 +112,37 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     dropReplies: (count) => commands.dropReplies(count),
   });
 
+  // Commands that arrive together are applied in one transaction (one sync to disk), and every
+  // reply leaves only after that commit: a reply still promises its command survives a power cut.
+  let queuedCommands: { raw: unknown; clientId: string; ack: ((reply: CommandReply) => void) | undefined }[] = [];
+  function queueCommand(command: (typeof queuedCommands)[number]): void {
+    if (queuedCommands.length === 0) setImmediate(flushCommands);
+    queuedCommands.push(command);
+  }
+  function flushCommands(): void {
+    const batch = queuedCommands;
+    queuedCommands = [];
+    let results: (ReceivedCommand | null)[];
+    try {
+      results = store.transaction(() => batch.map(({ raw, clientId }) => commands.receive(raw, clientId)));
+    } catch {
+      // One command broke the batch: apply each on its own; the broken one gets no reply, and its
+      // sender retries like after a lost reply.
+      results = batch.map(({ raw, clientId }) => {
+        try {
+          return commands.receive(raw, clientId);
+        } catch (error) {
+          console.error('simulator: a command could not be processed', error);
+          return null;
+        }
+      });
+    }
+    batch.forEach(({ ack }, i) => {
+      const received = results[i];
+      if (received?.sendReply) ack?.(received.reply);
+    });
+  }
+
   // The control handler must be the server's listener before socket.io attaches: socket.io wraps the
   // existing listeners and passes them every request that is not its own.
   const httpServer = createServer(createControlHandler(scenario, store));
@@ -130,8 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const last = args.at(-1);
         const ack = typeof last === 'function' ? (last as (reply: CommandReply) => void) : undefined;
         const raw = ack && args.length === 1 ? undefined : args[0];
-        const received = commands.receive(raw, (socket.data as ClientData).clientId);
-        if (received.sendReply) ack?.(received.reply);
+        queueCommand({ raw, clientId: (socket.data as ClientData).clientId, ack });
       });
     });
   }

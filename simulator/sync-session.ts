@@ -85,7 +85,8 @@ export class SyncSession {
           `(it serves ${this.servedStreams.join(', ')})`,
       });
     }
-    const isNewClient = cursors.every(([, cursor]) => cursor === 0);
+    const { epoch } = parsed.data;
+    const isNewClient = epoch === undefined ? cursors.every(([, cursor]) => cursor === 0) : epoch !== this.store.epochId();
     const snapshot = isNewClient || cursors.some(([stream, cursor]) => !this.canReplayAfter(stream, cursor));
     ack?.({ ok: true, snapshot });
     this.sentSeq = new Map(cursors);

@@ -47,11 +47,14 @@ export function createEventIngest(deps: EventIngestDeps) {
     projectPlanningEvent(event, repos, changes);
     engine.onEvent(event);
   }
+  /** Inside the batch's transaction this is a savepoint; made once, it costs little per event. */
+  const applyInSavepoint = store.db.transaction(applyOne);
 
   function applyBatch(batch: readonly unknown[]): IngestResult {
     const result: IngestResult = { applied: 0, deadLettered: 0, skipped: 0, gaps: [] };
     const working = new Map(cursors);
     const blocked = new Set<string>();
+    const advanced = new Set<string>();
     try {
       // Durable: workflows started here queue commands, and a command may leave before a later sync.
       store.durableTransaction(() => {
@@ -77,7 +80,7 @@ export function createEventIngest(deps: EventIngestDeps) {
             continue;
           }
           working.set(stream, seq);
-          repos.inbox.advanceCursor(stream, seq, at);
+          advanced.add(stream);
           if (repos.inbox.hasEvent(id)) {
             result.skipped++;
             continue;
@@ -90,7 +93,7 @@ export function createEventIngest(deps: EventIngestDeps) {
           }
           // A savepoint per event: one event that cannot be applied is dead-lettered, the rest of the batch goes on.
           try {
-            store.db.transaction(() => applyOne(parsed.event, at))();
+            applyInSavepoint(parsed.event, at);
             repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'applied', at });
             result.applied++;
           } catch (error) {
@@ -100,6 +103,8 @@ export function createEventIngest(deps: EventIngestDeps) {
             result.deadLettered++;
           }
         }
+        // Cursors move once per stream per batch, in the batch's transaction.
+        for (const stream of advanced) repos.inbox.advanceCursor(stream, working.get(stream)!, at);
       });
       cursors = working;
     } catch (error) {
@@ -136,6 +141,7 @@ export function createEventIngest(deps: EventIngestDeps) {
         if (!lot || repos.lots.hold(open.lotId)?.inspectionLotId === open.inspectionLotId) continue;
         engine.onEvent(openInspectionAsEvent(open, lot));
       }
+      if (parsed.data.epoch !== undefined) repos.inbox.setEpoch(connectorId, parsed.data.epoch, at);
       for (const [stream, seq] of Object.entries(parsed.data.streams)) {
         if (seq < (working.get(stream) ?? 0)) repos.inbox.forgetAfter(stream, seq);
         working.set(stream, seq);
@@ -153,6 +159,8 @@ export function createEventIngest(deps: EventIngestDeps) {
     deadLetterSnapshot(raw: unknown, reason: string): void {
       store.transaction(() => deadLetter(raw, reason, clock.now().toISOString()));
     },
+    /** What subscribe tells the gateway: the epoch of the last snapshot, when there was one. */
+    epoch: (): string | undefined => repos.inbox.epoch(connectorId),
     cursorsFor: (streams: readonly string[]): Record<string, number> =>
       Object.fromEntries(streams.map((stream) => [stream, cursors.get(stream) ?? 0])),
   };

@@ -19,7 +19,7 @@ export interface GatewayConnectorDeps {
   user: string;
   ingest: EventIngest;
   repos: Repos;
-  handleReply: ReplyHandler;
+  handleReplies: ReplyHandler;
   clock: Clock;
   logger: Logger;
   /** How long to wait for a command's reply before re-sending it. */
@@ -47,7 +47,7 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
   const pusher = createOutboxPusher({
     connectorId: settings.id,
     repos: deps.repos,
-    handleReply: deps.handleReply,
+    handleReplies: deps.handleReplies,
     clock,
     logger,
     send: (command: CanonicalCommand) =>
@@ -74,9 +74,10 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
 
   function subscribe(): void {
     const streams = ingest.cursorsFor(settings.streams);
+    const epoch = ingest.epoch();
     socket
       .timeout(10_000)
-      .emitWithAck(syncMessages.subscribe, { streams })
+      .emitWithAck(syncMessages.subscribe, epoch === undefined ? { streams } : { streams, epoch })
       .then((raw: unknown) => {
         const ack = subscribeAckSchema.safeParse(raw);
         if (!ack.success) setState('offline', 'subscribe: the gateway answered an unreadable acknowledgement');

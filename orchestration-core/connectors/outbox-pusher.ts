@@ -6,12 +6,12 @@ import type { CanonicalCommand } from '../../shared/commands';
 import type { Clock, Logger } from '../core-types';
 import type { Repos } from '../store/repos';
 import { createBackoff } from './backoff';
-import type { ReplyHandler } from './reply-handler';
+import type { ReceivedReply, ReplyHandler } from './reply-handler';
 
 export interface OutboxPusherDeps {
   connectorId: string;
   repos: Repos;
-  handleReply: ReplyHandler;
+  handleReplies: ReplyHandler;
   /** Sends one command and resolves with the raw reply; rejects on timeout or disconnect. */
   send(command: CanonicalCommand): Promise<unknown>;
   clock: Clock;
@@ -23,29 +23,18 @@ export interface OutboxPusherDeps {
 
 export function createOutboxPusher(deps: OutboxPusherDeps) {
   const { connectorId, repos, clock, logger } = deps;
-  const window = deps.window ?? 32;
+  const window = deps.window ?? 256;
   const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
   const inFlight = new Set<string>();
   let connected = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let stopped = false;
-  let fillScheduled = false;
-
-  /** Replies come in bursts: one outbox read after the burst instead of one per reply. */
-  function scheduleFill(): void {
-    if (fillScheduled) return;
-    fillScheduled = true;
-    setImmediate(() => {
-      fillScheduled = false;
-      fill();
-    });
-  }
-
   function fill(): void {
     if (!connected || stopped || retryTimer) return;
     const busyEntities = new Set<string>();
+    const toSend: CanonicalCommand[] = [];
     for (const { commandId, entityId } of repos.outbox.pendingKeys(connectorId, window * 4)) {
-      if (inFlight.size >= window) break;
+      if (inFlight.size + toSend.length >= window) break;
       if (inFlight.has(commandId)) {
         if (entityId) busyEntities.add(entityId);
         continue;
@@ -53,22 +42,46 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
       if (entityId && busyEntities.has(entityId)) continue;
       if (entityId) busyEntities.add(entityId);
       const entry = repos.outbox.get(commandId);
-      if (entry) sendOne(commandId, entry.command);
+      if (entry) toSend.push(entry.command);
     }
+    if (toSend.length === 0) return;
+    repos.outbox.recordAttempts(toSend.map((command) => command.commandId), clock.now().toISOString());
+    for (const command of toSend) sendOne(command.commandId, command);
+  }
+
+  /** Replies received since the last flush: recorded together, one sync to disk for the lot. */
+  let received: ReceivedReply[] = [];
+  let flushScheduled = false;
+
+  function flushReplies(): void {
+    flushScheduled = false;
+    const batch = received;
+    received = [];
+    let failure: string | null = null;
+    try {
+      const outcomes = deps.handleReplies(connectorId, batch);
+      for (const outcome of outcomes) if (!outcome.ok) failure = outcome.reason;
+    } catch (error) {
+      failure = (error as Error).message;
+    }
+    // Only now, with the replies on disk, may fill() look at these commands again.
+    for (const { commandId } of batch) inFlight.delete(commandId);
+    if (failure) return scheduleRetry(failure);
+    backoff.reset();
+    deps.onProgress();
+    fill();
   }
 
   function sendOne(commandId: string, command: CanonicalCommand): void {
     inFlight.add(commandId);
-    repos.outbox.recordAttempt(commandId, clock.now().toISOString());
     deps
       .send(command)
       .then((raw) => {
-        inFlight.delete(commandId);
-        const outcome = deps.handleReply(connectorId, commandId, raw);
-        if (!outcome.ok) throw new Error(outcome.reason);
-        backoff.reset();
-        deps.onProgress();
-        scheduleFill();
+        received.push({ commandId, raw });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flushReplies);
+        }
       })
       .catch((error: unknown) => {
         inFlight.delete(commandId);

@@ -20,42 +20,64 @@ export interface ReplyHandlerDeps {
 
 export type ReplyOutcome = { ok: true; reply: CommandReply } | { ok: false; reason: string };
 
+export interface ReceivedReply {
+  commandId: string;
+  raw: unknown;
+}
+
 export function createReplyHandler(deps: ReplyHandlerDeps) {
   const { store, repos, engine, changes, clock } = deps;
 
-  return function handleReply(connectorId: string, commandId: string, raw: unknown): ReplyOutcome {
-    const at = clock.now().toISOString();
+  function check(commandId: string, raw: unknown): ReplyOutcome {
     const parsed = commandReplySchema.safeParse(raw);
-    const reason = !parsed.success
-      ? `reply: ${describeZodError(parsed.error)}`
-      : parsed.data.commandId !== commandId
-        ? `reply: commandId ${parsed.data.commandId} answers a different command (${commandId})`
-        : null;
-    if (reason !== null || !parsed.success) {
-      store.transaction(() =>
-        repos.deadLetters.record({ connector: connectorId, stream: null, seq: null, eventId: commandId, reason: reason ?? 'reply: invalid', raw, receivedAt: at }),
-      );
-      return { ok: false, reason: reason ?? 'reply: invalid' };
+    if (!parsed.success) return { ok: false, reason: `reply: ${describeZodError(parsed.error)}` };
+    if (parsed.data.commandId !== commandId) return { ok: false, reason: `reply: commandId ${parsed.data.commandId} answers a different command (${commandId})` };
+    return { ok: true, reply: parsed.data };
+  }
+
+  function record(connectorId: string, commandId: string, reply: CommandReply, at: string): void {
+    const entry = repos.outbox.get(commandId);
+    if (!entry || !repos.outbox.recordReply(reply, at)) return;
+    // A rejection leaves the version alone: what changed upstream reaches the cache as events, and
+    // a re-decision must be based on the state the engineer has actually seen.
+    if (reply.status === 'accepted' || reply.status === 'duplicate') {
+      projectAcceptedCommand(entry.command, reply.version, repos, changes, at);
+      projectAcceptedPlanningCommand(entry.command, repos, changes);
     }
-    const reply = parsed.data;
-    try {
-      store.durableTransaction(() => {
-        const entry = repos.outbox.get(commandId);
-        if (!entry || !repos.outbox.recordReply(reply, at)) return;
-        // A rejection leaves the version alone: what changed upstream reaches the cache as events, and
-        // a re-decision must be based on the state the engineer has actually seen.
-        if (reply.status === 'accepted' || reply.status === 'duplicate') {
-          projectAcceptedCommand(entry.command, reply.version, repos, changes, at);
-          projectAcceptedPlanningCommand(entry.command, repos, changes);
-        }
-        repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: entry.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
-        engine.onReply(reply, entry.command);
+    repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: entry.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
+    engine.onReply(reply, entry.command);
+  }
+
+  /**
+   * Records replies that arrived together in ONE durable transaction (one sync to disk for a window
+   * of replies); unreadable ones go to the dead letters. A second reply for a command changes nothing.
+   */
+  return function handleReplies(connectorId: string, received: readonly ReceivedReply[]): ReplyOutcome[] {
+    const at = clock.now().toISOString();
+    const outcomes = received.map(({ commandId, raw }) => check(commandId, raw));
+    const invalid = received.filter((_, i) => !outcomes[i]!.ok);
+    if (invalid.length > 0) {
+      store.transaction(() => {
+        received.forEach(({ commandId, raw }, i) => {
+          const outcome = outcomes[i]!;
+          if (!outcome.ok) repos.deadLetters.record({ connector: connectorId, stream: null, seq: null, eventId: commandId, reason: outcome.reason, raw, receivedAt: at });
+        });
       });
-    } catch (error) {
-      changes.discard();
-      throw error;
     }
-    return { ok: true, reply };
+    if (outcomes.some((outcome) => outcome.ok)) {
+      try {
+        store.durableTransaction(() => {
+          received.forEach(({ commandId }, i) => {
+            const outcome = outcomes[i]!;
+            if (outcome.ok) record(connectorId, commandId, outcome.reply, at);
+          });
+        });
+      } catch (error) {
+        changes.discard();
+        throw error;
+      }
+    }
+    return outcomes;
   };
 }
 export type ReplyHandler = ReturnType<typeof createReplyHandler>;

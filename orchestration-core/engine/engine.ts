@@ -68,8 +68,15 @@ export function createEngine(deps: EngineDeps) {
     };
   }
 
+  /**
+   * Whether any instance may wait for an event: most events resume nobody, and asking the store for
+   * each of a replay's thousands of events costs more than the rest of applying them.
+   */
+  let eventWaitsPossible: boolean | null = null;
+
   function persist(instance: InstanceRow, outcome: StepOutcome<unknown>, now: string): void {
     const wait: Wait | null = 'wait' in outcome ? outcome.wait : null;
+    if (wait?.kind === 'event') eventWaitsPossible = true;
     repos.instances.update({ ...instance, state: outcome.state, status: 'end' in outcome ? outcome.end : 'running' }, wait, now);
     if ('end' in outcome) repos.instances.appendHistory(instance.id, outcome.end, {}, now);
   }
@@ -107,6 +114,8 @@ export function createEngine(deps: EngineDeps) {
         repos.instances.appendHistory(instance.id, 'started', { eventId: event.id, type: event.type }, now);
         persist(instance, definition.start(event, contextFor(instance.id, now)), now);
       }
+      eventWaitsPossible ??= repos.instances.anyWaiting('event');
+      if (!eventWaitsPossible) return;
       const key = 'lotId' in event.payload ? event.payload.lotId : event.correlationId;
       resume('event', `${event.type}:${key}`, { kind: 'event', event });
     },

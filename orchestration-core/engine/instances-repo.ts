@@ -42,6 +42,7 @@ export function createInstancesRepo(db: Database.Database) {
   const emittedSince = db.prepare<[string, number], string>(
     "SELECT json_extract(detail, '$.commandId') FROM workflow_history WHERE instance_id = ? AND kind = 'command-emitted' AND id > ? ORDER BY id",
   );
+  const anyWaiting = db.prepare<[string], number>("SELECT EXISTS (SELECT 1 FROM workflow_instances WHERE status = 'running' AND wait_kind = ?)");
   const lastHistoryId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM workflow_history');
 
   function params(instance: InstanceRow, wait: Wait | null, at: string) {
@@ -63,6 +64,7 @@ export function createInstancesRepo(db: Database.Database) {
     insert: (instance: InstanceRow, wait: Wait | null, at: string) => insert.run(params(instance, wait, at)),
     update: (instance: InstanceRow, wait: Wait | null, at: string) => update.run(params(instance, wait, at)),
     waitingFor: (kind: Wait['kind'], key: string): InstanceRow[] => waiting.all(kind, key).map(toRow),
+    anyWaiting: (kind: Wait['kind']): boolean => anyWaiting.pluck().get(kind) === 1,
     running: (workflow: string, correlationKey: string): InstanceRow | undefined => {
       const row = running.get(workflow, correlationKey);
       return row && toRow(row);

@@ -54,5 +54,5 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
       break;
     }
   }
-  changes.lotChanged(lot.lotId);
+  if (repos.lots.hold(lot.lotId)) changes.lotChanged(lot.lotId);
 }

@@ -14,7 +14,17 @@ export function createInbox(db: Database.Database) {
      ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at`,
   );
   const forgetAfter = db.prepare('DELETE FROM inbox WHERE stream = ? AND seq > ?');
+  const epochOf = db.prepare<[string], string>('SELECT epoch FROM connector_epochs WHERE connector = ?');
+  const upsertEpoch = db.prepare(
+    `INSERT INTO connector_epochs (connector, epoch, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(connector) DO UPDATE SET epoch = excluded.epoch, updated_at = excluded.updated_at`,
+  );
   return {
+    /** The gateway epoch the connector last took a snapshot from. */
+    epoch: (connector: string): string | undefined => epochOf.pluck().get(connector),
+    setEpoch(connector: string, epoch: string, at: string): void {
+      upsertEpoch.run(connector, epoch, at);
+    },
     hasEvent: (eventId: string): boolean => has.get(eventId) !== undefined,
     record(entry: { eventId: string; stream: string; seq: number; type: string; outcome: InboxOutcome; at: string }): void {
       insert.run(entry.eventId, entry.stream, entry.seq, entry.type, entry.outcome, entry.at);

@@ -44,6 +44,9 @@ export function createOutbox(db: Database.Database) {
   const markAttempt = db.prepare(
     'UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE command_id = ?',
   );
+  const markAttempts = db.transaction((commandIds: readonly string[], at: string) => {
+    for (const commandId of commandIds) markAttempt.run(at, commandId);
+  });
   const depth = db.prepare<[string], { n: number }>(
     `SELECT count(*) AS n FROM outbox WHERE connector = ? AND status = 'pending'`,
   );
@@ -71,8 +74,9 @@ export function createOutbox(db: Database.Database) {
     recordReply(reply: CommandReply, at: string): boolean {
       return markReplied.run(reply.status, JSON.stringify(reply), at, reply.commandId).changes === 1;
     },
-    recordAttempt(commandId: string, at: string): void {
-      markAttempt.run(at, commandId);
+    /** Marks the commands about to be sent, in one transaction (a window of them at a time). */
+    recordAttempts(commandIds: readonly string[], at: string): void {
+      markAttempts(commandIds, at);
     },
     depth: (connector: string): number => depth.get(connector)?.n ?? 0,
     /** Commands on this entity still on their way upstream: each will bump its upstream version. */

@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark, each printing figures beside their targets and the ratio. It
 // never fails on a time: the figures are for reading and for the issue notes.
-// BENCH_ONLY=planning|quarantine runs one part; BENCH_SCALES=1,10 picks the planning scales.
+// BENCH_ONLY=planning|plumbing|quarantine runs one part; BENCH_SCALES=1,10 picks the planning scales;
+// BENCH_CATCH_UP and BENCH_DRAIN size the plumbing runs.
 import { benchPlanning } from './planning';
+import { benchPlumbing } from './plumbing';
 import { benchQuarantineSlice } from './quarantine-slice';
 
 const only = process.env['BENCH_ONLY'];
@@ -10,6 +12,7 @@ const scales = (process.env['BENCH_SCALES'] ?? '1,10').split(',').map(Number);
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
   if (!only || only === 'planning') for (const scale of scales) benchPlanning(scale);
+  if (!only || only === 'plumbing') await benchPlumbing();
   if (!only || only === 'quarantine') await benchQuarantineSlice();
 }
 

@@ -51,4 +51,15 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO items (id, description, unit, kind) VALUES ('X', 'x', 'EA', 'borrowed')").run()).toThrow(/CHECK/);
     db.close();
   });
+
+  it('0005 adds the connector epochs and keeps the cursors', () => {
+    const db = new Database(temp.file('m5.sqlite'));
+    migrate(db, 'm5', migrations.slice(0, 4));
+    db.prepare("INSERT INTO cursors VALUES ('erp', 42, 'now')").run();
+    migrate(db, 'm5', migrations.slice(0, 5));
+    expect(db.prepare("SELECT seq FROM cursors WHERE stream = 'erp'").pluck().get()).toBe(42);
+    db.prepare("INSERT INTO connector_epochs VALUES ('erp', 'a1b2', 'now')").run();
+    expect(() => db.prepare("INSERT INTO connector_epochs VALUES ('erp', 'c3d4', 'now')").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
 });

@@ -26,7 +26,8 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const changes = createChangeTracker();
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes });
   const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger });
-  const handleReply = createReplyHandler({ store, repos, engine, changes, clock });
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
+  const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db);
   const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', afterDecision: () => {}, discardChanges: () => changes.discard() });
   return { store, repos, changes, engine, ingest, handleReply, queries, quarantine };

@@ -4,6 +4,7 @@ import { up as initial } from './0001-initial';
 import { up as outboxEntityIndex } from './0002-outbox-entity-index';
 import { up as planning } from './0003-planning';
 import { up as exceptions } from './0004-exceptions';
+import { up as connectorEpochs } from './0005-connector-epochs';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '0002-outbox-entity-index', up: outboxEntityIndex },
   { version: 3, name: '0003-planning', up: planning },
   { version: 4, name: '0004-exceptions', up: exceptions },
+  { version: 5, name: '0005-connector-epochs', up: connectorEpochs },
 ];

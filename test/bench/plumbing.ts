@@ -1,0 +1,169 @@
+// The sync plumbing beside its physical limits on this machine, measured in the same run: raw
+// socket.io messages and acknowledgements over 127.0.0.1, raw batched SQLite inserts, then the
+// core's end-to-end ingest, its catch-up after a long offline period, and its outbox drain.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import { Server } from 'socket.io';
+import { io as connect } from 'socket.io-client';
+import { gatewayConnectors } from '../../electron/gateway-connectors';
+import type { Core } from '../../orchestration-core/core-types';
+import { createCore } from '../../orchestration-core/host';
+import { openStore } from '../../orchestration-core/store/open-store';
+import { createRepos } from '../../orchestration-core/store/repos';
+import type { CanonicalCommand } from '../../shared/commands';
+import { startGateway } from '../../simulator/gateway';
+import { maxEventsPerEmit } from '../../simulator/sync-session';
+import { quietLogger } from '../helpers/core-parts';
+import { makeTempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
+import { figure, report } from './report';
+
+const catchUpEvents = Number(process.env['BENCH_CATCH_UP'] ?? 500_000);
+const drainCommands = Number(process.env['BENCH_DRAIN'] ?? 5000);
+const qe = { user: 'qe.bench' };
+
+/** A goods receipt as the gateway sends it, for the raw measurements. */
+function sampleEvent(seq: number) {
+  return {
+    id: `erp-${seq}-bench`,
+    stream: 'erp',
+    seq,
+    type: 'goods.received',
+    source: 'simulator',
+    occurredAt: '2026-12-01T08:00:00.000Z',
+    plant: 'P1',
+    correlationId: `L-${seq}`,
+    schemaVersion: 1,
+    payload: { lotId: `L-${seq}`, lotVersion: 1, itemId: 'M-1001', plant: 'P1', quantity: 120, unit: 'EA', stockType: 'unrestricted', supplierId: 'S-100' },
+  };
+}
+
+async function rawSocketIo(events: number): Promise<{ eventsPerSecond: number; acksPerSecond: number }> {
+  const httpServer = createServer();
+  const server = new Server(httpServer);
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const batch = Array.from({ length: maxEventsPerEmit }, (_, i) => sampleEvent(i + 1));
+  server.on('connection', (socket) => {
+    socket.on('go', () => {
+      for (let sent = 0; sent < events; sent += batch.length) socket.emit('events', batch);
+    });
+    socket.on('command', (_command: unknown, ack: (reply: unknown) => void) => ack({ status: 'accepted' }));
+  });
+  const client = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false });
+  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+  try {
+    let received = 0;
+    const start = performance.now();
+    const done = new Promise<void>((resolve) =>
+      client.on('events', (list: unknown[]) => {
+        received += list.length;
+        if (received >= events) resolve();
+      }),
+    );
+    client.emit('go');
+    await done;
+    const eventsPerSecond = received / ((performance.now() - start) / 1000);
+
+    // Acknowledged round trips, 32 in flight like the outbox pusher's window.
+    const acks = 20_000;
+    let next = 0;
+    const ackStart = performance.now();
+    const command = { commandId: 'c', type: 'lot.setStatus', payload: { lotId: 'L-1', stockType: 'blocked', reason: 'bench' } };
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next++ < acks) await client.timeout(5000).emitWithAck('command', command);
+      }),
+    );
+    return { eventsPerSecond, acksPerSecond: acks / ((performance.now() - ackStart) / 1000) };
+  } finally {
+    client.disconnect();
+    await server.close();
+  }
+}
+
+function rawSqliteInserts(path: string, rows: number): number {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE inbox (event_id TEXT PRIMARY KEY, stream TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, outcome TEXT NOT NULL, at TEXT NOT NULL)');
+  const insert = db.prepare("INSERT INTO inbox VALUES (?, 'erp', ?, 'goods.received', 'applied', '2026-12-01T08:00:00Z')");
+  const start = performance.now();
+  const inBatch = db.transaction((from: number) => {
+    for (let i = from; i < from + maxEventsPerEmit; i++) insert.run(`erp-${i}`, i);
+  });
+  for (let from = 0; from < rows; from += maxEventsPerEmit) inBatch(from);
+  const perSecond = rows / ((performance.now() - start) / 1000);
+  db.close();
+  return perSecond;
+}
+
+export async function benchPlumbing(): Promise<void> {
+  console.log('\n# sync plumbing beside the physical limits');
+  const temp = makeTempDir();
+  let core: Core | undefined;
+  try {
+    const raw = await rawSocketIo(200_000);
+    figure('raw socket.io, events in batches of 500', raw.eventsPerSecond, 'events/s');
+    figure('raw socket.io acknowledgements, 32 in flight', raw.acksPerSecond, 'acks/s');
+    const sqlite = rawSqliteInserts(temp.file('raw.sqlite'), 200_000);
+    figure('raw SQLite inserts, 500 per FULL-synced transaction', sqlite, 'rows/s');
+
+    // Catch-up: the workstation synced once, then the gateway's log grew while it was away; on
+    // its return it replays everything after its cursor (no snapshot: the gateway keeps the log).
+    const gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 3 });
+    const coreFile = temp.file('core.sqlite');
+    const startCore = async (): Promise<Core> =>
+      (core = await createCore({ databasePath: coreFile, user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger }));
+    const online = async (started: Core) => waitFor('online', async () => (await started.handlers['connectors.status']({}, qe)).every((c) => c.state === 'online'), 600_000, 50);
+    const first = await startCore();
+    await online(first);
+    await first.close();
+    const appendStart = performance.now();
+    const headBefore = gateway.inspect.streamHead('erp');
+    gateway.scenario.receiveGoods(catchUpEvents, 5000);
+    figure(`(simulator appended ${catchUpEvents} goods receipts)`, (performance.now() - appendStart) / 1000, 's');
+    const head = gateway.inspect.streamHead('erp');
+    const watcher = new Database(coreFile, { readonly: true });
+    const cursor = () => (watcher.prepare("SELECT coalesce(max(seq), 0) FROM cursors WHERE stream = 'erp'").pluck().get() as number | null) ?? 0;
+    const catchUpStart = performance.now();
+    const returning = await startCore();
+    await waitFor('caught up', () => cursor() >= head, 600_000, 50);
+    const catchUpSeconds = (performance.now() - catchUpStart) / 1000;
+    const replayed = head - headBefore;
+    report(`catch-up of ${replayed} events after a long offline period`, catchUpSeconds, 's', 20, false);
+    const ingestPerSecond = replayed / catchUpSeconds;
+    report('end-to-end ingest (socket -> validation -> inbox, state, cursor -> workflows)', ingestPerSecond, 'events/s', Math.round(raw.eventsPerSecond / 3), true);
+    figure('  ingest as a share of raw socket.io', (100 * ingestPerSecond) / raw.eventsPerSecond, '%');
+    figure('  ingest as a share of raw SQLite inserts', (100 * ingestPerSecond) / sqlite, '%');
+    await returning.close();
+    core = undefined;
+
+    // Outbox drain: commands queued offline (one per lot, so the window is full), then reconnect.
+    const lotIds = (watcher.prepare("SELECT lot_id FROM lots ORDER BY lot_id DESC LIMIT ?").pluck().all(drainCommands) as string[]);
+    watcher.close();
+    const store = openStore(coreFile);
+    const repos = createRepos(store.db);
+    store.durableTransaction(() => {
+      for (const lotId of lotIds) {
+        const command: CanonicalCommand = { commandId: `drain-${lotId}`, type: 'lot.setStatus', issuedBy: qe.user, issuedAt: new Date().toISOString(), payload: { lotId, stockType: 'blocked', reason: 'bench drain' } };
+        repos.outbox.enqueue(command, 'erp', lotId, command.issuedAt);
+      }
+    });
+    store.close();
+    const drainStart = performance.now();
+    core = await createCore({ databasePath: coreFile, user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    const started = core;
+    await waitFor('outbox drained', async () => (await started.handlers['connectors.status']({}, qe)).every((c) => c.queueDepth === 0), 600_000, 50);
+    const drainPerSecond = lotIds.length / ((performance.now() - drainStart) / 1000);
+    report(`outbox drain (${lotIds.length} commands, replies recorded)`, drainPerSecond, 'commands/s', Math.round(raw.acksPerSecond * 0.4), true);
+    figure('  drain as a share of raw acknowledgements', (100 * drainPerSecond) / raw.acksPerSecond, '%');
+    await core.close();
+    core = undefined;
+    await gateway.close();
+  } finally {
+    await core?.close();
+    temp.remove();
+  }
+}
