@@ -50,7 +50,24 @@ export function createEventIngest(deps: EventIngestDeps) {
   /** Inside the batch's transaction this is a savepoint; made once, it costs little per event. */
   const applyInSavepoint = store.db.transaction(applyOne);
 
+  /** An event threw while applying a batch without savepoints: the batch is redone with them. */
+  class EventFailed extends Error {}
+
   function applyBatch(batch: readonly unknown[]): IngestResult {
+    try {
+      return applyBatchOnce(batch, false);
+    } catch (error) {
+      if (!(error instanceof EventFailed)) throw error;
+      return applyBatchOnce(batch, true);
+    }
+  }
+
+  /**
+   * One transaction for the batch. Fast: no savepoint per event, and the first event that throws
+   * rolls the batch back (to be redone careful). Careful: a savepoint per event, so one event that
+   * cannot be applied is dead-lettered and the rest of the batch goes on.
+   */
+  function applyBatchOnce(batch: readonly unknown[], careful: boolean): IngestResult {
     const result: IngestResult = { applied: 0, deadLettered: 0, skipped: 0, gaps: [] };
     const working = new Map(cursors);
     const blocked = new Set<string>();
@@ -81,25 +98,31 @@ export function createEventIngest(deps: EventIngestDeps) {
           }
           working.set(stream, seq);
           advanced.add(stream);
-          if (repos.inbox.hasEvent(id)) {
+          if (!repos.inbox.claim({ eventId: id, stream, seq, type: envelope.type, outcome: parsed.ok ? 'applied' : 'dead-lettered', at })) {
             result.skipped++;
             continue;
           }
           if (!parsed.ok) {
             deadLetter(raw, parsed.reason, at, { stream, seq, eventId: id });
-            repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'dead-lettered', at });
             result.deadLettered++;
             continue;
           }
-          // A savepoint per event: one event that cannot be applied is dead-lettered, the rest of the batch goes on.
+          if (!careful) {
+            try {
+              applyOne(parsed.event, at);
+            } catch (error) {
+              throw new EventFailed((error as Error).message);
+            }
+            result.applied++;
+            continue;
+          }
           try {
             applyInSavepoint(parsed.event, at);
-            repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'applied', at });
             result.applied++;
           } catch (error) {
             changes.partRolledBack();
             deadLetter(raw, `could not apply: ${(error as Error).message}`, at, { stream, seq, eventId: id });
-            repos.inbox.record({ eventId: id, stream, seq, type: envelope.type, outcome: 'dead-lettered', at });
+            repos.inbox.setOutcome(id, 'dead-lettered');
             result.deadLettered++;
           }
         }
@@ -109,7 +132,7 @@ export function createEventIngest(deps: EventIngestDeps) {
       cursors = working;
     } catch (error) {
       changes.discard();
-      logger.error('event batch rolled back', { connector: connectorId, error: (error as Error).message });
+      if (!(error instanceof EventFailed)) logger.error('event batch rolled back', { connector: connectorId, error: (error as Error).message });
       throw error;
     }
     return result;

@@ -8,6 +8,10 @@ export function createInbox(db: Database.Database) {
   const insert = db.prepare(
     'INSERT INTO inbox (event_id, stream, seq, type, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const claim = db.prepare(
+    'INSERT OR IGNORE INTO inbox (event_id, stream, seq, type, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const setOutcome = db.prepare('UPDATE inbox SET outcome = ? WHERE event_id = ?');
   const cursorsAll = db.prepare<[], { stream: string; seq: number }>('SELECT stream, seq FROM cursors');
   const upsertCursor = db.prepare(
     `INSERT INTO cursors (stream, seq, updated_at) VALUES (?, ?, ?)
@@ -26,6 +30,13 @@ export function createInbox(db: Database.Database) {
       upsertEpoch.run(connector, epoch, at);
     },
     hasEvent: (eventId: string): boolean => has.get(eventId) !== undefined,
+    /** Records the event unless its id is there already; false: a duplicate, apply nothing. */
+    claim(entry: { eventId: string; stream: string; seq: number; type: string; outcome: InboxOutcome; at: string }): boolean {
+      return claim.run(entry.eventId, entry.stream, entry.seq, entry.type, entry.outcome, entry.at).changes === 1;
+    },
+    setOutcome(eventId: string, outcome: InboxOutcome): void {
+      setOutcome.run(outcome, eventId);
+    },
     record(entry: { eventId: string; stream: string; seq: number; type: string; outcome: InboxOutcome; at: string }): void {
       insert.run(entry.eventId, entry.stream, entry.seq, entry.type, entry.outcome, entry.at);
     },
