@@ -1,5 +1,6 @@
 // The fixed frame around every view: header, navigation, connection banners, status bar.
 import { useState } from 'react';
+import { OrderImpactView } from '../views/order-impact/order-impact-view';
 import { QuarantineView } from '../views/quarantine/quarantine-view';
 import { AppHeader } from './app-header';
 import { ConnectionBanners } from './connection-banners';
@@ -15,6 +16,7 @@ export function AppShell() {
       <ViewNav active={view} onOpen={setView} />
       <main className="app-main">
         <ConnectionBanners />
+        {view === 'order-impact' && <OrderImpactView />}
         {view === 'quarantine' && <QuarantineView />}
       </main>
       <StatusBar />

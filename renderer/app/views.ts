@@ -1,6 +1,6 @@
 // The app's views in navigation order; only the ones marked available have a screen yet.
 export const appViews = [
-  { id: 'order-impact', label: 'Order impact', available: false },
+  { id: 'order-impact', label: 'Order impact', available: true },
   { id: 'quarantine', label: 'Quarantine', available: true },
   { id: 'rebalancing', label: 'Rebalancing', available: false },
   { id: 'approvals', label: 'Approvals', available: false },

@@ -1,5 +1,6 @@
 // Readable words for the contract's identifiers; one place so the grid, the panel and tests agree.
 import type { ConnectorState, ConnectorStatus } from '../../shared/api/connectors';
+import type { ExceptionStatus, ExceptionType } from '../../shared/api/impact';
 import type { TaskState } from '../../shared/api/quarantine';
 import type { DispositionDecision, Role, StockType } from '../../shared/domain';
 
@@ -33,6 +34,17 @@ export const taskStateLabels: Record<TaskState, string> = {
   'pending-upstream': 'pending upstream',
   accepted: 'accepted',
   conflict: 'conflict',
+};
+
+export const exceptionTypeLabels: Record<ExceptionType, string> = {
+  'supplier-delay': 'Supplier delay',
+};
+
+export const exceptionStatusLabels: Record<ExceptionStatus, string> = {
+  open: 'open',
+  'no-impact': 'no impact',
+  accepted: 'accepted',
+  resolved: 'resolved',
 };
 
 export const roleLabels: Record<Role, string> = {

@@ -1,5 +1,6 @@
 // Ages and "how long ago" for the grid and the status bar, coarse on purpose: a lot on hold for
-// 2 days does not need minutes, and a sync 40 seconds ago needs no more than that.
+// 2 days does not need minutes, and a sync 40 seconds ago needs no more than that. Plan dates
+// (YYYY-MM-DD, no time of day) are shown as they are, in no time zone.
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
@@ -44,4 +45,23 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(iso: string): string {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? iso : dateTimeFormat.format(at);
+}
+
+const planDateFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
+const planDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function planDay(date: string): number {
+  return planDatePattern.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+}
+
+/** A plan date, "12 Mar 2026": read as UTC so a planner west of Greenwich does not see the day before. */
+export function formatPlanDate(date: string): string {
+  const at = planDay(date);
+  return Number.isNaN(at) ? date : planDateFormat.format(at);
+}
+
+/** Whole days from one plan date to another; null when either is not a date. */
+export function daysBetween(from: string, to: string): number | null {
+  const days = (planDay(to) - planDay(from)) / day;
+  return Number.isNaN(days) ? null : Math.round(days);
 }

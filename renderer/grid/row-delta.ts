@@ -24,3 +24,27 @@ export function diffRowsById<Row>(previous: Readonly<Record<string, Row>>, next:
 export function isEmptyDelta(delta: RowDelta<unknown>): boolean {
   return delta.add.length === 0 && delta.update.length === 0 && delta.remove.length === 0;
 }
+
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/**
+ * Keys a freshly loaded list by id, keeping the previous object of every row whose fields are all the
+ * same, so a reload that changed nothing gives an empty delta. Rows are flat records of plain values.
+ */
+export function rowsByIdKeepingUnchanged<Row extends object>(
+  rows: readonly Row[],
+  idOf: (row: Row) => string,
+  previous: Readonly<Record<string, Row>> = {},
+): Record<string, Row> {
+  const byId: Record<string, Row> = {};
+  for (const row of rows) {
+    const id = idOf(row);
+    const before = previous[id];
+    byId[id] = before !== undefined && sameFields(before, row) ? before : row;
+  }
+  return byId;
+}

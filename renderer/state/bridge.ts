@@ -2,7 +2,9 @@
 // socket comes back (events sent while it was down are gone).
 import { apiClient, type ApiClient } from '../api/client';
 import { useConnectorsStore } from './connectors-slice';
+import { followSelectedException } from './exception-detail-loader';
 import { useHostLinkStore } from './host-link-slice';
+import { useImpactStore } from './impact-slice';
 import { useQuarantineStore } from './quarantine-slice';
 import { useSessionStore } from './session-slice';
 import { followTopic } from './follow-topic';
@@ -16,6 +18,15 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     applyEvent: (row) => useQuarantineStore.getState().rowChanged(row),
     loadFailed: (message) => useQuarantineStore.getState().loadFailed(message),
   });
+  const impact = followTopic({
+    subscribe: client.subscribe,
+    topic: 'impact.exceptionChanged',
+    load: () => client.invoke('impact.exceptions', {}),
+    applyLoaded: (rows) => useImpactStore.getState().exceptionsLoaded(rows),
+    applyEvent: (row) => useImpactStore.getState().exceptionChanged(row),
+    loadFailed: (message) => useImpactStore.getState().loadFailed(message),
+  });
+  const exceptionDetail = followSelectedException(client);
   const connectors = followTopic({
     subscribe: client.subscribe,
     topic: 'connectors.statusChanged',
@@ -34,6 +45,8 @@ export function startBridge(client: ApiClient = apiClient): () => void {
 
   function loadAll(): void {
     void quarantine.reload();
+    void impact.reload();
+    exceptionDetail.reload();
     void connectors.reload();
     void loadSession();
   }
@@ -52,6 +65,8 @@ export function startBridge(client: ApiClient = apiClient): () => void {
   return () => {
     stopLink();
     quarantine.stop();
+    impact.stop();
+    exceptionDetail.stop();
     connectors.stop();
   };
 }

@@ -17,7 +17,7 @@ export function TaskStatePill({ state, conflictReason, decision }: TaskStatePill
         ? `Decision: ${decisionLabels[decision]}`
         : undefined;
   return (
-    <span className={`task-pill task-pill--${state}`} title={title} data-testid={`task-state-${state}`}>
+    <span className={`pill task-pill--${state}`} title={title} data-testid={`task-state-${state}`}>
       {taskStateLabels[state]}
     </span>
   );

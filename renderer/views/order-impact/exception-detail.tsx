@@ -1,0 +1,123 @@
+// Below the exceptions grid: the selected exception's delay facts and the customer and production
+// orders it makes later, each in its own grid with a CSV export.
+import type { ExceptionRow, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../../shared/api/impact';
+import { exceptionTypeLabels } from '../../format/labels';
+import { formatCount } from '../../format/numbers';
+import { formatDateTime } from '../../format/time';
+import { selectNothingLater, useImpactStore, type ImpactState } from '../../state/impact-slice';
+import { DelayFacts } from './delay-facts';
+import { ExceptionStatusPill } from './exception-status-pill';
+import { csvFileName, formatAtRisk } from './impact-format';
+import { customerOrderColumns, getImpactedOrderRowId, productionOrderColumns } from './impacted-order-columns';
+import { ImpactedOrdersGrid } from './impacted-orders-grid';
+
+const selectCustomerOrders = (state: ImpactState) => state.customerOrdersById;
+const selectProductionOrders = (state: ImpactState) => state.productionOrdersById;
+
+function countUnfulfilled(rows: Readonly<Record<string, { unfulfilled: boolean }>>): number {
+  return Object.values(rows).filter((row) => row.unfulfilled).length;
+}
+
+/** Over the orders shown: an order since shipped or cancelled upstream has dropped out of the detail. */
+function sumRevenueAtRisk(rows: Readonly<Record<string, { revenueAtRisk: number }>>): number {
+  return Object.values(rows).reduce((sum, row) => sum + row.revenueAtRisk, 0);
+}
+
+/** "12 orders later · 2 unfulfilled · 220,886 at risk" beside a grid's title. */
+function OrdersSummary({ count, unfulfilled, revenueAtRisk }: { count: number; unfulfilled: number; revenueAtRisk?: number }) {
+  return (
+    <>
+      {formatCount(count, 'order')} later
+      {unfulfilled > 0 && <span className="text-danger"> · {unfulfilled} unfulfilled</span>}
+      {revenueAtRisk !== undefined && (
+        <>
+          {' · '}
+          <strong>{formatAtRisk(revenueAtRisk)}</strong>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Grids sized to their rows: a short list takes little room and leaves it to the other; two long lists
+ * share the height. The basis is the section's title, the grid's header and the rows (see the grid's theme).
+ */
+function sectionBasis(rowCount: number): string {
+  return `${36 + 34 + Math.max(2, rowCount) * 36 + 4}px`;
+}
+
+export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRow; onClose: () => void }) {
+  const detail = useImpactStore((state) => state.detail);
+  const detailError = useImpactStore((state) => state.detailError);
+  const customerCount = useImpactStore((state) => Object.keys(state.customerOrdersById).length);
+  const productionCount = useImpactStore((state) => Object.keys(state.productionOrdersById).length);
+  const customerUnfulfilled = useImpactStore((state) => countUnfulfilled(state.customerOrdersById));
+  const productionUnfulfilled = useImpactStore((state) => countUnfulfilled(state.productionOrdersById));
+  const customerRevenueAtRisk = useImpactStore((state) => sumRevenueAtRisk(state.customerOrdersById));
+  const nothingLater = useImpactStore(selectNothingLater);
+  const fileTag = detail?.detail.poLineId ?? exception.sourceDocument;
+
+  return (
+    <section className="exception-detail" data-testid="exception-detail" aria-labelledby="exception-detail-title">
+      <header className="exception-detail__header">
+        <div className="exception-detail__heading">
+          <h2 id="exception-detail-title" title={`${exception.itemId} — ${exception.itemDescription}`}>
+            {exception.itemId} <span className="exception-detail__description">{exception.itemDescription}</span>
+          </h2>
+          <p className="exception-detail__meta">
+            {exceptionTypeLabels[exception.type]} · Plant {exception.plant} · detected {formatDateTime(exception.detectedAt)}
+          </p>
+          <ExceptionStatusPill status={exception.status} />
+          <button type="button" className="icon-button" onClick={onClose} aria-label="Close the exception detail" data-testid="exception-detail-close">
+            ×
+          </button>
+        </div>
+        {detail ? <DelayFacts detail={detail.detail} /> : <p className="exception-detail__loading">Loading the delay…</p>}
+      </header>
+      {detailError && (
+        <p className="callout callout--danger" role="alert" data-testid="exception-detail-error">
+          The orders this exception makes later could not be loaded: {detailError}
+        </p>
+      )}
+      {nothingLater ? (
+        <p className="empty-state" data-testid="no-orders-later">
+          No orders are later because of this delay: the plan still covers every production and customer order on time.
+        </p>
+      ) : (
+        <div className="exception-detail__orders">
+          <div className="exception-detail__section" style={{ flexBasis: sectionBasis(customerCount) }}>
+            <ImpactedOrdersGrid<ImpactedCustomerOrderRow>
+              title="Customer orders"
+              summary={<OrdersSummary count={customerCount} unfulfilled={customerUnfulfilled} revenueAtRisk={customerRevenueAtRisk} />}
+              testId="impacted-customer-orders"
+              exportTestId="export-customer-orders"
+              exportLabel="Export the customer orders as CSV"
+              csvFileName={csvFileName('customer-orders-later', fileTag)}
+              columns={customerOrderColumns}
+              getRowId={getImpactedOrderRowId}
+              selectRows={selectCustomerOrders}
+              rowCount={customerCount}
+              emptyText="No customer orders are later because of this delay"
+            />
+          </div>
+          <div className="exception-detail__section" style={{ flexBasis: sectionBasis(productionCount) }}>
+            <ImpactedOrdersGrid<ImpactedProductionOrderRow>
+              title="Production orders"
+              summary={<OrdersSummary count={productionCount} unfulfilled={productionUnfulfilled} />}
+              testId="impacted-production-orders"
+              exportTestId="export-production-orders"
+              exportLabel="Export the production orders as CSV"
+              csvFileName={csvFileName('production-orders-later', fileTag)}
+              columns={productionOrderColumns}
+              getRowId={getImpactedOrderRowId}
+              selectRows={selectProductionOrders}
+              rowCount={productionCount}
+              emptyText="No production orders are later because of this delay"
+            />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// The Order Impact view: disruptions (exceptions) in a grid, the selected one's delay and the orders
+// it makes later below it.
+import './order-impact.css';
+import type { GridApi } from 'ag-grid-community';
+import { useMemo, useRef } from 'react';
+import type { ExceptionRow } from '../../../shared/api/impact';
+import { formatMoney } from '../../format/numbers';
+import { selectNothingLater, selectSelectedException, useImpactStore } from '../../state/impact-slice';
+import { ExceptionDetail } from './exception-detail';
+import { ExceptionsGrid } from './exceptions-grid';
+import { csvFileName, formatOpenCount, summarizeExceptions } from './impact-format';
+
+export function OrderImpactView() {
+  const exceptionsById = useImpactStore((state) => state.exceptionsById);
+  const loadError = useImpactStore((state) => state.loadError);
+  const selected = useImpactStore(selectSelectedException);
+  const select = useImpactStore((state) => state.select);
+  const nothingLater = useImpactStore(selectNothingLater);
+  const summary = useMemo(() => summarizeExceptions(Object.values(exceptionsById)), [exceptionsById]);
+  const gridApi = useRef<GridApi<ExceptionRow> | null>(null);
+
+  return (
+    <section className="order-impact-view" aria-labelledby="order-impact-title">
+      <header className="view-header">
+        <div>
+          <h1 id="order-impact-title">Order impact</h1>
+          <p className="view-header__summary" data-testid="impact-summary">
+            <strong data-testid="impact-summary-open">{formatOpenCount(summary.open)}</strong>
+            {' · '}
+            <strong data-testid="impact-summary-revenue">{formatMoney(summary.openRevenueAtRisk)}</strong> revenue at risk
+            {summary.noImpact > 0 && <> · {summary.noImpact} without impact</>}
+            {!selected && summary.total > 0 && <span className="view-header__hint"> — select an exception to see the orders it makes later</span>}
+          </p>
+        </div>
+        <button
+          type="button"
+          className="button"
+          onClick={() => gridApi.current?.exportDataAsCsv({ fileName: csvFileName('order-impact-exceptions') })}
+          disabled={summary.total === 0}
+          aria-label="Export the exceptions as CSV"
+          data-testid="export-exceptions"
+        >
+          Export CSV
+        </button>
+      </header>
+      {loadError && (
+        <p className="callout callout--danger" role="alert">
+          The exceptions could not be loaded: {loadError}
+        </p>
+      )}
+      <div className={`order-impact-view__body${selected ? ` order-impact-view__body--${nothingLater ? 'with-facts' : 'with-detail'}` : ''}`}>
+        <ExceptionsGrid apiRef={gridApi} detailOpen={selected !== null} />
+        {selected && <ExceptionDetail exception={selected} onClose={() => select(null)} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+// A planner sees which customer and production orders a supplier delay makes later, against
+// `npm run start:web` and the simulator's planning dataset, and exports the customer orders as CSV.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Locator } from '@playwright/test';
+import { control, startAppWithSimulator } from './app-processes';
+
+interface SupplierDelay {
+  poLineId: string;
+  previousDate: string;
+  newDate: string;
+}
+
+const screenshotPath = path.resolve(import.meta.dirname, '../../docs/order-impact.png');
+/** A random PO line's delay may hit no order at all; this many tries make a miss on every one unlikely. */
+const maxDelays = 6;
+
+/** "220,886" → 220886 */
+const amount = async (cell: Locator) => Number((await cell.innerText()).replace(/[^\d.-]/g, ''));
+
+/** CSV lines as AG Grid writes them (quoted values, CRLF); no value in these exports spans lines. */
+const csvLines = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '');
+
+test('a planner finds the customer orders a supplier delay makes later and exports them', async ({ page }) => {
+  const app = await startAppWithSimulator('pl.omar');
+  const { gatewayUrl } = app;
+  try {
+    await page.goto(app.url);
+    await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
+    await expect(page.getByTestId('session-info')).toContainText('pl.omar');
+
+    await page.getByTestId('nav-order-impact').click();
+    const exceptions = page.getByTestId('exceptions-grid');
+    const summary = page.getByTestId('impact-summary');
+    await expect(exceptions).toBeVisible();
+    await expect(summary).toContainText('0 open exceptions');
+
+    // Delay random PO lines until one makes customer orders later (a line may feed nothing soon enough).
+    let delay: SupplierDelay | undefined;
+    let hitRow: Locator | undefined;
+    const allRows = exceptions.locator('.ag-row');
+    for (let attempt = 1; attempt <= maxDelays && !hitRow; attempt++) {
+      // Few enough rows that the grid renders them all; the same line can be drawn twice.
+      const before = await allRows.count();
+      const next = await control<SupplierDelay>(gatewayUrl, 'POST', '/control/supplier-delay', { days: 45 });
+      await expect(allRows).toHaveCount(before + 1);
+      for (const row of await exceptions.locator('.ag-row', { hasText: next.poLineId }).all()) {
+        if ((await amount(row.locator('[col-id="revenueAtRisk"]'))) > 0) {
+          delay = next;
+          // By its id: a position in the list moves when the grid re-sorts.
+          hitRow = exceptions.locator(`.ag-row[row-id="${await row.getAttribute('row-id')}"]`);
+        }
+      }
+    }
+    expect(hitRow, `none of ${maxDelays} delays of 45 days made a customer order later`).toBeDefined();
+    const row = hitRow!;
+    const poLineId = delay!.poLineId;
+    await expect(row.getByTestId('exception-status-open')).toBeVisible();
+    expect(await amount(row.locator('[col-id="ordersHit"]'))).toBeGreaterThan(0);
+    await expect(row.locator('[col-id="worstLateness"]')).toContainText(/\+\d+ d|unfulfilled/);
+
+    // The summary counts open exceptions and their revenue at risk: only this one has any.
+    const revenueAtRisk = await row.locator('[col-id="revenueAtRisk"]').innerText();
+    await expect(page.getByTestId('impact-summary-revenue')).toHaveText(revenueAtRisk);
+    await expect(page.getByTestId('impact-summary-open')).not.toHaveText('0 open exceptions');
+
+    // Select it: the delay's facts and the orders it makes later.
+    await row.locator('[col-id="item"]').click();
+    const detail = page.getByTestId('exception-detail');
+    await expect(detail).toContainText(poLineId);
+    await expect(detail).toContainText('(+45 d)');
+    const customerOrders = page.getByTestId('impacted-customer-orders');
+    const customerRows = customerOrders.locator('.ag-row');
+    await expect(customerRows.first()).toBeVisible();
+    const rowCount = Number(await customerOrders.getAttribute('data-row-count'));
+    expect(rowCount).toBeGreaterThan(0);
+    await expect(customerOrders).toContainText(`${revenueAtRisk} at risk`);
+    const firstRevenue = customerRows.first().locator('[col-id="revenueAtRisk"]');
+    expect(await amount(firstRevenue)).toBeGreaterThan(0);
+    await expect(customerRows.first().locator('[col-id="daysLate"]')).toHaveText(/^\+\d+ d$|^unfulfilled$/);
+    await expect(page.getByTestId('impacted-production-orders')).toBeVisible();
+    await page.screenshot({ path: screenshotPath });
+
+    // Export the customer orders: a header line, then one line per order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-customer-orders').click()]);
+    expect(download.suggestedFilename()).toMatch(/^customer-orders-later-.+\.csv$/);
+    const lines = csvLines(await readFile(await download.path(), 'utf8'));
+    expect(lines[0]).toContain('"Revenue at risk"');
+    expect(lines[0]).toContain('"Days late"');
+    expect(lines).toHaveLength(rowCount + 1);
+    const shownIds = await customerRows.locator('[col-id="id"]').allInnerTexts();
+    for (const id of shownIds) expect(lines.some((line) => line.startsWith(`"${id}",`))).toBe(true);
+  } finally {
+    await app.close();
+  }
+});
