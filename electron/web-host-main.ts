@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../orchestration-core/host';
+import { roles, roleSchema, type Role } from '../shared/domain';
 import { consoleLogger } from './console-logger';
 import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
 import { gatewayConnectors } from './gateway-connectors';
@@ -17,12 +18,20 @@ function nonNegativeIntegerFromEnv(name: string, fallback: number, max = Number.
   return number;
 }
 
+function roleFromEnv(value: string | undefined): Role | undefined {
+  if (!value) return undefined;
+  const parsed = roleSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`PLANT_ORCHESTRATOR_ROLE must be one of ${roles.join(', ')}, got "${value}"`);
+  return parsed.data;
+}
+
 async function main(): Promise<void> {
   const settings = loadSettingsFromConf();
   const port = nonNegativeIntegerFromEnv('PORT', 0, 65535);
   const dataDir = path.resolve(process.env['PLANT_ORCHESTRATOR_DATA'] || '.data');
   const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
   const user = process.env['PLANT_ORCHESTRATOR_USER'] || settings.user;
+  const role = roleFromEnv(process.env['PLANT_ORCHESTRATOR_ROLE']) ?? settings.role;
   const rendererDir = path.resolve(import.meta.dirname, '../dist/renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}: run "npm run build:renderer" first`);
@@ -32,7 +41,7 @@ async function main(): Promise<void> {
   const core = await createCore({
     databasePath: path.join(dataDir, 'plant-orchestrator.sqlite'),
     user,
-    role: settings.role,
+    role,
     plant: settings.plant,
     // An empty list makes the core start the embedded simulator.
     connectors: gateway ? gatewayConnectors(gateway) : settings.connectors,

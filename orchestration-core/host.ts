@@ -11,6 +11,7 @@ import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
 import { createChangeTracker } from './engine/change-tracker';
 import { createEngine } from './engine/engine';
 import { createEventBus } from './event-bus';
+import { approvalRow, createApprovalsHandlers } from './services/approvals-handlers';
 import { createImpactHandlers } from './services/impact-handlers';
 import { createPlanningService } from './services/planning-service';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
@@ -29,6 +30,8 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'substitution.apply': 'erp',
   'transfer.request': 'erp',
   'production.reschedule': 'erp',
+  'approval.request': 'erp',
+  'approval.decide': 'erp',
 };
 
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -74,7 +77,16 @@ function assemble(
   }
 
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index() });
-  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
+  const recordReplies = createReplyHandler({ store, repos, engine, changes, clock });
+  // A reply to a supervisor's decision changes what the Approvals view shows (refused upstream).
+  const handleReplies: typeof recordReplies = (connectorId, received) => {
+    const outcomes = recordReplies(connectorId, received);
+    for (const { commandId } of received) {
+      const approvalId = repos.approvals.idForCommand(commandId);
+      if (approvalId) changes.approvalChanged(approvalId);
+    }
+    return outcomes;
+  };
 
   function publishChanges(): void {
     for (const lotId of changes.take()) {
@@ -84,6 +96,10 @@ function assemble(
     for (const exceptionId of changes.takeExceptions()) {
       const stored = repos.exceptions.get(exceptionId);
       if (stored) bus.publish('impact.exceptionChanged', stored.row);
+    }
+    for (const approvalId of changes.takeApprovals()) {
+      const approval = repos.approvals.get(approvalId);
+      if (approval) bus.publish('approvals.changed', approvalRow(approval, config.user, config.role));
     }
   }
 
@@ -139,6 +155,20 @@ function assemble(
       role: config.role,
       discardChanges: () => changes.discard(),
       afterResponse: () => {
+        publishChanges();
+        statusChanged();
+        for (const connector of connectors) connector.kick();
+      },
+    }),
+    ...createApprovalsHandlers({
+      store,
+      repos,
+      changes,
+      clock,
+      newId: randomUUID,
+      routeCommand,
+      role: config.role,
+      afterDecision: () => {
         publishChanges();
         statusChanged();
         for (const connector of connectors) connector.kick();

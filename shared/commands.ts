@@ -1,6 +1,7 @@
 // Canonical commands (app -> gateway) and the gateway's reply.
 import { z } from 'zod';
 import { planDateSchema } from './dataset';
+import { projectedEffectSchema, substitutionRequestSchema } from './approval-payloads';
 import { describeZodError } from './describe-error';
 import {
   basedOnSchema,
@@ -48,7 +49,24 @@ export const commandPayloadSchemas = {
     toItemId: idSchema,
     plant: idSchema,
     reason: z.string().min(1).max(500),
+    /** The approval that allows it; the gateway refuses a substitution nobody else approved. */
+    approvalId: idSchema,
     approvedBy: idSchema,
+  }),
+  /** Ask a supervisor (on any workstation) to approve; the gateway publishes it as `approval.requested`. */
+  'approval.request': z.object({
+    approvalId: idSchema,
+    kind: z.literal('substitution'),
+    subject: z.string().min(1).max(300),
+    substitution: substitutionRequestSchema,
+    exceptionId: idSchema.optional(),
+    projected: projectedEffectSchema.optional(),
+  }),
+  /** A supervisor's decision on a request; the requester's own decision is refused. */
+  'approval.decide': z.object({
+    approvalId: idSchema,
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().max(1000),
   }),
   /** A stock transport order between plants. */
   'transfer.request': z.object({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { describeZodError } from './describe-error';
 import { planDateSchema } from './dataset';
+import { projectedEffectSchema, substitutionRequestSchema } from './approval-payloads';
 import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 
 export const eventEnvelopeSchema = z.object({
@@ -66,6 +67,25 @@ export const eventPayloadSchemas = {
     previousDate: planDateSchema,
     newDate: planDateSchema,
     reason: z.string().max(500).optional(),
+  }),
+  /** Someone asked for a supervisor's approval; correlationId is the approvalId. */
+  'approval.requested': z.object({
+    approvalId: idSchema,
+    kind: z.literal('substitution'),
+    subject: z.string().min(1).max(300),
+    requestedBy: idSchema,
+    requestedAt: isoDateTimeSchema,
+    substitution: substitutionRequestSchema,
+    exceptionId: idSchema.optional(),
+    projected: projectedEffectSchema.optional(),
+  }),
+  /** A supervisor decided a request; correlationId is the approvalId. */
+  'approval.decided': z.object({
+    approvalId: idSchema,
+    decision: z.enum(['approve', 'reject']),
+    decidedBy: idSchema,
+    decidedAt: isoDateTimeSchema,
+    reason: z.string().max(1000),
   }),
 } as const;
 

@@ -2,8 +2,10 @@
 import type { ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn, DispositionDecision, StockType } from '../shared/domain';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
+import type { EventPayload, EventType } from '../shared/events';
 import type { GatewayStore } from './gateway-store';
 import type { LotRecord } from './records';
+import { erpStream } from './streams';
 
 type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejected' };
 
@@ -57,6 +59,8 @@ function checkBasedOn(basedOn: BasedOn, lot: LotRecord): Outcome | null {
 
 export class CommandProcessor {
   private repliesToDrop = 0;
+  /** Streams that commands appended events to since the last takeAppendedStreams(). */
+  private appended = new Set<string>();
 
   constructor(
     private readonly store: GatewayStore,
@@ -66,6 +70,13 @@ export class CommandProcessor {
   /** The next `count` deliveries are processed and recorded, but their replies are never sent. */
   dropReplies(count: number): void {
     this.repliesToDrop += count;
+  }
+
+  /** The streams to wake once the transaction that appended to them has committed. */
+  takeAppendedStreams(): Set<string> {
+    const streams = this.appended;
+    this.appended = new Set();
+    return streams;
   }
 
   /** Everything the command does, its commands row and its delivery row commit together before the reply exists. */
@@ -138,6 +149,10 @@ export class CommandProcessor {
         return this.createPoLine(command.payload);
       case 'substitution.apply':
         return this.substitute(command.payload);
+      case 'approval.request':
+        return this.requestApproval(command.payload, command.issuedBy);
+      case 'approval.decide':
+        return this.decideApproval(command.payload, command.issuedBy);
       case 'transfer.request':
         return this.requestTransfer(command.payload);
       case 'production.reschedule':
@@ -163,6 +178,13 @@ export class CommandProcessor {
   }
 
   private substitute(payload: CommandPayload<'substitution.apply'>): Outcome {
+    const approval = this.store.approvals.get(payload.approvalId);
+    if (!approval || approval.decision !== 'approve') {
+      return rejected(`payload.approvalId: substitution ${payload.approvalId} has not been approved`);
+    }
+    if (approval.decidedBy !== payload.approvedBy) {
+      return rejected(`payload.approvedBy: ${payload.approvalId} was approved by ${approval.decidedBy}, not ${payload.approvedBy}`);
+    }
     const orders = payload.productionOrderIds.map((id) => this.store.planning.record<ProductionOrder>('productionOrders', id));
     const missing = payload.productionOrderIds.filter((_, i) => !orders[i]?.components.some((c) => c.itemId === payload.fromItemId));
     if (missing.length > 0) return rejected(`payload.productionOrderIds: ${missing.join(', ')} unknown or without component ${payload.fromItemId}`);
@@ -170,6 +192,34 @@ export class CommandProcessor {
       this.store.planning.putRecord('productionOrders', { ...order!, components: order!.components.map((c) => (c.itemId === payload.fromItemId ? { ...c, itemId: payload.toItemId } : c)) });
     }
     return { status: 'accepted' };
+  }
+
+  // Requests and decisions are published on the ERP stream, so every workstation hears of them.
+
+  private requestApproval(payload: CommandPayload<'approval.request'>, requestedBy: string): Outcome {
+    if (this.store.approvals.get(payload.approvalId)) return rejected(`payload.approvalId: ${payload.approvalId} was requested already`);
+    this.store.approvals.request(requestedBy, payload);
+    this.publish('approval.requested', payload.approvalId, { ...payload, requestedBy, requestedAt: this.clock().toISOString() });
+    return { status: 'accepted' };
+  }
+
+  private decideApproval(payload: CommandPayload<'approval.decide'>, decidedBy: string): Outcome {
+    const approval = this.store.approvals.get(payload.approvalId);
+    if (!approval) return rejected(`payload.approvalId: no approval request ${payload.approvalId}`);
+    if (approval.requestedBy === decidedBy) {
+      return rejected(`issuedBy: ${decidedBy} requested ${payload.approvalId} and cannot decide their own request`);
+    }
+    if (approval.decision !== null) {
+      return rejected(`payload.approvalId: ${payload.approvalId} was already ${approval.decision === 'approve' ? 'approved' : 'rejected'} by ${approval.decidedBy}`);
+    }
+    this.store.approvals.record(payload.approvalId, payload.decision, decidedBy);
+    this.publish('approval.decided', payload.approvalId, { ...payload, decidedBy, decidedAt: this.clock().toISOString() });
+    return { status: 'accepted' };
+  }
+
+  private publish<T extends EventType>(type: T, correlationId: string, payload: EventPayload<T>): void {
+    const envelope = this.store.appendEvent({ stream: erpStream, type, correlationId, payload }, this.clock());
+    this.appended.add(envelope.stream);
   }
 
   private requestTransfer(payload: CommandPayload<'transfer.request'>): Outcome {

@@ -53,6 +53,11 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
       z.strictObject({ poLineId: idSchema.optional(), days: z.number().int().optional(), reason: z.string().max(500).optional() }),
       (options) => scenario.supplierDelay(options),
     ),
+    '/control/planning-dataset': route('GET', z.strictObject({}), () => {
+      const dataset = store.planningDataset();
+      if (!dataset) throw new HttpError(404, 'this simulator plays no planning data (start it with a planning scale)');
+      return dataset;
+    }),
     '/control/drop-replies': route('POST', z.strictObject({ count: z.number().int().min(0).max(10_000) }), ({ count }) => {
       scenario.dropReplies(count);
       return { dropping: count };

@@ -1,6 +1,8 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
+import { ApprovalBook } from './approval-book';
 import { PlanningStore } from './planning/planning-store';
 import type Database from 'better-sqlite3';
+import type { Dataset } from '../shared/dataset';
 import type { EventEnvelope } from '../shared/events';
 import type { OpenInspection, Snapshot } from '../shared/sync-protocol';
 import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord, PlantRecord } from './records';
@@ -27,6 +29,8 @@ export class GatewayStore {
   /** retention: events kept per stream for replay (undefined keeps all). */
   /** The ERP's planning data (items, BOMs, orders, PO lines) when the gateway plays one. */
   readonly planning: PlanningStore;
+  /** Requests for a supervisor's approval and their decisions. */
+  readonly approvals: ApprovalBook;
 
   constructor(
     databasePath: string,
@@ -37,6 +41,7 @@ export class GatewayStore {
     this.db = openSimulatorDatabase(databasePath, seed);
     this.planning = new PlanningStore(this.db);
     this.planning.seed(seed, planningScale);
+    this.approvals = new ApprovalBook(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
   }
@@ -53,6 +58,12 @@ export class GatewayStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /** The planning data as one dataset, under the seed this file was generated from; null without any. */
+  planningDataset(): Dataset | null {
+    const row = this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string };
+    return this.planning.dataset(Number(row.value));
   }
 
   /** Runs fn in one SQLite transaction (nested calls join the outer one). */

@@ -97,15 +97,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const commands = new CommandProcessor(store, clock);
   const sessions = new Map<string, Set<SyncSession>>();
 
+  function wakeSubscribers(streams: ReadonlySet<string>): void {
+    for (const group of sessions.values()) for (const session of group) if (session.wants(streams)) session.pump();
+  }
+
   // Seeded, and moved on by the history so far: a restart does not replay the same lots and defects.
   const historyLength = Object.values(store.streamHeads()).reduce((sum, head) => sum + head, 0);
   const scenario = new Scenario({
     store,
     clock,
     random: createRandom(seed + historyLength),
-    onAppended: (streams) => {
-      for (const group of sessions.values()) for (const session of group) if (session.wants(streams)) session.pump();
-    },
+    onAppended: wakeSubscribers,
     emitRaw: (namespace: RawNamespace, message) => {
       for (const session of sessions.get(`/${namespace}`) ?? []) session.emitRaw(message);
     },
@@ -141,6 +143,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const received = results[i];
       if (received?.sendReply) ack?.(received.reply);
     });
+    const appended = commands.takeAppendedStreams();
+    if (appended.size > 0) wakeSubscribers(appended);
   }
 
   // The control handler must be the server's listener before socket.io attaches: socket.io wraps the

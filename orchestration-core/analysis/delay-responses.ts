@@ -1,6 +1,7 @@
 // The responses a planner has to a supplier delay, each as the plan changes it would make and the
 // commands that make them upstream. Only responses that exist for this case are proposed: no
 // alternate supplier, no alternate in the BOM, no stock elsewhere: no such response.
+import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { CommandPayload, CommandType } from '../../shared/commands';
 import type { PlanItem, PoLine, ProductionOrder } from '../../shared/dataset';
 import { dateOf, dayOf } from '../../shared/plan-days';
@@ -23,6 +24,8 @@ export interface ProposedResponse {
   needsApproval: boolean;
   changes: PlanChange[];
   commands: CommandDraft[];
+  /** What a supervisor is asked to approve; its substitution.apply follows the approval. */
+  substitution?: SubstitutionRequest;
 }
 
 export interface DelayContext {
@@ -88,6 +91,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
       needsApproval: true,
       changes: orders.map((order): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } })),
       commands: [],
+      substitution: { productionOrderIds: orders.map((order) => order.id), fromItemId: line.itemId, toItemId: alternate, plant: line.plant, reason },
     });
   }
 

@@ -14,6 +14,7 @@ export interface PlanTarget {
 export function createChangeTracker() {
   let lots = new Set<string>();
   let exceptions = new Set<string>();
+  let approvals = new Set<string>();
   let target: PlanTarget | null = null;
   /** Plan changes applied since the last commit (take). */
   let planTouched = false;
@@ -28,6 +29,15 @@ export function createChangeTracker() {
     },
     exceptionChanged(exceptionId: string): void {
       exceptions.add(exceptionId);
+    },
+    approvalChanged(approvalId: string): void {
+      approvals.add(approvalId);
+    },
+    /** The approvals changed since the last call; call after commit. */
+    takeApprovals(): string[] {
+      const taken = [...approvals];
+      approvals = new Set();
+      return taken;
     },
     /** The exceptions changed since the last call; call after commit. */
     takeExceptions(): string[] {
@@ -63,6 +73,7 @@ export function createChangeTracker() {
       rebuildDue = false;
       lots = new Set();
       exceptions = new Set();
+      approvals = new Set();
     },
   };
 }

@@ -8,6 +8,7 @@ import { ApiFailure } from '../../shared/api/result';
 import type { Clock } from '../core-types';
 import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
+import { queueCommand } from './queue-command';
 import type { InstanceRow } from './instances-repo';
 import type { AnyWorkflow, PlanAnalysis, Signal, StepOutcome, Wait, WorkflowContext } from './workflow';
 
@@ -38,17 +39,8 @@ export function createEngine(deps: EngineDeps) {
       now,
       repos,
       emit(type, payload, options) {
-        const command = {
-          commandId: newId(),
-          type,
-          issuedBy: options.issuedBy,
-          issuedAt: now,
-          ...(options.basedOn ? { basedOn: options.basedOn } : {}),
-          payload,
-        } as CanonicalCommand;
-        repos.outbox.enqueue(command, deps.routeCommand(type), options.entityId ?? null, now);
+        const command = queueCommand(deps, type, payload, options, now);
         repos.instances.appendHistory(instanceId, 'command-emitted', { commandId: command.commandId, type }, now);
-        repos.audit.append({ at: now, actor: options.issuedBy, action: `command ${type}`, subject: options.entityId ?? type, detail: { commandId: command.commandId, payload, basedOn: options.basedOn ?? null } });
         return command.commandId;
       },
       openTask(task) {
@@ -62,6 +54,7 @@ export function createEngine(deps: EngineDeps) {
       audit: (actor, action, subject, detail) => repos.audit.append({ at: now, actor, action, subject, detail }),
       lotChanged: (lotId) => changes.lotChanged(lotId),
       exceptionChanged: (exceptionId) => changes.exceptionChanged(exceptionId),
+      approvalChanged: (approvalId) => changes.approvalChanged(approvalId),
       get plan() {
         return deps.plan?.() ?? null;
       },

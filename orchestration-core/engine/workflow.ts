@@ -43,6 +43,8 @@ export interface WorkflowContext {
   lotChanged(lotId: string): void;
   /** Tells the renderer that an exception changed (sent after commit). */
   exceptionChanged(exceptionId: string): void;
+  /** Tells the renderer that an approval request changed (sent after commit). */
+  approvalChanged(approvalId: string): void;
   /** The plan: null before any planning data arrived. */
   readonly plan: PlanAnalysis | null;
 }

@@ -49,7 +49,18 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
         const facts = customerFacts.get(order.id);
         return facts ? [{ ...facts, daysLate: order.daysLate, addedDaysLate: order.addedDaysLate, unfulfilled: order.unfulfilled, revenueAtRisk: order.revenueAtRisk }] : [];
       });
-      return { exception: stored.row, detail: stored.detail, productionOrders, customerOrders, responses: stored.responses, chosenResponse: stored.chosenResponse };
+      const approval = repos.approvals.latestForException(id);
+      return {
+        exception: stored.row,
+        detail: stored.detail,
+        productionOrders,
+        customerOrders,
+        responses: stored.responses,
+        chosenResponse: stored.chosenResponse,
+        approval: approval
+          ? { id: approval.id, responseId: 'substitute', status: approval.status, requestedBy: approval.requestedBy, decidedBy: approval.decidedBy, decisionReason: approval.decisionReason }
+          : null,
+      };
     },
     'impact.respond': (args, context) => {
       if (!rolesThatRespond.includes(deps.role)) throw new ApiFailure('forbidden', `role: a ${deps.role} cannot respond to exceptions`);

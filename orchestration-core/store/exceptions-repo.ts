@@ -82,7 +82,8 @@ export function createExceptionsRepo(db: Database.Database) {
   const all = db.prepare<[], RawException>(`${select} ORDER BY e.detected_at DESC, e.id`);
   const one = db.prepare<[string], RawException>(`${select} WHERE e.id = ?`);
   const setStatus = db.prepare('UPDATE exceptions SET status = ? WHERE id = ?');
-  const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = 'resolved' WHERE id = ?");
+  const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = ? WHERE id = ?");
+  const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, status = 'open', task_id = ? WHERE id = ?");
   return {
     insert(exception: NewException): void {
       insert.run({ ...exception, ...summarize(exception.impact), detail: JSON.stringify(exception.detail), impact: JSON.stringify(exception.impact), responses: JSON.stringify(exception.responses) });
@@ -95,9 +96,13 @@ export function createExceptionsRepo(db: Database.Database) {
     setStatus(id: string, status: ExceptionStatus): void {
       setStatus.run(status, id);
     },
-    /** The planner applied a response: the exception is resolved with it. */
-    chooseResponse(id: string, responseId: ExceptionResponse['id']): void {
-      choose.run(responseId, id);
+    /** The planner applied a response: the exception is resolved with it, or waits for its approval. */
+    chooseResponse(id: string, responseId: ExceptionResponse['id'], status: 'resolved' | 'awaiting-approval' = 'resolved'): void {
+      choose.run(responseId, status, id);
+    },
+    /** The chosen response was refused (an approval rejected): the planner is asked again. */
+    reopen(id: string, taskId: string): void {
+      reopen.run(taskId, id);
     },
   };
 }

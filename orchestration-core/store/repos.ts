@@ -1,6 +1,7 @@
 // All repositories over one database, prepared once.
 import type Database from 'better-sqlite3';
 import { createInstancesRepo } from '../engine/instances-repo';
+import { createApprovalsRepo } from './approvals-repo';
 import { createAuditLog } from './audit-log';
 import { createDeadLetters } from './dead-letters';
 import { createDecisionsRepo } from './decisions-repo';
@@ -23,6 +24,7 @@ export function createRepos(db: Database.Database) {
     instances: createInstancesRepo(db),
     planning: createPlanningRepo(db),
     exceptions: createExceptionsRepo(db),
+    approvals: createApprovalsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

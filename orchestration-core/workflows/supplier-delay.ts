@@ -1,11 +1,13 @@
 // A supplier's ASN moves a PO schedule line later: update the ERP's receipt date, compute which
 // production and customer orders that makes later (against the plan with the previous date), record
 // the exception with the responses that exist and each one's projected effect, and, when orders are
-// hit, ask a planner to respond. The chosen response's commands go upstream through the outbox.
+// hit, ask a planner to respond. The chosen response's commands go upstream through the outbox; a
+// substitution first goes to a supervisor (any workstation but the requester's) for approval.
 import { ApiFailure } from '../../shared/api/result';
 import { respondArgsSchema, type SupplierDelayDetail } from '../../shared/api/impact';
+import type { ProposedResponse } from '../analysis/delay-responses';
 import type { PlanChange } from '../analysis/plan-changes';
-import { defineWorkflow, waitForTask } from '../engine/workflow';
+import { defineWorkflow, waitForEvent, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 import { delayResponses, withProjectedEffects } from './supplier-delay-responses';
 
 interface SupplierDelayState {
@@ -13,6 +15,10 @@ interface SupplierDelayState {
   poLineId: string;
   previousDate: string;
   taskId: string | null;
+  /** The approval asked for the chosen response, while it waits for a supervisor. */
+  approval?: { id: string; requestedBy: string; responseId: ProposedResponse['id'] };
+  /** How many approvals were asked for so far (each request gets its own id). */
+  approvalsRequested?: number;
 }
 
 /** Hours a planner has to respond before the exception is overdue. */
@@ -73,15 +79,58 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       // Proposed again from the present data: the commands must match what is there now.
       const response = delayResponses(state, stored.impact, ctx.repos).find((candidate) => candidate.id === input.responseId);
       if (!response) throw new ApiFailure('conflict', `responseId: ${input.responseId} is no longer possible for this delay`);
-      if (response.needsApproval) {
-        throw new ApiFailure('forbidden', `responseId: ${response.label} needs a supervisor's approval, which this version cannot request yet`);
-      }
-      for (const draft of response.commands) ctx.emit(draft.type, draft.payload, { issuedBy: signal.user, entityId: draft.entityId });
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
+      if (response.needsApproval) return requestApproval(state, response, signal.user, input.note, ctx);
+      for (const draft of response.commands) ctx.emit(draft.type, draft.payload, { issuedBy: signal.user, entityId: draft.entityId });
       ctx.repos.exceptions.chooseResponse(state.exceptionId, response.id);
       ctx.audit(signal.user, 'exception response', state.exceptionId, { response: response.id, note: input.note ?? null, commands: response.commands.map((c) => c.type) });
       ctx.exceptionChanged(state.exceptionId);
       return { state, end: 'completed' };
     },
+
+    approvalDecided(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'approval.decided') throw new Error(`approvalDecided: expected approval.decided, got ${signal.kind}`);
+      const approval = state.approval;
+      if (!approval) throw new Error(`approvalDecided: ${state.exceptionId} asked for no approval`);
+      const decision = signal.event.payload;
+      if (decision.decision === 'reject') {
+        // Back to the planner, who can choose another response (or ask again).
+        const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Substitution for ${state.poLineId} rejected by ${decision.decidedBy}: choose another response`, dueInHours: responseSlaHours });
+        ctx.repos.exceptions.reopen(state.exceptionId, taskId);
+        ctx.exceptionChanged(state.exceptionId);
+        const { approval: _approval, ...rest } = state;
+        return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
+      }
+      const stored = ctx.repos.approvals.get(approval.id);
+      if (!stored) throw new Error(`approval ${approval.id} is not in the store`);
+      const { substitution } = stored;
+      ctx.emit('substitution.apply', { ...substitution, approvalId: approval.id, approvedBy: decision.decidedBy }, { issuedBy: approval.requestedBy, entityId: approval.id });
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, approval.responseId);
+      ctx.exceptionChanged(state.exceptionId);
+      return { state, end: 'completed' };
+    },
   },
 });
+
+/** A response that needs a supervisor: the request goes upstream, and the exception waits for the decision. */
+function requestApproval(state: SupplierDelayState, response: ProposedResponse, user: string, note: string | undefined, ctx: WorkflowContext): StepOutcome<SupplierDelayState> {
+  const substitution = response.substitution;
+  if (!substitution) throw new Error(`response ${response.id} needs an approval but says nothing to approve`);
+  const count = (state.approvalsRequested ?? 0) + 1;
+  const approvalId = `AP-${state.exceptionId}-${count}`;
+  const stored = ctx.repos.exceptions.get(state.exceptionId);
+  const projected = stored?.responses.find((candidate) => candidate.id === response.id)?.projected;
+  const subject = `Substitute ${substitution.toItemId} for ${substitution.fromItemId} in ${substitution.productionOrderIds.length} production order${substitution.productionOrderIds.length === 1 ? '' : 's'} (${substitution.plant})`;
+  const request = { approvalId, kind: 'substitution' as const, subject, substitution: note ? { ...substitution, reason: `${substitution.reason}: ${note}`.slice(0, 500) } : substitution, exceptionId: state.exceptionId, ...(projected ? { projected } : {}) };
+  ctx.emit('approval.request', request, { issuedBy: user, entityId: approvalId });
+  // Listed here at once, so the planner sees it waiting even before the gateway echoes it.
+  ctx.repos.approvals.request({ id: approvalId, kind: 'substitution', subject, requestedBy: user, requestedAt: ctx.now, substitution: request.substitution, exceptionId: state.exceptionId, projected: projected ?? null });
+  ctx.repos.exceptions.chooseResponse(state.exceptionId, response.id, 'awaiting-approval');
+  ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: response.id, note: note ?? null });
+  ctx.exceptionChanged(state.exceptionId);
+  ctx.approvalChanged(approvalId);
+  return {
+    state: { ...state, taskId: null, approval: { id: approvalId, requestedBy: user, responseId: response.id }, approvalsRequested: count },
+    wait: waitForEvent('approval.decided', approvalId, 'approvalDecided'),
+  };
+}

@@ -4,7 +4,7 @@ import { idSchema } from '../domain';
 
 export const exceptionTypes = ['supplier-delay'] as const;
 export type ExceptionType = (typeof exceptionTypes)[number];
-export const exceptionStatuses = ['open', 'no-impact', 'accepted', 'resolved'] as const;
+export const exceptionStatuses = ['open', 'no-impact', 'awaiting-approval', 'accepted', 'resolved'] as const;
 export type ExceptionStatus = (typeof exceptionStatuses)[number];
 
 export interface ExceptionRow {
@@ -87,6 +87,18 @@ export interface ExceptionDetail {
   responses: ExceptionResponse[];
   /** The response the planner chose, once chosen. */
   chosenResponse: ExceptionResponse['id'] | null;
+  /** The latest approval requested for a response that needs one. */
+  approval: ExceptionApproval | null;
+}
+
+/** Where a response that needs a supervisor's approval stands. */
+export interface ExceptionApproval {
+  id: string;
+  responseId: ExceptionResponse['id'];
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  decidedBy: string | null;
+  decisionReason: string | null;
 }
 
 export const respondArgsSchema = z.object({

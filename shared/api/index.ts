@@ -1,11 +1,12 @@
 // The one typed API contract between the core (through a host) and the renderer.
 import type { z } from 'zod';
+import { approvalsArgSchemas, type ApprovalRow, type ApprovalsApi } from './approvals';
 import { connectorsArgSchemas, type ConnectorsApi, type ConnectorStatus } from './connectors';
 import { impactArgSchemas, type ExceptionRow, type ImpactApi } from './impact';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi } from './session';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -15,6 +16,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...connectorsArgSchemas,
   ...sessionArgSchemas,
   ...impactArgSchemas,
+  ...approvalsArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -36,9 +38,10 @@ export interface AppEvents {
   'quarantine.rowChanged': QuarantineRow;
   'connectors.statusChanged': ConnectorStatus[];
   'impact.exceptionChanged': ExceptionRow;
+  'approvals.changed': ApprovalRow;
 }
 export type AppEventTopic = keyof AppEvents;
-export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged'];
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed'];
 
-export type { QuarantineRow, ConnectorStatus, ExceptionRow };
+export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow };
 export * from './result';

@@ -19,6 +19,10 @@ function handlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
     'impact.respond': ({ exceptionId }) => {
       throw new ApiFailure('not-found', `exceptionId: no exception ${exceptionId}`);
     },
+    'approvals.list': () => [],
+    'approvals.decide': ({ approvalId }) => {
+      throw new ApiFailure('not-found', `approvalId: no approval request ${approvalId}`);
+    },
     ...overrides,
   };
 }

@@ -62,4 +62,27 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO connector_epochs VALUES ('erp', 'c3d4', 'now')").run()).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
+
+  it('0006 adds approvals and lets exceptions wait for one, keeping the exceptions stored', () => {
+    const db = new Database(temp.file('m6.sqlite'));
+    migrate(db, 'm6', migrations.slice(0, 5));
+    db.prepare(
+      `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk, worst_days_late, unfulfilled, status, detail, impact, responses, chosen_response, instance_id, task_id)
+       VALUES ('EX-1', 'supplier-delay', 'RM-1', 'P1', 'PO-1/10 (ASN-1)', '2026-01-01T00:00:00.000Z', 3, 1200.5, 4, 0, 'open', '{}', '{}', '[]', NULL, 'i-1', 't-1')`,
+    ).run();
+    expect(() => db.prepare("UPDATE exceptions SET status = 'awaiting-approval'").run()).toThrow(/CHECK/);
+    migrate(db, 'm6', migrations.slice(0, 6));
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare("SELECT id, orders_hit, revenue_at_risk, status, task_id FROM exceptions").all()).toEqual([{ id: 'EX-1', orders_hit: 3, revenue_at_risk: 1200.5, status: 'open', task_id: 't-1' }]);
+    db.prepare("UPDATE exceptions SET status = 'awaiting-approval'").run();
+    expect(() => db.prepare("UPDATE exceptions SET status = 'pending'").run()).toThrow(/CHECK/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM exceptions ORDER BY detected_at").all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('exceptions_detected');
+    const approval = db.prepare(
+      `INSERT INTO approvals (id, kind, subject, status, requested_by, requested_at, plant, request, exception_id) VALUES (?, 'substitution', 's', ?, 'pl.omar', 'now', 'P1', '{}', 'EX-1')`,
+    );
+    approval.run('AP-1', 'pending');
+    expect(() => approval.run('AP-2', 'maybe')).toThrow(/CHECK/);
+    db.close();
+  });
 });

@@ -33,6 +33,10 @@ function createCoreDouble() {
     'impact.respond': ({ exceptionId }) => {
       throw new ApiFailure('not-found', `exceptionId: no exception ${exceptionId}`);
     },
+    'approvals.list': () => [],
+    'approvals.decide': ({ approvalId }) => {
+      throw new ApiFailure('not-found', `approvalId: no approval request ${approvalId}`);
+    },
   };
   const core: Pick<Core, 'handlers' | 'subscribe'> = {
     handlers,

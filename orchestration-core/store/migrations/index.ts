@@ -5,6 +5,7 @@ import { up as outboxEntityIndex } from './0002-outbox-entity-index';
 import { up as planning } from './0003-planning';
 import { up as exceptions } from './0004-exceptions';
 import { up as connectorEpochs } from './0005-connector-epochs';
+import { up as approvals } from './0006-approvals';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '0003-planning', up: planning },
   { version: 4, name: '0004-exceptions', up: exceptions },
   { version: 5, name: '0005-connector-epochs', up: connectorEpochs },
+  { version: 6, name: '0006-approvals', up: approvals },
 ];

@@ -1,0 +1,144 @@
+// Approval requests as this workstation knows them: from its own requests and the gateway's events,
+// with a decision made here while upstream has not confirmed it.
+import type Database from 'better-sqlite3';
+import type { ApprovalDecision, ApprovalKind, ApprovalStatus, SubstitutionRequest } from '../../shared/api/approvals';
+import type { ProjectedEffect } from '../../shared/api/impact';
+
+export interface ApprovalRequest {
+  id: string;
+  kind: ApprovalKind;
+  subject: string;
+  requestedBy: string;
+  requestedAt: string;
+  substitution: SubstitutionRequest;
+  exceptionId: string | null;
+  projected: ProjectedEffect | null;
+}
+
+export interface StoredApproval extends ApprovalRequest {
+  status: ApprovalStatus;
+  plant: string;
+  fromItemDescription: string;
+  toItemDescription: string;
+  taskId: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  pendingDecision: { decision: ApprovalDecision; by: string; at: string; commandId: string } | null;
+  /** The outbox's state of the pending decision's command and, when refused, why. */
+  pendingCommandStatus: 'pending' | 'accepted' | 'duplicate' | 'rejected' | null;
+  pendingCommandRefusal: string | null;
+}
+
+interface RawApproval {
+  id: string;
+  kind: ApprovalKind;
+  subject: string;
+  status: ApprovalStatus;
+  requestedBy: string;
+  requestedAt: string;
+  plant: string;
+  request: string;
+  exceptionId: string | null;
+  taskId: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  pendingDecision: ApprovalDecision | null;
+  pendingBy: string | null;
+  pendingAt: string | null;
+  pendingCommandId: string | null;
+  fromItemDescription: string;
+  toItemDescription: string;
+  commandStatus: StoredApproval['pendingCommandStatus'];
+  commandRefusal: string | null;
+}
+
+const select = `
+  SELECT a.id, a.kind, a.subject, a.status, a.requested_by AS requestedBy, a.requested_at AS requestedAt, a.plant,
+    a.request, a.exception_id AS exceptionId, a.task_id AS taskId, a.decided_by AS decidedBy, a.decided_at AS decidedAt,
+    a.decision_reason AS decisionReason, a.pending_decision AS pendingDecision, a.pending_by AS pendingBy,
+    a.pending_at AS pendingAt, a.pending_command_id AS pendingCommandId,
+    coalesce(fi.description, json_extract(a.request, '$.substitution.fromItemId')) AS fromItemDescription,
+    coalesce(ti.description, json_extract(a.request, '$.substitution.toItemId')) AS toItemDescription,
+    o.status AS commandStatus, json_extract(o.reply, '$.reason') AS commandRefusal
+  FROM approvals a
+  LEFT JOIN items fi ON fi.id = json_extract(a.request, '$.substitution.fromItemId')
+  LEFT JOIN items ti ON ti.id = json_extract(a.request, '$.substitution.toItemId')
+  LEFT JOIN outbox o ON o.command_id = a.pending_command_id`;
+
+function toStored(raw: RawApproval): StoredApproval {
+  const request = JSON.parse(raw.request) as { substitution: SubstitutionRequest; projected: ProjectedEffect | null };
+  return {
+    id: raw.id,
+    kind: raw.kind,
+    subject: raw.subject,
+    status: raw.status,
+    requestedBy: raw.requestedBy,
+    requestedAt: raw.requestedAt,
+    plant: raw.plant,
+    substitution: request.substitution,
+    projected: request.projected,
+    exceptionId: raw.exceptionId,
+    taskId: raw.taskId,
+    decidedBy: raw.decidedBy,
+    decidedAt: raw.decidedAt,
+    decisionReason: raw.decisionReason,
+    fromItemDescription: raw.fromItemDescription,
+    toItemDescription: raw.toItemDescription,
+    pendingDecision:
+      raw.pendingDecision && raw.pendingBy && raw.pendingAt && raw.pendingCommandId
+        ? { decision: raw.pendingDecision, by: raw.pendingBy, at: raw.pendingAt, commandId: raw.pendingCommandId }
+        : null,
+    pendingCommandStatus: raw.commandStatus,
+    pendingCommandRefusal: raw.commandRefusal,
+  };
+}
+
+export function createApprovalsRepo(db: Database.Database) {
+  const insert = db.prepare(
+    `INSERT INTO approvals (id, kind, subject, status, requested_by, requested_at, plant, request, exception_id)
+     VALUES (@id, @kind, @subject, 'pending', @requestedBy, @requestedAt, @plant, @request, @exceptionId)
+     ON CONFLICT (id) DO UPDATE SET requested_at = excluded.requested_at`,
+  );
+  const one = db.prepare<[string], RawApproval>(`${select} WHERE a.id = ?`);
+  const all = db.prepare<[], RawApproval>(`${select} ORDER BY a.status = 'pending' DESC, a.requested_at DESC, a.id`);
+  const latestForException = db.prepare<[string], RawApproval>(`${select} WHERE a.exception_id = ? ORDER BY a.requested_at DESC, a.id DESC LIMIT 1`);
+  const attachTask = db.prepare('UPDATE approvals SET task_id = ? WHERE id = ?');
+  const decidedHere = db.prepare('UPDATE approvals SET pending_decision = ?, pending_by = ?, pending_at = ?, pending_command_id = ? WHERE id = ?');
+  const decided = db.prepare(
+    `UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
+       pending_decision = NULL, pending_by = NULL, pending_at = NULL, pending_command_id = NULL WHERE id = ?`,
+  );
+  const byCommand = db.prepare<[string], { id: string }>('SELECT id FROM approvals WHERE pending_command_id = ?');
+  return {
+    /** A request, from this workstation or the gateway; hearing of it twice changes nothing but the time. */
+    request(request: ApprovalRequest): void {
+      const { substitution, projected, ...rest } = request;
+      insert.run({ ...rest, plant: substitution.plant, request: JSON.stringify({ substitution, projected }) });
+    },
+    get(id: string): StoredApproval | undefined {
+      const raw = one.get(id);
+      return raw && toStored(raw);
+    },
+    list: (): StoredApproval[] => all.all().map(toStored),
+    latestForException(exceptionId: string): StoredApproval | undefined {
+      const raw = latestForException.get(exceptionId);
+      return raw && toStored(raw);
+    },
+    attachTask(id: string, taskId: string): void {
+      attachTask.run(taskId, id);
+    },
+    /** A supervisor here decided; the decision's command is in the outbox. */
+    decideHere(id: string, decision: ApprovalDecision, by: string, at: string, commandId: string): void {
+      decidedHere.run(decision, by, at, commandId, id);
+    },
+    /** The gateway published the decision, from this workstation or another. */
+    decided(id: string, decision: ApprovalDecision, by: string, at: string, reason: string): void {
+      decided.run(decision === 'approve' ? 'approved' : 'rejected', by, at, reason, id);
+    },
+    /** The approval a queued decision belongs to. */
+    idForCommand: (commandId: string): string | undefined => byCommand.get(commandId)?.id,
+  };
+}
+export type ApprovalsRepo = ReturnType<typeof createApprovalsRepo>;

@@ -1,0 +1,73 @@
+// Approvals: what policy says a supervisor must approve before it goes upstream. A request
+// travels through the gateway, so a supervisor on any workstation sees it; the requester never
+// approves their own request.
+import { z } from 'zod';
+import { idSchema } from '../domain';
+import type { ProjectedEffect } from './impact';
+
+export const approvalKinds = ['substitution'] as const;
+export type ApprovalKind = (typeof approvalKinds)[number];
+export const approvalStatuses = ['pending', 'approved', 'rejected'] as const;
+export type ApprovalStatus = (typeof approvalStatuses)[number];
+export const approvalDecisions = ['approve', 'reject'] as const;
+export type ApprovalDecision = (typeof approvalDecisions)[number];
+
+/** Production orders that would use an alternate component instead of the one in their BOM. */
+export interface SubstitutionRequest {
+  productionOrderIds: string[];
+  fromItemId: string;
+  toItemId: string;
+  plant: string;
+  reason: string;
+}
+
+export interface ApprovalRow {
+  id: string;
+  kind: ApprovalKind;
+  subject: string;
+  status: ApprovalStatus;
+  requestedBy: string;
+  requestedAt: string;
+  plant: string;
+  substitution: SubstitutionRequest;
+  fromItemDescription: string;
+  toItemDescription: string;
+  /** The exception the request answers, when it came from Order Impact. */
+  exceptionId: string | null;
+  /** The effect the requester was shown, against the plan before the disruption. */
+  projected: ProjectedEffect | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  /** A decision made on this workstation that upstream has not confirmed yet. */
+  pendingDecision: { decision: ApprovalDecision; by: string; at: string } | null;
+  /** Why upstream refused this workstation's decision (e.g. someone else decided first). */
+  refusedUpstream: string | null;
+  /** Whether the person using this app may decide it now; if not, why not. */
+  canDecide: boolean;
+  cannotDecideReason: string | null;
+}
+
+export const decideApprovalArgsSchema = z
+  .object({
+    approvalId: idSchema,
+    decision: z.enum(approvalDecisions),
+    reason: z.string().trim().max(1000).default(''),
+  })
+  .refine((args) => args.decision === 'approve' || args.reason.length > 0, {
+    path: ['reason'],
+    message: 'a rejection needs a reason the requester can act on',
+  });
+export type DecideApprovalArgs = z.input<typeof decideApprovalArgsSchema>;
+
+export const approvalsArgSchemas = {
+  'approvals.list': z.object({}),
+  'approvals.decide': decideApprovalArgsSchema,
+} as const;
+
+export interface ApprovalsApi {
+  /** Pending requests first, then the decided ones, newest first. */
+  'approvals.list': (args: Record<string, never>) => ApprovalRow[];
+  /** Records the decision here and sends it upstream through the outbox. */
+  'approvals.decide': (args: DecideApprovalArgs) => { commandId: string };
+}

@@ -1,0 +1,60 @@
+// Approval requests as the ERP's workflow inbox keeps them: one row per request, decided once, by
+// someone other than the requester. Every workstation hears of requests and decisions as events.
+import type Database from 'better-sqlite3';
+import type { CommandPayload } from '../shared/commands';
+
+export interface ApprovalRecord {
+  approvalId: string;
+  requestedBy: string;
+  request: CommandPayload<'approval.request'>;
+  decision: 'approve' | 'reject' | null;
+  decidedBy: string | null;
+}
+
+interface ApprovalRow {
+  approval_id: string;
+  requested_by: string;
+  request: string;
+  decision: 'approve' | 'reject' | null;
+  decided_by: string | null;
+}
+
+export class ApprovalBook {
+  private readonly insert: Database.Statement;
+  private readonly select: Database.Statement<[string], ApprovalRow>;
+  private readonly decide: Database.Statement;
+
+  constructor(db: Database.Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS approvals (
+      approval_id TEXT PRIMARY KEY,
+      requested_by TEXT NOT NULL,
+      request TEXT NOT NULL,
+      decision TEXT,
+      decided_by TEXT
+    )`);
+    this.insert = db.prepare('INSERT INTO approvals (approval_id, requested_by, request) VALUES (?, ?, ?)');
+    this.select = db.prepare('SELECT approval_id, requested_by, request, decision, decided_by FROM approvals WHERE approval_id = ?');
+    this.decide = db.prepare('UPDATE approvals SET decision = ?, decided_by = ? WHERE approval_id = ?');
+  }
+
+  get(approvalId: string): ApprovalRecord | undefined {
+    const row = this.select.get(approvalId);
+    return (
+      row && {
+        approvalId: row.approval_id,
+        requestedBy: row.requested_by,
+        request: JSON.parse(row.request) as CommandPayload<'approval.request'>,
+        decision: row.decision,
+        decidedBy: row.decided_by,
+      }
+    );
+  }
+
+  request(requestedBy: string, request: CommandPayload<'approval.request'>): void {
+    this.insert.run(request.approvalId, requestedBy, JSON.stringify(request));
+  }
+
+  record(approvalId: string, decision: 'approve' | 'reject', decidedBy: string): void {
+    this.decide.run(decision, decidedBy, approvalId);
+  }
+}

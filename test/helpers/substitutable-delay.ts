@@ -1,0 +1,39 @@
+// Finds a PO schedule line whose delay makes customer orders later and hits production orders that
+// have an alternate for the delayed component, where using the alternate (as the substitute
+// response proposes: the first alternate, in every late order that has it) puts revenue back.
+import type { PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
+import type { Dataset, PoLine } from '../../shared/dataset';
+import { dateOf, dayOf } from '../../shared/plan-days';
+
+export function findSubstitutableDelay(dataset: Dataset, days: number): PoLine | undefined {
+  // component -> parent -> first alternate
+  const parentsWithAlternate = new Map<string, Map<string, string>>();
+  for (const bomLine of dataset.bomLines) {
+    const alternate = bomLine.alternates[0];
+    if (alternate === undefined) continue;
+    const parents = parentsWithAlternate.get(bomLine.componentItemId) ?? new Map<string, string>();
+    parents.set(bomLine.parentItemId, alternate);
+    parentsWithAlternate.set(bomLine.componentItemId, parents);
+  }
+  const orders = new Map(dataset.productionOrders.map((order) => [order.id, order]));
+  const index = new PlanIndex(dataset, dataset.today);
+  return dataset.poLines.find((line) => {
+    const parents = parentsWithAlternate.get(line.itemId);
+    if (!parents) return false;
+    const delay: PlanChange = { kind: 'poLine', poLine: { ...line, expectedDate: dateOf(dayOf(line.expectedDate) + days) } };
+    const impact = index.whatIf([delay]);
+    if (impact.customerOrders.length === 0) return false;
+    const late = impact.productionOrders.flatMap((hit) => {
+      const order = orders.get(hit.id);
+      const alternate = order && order.plant === line.plant && order.components.some((c) => c.itemId === line.itemId) ? parents.get(order.itemId) : undefined;
+      return order && alternate ? [{ order, alternate }] : [];
+    });
+    const alternate = late[0]?.alternate;
+    if (alternate === undefined) return false;
+    const substituted = late
+      .filter((candidate) => candidate.alternate === alternate)
+      .map(({ order }): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } }));
+    return index.whatIf([delay, ...substituted]).totalRevenueAtRisk < impact.totalRevenueAtRisk;
+  });
+}

@@ -1,0 +1,147 @@
+// A substitution needs a supervisor's approval, asked for and given on different workstations
+// through the real gateway: two cores, each with its own SQLite file and user. The requester can
+// never approve their own request (the gateway's own refusal: test/simulator/approvals.test.ts);
+// the substitution goes upstream once, after the approval; a rejection returns the exception.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gatewayConnectors } from '../../electron/gateway-connectors';
+import type { Core } from '../../orchestration-core/core-types';
+import { createCore } from '../../orchestration-core/host';
+import type { ApprovalRow } from '../../shared/api/approvals';
+import type { Role } from '../../shared/domain';
+import { startGateway, type Gateway } from '../../simulator/gateway';
+import { quietLogger } from '../helpers/core-parts';
+import { findSubstitutableDelay } from '../helpers/substitutable-delay';
+import { makeTempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
+
+const delayDays = 30;
+
+describe('substitution approval across workstations', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let gateway: Gateway;
+  const cores: Core[] = [];
+
+  async function workstation(user: string, role: Role): Promise<{ core: Core; as: { user: string } }> {
+    const core = await createCore({ databasePath: temp.file(`${user}.sqlite`), user, role, connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    cores.push(core);
+    const as = { user };
+    await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);
+    return { core, as };
+  }
+
+  /** Delays a line a substitution can answer and waits for the requester's open exception. */
+  async function substitutableException(core: Core, as: { user: string }) {
+    const line = findSubstitutableDelay(gateway.inspect.planningDataset()!, delayDays);
+    expect(line, 'a PO line whose delay a substitution can answer').toBeDefined();
+    gateway.scenario.supplierDelay({ poLineId: line!.id, days: delayDays });
+    const row = await waitFor('the exception', async () => (await core.handlers['impact.exceptions']({}, as)).find((r) => r.status === 'open'), 20_000);
+    return { line: line!, row };
+  }
+
+  async function approvalOn(core: Core, as: { user: string }, check: (row: ApprovalRow) => boolean): Promise<ApprovalRow> {
+    return waitFor(`an approval on ${as.user}'s workstation`, async () => (await core.handlers['approvals.list']({}, as)).find(check));
+  }
+
+  const substitutions = () => gateway.inspect.commands().filter((c) => c.type === 'substitution.apply');
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5, planningScale: 0.2 });
+  });
+  afterEach(async () => {
+    await Promise.all(cores.splice(0).map((core) => core.close()));
+    await gateway.close();
+    temp.remove();
+  });
+
+  it('a planner requests, a supervisor on another workstation approves, and the substitution goes upstream once', async () => {
+    const planner = await workstation('pl.omar', 'planner');
+    const supervisor = await workstation('sv.ines', 'supervisor');
+    const { line, row } = await substitutableException(planner.core, planner.as);
+    const detail = await planner.core.handlers['impact.exception']({ id: row.id }, planner.as);
+    const substitute = detail.responses.find((r) => r.id === 'substitute')!;
+    expect(substitute).toMatchObject({ needsApproval: true, commandCount: 0 });
+    expect(substitute.projected.revenueAtRisk).toBeLessThan(row.revenueAtRisk);
+
+    const { commandIds } = await planner.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute', note: 'alternate seal qualified' }, planner.as);
+    expect(commandIds).toHaveLength(1);
+    const waiting = await planner.core.handlers['impact.exception']({ id: row.id }, planner.as);
+    expect(waiting.exception.status).toBe('awaiting-approval');
+    expect(waiting.approval).toMatchObject({ responseId: 'substitute', status: 'pending', requestedBy: 'pl.omar', decidedBy: null });
+    expect(substitutions()).toHaveLength(0);
+
+    // The request reaches the supervisor's workstation through the gateway, with what was projected.
+    const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.id === waiting.approval!.id);
+    expect(request).toMatchObject({ status: 'pending', requestedBy: 'pl.omar', exceptionId: row.id, canDecide: true, projected: substitute.projected });
+    expect(request.substitution).toMatchObject({ fromItemId: line.itemId, plant: line.plant });
+    expect(request.substitution.reason).toContain('alternate seal qualified');
+
+    // The requester may not decide it, on their own workstation or by role.
+    const own = await approvalOn(planner.core, planner.as, (a) => a.id === request.id);
+    expect(own).toMatchObject({ canDecide: false });
+    expect(own.cannotDecideReason).toMatch(/only a supervisor/i);
+    await expect(async () => planner.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve' }, planner.as)).rejects.toThrow(/approvalId: Only a supervisor can decide/);
+
+    await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'same spec, qualified supplier' }, supervisor.as);
+    const applied = await waitFor('the substitution accepted upstream', () => {
+      const found = substitutions();
+      return found.length > 0 && found.every((c) => c.status === 'accepted') ? found : undefined;
+    });
+    const resolved = await waitFor('the exception resolved', async () => {
+      const after = await planner.core.handlers['impact.exception']({ id: row.id }, planner.as);
+      return after.exception.status === 'resolved' ? after : undefined;
+    });
+    expect(resolved).toMatchObject({ chosenResponse: 'substitute', approval: { status: 'approved', decidedBy: 'sv.ines' } });
+    expect(applied).toHaveLength(1);
+    expect(applied[0]).toMatchObject({ body: { issuedBy: 'pl.omar', payload: { approvalId: request.id, approvedBy: 'sv.ines', fromItemId: line.itemId } } });
+    for (const id of request.substitution.productionOrderIds) {
+      const order = gateway.inspect.planningDataset()!.productionOrders.find((o) => o.id === id)!;
+      expect(order.components.map((c) => c.itemId)).toContain(request.substitution.toItemId);
+      expect(order.components.map((c) => c.itemId)).not.toContain(line.itemId);
+    }
+    // Both workstations hear the decision; a second decision is refused.
+    await approvalOn(planner.core, planner.as, (a) => a.id === request.id && a.status === 'approved' && a.decidedBy === 'sv.ines');
+    const decided = await approvalOn(supervisor.core, supervisor.as, (a) => a.id === request.id && a.status === 'approved');
+    expect(decided).toMatchObject({ canDecide: false, pendingDecision: null, decisionReason: 'same spec, qualified supplier' });
+    await expect(async () => supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject', reason: 'changed my mind' }, supervisor.as)).rejects.toThrow(/Already approved by sv.ines/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(substitutions()).toHaveLength(1);
+  });
+
+  it('a supervisor who requested a substitution cannot approve it; another supervisor can', async () => {
+    const requester = await workstation('sv.kim', 'supervisor');
+    const other = await workstation('sv.ines', 'supervisor');
+    const { row } = await substitutableException(requester.core, requester.as);
+    await requester.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, requester.as);
+    const request = await approvalOn(requester.core, requester.as, (a) => a.status === 'pending');
+    expect(request).toMatchObject({ requestedBy: 'sv.kim', canDecide: false });
+    expect(request.cannotDecideReason).toMatch(/You requested this substitution; another supervisor must decide it/);
+    await expect(async () => requester.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve' }, requester.as)).rejects.toThrow(/approvalId: You requested this substitution/);
+
+    await approvalOn(other.core, other.as, (a) => a.id === request.id && a.canDecide);
+    await other.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: '' }, other.as);
+    await waitFor('the substitution accepted upstream', () => substitutions().some((c) => c.status === 'accepted'));
+    expect(substitutions()).toHaveLength(1);
+  });
+
+  it('a rejection sends the exception back to the planner, who chooses another response', async () => {
+    const planner = await workstation('pl.omar', 'planner');
+    const supervisor = await workstation('sv.ines', 'supervisor');
+    const { row } = await substitutableException(planner.core, planner.as);
+    await planner.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, planner.as);
+    const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.status === 'pending');
+    await expect(async () => supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject' }, supervisor.as)).rejects.toThrow(/reason/);
+    await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject', reason: 'alternate not released for this customer' }, supervisor.as);
+
+    const reopened = await waitFor('the exception back with the planner', async () => {
+      const after = await planner.core.handlers['impact.exception']({ id: row.id }, planner.as);
+      return after.exception.status === 'open' ? after : undefined;
+    });
+    expect(reopened).toMatchObject({ chosenResponse: null, approval: { status: 'rejected', decidedBy: 'sv.ines', decisionReason: 'alternate not released for this customer' } });
+    expect(reopened.exception.taskId).not.toBe(row.taskId);
+    const { commandIds } = await planner.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'accept-delay' }, planner.as);
+    expect(commandIds).toEqual([]);
+    expect((await planner.core.handlers['impact.exception']({ id: row.id }, planner.as)).exception.status).toBe('resolved');
+    expect(substitutions()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,45 @@
+// The gateway's approvals: a request and a decision are published to every workstation as events;
+// the requester's own decision, a second decision and a substitution without approval are refused.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandEnvelope } from '../../shared/commands';
+import { closeAll, connectClient, startTestGateway, waitUntil } from './harness';
+
+afterEach(closeAll);
+
+const substitution = { productionOrderIds: ['MO-1'], fromItemId: 'RM-1', toItemId: 'RM-2', plant: 'P1', reason: 'supplier delay' };
+
+function command(type: string, issuedBy: string, payload: Record<string, unknown>): CommandEnvelope {
+  return { commandId: `cmd-${Math.random().toString(36).slice(2, 10)}`, type, issuedBy, issuedAt: '2025-03-14T09:31:00.000Z', payload };
+}
+
+describe('gateway approvals', () => {
+  it('publishes requests and decisions, refuses the requester and a second decision', async () => {
+    const gateway = await startTestGateway();
+    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    await client.subscribe({ erp: 0 });
+    const request = command('approval.request', 'pl.omar', { approvalId: 'AP-1', kind: 'substitution', subject: 'Substitute RM-2 for RM-1', substitution, exceptionId: 'EX-1' });
+    expect(await client.command(request)).toMatchObject({ status: 'accepted' });
+    expect(await client.command(request)).toMatchObject({ status: 'duplicate' });
+    expect(await client.command({ ...request, commandId: 'cmd-again' })).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: AP-1 was requested already' });
+    const requested = await waitUntil(() => client.events('erp').find((e) => e.type === 'approval.requested'), 'approval.requested');
+    expect(requested).toMatchObject({ correlationId: 'AP-1', payload: { approvalId: 'AP-1', requestedBy: 'pl.omar', substitution, exceptionId: 'EX-1' } });
+
+    const early = command('substitution.apply', 'pl.omar', { ...substitution, approvalId: 'AP-1', approvedBy: 'sv.ines' });
+    expect(await client.command(early)).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: substitution AP-1 has not been approved' });
+
+    const own = await client.command(command('approval.decide', 'pl.omar', { approvalId: 'AP-1', decision: 'approve', reason: '' }));
+    expect(own).toMatchObject({ status: 'rejected', reason: 'issuedBy: pl.omar requested AP-1 and cannot decide their own request' });
+    expect(await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-9', decision: 'approve', reason: '' }))).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: no approval request AP-9' });
+
+    expect(await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-1', decision: 'approve', reason: 'qualified' }))).toMatchObject({ status: 'accepted' });
+    const second = await client.command(command('approval.decide', 'sv.kim', { approvalId: 'AP-1', decision: 'reject', reason: 'no' }));
+    expect(second).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: AP-1 was already approved by sv.ines' });
+    const decided = await waitUntil(() => client.events('erp').find((e) => e.type === 'approval.decided'), 'approval.decided');
+    expect(decided).toMatchObject({ correlationId: 'AP-1', payload: { approvalId: 'AP-1', decision: 'approve', decidedBy: 'sv.ines', reason: 'qualified' } });
+    expect(client.events('erp').filter((e) => e.type.startsWith('approval.'))).toHaveLength(2);
+
+    // Approved, but by someone else than the command claims: refused.
+    const misattributed = command('substitution.apply', 'pl.omar', { ...substitution, approvalId: 'AP-1', approvedBy: 'sv.kim' });
+    expect(await client.command(misattributed)).toMatchObject({ status: 'rejected', reason: 'payload.approvedBy: AP-1 was approved by sv.ines, not sv.kim' });
+  });
+});
