@@ -1,5 +1,6 @@
 // Mints a command and queues it in the outbox with its audit entry, inside the caller's transaction:
 // the decision that caused it and the command commit together or not at all.
+import { createHash } from 'node:crypto';
 import type { CanonicalCommand, CommandPayload, CommandType } from '../../shared/commands';
 import type { BasedOn } from '../../shared/domain';
 import type { Repos } from '../store/repos';
@@ -8,6 +9,11 @@ export interface CommandOptions {
   issuedBy: string;
   basedOn?: BasedOn;
   entityId?: string;
+  /**
+   * For commands a workflow sends on its own in answer to an event: derived from the event, so every
+   * workstation that hears it sends the same commandId and the gateway applies it once.
+   */
+  commandId?: string;
 }
 
 export interface CommandQueueDeps {
@@ -19,7 +25,7 @@ export interface CommandQueueDeps {
 
 export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type: T, payload: CommandPayload<T>, options: CommandOptions, now: string): CanonicalCommand {
   const command = {
-    commandId: deps.newId(),
+    commandId: options.commandId ?? deps.newId(),
     type,
     issuedBy: options.issuedBy,
     issuedAt: now,
@@ -29,4 +35,14 @@ export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type
   deps.repos.outbox.enqueue(command, deps.routeCommand(type), options.entityId ?? null, now);
   deps.repos.audit.append({ at: now, actor: options.issuedBy, action: `command ${type}`, subject: options.entityId ?? type, detail: { commandId: command.commandId, payload, basedOn: options.basedOn ?? null } });
   return command;
+}
+
+/** Longest commandId the wire accepts (shared/domain idSchema). */
+const maxCommandIdLength = 80;
+
+/** The commandId of what a workflow sends on its own for `purpose` in answer to event `eventId`: the same on every workstation. */
+export function commandIdFor(eventId: string, purpose: string): string {
+  const plain = `${eventId}.${purpose}`;
+  if (plain.length <= maxCommandIdLength) return plain;
+  return `${createHash('sha256').update(eventId).digest('hex').slice(0, 40)}.${purpose}`;
 }

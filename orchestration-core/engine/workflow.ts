@@ -6,6 +6,7 @@ import type { CanonicalEvent, EventType } from '../../shared/events';
 import type { Impact } from '../analysis/impact';
 import type { PlanChange } from '../analysis/plan-changes';
 import type { Repos } from '../store/repos';
+import type { CommandOptions } from './queue-command';
 import type { TaskKind } from '../store/tasks-repo';
 
 export type Signal =
@@ -32,7 +33,7 @@ export interface WorkflowContext {
   emit<T extends CommandType>(
     type: T,
     payload: CommandPayload<T>,
-    options: { issuedBy: string; basedOn?: BasedOn; entityId?: string },
+    options: CommandOptions,
   ): string;
   openTask(task: { kind: TaskKind; role: Role; subject: string; requestedBy?: string; dueInHours?: number }): string;
   /** Appends to the instance's history. */

@@ -3,6 +3,7 @@
 // the engineer saw; if the gateway rejects it as stale, the task reopens as a conflict to decide again.
 import { z } from 'zod';
 import { dispositionDecisionSchema } from '../../shared/domain';
+import { commandIdFor } from '../engine/queue-command';
 import { defineWorkflow, waitForReply, waitForTask } from '../engine/workflow';
 
 interface InspectionFailedState {
@@ -33,7 +34,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       ctx.emit(
         'lot.setStatus',
         { lotId, stockType: 'blocked', reason: `Inspection lot ${inspectionLotId} failed: ${defectCode}` },
-        { issuedBy: 'system', entityId: lotId },
+        { issuedBy: 'system', entityId: lotId, commandId: commandIdFor(event.id, 'block') },
       );
     }
     const taskId = ctx.openTask({

@@ -7,6 +7,7 @@ import { ApiFailure } from '../../shared/api/result';
 import { respondArgsSchema, type SupplierDelayDetail } from '../../shared/api/impact';
 import type { ProposedResponse } from '../analysis/delay-responses';
 import type { PlanChange } from '../analysis/plan-changes';
+import { commandIdFor } from '../engine/queue-command';
 import { defineWorkflow, waitForEvent, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 import { delayResponses, withProjectedEffects } from './supplier-delay-responses';
 
@@ -38,7 +39,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
     ctx.emit(
       'po.updateReceiptDate',
       { poLineId: p.poLineId, receiptDate: p.newDate, reason: `ASN ${p.asnId} moved the receipt from ${p.previousDate} to ${p.newDate}` },
-      { issuedBy: 'system', entityId: p.poLineId },
+      { issuedBy: 'system', entityId: p.poLineId, commandId: commandIdFor(event.id, 'receipt-date') },
     );
     const line = ctx.repos.planning.poLine(p.poLineId);
     const undoDelay: PlanChange[] = line ? [{ kind: 'poLine', poLine: { ...line, expectedDate: p.previousDate } }] : [];

@@ -106,6 +106,14 @@ describe('substitution approval across workstations', () => {
     await expect(async () => supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject', reason: 'changed my mind' }, supervisor.as)).rejects.toThrow(/Already approved by sv.ines/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(substitutions()).toHaveLength(1);
+    // Both workstations answered the ASN with the receipt-date update under the same commandId: applied once.
+    const receiptDates = gateway.inspect.commands().filter((c) => c.type === 'po.updateReceiptDate');
+    expect(receiptDates).toHaveLength(1);
+    const deliveries = await waitFor('both workstations delivered it', () => {
+      const found = gateway.inspect.deliveries(receiptDates[0]!.commandId);
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(deliveries.map((d) => d.status).sort()).toEqual(['accepted', 'duplicate']);
   });
 
   it('a supervisor who requested a substitution cannot approve it; another supervisor can', async () => {
