@@ -1,7 +1,7 @@
 // What a workflow definition is: a trigger, steps, and the waits between them (an event, a human
 // task, a command's reply). The engine persists the state between steps, so a definition is plain code.
 import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from '../../shared/commands';
-import type { BasedOn, Role } from '../../shared/domain';
+import type { Role } from '../../shared/domain';
 import type { CanonicalEvent, EventType } from '../../shared/events';
 import type { Impact } from '../analysis/impact';
 import type { PlanChange } from '../analysis/plan-changes';
