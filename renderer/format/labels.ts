@@ -1,4 +1,5 @@
 // Readable words for the contract's identifiers; one place so the grid, the panel and tests agree.
+import type { ApprovalKind, ApprovalStatus } from '../../shared/api/approvals';
 import type { ConnectorState, ConnectorStatus } from '../../shared/api/connectors';
 import type { ExceptionStatus, ExceptionType } from '../../shared/api/impact';
 import type { TaskState } from '../../shared/api/quarantine';
@@ -43,8 +44,19 @@ export const exceptionTypeLabels: Record<ExceptionType, string> = {
 export const exceptionStatusLabels: Record<ExceptionStatus, string> = {
   open: 'open',
   'no-impact': 'no impact',
+  'awaiting-approval': 'awaiting approval',
   accepted: 'accepted',
   resolved: 'resolved',
+};
+
+export const approvalKindLabels: Record<ApprovalKind, string> = {
+  substitution: 'Substitution',
+};
+
+export const approvalStatusLabels: Record<ApprovalStatus, string> = {
+  pending: 'pending',
+  approved: 'approved',
+  rejected: 'rejected',
 };
 
 export const roleLabels: Record<Role, string> = {

@@ -101,6 +101,7 @@ function detailOf(row: ExceptionRow, orders: { customer?: ImpactedCustomerOrderR
     customerOrders: orders.customer ?? [],
     responses: [],
     chosenResponse: null,
+    approval: null,
   };
 }
 
@@ -293,14 +294,15 @@ describe('exception triage and summary', () => {
     expect([...rows].sort(compareForTriage).map((row) => row.id)).toEqual(['open-big', 'open-small-newer', 'open-small', 'resolved-big', 'no-impact']);
   });
 
-  it('counts open exceptions and sums their revenue at risk only', () => {
+  it('counts open exceptions and sums their revenue at risk only; one awaiting approval is counted apart', () => {
     const summary = summarizeExceptions([
       exception('a', { revenueAtRisk: 220_886 }),
       exception('b', { revenueAtRisk: 1_000.4 }),
       exception('c', { status: 'resolved', revenueAtRisk: 50_000 }),
       exception('d', { status: 'no-impact', revenueAtRisk: 0 }),
+      exception('e', { status: 'awaiting-approval', revenueAtRisk: 70_000 }),
     ]);
-    expect(summary).toEqual({ total: 4, open: 2, openRevenueAtRisk: 221_886.4, noImpact: 1 });
+    expect(summary).toEqual({ total: 5, open: 2, openRevenueAtRisk: 221_886.4, noImpact: 1, awaitingApproval: 1 });
     expect(formatMoney(summary.openRevenueAtRisk)).toBe('221,886');
     expect(formatOpenCount(1)).toBe('1 open exception');
     expect(formatOpenCount(0)).toBe('0 open exceptions');

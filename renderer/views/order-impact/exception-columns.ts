@@ -99,8 +99,9 @@ export const exceptionColumns: ColDef<ExceptionRow>[] = [
     colId: 'status',
     headerName: 'Status',
     field: 'status',
-    width: 116,
-    minWidth: 108,
+    // Room for the longest status, "awaiting approval".
+    width: 164,
+    minWidth: 156,
     // Triage order: open first, then the biggest revenue at risk.
     comparator: (_a: ExceptionStatus, _b: ExceptionStatus, nodeA, nodeB) => compareForTriage(nodeA.data, nodeB.data),
     sort: 'asc',

@@ -1,5 +1,5 @@
-// Below the exceptions grid: the selected exception's delay facts and the customer and production
-// orders it makes later, each in its own grid with a CSV export.
+// Below the exceptions grid: the selected exception's delay facts, the responses a planner can apply,
+// and the customer and production orders it makes later, each in its own grid with a CSV export.
 import type { ExceptionRow, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../../shared/api/impact';
 import { exceptionTypeLabels } from '../../format/labels';
 import { formatCount } from '../../format/numbers';
@@ -10,6 +10,7 @@ import { ExceptionStatusPill } from './exception-status-pill';
 import { csvFileName, formatAtRisk } from './impact-format';
 import { customerOrderColumns, getImpactedOrderRowId, productionOrderColumns } from './impacted-order-columns';
 import { ImpactedOrdersGrid } from './impacted-orders-grid';
+import { ResponsesPanel } from './responses-panel';
 
 const selectCustomerOrders = (state: ImpactState) => state.customerOrdersById;
 const selectProductionOrders = (state: ImpactState) => state.productionOrdersById;
@@ -57,9 +58,10 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
   const customerRevenueAtRisk = useImpactStore((state) => sumRevenueAtRisk(state.customerOrdersById));
   const nothingLater = useImpactStore(selectNothingLater);
   const fileTag = detail?.detail.poLineId ?? exception.sourceDocument;
+  const hasResponses = detail !== null && detail.responses.length > 0;
 
   return (
-    <section className="exception-detail" data-testid="exception-detail" aria-labelledby="exception-detail-title">
+    <section className={`exception-detail${hasResponses ? ' exception-detail--with-responses' : ''}`} data-testid="exception-detail" aria-labelledby="exception-detail-title">
       <header className="exception-detail__header">
         <div className="exception-detail__heading">
           <h2 id="exception-detail-title" title={`${exception.itemId} — ${exception.itemDescription}`}>
@@ -80,6 +82,7 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
           The orders this exception makes later could not be loaded: {detailError}
         </p>
       )}
+      {hasResponses && <ResponsesPanel key={`${exception.id}:${exception.status}`} exception={exception} detail={detail} />}
       {nothingLater ? (
         <p className="empty-state" data-testid="no-orders-later">
           No orders are later because of this delay: the plan still covers every production and customer order on time.

@@ -24,16 +24,20 @@ export interface ExceptionSummary {
   /** Over open exceptions only: what still waits for a response. */
   openRevenueAtRisk: number;
   noImpact: number;
+  /** A response chosen that waits for a supervisor's approval. */
+  awaitingApproval: number;
 }
 
 export function summarizeExceptions(rows: readonly Pick<ExceptionRow, 'status' | 'revenueAtRisk'>[]): ExceptionSummary {
-  const summary: ExceptionSummary = { total: rows.length, open: 0, openRevenueAtRisk: 0, noImpact: 0 };
+  const summary: ExceptionSummary = { total: rows.length, open: 0, openRevenueAtRisk: 0, noImpact: 0, awaitingApproval: 0 };
   for (const row of rows) {
     if (row.status === 'open') {
       summary.open += 1;
       summary.openRevenueAtRisk += row.revenueAtRisk;
     } else if (row.status === 'no-impact') {
       summary.noImpact += 1;
+    } else if (row.status === 'awaiting-approval') {
+      summary.awaitingApproval += 1;
     }
   }
   return summary;
@@ -116,6 +120,7 @@ export function formatAtRisk(value: number): string {
 export const statusExplanations: Record<ExceptionStatus, string> = {
   open: 'Orders are later because of this disruption; a planner has to respond.',
   'no-impact': 'Recorded, but no order is later because of it.',
+  'awaiting-approval': 'A planner chose a response that needs a supervisor’s approval; nothing goes upstream until a supervisor approves it.',
   accepted: 'A planner accepted the later dates.',
   resolved: 'A planner responded to it.',
 };

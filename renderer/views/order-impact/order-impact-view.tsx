@@ -28,6 +28,7 @@ export function OrderImpactView() {
             <strong data-testid="impact-summary-open">{formatOpenCount(summary.open)}</strong>
             {' · '}
             <strong data-testid="impact-summary-revenue">{formatMoney(summary.openRevenueAtRisk)}</strong> revenue at risk
+            {summary.awaitingApproval > 0 && <span data-testid="impact-summary-awaiting-approval"> · {summary.awaitingApproval} awaiting approval</span>}
             {summary.noImpact > 0 && <> · {summary.noImpact} without impact</>}
             {!selected && summary.total > 0 && <span className="view-header__hint"> — select an exception to see the orders it makes later</span>}
           </p>

@@ -1,0 +1,90 @@
+// One response to an exception as a card: what it does, its projected effect against the exception's
+// current impact, and the button that applies it (or requests a supervisor's approval first). The cards
+// and the "Now" column beside them share the panel's rows (CSS subgrid), so each measure reads across.
+import type { ExceptionApproval, ExceptionResponse, ProjectedEffect } from '../../../shared/api/impact';
+import { compareEffects, describeApproval, describeCommands, describeComparison, type EffectComparison } from './response-format';
+
+const approvalPillLabels: Record<ExceptionApproval['status'], string> = {
+  pending: 'Awaiting approval',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
+
+interface ResponseCardProps {
+  response: ExceptionResponse;
+  current: ProjectedEffect;
+  chosen: boolean;
+  /** The approval request made for this response, if any. */
+  approval: ExceptionApproval | null;
+  /** Why applying is not possible now; null when it is. */
+  disabledReason: string | null;
+  applying: boolean;
+  onApply(): void;
+}
+
+/** "→ 706,238 (−304,208)": the figure after the response and its difference from now. */
+function EffectRow({ comparison }: { comparison: EffectComparison }) {
+  const description = describeComparison(comparison);
+  return (
+    <div className="response-effect__row" title={description}>
+      <dt className="visually-hidden">{comparison.label}</dt>
+      <dd>
+        <span className="visually-hidden">{comparison.current} </span>
+        <span>
+          <span className="response-effect__arrow">→</span> <strong>{comparison.projected}</strong>
+        </span>
+        {comparison.change && (
+          <>
+            {' '}
+            <span className={`response-effect__change response-effect__change--${comparison.trend}`}>({comparison.change})</span>
+          </>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+export function ResponseCard({ response, current, chosen, approval, disabledReason, applying, onApply }: ResponseCardProps) {
+  const comparisons = compareEffects(current, response.projected);
+  const action = response.needsApproval ? 'Request approval' : 'Apply';
+  const classes = ['response-card', chosen ? 'response-card--chosen' : '', approval ? `response-card--${approval.status}` : ''].filter(Boolean).join(' ');
+  return (
+    <article className={classes} data-testid={`response-card-${response.id}`} aria-labelledby={`response-title-${response.id}`}>
+      <header className="response-card__header">
+        <h4 id={`response-title-${response.id}`}>{response.label}</h4>
+        {approval ? (
+          <span className={`pill response-pill--${approval.status}`} title={describeApproval(approval)}>
+            {approvalPillLabels[approval.status]}
+          </span>
+        ) : (
+          chosen && <span className="pill response-pill--chosen">Chosen</span>
+        )}
+      </header>
+      <p className="response-card__description">{response.description}</p>
+      <dl className="response-effect" data-testid={`response-projected-${response.id}`} aria-label={`${response.label}: projected effect against the current impact`}>
+        {comparisons.map((comparison) => (
+          <EffectRow key={comparison.measure} comparison={comparison} />
+        ))}
+      </dl>
+      <footer className="response-card__footer">
+        {response.needsApproval ? (
+          <span className="response-card__approval-mark" title={describeCommands(response)} data-testid={`response-needs-approval-${response.id}`}>
+            Needs supervisor approval
+          </span>
+        ) : (
+          <span className="response-card__commands">{describeCommands(response)}</span>
+        )}
+        <button
+          type="button"
+          className={`button button--small${response.needsApproval ? ' button--approval' : ' button--primary'}`}
+          onClick={onApply}
+          disabled={disabledReason !== null || applying}
+          title={disabledReason ?? undefined}
+          data-testid={`apply-response-${response.id}`}
+        >
+          {applying ? (response.needsApproval ? 'Requesting…' : 'Applying…') : action}
+        </button>
+      </footer>
+    </article>
+  );
+}

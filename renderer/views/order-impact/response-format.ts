@@ -1,0 +1,110 @@
+// How a response's projected effect reads beside the exception's current impact, so a planner can
+// compare two responses at a glance: "887,041 → 120,300 (−766,741)". Plain functions the cards and
+// tests share.
+import type { ExceptionApproval, ExceptionResponse, ExceptionRow, ExceptionStatus, ProjectedEffect } from '../../../shared/api/impact';
+import type { Role } from '../../../shared/domain';
+import { roleLabels } from '../../format/labels';
+import { formatCount, formatMoney, formatQuantity } from '../../format/numbers';
+import { formatDaysLate } from './impact-format';
+
+export type EffectMeasure = 'ordersHit' | 'revenueAtRisk' | 'worstDaysLate' | 'unfulfilled';
+
+/** Lower is better for every measure: fewer orders hit, less revenue at risk, less lateness. */
+export type EffectTrend = 'better' | 'worse' | 'same' | 'unknown';
+
+export interface EffectComparison {
+  measure: EffectMeasure;
+  label: string;
+  current: string;
+  projected: string;
+  /** "−766,741", "+3", "no change"; null when one side has no number (no dated lateness). */
+  change: string | null;
+  trend: EffectTrend;
+}
+
+export const effectMeasureLabels: Record<EffectMeasure, string> = {
+  ordersHit: 'Orders hit',
+  revenueAtRisk: 'Revenue at risk',
+  worstDaysLate: 'Worst lateness',
+  unfulfilled: 'Unfulfilled',
+};
+
+const effectMeasures: readonly EffectMeasure[] = ['ordersHit', 'revenueAtRisk', 'worstDaysLate', 'unfulfilled'];
+
+/** The exception's current figures in the shape of a projected effect. */
+export function currentEffect(row: Pick<ExceptionRow, 'ordersHit' | 'revenueAtRisk' | 'worstDaysLate' | 'unfulfilled'>): ProjectedEffect {
+  return { ordersHit: row.ordersHit, revenueAtRisk: row.revenueAtRisk, worstDaysLate: row.worstDaysLate, unfulfilled: row.unfulfilled };
+}
+
+function formatValue(measure: EffectMeasure, value: number | null): string {
+  if (value === null) return '—';
+  if (measure === 'revenueAtRisk') return formatMoney(value);
+  if (measure === 'worstDaysLate') return value === 0 ? 'on time' : formatDaysLate(value);
+  return formatQuantity(value, '');
+}
+
+/** A signed difference with a real minus sign: "−766,741", "+3", "−42 d". */
+function formatChange(measure: EffectMeasure, difference: number): string {
+  const magnitude = formatMoney(Math.abs(difference));
+  const unit = measure === 'worstDaysLate' ? ' d' : '';
+  return `${difference < 0 ? '−' : '+'}${magnitude}${unit}`;
+}
+
+export function compareEffect(measure: EffectMeasure, current: ProjectedEffect, projected: ProjectedEffect): EffectComparison {
+  const from = current[measure];
+  const to = projected[measure];
+  const base = { measure, label: effectMeasureLabels[measure], current: formatValue(measure, from), projected: formatValue(measure, to) };
+  if (from === null || to === null) return { ...base, change: from === to ? 'no change' : null, trend: from === to ? 'same' : 'unknown' };
+  // Money is compared in whole units, as it is shown: a difference of 0.4 reads as none.
+  const difference = measure === 'revenueAtRisk' ? Math.round(to) - Math.round(from) : to - from;
+  if (difference === 0) return { ...base, change: 'no change', trend: 'same' };
+  return { ...base, change: formatChange(measure, difference), trend: difference < 0 ? 'better' : 'worse' };
+}
+
+/** Every measure of a response against the exception's current impact, in the cards' order. */
+export function compareEffects(current: ProjectedEffect, projected: ProjectedEffect): EffectComparison[] {
+  return effectMeasures.map((measure) => compareEffect(measure, current, projected));
+}
+
+/** One line, for a tooltip or a screen reader: "Revenue at risk 887,041 → 120,300 (−766,741)". */
+export function describeComparison(comparison: EffectComparison): string {
+  const change = comparison.change ? ` (${comparison.change})` : '';
+  return `${comparison.label} ${comparison.current} → ${comparison.projected}${change}`;
+}
+
+/** "Sends 2 commands upstream"; a response that sends nothing (accept the delay) says so. */
+export function describeCommands(response: Pick<ExceptionResponse, 'commandCount' | 'needsApproval'>): string {
+  if (response.needsApproval) {
+    return response.commandCount === 0 ? 'A supervisor approves it first' : `${formatCount(response.commandCount, 'command')} upstream once a supervisor approves`;
+  }
+  return response.commandCount === 0 ? 'Sends nothing upstream' : `Sends ${formatCount(response.commandCount, 'command')} upstream`;
+}
+
+const rolesThatRespond: readonly Role[] = ['planner', 'supervisor'];
+
+const closedReasons: Record<Exclude<ExceptionStatus, 'open'>, string> = {
+  'no-impact': 'No order is later because of this delay: there is nothing to respond to.',
+  'awaiting-approval': 'A response is waiting for a supervisor’s approval; you can choose again if it is rejected.',
+  accepted: 'A planner accepted the later dates; the exception is closed.',
+  resolved: 'A response has been applied; the exception is closed.',
+};
+
+/** Why the Apply buttons are disabled, or null when this user may apply a response now. */
+export function cannotRespondReason(status: ExceptionStatus, role: Role | null): string | null {
+  if (role === null) return 'Signing in…';
+  if (!rolesThatRespond.includes(role)) return `Only a planner or a supervisor can respond to an exception; you are signed in as a ${roleLabels[role].toLowerCase()}.`;
+  return status === 'open' ? null : closedReasons[status];
+}
+
+/** Where the latest approval request stands, in one sentence. */
+export function describeApproval(approval: Pick<ExceptionApproval, 'status' | 'requestedBy' | 'decidedBy' | 'decisionReason'>): string {
+  const decider = approval.decidedBy ?? 'a supervisor';
+  switch (approval.status) {
+    case 'pending':
+      return `Awaiting approval — requested by ${approval.requestedBy}`;
+    case 'approved':
+      return `Approved by ${decider}`;
+    case 'rejected':
+      return approval.decisionReason ? `Rejected by ${decider}: ${approval.decisionReason}` : `Rejected by ${decider}`;
+  }
+}

@@ -1,0 +1,119 @@
+// The selected exception's responses side by side, each against the current impact, with the planner's
+// optional note and where an approval request stands. Keyed by exception and status by its parent, so
+// a new status (applied, awaiting approval, rejected) starts it afresh.
+import './responses.css';
+import { useId, useState } from 'react';
+import type { ExceptionDetail, ExceptionResponse, ExceptionRow, ProjectedEffect } from '../../../shared/api/impact';
+import { applyResponse } from '../../state/impact-actions';
+import { useSessionStore } from '../../state/session-slice';
+import { ResponseCard } from './response-card';
+import { cannotRespondReason, compareEffects, currentEffect, describeApproval } from './response-format';
+
+/** The first column: the measures' names and the exception's figures now, which each card compares against. */
+function CurrentImpact({ current }: { current: ProjectedEffect }) {
+  return (
+    <div className="responses-now" data-testid="responses-now">
+      <h4>Now</h4>
+      <p className="response-card__description">This delay, with no response</p>
+      <dl className="response-effect">
+        {compareEffects(current, current).map((comparison) => (
+          <div className="response-effect__row" key={comparison.measure}>
+            <dt>{comparison.label}</dt>
+            <dd>
+              <strong>{comparison.current}</strong>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+interface ApplyFailure {
+  label: string;
+  message: string;
+}
+
+export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow; detail: ExceptionDetail }) {
+  const role = useSessionStore((state) => state.session?.role ?? null);
+  const [note, setNote] = useState('');
+  const [applying, setApplying] = useState<ExceptionResponse['id'] | null>(null);
+  // After a successful call, until the core pushes the exception's new status (which remounts this panel).
+  const [sent, setSent] = useState(false);
+  const [failure, setFailure] = useState<ApplyFailure | null>(null);
+  const noteId = useId();
+  const current = currentEffect(exception);
+  const approval = detail.approval;
+  const disabledReason = cannotRespondReason(exception.status, role) ?? (sent ? 'Sent; waiting for the exception to update' : null);
+
+  async function apply(response: ExceptionResponse) {
+    setApplying(response.id);
+    setFailure(null);
+    try {
+      const trimmed = note.trim();
+      await applyResponse({ exceptionId: exception.id, responseId: response.id, ...(trimmed ? { note: trimmed } : {}) });
+      setSent(true);
+    } catch (error) {
+      setFailure({ label: response.label, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setApplying(null);
+    }
+  }
+
+  return (
+    <section className="responses-panel" data-testid="responses-panel" aria-labelledby="responses-title">
+      <header className="responses-panel__header">
+        <h3 id="responses-title">Responses</h3>
+        <span className="responses-panel__hint">Each projected against the plan before the delay: now → after the response (difference)</span>
+        {approval && (
+          <span className={`responses-panel__approval responses-panel__approval--${approval.status}`} role="status" data-testid="exception-approval-state" data-status={approval.status}>
+            {describeApproval(approval)}
+          </span>
+        )}
+        {/* A closed exception takes no note: nothing more can be applied to it. */}
+        {(disabledReason === null || sent) && (
+          <label className="responses-panel__note" htmlFor={noteId}>
+            <span>Note</span>
+            <input
+              id={noteId}
+              type="text"
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              maxLength={1000}
+              autoComplete="off"
+              placeholder="Optional, kept with the decision"
+              disabled={disabledReason !== null || applying !== null}
+              data-testid="response-note"
+            />
+          </label>
+        )}
+      </header>
+      {disabledReason && (
+        <p className="responses-panel__disabled" data-testid="responses-disabled-reason">
+          {disabledReason}
+        </p>
+      )}
+      {failure && (
+        <p className="form-error" role="alert" data-testid="response-error">
+          “{failure.label}” was not applied: {failure.message}
+        </p>
+      )}
+      <div className="responses-panel__cards" style={{ gridTemplateColumns: `max-content repeat(${detail.responses.length}, minmax(176px, 1fr))` }}>
+        <CurrentImpact current={current} />
+        {detail.responses.map((response) => (
+          <ResponseCard
+            key={response.id}
+            response={response}
+            current={current}
+            chosen={detail.chosenResponse === response.id}
+            approval={approval?.responseId === response.id ? approval : null}
+            disabledReason={disabledReason}
+            applying={applying === response.id}
+            onApply={() => void apply(response)}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
