@@ -1,5 +1,7 @@
 // The fixed frame around every view: header, navigation, connection banners, status bar.
 import { useState } from 'react';
+import { selectAwaitingCount, useApprovalsStore } from '../state/approvals-slice';
+import { ApprovalsView } from '../views/approvals/approvals-view';
 import { OrderImpactView } from '../views/order-impact/order-impact-view';
 import { QuarantineView } from '../views/quarantine/quarantine-view';
 import { AppHeader } from './app-header';
@@ -10,14 +12,16 @@ import type { AppViewId } from './views';
 
 export function AppShell() {
   const [view, setView] = useState<AppViewId>('quarantine');
+  const approvalsAwaiting = useApprovalsStore(selectAwaitingCount);
   return (
     <div className="app-shell">
       <AppHeader />
-      <ViewNav active={view} onOpen={setView} />
+      <ViewNav active={view} onOpen={setView} badges={{ approvals: approvalsAwaiting }} />
       <main className="app-main">
         <ConnectionBanners />
         {view === 'order-impact' && <OrderImpactView />}
         {view === 'quarantine' && <QuarantineView />}
+        {view === 'approvals' && <ApprovalsView />}
       </main>
       <StatusBar />
     </div>

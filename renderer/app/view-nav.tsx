@@ -1,7 +1,19 @@
 import { appViews, type AppViewId } from './views';
 
+/** What a view's badge counts, for its tooltip. */
+const badgeMeanings: Partial<Record<AppViewId, (count: number) => string>> = {
+  approvals: (count) => `${count} ${count === 1 ? 'request waits' : 'requests wait'} for a supervisor's decision`,
+};
+
+interface ViewNavProps {
+  active: AppViewId;
+  onOpen: (view: AppViewId) => void;
+  /** A count beside a view's name, shown when above zero (work waiting there). */
+  badges?: Partial<Record<AppViewId, number>>;
+}
+
 /** Left navigation; views not built yet are listed, marked, and cannot be opened. */
-export function ViewNav({ active, onOpen }: { active: AppViewId; onOpen: (view: AppViewId) => void }) {
+export function ViewNav({ active, onOpen, badges = {} }: ViewNavProps) {
   return (
     <nav className="view-nav" aria-label="Views">
       <ul>
@@ -18,6 +30,11 @@ export function ViewNav({ active, onOpen }: { active: AppViewId; onOpen: (view: 
             >
               <span>{view.label}</span>
               {!view.available && <span className="view-nav__soon">Soon</span>}
+              {view.available && (badges[view.id] ?? 0) > 0 && (
+                <span className="view-nav__badge" title={badgeMeanings[view.id]?.(badges[view.id] ?? 0)} data-testid={`nav-${view.id}-badge`}>
+                  {badges[view.id]}
+                </span>
+              )}
             </button>
           </li>
         ))}

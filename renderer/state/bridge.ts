@@ -1,6 +1,7 @@
 // Feeds the slices: initial loads, pushed events, and a fresh load of everything after the web host's
 // socket comes back (events sent while it was down are gone).
 import { apiClient, type ApiClient } from '../api/client';
+import { useApprovalsStore } from './approvals-slice';
 import { useConnectorsStore } from './connectors-slice';
 import { followSelectedException } from './exception-detail-loader';
 import { useHostLinkStore } from './host-link-slice';
@@ -27,6 +28,14 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     loadFailed: (message) => useImpactStore.getState().loadFailed(message),
   });
   const exceptionDetail = followSelectedException(client);
+  const approvals = followTopic({
+    subscribe: client.subscribe,
+    topic: 'approvals.changed',
+    load: () => client.invoke('approvals.list', {}),
+    applyLoaded: (rows) => useApprovalsStore.getState().rowsLoaded(rows),
+    applyEvent: (row) => useApprovalsStore.getState().rowChanged(row),
+    loadFailed: (message) => useApprovalsStore.getState().loadFailed(message),
+  });
   const connectors = followTopic({
     subscribe: client.subscribe,
     topic: 'connectors.statusChanged',
@@ -47,6 +56,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     void quarantine.reload();
     void impact.reload();
     exceptionDetail.reload();
+    void approvals.reload();
     void connectors.reload();
     void loadSession();
   }
@@ -67,6 +77,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     quarantine.stop();
     impact.stop();
     exceptionDetail.stop();
+    approvals.stop();
     connectors.stop();
   };
 }

@@ -1,0 +1,34 @@
+// Cell renderers of the approvals grid: the status pill, and the two-line cells (an item over its
+// description, a person over the time).
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { ApprovalRow } from '../../../shared/api/approvals';
+import { approvalKindLabels } from '../../format/labels';
+import { formatDateTime } from '../../format/time';
+import { TwoLineCell } from '../../grid/two-line-cell';
+import { ApprovalStatusPill } from './approval-status-pill';
+
+export function ApprovalStatusCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  return data ? <ApprovalStatusPill row={data} /> : null;
+}
+
+export function SubjectCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  return data ? <TwoLineCell primary={data.subject} secondary={approvalKindLabels[data.kind]} /> : null;
+}
+
+export function FromItemCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  return data ? <TwoLineCell primary={data.substitution.fromItemId} secondary={data.fromItemDescription} /> : null;
+}
+
+export function ToItemCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  return data ? <TwoLineCell primary={data.substitution.toItemId} secondary={data.toItemDescription} /> : null;
+}
+
+export function RequestedCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  return data ? <TwoLineCell primary={data.requestedBy} secondary={formatDateTime(data.requestedAt)} /> : null;
+}
+
+export function DecidedCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  if (!data) return null;
+  if (data.decidedBy === null) return <span className="cell-muted">—</span>;
+  return <TwoLineCell primary={data.decidedBy} secondary={data.decidedAt ? formatDateTime(data.decidedAt) : ''} />;
+}

@@ -1,0 +1,16 @@
+import type { ApprovalRow } from '../../../shared/api/approvals';
+import { approvalStatusLabels } from '../../format/labels';
+import { approvalStateNote, describeApprovalState } from './approval-format';
+
+/** The request's status as a coloured pill, with a decision on its way or a conflict noted beside it. */
+export function ApprovalStatusPill({ row }: { row: Pick<ApprovalRow, 'status' | 'pendingDecision' | 'refusedUpstream'> }) {
+  const note = approvalStateNote(row);
+  return (
+    <span className="approval-status" title={row.refusedUpstream ? `Conflict: ${row.refusedUpstream}` : describeApprovalState(row)}>
+      <span className={`pill approval-pill--${row.status}`} data-testid={`approval-status-${row.status}`}>
+        {approvalStatusLabels[row.status]}
+      </span>
+      {note && <span className={`approval-status__note approval-status__note--${note.tone}`}>{note.text}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,175 @@
+// The approvals slice: loading the list, pushed changes as grid transactions, the optimistic decision,
+// the nav badge's count and the triage order; the bridge's wiring of approvals.list and
+// 'approvals.changed'; and the Approvals view's wording.
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../renderer/api/client';
+import { diffRowsById, isEmptyDelta } from '../../renderer/grid/row-delta';
+import {
+  compareApprovalsForTriage,
+  initialApprovalsData,
+  selectAwaitingCount,
+  selectSelectedApproval,
+  useApprovalsStore,
+  withDecisionQueued,
+  withRowChanged,
+  withRowsLoaded,
+} from '../../renderer/state/approvals-slice';
+import { startBridge } from '../../renderer/state/bridge';
+import { approvalColumns } from '../../renderer/views/approvals/approval-columns';
+import { countApprovals, describeApprovalState, describePendingDecision, formatOrderCount, projectedFacts } from '../../renderer/views/approvals/approval-format';
+import type { ApprovalRow } from '../../shared/api/approvals';
+import type { ApiMethod, AppEvents, AppEventTopic } from '../../shared/api';
+
+function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow {
+  return {
+    id,
+    kind: 'substitution',
+    subject: `Substitute RM-001533 for RM-001532 in 2 production orders (${id})`,
+    status: 'pending',
+    requestedBy: 'pl.omar',
+    requestedAt: '2026-11-22T09:00:00.000Z',
+    plant: 'P2',
+    substitution: { productionOrderIds: ['MO-1', 'MO-2'], fromItemId: 'RM-001532', toItemId: 'RM-001533', plant: 'P2', reason: 'Supplier delay of PO-0003065/10' },
+    fromItemDescription: 'Rod seal PU, 10 mm',
+    toItemDescription: 'Rod seal NBR, 10 mm',
+    exceptionId: 'E1',
+    projected: { ordersHit: 3, revenueAtRisk: 120300, worstDaysLate: 4, unfulfilled: 0 },
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+    pendingDecision: null,
+    refusedUpstream: null,
+    canDecide: true,
+    cannotDecideReason: null,
+    ...overrides,
+  };
+}
+
+const decided = (id: string, status: 'approved' | 'rejected', decidedAt: string, overrides: Partial<ApprovalRow> = {}) =>
+  approval(id, { status, decidedBy: 'sv.lena', decidedAt, canDecide: false, cannotDecideReason: 'Already decided', ...overrides });
+
+describe('approvals slice reducers', () => {
+  it('keys requests by approval id and keeps the objects of rows a reload did not change, nested fields included', () => {
+    const first = withRowsLoaded(initialApprovalsData, [approval('A1'), approval('A2')]);
+    expect(first.loaded).toBe(true);
+    expect(Object.keys(first.rowsById)).toEqual(['A1', 'A2']);
+    // Fresh objects with the same values, as a reload after a reconnect brings them.
+    const reloaded = withRowsLoaded({ ...first, loadError: 'socket closed' }, [approval('A1'), approval('A2', { substitution: { ...approval('A2').substitution, productionOrderIds: ['MO-1'] } })]);
+    expect(reloaded.loadError).toBeNull();
+    expect(reloaded.rowsById['A1']).toBe(first.rowsById['A1']);
+    const delta = diffRowsById(first.rowsById, reloaded.rowsById);
+    expect(delta.update.map((row) => row.id)).toEqual(['A2']);
+    expect(delta.add).toEqual([]);
+    expect(delta.remove).toEqual([]);
+  });
+
+  it('applies a pushed row as one update, a new request as one add, and a repeat as nothing', () => {
+    const loaded = withRowsLoaded(initialApprovalsData, [approval('A1')]);
+    const approved = withRowChanged(loaded, decided('A1', 'approved', '2026-11-22T10:00:00.000Z'));
+    expect(diffRowsById(loaded.rowsById, approved.rowsById)).toMatchObject({ add: [], update: [{ id: 'A1', status: 'approved' }], remove: [] });
+    expect(withRowChanged(approved, decided('A1', 'approved', '2026-11-22T10:00:00.000Z'))).toBe(approved);
+    const added = withRowChanged(approved, approval('A2'));
+    expect(diffRowsById(approved.rowsById, added.rowsById)).toMatchObject({ add: [{ id: 'A2' }], update: [], remove: [] });
+  });
+
+  it('shows a decision as sent at once, and lets a state the core already pushed win', () => {
+    const loaded = withRowsLoaded(initialApprovalsData, [approval('A1'), decided('A2', 'rejected', '2026-11-22T10:00:00.000Z')]);
+    const queued = withDecisionQueued(loaded, 'A1', 'approve', 'sv.lena', '2026-11-22T11:00:00.000Z');
+    expect(queued.rowsById['A1']).toMatchObject({ status: 'pending', pendingDecision: { decision: 'approve', by: 'sv.lena' }, canDecide: false });
+    expect(withDecisionQueued(queued, 'A1', 'reject', 'sv.lena', '2026-11-22T11:01:00.000Z')).toBe(queued);
+    expect(withDecisionQueued(loaded, 'A2', 'approve', 'sv.lena', '2026-11-22T11:00:00.000Z')).toBe(loaded);
+    expect(withDecisionQueued(loaded, 'A9', 'approve', 'sv.lena', '2026-11-22T11:00:00.000Z')).toBe(loaded);
+  });
+
+  it('counts the requests waiting for a decision for the nav badge, and selects the selected one', () => {
+    const data = withRowsLoaded(initialApprovalsData, [
+      approval('A1'),
+      approval('A2', { pendingDecision: { decision: 'approve', by: 'sv.lena', at: '2026-11-22T11:00:00.000Z' } }),
+      decided('A3', 'approved', '2026-11-22T10:00:00.000Z'),
+      approval('A4', { refusedUpstream: 'sv.kim decided first' }),
+    ]);
+    expect(selectAwaitingCount(data)).toBe(2);
+    expect(selectSelectedApproval({ ...data, selectedApprovalId: 'A3' })?.status).toBe('approved');
+    expect(selectSelectedApproval({ ...data, selectedApprovalId: 'A9' })).toBeNull();
+    expect(countApprovals(Object.values(data.rowsById))).toEqual({ total: 4, awaiting: 2, sent: 1, conflicts: 1, decided: 1 });
+  });
+
+  it('orders pending first, the longest waiting first, then decisions on their way, then the newest decisions', () => {
+    const rows = [
+      decided('old-decision', 'approved', '2026-11-20T10:00:00.000Z'),
+      approval('newer-request', { requestedAt: '2026-11-22T09:00:00.000Z' }),
+      approval('sent', { requestedAt: '2026-11-19T09:00:00.000Z', pendingDecision: { decision: 'reject', by: 'sv.lena', at: '2026-11-22T11:00:00.000Z' } }),
+      decided('new-decision', 'rejected', '2026-11-22T10:00:00.000Z'),
+      approval('older-request', { requestedAt: '2026-11-21T09:00:00.000Z' }),
+    ];
+    expect([...rows].sort(compareApprovalsForTriage).map((row) => row.id)).toEqual(['older-request', 'newer-request', 'sent', 'new-decision', 'old-decision']);
+    const status = approvalColumns.find((column) => column.colId === 'status');
+    expect(status?.sort).toBe('asc');
+  });
+});
+
+/** A host that answers approvals.list once and lets the test push events. */
+function fakeHost(list: () => Promise<ApprovalRow[]>) {
+  const handlers = new Map<string, ((payload: unknown) => void)[]>();
+  const client: ApiClient = {
+    invoke: ((method: ApiMethod) => {
+      if (method === 'approvals.list') return list();
+      if (method === 'session.current') return Promise.resolve({ user: 'sv.lena', role: 'supervisor', plant: null });
+      return Promise.resolve([]);
+    }) as ApiClient['invoke'],
+    subscribe: ((topic: AppEventTopic, handler: (payload: unknown) => void) => {
+      handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
+      return () => handlers.set(topic, (handlers.get(topic) ?? []).filter((h) => h !== handler));
+    }) as ApiClient['subscribe'],
+    onHostLinkChange: () => () => undefined,
+  };
+  const push = <T extends AppEventTopic>(topic: T, payload: AppEvents[T]) => (handlers.get(topic) ?? []).forEach((handler) => handler(payload));
+  return { client, push };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the bridge feeds the approvals slice', () => {
+  it('loads approvals.list, holds pushes that arrive during the load, then applies each push as a change of one row', async () => {
+    let answer!: (rows: ApprovalRow[]) => void;
+    const { client, push } = fakeHost(() => new Promise((resolve) => (answer = resolve)));
+    const stop = startBridge(client);
+    // A decision pushed while the list is on its way is applied after it, not overwritten by it.
+    push('approvals.changed', decided('A1', 'approved', '2026-11-22T10:00:00.000Z'));
+    expect(useApprovalsStore.getState().loaded).toBe(false);
+    answer([approval('A1'), approval('A2')]);
+    await settle();
+    const afterLoad = useApprovalsStore.getState().rowsById;
+    expect(afterLoad['A1']?.status).toBe('approved');
+    expect(selectAwaitingCount(useApprovalsStore.getState())).toBe(1);
+
+    push('approvals.changed', approval('A3'));
+    const afterPush = useApprovalsStore.getState().rowsById;
+    const delta = diffRowsById(afterLoad, afterPush);
+    expect(delta).toMatchObject({ add: [{ id: 'A3' }], update: [], remove: [] });
+    expect(afterPush['A2']).toBe(afterLoad['A2']);
+    push('approvals.changed', approval('A3'));
+    expect(isEmptyDelta(diffRowsById(afterPush, useApprovalsStore.getState().rowsById))).toBe(true);
+    stop();
+    push('approvals.changed', approval('A4'));
+    expect(useApprovalsStore.getState().rowsById['A4']).toBeUndefined();
+  });
+});
+
+describe('approvals wording', () => {
+  it('says where a request stands, in the grid and the panel', () => {
+    expect(describeApprovalState(approval('A1'))).toBe('pending');
+    expect(describeApprovalState(approval('A1', { pendingDecision: { decision: 'approve', by: 'sv.lena', at: '2026-11-22T11:00:00.000Z' } }))).toBe('pending · approval sent');
+    expect(describeApprovalState(decided('A1', 'approved', '2026-11-22T10:00:00.000Z', { refusedUpstream: 'sv.kim rejected it first' }))).toBe('approved · conflict');
+    expect(describePendingDecision({ decision: 'approve', by: 'sv.lena', at: '2026-11-22T11:00:00.000Z' })).toBe('Approval sent — waiting for upstream');
+    expect(describePendingDecision({ decision: 'reject', by: 'sv.lena', at: '2026-11-22T11:00:00.000Z' })).toBe('Rejection sent — waiting for upstream');
+    expect(formatOrderCount(1)).toBe('1 production order');
+    expect(formatOrderCount(12)).toBe('12 production orders');
+    expect(projectedFacts({ ordersHit: 3, revenueAtRisk: 120300.4, worstDaysLate: null, unfulfilled: 1 })).toEqual([
+      ['Orders hit', '3'],
+      ['Revenue at risk', '120,300'],
+      ['Worst lateness', '—'],
+      ['Unfulfilled', '1'],
+    ]);
+  });
+});
