@@ -11,6 +11,7 @@ import type { Clock, Logger } from '../core-types';
 import type { Repos } from '../store/repos';
 import type { EventIngest } from './event-ingest';
 import { createOutboxPusher } from './outbox-pusher';
+import { createReceivedEvents } from './received-events';
 import type { ReplyHandler } from './reply-handler';
 
 export interface GatewayConnectorDeps {
@@ -86,12 +87,30 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
       .catch((error: unknown) => logger.warn('subscribe not acknowledged', { connector: settings.id, error: (error as Error).message }));
   }
 
+  const received = createReceivedEvents({
+    apply: (batch) => ingest.applyBatch(batch),
+    onApplied: (result) => {
+      // Disconnected (applying what came before the drop): the next subscribe asks from the cursors anyway.
+      if (socket.connected) for (const gap of result.gaps) socket.emit(syncMessages.replay, gap);
+      if (result.applied + result.deadLettered > 0) touch();
+      deps.onApplied();
+    },
+    onFailed: (error) => {
+      // The batch rolled back and nothing advanced: ask for it again from our cursors.
+      setState(state, `apply failed: ${error.message}`);
+      if (socket.connected) subscribe();
+      deps.onApplied();
+    },
+  });
+
   socket.on('connect', () => {
     setState('catching-up', null);
     subscribe();
     pusher.setConnected(true);
   });
   socket.on('disconnect', (reason) => {
+    // What arrived before the connection dropped is in order and complete: apply it.
+    received.flush();
     pending = null;
     pusher.setConnected(false);
     setState('offline', reason === 'io client disconnect' ? lastError : `disconnected: ${reason}`);
@@ -107,11 +126,13 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
     deps.onApplied();
   }
   socket.on(syncMessages.snapshot, (raw: unknown) => {
+    received.flush();
     const parts = (raw as { planningParts?: unknown } | null)?.planningParts;
     if (typeof parts === 'number' && Number.isInteger(parts) && parts > 0) pending = { snapshot: raw, parts: createPlanningParts(parts) };
     else applySnapshot(raw);
   });
   socket.on(syncMessages.snapshotPart, (raw: unknown) => {
+    received.flush();
     if (!pending) return logger.warn('snapshot part without a snapshot; ignored', { connector: settings.id });
     const outcome = pending.parts.add(raw);
     if ('error' in outcome) {
@@ -125,20 +146,10 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
       applySnapshot(snapshot, outcome.dataset);
     }
   });
-  socket.on(syncMessages.events, (raw: unknown) => {
-    const batch = Array.isArray(raw) ? raw : [raw];
-    try {
-      const result = ingest.applyBatch(batch);
-      for (const gap of result.gaps) socket.emit(syncMessages.replay, gap);
-      if (result.applied + result.deadLettered > 0) touch();
-    } catch (error) {
-      // The batch rolled back and nothing advanced: ask for it again from our cursors.
-      setState(state, `apply failed: ${(error as Error).message}`);
-      subscribe();
-    }
-    deps.onApplied();
-  });
+  // Applied with the messages that follow it in the same turn of the event loop, in one transaction.
+  socket.on(syncMessages.events, (raw: unknown) => received.add(raw));
   socket.on(syncMessages.caughtUp, () => {
+    received.flush();
     setState('online');
     touch();
   });
@@ -163,6 +174,7 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
     },
     async stop(): Promise<void> {
       pusher.stop();
+      received.clear();
       socket.removeAllListeners();
       socket.disconnect();
     },
