@@ -4,6 +4,7 @@
 // answers duplicate, which counts as success.
 import type { CanonicalCommand } from '../../shared/commands';
 import type { Clock, Logger } from '../core-types';
+import type { OutboxEntry } from '../store/outbox';
 import type { Repos } from '../store/repos';
 import { createBackoff } from './backoff';
 import type { ReceivedReply, ReplyHandler } from './reply-handler';
@@ -21,19 +22,43 @@ export interface OutboxPusherDeps {
   onProgress(): void;
 }
 
+/** Commands in flight at once, unless the connector says otherwise. */
+export const defaultPushWindow = 256;
+
 export function createOutboxPusher(deps: OutboxPusherDeps) {
   const { connectorId, repos, clock, logger } = deps;
-  const window = deps.window ?? 256;
+  const window = deps.window ?? defaultPushWindow;
   const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
   const inFlight = new Set<string>();
   let connected = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let stopped = false;
+
+  /**
+   * The first pending commands in outbox order, read once (not once per reply) and dropped as their
+   * replies are recorded. SQLite stays the truth: the queue is re-read after a reconnect or a retry,
+   * and `inFlight` keeps a re-read from sending a command twice.
+   */
+  let queue = new Map<string, OutboxEntry>();
+  let readUpTo = 0;
+  function forgetQueue(): void {
+    queue = new Map();
+    readUpTo = 0;
+  }
+  function topUp(): void {
+    if (queue.size >= inFlight.size + window) return;
+    for (const entry of repos.outbox.pending(connectorId, readUpTo, window * 4)) {
+      queue.set(entry.commandId, entry);
+      readUpTo = entry.seq;
+    }
+  }
+
   function fill(): void {
     if (!connected || stopped || retryTimer) return;
+    topUp();
     const busyEntities = new Set<string>();
     const toSend: CanonicalCommand[] = [];
-    for (const { commandId, entityId } of repos.outbox.pendingKeys(connectorId, window * 4)) {
+    for (const { commandId, entityId, command } of queue.values()) {
       if (inFlight.size + toSend.length >= window) break;
       if (inFlight.has(commandId)) {
         if (entityId) busyEntities.add(entityId);
@@ -41,12 +66,11 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
       }
       if (entityId && busyEntities.has(entityId)) continue;
       if (entityId) busyEntities.add(entityId);
-      const entry = repos.outbox.get(commandId);
-      if (entry) toSend.push(entry.command);
+      toSend.push(command);
     }
     if (toSend.length === 0) return;
     repos.outbox.recordAttempts(toSend.map((command) => command.commandId), clock.now().toISOString());
-    for (const command of toSend) sendOne(command.commandId, command);
+    for (const command of toSend) sendOne(command);
   }
 
   /** Replies received since the last flush: recorded together, one sync to disk for the lot. */
@@ -60,7 +84,10 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     let failure: string | null = null;
     try {
       const outcomes = deps.handleReplies(connectorId, batch);
-      for (const outcome of outcomes) if (!outcome.ok) failure = outcome.reason;
+      outcomes.forEach((outcome, i) => {
+        if (outcome.ok) queue.delete(batch[i]!.commandId);
+        else failure = outcome.reason;
+      });
     } catch (error) {
       failure = (error as Error).message;
     }
@@ -72,12 +99,13 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     fill();
   }
 
-  function sendOne(commandId: string, command: CanonicalCommand): void {
+  function sendOne(command: CanonicalCommand): void {
+    const { commandId } = command;
     inFlight.add(commandId);
     deps
       .send(command)
       .then((raw) => {
-        received.push({ commandId, raw });
+        received.push({ commandId, raw, command });
         if (!flushScheduled) {
           flushScheduled = true;
           setImmediate(flushReplies);
@@ -95,6 +123,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     logger.warn('command push failed; retrying', { connector: connectorId, reason, delayMs: delay });
     retryTimer = setTimeout(() => {
       retryTimer = null;
+      forgetQueue();
       fill();
     }, delay);
   }
@@ -104,6 +133,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     kick: fill,
     setConnected(value: boolean): void {
       connected = value;
+      forgetQueue();
       if (value) fill();
     },
     stop(): void {

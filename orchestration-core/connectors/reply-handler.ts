@@ -1,6 +1,6 @@
 // Records a gateway reply durably: outbox row, the command's effect on the cache, audit, and the
 // workflow waiting for it, in one transaction. A second reply for the same command changes nothing.
-import { commandReplySchema, type CommandReply } from '../../shared/commands';
+import { commandReplySchema, type CanonicalCommand, type CommandReply } from '../../shared/commands';
 import { describeZodError } from '../../shared/describe-error';
 import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
@@ -23,6 +23,8 @@ export type ReplyOutcome = { ok: true; reply: CommandReply } | { ok: false; reas
 export interface ReceivedReply {
   commandId: string;
   raw: unknown;
+  /** The command as it was sent, when the caller has it: saves reading it back from the outbox. */
+  command?: CanonicalCommand;
 }
 
 export function createReplyHandler(deps: ReplyHandlerDeps) {
@@ -35,17 +37,18 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     return { ok: true, reply: parsed.data };
   }
 
-  function record(connectorId: string, commandId: string, reply: CommandReply, at: string): void {
-    const entry = repos.outbox.get(commandId);
-    if (!entry || !repos.outbox.recordReply(reply, at)) return;
+  function record(connectorId: string, commandId: string, reply: CommandReply, at: string, sent: CanonicalCommand | undefined): void {
+    const command = sent ?? repos.outbox.get(commandId)?.command;
+    // recordReply changes nothing when the command is not pending (unknown, or replied before).
+    if (!command || !repos.outbox.recordReply(reply, at)) return;
     // A rejection leaves the version alone: what changed upstream reaches the cache as events, and
     // a re-decision must be based on the state the engineer has actually seen.
     if (reply.status === 'accepted' || reply.status === 'duplicate') {
-      projectAcceptedCommand(entry.command, reply.version, repos, changes, at);
-      projectAcceptedPlanningCommand(entry.command, repos, changes);
+      projectAcceptedCommand(command, reply.version, repos, changes, at);
+      projectAcceptedPlanningCommand(command, repos, changes);
     }
-    repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: entry.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
-    engine.onReply(reply, entry.command);
+    repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
+    engine.onReply(reply, command);
   }
 
   /**
@@ -67,9 +70,9 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     if (outcomes.some((outcome) => outcome.ok)) {
       try {
         store.durableTransaction(() => {
-          received.forEach(({ commandId }, i) => {
+          received.forEach(({ commandId, command }, i) => {
             const outcome = outcomes[i]!;
-            if (outcome.ok) record(connectorId, commandId, outcome.reply, at);
+            if (outcome.ok) record(connectorId, commandId, outcome.reply, at, command);
           });
         });
       } catch (error) {
