@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Role } from '../../shared/domain';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -67,7 +68,7 @@ export function startSimulator(port: number, databasePath: string): Promise<Runn
   return startProcess(process.execPath, ['--import', 'tsx', 'simulator/main.ts', '--port', String(port), '--db', databasePath], {}, /simulator listening on (\S+)/, 30_000);
 }
 
-export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string; user: string }): Promise<RunningProcess> {
+export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string; user: string; role?: Role }): Promise<RunningProcess> {
   return startProcess(
     'npm',
     ['run', 'start:web'],
@@ -77,6 +78,7 @@ export function startWebHost(options: { port: number; dataDir: string; gatewayUr
       PLANT_ORCHESTRATOR_CONFIG_DIR: options.dataDir,
       PLANT_ORCHESTRATOR_GATEWAY: options.gatewayUrl,
       PLANT_ORCHESTRATOR_USER: options.user,
+      ...(options.role ? { PLANT_ORCHESTRATOR_ROLE: options.role } : {}),
     },
     /Plant Orchestrator web host: (\S+)/,
     120_000,
@@ -102,20 +104,23 @@ export interface AppWithSimulator {
   stopSimulator(): Promise<void>;
   /** Brings the gateway back on the same port and state. */
   restartSimulator(): Promise<void>;
+  /** Another workstation on the same gateway, with its own user, role and data; closed with the rest. */
+  addWorkstation(user: string, role: Role): Promise<{ url: string }>;
   close(): Promise<void>;
 }
 
 /** A simulator process and `npm run start:web` connected to it, with their data in a fresh folder. */
-export async function startAppWithSimulator(user: string): Promise<AppWithSimulator> {
+export async function startAppWithSimulator(user: string, role?: Role): Promise<AppWithSimulator> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-e2e-'));
   const simulatorDb = path.join(dataDir, 'simulator.sqlite');
   const simulatorPort = await freePort();
   let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
   const gatewayUrl = simulator.match[1]!;
-  const web = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user }).catch(async (error: unknown) => {
+  const web = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user, ...(role ? { role } : {}) }).catch(async (error: unknown) => {
     await simulator?.stop();
     throw error;
   });
+  const others: RunningProcess[] = [];
   return {
     url: web.match[1]!,
     gatewayUrl,
@@ -126,7 +131,13 @@ export async function startAppWithSimulator(user: string): Promise<AppWithSimula
     async restartSimulator() {
       simulator ??= await startSimulator(simulatorPort, simulatorDb);
     },
+    async addWorkstation(otherUser, otherRole) {
+      const other = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, otherUser), gatewayUrl, user: otherUser, role: otherRole });
+      others.push(other);
+      return { url: other.match[1]! };
+    },
     async close() {
+      for (const other of others) await other.stop();
       await web.stop();
       await simulator?.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ const amount = async (cell: Locator) => Number((await cell.innerText()).replace(
 const csvLines = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '');
 
 test('a planner finds the customer orders a supplier delay makes later and exports them', async ({ page }) => {
-  const app = await startAppWithSimulator('pl.omar');
+  const app = await startAppWithSimulator('pl.omar', 'planner');
   const { gatewayUrl } = app;
   try {
     await page.goto(app.url);
