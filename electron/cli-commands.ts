@@ -1,6 +1,6 @@
 // The commands of `npm run cli`: each takes its flags and returns what to print.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { withPoLineDelayed } from '../orchestration-core/analysis/disruptions';
+import { withLineStopped, withLotBlocked, withPoLineDelayed } from '../orchestration-core/analysis/disruptions';
 import { planImpact, type Impact } from '../orchestration-core/analysis/impact';
 import { computePlan } from '../orchestration-core/analysis/plan';
 import { describeZodError } from '../shared/describe-error';
@@ -11,7 +11,10 @@ import { CliUsageError, integerFlag, numberFlag, parseFlags } from './cli-args';
 export const usage = `usage: npm run cli -- <command> [flags]
   dataset --seed N --scale S --out FILE      write the planning dataset as JSON
   impact --dataset FILE --po-line ID --new-date YYYY-MM-DD
-                                             print the orders a supplier delay makes later, as JSON`;
+                                             print the orders a supplier delay makes later, as JSON
+  impact --dataset FILE --lot ID             ... that blocking a lot makes later
+  impact --dataset FILE --line PLANT/LINE --from YYYY-MM-DD --days N
+                                             ... that a line stoppage makes later`;
 
 export function datasetCommand(argv: readonly string[]): string {
   const flags = parseFlags(argv, ['seed', 'scale', 'out', 'today'], ['out']);
@@ -22,23 +25,58 @@ export function datasetCommand(argv: readonly string[]): string {
   return `wrote ${flags.out}: ${counts.map((name) => `${dataset[name].length} ${name}`).join(', ')}`;
 }
 
-export interface ImpactReport extends Impact {
-  poLine: { id: string; itemId: string; plant: string; expectedDate: string; newDate: string };
-}
+export type Disruption =
+  | { kind: 'supplier-delay'; poLine: { id: string; itemId: string; plant: string; expectedDate: string; newDate: string } }
+  | { kind: 'lot-block'; lot: { lotId: string; itemId: string; plant: string; quantity: number; stockType: string } }
+  | { kind: 'line-stop'; plant: string; line: string; from: string; days: number };
+
+export type ImpactReport = Impact & Disruption;
+
+const impactFlags = ['dataset', 'po-line', 'new-date', 'lot', 'line', 'from', 'days'] as const;
 
 export function impactCommand(argv: readonly string[]): string {
-  const flags = parseFlags(argv, ['dataset', 'po-line', 'new-date'], ['dataset', 'po-line', 'new-date']);
+  const flags = parseFlags(argv, impactFlags, ['dataset']);
   const dataset = readDataset(flags.dataset!);
-  const newDate = parseDate('new-date', flags['new-date']!);
-  const line = dataset.poLines.find((candidate) => candidate.id === flags['po-line']);
-  if (!line) throw new CliUsageError(`--po-line: no PO schedule line "${flags['po-line']}" in ${flags.dataset}`);
+  const given = (['po-line', 'lot', 'line'] as const).filter((name) => flags[name] !== undefined);
+  if (given.length !== 1) throw new CliUsageError(`--po-line, --lot, --line: give exactly one disruption${given.length > 1 ? ` (got ${given.map((name) => `--${name}`).join(', ')})` : ''}`);
+  const [disruption, disrupted] = describeDisruption(dataset, flags);
   const before = computePlan(dataset, dataset.today);
-  const after = computePlan(withPoLineDelayed(dataset, line.id, newDate), dataset.today);
-  const report: ImpactReport = {
-    poLine: { id: line.id, itemId: line.itemId, plant: line.plant, expectedDate: line.expectedDate, newDate },
-    ...planImpact(before, after, dataset.customerOrders),
-  };
+  const after = computePlan(disrupted, dataset.today);
+  const report: ImpactReport = { ...disruption, ...planImpact(before, after, dataset.customerOrders) };
   return JSON.stringify(report, null, 2);
+}
+
+function describeDisruption(dataset: Dataset, flags: Record<(typeof impactFlags)[number], string | undefined>): [Disruption, Dataset] {
+  const only = (allowed: readonly (typeof impactFlags)[number][]) => {
+    for (const name of ['new-date', 'from', 'days'] as const) {
+      if (flags[name] !== undefined && !allowed.includes(name)) throw new CliUsageError(`--${name}: does not apply to this disruption`);
+    }
+  };
+  if (flags['po-line'] !== undefined) {
+    only(['new-date']);
+    if (flags['new-date'] === undefined) throw new CliUsageError('--new-date: missing');
+    const newDate = parseDate('new-date', flags['new-date']);
+    const line = dataset.poLines.find((candidate) => candidate.id === flags['po-line']);
+    if (!line) throw new CliUsageError(`--po-line: no PO schedule line "${flags['po-line']}" in ${flags.dataset}`);
+    const poLine = { id: line.id, itemId: line.itemId, plant: line.plant, expectedDate: line.expectedDate, newDate };
+    return [{ kind: 'supplier-delay', poLine }, { ...dataset, ...withPoLineDelayed(dataset, line.id, newDate) }];
+  }
+  if (flags.lot !== undefined) {
+    only([]);
+    const lot = dataset.lots.find((candidate) => candidate.lotId === flags.lot);
+    if (!lot) throw new CliUsageError(`--lot: no lot "${flags.lot}" in ${flags.dataset}`);
+    const { lotId, itemId, plant, quantity, stockType } = lot;
+    return [{ kind: 'lot-block', lot: { lotId, itemId, plant, quantity, stockType } }, { ...dataset, ...withLotBlocked(dataset, lot.lotId) }];
+  }
+  only(['from', 'days']);
+  const [plant, line, extra] = flags.line!.split('/');
+  if (!plant || !line || extra !== undefined) throw new CliUsageError(`--line: "${flags.line}" is not PLANT/LINE (e.g. P1/L3)`);
+  if (!dataset.productionOrders.some((order) => order.plant === plant && order.line === line)) throw new CliUsageError(`--line: no production order on line ${line} in plant ${plant}`);
+  if (flags.from === undefined) throw new CliUsageError('--from: missing');
+  const from = parseDate('from', flags.from);
+  const days = integerFlag('days', flags.days, Number.NaN);
+  if (!(days > 0)) throw new CliUsageError('--days: missing or not a positive number of days');
+  return [{ kind: 'line-stop', plant, line, from, days }, { ...dataset, ...withLineStopped(dataset, plant, line, from, days) }];
 }
 
 function parseDate(flag: string, text: string): string {

@@ -59,6 +59,7 @@ describe('cli', () => {
     writeFileSync(file, JSON.stringify(handBuilt));
     const report = JSON.parse(impactCommand(['--dataset', file, '--po-line', 'PO-1/10', '--new-date', '2026-12-09']));
     expect(report).toEqual({
+      kind: 'supplier-delay',
       poLine: { id: 'PO-1/10', itemId: 'RAW-1', plant: 'P1', expectedDate: '2026-12-03', newDate: '2026-12-09' },
       productionOrders: [
         { id: 'MO-FG', daysLate: 4, addedDaysLate: 4, unfulfilled: false },
@@ -67,6 +68,43 @@ describe('cli', () => {
       customerOrders: [{ id: 'CO-1', daysLate: 3, addedDaysLate: 3, unfulfilled: false, revenueAtRisk: 25_000 }],
       totalRevenueAtRisk: 25_000,
     });
+  });
+
+  it('impact of a lot block: its quantity leaves unrestricted supply, and the next receipt comes too late', () => {
+    // LOT-1 covers MO-SA; blocked, MO-SA waits for PO-1/10 on 12-08 (4 days), MO-FG for MO-SA (3), CO-1 for MO-FG (2).
+    const file = temp.file('with-lot.json');
+    const withLot: Dataset = {
+      ...handBuilt,
+      poLines: [{ ...handBuilt.poLines[0]!, expectedDate: '2026-12-08' }],
+      lots: [{ lotId: 'LOT-1', itemId: 'RAW-1', plant: 'P1', quantity: 100, stockType: 'unrestricted' }],
+    };
+    writeFileSync(file, JSON.stringify(withLot));
+    expect(JSON.parse(impactCommand(['--dataset', file, '--lot', 'LOT-1']))).toEqual({
+      kind: 'lot-block',
+      lot: { lotId: 'LOT-1', itemId: 'RAW-1', plant: 'P1', quantity: 100, stockType: 'unrestricted' },
+      productionOrders: [
+        { id: 'MO-FG', daysLate: 3, addedDaysLate: 3, unfulfilled: false },
+        { id: 'MO-SA', daysLate: 4, addedDaysLate: 4, unfulfilled: false },
+      ],
+      customerOrders: [{ id: 'CO-1', daysLate: 2, addedDaysLate: 2, unfulfilled: false, revenueAtRisk: 25_000 }],
+      totalRevenueAtRisk: 25_000,
+    });
+  });
+
+  it('impact of a line stoppage: orders on the line from the stop move out by its length', () => {
+    // MO-FG (L1, starts 12-07) moves to 12-10..12-12; CO-1 ships 12-10 and waits for it: 2 days.
+    const file = temp.file('hand-built.json');
+    writeFileSync(file, JSON.stringify(handBuilt));
+    const report = JSON.parse(impactCommand(['--dataset', file, '--line', 'P1/L1', '--from', '2026-12-07', '--days', '3']));
+    expect(report).toMatchObject({ kind: 'line-stop', plant: 'P1', line: 'L1', from: '2026-12-07', days: 3, totalRevenueAtRisk: 25_000 });
+    expect(report.customerOrders).toEqual([{ id: 'CO-1', daysLate: 2, addedDaysLate: 2, unfulfilled: false, revenueAtRisk: 25_000 }]);
+    expect(JSON.parse(impactCommand(['--dataset', file, '--line', 'P1/L1', '--from', '2026-12-08', '--days', '3']))).toMatchObject({ productionOrders: [], customerOrders: [], totalRevenueAtRisk: 0 });
+    expect(() => impactCommand(['--dataset', file, '--line', 'P1/L9', '--from', '2026-12-07', '--days', '3'])).toThrow(/--line: no production order on line L9 in plant P1/);
+    expect(() => impactCommand(['--dataset', file, '--line', 'P1', '--from', '2026-12-07', '--days', '3'])).toThrow(/--line: "P1" is not PLANT\/LINE/);
+    expect(() => impactCommand(['--dataset', file, '--line', 'P1/L1', '--from', '2026-12-07', '--days', '0'])).toThrow(/--days: missing or not a positive number/);
+    expect(() => impactCommand(['--dataset', file, '--lot', 'LOT-9'])).toThrow(/--lot: no lot "LOT-9"/);
+    expect(() => impactCommand(['--dataset', file, '--lot', 'LOT-9', '--po-line', 'PO-1/10'])).toThrow(/give exactly one disruption \(got --po-line, --lot\)/);
+    expect(() => impactCommand(['--dataset', file, '--lot', 'LOT-1', '--days', '3'])).toThrow(/--days: does not apply/);
   });
 
   it('names the flag that is missing, unknown or wrong', () => {
