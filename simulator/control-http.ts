@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { describeZodError } from '../shared/describe-error';
 import { idSchema, quantitySchema } from '../shared/domain';
+import { EventStorms, eventStormOptionsSchema } from './event-storm';
 import type { GatewayStore } from './gateway-store';
 import { ScenarioError, type Scenario } from './scenario';
 
@@ -33,6 +34,7 @@ const route = <S extends z.ZodType>(method: Route['method'], input: S, run: (inp
 const positiveQuantity = quantitySchema.positive();
 
 function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, Route> {
+  const storms = new EventStorms({ scenario, store });
   return {
     '/control/inspection-failure': route(
       'POST',
@@ -58,6 +60,7 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
       if (!dataset) throw new HttpError(404, 'this simulator plays no planning data (start it with a planning scale)');
       return dataset;
     }),
+    '/control/storm': route('POST', eventStormOptionsSchema, (options) => storms.start(options)),
     '/control/drop-replies': route('POST', z.strictObject({ count: z.number().int().min(0).max(10_000) }), ({ count }) => {
       scenario.dropReplies(count);
       return { dropping: count };
