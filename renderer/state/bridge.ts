@@ -1,6 +1,8 @@
 // Feeds the slices: initial loads, pushed events, and a fresh load of everything after the web host's
 // socket comes back (events sent while it was down are gone).
+import type { ExceptionRow } from '../../shared/api/impact';
 import { apiClient, type ApiClient } from '../api/client';
+import { atMostEvery, createPushBatch } from '../grid/paced-updates';
 import { useApprovalsStore } from './approvals-slice';
 import { useConnectorsStore } from './connectors-slice';
 import { followSelectedException } from './exception-detail-loader';
@@ -10,7 +12,14 @@ import { useQuarantineStore } from './quarantine-slice';
 import { useSessionStore } from './session-slice';
 import { followTopic } from './follow-topic';
 
+/**
+ * Pushed exceptions are applied together at most this often: under a storm of supplier delays the
+ * Order Impact view renders and the grid refreshes a few times a second instead of once per delay.
+ */
+const exceptionPushIntervalMs = 250;
+
 export function startBridge(client: ApiClient = apiClient): () => void {
+  const exceptionPushes = createPushBatch<ExceptionRow>((rows) => useImpactStore.getState().exceptionsChanged(rows), atMostEvery(exceptionPushIntervalMs));
   const quarantine = followTopic({
     subscribe: client.subscribe,
     topic: 'quarantine.rowChanged',
@@ -23,8 +32,12 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     subscribe: client.subscribe,
     topic: 'impact.exceptionChanged',
     load: () => client.invoke('impact.exceptions', {}),
-    applyLoaded: (rows) => useImpactStore.getState().exceptionsLoaded(rows),
-    applyEvent: (row) => useImpactStore.getState().exceptionChanged(row),
+    // Pushes still pending arrived before this load began: applied first, the load then has the last word.
+    applyLoaded: (rows) => {
+      exceptionPushes.flush();
+      useImpactStore.getState().exceptionsLoaded(rows);
+    },
+    applyEvent: exceptionPushes.push,
     loadFailed: (message) => useImpactStore.getState().loadFailed(message),
   });
   const exceptionDetail = followSelectedException(client);
@@ -76,6 +89,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     stopLink();
     quarantine.stop();
     impact.stop();
+    exceptionPushes.cancel();
     exceptionDetail.stop();
     approvals.stop();
     connectors.stop();

@@ -26,6 +26,8 @@ export interface ImpactData {
 export interface ImpactActions {
   exceptionsLoaded(rows: readonly ExceptionRow[]): void;
   exceptionChanged(row: ExceptionRow): void;
+  /** Pushed rows gathered over a moment, in arrival order: one state change for all of them. */
+  exceptionsChanged(rows: readonly ExceptionRow[]): void;
   loadFailed(message: string): void;
   select(exceptionId: string | null): void;
   detailRequested(exceptionId: string): void;
@@ -56,8 +58,13 @@ export function withExceptionsLoaded<D extends ImpactData>(data: D, rows: readon
 
 /** A pushed row replaces its exception; a repeat of what is already shown changes nothing. */
 export function withExceptionChanged<D extends ImpactData>(data: D, row: ExceptionRow): D {
-  const exceptionsById = { ...data.exceptionsById, ...rowsByIdKeepingUnchanged([row], byId, data.exceptionsById) };
-  return exceptionsById[row.id] === data.exceptionsById[row.id] ? data : { ...data, exceptionsById };
+  return withExceptionsChanged(data, [row]);
+}
+
+/** Pushed rows in arrival order (the last of one exception wins); the state is the same object if none changed anything. */
+export function withExceptionsChanged<D extends ImpactData>(data: D, rows: readonly ExceptionRow[]): D {
+  const changed = Object.entries(rowsByIdKeepingUnchanged(rows, byId, data.exceptionsById)).filter(([id, row]) => data.exceptionsById[id] !== row);
+  return changed.length === 0 ? data : { ...data, exceptionsById: { ...data.exceptionsById, ...Object.fromEntries(changed) } };
 }
 
 /** A new selection drops the previous exception's orders at once: they must never show under another header. */
@@ -104,6 +111,7 @@ export function createImpactStore() {
     ...initialImpactData,
     exceptionsLoaded: (rows) => set((state) => withExceptionsLoaded(state, rows)),
     exceptionChanged: (row) => set((state) => withExceptionChanged(state, row)),
+    exceptionsChanged: (rows) => set((state) => withExceptionsChanged(state, rows)),
     loadFailed: (message) => set({ loadError: message }),
     select: (exceptionId) => set((state) => withSelection(state, exceptionId)),
     detailRequested: (exceptionId) => set((state) => withDetailRequested(state, exceptionId)),

@@ -2,42 +2,57 @@
 // it makes later below it.
 import './order-impact.css';
 import type { GridApi } from 'ag-grid-community';
-import { useMemo, useRef } from 'react';
+import { useCallback, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { ExceptionRow } from '../../../shared/api/impact';
 import { formatMoney } from '../../format/numbers';
-import { selectNothingLater, selectSelectedException, useImpactStore } from '../../state/impact-slice';
+import { selectNothingLater, selectSelectedException, useImpactStore, type ImpactState } from '../../state/impact-slice';
 import { ExceptionDetail } from './exception-detail';
 import { ExceptionsGrid } from './exceptions-grid';
 import { csvFileName, formatOpenCount, summarizeExceptions } from './impact-format';
 
+const selectSummary = (state: ImpactState) => summarizeExceptions(Object.values(state.exceptionsById));
+const selectHasExceptions = (state: ImpactState) => Object.keys(state.exceptionsById).length > 0;
+
+/**
+ * The header's counts, in a component of their own: pushed exceptions re-render this line, not the
+ * grid and the detail below it (under a storm of supplier delays that is most of the view's work).
+ */
+function ImpactSummary({ hint }: { hint: boolean }) {
+  const summary = useImpactStore(useShallow(selectSummary));
+  return (
+    <p className="view-header__summary" data-testid="impact-summary">
+      <strong data-testid="impact-summary-open">{formatOpenCount(summary.open)}</strong>
+      {' · '}
+      <strong data-testid="impact-summary-revenue">{formatMoney(summary.openRevenueAtRisk)}</strong> revenue at risk
+      {summary.awaitingApproval > 0 && <span data-testid="impact-summary-awaiting-approval"> · {summary.awaitingApproval} awaiting approval</span>}
+      {summary.noImpact > 0 && <> · {summary.noImpact} without impact</>}
+      {hint && summary.total > 0 && <span className="view-header__hint"> — select an exception to see the orders it makes later</span>}
+    </p>
+  );
+}
+
 export function OrderImpactView() {
-  const exceptionsById = useImpactStore((state) => state.exceptionsById);
+  const hasExceptions = useImpactStore(selectHasExceptions);
   const loadError = useImpactStore((state) => state.loadError);
   const selected = useImpactStore(selectSelectedException);
   const select = useImpactStore((state) => state.select);
   const nothingLater = useImpactStore(selectNothingLater);
-  const summary = useMemo(() => summarizeExceptions(Object.values(exceptionsById)), [exceptionsById]);
   const gridApi = useRef<GridApi<ExceptionRow> | null>(null);
+  const closeDetail = useCallback(() => select(null), [select]);
 
   return (
     <section className="order-impact-view" aria-labelledby="order-impact-title">
       <header className="view-header">
         <div>
           <h1 id="order-impact-title">Order impact</h1>
-          <p className="view-header__summary" data-testid="impact-summary">
-            <strong data-testid="impact-summary-open">{formatOpenCount(summary.open)}</strong>
-            {' · '}
-            <strong data-testid="impact-summary-revenue">{formatMoney(summary.openRevenueAtRisk)}</strong> revenue at risk
-            {summary.awaitingApproval > 0 && <span data-testid="impact-summary-awaiting-approval"> · {summary.awaitingApproval} awaiting approval</span>}
-            {summary.noImpact > 0 && <> · {summary.noImpact} without impact</>}
-            {!selected && summary.total > 0 && <span className="view-header__hint"> — select an exception to see the orders it makes later</span>}
-          </p>
+          <ImpactSummary hint={!selected} />
         </div>
         <button
           type="button"
           className="button"
           onClick={() => gridApi.current?.exportDataAsCsv({ fileName: csvFileName('order-impact-exceptions') })}
-          disabled={summary.total === 0}
+          disabled={!hasExceptions}
           aria-label="Export the exceptions as CSV"
           data-testid="export-exceptions"
         >
@@ -51,7 +66,7 @@ export function OrderImpactView() {
       )}
       <div className={`order-impact-view__body${selected ? ` order-impact-view__body--${nothingLater ? 'with-facts' : 'with-detail'}` : ''}`}>
         <ExceptionsGrid apiRef={gridApi} detailOpen={selected !== null} />
-        {selected && <ExceptionDetail exception={selected} onClose={() => select(null)} />}
+        {selected && <ExceptionDetail exception={selected} onClose={closeDetail} />}
       </div>
     </section>
   );
