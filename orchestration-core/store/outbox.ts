@@ -33,10 +33,6 @@ export function createOutbox(db: Database.Database) {
   const pending = db.prepare<[string, number, number], OutboxRow>(
     `SELECT * FROM outbox WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
   );
-  const pendingKeys = db.prepare<[string, number], { commandId: string; entityId: string | null }>(
-    `SELECT command_id AS commandId, entity_id AS entityId FROM outbox
-     WHERE connector = ? AND status = 'pending' ORDER BY seq LIMIT ?`,
-  );
   const byId = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE command_id = ?');
   const markReplied = db.prepare(
     `UPDATE outbox SET status = ?, reply = ?, replied_at = ? WHERE command_id = ? AND status = 'pending'`,
@@ -61,10 +57,6 @@ export function createOutbox(db: Database.Database) {
     /** Pending commands of a connector after `afterSeq`, oldest first. */
     pending(connector: string, afterSeq: number, limit: number): OutboxEntry[] {
       return pending.all(connector, afterSeq, limit).map(toEntry);
-    },
-    /** The first pending commands of a connector, ids only: the pusher reads this after every reply. */
-    pendingKeys(connector: string, limit: number): { commandId: string; entityId: string | null }[] {
-      return pendingKeys.all(connector, limit);
     },
     get(commandId: string): OutboxEntry | undefined {
       const row = byId.get(commandId);
