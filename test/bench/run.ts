@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark, each printing figures beside their targets and the ratio. It
 // never fails on a time: the figures are for reading and for the issue notes.
-// BENCH_ONLY=planning|plumbing|quarantine runs one part; BENCH_SCALES=1,10 picks the planning scales;
-// BENCH_CATCH_UP and BENCH_DRAIN size the plumbing runs.
+// BENCH_ONLY=planning|plumbing|quarantine|impact-grid runs one part; BENCH_SCALES=1,10 picks the planning scales;
+// BENCH_CATCH_UP and BENCH_DRAIN size the plumbing runs; BENCH_STORM_SECONDS shortens the impact-grid storm
+// (see impact-grid-browser.ts for its other settings).
+import { benchImpactGridBrowser } from './impact-grid-browser';
 import { benchPlanning } from './planning';
 import { benchPlumbing } from './plumbing';
 import { benchQuarantineSlice } from './quarantine-slice';
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
   if (!only || only === 'planning') for (const scale of scales) benchPlanning(scale);
   if (!only || only === 'plumbing') await benchPlumbing();
   if (!only || only === 'quarantine') await benchQuarantineSlice();
+  if (!only || only === 'impact-grid') await benchImpactGridBrowser();
 }
 
 main().then(
