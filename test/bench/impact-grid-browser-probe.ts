@@ -19,12 +19,18 @@ export interface RowTarget {
   y: number;
 }
 
-/** Milliseconds from the click (pointer up) to the frame that paints each; null if it never came. */
+/**
+ * Milliseconds from the click (pointer up) to the animation frame that renders each moment (its paint
+ * ends that frame); `…AfterMs` to the first task after that frame, a pessimistic bound that also counts
+ * tasks queued meanwhile (pushed messages under a storm). Null if the moment never came.
+ */
 export interface InteractionSample {
   /** The row selected and the detail's header naming its item. */
   headerMs: number | null;
+  headerAfterMs: number | null;
   /** The delay's facts, loaded from the core, in the detail. */
   factsMs: number | null;
+  factsAfterMs: number | null;
   rowId: string | null;
 }
 
@@ -87,14 +93,18 @@ export const installProbe = String.raw`(() => {
       let releasedAt = null;
       let target = null;
       let factsBefore = null;
-      let headerMs = null;
-      let factsMs = null;
-      const painted = (record) => requestAnimationFrame(() => setTimeout(() => record(performance.now() - releasedAt), 0));
+      let header = [null, null];
+      let facts = [null, null];
+      const painted = (record) =>
+        requestAnimationFrame(() => {
+          const inFrame = performance.now() - releasedAt;
+          setTimeout(() => record([inFrame, performance.now() - releasedAt]), 0);
+        });
       const finish = () => {
         observer.disconnect();
         clearTimeout(timer);
         document.removeEventListener('pointerup', onRelease, true);
-        resolve({ headerMs, factsMs, rowId: target?.id ?? null });
+        resolve({ headerMs: header[0], headerAfterMs: header[1], factsMs: facts[0], factsAfterMs: facts[1], rowId: target?.id ?? null });
       };
       const onRelease = (event) => {
         const row = event.target.closest?.('.ag-row[row-id]');
@@ -115,13 +125,13 @@ export const installProbe = String.raw`(() => {
         if (releasedAt === null) return;
         if (!headerSeen && rowSelected() && titleShowsItem()) {
           headerSeen = true;
-          painted((ms) => (headerMs = ms));
+          painted((times) => (header = times));
         }
         if (headerSeen && !factsSeen && factsShown() && titleShowsItem()) {
           factsSeen = true;
           observer.disconnect();
-          painted((ms) => {
-            factsMs = ms;
+          painted((times) => {
+            facts = times;
             finish();
           });
         }
