@@ -1,17 +1,20 @@
 // The lots-on-hold grid. It reads rows from the quarantine slice and applies each change as an AG Grid
 // transaction (add or update by lotId), so selection, scroll and sort survive pushed updates.
-import type { GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
+import type { GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { appGridTheme } from '../../grid/grid-theme';
-import { diffRowsById, isEmptyDelta } from '../../grid/row-delta';
-import { useQuarantineStore, type RowsById } from '../../state/quarantine-slice';
+import { selectableGridProps, useGridSelection } from '../../grid/use-grid-selection';
+import { useRowTransactions } from '../../grid/use-row-transactions';
+import { useQuarantineStore, type QuarantineState } from '../../state/quarantine-slice';
 import { getQuarantineRowId, quarantineColumns, quarantineDefaultColDef } from './quarantine-columns';
 
-const rowSelection = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 const localeText = { noRowsToShow: 'No lots on hold' };
 const ageRefreshMs = 60_000;
+const selectLots = (state: QuarantineState) => state.rowsById;
+const rowId = (row: QuarantineRow) => row.lotId;
+const currentSelectedId = () => useQuarantineStore.getState().selectedLotId;
 /** A red edge on conflicts, so they stand out in a long list. */
 const rowClassRules = {
   'row--conflict': (params: { data?: QuarantineRow }) => params.data?.taskState === 'conflict',
@@ -25,77 +28,47 @@ const rowClassRules = {
 const columnsShownInPanel = ['plant', 'stockType', 'decision'];
 
 export function QuarantineGrid({ quickFilter, panelOpen }: { quickFilter: string; panelOpen: boolean }) {
-  const gridApi = useRef<GridApi<QuarantineRow> | null>(null);
-  const shownRows = useRef<RowsById>({});
+  const { gridApi, onGridReady } = useRowTransactions(useQuarantineStore, selectLots);
   const loaded = useQuarantineStore((state) => state.loaded);
-  const selectedLotId = useQuarantineStore((state) => state.selectedLotId);
+  const selectedId = useQuarantineStore((state) => state.selectedLotId);
   const select = useQuarantineStore((state) => state.select);
+  const { onSelectionChanged, showKeptSelection } = useGridSelection({
+    gridApi,
+    selectedId,
+    currentSelectedId,
+    select,
+    rowId,
+    panelOpen,
+    hiddenWhilePanelOpen: columnsShownInPanel,
+  });
 
-  const showChanges = useCallback((rowsById: RowsById) => {
-    const api = gridApi.current;
-    if (!api) return;
-    const delta = diffRowsById(shownRows.current, rowsById);
-    shownRows.current = rowsById;
-    if (!isEmptyDelta(delta)) api.applyTransaction(delta);
-  }, []);
-
-  const onGridReady = useCallback(
+  const onReady = useCallback(
     (event: GridReadyEvent<QuarantineRow>) => {
-      gridApi.current = event.api;
-      showChanges(useQuarantineStore.getState().rowsById);
+      onGridReady(event);
+      showKeptSelection(event);
     },
-    [showChanges],
+    [onGridReady, showKeptSelection],
   );
-
-  useEffect(() => useQuarantineStore.subscribe((state) => showChanges(state.rowsById)), [showChanges]);
 
   // Ages are computed from the clock: redraw that column now and then.
   useEffect(() => {
     const timer = setInterval(() => gridApi.current?.refreshCells({ columns: ['age'], force: true }), ageRefreshMs);
     return () => clearInterval(timer);
-  }, []);
-
-  // Keep the grid's selection in step when the panel closes or another view selects a lot.
-  useEffect(() => {
-    const api = gridApi.current;
-    if (!api) return;
-    const selected = api.getSelectedRows()[0]?.lotId ?? null;
-    if (selected === selectedLotId) return;
-    if (selectedLotId === null) api.deselectAll();
-    else api.getRowNode(selectedLotId)?.setSelected(true, true);
-  }, [selectedLotId]);
-
-  useEffect(() => {
-    const api = gridApi.current;
-    if (!api) return;
-    api.setColumnsVisible(columnsShownInPanel, !panelOpen);
-    const selected = api.getSelectedNodes()[0];
-    if (selected) api.ensureNodeVisible(selected);
-  }, [panelOpen]);
-
-  const onSelectionChanged = useCallback(
-    (event: SelectionChangedEvent<QuarantineRow>) => {
-      const selected = event.api.getSelectedRows()[0]?.lotId ?? null;
-      if (selected !== useQuarantineStore.getState().selectedLotId) select(selected);
-    },
-    [select],
-  );
+  }, [gridApi]);
 
   return (
     <div className="quarantine-grid" data-testid="quarantine-grid">
       <AgGridReact<QuarantineRow>
+        {...selectableGridProps}
         theme={appGridTheme}
         columnDefs={quarantineColumns}
         defaultColDef={quarantineDefaultColDef}
         getRowId={getQuarantineRowId}
-        rowSelection={rowSelection}
-        onGridReady={onGridReady}
+        onGridReady={onReady}
         onSelectionChanged={onSelectionChanged}
         quickFilterText={quickFilter}
         loading={!loaded}
         localeText={localeText}
-        tooltipShowDelay={400}
-        animateRows={false}
         rowClassRules={rowClassRules}
       />
     </div>
