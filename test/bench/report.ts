@@ -1,9 +1,11 @@
 // How every benchmark prints a figure: value, unit, target and the ratio (>= 1 meets the target).
 
 export function report(name: string, value: number, unit: string, target: number, higherIsBetter: boolean): void {
-  const ratio = higherIsBetter ? value / target : target / Math.max(value, 1e-9);
+  // A lower-is-better figure of 0 (no long task at all) meets its target with no finite ratio.
+  const ratio = higherIsBetter ? value / target : value === 0 ? Number.POSITIVE_INFINITY : target / value;
   const verdict = ratio >= 1 ? 'meets' : 'MISSES';
-  console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(11)} target ${String(target).padStart(6)}  ratio ${ratio.toFixed(2).padStart(6)}  ${verdict}`);
+  const shownRatio = Number.isFinite(ratio) ? ratio.toFixed(2) : '∞';
+  console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(11)} target ${String(target).padStart(6)}  ratio ${shownRatio.padStart(6)}  ${verdict}`);
 }
 
 /** A figure without a target, printed in the same columns. */
