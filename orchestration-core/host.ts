@@ -77,16 +77,7 @@ function assemble(
   }
 
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index() });
-  const recordReplies = createReplyHandler({ store, repos, engine, changes, clock });
-  // A reply to a supervisor's decision changes what the Approvals view shows (refused upstream).
-  const handleReplies: typeof recordReplies = (connectorId, received) => {
-    const outcomes = recordReplies(connectorId, received);
-    for (const { commandId } of received) {
-      const approvalId = repos.approvals.idForCommand(commandId);
-      if (approvalId) changes.approvalChanged(approvalId);
-    }
-    return outcomes;
-  };
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
 
   function publishChanges(): void {
     for (const lotId of changes.take()) {

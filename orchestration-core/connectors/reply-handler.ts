@@ -47,6 +47,8 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
       projectAcceptedCommand(command, reply.version, repos, changes, at);
       projectAcceptedPlanningCommand(command, repos, changes);
     }
+    // A supervisor's decision, accepted or refused upstream, changes what the Approvals view shows.
+    if (command.type === 'approval.decide') changes.approvalChanged(command.payload.approvalId);
     repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
     engine.onReply(reply, command);
   }

@@ -110,7 +110,6 @@ export function createApprovalsRepo(db: Database.Database) {
     `UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
        pending_decision = NULL, pending_by = NULL, pending_at = NULL, pending_command_id = NULL WHERE id = ?`,
   );
-  const byCommand = db.prepare<[string], { id: string }>('SELECT id FROM approvals WHERE pending_command_id = ?');
   return {
     /** A request, from this workstation or the gateway; hearing of it twice changes nothing but the time. */
     request(request: ApprovalRequest): void {
@@ -137,8 +136,6 @@ export function createApprovalsRepo(db: Database.Database) {
     decided(id: string, decision: ApprovalDecision, by: string, at: string, reason: string): void {
       decided.run(decision === 'approve' ? 'approved' : 'rejected', by, at, reason, id);
     },
-    /** The approval a queued decision belongs to. */
-    idForCommand: (commandId: string): string | undefined => byCommand.get(commandId)?.id,
   };
 }
 export type ApprovalsRepo = ReturnType<typeof createApprovalsRepo>;
