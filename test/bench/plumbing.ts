@@ -18,6 +18,7 @@ import { maxEventsPerEmit } from '../../simulator/sync-session';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { floorDrain, floorIngest, validationMicroseconds } from './plumbing-floor';
 import { figure, report } from './report';
 
 const catchUpEvents = Number(process.env['BENCH_CATCH_UP'] ?? 500_000);
@@ -120,6 +121,16 @@ export async function benchPlumbing(): Promise<void> {
     figure(`raw socket.io acknowledgements, ${defaultPushWindow} in flight`, raw.acksPerSecond, 'acks/s');
     const sqlite = rawSqliteInserts(temp.file('raw.sqlite'), 200_000);
     figure('raw SQLite inserts, 500 per FULL-synced transaction', sqlite, 'rows/s');
+    // The least the design asks per event and per command (plumbing-floor.ts): what any implementation pays.
+    const floorEvents = await floorIngest((name) => temp.file(name), 200_000);
+    figure('floor of the design: read, send, validate, inbox + lot + cursor', floorEvents, 'events/s');
+    figure('  floor as a share of raw socket.io', (100 * floorEvents) / raw.eventsPerSecond, '%');
+    const validation = validationMicroseconds(100_000);
+    figure('  of which zod validation alone', validation, 'µs/event');
+    figure('  zod validation beside a raw socket.io event', (100 * validation) / (1e6 / raw.eventsPerSecond), '%');
+    const floorCommands = await floorDrain((name) => temp.file(name), drainCommands);
+    figure('floor of the design: record command + delivery, ack, record reply', floorCommands, 'commands/s');
+    figure('  floor as a share of raw acknowledgements', (100 * floorCommands) / raw.acksPerSecond, '%');
 
     // Catch-up: the workstation synced once, then the gateway's log grew while it was away; on
     // its return it replays everything after its cursor (no snapshot: the gateway keeps the log).
@@ -148,6 +159,7 @@ export async function benchPlumbing(): Promise<void> {
     report('end-to-end ingest (socket -> validation -> inbox, state, cursor -> workflows)', ingestPerSecond, 'events/s', Math.round(raw.eventsPerSecond / 3), true);
     figure('  ingest as a share of raw socket.io', (100 * ingestPerSecond) / raw.eventsPerSecond, '%');
     figure('  ingest as a share of raw SQLite inserts', (100 * ingestPerSecond) / sqlite, '%');
+    figure('  ingest as a share of the design\'s floor', (100 * ingestPerSecond) / floorEvents, '%');
     await returning.close();
     core = undefined;
 
@@ -173,6 +185,7 @@ export async function benchPlumbing(): Promise<void> {
     const drainPerSecond = lotIds.length / ((performance.now() - drainStart) / 1000);
     report(`outbox drain (${lotIds.length} commands, replies recorded)`, drainPerSecond, 'commands/s', Math.round(raw.acksPerSecond * 0.4), true);
     figure('  drain as a share of raw acknowledgements', (100 * drainPerSecond) / raw.acksPerSecond, '%');
+    figure('  drain as a share of the design\'s floor', (100 * drainPerSecond) / floorCommands, '%');
     await core.close();
     core = undefined;
     await gateway.close();

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, each printing figures beside their targets and the ratio. It
 // never fails on a time: the figures are for reading and for the issue notes.
 // BENCH_ONLY=planning|plumbing|quarantine|impact-grid runs one part; BENCH_SCALES=1,10 picks the planning scales;
-// BENCH_CATCH_UP and BENCH_DRAIN size the plumbing runs; BENCH_STORM_SECONDS shortens the impact-grid storm
+// BENCH_CATCH_UP and BENCH_DRAIN size the plumbing runs (500,000 and 20,000 by default; the drain takes its lots from the catch-up); BENCH_STORM_SECONDS shortens the impact-grid storm
 // (see impact-grid-browser.ts for its other settings).
 import { benchImpactGridBrowser } from './impact-grid-browser';
 import { benchPlanning } from './planning';
