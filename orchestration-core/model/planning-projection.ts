@@ -6,12 +6,6 @@ import type { CanonicalEvent } from '../../shared/events';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Repos } from '../store/repos';
 
-/** A lot's stock moved: it is supply (when unrestricted) for the plan. */
-export function planLotChanged(lotId: string, repos: Repos, changes: ChangeTracker): void {
-  const lot = repos.lots.get(lotId);
-  if (lot) changes.planChanged({ kind: 'lot', lot: { lotId: lot.lotId, itemId: lot.itemId, plant: lot.plant, quantity: lot.quantity, stockType: lot.stockType } });
-}
-
 function movePoLine(poLineId: string, expectedDate: string, asnId: string | null, repos: Repos, changes: ChangeTracker): void {
   const line = repos.planning.poLine(poLineId);
   if (!line) throw new Error(`poLineId: no PO schedule line ${poLineId} in the local cache`);
@@ -23,11 +17,10 @@ function movePoLine(poLineId: string, expectedDate: string, asnId: string | null
 
 export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker): void {
   switch (event.type) {
+    // Lot events reach the plan through the lot projection, which knows the stock it wrote.
     case 'asn.delayed':
       movePoLine(event.payload.poLineId, event.payload.newDate, event.payload.asnId, repos, changes);
       return;
-    default:
-      if ('lotId' in event.payload) planLotChanged(event.payload.lotId, repos, changes);
   }
 }
 
@@ -72,8 +65,5 @@ export function projectAcceptedPlanningCommand(command: CanonicalCommand, repos:
       }
       return;
     }
-    case 'lot.setStatus':
-    case 'lot.disposition':
-      planLotChanged(command.payload.lotId, repos, changes);
   }
 }

@@ -31,7 +31,7 @@ export function createLotsRepo(db: Database.Database) {
   const get = db.prepare<[string], Lot>(`SELECT ${lotColumns} FROM lots WHERE lot_id = ?`);
   const upsert = db.prepare(
     `INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, supplier_id, version, updated_at)
-     VALUES (@lotId, @itemId, @plant, @quantity, @unit, @stockType, @supplierId, @version, @at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(lot_id) DO UPDATE SET item_id = excluded.item_id, plant = excluded.plant,
        quantity = excluded.quantity, unit = excluded.unit, stock_type = excluded.stock_type,
        supplier_id = excluded.supplier_id, version = excluded.version, updated_at = excluded.updated_at
@@ -54,11 +54,18 @@ export function createLotsRepo(db: Database.Database) {
        hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId FROM lot_holds WHERE lot_id = ?`,
   );
 
+  // Lots with a hold (holds are never removed), read once: nearly every event is about a lot without
+  // one, and asking SQLite for each costs about as much as the event's own write. A hold whose
+  // transaction rolled back stays in the set: that only costs a renderer row lookup that finds nothing.
+  let heldLotIds: Set<string> | null = null;
+  const held = (): Set<string> => (heldLotIds ??= new Set(db.prepare('SELECT lot_id FROM lot_holds').pluck().all() as string[]));
+
   return {
     get: (lotId: string): Lot | undefined => get.get(lotId),
-    /** Writes the lot unless the store already holds a newer upstream version of it. */
-    upsert(lot: Lot, at: string): void {
-      upsert.run({ ...lot, at });
+    /** Writes the lot unless the store already holds a newer upstream version of it; says whether it wrote. */
+    upsert(lot: Lot, at: string): boolean {
+      // Positional: a catch-up writes one lot per goods receipt.
+      return upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId, lot.version, at).changes > 0;
     },
     setStock(lotId: string, stockType: StockType, quantity: number, version: number, at: string): void {
       setStock.run(stockType, quantity, version, at, lotId);
@@ -66,12 +73,14 @@ export function createLotsRepo(db: Database.Database) {
     applySnapshotMaster(snapshot: Snapshot, at: string): void {
       for (const plant of snapshot.plants) upsertPlant.run(plant.id, plant.name);
       for (const item of snapshot.items) upsertItem.run(item.id, item.description, item.unit);
-      for (const lot of snapshot.lots) upsert.run({ ...lot, supplierId: lot.supplierId ?? null, at });
+      for (const lot of snapshot.lots) upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId ?? null, lot.version, at);
     },
     placeHold(hold: LotHold): void {
       insertHold.run(hold);
+      held().add(hold.lotId);
     },
     hold: (lotId: string): LotHold | undefined => getHold.get(lotId),
+    hasHold: (lotId: string): boolean => held().has(lotId),
   };
 }
 export type LotsRepo = ReturnType<typeof createLotsRepo>;

@@ -150,10 +150,14 @@ export async function benchPlumbing(): Promise<void> {
     const watcher = new Database(coreFile, { readonly: true });
     const cursor = () => (watcher.prepare("SELECT coalesce(max(seq), 0) FROM cursors WHERE stream = 'erp'").pluck().get() as number | null) ?? 0;
     const catchUpStart = performance.now();
+    const cpuBefore = process.cpuUsage();
     const returning = await startCore();
     await waitFor('caught up', () => cursor() >= head, 600_000, 50);
     const catchUpSeconds = (performance.now() - catchUpStart) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     const replayed = head - headBefore;
+    // Steadier than wall time on a shared machine: the gateway's and the core's CPU per event together.
+    figure('  CPU per replayed event (gateway and core, one process)', (cpu.user + cpu.system) / replayed, 'µs');
     report(`catch-up of ${replayed} events after a long offline period`, catchUpSeconds, 's', 20, false);
     const ingestPerSecond = replayed / catchUpSeconds;
     report('end-to-end ingest (socket -> validation -> inbox, state, cursor -> workflows)', ingestPerSecond, 'events/s', Math.round(raw.eventsPerSecond / 3), true);

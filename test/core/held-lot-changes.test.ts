@@ -1,0 +1,41 @@
+// Which lot changes reach the Quarantine view: those of lots on hold, also after a restart, and
+// only those; every lot written is a change to the plan.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCoreParts, type CoreParts } from '../helpers/core-parts';
+import { createEventFactory, inspectionFailurePayload } from '../helpers/event-factory';
+import { makeTempDir } from '../helpers/temp-dir';
+
+describe('changes of held lots', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let parts: CoreParts;
+  beforeEach(() => {
+    temp = makeTempDir();
+    parts = createCoreParts(temp.file('core.sqlite'));
+  });
+  afterEach(() => {
+    parts.store.close();
+    temp.remove();
+  });
+
+  it('announces a held lot\'s changes, before and after a reopen, and not those of other lots', () => {
+    const event = createEventFactory();
+    const planned: string[] = [];
+    parts.changes.attachPlan({ apply: (change) => planned.push(change.kind === 'lot' ? `${change.lot.lotId}:${change.lot.stockType}:${change.lot.quantity}` : change.kind), rebuild: () => {} });
+    parts.ingest.applyBatch([
+      event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1')),
+      event('erp', 'goods.received', { lotId: 'L-2', lotVersion: 1, itemId: 'I-100', plant: 'P1', quantity: 40, unit: 'EA', stockType: 'unrestricted' }),
+    ]);
+    expect(parts.changes.take()).toEqual(['L-1']);
+    expect(planned).toEqual(['L-1:quality-inspection:120', 'L-2:unrestricted:40']);
+
+    parts.store.close();
+    parts = createCoreParts(temp.file('core.sqlite'));
+    const later = createEventFactory(new Date('2026-11-02T09:00:00Z'));
+    parts.ingest.applyBatch([
+      later('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 5, productionOrderId: 'MO-1', quantity: 20 }),
+      later('mes.P1', 'lot.consumed', { lotId: 'L-2', lotVersion: 2, productionOrderId: 'MO-1', quantity: 15 }),
+    ]);
+    expect(parts.changes.take()).toEqual(['L-1']);
+    expect(parts.repos.lots.get('L-2')?.quantity).toBe(25);
+  });
+});
