@@ -81,25 +81,36 @@ export class CommandProcessor {
 
   /** Everything the command does, its commands row and its delivery row commit together before the reply exists. */
   receive(raw: unknown, clientId: string): ReceivedCommand {
+    return this.receiveAll([{ raw, clientId }])[0]!;
+  }
+
+  /**
+   * Commands that arrived together, in ONE transaction (one sync to disk) and without a savepoint
+   * each: when one throws, none is kept, and the caller receives them one at a time instead.
+   */
+  receiveAll(batch: readonly { raw: unknown; clientId: string }[]): ReceivedCommand[] {
     const receivedAt = this.clock().toISOString();
-    const dropReply = this.repliesToDrop > 0;
-    const reply = this.store.transaction((): CommandReply => {
-      const parsed = parseCommand(raw);
-      const commandId = parsed.ok ? parsed.command.commandId : usableCommandId(raw);
-      const reply = this.decide(parsed.ok ? parsed.command : { invalid: parsed.reason, raw }, commandId, receivedAt);
-      this.store.insertDelivery({
-        commandId: commandId ?? null,
-        clientId,
-        status: reply.status,
-        ...(reply.reason === undefined ? {} : { reason: reply.reason }),
-        ...(reply.version === undefined ? {} : { version: reply.version }),
-        replyDropped: dropReply,
-        receivedAt,
-      });
-      return reply;
+    const dropped = Math.min(this.repliesToDrop, batch.length);
+    const replies = this.store.transaction(() => batch.map(({ raw, clientId }, i) => this.record(raw, clientId, receivedAt, i < dropped)));
+    // Counted once the transaction committed: a batch that rolled back drops nothing.
+    this.repliesToDrop -= dropped;
+    return replies.map((reply, i) => ({ reply, sendReply: i >= dropped }));
+  }
+
+  private record(raw: unknown, clientId: string, receivedAt: string, replyDropped: boolean): CommandReply {
+    const parsed = parseCommand(raw);
+    const commandId = parsed.ok ? parsed.command.commandId : usableCommandId(raw);
+    const reply = this.decide(parsed.ok ? parsed.command : { invalid: parsed.reason, raw }, commandId, receivedAt);
+    this.store.insertDelivery({
+      commandId: commandId ?? null,
+      clientId,
+      status: reply.status,
+      ...(reply.reason === undefined ? {} : { reason: reply.reason }),
+      ...(reply.version === undefined ? {} : { version: reply.version }),
+      replyDropped,
+      receivedAt,
     });
-    if (dropReply) this.repliesToDrop--;
-    return { reply, sendReply: !dropReply };
+    return reply;
   }
 
   private decide(

@@ -126,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     queuedCommands = [];
     let results: (ReceivedCommand | null)[];
     try {
-      results = store.transaction(() => batch.map(({ raw, clientId }) => commands.receive(raw, clientId)));
+      results = commands.receiveAll(batch);
     } catch {
       // One command broke the batch: apply each on its own; the broken one gets no reply, and its
       // sender retries like after a lost reply.

@@ -183,12 +183,15 @@ export async function benchPlumbing(): Promise<void> {
     const startCoreAt = performance.now();
     core = await createCore({ databasePath: coreFile, user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
     const drainStart = performance.now();
+    const drainCpuBefore = process.cpuUsage();
     figure('(core start before the drain)', drainStart - startCoreAt, 'ms');
     const started = core;
     await waitFor('outbox drained', async () => (await started.handlers['connectors.status']({}, qe)).every((c) => c.queueDepth === 0), 600_000, 5);
     const drainPerSecond = lotIds.length / ((performance.now() - drainStart) / 1000);
+    const drainCpu = process.cpuUsage(drainCpuBefore);
     report(`outbox drain (${lotIds.length} commands, replies recorded)`, drainPerSecond, 'commands/s', Math.round(raw.acksPerSecond * 0.4), true);
     figure('  drain as a share of raw acknowledgements', (100 * drainPerSecond) / raw.acksPerSecond, '%');
+    figure('  CPU per command (gateway and core, one process)', (drainCpu.user + drainCpu.system) / lotIds.length, 'µs');
     figure('  drain as a share of the design\'s floor', (100 * drainPerSecond) / floorCommands, '%');
     await core.close();
     core = undefined;
