@@ -23,9 +23,10 @@ function openDurable(path: string, schema: string): Database.Database {
   return db;
 }
 
-function storedEvent(seq: number): string {
-  return JSON.stringify({
-    id: `erp-${String(seq).padStart(6, '0')}-floor`,
+/** A goods receipt as the gateway sends it. */
+export function sampleEvent(seq: number) {
+  return {
+    id: `erp-${String(seq).padStart(6, '0')}-bench`,
     stream: 'erp',
     seq,
     type: 'goods.received',
@@ -35,8 +36,10 @@ function storedEvent(seq: number): string {
     correlationId: `L-${seq}`,
     schemaVersion: 1,
     payload: { lotId: `L-${seq}`, lotVersion: 1, itemId: 'M-1001', plant: 'P1', quantity: 120, unit: 'EA', stockType: 'unrestricted', supplierId: 'S-100' },
-  });
+  };
 }
+
+const storedEvent = (seq: number): string => JSON.stringify(sampleEvent(seq));
 
 async function listen(server: ReturnType<typeof createServer>): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -18,28 +18,12 @@ import { maxEventsPerEmit } from '../../simulator/sync-session';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
-import { floorDrain, floorIngest, validationMicroseconds } from './plumbing-floor';
+import { floorDrain, floorIngest, sampleEvent, validationMicroseconds } from './plumbing-floor';
 import { figure, report } from './report';
 
 const catchUpEvents = Number(process.env['BENCH_CATCH_UP'] ?? 500_000);
 const drainCommands = Number(process.env['BENCH_DRAIN'] ?? 20_000);
 const qe = { user: 'qe.bench' };
-
-/** A goods receipt as the gateway sends it, for the raw measurements. */
-function sampleEvent(seq: number) {
-  return {
-    id: `erp-${seq}-bench`,
-    stream: 'erp',
-    seq,
-    type: 'goods.received',
-    source: 'simulator',
-    occurredAt: '2026-12-01T08:00:00.000Z',
-    plant: 'P1',
-    correlationId: `L-${seq}`,
-    schemaVersion: 1,
-    payload: { lotId: `L-${seq}`, lotVersion: 1, itemId: 'M-1001', plant: 'P1', quantity: 120, unit: 'EA', stockType: 'unrestricted', supplierId: 'S-100' },
-  };
-}
 
 async function rawSocketIo(events: number): Promise<{ eventsPerSecond: number; acksPerSecond: number }> {
   const httpServer = createServer();
