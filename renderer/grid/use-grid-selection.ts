@@ -9,6 +9,8 @@ export const selectableGridProps = {
   rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
   tooltipShowDelay: 400,
   animateRows: false,
+  // Columns step aside at once when a panel opens: no half-moved header to read (or to screenshot).
+  suppressColumnMoveAnimation: true,
 } as const;
 
 export interface GridSelectionOptions<Row> {

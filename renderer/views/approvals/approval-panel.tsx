@@ -46,10 +46,10 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
   const { substitution } = row;
   const decided = row.status !== 'pending' && row.decidedBy !== null;
   return (
-    <aside className="approval-panel" data-testid="approval-detail" aria-labelledby="approval-panel-title">
-      <header className="approval-panel__header">
+    <aside className="side-panel approval-panel" data-testid="approval-detail" aria-labelledby="approval-panel-title">
+      <header className="side-panel__header approval-panel__header">
         <div>
-          <p className="approval-panel__eyebrow">{approvalKindLabels[row.kind]} request</p>
+          <p className="side-panel__eyebrow">{approvalKindLabels[row.kind]} request</p>
           <h2 id="approval-panel-title" title={row.subject}>
             {substitution.fromItemId} → {substitution.toItemId}
           </h2>

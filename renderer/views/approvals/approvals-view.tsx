@@ -20,7 +20,7 @@ export function ApprovalsView() {
   const gridApi = useRef<GridApi<ApprovalRow> | null>(null);
 
   return (
-    <section className="approvals-view" aria-labelledby="approvals-title">
+    <section className="view approvals-view" aria-labelledby="approvals-title">
       <header className="view-header">
         <div>
           <h1 id="approvals-title">Approvals</h1>
@@ -48,7 +48,7 @@ export function ApprovalsView() {
           The approval requests could not be loaded: {loadError}
         </p>
       )}
-      <div className={`approvals-view__body${selected ? ' approvals-view__body--with-panel' : ''}`}>
+      <div className={`view__body${selected ? ' approvals-view__body--with-panel' : ''}`}>
         <ApprovalsGrid apiRef={gridApi} panelOpen={selected !== null} />
         {selected && <ApprovalPanel row={selected} onClose={() => select(null)} />}
       </div>

@@ -42,7 +42,7 @@ export function OrderImpactView() {
   const closeDetail = useCallback(() => select(null), [select]);
 
   return (
-    <section className="order-impact-view" aria-labelledby="order-impact-title">
+    <section className="view order-impact-view" aria-labelledby="order-impact-title">
       <header className="view-header">
         <div>
           <h1 id="order-impact-title">Order impact</h1>

@@ -26,10 +26,10 @@ export function DispositionPanel({ row, onClose }: { row: QuarantineRow; onClose
     </>
   );
   return (
-    <aside className="disposition-panel" data-testid="disposition-panel" aria-labelledby="disposition-panel-title">
-      <header className="disposition-panel__header">
+    <aside className="side-panel disposition-panel" data-testid="disposition-panel" aria-labelledby="disposition-panel-title">
+      <header className="side-panel__header disposition-panel__header">
         <div>
-          <p className="disposition-panel__eyebrow">{row.taskState === 'accepted' ? 'Lot decided' : 'Lot on hold'}</p>
+          <p className="side-panel__eyebrow">{row.taskState === 'accepted' ? 'Lot decided' : 'Lot on hold'}</p>
           <h2 id="disposition-panel-title">{row.lotId}</h2>
         </div>
         <TaskStatePill state={row.taskState} conflictReason={row.conflictReason} />

@@ -16,7 +16,7 @@ export function QuarantineView() {
   const counts = useMemo(() => countByTaskState(Object.values(rowsById)), [rowsById]);
 
   return (
-    <section className="quarantine-view" aria-labelledby="quarantine-title">
+    <section className="view quarantine-view" aria-labelledby="quarantine-title">
       <header className="view-header">
         <div>
           <h1 id="quarantine-title">Quarantine</h1>
@@ -45,7 +45,7 @@ export function QuarantineView() {
           The lots on hold could not be loaded: {loadError}
         </p>
       )}
-      <div className={`quarantine-view__body${selectedRow ? ' quarantine-view__body--with-panel' : ''}`}>
+      <div className={`view__body${selectedRow ? ' quarantine-view__body--with-panel' : ''}`}>
         <QuarantineGrid quickFilter={quickFilter} panelOpen={selectedRow !== null} />
         {selectedRow && <DispositionPanel row={selectedRow} onClose={() => select(null)} />}
       </div>
