@@ -9,6 +9,8 @@ export interface ApprovalRecord {
   request: CommandPayload<'approval.request'>;
   decision: 'approve' | 'reject' | null;
   decidedBy: string | null;
+  /** The substitution.apply that used the approval; an approval allows one. */
+  usedBy: string | null;
 }
 
 interface ApprovalRow {
@@ -17,12 +19,14 @@ interface ApprovalRow {
   request: string;
   decision: 'approve' | 'reject' | null;
   decided_by: string | null;
+  used_by: string | null;
 }
 
 export class ApprovalBook {
   private readonly insert: Database.Statement;
   private readonly select: Database.Statement<[string], ApprovalRow>;
   private readonly decide: Database.Statement;
+  private readonly use: Database.Statement;
 
   constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS approvals (
@@ -30,10 +34,12 @@ export class ApprovalBook {
       requested_by TEXT NOT NULL,
       request TEXT NOT NULL,
       decision TEXT,
-      decided_by TEXT
+      decided_by TEXT,
+      used_by TEXT
     )`);
     this.insert = db.prepare('INSERT INTO approvals (approval_id, requested_by, request) VALUES (?, ?, ?)');
-    this.select = db.prepare('SELECT approval_id, requested_by, request, decision, decided_by FROM approvals WHERE approval_id = ?');
+    this.select = db.prepare('SELECT approval_id, requested_by, request, decision, decided_by, used_by FROM approvals WHERE approval_id = ?');
+    this.use = db.prepare('UPDATE approvals SET used_by = ? WHERE approval_id = ?');
     this.decide = db.prepare('UPDATE approvals SET decision = ?, decided_by = ? WHERE approval_id = ?');
   }
 
@@ -46,6 +52,7 @@ export class ApprovalBook {
         request: JSON.parse(row.request) as CommandPayload<'approval.request'>,
         decision: row.decision,
         decidedBy: row.decided_by,
+        usedBy: row.used_by,
       }
     );
   }
@@ -56,5 +63,9 @@ export class ApprovalBook {
 
   record(approvalId: string, decision: 'approve' | 'reject', decidedBy: string): void {
     this.decide.run(decision, decidedBy, approvalId);
+  }
+
+  markUsed(approvalId: string, commandId: string): void {
+    this.use.run(commandId, approvalId);
   }
 }

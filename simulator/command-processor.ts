@@ -159,7 +159,7 @@ export class CommandProcessor {
       case 'po.create':
         return this.createPoLine(command.payload);
       case 'substitution.apply':
-        return this.substitute(command.payload);
+        return this.substitute(command.payload, command.commandId);
       case 'approval.request':
         return this.requestApproval(command.payload, command.issuedBy);
       case 'approval.decide':
@@ -188,7 +188,7 @@ export class CommandProcessor {
     return { status: 'accepted' };
   }
 
-  private substitute(payload: CommandPayload<'substitution.apply'>): Outcome {
+  private substitute(payload: CommandPayload<'substitution.apply'>, commandId: string): Outcome {
     const approval = this.store.approvals.get(payload.approvalId);
     if (!approval || approval.decision !== 'approve') {
       return rejected(`payload.approvalId: substitution ${payload.approvalId} has not been approved`);
@@ -196,12 +196,18 @@ export class CommandProcessor {
     if (approval.decidedBy !== payload.approvedBy) {
       return rejected(`payload.approvedBy: ${payload.approvalId} was approved by ${approval.decidedBy}, not ${payload.approvedBy}`);
     }
+    if (approval.usedBy !== null) return rejected(`payload.approvalId: ${payload.approvalId} was used already, by command ${approval.usedBy}`);
+    const approved = approval.request.substitution;
+    const asSet = (ids: readonly string[]) => [...ids].sort().join(' ');
+    const differs = (['fromItemId', 'toItemId', 'plant'] as const).find((field) => payload[field] !== approved[field]) ?? (asSet(payload.productionOrderIds) === asSet(approved.productionOrderIds) ? undefined : 'productionOrderIds');
+    if (differs) return rejected(`payload.${differs}: differs from what ${payload.approvalId} approved`);
     const orders = payload.productionOrderIds.map((id) => this.store.planning.record<ProductionOrder>('productionOrders', id));
     const missing = payload.productionOrderIds.filter((_, i) => !orders[i]?.components.some((c) => c.itemId === payload.fromItemId));
     if (missing.length > 0) return rejected(`payload.productionOrderIds: ${missing.join(', ')} unknown or without component ${payload.fromItemId}`);
     for (const order of orders) {
       this.store.planning.putRecord('productionOrders', { ...order!, components: order!.components.map((c) => (c.itemId === payload.fromItemId ? { ...c, itemId: payload.toItemId } : c)) });
     }
+    this.store.approvals.markUsed(payload.approvalId, commandId);
     return { status: 'accepted' };
   }
 

@@ -1,6 +1,5 @@
 // Mints a command and queues it in the outbox with its audit entry, inside the caller's transaction:
 // the decision that caused it and the command commit together or not at all.
-import { createHash } from 'node:crypto';
 import type { CanonicalCommand, CommandPayload, CommandType } from '../../shared/commands';
 import type { BasedOn } from '../../shared/domain';
 import type { Repos } from '../store/repos';
@@ -37,12 +36,3 @@ export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type
   return command;
 }
 
-/** Longest commandId the wire accepts (shared/domain idSchema). */
-const maxCommandIdLength = 80;
-
-/** The commandId of what a workflow sends on its own for `purpose` in answer to event `eventId`: the same on every workstation. */
-export function commandIdFor(eventId: string, purpose: string): string {
-  const plain = `${eventId}.${purpose}`;
-  if (plain.length <= maxCommandIdLength) return plain;
-  return `${createHash('sha256').update(eventId).digest('hex').slice(0, 40)}.${purpose}`;
-}

@@ -1,6 +1,6 @@
 // The Approvals API: requests for a supervisor's decision, and the decision, which goes upstream as
-// a command. Policy: only a supervisor decides, and never on their own request; the gateway checks
-// the same, so a second workstation cannot get round it.
+// a command. Policy: only a supervisor decides, and never on their own request. The gateway refuses
+// a requester's decision too; the role is this workstation's setting, checked here only.
 import type { Handlers } from '../../shared/api';
 import { decideApprovalArgsSchema, type ApprovalRow, type ApprovalsApi } from '../../shared/api/approvals';
 import { ApiFailure } from '../../shared/api/result';
@@ -25,20 +25,20 @@ export interface ApprovalHandlerDeps {
   afterDecision(): void;
 }
 
-/** Why this user may not decide the request now, or null when they may. */
-function refusal(approval: StoredApproval, user: string, role: Role): string | null {
-  if (role !== 'supervisor') return `Only a supervisor can decide; you are signed in as a ${role}.`;
-  if (approval.requestedBy === user) return `You requested this ${approval.kind}; another supervisor must decide it.`;
-  if (approval.status !== 'pending') return `Already ${approval.status} by ${approval.decidedBy ?? 'a supervisor'}.`;
+/** Why this user may not decide the request now (forbidden by policy, or overtaken), or null when they may. */
+function refusal(approval: StoredApproval, user: string, role: Role): { code: 'forbidden' | 'conflict'; message: string } | null {
+  if (role !== 'supervisor') return { code: 'forbidden', message: `Only a supervisor can decide; you are signed in as a ${role}.` };
+  if (approval.requestedBy === user) return { code: 'forbidden', message: `You requested this ${approval.kind}; another supervisor must decide it.` };
+  if (approval.status !== 'pending') return { code: 'conflict', message: `Already ${approval.status} by ${approval.decidedBy ?? 'a supervisor'}.` };
   if (approval.pendingDecision && approval.pendingCommandStatus !== 'rejected') {
-    return `${approval.pendingDecision.by} decided it here; waiting for upstream to confirm.`;
+    return { code: 'conflict', message: `${approval.pendingDecision.by} decided it here; waiting for upstream to confirm.` };
   }
   return null;
 }
 
 /** An approval as the person using this app sees it. */
 export function approvalRow(approval: StoredApproval, user: string, role: Role): ApprovalRow {
-  const cannotDecideReason = refusal(approval, user, role);
+  const cannotDecideReason = refusal(approval, user, role)?.message ?? null;
   const { taskId: _taskId, pendingCommandStatus, pendingCommandRefusal, pendingDecision, ...rest } = approval;
   return {
     ...rest,
@@ -60,8 +60,8 @@ export function createApprovalsHandlers(deps: ApprovalHandlerDeps) {
         commandId = store.durableTransaction(() => {
           const approval = repos.approvals.get(args.approvalId);
           if (!approval) throw new ApiFailure('not-found', `approvalId: no approval request ${args.approvalId}`);
-          const reason = refusal(approval, context.user, deps.role);
-          if (reason) throw new ApiFailure(approval.status === 'pending' ? 'forbidden' : 'conflict', `approvalId: ${reason}`);
+          const refused = refusal(approval, context.user, deps.role);
+          if (refused) throw new ApiFailure(refused.code, `approvalId: ${refused.message}`);
           const now = deps.clock.now().toISOString();
           const command = queueCommand(deps, 'approval.decide', { approvalId: approval.id, decision: args.decision, reason: args.reason }, { issuedBy: context.user, entityId: approval.id }, now);
           repos.approvals.decideHere(approval.id, args.decision, context.user, now, command.commandId);

@@ -39,6 +39,10 @@ export function createTasksRepo(db: Database.Database) {
     complete(id: string, user: string, at: string): void {
       setStatus.run('done', user, at, id);
     },
+    /** Someone elsewhere took the work over (e.g. another workstation's planner answered the exception). */
+    cancel(id: string, at: string): void {
+      setStatus.run('cancelled', null, at, id);
+    },
     reopen(id: string): void {
       setStatus.run('open', null, null, id);
     },

@@ -2,11 +2,16 @@
 // request from the gateway: it lists it for supervisors with an SLA, and closes it when the gateway
 // publishes the decision, whichever workstation made it. The decision itself is a command
 // (approval.decide) that the Approvals API queues; the requester's own is refused here and upstream.
-import { defineWorkflow, waitForEvent } from '../engine/workflow';
+// When the request answers an exception that is still open here (a planner on another workstation
+// chose the substitution), this workstation's planner task steps aside until the decision: approved,
+// the exception is resolved here too; rejected, the task is open again.
+import { defineWorkflow, waitForEvent, type WorkflowContext } from '../engine/workflow';
 
 interface ApprovalState {
   approvalId: string;
   taskId: string;
+  /** This workstation's open exception the request answers, and its planner task set aside meanwhile. */
+  setAside?: { exceptionId: string; taskId: string };
 }
 
 /** Hours a supervisor has to decide before the request is overdue. */
@@ -33,7 +38,8 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     const taskId = ctx.openTask({ kind: 'approve-substitution', role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueInHours: decisionSlaHours });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
     ctx.approvalChanged(p.approvalId);
-    return { state: { approvalId: p.approvalId, taskId }, wait: waitForEvent('approval.decided', p.approvalId, 'decided') };
+    const setAside = p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, ctx);
+    return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: waitForEvent('approval.decided', p.approvalId, 'decided') };
   },
 
   steps: {
@@ -44,7 +50,27 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       ctx.repos.tasks.complete(state.taskId, p.decidedBy, p.decidedAt);
       ctx.audit(p.decidedBy, p.decision === 'approve' ? 'approval approved' : 'approval rejected', state.approvalId, { reason: p.reason });
       ctx.approvalChanged(state.approvalId);
+      if (state.setAside) {
+        const { exceptionId, taskId } = state.setAside;
+        if (p.decision === 'approve') ctx.repos.exceptions.chooseResponse(exceptionId, 'substitute');
+        else {
+          ctx.repos.tasks.reopen(taskId);
+          ctx.repos.exceptions.reopen(exceptionId, taskId);
+        }
+        ctx.exceptionChanged(exceptionId);
+      }
       return { state, end: 'completed' };
     },
   },
 });
+
+/** Another workstation's planner answered an exception still open here: no second answer meanwhile. */
+function setAsideLocalException(exceptionId: string, ctx: WorkflowContext): ApprovalState['setAside'] {
+  const local = ctx.repos.exceptions.get(exceptionId);
+  const taskId = local?.row.taskId;
+  if (!local || local.row.status !== 'open' || !taskId || ctx.repos.tasks.get(taskId)?.status !== 'open') return undefined;
+  ctx.repos.tasks.cancel(taskId, ctx.now);
+  ctx.repos.exceptions.chooseResponse(exceptionId, 'substitute', 'awaiting-approval');
+  ctx.exceptionChanged(exceptionId);
+  return { exceptionId, taskId };
+}

@@ -3,7 +3,7 @@
 // the engineer saw; if the gateway rejects it as stale, the task reopens as a conflict to decide again.
 import { z } from 'zod';
 import { dispositionDecisionSchema } from '../../shared/domain';
-import { commandIdFor } from '../engine/queue-command';
+import { commandIdFor } from '../engine/derived-ids';
 import { defineWorkflow, waitForReply, waitForTask } from '../engine/workflow';
 
 interface InspectionFailedState {

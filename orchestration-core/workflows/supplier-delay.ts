@@ -7,8 +7,8 @@ import { ApiFailure } from '../../shared/api/result';
 import { respondArgsSchema, type SupplierDelayDetail } from '../../shared/api/impact';
 import type { ProposedResponse } from '../analysis/delay-responses';
 import type { PlanChange } from '../analysis/plan-changes';
-import { commandIdFor } from '../engine/queue-command';
-import { defineWorkflow, waitForEvent, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
+import { commandIdFor, derivedId } from '../engine/derived-ids';
+import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 import { delayResponses, withProjectedEffects } from './supplier-delay-responses';
 
 interface SupplierDelayState {
@@ -16,10 +16,8 @@ interface SupplierDelayState {
   poLineId: string;
   previousDate: string;
   taskId: string | null;
-  /** The approval asked for the chosen response, while it waits for a supervisor. */
+  /** The approval asked for the chosen response, while it waits for a supervisor and then for upstream. */
   approval?: { id: string; requestedBy: string; responseId: ProposedResponse['id'] };
-  /** How many approvals were asked for so far (each request gets its own id). */
-  approvalsRequested?: number;
 }
 
 /** Hours a planner has to respond before the exception is overdue. */
@@ -46,7 +44,8 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
     const impact = line && ctx.plan ? ctx.plan.impactSince(undoDelay) : noImpact;
     const hit = impact.productionOrders.length + impact.customerOrders.length > 0;
     const responses = hit && ctx.plan ? withProjectedEffects(delayResponses(p, impact, ctx.repos), undoDelay, ctx.plan) : [];
-    const exceptionId = `EX-${event.id}`;
+    // Named after the event: the same exception on every workstation that hears the delay.
+    const exceptionId = derivedId('EX-', event.id);
     const taskId = hit
       ? ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Supplier delay on ${p.poLineId}: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours })
       : null;
@@ -81,7 +80,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       const response = delayResponses(state, stored.impact, ctx.repos).find((candidate) => candidate.id === input.responseId);
       if (!response) throw new ApiFailure('conflict', `responseId: ${input.responseId} is no longer possible for this delay`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
-      if (response.needsApproval) return requestApproval(state, response, signal.user, input.note, ctx);
+      if (response.needsApproval) return requestApproval(state, response, signal, input.note, ctx);
       for (const draft of response.commands) ctx.emit(draft.type, draft.payload, { issuedBy: signal.user, entityId: draft.entityId });
       ctx.repos.exceptions.chooseResponse(state.exceptionId, response.id);
       ctx.audit(signal.user, 'exception response', state.exceptionId, { response: response.id, note: input.note ?? null, commands: response.commands.map((c) => c.type) });
@@ -94,18 +93,26 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       const approval = state.approval;
       if (!approval) throw new Error(`approvalDecided: ${state.exceptionId} asked for no approval`);
       const decision = signal.event.payload;
-      if (decision.decision === 'reject') {
-        // Back to the planner, who can choose another response (or ask again).
-        const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Substitution for ${state.poLineId} rejected by ${decision.decidedBy}: choose another response`, dueInHours: responseSlaHours });
-        ctx.repos.exceptions.reopen(state.exceptionId, taskId);
-        ctx.exceptionChanged(state.exceptionId);
-        const { approval: _approval, ...rest } = state;
-        return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
-      }
+      if (decision.decision === 'reject') return backToPlanner(state, `Substitution for ${state.poLineId} rejected by ${decision.decidedBy}: choose another response`, ctx);
       const stored = ctx.repos.approvals.get(approval.id);
       if (!stored) throw new Error(`approval ${approval.id} is not in the store`);
-      const { substitution } = stored;
-      ctx.emit('substitution.apply', { ...substitution, approvalId: approval.id, approvedBy: decision.decidedBy }, { issuedBy: approval.requestedBy, entityId: approval.id });
+      // Exactly what was approved, under an id derived from the decision: a replayed decision sends nothing new.
+      const commandId = ctx.emit(
+        'substitution.apply',
+        { ...stored.substitution, approvalId: approval.id, approvedBy: decision.decidedBy },
+        { issuedBy: approval.requestedBy, entityId: approval.id, commandId: commandIdFor(signal.event.id, 'substitute') },
+      );
+      return { state, wait: waitForReply(commandId, 'substitutionReplied') };
+    },
+
+    substitutionReplied(state, signal, ctx) {
+      if (signal.kind !== 'reply') throw new Error(`substitutionReplied: expected a reply, got ${signal.kind}`);
+      const approval = state.approval;
+      if (!approval) throw new Error(`substitutionReplied: ${state.exceptionId} asked for no approval`);
+      if (signal.reply.status === 'rejected') {
+        ctx.audit('gateway', 'substitution refused', state.exceptionId, { approvalId: approval.id, reason: signal.reply.reason ?? null });
+        return backToPlanner(state, `Approved substitution for ${state.poLineId} refused upstream (${signal.reply.reason ?? 'no reason given'}): choose another response`, ctx);
+      }
       ctx.repos.exceptions.chooseResponse(state.exceptionId, approval.responseId);
       ctx.exceptionChanged(state.exceptionId);
       return { state, end: 'completed' };
@@ -113,12 +120,28 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
   },
 });
 
+/** The chosen response will not happen: the planner is asked again, with why in the task. */
+function backToPlanner(state: SupplierDelayState, subject: string, ctx: WorkflowContext): StepOutcome<SupplierDelayState> {
+  const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject, dueInHours: responseSlaHours });
+  ctx.repos.exceptions.reopen(state.exceptionId, taskId);
+  ctx.exceptionChanged(state.exceptionId);
+  const { approval: _approval, ...rest } = state;
+  return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
+}
+
 /** A response that needs a supervisor: the request goes upstream, and the exception waits for the decision. */
-function requestApproval(state: SupplierDelayState, response: ProposedResponse, user: string, note: string | undefined, ctx: WorkflowContext): StepOutcome<SupplierDelayState> {
+function requestApproval(
+  state: SupplierDelayState,
+  response: ProposedResponse,
+  signal: { taskId: string; user: string },
+  note: string | undefined,
+  ctx: WorkflowContext,
+): StepOutcome<SupplierDelayState> {
   const substitution = response.substitution;
   if (!substitution) throw new Error(`response ${response.id} needs an approval but says nothing to approve`);
-  const count = (state.approvalsRequested ?? 0) + 1;
-  const approvalId = `AP-${state.exceptionId}-${count}`;
+  const user = signal.user;
+  // Named after this workstation's task: unique, however many workstations ask about the same exception.
+  const approvalId = `AP-${signal.taskId}`;
   const stored = ctx.repos.exceptions.get(state.exceptionId);
   const projected = stored?.responses.find((candidate) => candidate.id === response.id)?.projected;
   const subject = `Substitute ${substitution.toItemId} for ${substitution.fromItemId} in ${substitution.productionOrderIds.length} production order${substitution.productionOrderIds.length === 1 ? '' : 's'} (${substitution.plant})`;
@@ -131,7 +154,7 @@ function requestApproval(state: SupplierDelayState, response: ProposedResponse, 
   ctx.exceptionChanged(state.exceptionId);
   ctx.approvalChanged(approvalId);
   return {
-    state: { ...state, taskId: null, approval: { id: approvalId, requestedBy: user, responseId: response.id }, approvalsRequested: count },
+    state: { ...state, taskId: null, approval: { id: approvalId, requestedBy: user, responseId: response.id } },
     wait: waitForEvent('approval.decided', approvalId, 'approvalDecided'),
   };
 }

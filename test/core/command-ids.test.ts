@@ -1,7 +1,17 @@
-// Commands a workflow sends on its own carry an id derived from the event, the same on every workstation.
+// Ids derived from an event (commands a workflow sends on its own, exceptions) are the same on every workstation.
 import { describe, expect, it } from 'vitest';
-import { commandIdFor } from '../../orchestration-core/engine/queue-command';
+import { commandIdFor, derivedId } from '../../orchestration-core/engine/derived-ids';
 import { idSchema } from '../../shared/domain';
+
+describe('derivedId', () => {
+  it('names an exception after its event, hashed only when the name would not fit on the wire', () => {
+    expect(derivedId('EX-', 'erp-000042-9f3a')).toBe('EX-erp-000042-9f3a');
+    const long = `urn:kafka:erp-planning:partition-7:${'x'.repeat(60)}`;
+    const id = derivedId('EX-', long);
+    expect(id).toMatch(/^EX-[0-9a-f]{40}$/);
+    expect(idSchema.safeParse(`AP-${id}`).success).toBe(true);
+  });
+});
 
 describe('commandIdFor', () => {
   it('derives the id from the event id and the purpose', () => {

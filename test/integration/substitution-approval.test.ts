@@ -152,4 +152,38 @@ describe('substitution approval across workstations', () => {
     expect((await planner.core.handlers['impact.exception']({ id: row.id }, planner.as)).exception.status).toBe('resolved');
     expect(substitutions()).toHaveLength(0);
   });
+
+  it('two planners on two workstations: the second cannot answer while the first request waits, and it ends the same on both', async () => {
+    const first = await workstation('pl.omar', 'planner');
+    const second = await workstation('pl.lena', 'planner');
+    const supervisor = await workstation('sv.ines', 'supervisor');
+    const { row } = await substitutableException(first.core, first.as);
+    const mirrored = await waitFor('the same exception on the second workstation', async () => (await second.core.handlers['impact.exceptions']({}, second.as)).find((r) => r.id === row.id && r.status === 'open'));
+    expect(mirrored.taskId).not.toBeNull();
+
+    await first.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, first.as);
+    await waitFor('the second workstation sets its task aside', async () => (await second.core.handlers['impact.exception']({ id: row.id }, second.as)).exception.status === 'awaiting-approval');
+    await expect(async () => second.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'expedite' }, second.as)).rejects.toThrow(/awaiting-approval \(substitute chosen\), not waiting for a response/);
+
+    // Rejected: both planners may answer again.
+    const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.status === 'pending');
+    await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject', reason: 'not qualified' }, supervisor.as);
+    for (const { core, as } of [first, second]) {
+      await waitFor(`open again for ${as.user}`, async () => (await core.handlers['impact.exception']({ id: row.id }, as)).exception.status === 'open');
+    }
+
+    // The second planner asks now, under an approval of its own; approved, the substitution goes once and both resolve.
+    await second.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, second.as);
+    const again = await approvalOn(supervisor.core, supervisor.as, (a) => a.status === 'pending' && a.requestedBy === 'pl.lena');
+    expect(again.id).not.toBe(request.id);
+    await waitFor('the first workstation sets its task aside', async () => (await first.core.handlers['impact.exception']({ id: row.id }, first.as)).exception.status === 'awaiting-approval');
+    await supervisor.core.handlers['approvals.decide']({ approvalId: again.id, decision: 'approve', reason: '' }, supervisor.as);
+    for (const { core, as } of [first, second]) {
+      await waitFor(`resolved for ${as.user}`, async () => (await core.handlers['impact.exception']({ id: row.id }, as)).exception.status === 'resolved');
+    }
+    await waitFor('the substitution accepted upstream', () => substitutions().some((c) => c.status === 'accepted'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(substitutions()).toHaveLength(1);
+    expect(substitutions()[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'pl.lena' } });
+  });
 });

@@ -41,5 +41,25 @@ describe('gateway approvals', () => {
     // Approved, but by someone else than the command claims: refused.
     const misattributed = command('substitution.apply', 'pl.omar', { ...substitution, approvalId: 'AP-1', approvedBy: 'sv.kim' });
     expect(await client.command(misattributed)).toMatchObject({ status: 'rejected', reason: 'payload.approvedBy: AP-1 was approved by sv.ines, not sv.kim' });
+    // Only what was approved, and only once.
+    const other = command('substitution.apply', 'pl.omar', { ...substitution, toItemId: 'RM-3', approvalId: 'AP-1', approvedBy: 'sv.ines' });
+    expect(await client.command(other)).toMatchObject({ status: 'rejected', reason: 'payload.toItemId: differs from what AP-1 approved' });
+    const more = command('substitution.apply', 'pl.omar', { ...substitution, productionOrderIds: ['MO-1', 'MO-2'], approvalId: 'AP-1', approvedBy: 'sv.ines' });
+    expect(await client.command(more)).toMatchObject({ status: 'rejected', reason: 'payload.productionOrderIds: differs from what AP-1 approved' });
+
+  });
+
+  it('lets an approval carry one substitution', async () => {
+    const gateway = await startTestGateway({ planningScale: 0.05 });
+    const order = gateway.inspect.planningDataset()!.productionOrders.find((o) => o.components.length > 0)!;
+    const approved = { productionOrderIds: [order.id], fromItemId: order.components[0]!.itemId, toItemId: 'RM-ALT', plant: order.plant, reason: 'supplier delay' };
+    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    await client.command(command('approval.request', 'pl.omar', { approvalId: 'AP-7', kind: 'substitution', subject: 'Substitute', substitution: approved }));
+    await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-7', decision: 'approve', reason: '' }));
+    const apply = command('substitution.apply', 'pl.omar', { ...approved, approvalId: 'AP-7', approvedBy: 'sv.ines' });
+    expect(await client.command(apply)).toMatchObject({ status: 'accepted' });
+    expect(await client.command(apply)).toMatchObject({ status: 'duplicate' });
+    const again = { ...apply, commandId: 'cmd-again' };
+    expect(await client.command(again)).toMatchObject({ status: 'rejected', reason: `payload.approvalId: AP-7 was used already, by command ${apply.commandId}` });
   });
 });
