@@ -186,4 +186,34 @@ describe('substitution approval across workstations', () => {
     expect(substitutions()).toHaveLength(1);
     expect(substitutions()[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'pl.lena' } });
   });
+
+  it('two requests made at once, both approved: the first substitution goes upstream, the second is refused and returns to its planner', async () => {
+    const first = await workstation('pl.omar', 'planner');
+    const second = await workstation('pl.lena', 'planner');
+    const supervisor = await workstation('sv.ines', 'supervisor');
+    const { row } = await substitutableException(first.core, first.as);
+    await waitFor('the exception on the second workstation', async () => (await second.core.handlers['impact.exceptions']({}, second.as)).some((r) => r.id === row.id && r.status === 'open'));
+    // Both answer before either hears of the other's request.
+    await Promise.all([
+      first.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, first.as),
+      second.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, second.as),
+    ]);
+    const requests = await waitFor('both requests at the supervisor', async () => {
+      const pending = (await supervisor.core.handlers['approvals.list']({}, supervisor.as)).filter((a) => a.status === 'pending');
+      return pending.length === 2 ? pending : undefined;
+    });
+    const fromFirst = requests.find((a) => a.requestedBy === 'pl.omar')!;
+    const fromSecond = requests.find((a) => a.requestedBy === 'pl.lena')!;
+    await supervisor.core.handlers['approvals.decide']({ approvalId: fromFirst.id, decision: 'approve', reason: '' }, supervisor.as);
+    await waitFor('the first substitution accepted', () => substitutions().some((c) => c.status === 'accepted'));
+    await supervisor.core.handlers['approvals.decide']({ approvalId: fromSecond.id, decision: 'approve', reason: '' }, supervisor.as);
+
+    const refused = await waitFor('the second exception back with its planner', async () => {
+      const after = await second.core.handlers['impact.exception']({ id: row.id }, second.as);
+      return after.exception.status === 'open' ? after : undefined;
+    });
+    expect(refused.exception.taskId).not.toBe(row.taskId);
+    await waitFor('the first exception resolved', async () => (await first.core.handlers['impact.exception']({ id: row.id }, first.as)).exception.status === 'resolved');
+    expect(substitutions().map((c) => c.status).sort()).toEqual(['accepted', 'rejected']);
+  });
 });
