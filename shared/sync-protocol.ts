@@ -1,5 +1,6 @@
 // The socket.io sync protocol between a connector and a gateway (DESIGN.md section 3).
 import { z } from 'zod';
+import { eventPayloadSchemas } from './events';
 import { datasetSchema } from './dataset';
 import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 
@@ -80,6 +81,8 @@ export const snapshotSchema = z.object({
   items: z.array(z.object({ id: idSchema, description: z.string().min(1), unit: idSchema })),
   lots: z.array(snapshotLotSchema),
   openInspections: z.array(openInspectionSchema).default([]),
+  /** Requests still waiting for a supervisor's decision (ERP namespace): open state a new client must see. */
+  openApprovals: z.array(eventPayloadSchemas['approval.requested']).default([]),
   /**
    * How many `snapshotPart` messages follow with the planning data (ERP namespace). The snapshot
    * applies, cursors included, only once all have arrived; 0: no planning data.

@@ -2,6 +2,7 @@
 // someone other than the requester. Every workstation hears of requests and decisions as events.
 import type Database from 'better-sqlite3';
 import type { CommandPayload } from '../shared/commands';
+import type { EventPayload } from '../shared/events';
 
 export interface ApprovalRecord {
   approvalId: string;
@@ -27,6 +28,7 @@ export class ApprovalBook {
   private readonly select: Database.Statement<[string], ApprovalRow>;
   private readonly decide: Database.Statement;
   private readonly use: Database.Statement;
+  private readonly pending: Database.Statement<[], { approval_id: string; requested_by: string; request: string; requested_at: string }>;
 
   constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS approvals (
@@ -35,9 +37,11 @@ export class ApprovalBook {
       request TEXT NOT NULL,
       decision TEXT,
       decided_by TEXT,
-      used_by TEXT
+      used_by TEXT,
+      requested_at TEXT NOT NULL
     )`);
-    this.insert = db.prepare('INSERT INTO approvals (approval_id, requested_by, request) VALUES (?, ?, ?)');
+    this.insert = db.prepare('INSERT INTO approvals (approval_id, requested_by, request, requested_at) VALUES (?, ?, ?, ?)');
+    this.pending = db.prepare('SELECT approval_id, requested_by, request, requested_at FROM approvals WHERE decision IS NULL ORDER BY requested_at, approval_id');
     this.select = db.prepare('SELECT approval_id, requested_by, request, decision, decided_by, used_by FROM approvals WHERE approval_id = ?');
     this.use = db.prepare('UPDATE approvals SET used_by = ? WHERE approval_id = ?');
     this.decide = db.prepare('UPDATE approvals SET decision = ?, decided_by = ? WHERE approval_id = ?');
@@ -57,8 +61,13 @@ export class ApprovalBook {
     );
   }
 
-  request(requestedBy: string, request: CommandPayload<'approval.request'>): void {
-    this.insert.run(request.approvalId, requestedBy, JSON.stringify(request));
+  request(requestedBy: string, requestedAt: string, request: CommandPayload<'approval.request'>): void {
+    this.insert.run(request.approvalId, requestedBy, JSON.stringify(request), requestedAt);
+  }
+
+  /** Requests still waiting for a decision, as `approval.requested` announced them: for snapshots. */
+  open(): EventPayload<'approval.requested'>[] {
+    return this.pending.all().map((row) => ({ ...(JSON.parse(row.request) as CommandPayload<'approval.request'>), requestedBy: row.requested_by, requestedAt: row.requested_at }));
   }
 
   record(approvalId: string, decision: 'approve' | 'reject', decidedBy: string): void {

@@ -215,8 +215,9 @@ export class CommandProcessor {
 
   private requestApproval(payload: CommandPayload<'approval.request'>, requestedBy: string): Outcome {
     if (this.store.approvals.get(payload.approvalId)) return rejected(`payload.approvalId: ${payload.approvalId} was requested already`);
-    this.store.approvals.request(requestedBy, payload);
-    this.publish('approval.requested', payload.approvalId, { ...payload, requestedBy, requestedAt: this.clock().toISOString() });
+    const requestedAt = this.clock().toISOString();
+    this.store.approvals.request(requestedBy, requestedAt, payload);
+    this.publish('approval.requested', payload.approvalId, { ...payload, requestedBy, requestedAt });
     return { status: 'accepted' };
   }
 

@@ -8,6 +8,7 @@ import type { OpenInspection, Snapshot } from '../shared/sync-protocol';
 import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord, PlantRecord } from './records';
 import { commandFromRow, deliveryFromRow, lotFromRow, type CommandRow, type DeliveryRow, type LotRow } from './store-rows';
 import { openSimulatorDatabase } from './store-schema';
+import { erpStream } from './streams';
 
 export interface EventDraft {
   stream: string;
@@ -206,6 +207,8 @@ export class GatewayStore {
       items: this.items().map(({ id, description, unit }) => ({ id, description, unit })),
       lots: this.lots().map(({ inspectionLotId: _inspectionLotId, ...lot }) => lot),
       openInspections: this.openInspections(),
+      // Approvals live on the ERP's stream: only its namespace carries them.
+      openApprovals: streams.includes(erpStream) ? this.approvals.open() : [],
       planningParts: 0,
     }));
   }

@@ -7,6 +7,7 @@ import { describeZodError } from '../../shared/describe-error';
 import type { Clock, Logger } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
+import { openApprovalAsEvent } from '../model/open-approval';
 import { openInspectionAsEvent } from '../model/open-inspection';
 import { projectEvent } from '../model/lot-projection';
 import { projectPlanningEvent } from '../model/planning-projection';
@@ -163,6 +164,10 @@ export function createEventIngest(deps: EventIngestDeps) {
         const lot = repos.lots.get(open.lotId);
         if (!lot || repos.lots.hold(open.lotId)?.inspectionLotId === open.inspectionLotId) continue;
         engine.onEvent(openInspectionAsEvent(open, lot));
+      }
+      // So do requests still waiting for a supervisor that this workstation has not heard of.
+      for (const open of parsed.data.openApprovals) {
+        if (!repos.approvals.get(open.approvalId)) engine.onEvent(openApprovalAsEvent(open));
       }
       if (parsed.data.epoch !== undefined) repos.inbox.setEpoch(connectorId, parsed.data.epoch, at);
       for (const [stream, seq] of Object.entries(parsed.data.streams)) {

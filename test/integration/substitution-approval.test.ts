@@ -216,4 +216,21 @@ describe('substitution approval across workstations', () => {
     await waitFor('the first exception resolved', async () => (await first.core.handlers['impact.exception']({ id: row.id }, first.as)).exception.status === 'resolved');
     expect(substitutions().map((c) => c.status).sort()).toEqual(['accepted', 'rejected']);
   });
+
+  it('a supervisor workstation set up after the request, past the gateway log, finds it in its snapshot and approves it', async () => {
+    await gateway.close();
+    // The gateway keeps one event per stream: a newcomer gets a snapshot, not the request's event.
+    gateway = await startGateway({ databasePath: temp.file('gateway-short-log.sqlite'), seed: 5, planningScale: 0.2, retention: 1 });
+    const planner = await workstation('pl.omar', 'planner');
+    const { row } = await substitutableException(planner.core, planner.as);
+    await planner.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, planner.as);
+    await waitFor('the request upstream', () => gateway.inspect.commands().some((c) => c.type === 'approval.request' && c.status === 'accepted'));
+
+    const supervisor = await workstation('sv.ines', 'supervisor');
+    const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.status === 'pending' && a.requestedBy === 'pl.omar');
+    expect(request).toMatchObject({ exceptionId: row.id, canDecide: true });
+    await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: '' }, supervisor.as);
+    await waitFor('the exception resolved', async () => (await planner.core.handlers['impact.exception']({ id: row.id }, planner.as)).exception.status === 'resolved');
+    expect(substitutions().map((c) => c.status)).toEqual(['accepted']);
+  });
 });
