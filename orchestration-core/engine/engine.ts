@@ -55,6 +55,12 @@ export function createEngine(deps: EngineDeps) {
       lotChanged: (lotId) => changes.lotChanged(lotId),
       exceptionChanged: (exceptionId) => changes.exceptionChanged(exceptionId),
       approvalChanged: (approvalId) => changes.approvalChanged(approvalId),
+      cancelInstance(otherId, reason) {
+        const other = repos.instances.get(otherId);
+        if (!other || other.status !== 'running') return;
+        repos.instances.update({ ...other, status: 'cancelled' }, null, now);
+        repos.instances.appendHistory(otherId, 'cancelled', { by: instanceId, reason }, now);
+      },
       get plan() {
         return deps.plan?.() ?? null;
       },

@@ -46,6 +46,8 @@ export interface WorkflowContext {
   exceptionChanged(exceptionId: string): void;
   /** Tells the renderer that an approval request changed (sent after commit). */
   approvalChanged(approvalId: string): void;
+  /** Ends another running instance whose work was done elsewhere (e.g. on another workstation). */
+  cancelInstance(instanceId: string, reason: string): void;
   /** The plan: null before any planning data arrived. */
   readonly plan: PlanAnalysis | null;
 }

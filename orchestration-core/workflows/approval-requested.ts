@@ -11,7 +11,7 @@ interface ApprovalState {
   approvalId: string;
   taskId: string;
   /** This workstation's open exception the request answers, and its planner task set aside meanwhile. */
-  setAside?: { exceptionId: string; taskId: string };
+  setAside?: { exceptionId: string; taskId: string; instanceId: string };
 }
 
 /** Hours a supervisor has to decide before the request is overdue. */
@@ -51,9 +51,12 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       ctx.audit(p.decidedBy, p.decision === 'approve' ? 'approval approved' : 'approval rejected', state.approvalId, { reason: p.reason });
       ctx.approvalChanged(state.approvalId);
       if (state.setAside) {
-        const { exceptionId, taskId } = state.setAside;
-        if (p.decision === 'approve') ctx.repos.exceptions.chooseResponse(exceptionId, 'substitute');
-        else {
+        const { exceptionId, taskId, instanceId } = state.setAside;
+        if (p.decision === 'approve') {
+          // Answered on another workstation: this one's supplier-delay instance has nothing left to do.
+          ctx.repos.exceptions.chooseResponse(exceptionId, 'substitute');
+          ctx.cancelInstance(instanceId, `substitution approved on ${state.approvalId}, requested elsewhere`);
+        } else {
           ctx.repos.tasks.reopen(taskId);
           ctx.repos.exceptions.reopen(exceptionId, taskId);
         }
@@ -72,5 +75,5 @@ function setAsideLocalException(exceptionId: string, ctx: WorkflowContext): Appr
   ctx.repos.tasks.cancel(taskId, ctx.now);
   ctx.repos.exceptions.chooseResponse(exceptionId, 'substitute', 'awaiting-approval');
   ctx.exceptionChanged(exceptionId);
-  return { exceptionId, taskId };
+  return { exceptionId, taskId, instanceId: local.instanceId };
 }

@@ -2,6 +2,7 @@
 // through the real gateway: two cores, each with its own SQLite file and user. The requester can
 // never approve their own request (the gateway's own refusal: test/simulator/approvals.test.ts);
 // the substitution goes upstream once, after the approval; a rejection returns the exception.
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayConnectors } from '../../electron/gateway-connectors';
 import type { Core } from '../../orchestration-core/core-types';
@@ -43,6 +44,16 @@ describe('substitution approval across workstations', () => {
   }
 
   const substitutions = () => gateway.inspect.commands().filter((c) => c.type === 'substitution.apply');
+
+  /** How the supplier-delay workflows on a workstation ended, read from its SQLite file. */
+  function supplierDelayInstances(user: string): string[] {
+    const db = new Database(temp.file(`${user}.sqlite`), { readonly: true });
+    try {
+      return db.prepare("SELECT status FROM workflow_instances WHERE workflow = 'supplier-delay'").pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  }
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -185,6 +196,10 @@ describe('substitution approval across workstations', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(substitutions()).toHaveLength(1);
     expect(substitutions()[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'pl.lena' } });
+    // Only the requester's workflow finished the work; the others stepped aside and ended.
+    expect(supplierDelayInstances('pl.lena')).toEqual(['completed']);
+    expect(supplierDelayInstances('pl.omar')).toEqual(['cancelled']);
+    expect(supplierDelayInstances('sv.ines')).toEqual(['cancelled']);
   });
 
   it('two requests made at once, both approved: the first substitution goes upstream, the second is refused and returns to its planner', async () => {
