@@ -34,7 +34,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       ctx.emit(
         'lot.setStatus',
         { lotId, stockType: 'blocked', reason: `Inspection lot ${inspectionLotId} failed: ${defectCode}` },
-        { issuedBy: 'system', entityId: lotId, commandId: commandIdFor(event.id, 'block') },
+        // Named after the inspection lot: the same whether this workstation heard the failure or found it in a snapshot.
+        { issuedBy: 'system', entityId: lotId, commandId: commandIdFor(inspectionLotId, 'block') },
       );
     }
     const taskId = ctx.openTask({
