@@ -83,44 +83,45 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
         </p>
       )}
       {hasResponses && <ResponsesPanel key={`${exception.id}:${exception.status}`} exception={exception} detail={detail} />}
-      {nothingLater ? (
+      {nothingLater && (
         <p className="empty-state" data-testid="no-orders-later">
           No orders are later because of this delay: the plan still covers every production and customer order on time.
         </p>
-      ) : (
-        <div className="exception-detail__orders">
-          <div className="exception-detail__section" style={{ flexBasis: sectionBasis(customerCount) }}>
-            <ImpactedOrdersGrid<ImpactedCustomerOrderRow>
-              title="Customer orders"
-              summary={<OrdersSummary count={customerCount} unfulfilled={customerUnfulfilled} revenueAtRisk={customerRevenueAtRisk} />}
-              testId="impacted-customer-orders"
-              exportTestId="export-customer-orders"
-              exportLabel="Export the customer orders as CSV"
-              csvFileName={csvFileName('customer-orders-later', fileTag)}
-              columns={customerOrderColumns}
-              getRowId={getImpactedOrderRowId}
-              selectRows={selectCustomerOrders}
-              rowCount={customerCount}
-              emptyText="No customer orders are later because of this delay"
-            />
-          </div>
-          <div className="exception-detail__section" style={{ flexBasis: sectionBasis(productionCount) }}>
-            <ImpactedOrdersGrid<ImpactedProductionOrderRow>
-              title="Production orders"
-              summary={<OrdersSummary count={productionCount} unfulfilled={productionUnfulfilled} />}
-              testId="impacted-production-orders"
-              exportTestId="export-production-orders"
-              exportLabel="Export the production orders as CSV"
-              csvFileName={csvFileName('production-orders-later', fileTag)}
-              columns={productionOrderColumns}
-              getRowId={getImpactedOrderRowId}
-              selectRows={selectProductionOrders}
-              rowCount={productionCount}
-              emptyText="No production orders are later because of this delay"
-            />
-          </div>
-        </div>
       )}
+      {/* Hidden rather than unmounted: moving between exceptions with and without orders keeps the two
+          grids, instead of building them again for each click. */}
+      <div className="exception-detail__orders" hidden={nothingLater}>
+        <div className="exception-detail__section" style={{ flexBasis: sectionBasis(customerCount) }}>
+          <ImpactedOrdersGrid<ImpactedCustomerOrderRow>
+            title="Customer orders"
+            summary={<OrdersSummary count={customerCount} unfulfilled={customerUnfulfilled} revenueAtRisk={customerRevenueAtRisk} />}
+            testId="impacted-customer-orders"
+            exportTestId="export-customer-orders"
+            exportLabel="Export the customer orders as CSV"
+            csvFileName={csvFileName('customer-orders-later', fileTag)}
+            columns={customerOrderColumns}
+            getRowId={getImpactedOrderRowId}
+            selectRows={selectCustomerOrders}
+            rowCount={customerCount}
+            emptyText="No customer orders are later because of this delay"
+          />
+        </div>
+        <div className="exception-detail__section" style={{ flexBasis: sectionBasis(productionCount) }}>
+          <ImpactedOrdersGrid<ImpactedProductionOrderRow>
+            title="Production orders"
+            summary={<OrdersSummary count={productionCount} unfulfilled={productionUnfulfilled} />}
+            testId="impacted-production-orders"
+            exportTestId="export-production-orders"
+            exportLabel="Export the production orders as CSV"
+            csvFileName={csvFileName('production-orders-later', fileTag)}
+            columns={productionOrderColumns}
+            getRowId={getImpactedOrderRowId}
+            selectRows={selectProductionOrders}
+            rowCount={productionCount}
+            emptyText="No production orders are later because of this delay"
+          />
+        </div>
+      </div>
     </section>
   );
 }
