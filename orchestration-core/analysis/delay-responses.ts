@@ -10,6 +10,11 @@ import type { PlanChange } from './plan-changes';
 export const responseKinds = ['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay'] as const;
 export type ResponseKind = (typeof responseKinds)[number];
 
+/** "186.2 KG", "1,320 EA": as a planner reads a quantity in a sentence. */
+function quantityText(quantity: number, unit: string): string {
+  return `${quantity.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit}`;
+}
+
 export interface CommandDraft<T extends CommandType = CommandType> {
   type: T;
   payload: CommandPayload<T>;
@@ -33,7 +38,7 @@ export interface DelayContext {
   line: PoLine;
   previousDate: string;
   today: string;
-  item: Pick<PlanItem, 'supplierIds' | 'leadTimeDays'>;
+  item: Pick<PlanItem, 'unit' | 'supplierIds' | 'leadTimeDays'>;
   /** Production orders at the line's plant whose requirement of the item the delay makes late. */
   lateConsumers: ProductionOrder[];
   alternates(parentItemId: string): string[];
@@ -70,7 +75,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
     responses.push({
       id: 'alternate-supplier',
       label: 'Alternate supplier',
-      description: `Order ${line.quantity} from ${alternateSupplier} for ${poLine.expectedDate} (lead time ${ctx.item.leadTimeDays} d); the delayed line still arrives.`,
+      description: `Order ${quantityText(line.quantity, ctx.item.unit)} from ${alternateSupplier} for ${poLine.expectedDate} (lead time ${ctx.item.leadTimeDays} d); the delayed line still arrives.`,
       needsApproval: false,
       changes: [{ kind: 'poLine', poLine }],
       commands: [command('po.create', { poLineId: poLine.id, supplierId: alternateSupplier, itemId: line.itemId, plant: line.plant, quantity: line.quantity, requestedDate: poLine.expectedDate, reason }, poLine.id)],
@@ -104,7 +109,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
       responses.push({
         id: 'transfer',
         label: 'Inter-plant transfer',
-        description: `Move ${quantity} from ${source.plant} (unrestricted stock ${source.quantity}) to ${line.plant}, arriving ${transfer.arrivalDate}.`,
+        description: `Move ${quantityText(quantity, ctx.item.unit)} from ${source.plant} (unrestricted stock ${quantityText(source.quantity, ctx.item.unit)}) to ${line.plant}, arriving ${transfer.arrivalDate}.`,
         needsApproval: false,
         changes: [{ kind: 'transfer', transfer }],
         commands: [command('transfer.request', { transferId: transfer.id, itemId: transfer.itemId, fromPlant: transfer.fromPlant, toPlant: transfer.toPlant, quantity, shipDate: transfer.shipDate, arrivalDate: transfer.arrivalDate, reason }, transfer.id)],

@@ -82,8 +82,8 @@ export function createPlanningRepo(db: Database.Database) {
       return { ...order, components };
     },
 
-    item(id: string): Pick<PlanItem, 'id' | 'kind' | 'supplierIds' | 'leadTimeDays'> | undefined {
-      const row = db.prepare<[string], { id: string; kind: PlanItem['kind']; supplierIds: string; leadTimeDays: number }>('SELECT id, kind, supplier_ids AS supplierIds, lead_time_days AS leadTimeDays FROM items WHERE id = ?').get(id);
+    item(id: string): Pick<PlanItem, 'id' | 'kind' | 'unit' | 'supplierIds' | 'leadTimeDays'> | undefined {
+      const row = db.prepare<[string], { id: string; kind: PlanItem['kind']; unit: string; supplierIds: string; leadTimeDays: number }>('SELECT id, kind, unit, supplier_ids AS supplierIds, lead_time_days AS leadTimeDays FROM items WHERE id = ?').get(id);
       return row && { ...row, supplierIds: JSON.parse(row.supplierIds) as string[] };
     },
 

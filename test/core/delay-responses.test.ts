@@ -11,7 +11,7 @@ const context = (overrides: Partial<DelayContext> = {}): DelayContext => ({
   line,
   previousDate: '2026-12-06',
   today: '2026-12-01',
-  item: { supplierIds: ['S-1', 'S-2'], leadTimeDays: 7 },
+  item: { unit: 'KG', supplierIds: ['S-1', 'S-2'], leadTimeDays: 7 },
   lateConsumers: [order],
   alternates: (parent) => (parent === 'SA-1' ? ['RM-2'] : []),
   stockByPlant: [{ plant: 'P2', quantity: 60 }, { plant: 'P1', quantity: 5 }],
@@ -31,6 +31,9 @@ describe('supplier-delay responses', () => {
     expect(byId['substitute']!.changes).toEqual([{ kind: 'productionOrder', order: { ...order, components: [{ itemId: 'RM-2', quantity: 100 }, { itemId: 'RM-9', quantity: 5 }] } }]);
     // 60 in P2, two days away: all of it, arriving 12-03.
     expect(byId['transfer']!.commands[0]).toMatchObject({ type: 'transfer.request', payload: { fromPlant: 'P2', toPlant: 'P1', quantity: 60, shipDate: '2026-12-01', arrivalDate: '2026-12-03' } });
+    expect(byId['transfer']!.description).toBe('Move 60 KG from P2 (unrestricted stock 60 KG) to P1, arriving 2026-12-03.');
+    const fractional = proposeDelayResponses(context({ stockByPlant: [{ plant: 'P2', quantity: 1186.207 }] })).find((r) => r.id === 'transfer')!;
+    expect(fractional.description).toContain('(unrestricted stock 1,186.2 KG)');
     // Start when the material arrives: 12 days later, due moves with it.
     expect(byId['reschedule']!.commands[0]).toMatchObject({ type: 'production.reschedule', payload: { productionOrderId: 'MO-1', startDate: '2026-12-20', dueDate: '2026-12-22' } });
     expect(byId['accept-delay']).toMatchObject({ changes: [], commands: [] });
@@ -39,7 +42,7 @@ describe('supplier-delay responses', () => {
   it('leaves out what does not exist or would not help', () => {
     const responses = proposeDelayResponses(
       context({
-        item: { supplierIds: ['S-1'], leadTimeDays: 30 },
+        item: { unit: 'KG', supplierIds: ['S-1'], leadTimeDays: 30 },
         alternates: () => [],
         stockByPlant: [{ plant: 'P1', quantity: 5 }],
         lateConsumers: [],
@@ -47,7 +50,7 @@ describe('supplier-delay responses', () => {
     );
     expect(responses.map((r) => r.id)).toEqual(['expedite', 'accept-delay']);
     // An alternate supplier whose lead time ends after the delayed date is no help.
-    const slow = proposeDelayResponses(context({ item: { supplierIds: ['S-1', 'S-2'], leadTimeDays: 30 } }));
+    const slow = proposeDelayResponses(context({ item: { unit: 'KG', supplierIds: ['S-1', 'S-2'], leadTimeDays: 30 } }));
     expect(slow.map((r) => r.id)).not.toContain('alternate-supplier');
   });
 });
