@@ -64,6 +64,17 @@ test('a planner finds the customer orders a supplier delay makes later and expor
     await expect(page.getByTestId('impact-summary-revenue')).toHaveText(revenueAtRisk);
     await expect(page.getByTestId('impact-summary-open')).not.toHaveText('0 open exceptions');
 
+    // Search narrows the list to the delayed line's exceptions; clearing it brings the rest back.
+    const total = await allRows.count();
+    const forLine = await exceptions.locator('.ag-row', { hasText: poLineId }).count();
+    await page.getByTestId('exceptions-search').fill('PO-none-such');
+    await expect(allRows).toHaveCount(0);
+    await page.getByTestId('exceptions-search').fill(poLineId);
+    await expect(allRows).toHaveCount(forLine);
+    if (forLine < total) await expect(exceptions.locator('.ag-row', { hasNotText: poLineId })).toHaveCount(0);
+    await page.getByTestId('exceptions-search').fill('');
+    await expect(allRows).toHaveCount(total);
+
     // Select it: the delay's facts and the orders it makes later.
     await row.locator('[col-id="item"]').click();
     const detail = page.getByTestId('exception-detail');

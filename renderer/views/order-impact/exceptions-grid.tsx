@@ -21,7 +21,7 @@ const rowClassRules = {
   'row--open': (params: { data?: ExceptionRow }) => params.data?.status === 'open',
 };
 
-export function ExceptionsGrid({ apiRef, detailOpen }: { apiRef: RefObject<GridApi<ExceptionRow> | null>; detailOpen: boolean }) {
+export function ExceptionsGrid({ apiRef, detailOpen, quickFilter }: { apiRef: RefObject<GridApi<ExceptionRow> | null>; detailOpen: boolean; quickFilter: string }) {
   const { gridApi, onGridReady } = useRowTransactions(useImpactStore, selectExceptions);
   const loaded = useImpactStore((state) => state.loaded);
   const selectedId = useImpactStore((state) => state.selectedExceptionId);
@@ -48,6 +48,7 @@ export function ExceptionsGrid({ apiRef, detailOpen }: { apiRef: RefObject<GridA
         getRowId={getExceptionRowId}
         onGridReady={onReady}
         onSelectionChanged={onSelectionChanged}
+        quickFilterText={quickFilter}
         loading={!loaded}
         localeText={localeText}
         rowClassRules={rowClassRules}

@@ -2,7 +2,7 @@
 // it makes later below it.
 import './order-impact.css';
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExceptionRow } from '../../../shared/api/impact';
 import { formatMoney } from '../../format/numbers';
@@ -40,6 +40,7 @@ export function OrderImpactView() {
   const nothingLater = useImpactStore(selectNothingLater);
   const gridApi = useRef<GridApi<ExceptionRow> | null>(null);
   const closeDetail = useCallback(() => select(null), [select]);
+  const [quickFilter, setQuickFilter] = useState('');
 
   return (
     <section className="view order-impact-view" aria-labelledby="order-impact-title">
@@ -48,16 +49,28 @@ export function OrderImpactView() {
           <h1 id="order-impact-title">Order impact</h1>
           <ImpactSummary hint={!selected} />
         </div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => gridApi.current?.exportDataAsCsv({ fileName: csvFileName('order-impact-exceptions') })}
-          disabled={!hasExceptions}
-          aria-label="Export the exceptions as CSV"
-          data-testid="export-exceptions"
-        >
-          Export CSV
-        </button>
+        <div className="view-header__actions">
+          <label className="search-field">
+            <span className="visually-hidden">Search exceptions</span>
+            <input
+              type="search"
+              value={quickFilter}
+              onChange={(event) => setQuickFilter(event.target.value)}
+              placeholder="Search item, plant, PO line…"
+              data-testid="exceptions-search"
+            />
+          </label>
+          <button
+            type="button"
+            className="button"
+            onClick={() => gridApi.current?.exportDataAsCsv({ fileName: csvFileName('order-impact-exceptions') })}
+            disabled={!hasExceptions}
+            aria-label="Export the exceptions as CSV"
+            data-testid="export-exceptions"
+          >
+            Export CSV
+          </button>
+        </div>
       </header>
       {loadError && (
         <p className="callout callout--danger" role="alert">
@@ -65,7 +78,7 @@ export function OrderImpactView() {
         </p>
       )}
       <div className={`order-impact-view__body${selected ? ` order-impact-view__body--${nothingLater ? 'with-facts' : 'with-detail'}` : ''}`}>
-        <ExceptionsGrid apiRef={gridApi} detailOpen={selected !== null} />
+        <ExceptionsGrid apiRef={gridApi} detailOpen={selected !== null} quickFilter={quickFilter} />
         {selected && <ExceptionDetail exception={selected} onClose={closeDetail} />}
       </div>
     </section>
