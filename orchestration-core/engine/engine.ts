@@ -45,7 +45,7 @@ export function createEngine(deps: EngineDeps) {
       },
       openTask(task) {
         const id = newId();
-        const dueAt = task.dueInHours === undefined ? null : new Date(Date.parse(now) + task.dueInHours * 3_600_000).toISOString();
+        const dueAt = task.dueAt ?? (task.dueInHours === undefined ? null : new Date(Date.parse(now) + task.dueInHours * 3_600_000).toISOString());
         repos.tasks.open({ id, instanceId, kind: task.kind, role: task.role, subject: task.subject, requestedBy: task.requestedBy ?? null, dueAt, createdAt: now });
         repos.instances.appendHistory(instanceId, 'task-opened', { taskId: id, kind: task.kind }, now);
         return id;

@@ -35,7 +35,8 @@ export interface WorkflowContext {
     payload: CommandPayload<T>,
     options: CommandOptions,
   ): string;
-  openTask(task: { kind: TaskKind; role: Role; subject: string; requestedBy?: string; dueInHours?: number }): string;
+  /** dueInHours counts from now; dueAt, when given, is the due time itself (an SLA counted from a request). */
+  openTask(task: { kind: TaskKind; role: Role; subject: string; requestedBy?: string; dueInHours?: number; dueAt?: string }): string;
   /** Appends to the instance's history. */
   record(kind: string, detail: Record<string, unknown>): void;
   /** Appends to the tamper-evident audit log. */

@@ -18,6 +18,7 @@ export interface ApprovalRequest {
 export interface StoredApproval extends ApprovalRequest {
   status: ApprovalStatus;
   plant: string;
+  dueAt: string | null;
   fromItemDescription: string;
   toItemDescription: string;
   taskId: string | null;
@@ -41,6 +42,7 @@ interface RawApproval {
   request: string;
   exceptionId: string | null;
   taskId: string | null;
+  dueAt: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
@@ -56,7 +58,7 @@ interface RawApproval {
 
 const select = `
   SELECT a.id, a.kind, a.subject, a.status, a.requested_by AS requestedBy, a.requested_at AS requestedAt, a.plant,
-    a.request, a.exception_id AS exceptionId, a.task_id AS taskId, a.decided_by AS decidedBy, a.decided_at AS decidedAt,
+    a.request, a.exception_id AS exceptionId, a.task_id AS taskId, t.due_at AS dueAt, a.decided_by AS decidedBy, a.decided_at AS decidedAt,
     a.decision_reason AS decisionReason, a.pending_decision AS pendingDecision, a.pending_by AS pendingBy,
     a.pending_at AS pendingAt, a.pending_command_id AS pendingCommandId,
     coalesce(fi.description, json_extract(a.request, '$.substitution.fromItemId')) AS fromItemDescription,
@@ -65,7 +67,8 @@ const select = `
   FROM approvals a
   LEFT JOIN items fi ON fi.id = json_extract(a.request, '$.substitution.fromItemId')
   LEFT JOIN items ti ON ti.id = json_extract(a.request, '$.substitution.toItemId')
-  LEFT JOIN outbox o ON o.command_id = a.pending_command_id`;
+  LEFT JOIN outbox o ON o.command_id = a.pending_command_id
+  LEFT JOIN human_tasks t ON t.id = a.task_id`;
 
 function toStored(raw: RawApproval): StoredApproval {
   const request = JSON.parse(raw.request) as { substitution: SubstitutionRequest; projected: ProjectedEffect | null };
@@ -81,6 +84,7 @@ function toStored(raw: RawApproval): StoredApproval {
     projected: request.projected,
     exceptionId: raw.exceptionId,
     taskId: raw.taskId,
+    dueAt: raw.dueAt,
     decidedBy: raw.decidedBy,
     decidedAt: raw.decidedAt,
     decisionReason: raw.decisionReason,

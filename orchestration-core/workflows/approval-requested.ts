@@ -35,7 +35,9 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       exceptionId: p.exceptionId ?? null,
       projected: p.projected ?? null,
     });
-    const taskId = ctx.openTask({ kind: 'approve-substitution', role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueInHours: decisionSlaHours });
+    // Counted from the request, not from when this workstation heard of it.
+    const dueAt = new Date(Date.parse(p.requestedAt) + decisionSlaHours * 3_600_000).toISOString();
+    const taskId = ctx.openTask({ kind: 'approve-substitution', role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
     ctx.approvalChanged(p.approvalId);
     const setAside = p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, ctx);

@@ -22,6 +22,13 @@ export function formatAge(sinceIso: string, now: number): string {
   return formatDuration(Math.max(0, now - since));
 }
 
+/** When something is due: "due in 3 h", "overdue 20 min". */
+export function formatDue(dueIso: string, now: number): { text: string; overdue: boolean } {
+  const due = Date.parse(dueIso);
+  if (Number.isNaN(due)) return { text: '—', overdue: false };
+  return due >= now ? { text: `due in ${formatDuration(due - now)}`, overdue: false } : { text: `overdue ${formatDuration(now - due)}`, overdue: true };
+}
+
 /** "12 s ago", "3 min ago", "2 h ago", "never". */
 export function formatTimeAgo(iso: string | null, now: number): string {
   if (iso === null) return 'never';

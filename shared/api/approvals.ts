@@ -28,6 +28,8 @@ export interface ApprovalRow {
   status: ApprovalStatus;
   requestedBy: string;
   requestedAt: string;
+  /** When the decision is due: the SLA counted from the request; null when this workstation keeps no task for it. */
+  dueAt: string | null;
   plant: string;
   substitution: SubstitutionRequest;
   fromItemDescription: string;

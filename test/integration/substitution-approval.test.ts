@@ -84,6 +84,8 @@ describe('substitution approval across workstations', () => {
     // The request reaches the supervisor's workstation through the gateway, with what was projected.
     const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.id === waiting.approval!.id);
     expect(request).toMatchObject({ status: 'pending', requestedBy: 'pl.omar', exceptionId: row.id, canDecide: true, projected: substitute.projected });
+    // The SLA counts from the request, whenever this workstation heard of it.
+    expect(Date.parse(request.dueAt!) - Date.parse(request.requestedAt)).toBe(4 * 3_600_000);
     expect(request.substitution).toMatchObject({ fromItemId: line.itemId, plant: line.plant });
     expect(request.substitution.reason).toContain('alternate seal qualified');
 

@@ -28,6 +28,7 @@ function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow
     status: 'pending',
     requestedBy: 'pl.omar',
     requestedAt: '2026-11-22T09:00:00.000Z',
+    dueAt: '2026-11-22T13:00:00.000Z',
     plant: 'P2',
     substitution: { productionOrderIds: ['MO-1', 'MO-2'], fromItemId: 'RM-001532', toItemId: 'RM-001533', plant: 'P2', reason: 'Supplier delay of PO-0003065/10' },
     fromItemDescription: 'Rod seal PU, 10 mm',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectorLabel, stockTypeLabels } from '../../renderer/format/labels';
 import { formatCount, formatQuantity } from '../../renderer/format/numbers';
-import { formatAge, formatDuration, formatTimeAgo } from '../../renderer/format/time';
+import { formatAge, formatDue, formatDuration, formatTimeAgo } from '../../renderer/format/time';
 import { offlineBannerText } from '../../renderer/app/offline-banner-text';
 import type { ConnectorStatus } from '../../shared/api/connectors';
 import { stockTypes } from '../../shared/domain';
@@ -35,6 +35,12 @@ describe('ages and times ago', () => {
     expect(formatAge(ago(12 * minute + 59_000), now)).toBe('12 min');
     expect(formatAge(ago(3 * hour + 59 * minute), now)).toBe('3 h');
     expect(formatAge(ago(2 * day + 23 * hour), now)).toBe('2 d');
+  });
+
+  it('says how long until a decision is due, or how long it is overdue', () => {
+    expect(formatDue(new Date(now + 3 * hour + 10 * minute).toISOString(), now)).toEqual({ text: 'due in 3 h', overdue: false });
+    expect(formatDue(ago(20 * minute), now)).toEqual({ text: 'overdue 20 min', overdue: true });
+    expect(formatDue('soon', now)).toEqual({ text: '—', overdue: false });
   });
 
   it('never shows a negative age when the gateway clock is ahead, nor NaN for bad input', () => {

@@ -3,7 +3,7 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { approvalKindLabels } from '../../format/labels';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatDue } from '../../format/time';
 import { TwoLineCell } from '../../grid/two-line-cell';
 import { ApprovalStatusPill } from './approval-status-pill';
 
@@ -25,6 +25,17 @@ export function ToItemCell({ data }: CustomCellRendererProps<ApprovalRow>) {
 
 export function RequestedCell({ data }: CustomCellRendererProps<ApprovalRow>) {
   return data ? <TwoLineCell primary={data.requestedBy} secondary={formatDateTime(data.requestedAt)} /> : null;
+}
+
+/** Only a request still waiting for a decision is due; an overdue one is red. */
+export function DueCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  if (!data || data.status !== 'pending' || data.dueAt === null) return <span className="cell-muted">—</span>;
+  const due = formatDue(data.dueAt, Date.now());
+  return (
+    <span className={due.overdue ? 'text-danger' : undefined} title={formatDateTime(data.dueAt)} data-testid={due.overdue ? 'approval-overdue' : undefined}>
+      {due.text}
+    </span>
+  );
 }
 
 export function DecidedCell({ data }: CustomCellRendererProps<ApprovalRow>) {

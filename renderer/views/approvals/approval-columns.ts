@@ -6,10 +6,10 @@ import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { ApprovalRow, ApprovalStatus } from '../../../shared/api/approvals';
 import { approvalKindLabels } from '../../format/labels';
 import { formatMoney } from '../../format/numbers';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatDue } from '../../format/time';
 import { compareApprovalsForTriage } from '../../state/approvals-slice';
 import { compareIsoTimes } from '../order-impact/impact-format';
-import { ApprovalStatusCell, DecidedCell, FromItemCell, RequestedCell, SubjectCell, ToItemCell } from './approval-cells';
+import { ApprovalStatusCell, DecidedCell, DueCell, FromItemCell, RequestedCell, SubjectCell, ToItemCell } from './approval-cells';
 import { describeApprovalState } from './approval-format';
 
 export const getApprovalRowId = (params: GetRowIdParams<ApprovalRow>): string => params.data.id;
@@ -24,7 +24,7 @@ export const approvalDefaultColDef: ColDef<ApprovalRow> = {
 };
 
 /** Hidden while the detail panel takes the room: the panel shows them for the selected request. */
-export const approvalColumnsShownInPanel = ['subject', 'plant', 'decidedBy'];
+export const approvalColumnsShownInPanel = ['subject', 'due', 'decidedBy'];
 
 const isoTimeColumn = (colId: string, headerName: string, time: (row: ApprovalRow) => string | null): ColDef<ApprovalRow, string | null> => ({
   colId,
@@ -65,7 +65,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     cellRenderer: SubjectCell,
     tooltipField: 'subject',
   },
-  { colId: 'plant', headerName: 'Plant', field: 'plant', width: 68, minWidth: 64 },
+  // The subject names the plant; the column is for the CSV export.
+  { colId: 'plant', headerName: 'Plant', field: 'plant', width: 68, minWidth: 64, hide: true },
   {
     colId: 'fromItem',
     headerName: 'From item',
@@ -105,6 +106,16 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     cellRenderer: RequestedCell,
   },
   isoTimeColumn('requestedAt', 'Requested at', (row) => row.requestedAt),
+  {
+    colId: 'due',
+    headerName: 'Due',
+    headerTooltip: 'When the decision is due: 4 hours from the request',
+    field: 'dueAt',
+    width: 132,
+    minWidth: 120,
+    cellRenderer: DueCell,
+    valueFormatter: ({ data }) => (data?.status === 'pending' && data.dueAt ? formatDue(data.dueAt, Date.now()).text : ''),
+  },
   {
     colId: 'revenueAtRisk',
     headerName: 'Revenue at risk',

@@ -2,7 +2,7 @@
 // effect the requester was shown, where it stands, and, while it is pending, the decision.
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { approvalKindLabels } from '../../format/labels';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatDue } from '../../format/time';
 import { isAwaitingDecision } from '../../state/approvals-slice';
 import { ApprovalDecisionForm } from './approval-decision-form';
 import { describePendingDecision, formatOrderCount, projectedFacts } from './approval-format';
@@ -81,6 +81,7 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
             ['Plant', substitution.plant],
             ['Reason', substitution.reason],
             ['Requested', `${row.requestedBy}, ${formatDateTime(row.requestedAt)}`],
+            ...(row.status === 'pending' && row.dueAt ? ([['Due', `${formatDateTime(row.dueAt)} (${formatDue(row.dueAt, Date.now()).text})`]] as [string, string][]) : []),
             ...(row.exceptionId ? ([['Exception', row.exceptionId]] as [string, string][]) : []),
           ]}
         />

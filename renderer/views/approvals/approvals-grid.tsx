@@ -2,7 +2,7 @@
 // transaction (add or update by approval id), so selection, scroll and sort survive pushed updates.
 import type { GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, type RefObject } from 'react';
+import { useCallback, useEffect, type RefObject } from 'react';
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { appGridTheme } from '../../grid/grid-theme';
 import { selectableGridProps, useGridSelection } from '../../grid/use-grid-selection';
@@ -11,6 +11,7 @@ import { isAwaitingDecision, useApprovalsStore, type ApprovalsState } from '../.
 import { approvalColumns, approvalColumnsShownInPanel, approvalDefaultColDef, getApprovalRowId } from './approval-columns';
 
 const localeText = { noRowsToShow: 'No approval requests: nothing waits for a supervisor' };
+const dueRefreshMs = 60_000;
 const selectApprovals = (state: ApprovalsState) => state.rowsById;
 const rowId = (row: ApprovalRow) => row.id;
 const currentSelectedId = () => useApprovalsStore.getState().selectedApprovalId;
@@ -34,6 +35,12 @@ export function ApprovalsGrid({ apiRef, panelOpen }: { apiRef: RefObject<GridApi
     panelOpen,
     hiddenWhilePanelOpen: approvalColumnsShownInPanel,
   });
+
+  // Due times are counted from the clock: redraw that column now and then.
+  useEffect(() => {
+    const timer = setInterval(() => gridApi.current?.refreshCells({ columns: ['due'], force: true }), dueRefreshMs);
+    return () => clearInterval(timer);
+  }, [gridApi]);
 
   const onReady = useCallback(
     (event: GridReadyEvent<ApprovalRow>) => {
