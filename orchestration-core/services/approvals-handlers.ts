@@ -39,7 +39,7 @@ function refusal(approval: StoredApproval, user: string, role: Role): { code: 'f
 /** An approval as the person using this app sees it. */
 export function approvalRow(approval: StoredApproval, user: string, role: Role): ApprovalRow {
   const cannotDecideReason = refusal(approval, user, role)?.message ?? null;
-  const { taskId: _taskId, pendingCommandStatus, pendingCommandRefusal, pendingDecision, ...rest } = approval;
+  const { taskId: _taskId, pendingCommandStatus, pendingCommandRefusal, pendingDecision, substitutionRefused: _substitutionRefused, ...rest } = approval;
   return {
     ...rest,
     pendingDecision: pendingDecision && pendingCommandStatus === 'pending' ? { decision: pendingDecision.decision, by: pendingDecision.by, at: pendingDecision.at } : null,

@@ -58,7 +58,15 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
         responses: stored.responses,
         chosenResponse: stored.chosenResponse,
         approval: approval
-          ? { id: approval.id, responseId: 'substitute', status: approval.status, requestedBy: approval.requestedBy, decidedBy: approval.decidedBy, decisionReason: approval.decisionReason }
+          ? {
+              id: approval.id,
+              responseId: 'substitute',
+              status: approval.status,
+              requestedBy: approval.requestedBy,
+              decidedBy: approval.decidedBy,
+              decisionReason: approval.decisionReason,
+              refusedUpstream: approval.substitutionRefused,
+            }
           : null,
       };
     },

@@ -26,6 +26,8 @@ export interface StoredApproval extends ApprovalRequest {
   decidedAt: string | null;
   decisionReason: string | null;
   pendingDecision: { decision: ApprovalDecision; by: string; at: string; commandId: string } | null;
+  /** Why the ERP refused the substitution.apply sent under this approval, when it did. */
+  substitutionRefused: string | null;
   /** The outbox's state of the pending decision's command and, when refused, why. */
   pendingCommandStatus: 'pending' | 'accepted' | 'duplicate' | 'rejected' | null;
   pendingCommandRefusal: string | null;
@@ -54,6 +56,7 @@ interface RawApproval {
   toItemDescription: string;
   commandStatus: StoredApproval['pendingCommandStatus'];
   commandRefusal: string | null;
+  substitutionRefused: string | null;
 }
 
 const select = `
@@ -63,7 +66,9 @@ const select = `
     a.pending_at AS pendingAt, a.pending_command_id AS pendingCommandId,
     coalesce(fi.description, json_extract(a.request, '$.substitution.fromItemId')) AS fromItemDescription,
     coalesce(ti.description, json_extract(a.request, '$.substitution.toItemId')) AS toItemDescription,
-    o.status AS commandStatus, json_extract(o.reply, '$.reason') AS commandRefusal
+    o.status AS commandStatus, json_extract(o.reply, '$.reason') AS commandRefusal,
+    (SELECT coalesce(json_extract(s.reply, '$.reason'), 'refused') FROM outbox s
+      WHERE s.entity_id = a.id AND s.type = 'substitution.apply' AND s.status = 'rejected' ORDER BY s.seq DESC LIMIT 1) AS substitutionRefused
   FROM approvals a
   LEFT JOIN items fi ON fi.id = json_extract(a.request, '$.substitution.fromItemId')
   LEFT JOIN items ti ON ti.id = json_extract(a.request, '$.substitution.toItemId')
@@ -94,6 +99,7 @@ function toStored(raw: RawApproval): StoredApproval {
       raw.pendingDecision && raw.pendingBy && raw.pendingAt && raw.pendingCommandId
         ? { decision: raw.pendingDecision, by: raw.pendingBy, at: raw.pendingAt, commandId: raw.pendingCommandId }
         : null,
+    substitutionRefused: raw.substitutionRefused,
     pendingCommandStatus: raw.commandStatus,
     pendingCommandRefusal: raw.commandRefusal,
   };

@@ -99,6 +99,8 @@ export interface ExceptionApproval {
   requestedBy: string;
   decidedBy: string | null;
   decisionReason: string | null;
+  /** Why the ERP refused the approved substitution (the orders changed meanwhile), when it did. */
+  refusedUpstream: string | null;
 }
 
 export const respondArgsSchema = z.object({

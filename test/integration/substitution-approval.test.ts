@@ -230,6 +230,7 @@ describe('substitution approval across workstations', () => {
       return after.exception.status === 'open' ? after : undefined;
     });
     expect(refused.exception.taskId).not.toBe(row.taskId);
+    expect(refused.approval).toMatchObject({ status: 'approved', refusedUpstream: expect.stringContaining('without component') });
     await waitFor('the first exception resolved', async () => (await first.core.handlers['impact.exception']({ id: row.id }, first.as)).exception.status === 'resolved');
     expect(substitutions().map((c) => c.status).sort()).toEqual(['accepted', 'rejected']);
   });

@@ -71,6 +71,9 @@ describe('applying a response', () => {
     const request = { requestedBy: 'pl.omar', decidedBy: null, decisionReason: null };
     expect(describeApproval({ ...request, status: 'pending' })).toBe('Awaiting approval — requested by pl.omar');
     expect(describeApproval({ ...request, status: 'approved', decidedBy: 'sv.lena' })).toBe('Approved by sv.lena');
+    expect(describeApproval({ ...request, status: 'approved', decidedBy: 'sv.lena', refusedUpstream: 'MO-1 no longer uses RM-1' })).toBe(
+      'Approved by sv.lena, but the ERP refused the substitution: MO-1 no longer uses RM-1',
+    );
     expect(describeApproval({ ...request, status: 'rejected', decidedBy: 'sv.lena', decisionReason: 'NBR seal not released for P2' })).toBe(
       'Rejected by sv.lena: NBR seal not released for P2',
     );

@@ -97,13 +97,13 @@ export function cannotRespondReason(status: ExceptionStatus, role: Role | null):
 }
 
 /** Where the latest approval request stands, in one sentence. */
-export function describeApproval(approval: Pick<ExceptionApproval, 'status' | 'requestedBy' | 'decidedBy' | 'decisionReason'>): string {
+export function describeApproval(approval: Pick<ExceptionApproval, 'status' | 'requestedBy' | 'decidedBy' | 'decisionReason'> & { refusedUpstream?: string | null }): string {
   const decider = approval.decidedBy ?? 'a supervisor';
   switch (approval.status) {
     case 'pending':
       return `Awaiting approval — requested by ${approval.requestedBy}`;
     case 'approved':
-      return `Approved by ${decider}`;
+      return approval.refusedUpstream ? `Approved by ${decider}, but the ERP refused the substitution: ${approval.refusedUpstream}` : `Approved by ${decider}`;
     case 'rejected':
       return approval.decisionReason ? `Rejected by ${decider}: ${approval.decisionReason}` : `Rejected by ${decider}`;
   }
