@@ -37,7 +37,7 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
   );
   return {
     'impact.exceptions': () => repos.exceptions.list(),
-    'impact.exception': ({ id }) => {
+    'impact.exception': ({ id }, context) => {
       const stored = repos.exceptions.get(id);
       if (!stored) throw new ApiFailure('not-found', `id: no exception ${id}`);
       // Orders since removed upstream (shipped, cancelled) drop out of the detail.
@@ -49,7 +49,7 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
         const facts = customerFacts.get(order.id);
         return facts ? [{ ...facts, daysLate: order.daysLate, addedDaysLate: order.addedDaysLate, unfulfilled: order.unfulfilled, revenueAtRisk: order.revenueAtRisk }] : [];
       });
-      const approval = repos.approvals.latestForException(id);
+      const approval = repos.approvals.latestForException(id, context.user);
       return {
         exception: stored.row,
         detail: stored.detail,

@@ -113,7 +113,10 @@ export function createApprovalsRepo(db: Database.Database) {
   );
   const one = db.prepare<[string], RawApproval>(`${select} WHERE a.id = ?`);
   const all = db.prepare<[], RawApproval>(`${select} ORDER BY a.status = 'pending' DESC, a.requested_at DESC, a.id`);
-  const latestForException = db.prepare<[string], RawApproval>(`${select} WHERE a.exception_id = ? ORDER BY a.requested_at DESC, a.id DESC LIMIT 1`);
+  // The user's own request first: two planners may have asked about the same exception.
+  const latestForException = db.prepare<[string, string], RawApproval>(
+    `${select} WHERE a.exception_id = ? ORDER BY a.requested_by = ? DESC, a.requested_at DESC, a.id DESC LIMIT 1`,
+  );
   const attachTask = db.prepare('UPDATE approvals SET task_id = ? WHERE id = ?');
   const decidedHere = db.prepare('UPDATE approvals SET pending_decision = ?, pending_by = ?, pending_at = ?, pending_command_id = ? WHERE id = ?');
   const decided = db.prepare(
@@ -131,8 +134,9 @@ export function createApprovalsRepo(db: Database.Database) {
       return raw && toStored(raw);
     },
     list: (): StoredApproval[] => all.all().map(toStored),
-    latestForException(exceptionId: string): StoredApproval | undefined {
-      const raw = latestForException.get(exceptionId);
+    /** The latest request about the exception, this user's own before anyone else's. */
+    latestForException(exceptionId: string, user: string): StoredApproval | undefined {
+      const raw = latestForException.get(exceptionId, user);
       return raw && toStored(raw);
     },
     attachTask(id: string, taskId: string): void {
