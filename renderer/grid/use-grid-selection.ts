@@ -1,6 +1,7 @@
 // A single-row selection shared by a grid and its slice: a click selects in the slice, the slice's
 // selection (set elsewhere, or kept while another view was open) shows in the grid, and the selected
-// row stays in sight when a side panel takes room and some columns step aside.
+// row stays in sight when a side panel takes room and some columns step aside. Also: columns drawn
+// from the clock, redrawn now and then.
 import type { GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
 import { useCallback, useEffect, type RefObject } from 'react';
 
@@ -24,10 +25,14 @@ export interface GridSelectionOptions<Row> {
   /** Whether the side panel is open: columns in `hiddenWhilePanelOpen` step aside meanwhile. */
   panelOpen: boolean;
   hiddenWhilePanelOpen?: readonly string[];
+  /** The row feed's onGridReady (useRowTransactions), run before the kept selection is shown. */
+  feedReady: (event: GridReadyEvent<Row>) => void;
+  /** Where the view keeps the grid's API (for its CSV export), when it does. */
+  apiRef?: RefObject<GridApi<Row> | null>;
 }
 
 export function useGridSelection<Row>(options: GridSelectionOptions<Row>) {
-  const { gridApi, selectedId, currentSelectedId, select, rowId, panelOpen, hiddenWhilePanelOpen } = options;
+  const { gridApi, selectedId, currentSelectedId, select, rowId, panelOpen, hiddenWhilePanelOpen, feedReady, apiRef } = options;
 
   // The slice's selection changed (the panel closed, another view selected a row): show it.
   useEffect(() => {
@@ -56,15 +61,25 @@ export function useGridSelection<Row>(options: GridSelectionOptions<Row>) {
     [currentSelectedId, select, rowId],
   );
 
-  /** For onGridReady: a new grid (back from another view) shows the selection the slice kept. */
-  const showKeptSelection = useCallback(
+  /** The grid's onGridReady: rows first, then the selection the slice kept (back from another view). */
+  const onGridReady = useCallback(
     (event: GridReadyEvent<Row>) => {
+      if (apiRef) apiRef.current = event.api;
+      feedReady(event);
       const id = currentSelectedId();
       if (id !== null) event.api.getRowNode(id)?.setSelected(true, true);
       if (hiddenWhilePanelOpen) event.api.setColumnsVisible([...hiddenWhilePanelOpen], id === null);
     },
-    [currentSelectedId, hiddenWhilePanelOpen],
+    [apiRef, feedReady, currentSelectedId, hiddenWhilePanelOpen],
   );
 
-  return { onSelectionChanged, showKeptSelection };
+  return { onSelectionChanged, onGridReady };
+}
+
+/** Redraws a column computed from the clock (an age, a due time) now and then. */
+export function useClockColumn<Row>(gridApi: RefObject<GridApi<Row> | null>, colId: string, everyMs = 60_000): void {
+  useEffect(() => {
+    const timer = setInterval(() => gridApi.current?.refreshCells({ columns: [colId], force: true }), everyMs);
+    return () => clearInterval(timer);
+  }, [gridApi, colId, everyMs]);
 }

@@ -1,17 +1,16 @@
 // The approvals grid. It reads rows from the approvals slice and applies each change as an AG Grid
 // transaction (add or update by approval id), so selection, scroll and sort survive pushed updates.
-import type { GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { appGridTheme } from '../../grid/grid-theme';
-import { selectableGridProps, useGridSelection } from '../../grid/use-grid-selection';
+import { selectableGridProps, useClockColumn, useGridSelection } from '../../grid/use-grid-selection';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { isAwaitingDecision, useApprovalsStore, type ApprovalsState } from '../../state/approvals-slice';
 import { approvalColumns, approvalColumnsShownInPanel, approvalDefaultColDef, getApprovalRowId } from './approval-columns';
 
 const localeText = { noRowsToShow: 'No approval requests: nothing waits for a supervisor' };
-const dueRefreshMs = 60_000;
 const selectApprovals = (state: ApprovalsState) => state.rowsById;
 const rowId = (row: ApprovalRow) => row.id;
 const currentSelectedId = () => useApprovalsStore.getState().selectedApprovalId;
@@ -26,7 +25,7 @@ export function ApprovalsGrid({ apiRef, panelOpen }: { apiRef: RefObject<GridApi
   const loaded = useApprovalsStore((state) => state.loaded);
   const selectedId = useApprovalsStore((state) => state.selectedApprovalId);
   const select = useApprovalsStore((state) => state.select);
-  const { onSelectionChanged, showKeptSelection } = useGridSelection({
+  const { onSelectionChanged, onGridReady: onReady } = useGridSelection({
     gridApi,
     selectedId,
     currentSelectedId,
@@ -34,22 +33,11 @@ export function ApprovalsGrid({ apiRef, panelOpen }: { apiRef: RefObject<GridApi
     rowId,
     panelOpen,
     hiddenWhilePanelOpen: approvalColumnsShownInPanel,
+    feedReady: onGridReady,
+    apiRef,
   });
-
-  // Due times are counted from the clock: redraw that column now and then.
-  useEffect(() => {
-    const timer = setInterval(() => gridApi.current?.refreshCells({ columns: ['due'], force: true }), dueRefreshMs);
-    return () => clearInterval(timer);
-  }, [gridApi]);
-
-  const onReady = useCallback(
-    (event: GridReadyEvent<ApprovalRow>) => {
-      apiRef.current = event.api;
-      onGridReady(event);
-      showKeptSelection(event);
-    },
-    [apiRef, onGridReady, showKeptSelection],
-  );
+  // Due times are counted from the clock.
+  useClockColumn(gridApi, 'due');
 
   return (
     <div className="approvals-grid" data-testid="approvals-grid">

@@ -1,8 +1,8 @@
 // The exceptions grid. It reads rows from the impact slice and applies each change as an AG Grid
 // transaction (add or update by exception id), so selection, scroll and sort survive pushed updates.
-import type { GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { ExceptionRow } from '../../../shared/api/impact';
 import { appGridTheme } from '../../grid/grid-theme';
 import { selectableGridProps, useGridSelection } from '../../grid/use-grid-selection';
@@ -27,16 +27,7 @@ export function ExceptionsGrid({ apiRef, detailOpen, quickFilter }: { apiRef: Re
   const selectedId = useImpactStore((state) => state.selectedExceptionId);
   const select = useImpactStore((state) => state.select);
   // The grid gets shorter when the detail opens: the selection keeps the selected exception in sight.
-  const { onSelectionChanged, showKeptSelection } = useGridSelection({ gridApi, selectedId, currentSelectedId, select, rowId, panelOpen: detailOpen });
-
-  const onReady = useCallback(
-    (event: GridReadyEvent<ExceptionRow>) => {
-      apiRef.current = event.api;
-      onGridReady(event);
-      showKeptSelection(event);
-    },
-    [apiRef, onGridReady, showKeptSelection],
-  );
+  const { onSelectionChanged, onGridReady: onReady } = useGridSelection({ gridApi, selectedId, currentSelectedId, select, rowId, panelOpen: detailOpen, feedReady: onGridReady, apiRef });
 
   return (
     <div className="order-impact-grid" data-testid="exceptions-grid">

@@ -1,17 +1,14 @@
 // The lots-on-hold grid. It reads rows from the quarantine slice and applies each change as an AG Grid
 // transaction (add or update by lotId), so selection, scroll and sort survive pushed updates.
-import type { GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { appGridTheme } from '../../grid/grid-theme';
-import { selectableGridProps, useGridSelection } from '../../grid/use-grid-selection';
+import { selectableGridProps, useClockColumn, useGridSelection } from '../../grid/use-grid-selection';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { useQuarantineStore, type QuarantineState } from '../../state/quarantine-slice';
 import { getQuarantineRowId, quarantineColumns, quarantineDefaultColDef } from './quarantine-columns';
 
 const localeText = { noRowsToShow: 'No lots on hold' };
-const ageRefreshMs = 60_000;
 const selectLots = (state: QuarantineState) => state.rowsById;
 const rowId = (row: QuarantineRow) => row.lotId;
 const currentSelectedId = () => useQuarantineStore.getState().selectedLotId;
@@ -32,7 +29,7 @@ export function QuarantineGrid({ quickFilter, panelOpen }: { quickFilter: string
   const loaded = useQuarantineStore((state) => state.loaded);
   const selectedId = useQuarantineStore((state) => state.selectedLotId);
   const select = useQuarantineStore((state) => state.select);
-  const { onSelectionChanged, showKeptSelection } = useGridSelection({
+  const { onSelectionChanged, onGridReady: onReady } = useGridSelection({
     gridApi,
     selectedId,
     currentSelectedId,
@@ -40,21 +37,10 @@ export function QuarantineGrid({ quickFilter, panelOpen }: { quickFilter: string
     rowId,
     panelOpen,
     hiddenWhilePanelOpen: columnsShownInPanel,
+    feedReady: onGridReady,
   });
-
-  const onReady = useCallback(
-    (event: GridReadyEvent<QuarantineRow>) => {
-      onGridReady(event);
-      showKeptSelection(event);
-    },
-    [onGridReady, showKeptSelection],
-  );
-
-  // Ages are computed from the clock: redraw that column now and then.
-  useEffect(() => {
-    const timer = setInterval(() => gridApi.current?.refreshCells({ columns: ['age'], force: true }), ageRefreshMs);
-    return () => clearInterval(timer);
-  }, [gridApi]);
+  // Ages are computed from the clock.
+  useClockColumn(gridApi, 'age');
 
   return (
     <div className="quarantine-grid" data-testid="quarantine-grid">
