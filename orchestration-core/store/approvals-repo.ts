@@ -66,9 +66,7 @@ const select = `
     a.pending_at AS pendingAt, a.pending_command_id AS pendingCommandId,
     coalesce(fi.description, json_extract(a.request, '$.substitution.fromItemId')) AS fromItemDescription,
     coalesce(ti.description, json_extract(a.request, '$.substitution.toItemId')) AS toItemDescription,
-    o.status AS commandStatus, json_extract(o.reply, '$.reason') AS commandRefusal,
-    (SELECT coalesce(json_extract(s.reply, '$.reason'), 'refused') FROM outbox s
-      WHERE s.entity_id = a.id AND s.type = 'substitution.apply' AND s.status = 'rejected' ORDER BY s.seq DESC LIMIT 1) AS substitutionRefused
+    o.status AS commandStatus, json_extract(o.reply, '$.reason') AS commandRefusal, a.substitution_refused AS substitutionRefused
   FROM approvals a
   LEFT JOIN items fi ON fi.id = json_extract(a.request, '$.substitution.fromItemId')
   LEFT JOIN items ti ON ti.id = json_extract(a.request, '$.substitution.toItemId')
@@ -118,6 +116,7 @@ export function createApprovalsRepo(db: Database.Database) {
     `${select} WHERE a.exception_id = ? ORDER BY a.requested_by = ? DESC, a.requested_at DESC, a.id DESC LIMIT 1`,
   );
   const attachTask = db.prepare('UPDATE approvals SET task_id = ? WHERE id = ?');
+  const refused = db.prepare('UPDATE approvals SET substitution_refused = ? WHERE id = ?');
   const decidedHere = db.prepare('UPDATE approvals SET pending_decision = ?, pending_by = ?, pending_at = ?, pending_command_id = ? WHERE id = ?');
   const decided = db.prepare(
     `UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
@@ -141,6 +140,10 @@ export function createApprovalsRepo(db: Database.Database) {
     },
     attachTask(id: string, taskId: string): void {
       attachTask.run(taskId, id);
+    },
+    /** The ERP refused the approved substitution. */
+    substitutionRefused(id: string, reason: string): void {
+      refused.run(reason, id);
     },
     /** A supervisor here decided; the decision's command is in the outbox. */
     decideHere(id: string, decision: ApprovalDecision, by: string, at: string, commandId: string): void {

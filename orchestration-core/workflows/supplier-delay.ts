@@ -111,6 +111,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       if (!approval) throw new Error(`substitutionReplied: ${state.exceptionId} asked for no approval`);
       if (signal.reply.status === 'rejected') {
         ctx.audit('gateway', 'substitution refused', state.exceptionId, { approvalId: approval.id, reason: signal.reply.reason ?? null });
+        ctx.repos.approvals.substitutionRefused(approval.id, signal.reply.reason ?? 'refused');
         return backToPlanner(state, `Approved substitution for ${state.poLineId} refused upstream (${signal.reply.reason ?? 'no reason given'}): choose another response`, ctx);
       }
       ctx.repos.exceptions.chooseResponse(state.exceptionId, approval.responseId);

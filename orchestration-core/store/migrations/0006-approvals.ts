@@ -24,7 +24,9 @@ export function up(db: Database.Database): void {
       pending_decision TEXT CHECK (pending_decision IN ('approve', 'reject')),
       pending_by TEXT,
       pending_at TEXT,
-      pending_command_id TEXT
+      pending_command_id TEXT,
+      -- Why the ERP refused the substitution sent under this approval, when it did.
+      substitution_refused TEXT
     );
     CREATE INDEX approvals_exception ON approvals(exception_id, requested_at);
     CREATE INDEX approvals_pending_command ON approvals(pending_command_id) WHERE pending_command_id IS NOT NULL;
