@@ -32,6 +32,9 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'production.reschedule': 'erp',
   'approval.request': 'erp',
   'approval.decide': 'erp',
+  // The ERP's warehouse management and QM notifications: the same gateway namespace.
+  'wms.moveTask': 'erp',
+  'supplierCase.open': 'erp',
 };
 
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -67,7 +70,7 @@ function assemble(
   const planning = createPlanningService(repos, logger);
   changes.attachPlan(planning.target);
   const bus = createEventBus();
-  const queries = createQuarantineQueries(store.db);
+  const queries = createQuarantineQueries(store.db, repos.lotHistory);
 
   function routeCommand(type: CommandType): string {
     const kind = commandRoutes[type];

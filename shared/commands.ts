@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { planDateSchema } from './dataset';
 import { projectedEffectSchema, substitutionRequestSchema } from './approval-payloads';
 import { describeZodError } from './describe-error';
+import { usagePostingsSchema } from './usage-decision';
 import {
   basedOnSchema,
-  dispositionDecisionSchema,
   idSchema,
   isoDateTimeSchema,
   quantitySchema,
@@ -18,13 +18,37 @@ export const commandPayloadSchemas = {
     stockType: stockTypeSchema,
     reason: z.string().min(1).max(500),
   }),
+  /** A usage decision: the lot's quantity posted, in parts, to where each part goes (shared/usage-decision.ts). */
   'lot.disposition': z.object({
     lotId: idSchema,
     inspectionLotId: idSchema.optional(),
-    decision: dispositionDecisionSchema,
-    quantity: quantitySchema,
+    valuation: z.enum(['accept', 'reject']),
+    code: idSchema,
+    postings: usagePostingsSchema,
     reason: z.string().min(1).max(1000),
     deviationNumber: idSchema.optional(),
+  }),
+  /** A warehouse task: move the lot's stock to another storage location (e.g. the hold area). */
+  'wms.moveTask': z.object({
+    moveTaskId: idSchema,
+    lotId: idSchema,
+    plant: idSchema,
+    toLocation: idSchema,
+    reason: z.string().min(1).max(500),
+  }),
+  /** A complaint to the supplier about a failed lot, with the evidence; procurement hears of it. */
+  'supplierCase.open': z.object({
+    caseId: idSchema,
+    supplierId: idSchema,
+    lotId: idSchema,
+    inspectionLotId: idSchema,
+    itemId: idSchema,
+    quantity: quantitySchema,
+    unit: idSchema,
+    defectCode: idSchema,
+    defectText: z.string().max(500),
+    evidence: z.array(z.string().min(1).max(500)).max(50),
+    notify: z.array(z.enum(['procurement', 'quality'])).max(2),
   }),
   /** Ask the supplier to deliver a PO schedule line by an earlier date. */
   'po.expedite': z.object({

@@ -5,8 +5,11 @@ export const stockTypes = ['unrestricted', 'quality-inspection', 'blocked', 'res
 export const stockTypeSchema = z.enum(stockTypes);
 export type StockType = z.infer<typeof stockTypeSchema>;
 
-/** Usage decisions a quality engineer can post for a lot on hold. */
-export const dispositionDecisions = ['release', 'use-as-is', 'rework', 'scrap', 'return-to-vendor'] as const;
+/**
+ * Where a usage decision can post (part of) a lot on hold, in SAP QM's terms: release to unrestricted,
+ * use-as-is under a deviation (restricted), rework, keep blocked, scrap, return to vendor.
+ */
+export const dispositionDecisions = ['release', 'use-as-is', 'rework', 'keep-blocked', 'scrap', 'return-to-vendor'] as const;
 export const dispositionDecisionSchema = z.enum(dispositionDecisions);
 export type DispositionDecision = z.infer<typeof dispositionDecisionSchema>;
 
@@ -27,16 +30,21 @@ export const basedOnSchema = z.object({
 });
 export type BasedOn = z.infer<typeof basedOnSchema>;
 
-/** Where the lot's stock goes once a usage decision is posted upstream. Scrap leaves no stock. */
+/**
+ * Where stock goes once a usage decision posts it upstream. Scrap and return to vendor take it out of
+ * the plant's stock; use-as-is is usable only under its deviation, so restricted.
+ */
 export function stockAfterDisposition(decision: DispositionDecision): { stockType: StockType; keepsQuantity: boolean } {
   switch (decision) {
     case 'release':
-    case 'use-as-is':
       return { stockType: 'unrestricted', keepsQuantity: true };
+    case 'use-as-is':
+      return { stockType: 'restricted', keepsQuantity: true };
     case 'rework':
-    case 'return-to-vendor':
+    case 'keep-blocked':
       return { stockType: 'blocked', keepsQuantity: true };
     case 'scrap':
+    case 'return-to-vendor':
       return { stockType: 'blocked', keepsQuantity: false };
   }
 }

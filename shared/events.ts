@@ -19,6 +19,42 @@ export const eventEnvelopeSchema = z.object({
 });
 export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
 
+const reportedSubLotSchema = z.object({
+  subLotId: idSchema,
+  status: z.string().max(80).optional(),
+  stockType: stockTypeSchema.optional(),
+  quantity: quantitySchema.optional(),
+  unit: idSchema.optional(),
+});
+
+const plannedMaterialSchema = z.object({
+  itemId: idSchema,
+  use: z.enum(['consumed', 'produced', 'co-product', 'by-product']),
+  quantity: quantitySchema.optional(),
+  unit: idSchema.optional(),
+});
+
+/** One lot (or sub-lot) of material a production order actually consumed or produced. */
+export const materialActualSchema = z.object({
+  itemId: idSchema.optional(),
+  lotId: idSchema.optional(),
+  subLotId: idSchema.optional(),
+  quantity: quantitySchema,
+  unit: idSchema.optional(),
+});
+export type MaterialActual = z.infer<typeof materialActualSchema>;
+
+export const testResultSchema = z.object({
+  testId: idSchema,
+  description: z.string().max(300).optional(),
+  value: z.string().max(300).optional(),
+  unit: idSchema.optional(),
+  /** pass / fail when the message says so; absent when it only carries a value. */
+  outcome: z.enum(['pass', 'fail']).optional(),
+  testedAt: isoDateTimeSchema.optional(),
+});
+export type TestResult = z.infer<typeof testResultSchema>;
+
 const lotRef = {
   lotId: idSchema,
   /** The lot's upstream version after this change. */
@@ -35,6 +71,10 @@ export const eventPayloadSchemas = {
     stockType: stockTypeSchema,
     supplierId: idSchema.optional(),
     purchaseOrder: idSchema.optional(),
+    /** A receipt into quality inspection opens an inspection lot. */
+    inspectionLotId: idSchema.optional(),
+    /** A receipt from production: the order that made the lot. */
+    productionOrderId: idSchema.optional(),
   }),
   'inspection.failed': z.object({
     ...lotRef,
@@ -55,6 +95,83 @@ export const eventPayloadSchemas = {
     ...lotRef,
     productionOrderId: idSchema,
     quantity: quantitySchema.positive(),
+  }),
+  /**
+   * The ERP changed a lot's stock on someone's command (a block, a usage decision, possibly from
+   * another workstation): the lot's full state after it, so every workstation's cache follows.
+   */
+  'lot.statusChanged': z.object({
+    ...lotRef,
+    itemId: idSchema,
+    plant: idSchema,
+    quantity: quantitySchema,
+    unit: idSchema,
+    stockType: stockTypeSchema,
+    changedBy: idSchema,
+    reason: z.string().max(1000),
+  }),
+  /** A production lot's output (or a plant's lot) was released to finished-goods stock. */
+  'fg.released': z.object({
+    ...lotRef,
+    itemId: idSchema,
+    plant: idSchema,
+    quantity: quantitySchema,
+    unit: idSchema,
+    productionOrderId: idSchema.optional(),
+  }),
+  /** Master data changed upstream; from a B2MML MaterialDefinition, an item. */
+  'master.changed': z.object({
+    entity: z.literal('item'),
+    itemId: idSchema,
+    description: z.string().max(300).optional(),
+    unit: idSchema.optional(),
+    properties: z.record(z.string().max(80), z.string().max(500)).default({}),
+  }),
+  /**
+   * A plant system's statement of a material lot (B2MML MaterialLot), with its sub-lots. The plant
+   * carries no ERP lot version, so this never overrides the ERP's stock type of a lot the cache knows.
+   */
+  'lot.reported': z.object({
+    lotId: idSchema,
+    itemId: idSchema.optional(),
+    plant: idSchema.optional(),
+    /** The plant's status word, as sent (e.g. Released, Quarantined). */
+    status: z.string().max(80).optional(),
+    stockType: stockTypeSchema.optional(),
+    quantity: quantitySchema.optional(),
+    unit: idSchema.optional(),
+    expiresAt: isoDateTimeSchema.optional(),
+    properties: z.record(z.string().max(80), z.string().max(500)).default({}),
+    subLots: z.array(reportedSubLotSchema).max(1000).default([]),
+  }),
+  /** An order released to production, with the materials it will consume and produce (B2MML ProductionSchedule). */
+  'production.released': z.object({
+    productionOrderId: idSchema,
+    plant: idSchema.optional(),
+    startAt: isoDateTimeSchema.optional(),
+    endAt: isoDateTimeSchema.optional(),
+    materials: z.array(plannedMaterialSchema).max(1000),
+  }),
+  /**
+   * A production order (or one of its operations) reported what it consumed and produced, lot by
+   * lot: the genealogy. Yield is the good quantity produced; scrap what was lost on the way.
+   */
+  'production.completed': z.object({
+    productionOrderId: idSchema,
+    plant: idSchema.optional(),
+    itemId: idSchema.optional(),
+    yieldQuantity: quantitySchema.optional(),
+    scrapQuantity: quantitySchema.optional(),
+    unit: idSchema.optional(),
+    consumed: z.array(materialActualSchema).max(1000).default([]),
+    produced: z.array(materialActualSchema).max(1000).default([]),
+  }),
+  /** Inspection results recorded against a lot (B2MML TestResult / QualityTestResult). */
+  'inspection.recorded': z.object({
+    lotId: idSchema,
+    subLotId: idSchema.optional(),
+    inspectionLotId: idSchema.optional(),
+    results: z.array(testResultSchema).min(1).max(1000),
   }),
   /** A supplier's ASN moves a PO schedule line's receipt to a later (or earlier) date. */
   'asn.delayed': z.object({

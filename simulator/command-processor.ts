@@ -1,6 +1,7 @@
 // Receives commands as the ERP would: validates, dedupes by commandId, applies, and records every delivery.
 import type { ProductionOrder, Transfer } from '../shared/dataset';
-import type { BasedOn, DispositionDecision, StockType } from '../shared/domain';
+import type { BasedOn } from '../shared/domain';
+import { checkPostingsAddUp, splitLot } from '../shared/usage-decision';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { EventPayload, EventType } from '../shared/events';
 import type { GatewayStore } from './gateway-store';
@@ -14,14 +15,6 @@ export interface ReceivedCommand {
   /** False when a scripted fault swallows the reply: the command is applied and recorded, the client hears nothing. */
   sendReply: boolean;
 }
-
-const stockTypeAfterDecision: Record<DispositionDecision, StockType> = {
-  release: 'unrestricted',
-  'use-as-is': 'unrestricted',
-  rework: 'blocked',
-  'return-to-vendor': 'blocked',
-  scrap: 'blocked',
-};
 
 /** The commandId of a message that failed validation, when it still has one we can record it under. */
 function usableCommandId(raw: unknown): string | undefined {
@@ -149,9 +142,9 @@ export class CommandProcessor {
   private apply(command: CanonicalCommand): Outcome {
     switch (command.type) {
       case 'lot.setStatus':
-        return this.setStatus(command.payload, command.basedOn);
+        return this.setStatus(command.payload, command.basedOn, command.issuedBy);
       case 'lot.disposition':
-        return this.disposition(command.payload, command.basedOn);
+        return this.disposition(command.payload, command.basedOn, command.issuedBy);
       case 'po.updateReceiptDate':
         return this.updateReceiptDate(command.payload);
       case 'po.expedite':
@@ -168,6 +161,10 @@ export class CommandProcessor {
         return this.requestTransfer(command.payload);
       case 'production.reschedule':
         return this.reschedule(command.payload);
+      case 'wms.moveTask':
+        return this.moveTask(command.payload);
+      case 'supplierCase.open':
+        return this.openSupplierCase(command.payload);
     }
   }
 
@@ -254,6 +251,22 @@ export class CommandProcessor {
     return { status: 'accepted' };
   }
 
+  // The simulated warehouse and supplier quality desk take every well-formed task and case, once.
+
+  private moveTask(payload: CommandPayload<'wms.moveTask'>): Outcome {
+    const lot = this.store.lot(payload.lotId);
+    if (!lot) return rejected(`payload.lotId: unknown lot ${payload.lotId}`);
+    if (lot.plant !== payload.plant) return rejected(`payload.plant: lot ${lot.lotId} is in plant ${lot.plant}, not ${payload.plant}`);
+    return { status: 'accepted' };
+  }
+
+  private openSupplierCase(payload: CommandPayload<'supplierCase.open'>): Outcome {
+    const lot = this.store.lot(payload.lotId);
+    if (!lot) return rejected(`payload.lotId: unknown lot ${payload.lotId}`);
+    if (lot.supplierId !== undefined && lot.supplierId !== payload.supplierId) return rejected(`payload.supplierId: lot ${lot.lotId} came from ${lot.supplierId}, not ${payload.supplierId}`);
+    return { status: 'accepted' };
+  }
+
   private updateReceiptDate(payload: CommandPayload<'po.updateReceiptDate'>): Outcome {
     const line = this.store.planning.poLine(payload.poLineId);
     if (!line) return rejected(`payload.poLineId: unknown PO schedule line ${payload.poLineId}`);
@@ -261,16 +274,23 @@ export class CommandProcessor {
     return { status: 'accepted' };
   }
 
-  private setStatus(payload: CommandPayload<'lot.setStatus'>, basedOn: BasedOn | undefined): Outcome {
+  /** Every workstation hears what a command did to a lot, not only the one that sent it. */
+  private publishLot(lot: LotRecord, changedBy: string, reason: string): void {
+    const { lotId, version, itemId, plant, quantity, unit, stockType } = lot;
+    this.publish('lot.statusChanged', lotId, { lotId, lotVersion: version, itemId, plant, quantity, unit, stockType, changedBy, reason });
+  }
+
+  private setStatus(payload: CommandPayload<'lot.setStatus'>, basedOn: BasedOn | undefined, issuedBy: string): Outcome {
     const lot = this.store.lot(payload.lotId);
     if (!lot) return rejected(`payload.lotId: unknown lot ${payload.lotId}`);
     const conflict = basedOn && checkBasedOn(basedOn, lot);
     if (conflict) return conflict;
     const updated = this.store.updateLot(lot.lotId, { stockType: payload.stockType, version: lot.version + 1 });
+    this.publishLot(updated, issuedBy, payload.reason);
     return { status: 'accepted', version: updated.version };
   }
 
-  private disposition(payload: CommandPayload<'lot.disposition'>, basedOn: BasedOn | undefined): Outcome {
+  private disposition(payload: CommandPayload<'lot.disposition'>, basedOn: BasedOn | undefined, issuedBy: string): Outcome {
     const lot = this.store.lot(payload.lotId);
     if (!lot) return rejected(`payload.lotId: unknown lot ${payload.lotId}`);
     if (!basedOn) {
@@ -287,17 +307,18 @@ export class CommandProcessor {
         );
       }
     }
-    if (payload.quantity > lot.quantity) {
-      return rejected(
-        `payload.quantity: ${payload.quantity} ${lot.unit} exceeds the ${lot.quantity} ${lot.unit} of lot ${lot.lotId}`,
-        lot.version,
-      );
+    const addUp = checkPostingsAddUp(payload.postings, lot);
+    if (addUp) return rejected(`payload.${addUp}`, lot.version);
+    // The first part that stays keeps the lot; each further one becomes a sub-lot; scrap and returns leave.
+    const [own, ...subLots] = splitLot(lot.lotId, payload.postings).parts;
+    const updated = this.store.updateLot(lot.lotId, { stockType: own!.stockType, quantity: own!.quantity, version: lot.version + 1 });
+    const reason = `usage decision ${payload.code}: ${payload.reason}`;
+    this.publishLot(updated, issuedBy, reason);
+    for (const part of subLots) {
+      const subLot: LotRecord = { ...lot, lotId: part.lotId, stockType: part.stockType, quantity: part.quantity, version: 1 };
+      this.store.insertLot(subLot);
+      this.publishLot(subLot, issuedBy, reason);
     }
-    const updated = this.store.updateLot(lot.lotId, {
-      stockType: stockTypeAfterDecision[payload.decision],
-      ...(payload.decision === 'scrap' ? { quantity: 0 } : {}),
-      version: lot.version + 1,
-    });
     this.store.closeInspection(lot.lotId);
     return { status: 'accepted', version: updated.version };
   }

@@ -47,6 +47,11 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
     '/control/consume': route('POST', z.strictObject({ lotId: idSchema, quantity: positiveQuantity }), (body) =>
       scenario.consumeLot(body.lotId, body.quantity),
     ),
+    '/control/produce': route(
+      'POST',
+      z.strictObject({ lotId: idSchema, quantity: positiveQuantity, outputQuantity: positiveQuantity.optional() }),
+      (body) => scenario.produce(body.lotId, body.quantity, body.outputQuantity),
+    ),
     '/control/burst': route('POST', z.strictObject({ count: z.number().int().min(1).max(100_000) }), ({ count }) => ({
       lotIds: scenario.burst(count),
     })),

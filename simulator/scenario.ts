@@ -115,6 +115,55 @@ export class Scenario {
     });
   }
 
+  /**
+   * A production order consumes part of a lot and makes a new lot from it (another item, into
+   * unrestricted stock): the goods issue, the receipt from production and the order's completion
+   * with its genealogy, as ERP and MES publish them. Call it again on the new lot for a deeper genealogy.
+   */
+  produce(lotId: string, quantity: number, outputQuantity?: number): { productionOrderId: string; outputLotId: string; version: number } {
+    return this.publish(() => {
+      const { store, random } = this.deps;
+      const input = this.plantLot(lotId);
+      if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError('quantity: must be a positive number');
+      if (quantity > input.quantity) throw new ScenarioError(`quantity: ${quantity} exceeds the ${input.quantity} ${input.unit} of lot ${lotId}`);
+      const made = outputQuantity ?? quantity;
+      if (!(Number.isFinite(made) && made > 0)) throw new ScenarioError('outputQuantity: must be a positive number');
+      const item = random.pick(store.items().filter((candidate) => candidate.id !== input.itemId));
+      const productionOrderId = `PO-${store.nextNumber('productionOrder')}`;
+      const outputLotId = formatLotId(store.nextNumber('lot'));
+      const remaining = Math.round((input.quantity - quantity) * 1000) / 1000;
+      const consumed = store.updateLot(lotId, { quantity: remaining, version: input.version + 1 });
+      store.insertLot({ lotId: outputLotId, itemId: item.id, plant: input.plant, quantity: made, unit: item.unit, stockType: 'unrestricted', version: 1 });
+      const context = { plant: input.plant, correlationId: productionOrderId };
+      this.append(typed({ ...context, stream: mesStream(input.plant) }, 'lot.consumed', { lotId, lotVersion: consumed.version, productionOrderId, quantity }));
+      this.append(
+        typed({ ...context, stream: erpStream }, 'goods.received', {
+          lotId: outputLotId,
+          lotVersion: 1,
+          itemId: item.id,
+          plant: input.plant,
+          quantity: made,
+          unit: item.unit,
+          stockType: 'unrestricted',
+          productionOrderId,
+        }),
+      );
+      this.append(
+        typed({ ...context, stream: mesStream(input.plant) }, 'production.completed', {
+          productionOrderId,
+          plant: input.plant,
+          itemId: item.id,
+          yieldQuantity: made,
+          scrapQuantity: 0,
+          unit: item.unit,
+          consumed: [{ lotId, itemId: input.itemId, quantity, unit: input.unit }],
+          produced: [{ lotId: outputLotId, itemId: item.id, quantity: made, unit: item.unit }],
+        }),
+      );
+      return { productionOrderId, outputLotId, version: consumed.version };
+    });
+  }
+
   /** count inspection failures as fast as the store takes them; returns the new lot ids in order. */
   burst(count: number): string[] {
     if (!Number.isInteger(count) || count < 1) throw new ScenarioError('count: must be a positive integer');
@@ -279,6 +328,7 @@ export class Scenario {
         stockType: 'quality-inspection',
         supplierId: item.supplierId,
         purchaseOrder,
+        inspectionLotId,
       }),
     );
     const failed = store.updateLot(lotId, { version: 2 });

@@ -1,16 +1,25 @@
 // Applies upstream facts about lots to the local cache. A full-state fact older than what the cache
 // holds (a lower lot version) changes nothing, so replays and snapshots can overlap safely; the
 // version only ever rises. Every lot written here is also a change to the plan (its unrestricted
-// stock is supply).
+// stock is supply). Consumption and production also build the genealogy containment follows.
 import type { CanonicalCommand } from '../../shared/commands';
-import { stockAfterDisposition } from '../../shared/domain';
 import type { CanonicalEvent } from '../../shared/events';
+import { splitLot } from '../../shared/usage-decision';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Lot } from '../store/lots-repo';
 import type { Repos } from '../store/repos';
+import { describeLotEvent } from './lot-change-summary';
 
 function planLot(lot: Lot, changes: ChangeTracker): void {
   changes.planChanged({ kind: 'lot', lot: { lotId: lot.lotId, itemId: lot.itemId, plant: lot.plant, quantity: lot.quantity, stockType: lot.stockType } });
+}
+
+/** A held lot changed upstream: kept for the Quarantine view (conflicts show it) and pushed to it. */
+function heldLotChanged(lotId: string, type: string, summary: string, repos: Repos, changes: ChangeTracker, at: string): void {
+  if (!repos.lots.hasHold(lotId)) return;
+  const version = repos.lots.get(lotId)?.version ?? 0;
+  repos.lotHistory.record(lotId, { at, version, type, summary });
+  changes.lotChanged(lotId);
 }
 
 export function projectEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker, at: string): void {
@@ -22,6 +31,26 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       const stockType = event.type === 'goods.received' ? event.payload.stockType : 'quality-inspection';
       const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType, supplierId: p.supplierId ?? null, version: p.lotVersion };
       if (lots.upsert(lot, at)) planLot(lot, changes);
+      if (event.type === 'goods.received' && p.inspectionLotId && stockType === 'quality-inspection') {
+        repos.inspectionLots.advance(p.inspectionLotId, p.lotId, event.payload.productionOrderId ? 'production' : 'goods-receipt', 'released', at);
+      }
+      if (event.type === 'goods.received' && event.payload.productionOrderId) {
+        repos.genealogy.recordOutput(event.payload.productionOrderId, p.lotId, p.itemId, p.quantity, p.unit, at);
+      }
+      break;
+    }
+    case 'lot.statusChanged': {
+      const p = event.payload;
+      const known = lots.get(p.lotId);
+      const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType: p.stockType, supplierId: known?.supplierId ?? null, version: p.lotVersion };
+      if (lots.upsert(lot, at)) planLot(lot, changes);
+      break;
+    }
+    case 'fg.released': {
+      const p = event.payload;
+      const known = lots.get(p.lotId);
+      const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType: 'unrestricted', supplierId: known?.supplierId ?? null, version: p.lotVersion };
+      if (lots.upsert(lot, at)) planLot(lot, changes);
       break;
     }
     case 'inspection.passed': {
@@ -30,12 +59,19 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
         lots.setStock(lot.lotId, 'unrestricted', lot.quantity, event.payload.lotVersion, at);
         planLot({ ...lot, stockType: 'unrestricted' }, changes);
       }
+      repos.inspectionLots.advance(event.payload.inspectionLotId, event.payload.lotId, 'goods-receipt', 'usage-decision-made', at);
+      break;
+    }
+    case 'inspection.recorded': {
+      const inspectionLotId = event.payload.inspectionLotId ?? repos.inspectionLots.openFor(event.payload.lotId);
+      if (inspectionLotId) repos.inspectionLots.advance(inspectionLotId, event.payload.lotId, 'goods-receipt', 'results-recorded', at);
       break;
     }
     case 'lot.consumed': {
       // A delta, applied exactly once (the inbox sees to that) even when an accepted command of ours
       // already moved the version past it: the quantity must still go down.
       const lot = lots.get(event.payload.lotId);
+      repos.genealogy.recordGoodsIssue(event.payload.productionOrderId, event.payload.lotId, event.payload.quantity, lot?.unit ?? null, at);
       if (lot) {
         const quantity = Math.max(0, lot.quantity - event.payload.quantity);
         lots.setStock(lot.lotId, lot.stockType, quantity, event.payload.lotVersion, at);
@@ -43,8 +79,32 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       }
       break;
     }
+    case 'production.completed': {
+      // Genealogy only: stock moves arrive from the ERP as goods issues and receipts of their own.
+      const { productionOrderId, consumed, produced } = event.payload;
+      for (const input of consumed) if (input.lotId) repos.genealogy.recordConsumption(productionOrderId, input.lotId, input.quantity, input.unit ?? null, at);
+      for (const output of produced) if (output.lotId) repos.genealogy.recordOutput(productionOrderId, output.lotId, output.itemId ?? null, output.quantity, output.unit ?? null, at);
+      break;
+    }
+    case 'lot.reported': {
+      // The plant's word never overrides the ERP's stock of a lot the cache knows; a lot it does not
+      // know yet is taken as reported, at version 0, so any ERP fact about it wins.
+      const p = event.payload;
+      const plant = p.plant ?? event.plant;
+      if (!lots.get(p.lotId) && p.itemId && plant && p.quantity !== undefined && p.unit && p.stockType) {
+        const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant, quantity: p.quantity, unit: p.unit, stockType: p.stockType, supplierId: null, version: 0 };
+        if (lots.upsert(lot, at)) planLot(lot, changes);
+      }
+      break;
+    }
+    case 'master.changed':
+      lots.updateItem(event.payload.itemId, event.payload.description ?? null, event.payload.unit ?? null);
+      break;
   }
-  if ('lotId' in event.payload && lots.hasHold(event.payload.lotId)) changes.lotChanged(event.payload.lotId);
+  if ('lotId' in event.payload) heldLotChanged(event.payload.lotId, event.type, describeLotEvent(event), repos, changes, at);
+  if (event.type === 'production.completed') {
+    for (const input of event.payload.consumed) if (input.lotId) heldLotChanged(input.lotId, event.type, describeLotEvent(event, input.lotId), repos, changes, at);
+  }
 }
 
 /** The gateway accepted one of our commands: the cache takes its effect and the upstream version it now has. */
@@ -59,12 +119,17 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
       planLot({ ...lot, stockType: command.payload.stockType }, changes);
       break;
     case 'lot.disposition': {
-      const after = stockAfterDisposition(command.payload.decision);
-      const quantity = after.keepsQuantity ? lot.quantity : 0;
-      repos.lots.setStock(lot.lotId, after.stockType, quantity, nextVersion, at);
-      planLot({ ...lot, stockType: after.stockType, quantity }, changes);
+      // The gateway split the lot by the same rule: the first part that stays keeps the lot's id.
+      const [own, ...subLots] = splitLot(lot.lotId, command.payload.postings).parts;
+      repos.lots.setStock(lot.lotId, own!.stockType, own!.quantity, nextVersion, at);
+      planLot({ ...lot, stockType: own!.stockType, quantity: own!.quantity }, changes);
+      for (const part of subLots) {
+        const subLot: Lot = { ...lot, lotId: part.lotId, stockType: part.stockType, quantity: part.quantity, version: 1 };
+        if (repos.lots.upsert(subLot, at)) planLot(subLot, changes);
+      }
       break;
     }
   }
+  // What it did reaches the lot's history as the gateway's lot.statusChanged, as on every workstation.
   if (repos.lots.hasHold(lot.lotId)) changes.lotChanged(lot.lotId);
 }

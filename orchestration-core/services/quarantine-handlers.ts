@@ -1,11 +1,16 @@
-// The Quarantine API: list lots on hold, record a quality engineer's usage decision.
+// The Quarantine API: lots on hold, a quality engineer's usage decisions (and withdrawals of refused
+// ones), containment through the genealogy, and what a scanned lot id is.
 import type { Handlers } from '../../shared/api';
 import type { QuarantineApi } from '../../shared/api/quarantine';
 import { ApiFailure } from '../../shared/api/result';
 import type { Role } from '../../shared/domain';
+import { checkPostingsAddUp } from '../../shared/usage-decision';
 import type { Engine } from '../engine/engine';
+import { containmentCommandId } from '../workflows/inspection-failed';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
+import type { HumanTask } from '../store/tasks-repo';
+import { containmentReport } from './containment-report';
 import type { QuarantineQueries } from './quarantine-queries';
 
 const rolesThatDisposition: readonly Role[] = ['quality-engineer', 'supervisor'];
@@ -23,31 +28,73 @@ export interface QuarantineHandlerDeps {
 
 export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
   const { store, repos, engine } = deps;
+
+  function openTask(taskId: string): HumanTask {
+    const task = repos.tasks.get(taskId);
+    if (!task || task.kind !== 'disposition-lot') throw new ApiFailure('not-found', `taskId: no disposition task ${taskId}`);
+    if (task.status !== 'open') {
+      throw new ApiFailure('conflict', `taskId: lot decision already made by ${task.completedBy ?? 'someone'}; it is waiting for upstream`);
+    }
+    return task;
+  }
+
+  /** Runs a decision in one durable transaction; on failure nothing of it is kept or pushed. */
+  function decide<T>(work: () => T): T {
+    if (!rolesThatDisposition.includes(deps.role)) {
+      throw new ApiFailure('forbidden', `role: a ${deps.role} cannot post usage decisions`);
+    }
+    let result: T;
+    try {
+      result = store.durableTransaction(work);
+    } catch (error) {
+      deps.discardChanges();
+      throw error;
+    }
+    deps.afterDecision();
+    return result;
+  }
+
   return {
     'quarantine.list': () => deps.queries.list(),
-    'quarantine.disposition': (args, context) => {
-      if (!rolesThatDisposition.includes(deps.role)) {
-        throw new ApiFailure('forbidden', `role: a ${deps.role} cannot post usage decisions`);
-      }
-      let commandId: string;
-      try {
-        commandId = store.durableTransaction(() => {
-          const task = repos.tasks.get(args.taskId);
-          if (!task || task.kind !== 'disposition-lot') throw new ApiFailure('not-found', `taskId: no disposition task ${args.taskId}`);
-          if (task.status !== 'open') {
-            throw new ApiFailure('conflict', `taskId: lot decision already made by ${task.completedBy ?? 'someone'}; it is waiting for upstream`);
-          }
-          engine.onTaskCompleted(task.id, args, context.user);
-          const decision = repos.decisions.latestForTask(task.id);
-          if (!decision) throw new Error(`task ${task.id} completed without a decision`);
-          return decision.commandId;
-        });
-      } catch (error) {
-        deps.discardChanges();
-        throw error;
-      }
-      deps.afterDecision();
-      return { commandId };
+    'quarantine.disposition': (args, context) =>
+      decide(() => {
+        const task = openTask(args.taskId);
+        const hold = repos.lots.holdForTask(task.id);
+        const lot = hold && repos.lots.get(hold.lotId);
+        if (!lot) throw new ApiFailure('not-found', `taskId: task ${task.id} has no lot on hold`);
+        const addUp = checkPostingsAddUp(args.postings, lot);
+        if (addUp) throw new ApiFailure('invalid-args', addUp);
+        const containmentLotIds = args.containmentLotIds ?? [];
+        const madeFromLot = new Set(containmentLotIds.length === 0 ? [] : repos.genealogy.descendantsOf(lot.lotId).map((step) => step.lotId));
+        const stranger = containmentLotIds.find((lotId) => !madeFromLot.has(lotId));
+        if (stranger) throw new ApiFailure('invalid-args', `containmentLotIds: lot ${stranger} was not made from lot ${lot.lotId}`);
+        engine.onTaskCompleted(task.id, { ...args, containmentLotIds }, context.user);
+        const decision = repos.decisions.latestForTask(task.id);
+        if (!decision) throw new Error(`task ${task.id} completed without a decision`);
+        const containmentCommandIds = containmentLotIds.map((lotId) => containmentCommandId(decision.commandId, lotId));
+        return { commandId: decision.commandId, containmentCommandIds };
+      }),
+    'quarantine.withdraw': (args, context) =>
+      decide(() => {
+        const task = openTask(args.taskId);
+        const latest = repos.decisions.latestForTask(task.id);
+        if (latest?.status !== 'rejected') throw new ApiFailure('conflict', `taskId: lot has no refused decision to withdraw; post a usage decision instead`);
+        engine.onTaskCompleted(task.id, { withdraw: true, reason: args.reason }, context.user);
+        return {};
+      }),
+    'quarantine.containment': ({ lotId }) => {
+      const lot = repos.lots.get(lotId);
+      if (!lot) throw new ApiFailure('not-found', `lotId: no lot ${lotId} in the local cache`);
+      return containmentReport(lot, repos);
+    },
+    'quarantine.lookup': ({ lotId }) => {
+      const lot = repos.lots.get(lotId);
+      const item = lot && repos.lots.item(lot.itemId);
+      return {
+        lotId,
+        onHold: repos.lots.hasHold(lotId) && repos.lots.hold(lotId) !== undefined,
+        lot: lot ? { itemId: lot.itemId, itemDescription: item?.description ?? lot.itemId, plant: lot.plant, quantity: lot.quantity, unit: lot.unit, stockType: lot.stockType } : null,
+      };
     },
   } satisfies Handlers<QuarantineApi>;
 }

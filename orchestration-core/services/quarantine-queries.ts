@@ -1,11 +1,19 @@
-// Reads the Quarantine view's rows: lots on hold with their task and latest usage decision.
+// Reads the Quarantine view's rows: lots on hold with their task, inspection lot and latest usage
+// decision; a refused decision comes with what changed upstream since the version it saw.
 import type Database from 'better-sqlite3';
 import type { QuarantineRow, TaskState } from '../../shared/api/quarantine';
+import type { UsagePosting } from '../../shared/usage-decision';
+import type { LotHistoryRepo } from '../store/lot-history-repo';
 
-/** A row as SQLite returns it: the task state and conflict reason are derived from the decision's status. */
-type RawRow = Omit<QuarantineRow, 'taskState' | 'conflictReason'> & {
+/** A row as SQLite returns it: JSON columns as text, the task state still to derive. */
+type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'containmentLotIds'> & {
+  postings: string | null;
+  containment: string | null;
+  taskStatus: 'open' | 'done' | 'cancelled';
   decisionStatus: 'pending' | 'accepted' | 'rejected' | 'withdrawn' | null;
   replyReason: string | null;
+  basedOnVersion: number | null;
+  basedOnQuantity: number | null;
 };
 
 const select = `
@@ -13,19 +21,23 @@ const select = `
     l.plant,
     -- A decided lot shows the quantity the decision covered: scrap takes the lot's quantity to zero.
     CASE WHEN d.status IN ('pending', 'accepted') THEN d.quantity ELSE l.quantity END AS quantity, l.unit, l.stock_type AS stockType, l.supplier_id AS supplierId,
-    h.inspection_lot_id AS inspectionLotId, h.defect_code AS defectCode, h.defect_text AS defectText,
-    h.hold_since AS holdSince, h.task_id AS taskId, l.version AS lotVersion,
-    d.decision, d.reason AS decisionReason, d.deviation_number AS deviationNumber, d.decided_by AS decidedBy,
-    d.status AS decisionStatus, d.reply_reason AS replyReason
+    h.inspection_lot_id AS inspectionLotId, coalesce(il.status, 'results-recorded') AS inspectionLotStatus,
+    h.defect_code AS defectCode, h.defect_text AS defectText,
+    h.hold_since AS holdSince, h.task_id AS taskId, t.status AS taskStatus, l.version AS lotVersion,
+    d.postings, d.valuation, d.code AS decisionCode, d.reason AS decisionReason, d.deviation_number AS deviationNumber,
+    d.decided_by AS decidedBy, d.containment, d.status AS decisionStatus, d.reply_reason AS replyReason,
+    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity,
+    (SELECT coalesce(sum(quantity), 0) FROM order_inputs WHERE lot_id = h.lot_id) AS consumedQuantity
   FROM lot_holds h
   JOIN lots l ON l.lot_id = h.lot_id
+  JOIN human_tasks t ON t.id = h.task_id
   LEFT JOIN items i ON i.id = l.item_id
+  LEFT JOIN inspection_lots il ON il.inspection_lot_id = h.inspection_lot_id
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id)`;
 
-function taskStateOf(status: RawRow['decisionStatus']): TaskState {
-  switch (status) {
+function taskStateOf(raw: RawRow): TaskState {
+  switch (raw.decisionStatus) {
     case null:
-    case 'withdrawn':
       return 'awaiting-decision';
     case 'pending':
       return 'pending-upstream';
@@ -33,17 +45,32 @@ function taskStateOf(status: RawRow['decisionStatus']): TaskState {
       return 'accepted';
     case 'rejected':
       return 'conflict';
+    case 'withdrawn':
+      // A withdrawn refusal closed the task; one withdrawn before this version reopened it.
+      return raw.taskStatus === 'open' ? 'awaiting-decision' : 'withdrawn';
   }
 }
 
-function toRow(raw: RawRow): QuarantineRow {
-  const { decisionStatus, replyReason, ...rest } = raw;
-  return { ...rest, taskState: taskStateOf(decisionStatus), conflictReason: decisionStatus === 'rejected' ? replyReason : null };
-}
-
-export function createQuarantineQueries(db: Database.Database) {
+export function createQuarantineQueries(db: Database.Database, history: LotHistoryRepo) {
   const all = db.prepare<[], RawRow>(`${select} ORDER BY h.hold_since DESC`);
   const one = db.prepare<[string], RawRow>(`${select} WHERE h.lot_id = ?`);
+
+  function toRow(raw: RawRow): QuarantineRow {
+    const { postings, containment, taskStatus: _taskStatus, decisionStatus, replyReason, basedOnVersion, basedOnQuantity, ...rest } = raw;
+    const taskState = taskStateOf(raw);
+    const conflict =
+      decisionStatus === 'rejected'
+        ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0) }
+        : null;
+    return {
+      ...rest,
+      taskState,
+      postings: postings === null ? null : (JSON.parse(postings) as UsagePosting[]),
+      containmentLotIds: containment === null ? [] : (JSON.parse(containment) as string[]),
+      conflict,
+    };
+  }
+
   return {
     list: (): QuarantineRow[] => all.all().map(toRow),
     row: (lotId: string): QuarantineRow | undefined => {

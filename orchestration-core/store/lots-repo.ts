@@ -45,14 +45,16 @@ export function createLotsRepo(db: Database.Database) {
     `INSERT INTO items (id, description, unit) VALUES (?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET description = excluded.description, unit = excluded.unit`,
   );
+  const updateItem = db.prepare('UPDATE items SET description = coalesce(?, description), unit = coalesce(?, unit) WHERE id = ?');
   const insertHold = db.prepare(
     `INSERT INTO lot_holds (lot_id, inspection_lot_id, defect_code, defect_text, hold_since, task_id, instance_id)
      VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @holdSince, @taskId, @instanceId)`,
   );
-  const getHold = db.prepare<[string], LotHold>(
-    `SELECT lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode, defect_text AS defectText,
-       hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId FROM lot_holds WHERE lot_id = ?`,
-  );
+  const holdColumns = `lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode, defect_text AS defectText,
+       hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId`;
+  const getHold = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE lot_id = ?`);
+  const holdForTask = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE task_id = ?`);
+  const getItem = db.prepare<[string], { id: string; description: string; unit: string }>('SELECT id, description, unit FROM items WHERE id = ?');
 
   // Lots with a hold (holds are never removed), read once: nearly every event is about a lot without
   // one, and asking SQLite for each costs about as much as the event's own write. A hold whose
@@ -75,11 +77,17 @@ export function createLotsRepo(db: Database.Database) {
       for (const item of snapshot.items) upsertItem.run(item.id, item.description, item.unit);
       for (const lot of snapshot.lots) upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId ?? null, lot.version, at);
     },
+    /** Master data changed upstream: what the message says, for an item the cache knows. */
+    updateItem(itemId: string, description: string | null, unit: string | null): void {
+      updateItem.run(description, unit, itemId);
+    },
     placeHold(hold: LotHold): void {
       insertHold.run(hold);
       held().add(hold.lotId);
     },
     hold: (lotId: string): LotHold | undefined => getHold.get(lotId),
+    holdForTask: (taskId: string): LotHold | undefined => holdForTask.get(taskId),
+    item: (itemId: string): { id: string; description: string; unit: string } | undefined => getItem.get(itemId),
     hasHold: (lotId: string): boolean => held().has(lotId),
   };
 }

@@ -6,7 +6,10 @@ import { createAuditLog } from './audit-log';
 import { createDeadLetters } from './dead-letters';
 import { createDecisionsRepo } from './decisions-repo';
 import { createExceptionsRepo } from './exceptions-repo';
+import { createGenealogyRepo } from './genealogy-repo';
 import { createInbox } from './inbox';
+import { createInspectionLotsRepo } from './inspection-lots-repo';
+import { createLotHistoryRepo } from './lot-history-repo';
 import { createLotsRepo } from './lots-repo';
 import { createOutbox } from './outbox';
 import { createPlanningRepo } from './planning-repo';
@@ -25,6 +28,9 @@ export function createRepos(db: Database.Database) {
     planning: createPlanningRepo(db),
     exceptions: createExceptionsRepo(db),
     approvals: createApprovalsRepo(db),
+    genealogy: createGenealogyRepo(db),
+    lotHistory: createLotHistoryRepo(db),
+    inspectionLots: createInspectionLotsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,7 +1,7 @@
 // Every installed workflow definition, old versions included so running instances keep theirs.
 import type { AnyWorkflow } from '../engine/workflow';
 import { approvalRequested } from './approval-requested';
-import { inspectionFailed } from './inspection-failed';
+import { inspectionFailed, inspectionFailedV1 } from './inspection-failed';
 import { supplierDelay } from './supplier-delay';
 
-export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, supplierDelay, approvalRequested];
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested];

@@ -1,15 +1,33 @@
-// Quarantine: lots on hold and the quality engineer's usage decisions.
+// Quarantine: lots on hold, the quality engineer's usage decisions, containment and conflicts.
 import { z } from 'zod';
-import {
-  dispositionDecisionSchema,
-  idSchema,
-  type DispositionDecision,
-  type StockType,
-} from '../domain';
+import { idSchema, type StockType } from '../domain';
+import { usagePostingsSchema, type UsagePosting } from '../usage-decision';
 
 /** Where the lot's disposition task stands, as the quality engineer sees it. */
-export const taskStates = ['awaiting-decision', 'pending-upstream', 'accepted', 'conflict'] as const;
+export const taskStates = ['awaiting-decision', 'pending-upstream', 'accepted', 'conflict', 'withdrawn'] as const;
 export type TaskState = (typeof taskStates)[number];
+
+/** SAP QM's inspection lot status. */
+export const inspectionLotStatuses = ['created', 'released', 'results-recorded', 'usage-decision-made'] as const;
+export type InspectionLotStatus = (typeof inspectionLotStatuses)[number];
+
+/** Something upstream did to a lot, as the cache heard it. */
+export interface LotChange {
+  at: string;
+  version: number;
+  /** The event or accepted command that changed it, e.g. lot.consumed. */
+  type: string;
+  summary: string;
+}
+
+/** A decision the gateway refused as stale, beside what changed since the version it saw. */
+export interface DecisionConflict {
+  reason: string;
+  sawVersion: number;
+  sawQuantity: number;
+  /** What happened to the lot after the version the decision saw, oldest first. */
+  changes: LotChange[];
+}
 
 export interface QuarantineRow {
   lotId: string;
@@ -21,40 +39,94 @@ export interface QuarantineRow {
   stockType: StockType;
   supplierId: string | null;
   inspectionLotId: string;
+  inspectionLotStatus: InspectionLotStatus;
   defectCode: string;
   defectText: string;
   /** ISO time the lot went on hold; the grid shows its age from this. */
   holdSince: string;
   taskId: string;
   taskState: TaskState;
-  decision: DispositionDecision | null;
+  /** The latest usage decision's postings, valuation and code; null before a decision. */
+  postings: UsagePosting[] | null;
+  valuation: 'accept' | 'reject' | null;
+  decisionCode: string | null;
   decisionReason: string | null;
   deviationNumber: string | null;
   decidedBy: string | null;
-  /** Why the gateway rejected the decision, when taskState is conflict. */
-  conflictReason: string | null;
+  /** Lots also blocked by the decision, for containment. */
+  containmentLotIds: string[];
+  /** How much of the lot production orders consumed, as far as the cache heard: containment matters when > 0. */
+  consumedQuantity: number;
+  conflict: DecisionConflict | null;
   lotVersion: number;
 }
 
 export const dispositionArgsSchema = z
   .object({
     taskId: idSchema,
-    decision: dispositionDecisionSchema,
+    postings: usagePostingsSchema,
     reason: z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000),
     deviationNumber: z.string().trim().min(1).max(80).optional(),
+    /** Lots made from this one (genealogy) to block in the same decision. */
+    containmentLotIds: z.array(idSchema).max(500).optional(),
   })
-  .refine((args) => args.decision !== 'use-as-is' || args.deviationNumber !== undefined, {
+  .refine((args) => !args.postings.some((p) => p.decision === 'use-as-is') || args.deviationNumber !== undefined, {
     path: ['deviationNumber'],
     message: 'use-as-is needs a deviation number',
   });
 export type DispositionArgs = z.infer<typeof dispositionArgsSchema>;
 
+export interface ContainmentOrder {
+  productionOrderId: string;
+  /** How much of the parent lot the order consumed. */
+  quantity: number;
+  unit: string;
+}
+
+/** A lot made, directly or further down, from the lot in question. */
+export interface ContainmentLot {
+  lotId: string;
+  /** 1: made from the lot itself; 2: from a lot made from it; ... */
+  depth: number;
+  parentLotId: string;
+  productionOrderId: string;
+  itemId: string;
+  itemDescription: string;
+  /** Where it is now, as the cache knows it; null when the cache has not heard of the lot. */
+  plant: string | null;
+  quantity: number | null;
+  unit: string | null;
+  stockType: StockType | null;
+}
+
+export interface ContainmentReport {
+  lotId: string;
+  unit: string;
+  consumedBy: ContainmentOrder[];
+  /** Depth first, each lot after the one it was made from. */
+  lots: ContainmentLot[];
+}
+
+export interface LotLookup {
+  lotId: string;
+  onHold: boolean;
+  lot: { itemId: string; itemDescription: string; plant: string; quantity: number; unit: string; stockType: StockType } | null;
+}
+
 export const quarantineArgSchemas = {
   'quarantine.list': z.object({}),
   'quarantine.disposition': dispositionArgsSchema,
+  'quarantine.withdraw': z.object({ taskId: idSchema, reason: z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000) }),
+  'quarantine.containment': z.object({ lotId: idSchema }),
+  'quarantine.lookup': z.object({ lotId: idSchema }),
 } as const;
 
 export interface QuarantineApi {
   'quarantine.list': (args: Record<string, never>) => QuarantineRow[];
-  'quarantine.disposition': (args: DispositionArgs) => { commandId: string };
+  'quarantine.disposition': (args: DispositionArgs) => { commandId: string; containmentCommandIds: string[] };
+  /** Withdraws a decision the gateway refused: the lot stays as upstream has it, and the task closes. */
+  'quarantine.withdraw': (args: { taskId: string; reason: string }) => Record<string, never>;
+  'quarantine.containment': (args: { lotId: string }) => ContainmentReport;
+  /** What a scanned lot id is: on hold here, a lot the cache knows, or unknown. */
+  'quarantine.lookup': (args: { lotId: string }) => LotLookup;
 }

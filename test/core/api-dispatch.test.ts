@@ -9,7 +9,10 @@ const context = { user: 'qe.anna' };
 function handlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
   return {
     'quarantine.list': () => [],
-    'quarantine.disposition': (args) => ({ commandId: `cmd-${args.taskId}` }),
+    'quarantine.disposition': (args) => ({ commandId: `cmd-${args.taskId}`, containmentCommandIds: [] }),
+    'quarantine.withdraw': () => ({}),
+    'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
+    'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
     'connectors.status': () => [],
     'session.current': (_args, ctx) => ({ user: ctx.user, role: 'quality-engineer', plant: null }),
     'impact.exceptions': () => [],
@@ -50,18 +53,19 @@ describe('createApiDispatcher', () => {
   });
 
   it('refuses invalid arguments with a message naming each field, without calling the handler', async () => {
-    const disposition = vi.fn(() => ({ commandId: 'never' }));
+    const disposition = vi.fn(() => ({ commandId: 'never', containmentCommandIds: [] }));
     const dispatch = createApiDispatcher(handlers({ 'quarantine.disposition': disposition }), silentLogger);
 
-    const missingDeviation = await dispatch('quarantine.disposition', { taskId: 't-1', decision: 'use-as-is', reason: 'fits with a deviation' }, context);
+    const missingDeviation = await dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'use-as-is', quantity: 10 }], reason: 'fits with a deviation' }, context);
     expect(missingDeviation).toEqual({ ok: false, error: { code: 'invalid-args', message: 'deviationNumber: use-as-is needs a deviation number' } });
 
-    const several = await dispatch('quarantine.disposition', { taskId: '', decision: 'melt', reason: 'x' }, context);
+    const several = await dispatch('quarantine.disposition', { taskId: '', postings: [{ decision: 'melt', quantity: 10 }, { decision: 'scrap', quantity: -1 }], reason: 'x' }, context);
     expect(several.ok).toBe(false);
     if (!several.ok) {
       expect(several.error.code).toBe('invalid-args');
       expect(several.error.message).toMatch(/taskId: /);
-      expect(several.error.message).toMatch(/decision: /);
+      expect(several.error.message).toMatch(/postings\.0\.decision: /);
+      expect(several.error.message).toMatch(/postings\.1\.quantity: must be more than 0/);
       expect(several.error.message).toMatch(/reason: give a reason of at least 3 characters/);
     }
 
@@ -71,10 +75,10 @@ describe('createApiDispatcher', () => {
   });
 
   it('hands the handler the parsed arguments (trimmed), and treats missing args as {}', async () => {
-    const disposition = vi.fn((args: { taskId: string; reason: string }) => ({ commandId: args.taskId }));
+    const disposition = vi.fn((args: { taskId: string; reason: string }) => ({ commandId: args.taskId, containmentCommandIds: [] }));
     const dispatch = createApiDispatcher(handlers({ 'quarantine.disposition': disposition }), silentLogger);
-    await dispatch('quarantine.disposition', { taskId: ' t-9 ', decision: 'scrap', reason: '  cracked  ' }, context);
-    expect(disposition).toHaveBeenCalledWith({ taskId: 't-9', decision: 'scrap', reason: 'cracked' }, context);
+    await dispatch('quarantine.disposition', { taskId: ' t-9 ', postings: [{ decision: 'scrap', quantity: 5 }], reason: '  cracked  ' }, context);
+    expect(disposition).toHaveBeenCalledWith({ taskId: 't-9', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context);
     await expect(dispatch('connectors.status', undefined, context)).resolves.toEqual({ ok: true, value: [] });
   });
 
@@ -87,7 +91,7 @@ describe('createApiDispatcher', () => {
       }),
       silentLogger,
     );
-    await expect(dispatch('quarantine.disposition', { taskId: 't-1', decision: 'scrap', reason: 'cracked' }, context)).resolves.toEqual({
+    await expect(dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context)).resolves.toEqual({
       ok: false,
       error: { code: 'conflict', message: 'task t-1 is already decided' },
     });

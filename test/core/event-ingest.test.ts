@@ -113,15 +113,15 @@ describe('open inspections in a snapshot', () => {
   it('puts a lot whose inspection failed before this client synced on hold, and blocks it upstream', () => {
     parts.ingest.applySnapshot(snapshotWith('quality-inspection'));
     expect(parts.queries.row('L-7')).toMatchObject({ taskState: 'awaiting-decision', defectCode: 'DIM-OOT', holdSince: '2026-11-01T10:00:00.000Z', stockType: 'quality-inspection', lotVersion: 3 });
-    expect(parts.repos.outbox.pending('erp', 0, 10).map((e) => e.command.type)).toEqual(['lot.setStatus']);
+    expect(parts.repos.outbox.pending('erp', 0, 10).map((e) => e.command.type)).toEqual(['lot.setStatus', 'wms.moveTask']);
     // The same open inspection in a later snapshot changes nothing.
     parts.ingest.applySnapshot(snapshotWith('quality-inspection'));
     expect(parts.store.db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(1);
   });
 
-  it('does not block again a lot that is already blocked upstream', () => {
+  it('does not block again a lot that is already blocked upstream; its hold move keeps the name every workstation gives it', () => {
     parts.ingest.applySnapshot(snapshotWith('blocked'));
     expect(parts.queries.row('L-7')).toMatchObject({ taskState: 'awaiting-decision', stockType: 'blocked' });
-    expect(parts.repos.outbox.pending('erp', 0, 10)).toEqual([]);
+    expect(parts.repos.outbox.pending('erp', 0, 10).map((e) => [e.command.type, e.command.commandId])).toEqual([['wms.moveTask', 'IL-7.hold-move']]);
   });
 });

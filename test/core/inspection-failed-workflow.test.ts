@@ -23,49 +23,84 @@ describe('inspection-failed workflow', () => {
   });
 
   const pending = (): CanonicalCommand[] => parts.repos.outbox.pending('erp', 0, 100).map((entry) => entry.command);
+  /** The commands about the lot's stock: the workflow's hold move and supplier case are checked on their own. */
+  const lotCommands = (): CanonicalCommand[] => pending().filter((c) => c.type === 'lot.setStatus' || c.type === 'lot.disposition');
+  const scrapAll = [{ decision: 'scrap' as const, quantity: 120 }];
   const row = () => parts.queries.row('L-1');
   const reply = (command: CanonicalCommand, status: 'accepted' | 'rejected', version: number, reason?: string) =>
     parts.handleReply('erp', command.commandId, { commandId: command.commandId, status, version, ...(reason ? { reason } : {}) });
 
-  it('blocks the lot upstream and opens a disposition task', () => {
-    const [block] = pending();
-    expect(block).toMatchObject({ type: 'lot.setStatus', issuedBy: 'system', payload: { lotId: 'L-1', stockType: 'blocked' } });
-    expect(row()).toMatchObject({ lotId: 'L-1', taskState: 'awaiting-decision', defectCode: 'DIM-OOT', stockType: 'quality-inspection' });
+  it('blocks the lot upstream, moves it to the hold area, opens a supplier case and a disposition task', () => {
+    const [block, move, supplierCase] = pending();
+    expect(block).toMatchObject({ type: 'lot.setStatus', issuedBy: 'system', commandId: 'IL-L-1.block', payload: { lotId: 'L-1', stockType: 'blocked' } });
+    expect(move).toMatchObject({ type: 'wms.moveTask', commandId: 'IL-L-1.hold-move', payload: { moveTaskId: 'WT-IL-L-1', lotId: 'L-1', plant: 'P1', toLocation: 'QM-HOLD' } });
+    expect(supplierCase).toMatchObject({
+      type: 'supplierCase.open',
+      commandId: 'IL-L-1.supplier-case',
+      payload: { caseId: 'SC-IL-L-1', supplierId: 'S-100', lotId: 'L-1', defectCode: 'DIM-OOT', quantity: 120, unit: 'EA', notify: ['procurement'] },
+    });
+    expect((supplierCase!.payload as { evidence: string[] }).evidence[0]).toContain('Bore diameter out of tolerance');
+    expect(row()).toMatchObject({ lotId: 'L-1', taskState: 'awaiting-decision', defectCode: 'DIM-OOT', stockType: 'quality-inspection', inspectionLotStatus: 'results-recorded' });
     reply(block!, 'accepted', 3);
     expect(row()).toMatchObject({ stockType: 'blocked', lotVersion: 3 });
   });
 
   it('a decision emits one lot.disposition based on the version upstream will have after the queued block', () => {
     const { taskId } = row()!;
-    const { commandId } = parts.quarantine['quarantine.disposition']({ taskId, decision: 'scrap', reason: 'porosity through wall' }, qe);
-    const commands = pending();
+    const { commandId } = parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'porosity through wall' }, qe);
+    const commands = lotCommands();
     expect(commands.map((c) => c.type)).toEqual(['lot.setStatus', 'lot.disposition']);
-    expect(commands[1]).toMatchObject({ commandId, issuedBy: 'qe.anna', basedOn: { entity: 'lot', id: 'L-1', version: 3 }, payload: { decision: 'scrap', quantity: 120 } });
-    expect(row()).toMatchObject({ taskState: 'pending-upstream', decision: 'scrap', decidedBy: 'qe.anna' });
-    expect(() => parts.quarantine['quarantine.disposition']({ taskId, decision: 'release', reason: 'changed my mind' }, qe)).toThrow(ApiFailure);
+    expect(commands[1]).toMatchObject({ commandId, issuedBy: 'qe.anna', basedOn: { entity: 'lot', id: 'L-1', version: 3 }, payload: { valuation: 'reject', code: 'R1', postings: scrapAll } });
+    expect(row()).toMatchObject({ taskState: 'pending-upstream', postings: scrapAll, valuation: 'reject', decisionCode: 'R1', decidedBy: 'qe.anna' });
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'changed my mind' }, qe)).toThrow(ApiFailure);
     reply(commands[0]!, 'accepted', 3);
     reply(commands[1]!, 'accepted', 4);
     // The lot itself is gone; its row keeps the quantity the decision scrapped.
     expect(parts.repos.lots.get('L-1')).toMatchObject({ quantity: 0, stockType: 'blocked', version: 4 });
-    expect(row()).toMatchObject({ taskState: 'accepted', quantity: 120, stockType: 'blocked', lotVersion: 4 });
-    expect(pending()).toEqual([]);
+    expect(row()).toMatchObject({ taskState: 'accepted', quantity: 120, stockType: 'blocked', lotVersion: 4, inspectionLotStatus: 'usage-decision-made' });
+    expect(lotCommands()).toEqual([]);
     expect(parts.repos.audit.verifyChain()).toBeNull();
   });
 
-  it('a stale decision becomes a conflict; the engineer re-decides against the current version', () => {
+  it('a stale decision becomes a conflict beside what changed; the engineer re-decides against the current version', () => {
     const { taskId } = row()!;
-    parts.quarantine['quarantine.disposition']({ taskId, decision: 'release', reason: 'within deviation limits' }, qe);
-    const [block, stale] = pending();
+    parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'within deviation limits' }, qe);
+    const [block, stale] = lotCommands();
+    reply(block!, 'accepted', 3);
+    // What changed upstream arrives as an event; the gateway refuses the decision that did not see it.
+    parts.ingest.applyBatch([event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 4, productionOrderId: 'PO-7', quantity: 20 })]);
+    reply(stale!, 'rejected', 4, 'stale: lot L-1 is at version 4, the decision saw version 3');
+    expect(row()).toMatchObject({
+      taskState: 'conflict',
+      quantity: 100,
+      lotVersion: 4,
+      consumedQuantity: 20,
+      conflict: { reason: 'stale: lot L-1 is at version 4, the decision saw version 3', sawVersion: 3, sawQuantity: 120, changes: [{ version: 4, type: 'lot.consumed', summary: '20 consumed by production order PO-7' }] },
+    });
+    // Posting the old quantity again is refused before anything is queued.
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'rework', quantity: 120 }], reason: 'rework the bore' }, qe)).toThrow(
+      'postings: the quantities add up to 120 EA, but lot L-1 holds 100 EA',
+    );
+    const again = parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'rework', quantity: 100 }], reason: 'rework the bore' }, qe);
+    const [redecided] = lotCommands();
+    expect(redecided).toMatchObject({ commandId: again.commandId, basedOn: { version: 4 }, payload: { postings: [{ decision: 'rework', quantity: 100 }], code: 'R3' } });
+    expect(row()).toMatchObject({ taskState: 'pending-upstream', postings: [{ decision: 'rework', quantity: 100 }], conflict: null });
+  });
+
+  it('a refused decision can be withdrawn: it stays on record, nothing more goes upstream, the task closes', () => {
+    const { taskId } = row()!;
+    expect(() => parts.quarantine['quarantine.withdraw']({ taskId, reason: 'nothing to withdraw' }, qe)).toThrow(/^taskId: lot has no refused decision/);
+    parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'within deviation limits' }, qe);
+    const [block, stale] = lotCommands();
     reply(block!, 'accepted', 3);
     reply(stale!, 'rejected', 4, 'stale: lot L-1 is at version 4, the decision saw version 3');
-    expect(row()).toMatchObject({ taskState: 'conflict', conflictReason: 'stale: lot L-1 is at version 4, the decision saw version 3', lotVersion: 3 });
-    // What changed upstream arrives as an event; the re-decision is based on it.
-    parts.ingest.applyBatch([event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 4, productionOrderId: 'PO-7', quantity: 20 })]);
-    expect(row()).toMatchObject({ taskState: 'conflict', quantity: 100, lotVersion: 4 });
-    const again = parts.quarantine['quarantine.disposition']({ taskId, decision: 'rework', reason: 'rework the bore' }, qe);
-    const [redecided] = pending();
-    expect(redecided).toMatchObject({ commandId: again.commandId, basedOn: { version: 4 }, payload: { decision: 'rework', quantity: 100 } });
-    expect(row()).toMatchObject({ taskState: 'pending-upstream', decision: 'rework' });
+    const before = pending().length;
+    parts.quarantine['quarantine.withdraw']({ taskId, reason: 'production used it meanwhile' }, qe);
+    expect(row()).toMatchObject({ taskState: 'withdrawn', conflict: null });
+    expect(pending()).toHaveLength(before);
+    expect(parts.repos.decisions.latestForTask(taskId)).toMatchObject({ status: 'withdrawn', replyReason: 'stale: lot L-1 is at version 4, the decision saw version 3' });
+    expect(parts.repos.audit.entries().map((e) => e.action)).toContain('usage decision withdrawn');
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'too late' }, qe)).toThrow(ApiFailure);
   });
 
   it('a second reply for the same command changes nothing', () => {
@@ -78,17 +113,17 @@ describe('inspection-failed workflow', () => {
   });
 
   it('refuses a decision for a task that does not exist, naming the field', () => {
-    expect(() => parts.quarantine['quarantine.disposition']({ taskId: 'nope', decision: 'scrap', reason: 'x y z' }, qe)).toThrow(/^taskId: no disposition task nope$/);
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId: 'nope', postings: scrapAll, reason: 'x y z' }, qe)).toThrow(/^taskId: no disposition task nope$/);
   });
 
   it('a second failure of a lot already on hold does not start a second instance', () => {
     parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { lotVersion: 3 }))]);
     expect(parts.store.db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(1);
-    expect(pending()).toHaveLength(1);
+    expect(pending()).toHaveLength(3);
   });
 
   it('the audit chain detects an edited entry', () => {
-    parts.quarantine['quarantine.disposition']({ taskId: row()!.taskId, decision: 'scrap', reason: 'cracked housing' }, qe);
+    parts.quarantine['quarantine.disposition']({ taskId: row()!.taskId, postings: scrapAll, reason: 'cracked housing' }, qe);
     expect(parts.repos.audit.verifyChain()).toBeNull();
     parts.store.db.prepare("UPDATE audit_log SET detail = replace(detail, 'scrap', 'release') WHERE action = 'usage decision'").run();
     expect(parts.repos.audit.verifyChain()).not.toBeNull();

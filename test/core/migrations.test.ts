@@ -85,4 +85,24 @@ describe('migrations', () => {
     expect(() => approval.run('AP-2', 'maybe')).toThrow(/CHECK/);
     db.close();
   });
+
+  it('0007 turns each stored decision into one posting of the whole lot and adds genealogy and inspection lots', () => {
+    const db = new Database(temp.file('m7.sqlite'));
+    migrate(db, 'm7', migrations.slice(0, 6));
+    db.prepare("INSERT INTO workflow_instances VALUES ('i-1', 'inspection-failed', 1, 'L-1', 'running', 'decided', 'task', 't-1', '{}', 'now', 'now')").run();
+    db.prepare("INSERT INTO human_tasks (id, instance_id, kind, role, subject, status, created_at) VALUES ('t-1', 'i-1', 'disposition-lot', 'quality-engineer', 's', 'done', 'now')").run();
+    db.prepare(
+      `INSERT INTO decisions (task_id, lot_id, decision, quantity, reason, decided_by, decided_at, command_id, based_on_version, status)
+       VALUES ('t-1', 'L-1', 'scrap', 180, 'cracked', 'qe.jonas', 'now', 'c-1', 2, 'accepted')`,
+    ).run();
+    migrate(db, 'm7', migrations.slice(0, 7));
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    const decision = db.prepare('SELECT postings, based_on_quantity AS basedOnQuantity, containment, status FROM decisions').get() as Record<string, unknown>;
+    expect({ ...decision, postings: JSON.parse(decision.postings as string) }).toEqual({ postings: [{ decision: 'scrap', quantity: 180 }], basedOnQuantity: 180, containment: '[]', status: 'accepted' });
+    expect(() => db.prepare("UPDATE decisions SET valuation = 'maybe'").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO order_inputs VALUES ('PO-1', 'L-1', 40, 'KG', 'now')").run();
+    expect(() => db.prepare("INSERT INTO order_inputs VALUES ('PO-1', 'L-1', 5, 'KG', 'now')").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO inspection_lots VALUES ('IL-1', 'L-1', 'goods-receipt', 'closed', 'now')").run()).toThrow(/CHECK/);
+    db.close();
+  });
 });

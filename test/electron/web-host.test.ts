@@ -22,8 +22,11 @@ function createCoreDouble() {
     'quarantine.list': () => [row],
     'quarantine.disposition': (args, context) => {
       if (args.taskId === 'gone') throw new ApiFailure('not-found', `no task ${args.taskId}`);
-      return { commandId: `cmd-${args.taskId}-${context.user}` };
+      return { commandId: `cmd-${args.taskId}-${context.user}`, containmentCommandIds: [] };
     },
+    'quarantine.withdraw': () => ({}),
+    'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
+    'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
     'connectors.status': () => [],
     'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1' }),
     'impact.exceptions': () => [],
@@ -140,12 +143,12 @@ describe('startWebHost', () => {
 
   it('answers invoke with the dispatcher result, as the launch user', async () => {
     const client = await connect(host);
-    client.send({ kind: 'invoke', id: 1, method: 'quarantine.disposition', args: { taskId: 't-1', decision: 'scrap', reason: 'cracked' } });
-    client.send({ kind: 'invoke', id: 2, method: 'quarantine.disposition', args: { taskId: 't-1', decision: 'use-as-is', reason: 'fine' } });
-    client.send({ kind: 'invoke', id: 3, method: 'quarantine.disposition', args: { taskId: 'gone', decision: 'scrap', reason: 'cracked' } });
+    client.send({ kind: 'invoke', id: 1, method: 'quarantine.disposition', args: { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' } });
+    client.send({ kind: 'invoke', id: 2, method: 'quarantine.disposition', args: { taskId: 't-1', postings: [{ decision: 'use-as-is', quantity: 5 }], reason: 'fine' } });
+    client.send({ kind: 'invoke', id: 3, method: 'quarantine.disposition', args: { taskId: 'gone', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' } });
     client.send({ kind: 'invoke', id: 4, method: 'lots.explode', args: {} });
     const byId = async (id: number) => client.next((m) => m.kind === 'result' && m.id === id);
-    expect(await byId(1)).toEqual({ kind: 'result', id: 1, result: { ok: true, value: { commandId: 'cmd-t-1-qe.anna' } } });
+    expect(await byId(1)).toEqual({ kind: 'result', id: 1, result: { ok: true, value: { commandId: 'cmd-t-1-qe.anna', containmentCommandIds: [] } } });
     expect(await byId(2)).toMatchObject({ result: { ok: false, error: { code: 'invalid-args', message: 'deviationNumber: use-as-is needs a deviation number' } } });
     expect(await byId(3)).toMatchObject({ result: { ok: false, error: { code: 'not-found', message: 'no task gone' } } });
     expect(await byId(4)).toMatchObject({ result: { ok: false, error: { code: 'unknown-method' } } });

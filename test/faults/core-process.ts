@@ -25,7 +25,7 @@ function decide(row: QuarantineRow): void {
   setImmediate(() => {
     const choices = dispositionDecisions.filter((d) => d !== 'use-as-is');
     const decision = choices[Number(row.lotId.replace(/\D/g, '')) % choices.length] ?? 'scrap';
-    const result = core.handlers['quarantine.disposition']({ taskId: row.taskId, decision, reason: 'fault test decision' }, context);
+    const result = core.handlers['quarantine.disposition']({ taskId: row.taskId, postings: [{ decision, quantity: row.quantity }], reason: 'fault test decision' }, context);
     if (result instanceof Promise) throw new Error('disposition is synchronous in the core');
     say(`decided ${result.commandId} ${row.lotId}`);
   });

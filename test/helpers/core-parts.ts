@@ -28,7 +28,7 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
-  const queries = createQuarantineQueries(store.db);
+  const queries = createQuarantineQueries(store.db, repos.lotHistory);
   const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', afterDecision: () => {}, discardChanges: () => changes.discard() });
   return { store, repos, changes, engine, ingest, handleReply, queries, quarantine };
 }

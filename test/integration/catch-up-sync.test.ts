@@ -48,7 +48,10 @@ describe('catch-up after a long offline period', () => {
   });
 
   it('applies a replay of many messages once each, and reports online only once all of it is applied', async () => {
-    await online(await startCore());
+    const first = await startCore();
+    await online(first);
+    // The blocks of the dataset's open inspections are answered (and published) before the replay is counted.
+    await waitFor('the outbox drained', async () => (await first.handlers['connectors.status']({}, qe)).every((c) => c.queueDepth === 0), 30_000);
     await core!.close();
     const before = gateway.inspect.streamHead('erp');
     gateway.scenario.receiveGoods(12_000, 3000);

@@ -65,7 +65,7 @@ describe('quarantine over the real gateway', () => {
     expect(blocksOf(lotId)).toHaveLength(1);
 
     gateway.scenario.dropReplies(1);
-    const { commandId } = await started.handlers['quarantine.disposition']({ taskId: held.taskId, decision: 'scrap', reason: 'porosity on sealing face' }, qe);
+    const { commandId } = await started.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'scrap', quantity: 240 }], reason: 'porosity on sealing face' }, qe);
     expect((await rowOf(lotId))?.taskState).toBe('pending-upstream');
     await waitFor('the decision accepted', async () => (await rowOf(lotId))?.taskState === 'accepted');
 
@@ -92,7 +92,7 @@ describe('quarantine over the real gateway', () => {
     core = undefined;
     gateway.scenario.consumeLot(lotId, 30);
     const offline = await createCore({ databasePath: coreFile(), user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors('http://127.0.0.1:9'), logger: quietLogger });
-    await offline.handlers['quarantine.disposition']({ taskId: held.taskId, decision: 'release', reason: 'measured again, in tolerance' }, qe);
+    await offline.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'release', quantity: 100 }], reason: 'measured again, in tolerance' }, qe);
     await offline.close();
     const online = await startCore();
     // The conflict (ERP reply) and what changed (the plant's consumption event) arrive on different connectors.
@@ -100,8 +100,8 @@ describe('quarantine over the real gateway', () => {
       const row = await rowOf(lotId);
       return row?.taskState === 'conflict' && row.quantity === 70 ? row : undefined;
     });
-    expect(conflicted.conflictReason).toMatch(/^stale: lot L-\d+ is at version 4, the decision saw version 3$/);
-    const { commandId } = await online.handlers['quarantine.disposition']({ taskId: held.taskId, decision: 'release', reason: 'released the remaining 70' }, qe);
+    expect(conflicted.conflict?.reason).toMatch(/^stale: lot L-\d+ is at version 4, the decision saw version 3$/);
+    const { commandId } = await online.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'release', quantity: 70 }], reason: 'released the remaining 70' }, qe);
     await waitFor('the re-decision accepted', async () => (await rowOf(lotId))?.taskState === 'accepted');
     expect(gateway.inspect.acceptedCount(commandId)).toBe(1);
   });

@@ -8,9 +8,12 @@ afterEach(closeAll);
 
 const basedOn = (lotId: string, version: number) => ({ basedOn: { entity: 'lot' as const, id: lotId, version } });
 
+function usageDecision(lotId: string, postings: { decision: string; quantity: number }[], extra: Record<string, unknown> = {}) {
+  return { lotId, valuation: 'reject', code: 'R9', postings, reason: 'Measured again', ...extra };
+}
+
 function disposition(lotId: string, version: number, decision = 'release', quantity = 1) {
-  const payload = { lotId, decision, quantity, reason: 'Measured again, within tolerance' };
-  return lotCommand('lot.disposition', payload, basedOn(lotId, version));
+  return lotCommand('lot.disposition', usageDecision(lotId, [{ decision, quantity }]), basedOn(lotId, version));
 }
 
 /** A rejection whose reason starts with (or matches) the given pattern. */
@@ -23,7 +26,7 @@ const rejectedFor = (reason: RegExp, extra: Record<string, unknown> = {}) => ({
 describe('dedupe', () => {
   it('answers a second delivery of the same commandId duplicate, applies it once, records both deliveries', async () => {
     const gateway = await startTestGateway();
-    const { lotId } = gateway.scenario.inspectionFailure();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 1 });
     const erp = await connectClient(gateway.erpUrl);
     const command = disposition(lotId, 2);
     const first = await erp.command(command);
@@ -91,7 +94,7 @@ describe('lot.disposition', () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure();
     const client = await connectClient(gateway.erpUrl);
-    const scrap = { lotId, decision: 'scrap', quantity: 1, reason: 'Porosity' };
+    const scrap = usageDecision(lotId, [{ decision: 'scrap', quantity: 1 }]);
     const withoutBasedOn = lotCommand('lot.disposition', scrap);
     expect(await client.command(withoutBasedOn)).toMatchObject(rejectedFor(/^basedOn:/, { version: 2 }));
     const otherLot = lotCommand('lot.disposition', scrap, basedOn('L-000101', 2));
@@ -106,26 +109,53 @@ describe('lot.disposition', () => {
     expect(await client.command(disposition(lotId, 2, decision, 50))).toMatchObject({ status: 'accepted', version: 3 });
     const expected = {
       release: { stockType: 'unrestricted', quantity: 50 },
-      'use-as-is': { stockType: 'unrestricted', quantity: 50 },
+      'use-as-is': { stockType: 'restricted', quantity: 50 },
       rework: { stockType: 'blocked', quantity: 50 },
-      'return-to-vendor': { stockType: 'blocked', quantity: 50 },
+      'keep-blocked': { stockType: 'blocked', quantity: 50 },
+      'return-to-vendor': { stockType: 'blocked', quantity: 0 },
       scrap: { stockType: 'blocked', quantity: 0 },
     }[decision];
     expect(gateway.inspect.lot(lotId)).toMatchObject({ ...expected, version: 3 });
+  });
+
+  it('splits a lot by a partial decision: the first part that stays keeps the lot, the others become sub-lots', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 300 });
+    const client = await connectClient(gateway.erpUrl);
+    const postings = [
+      { decision: 'scrap', quantity: 40 },
+      { decision: 'release', quantity: 200 },
+      { decision: 'return-to-vendor', quantity: 25 },
+      { decision: 'use-as-is', quantity: 35 },
+    ];
+    const command = lotCommand('lot.disposition', usageDecision(lotId, postings, { deviationNumber: 'DEV-7' }), basedOn(lotId, 2));
+    expect(await client.command(command)).toMatchObject({ status: 'accepted', version: 3 });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'unrestricted', quantity: 200, version: 3 });
+    expect(gateway.inspect.lot(`${lotId}-1`)).toMatchObject({ stockType: 'restricted', quantity: 35, version: 1 });
+    expect(gateway.inspect.lot(`${lotId}-2`)).toBeUndefined();
+  });
+
+  it('rejects postings that do not add up to the lot, naming both quantities', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 300 });
+    const client = await connectClient(gateway.erpUrl);
+    const short = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'scrap', quantity: 100 }, { decision: 'release', quantity: 150 }]), basedOn(lotId, 2));
+    expect(await client.command(short)).toMatchObject(rejectedFor(new RegExp(`^payload\\.postings: the quantities add up to 250 \\w+, but lot ${lotId} holds 300 \\w+$`), { version: 2 }));
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 300, version: 2 });
   });
 
   it('rejects more than the lot holds, an unknown lot, and another inspection lot', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 5 });
     const client = await connectClient(gateway.erpUrl);
-    expect(await client.command(disposition(lotId, 2, 'scrap', 6))).toMatchObject(rejectedFor(/^payload\.quantity:/));
+    expect(await client.command(disposition(lotId, 2, 'scrap', 6))).toMatchObject(rejectedFor(/^payload\.postings: the quantities add up to 6/));
     expect(await client.command(disposition('L-999999', 1))).toMatchObject({
       status: 'rejected',
       reason: 'payload.lotId: unknown lot L-999999',
     });
     const wrongInspection = lotCommand(
       'lot.disposition',
-      { lotId, inspectionLotId: 'IL-999999', decision: 'release', quantity: 5, reason: 'ok' },
+      usageDecision(lotId, [{ decision: 'release', quantity: 5 }], { inspectionLotId: 'IL-999999' }),
       basedOn(lotId, 2),
     );
     expect(await client.command(wrongInspection)).toMatchObject(rejectedFor(/^payload\.inspectionLotId:/));
@@ -172,7 +202,7 @@ describe('invalid commands', () => {
 describe('dropReplies', () => {
   it('applies and records the command but sends no reply; the re-send answers duplicate', async () => {
     const gateway = await startTestGateway();
-    const { lotId } = gateway.scenario.inspectionFailure();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 1 });
     const client = await connectClient(gateway.erpUrl);
     gateway.scenario.dropReplies(1);
     const command = disposition(lotId, 2, 'rework', 1);

@@ -6,6 +6,7 @@ import { up as planning } from './0003-planning';
 import { up as exceptions } from './0004-exceptions';
 import { up as connectorEpochs } from './0005-connector-epochs';
 import { up as approvals } from './0006-approvals';
+import { up as usageDecisions } from './0007-usage-decisions';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004-exceptions', up: exceptions },
   { version: 5, name: '0005-connector-epochs', up: connectorEpochs },
   { version: 6, name: '0006-approvals', up: approvals },
+  { version: 7, name: '0007-usage-decisions', up: usageDecisions },
 ];

@@ -1,0 +1,59 @@
+// Partial usage decisions, genealogy and inspection lots. A decision now posts the lot in parts (its
+// postings, JSON) and may block lots made from it; production orders' inputs and outputs give the
+// genealogy that containment follows; a held lot's upstream changes are kept to show beside a conflict.
+import type Database from 'better-sqlite3';
+
+export function up(db: Database.Database): void {
+  db.exec(`
+    ALTER TABLE decisions ADD COLUMN postings TEXT;
+    ALTER TABLE decisions ADD COLUMN valuation TEXT CHECK (valuation IN ('accept', 'reject'));
+    ALTER TABLE decisions ADD COLUMN code TEXT;
+    ALTER TABLE decisions ADD COLUMN containment TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE decisions ADD COLUMN based_on_quantity REAL;
+    -- Decisions before this migration posted the whole lot to one place.
+    UPDATE decisions SET postings = json_array(json_object('decision', decision, 'quantity', quantity)),
+      based_on_quantity = quantity;
+
+    -- What each production order took from each lot; a lot's consumers are what containment starts from.
+    CREATE TABLE order_inputs (
+      production_order_id TEXT NOT NULL,
+      lot_id TEXT NOT NULL,
+      quantity REAL NOT NULL,
+      unit TEXT,
+      at TEXT NOT NULL,
+      PRIMARY KEY (lot_id, production_order_id)
+    ) WITHOUT ROWID;
+    -- The lots each production order made.
+    CREATE TABLE order_outputs (
+      production_order_id TEXT NOT NULL,
+      lot_id TEXT NOT NULL,
+      item_id TEXT,
+      quantity REAL NOT NULL,
+      unit TEXT,
+      at TEXT NOT NULL,
+      PRIMARY KEY (production_order_id, lot_id)
+    ) WITHOUT ROWID;
+
+    -- Upstream changes to lots on hold, to show beside a decision the gateway refused as stale.
+    CREATE TABLE lot_changes (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      lot_id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      at TEXT NOT NULL
+    );
+    CREATE INDEX lot_changes_lot ON lot_changes(lot_id, version);
+
+    CREATE TABLE inspection_lots (
+      inspection_lot_id TEXT PRIMARY KEY,
+      lot_id TEXT NOT NULL,
+      origin TEXT NOT NULL CHECK (origin IN ('goods-receipt', 'production')),
+      status TEXT NOT NULL CHECK (status IN ('created', 'released', 'results-recorded', 'usage-decision-made')),
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX inspection_lots_lot ON inspection_lots(lot_id);
+    -- A decision finds its lot by the task.
+    CREATE INDEX lot_holds_task ON lot_holds(task_id);
+  `);
+}

@@ -1,0 +1,97 @@
+// A usage decision in SAP QM's terms: the inspection lot's quantity posted, in parts, to where each
+// part goes; its valuation, code and follow-up actions follow from those postings. The app and the
+// gateway both split a lot with these rules, so both name the same sub-lots.
+import { z } from 'zod';
+import { dispositionDecisionSchema, quantitySchema, stockAfterDisposition, type DispositionDecision, type StockType } from './domain';
+
+export const usagePostingSchema = z.object({
+  decision: dispositionDecisionSchema,
+  quantity: quantitySchema.positive('must be more than 0'),
+});
+export type UsagePosting = z.infer<typeof usagePostingSchema>;
+
+/** One to six postings, each kind at most once. */
+export const usagePostingsSchema = z
+  .array(usagePostingSchema)
+  .min(1, 'post the lot somewhere')
+  .max(dispositionDecisionSchema.options.length)
+  .refine((postings) => new Set(postings.map((p) => p.decision)).size === postings.length, 'each kind of posting at most once');
+
+export type UsageValuation = 'accept' | 'reject';
+
+/** Quantities in the units lots use, compared to the gram: 0.1 + 0.2 adds up to 0.3. */
+export const roundQuantity = (quantity: number): number => Math.round(quantity * 1000) / 1000;
+
+export const postingsTotal = (postings: readonly UsagePosting[]): number => roundQuantity(postings.reduce((sum, p) => sum + p.quantity, 0));
+
+/** Null when the postings cover the lot exactly; otherwise the error, naming the field. */
+export function checkPostingsAddUp(postings: readonly UsagePosting[], lot: { lotId: string; quantity: number; unit: string }): string | null {
+  const total = postingsTotal(postings);
+  if (total === roundQuantity(lot.quantity)) return null;
+  return `postings: the quantities add up to ${total} ${lot.unit}, but lot ${lot.lotId} holds ${roundQuantity(lot.quantity)} ${lot.unit}`;
+}
+
+/** Accepted when all of the lot may be used (released, or used as is under a deviation). */
+export function usageValuation(postings: readonly UsagePosting[]): UsageValuation {
+  return postings.every((p) => p.decision === 'release' || p.decision === 'use-as-is') ? 'accept' : 'reject';
+}
+
+const rejectionCodes: Record<Exclude<DispositionDecision, 'release' | 'use-as-is'>, { code: string; text: string }> = {
+  scrap: { code: 'R1', text: 'Rejected: scrap' },
+  'return-to-vendor': { code: 'R2', text: 'Rejected: return to vendor' },
+  rework: { code: 'R3', text: 'Rejected: rework' },
+  'keep-blocked': { code: 'R4', text: 'Rejected: keep blocked' },
+};
+
+/** The usage decision code, as a catalogue in QM would give it. */
+export function usageDecisionCode(postings: readonly UsagePosting[]): { code: string; text: string } {
+  if (usageValuation(postings) === 'accept') {
+    return postings.some((p) => p.decision === 'use-as-is') ? { code: 'A2', text: 'Accepted under deviation' } : { code: 'A1', text: 'Accepted' };
+  }
+  const rejected = postings.filter((p) => p.decision !== 'release' && p.decision !== 'use-as-is');
+  if (rejected.length === 1 && rejected.length === postings.length) return rejectionCodes[rejected[0]!.decision as keyof typeof rejectionCodes];
+  return { code: 'R9', text: 'Partly rejected' };
+}
+
+const followUps: Record<DispositionDecision, string | null> = {
+  release: null,
+  'use-as-is': 'restricted use under the deviation',
+  rework: 'rework order',
+  'keep-blocked': null,
+  scrap: 'scrap posting',
+  'return-to-vendor': 'return delivery and supplier complaint',
+};
+
+export const followUpActions = (postings: readonly UsagePosting[]): string[] =>
+  postings.map((p) => followUps[p.decision]).filter((action): action is string => action !== null);
+
+export interface LotPart {
+  /** The lot itself for the first part that stays, a sub-lot `<lotId>-<n>` for each further one. */
+  lotId: string;
+  decision: DispositionDecision;
+  stockType: StockType;
+  quantity: number;
+}
+
+/** The sub-lot id of the nth part (1-based) that stays in stock beyond the first. */
+export const subLotId = (lotId: string, n: number): string => `${lotId}-${n}`;
+
+/**
+ * What the lot becomes: each posting that keeps its stock is a part with its stock type (the first
+ * stays under the lot's id, the others become sub-lots); scrap and return to vendor leave the plant.
+ * When nothing stays, the lot remains, empty and blocked.
+ */
+export function splitLot(lotId: string, postings: readonly UsagePosting[]): { parts: LotPart[]; leaving: UsagePosting[] } {
+  const parts: LotPart[] = [];
+  const leaving: UsagePosting[] = [];
+  for (const posting of postings) {
+    const after = stockAfterDisposition(posting.decision);
+    if (!after.keepsQuantity) {
+      leaving.push(posting);
+      continue;
+    }
+    parts.push({ lotId: parts.length === 0 ? lotId : subLotId(lotId, parts.length), decision: posting.decision, stockType: after.stockType, quantity: posting.quantity });
+  }
+  if (parts.length === 0) parts.push({ lotId, decision: leaving[0]?.decision ?? 'scrap', stockType: 'blocked', quantity: 0 });
+  return { parts, leaving };
+}

@@ -1,0 +1,64 @@
+// The rules of a partial usage decision, shared by the app and the gateway: postings add up to the lot,
+// where each part's stock goes, the sub-lots a split makes, and the valuation and code that follow.
+import { describe, expect, it } from 'vitest';
+import { stockAfterDisposition } from '../../shared/domain';
+import { checkPostingsAddUp, followUpActions, splitLot, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
+
+const lot = { lotId: 'L-1', quantity: 180, unit: 'KG' };
+
+describe('partial usage decisions', () => {
+  it('accepts postings that add up to the lot exactly, decimals included', () => {
+    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 100 }, { decision: 'return-to-vendor', quantity: 80 }], lot)).toBeNull();
+    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 0.1 }, { decision: 'release', quantity: 0.2 }], { ...lot, quantity: 0.3 })).toBeNull();
+  });
+
+  it('refuses postings over or under the lot, naming both quantities', () => {
+    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 100 }, { decision: 'release', quantity: 50 }], lot)).toBe('postings: the quantities add up to 150 KG, but lot L-1 holds 180 KG');
+    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 181 }], lot)).toBe('postings: the quantities add up to 181 KG, but lot L-1 holds 180 KG');
+  });
+
+  it('refuses the same kind of posting twice, none at all, and a zero quantity', () => {
+    const twice = usagePostingsSchema.safeParse([{ decision: 'scrap', quantity: 1 }, { decision: 'scrap', quantity: 2 }]);
+    expect(twice.success ? null : twice.error.issues[0]?.message).toBe('each kind of posting at most once');
+    expect(usagePostingsSchema.safeParse([]).success).toBe(false);
+    const zero = usagePostingsSchema.safeParse([{ decision: 'release', quantity: 0 }]);
+    expect(zero.success ? null : zero.error.issues[0]?.message).toBe('must be more than 0');
+  });
+
+  it('moves each part to its stock type: released unrestricted, use-as-is restricted, rework and kept blocked; scrap and returns leave', () => {
+    expect(stockAfterDisposition('release')).toEqual({ stockType: 'unrestricted', keepsQuantity: true });
+    expect(stockAfterDisposition('use-as-is')).toEqual({ stockType: 'restricted', keepsQuantity: true });
+    expect(stockAfterDisposition('rework')).toEqual({ stockType: 'blocked', keepsQuantity: true });
+    expect(stockAfterDisposition('keep-blocked')).toEqual({ stockType: 'blocked', keepsQuantity: true });
+    expect(stockAfterDisposition('scrap').keepsQuantity).toBe(false);
+    expect(stockAfterDisposition('return-to-vendor').keepsQuantity).toBe(false);
+  });
+
+  it('splits a lot: the first part that stays keeps its id, each further one is a sub-lot', () => {
+    const split = splitLot('L-1', [
+      { decision: 'scrap', quantity: 20 },
+      { decision: 'release', quantity: 100 },
+      { decision: 'use-as-is', quantity: 35 },
+      { decision: 'rework', quantity: 25 },
+    ]);
+    expect(split.parts).toEqual([
+      { lotId: 'L-1', decision: 'release', stockType: 'unrestricted', quantity: 100 },
+      { lotId: 'L-1-1', decision: 'use-as-is', stockType: 'restricted', quantity: 35 },
+      { lotId: 'L-1-2', decision: 'rework', stockType: 'blocked', quantity: 25 },
+    ]);
+    expect(split.leaving).toEqual([{ decision: 'scrap', quantity: 20 }]);
+  });
+
+  it('leaves an empty blocked lot when all of it is scrapped or returned', () => {
+    expect(splitLot('L-1', [{ decision: 'scrap', quantity: 100 }, { decision: 'return-to-vendor', quantity: 80 }]).parts).toEqual([{ lotId: 'L-1', decision: 'scrap', stockType: 'blocked', quantity: 0 }]);
+  });
+
+  it('values and codes the decision as QM does, with its follow-up actions', () => {
+    expect([usageValuation([{ decision: 'release', quantity: 1 }]), usageDecisionCode([{ decision: 'release', quantity: 1 }]).code]).toEqual(['accept', 'A1']);
+    expect(usageDecisionCode([{ decision: 'release', quantity: 1 }, { decision: 'use-as-is', quantity: 1 }])).toEqual({ code: 'A2', text: 'Accepted under deviation' });
+    expect(usageDecisionCode([{ decision: 'return-to-vendor', quantity: 1 }])).toEqual({ code: 'R2', text: 'Rejected: return to vendor' });
+    const split = [{ decision: 'scrap' as const, quantity: 100 }, { decision: 'return-to-vendor' as const, quantity: 80 }];
+    expect([usageValuation(split), usageDecisionCode(split).code]).toEqual(['reject', 'R9']);
+    expect(followUpActions(split)).toEqual(['scrap posting', 'return delivery and supplier complaint']);
+  });
+});
