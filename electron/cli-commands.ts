@@ -1,8 +1,10 @@
 // The commands of `npm run cli`: each takes its flags and returns what to print.
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { withLineStopped, withLotBlocked, withPoLineDelayed } from '../orchestration-core/analysis/disruptions';
 import { planImpact, type Impact } from '../orchestration-core/analysis/impact';
 import { computePlan } from '../orchestration-core/analysis/plan';
+import { translateB2mml } from '../orchestration-core/connectors/b2mml/translate';
 import { describeZodError } from '../shared/describe-error';
 import { datasetSchema, planDateSchema, type Dataset } from '../shared/dataset';
 import { generateDataset } from '../simulator/planning/generate-dataset';
@@ -14,7 +16,9 @@ export const usage = `usage: npm run cli -- <command> [flags]
                                              print the orders a supplier delay makes later, as JSON
   impact --dataset FILE --lot ID             ... that blocking a lot makes later
   impact --dataset FILE --line PLANT/LINE --from YYYY-MM-DD --days N
-                                             ... that a line stoppage makes later`;
+                                             ... that a line stoppage makes later
+  b2mml FILE                                 print the canonical events a B2MML message (V0700 or V0401)
+                                             maps to, as JSON; a message the adapter refuses exits with 2`;
 
 export function datasetCommand(argv: readonly string[]): string {
   const flags = parseFlags(argv, ['seed', 'scale', 'out', 'today'], ['out']);
@@ -23,6 +27,21 @@ export function datasetCommand(argv: readonly string[]): string {
   writeFileSync(flags.out!, JSON.stringify(dataset));
   const counts = ['items', 'poLines', 'productionOrders', 'customerOrders', 'lots'] as const;
   return `wrote ${flags.out}: ${counts.map((name) => `${dataset[name].length} ${name}`).join(', ')}`;
+}
+
+export function b2mmlCommand(argv: readonly string[]): string {
+  const [file, ...extra] = argv;
+  if (file === undefined || extra.length > 0) throw new CliUsageError('give one FILE: the B2MML message to translate');
+  let xml: string;
+  try {
+    xml = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const context = { id: `cli:${path.basename(file)}`, stream: 'plant.cli', seq: 1, source: 'cli', occurredAt: new Date().toISOString() };
+  const translation = translateB2mml(xml, context);
+  if (!translation.ok) throw new CliUsageError(`${file}: ${translation.reason}`);
+  return JSON.stringify(translation.events, null, 2);
 }
 
 export type Disruption =

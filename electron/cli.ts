@@ -1,8 +1,8 @@
-// `npm run cli -- <command>`: the planning dataset and impact analysis from the command line.
+// `npm run cli -- <command>`: the planning dataset, impact analysis and B2MML translation from the command line.
 import { CliUsageError } from './cli-args';
-import { datasetCommand, impactCommand, usage } from './cli-commands';
+import { b2mmlCommand, datasetCommand, impactCommand, usage } from './cli-commands';
 
-const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand };
+const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand, b2mml: b2mmlCommand };
 
 function main(argv: readonly string[]): number {
   const [name, ...rest] = argv;

@@ -52,6 +52,10 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
       z.strictObject({ lotId: idSchema, quantity: positiveQuantity, outputQuantity: positiveQuantity.optional() }),
       (body) => scenario.produce(body.lotId, body.quantity, body.outputQuantity),
     ),
+    '/control/b2mml': route('POST', z.strictObject({ plant: idSchema.default('P1'), xml: z.string().min(1).max(4_000_000) }), ({ plant, xml }) => {
+      const envelope = scenario.plantMessage(plant, xml);
+      return { stream: envelope.stream, seq: envelope.seq, id: envelope.id };
+    }),
     '/control/burst': route('POST', z.strictObject({ count: z.number().int().min(1).max(100_000) }), ({ count }) => ({
       lotIds: scenario.burst(count),
     })),

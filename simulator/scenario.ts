@@ -1,4 +1,5 @@
 // Scripted disruptions: each changes the lots and appends the events an ERP, QMS and MES would publish.
+import { b2mmlEventType } from '../shared/b2mml-message';
 import type { EventEnvelope, EventPayload, EventType } from '../shared/events';
 import { dateOf, dayOf } from '../shared/plan-days';
 import { defectCatalogue, formatInspectionLotId, formatLotId, typicalLotQuantity } from './dataset';
@@ -217,6 +218,16 @@ export class Scenario {
     if (!this.deps.store.hasStream(stream)) throw new ScenarioError(`stream: unknown stream "${stream}"`);
     if (type.length === 0) throw new ScenarioError('type: must not be empty');
     return this.publish(() => this.append({ stream, type, correlationId: 'simulator.raw', payload }));
+  }
+
+  /**
+   * A plant system's ISA-95 B2MML message (XML), carried as it is on the plant's MES stream; the app's
+   * format adapter reads it. The simulator does not look inside: a malformed message is stored too.
+   */
+  plantMessage(plant: string, xml: string): EventEnvelope {
+    if (!isSimulatedPlant(plant)) throw new ScenarioError(`plant: ${plant} has no MES stream here (plants: ${simulatedPlants.join(', ')})`);
+    if (xml.length === 0) throw new ScenarioError('xml: must not be empty');
+    return this.publish(() => this.append({ stream: mesStream(plant), plant, type: b2mmlEventType, correlationId: `b2mml.${plant}`, payload: { xml } }));
   }
 
   /** Sends [message] as an `events` batch to every subscriber of the namespace, without storing it. */

@@ -1,12 +1,13 @@
 // Applies what a connector receives: validates each event, applies it in seq order per stream, once
 // by event id, and advances the stream's cursor in the same transaction as the state change.
 // Invalid messages go to the dead-letter table; nothing here throws past the connector.
-import { parseEvent, type CanonicalEvent } from '../../shared/events';
+import type { CanonicalEvent } from '../../shared/events';
 import { snapshotSchema } from '../../shared/sync-protocol';
 import { describeZodError } from '../../shared/describe-error';
 import type { Clock, Logger } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
+import { readIncomingMessage } from './incoming-message';
 import { openApprovalAsEvent } from '../model/open-approval';
 import { openInspectionAsEvent } from '../model/open-inspection';
 import { projectEvent } from '../model/lot-projection';
@@ -43,10 +44,13 @@ export function createEventIngest(deps: EventIngestDeps) {
     logger.warn('dead-lettered a message', { connector: connectorId, reason });
   }
 
-  function applyOne(event: CanonicalEvent, at: string): void {
-    projectEvent(event, repos, changes, at);
-    projectPlanningEvent(event, repos, changes);
-    engine.onEvent(event);
+  /** The canonical events of one message: one, or several from a plant's B2MML message. */
+  function applyOne(events: readonly CanonicalEvent[], at: string): void {
+    for (const event of events) {
+      projectEvent(event, repos, changes, at);
+      projectPlanningEvent(event, repos, changes);
+      engine.onEvent(event);
+    }
   }
   /** Inside the batch's transaction this is a savepoint; made once, it costs little per event. */
   const applyInSavepoint = store.db.transaction(applyOne);
@@ -78,8 +82,8 @@ export function createEventIngest(deps: EventIngestDeps) {
       store.durableTransaction(() => {
         const at = clock.now().toISOString();
         for (const raw of batch) {
-          const parsed = parseEvent(raw);
-          const envelope = parsed.ok ? parsed.event : parsed.envelope;
+          const parsed = readIncomingMessage(raw);
+          const envelope = parsed.envelope;
           if (!envelope) {
             deadLetter(raw, parsed.ok ? 'unreadable' : parsed.reason, at);
             result.deadLettered++;
@@ -110,7 +114,7 @@ export function createEventIngest(deps: EventIngestDeps) {
           }
           if (!careful) {
             try {
-              applyOne(parsed.event, at);
+              applyOne(parsed.events, at);
             } catch (error) {
               throw new EventFailed((error as Error).message);
             }
@@ -118,7 +122,7 @@ export function createEventIngest(deps: EventIngestDeps) {
             continue;
           }
           try {
-            applyInSavepoint(parsed.event, at);
+            applyInSavepoint(parsed.events, at);
             result.applied++;
           } catch (error) {
             changes.partRolledBack();
