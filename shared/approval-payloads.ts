@@ -1,6 +1,6 @@
 // What an approval request carries on the wire, in commands and events alike.
 import { z } from 'zod';
-import { idSchema } from './domain';
+import { idSchema, quantitySchema } from './domain';
 
 export const substitutionRequestSchema = z.object({
   productionOrderIds: z.array(idSchema).min(1),
@@ -16,3 +16,30 @@ export const projectedEffectSchema = z.object({
   worstDaysLate: z.number().int().nullable(),
   unfulfilled: z.number().int().nonnegative(),
 });
+
+/** Part of a failed lot used as is under a deviation: policy says a supervisor approves it first. */
+export const deviationRequestSchema = z.object({
+  lotId: idSchema,
+  inspectionLotId: idSchema,
+  itemId: idSchema,
+  plant: idSchema,
+  quantity: quantitySchema.positive(),
+  unit: idSchema,
+  deviationNumber: idSchema,
+  defectCode: idSchema,
+  reason: z.string().min(1).max(1000),
+});
+export type DeviationRequest = z.infer<typeof deviationRequestSchema>;
+
+const requestBase = {
+  approvalId: idSchema,
+  subject: z.string().min(1).max(300),
+};
+
+/** What a request asks, by kind; `requested` adds who asked and when (the gateway's event). */
+export function approvalRequestSchema<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z.discriminatedUnion('kind', [
+    z.object({ ...requestBase, ...extra, kind: z.literal('substitution'), substitution: substitutionRequestSchema, exceptionId: idSchema.optional(), projected: projectedEffectSchema.optional() }),
+    z.object({ ...requestBase, ...extra, kind: z.literal('use-as-is'), deviation: deviationRequestSchema }),
+  ]);
+}

@@ -1,7 +1,7 @@
 // Canonical commands (app -> gateway) and the gateway's reply.
 import { z } from 'zod';
 import { planDateSchema } from './dataset';
-import { projectedEffectSchema, substitutionRequestSchema } from './approval-payloads';
+import { approvalRequestSchema } from './approval-payloads';
 import { describeZodError } from './describe-error';
 import { usagePostingsSchema } from './usage-decision';
 import {
@@ -27,6 +27,9 @@ export const commandPayloadSchemas = {
     postings: usagePostingsSchema,
     reason: z.string().min(1).max(1000),
     deviationNumber: idSchema.optional(),
+    /** Use-as-is needs a supervisor's approval: the gateway applies only what was approved, once. */
+    approvalId: idSchema.optional(),
+    approvedBy: idSchema.optional(),
   }),
   /** A warehouse task: move the lot's stock to another storage location (e.g. the hold area). */
   'wms.moveTask': z.object({
@@ -78,14 +81,7 @@ export const commandPayloadSchemas = {
     approvedBy: idSchema,
   }),
   /** Ask a supervisor (on any workstation) to approve; the gateway publishes it as `approval.requested`. */
-  'approval.request': z.object({
-    approvalId: idSchema,
-    kind: z.literal('substitution'),
-    subject: z.string().min(1).max(300),
-    substitution: substitutionRequestSchema,
-    exceptionId: idSchema.optional(),
-    projected: projectedEffectSchema.optional(),
-  }),
+  'approval.request': approvalRequestSchema({}),
   /** A supervisor's decision on a request; the requester's own decision is refused. */
   'approval.decide': z.object({
     approvalId: idSchema,

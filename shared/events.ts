@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { describeZodError } from './describe-error';
 import { planDateSchema } from './dataset';
-import { projectedEffectSchema, substitutionRequestSchema } from './approval-payloads';
+import { approvalRequestSchema } from './approval-payloads';
 import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 
 export const eventEnvelopeSchema = z.object({
@@ -186,16 +186,7 @@ export const eventPayloadSchemas = {
     reason: z.string().max(500).optional(),
   }),
   /** Someone asked for a supervisor's approval; correlationId is the approvalId. */
-  'approval.requested': z.object({
-    approvalId: idSchema,
-    kind: z.literal('substitution'),
-    subject: z.string().min(1).max(300),
-    requestedBy: idSchema,
-    requestedAt: isoDateTimeSchema,
-    substitution: substitutionRequestSchema,
-    exceptionId: idSchema.optional(),
-    projected: projectedEffectSchema.optional(),
-  }),
+  'approval.requested': approvalRequestSchema({ requestedBy: idSchema, requestedAt: isoDateTimeSchema }),
   /** A supervisor decided a request; correlationId is the approvalId. */
   'approval.decided': z.object({
     approvalId: idSchema,

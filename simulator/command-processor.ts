@@ -144,7 +144,7 @@ export class CommandProcessor {
       case 'lot.setStatus':
         return this.setStatus(command.payload, command.basedOn, command.issuedBy);
       case 'lot.disposition':
-        return this.disposition(command.payload, command.basedOn, command.issuedBy);
+        return this.disposition(command.payload, command.basedOn, command.issuedBy, command.commandId);
       case 'po.updateReceiptDate':
         return this.updateReceiptDate(command.payload);
       case 'po.expedite':
@@ -187,7 +187,7 @@ export class CommandProcessor {
 
   private substitute(payload: CommandPayload<'substitution.apply'>, commandId: string): Outcome {
     const approval = this.store.approvals.get(payload.approvalId);
-    if (!approval || approval.decision !== 'approve') {
+    if (!approval || approval.decision !== 'approve' || approval.request.kind !== 'substitution') {
       return rejected(`payload.approvalId: substitution ${payload.approvalId} has not been approved`);
     }
     if (approval.decidedBy !== payload.approvedBy) {
@@ -290,7 +290,23 @@ export class CommandProcessor {
     return { status: 'accepted', version: updated.version };
   }
 
-  private disposition(payload: CommandPayload<'lot.disposition'>, basedOn: BasedOn | undefined, issuedBy: string): Outcome {
+  /** Null when the use-as-is in the decision (if any) is exactly what a supervisor approved, and not used yet. */
+  private checkUseAsIsApproval(payload: CommandPayload<'lot.disposition'>): Outcome | null {
+    const useAsIs = payload.postings.find((posting) => posting.decision === 'use-as-is');
+    if (!useAsIs) return null;
+    if (payload.approvalId === undefined) return rejected("payload.approvalId: use-as-is needs a supervisor's approval");
+    const approval = this.store.approvals.get(payload.approvalId);
+    if (!approval || approval.decision !== 'approve' || approval.request.kind !== 'use-as-is') return rejected(`payload.approvalId: use-as-is ${payload.approvalId} has not been approved`);
+    if (approval.decidedBy !== payload.approvedBy) return rejected(`payload.approvedBy: ${payload.approvalId} was approved by ${approval.decidedBy}, not ${payload.approvedBy}`);
+    if (approval.usedBy !== null) return rejected(`payload.approvalId: ${payload.approvalId} was used already, by command ${approval.usedBy}`);
+    const approved = approval.request.deviation;
+    if (approved.lotId !== payload.lotId || approved.quantity !== useAsIs.quantity || approved.deviationNumber !== payload.deviationNumber) {
+      return rejected(`payload.postings: the use-as-is differs from what ${payload.approvalId} approved (${approved.quantity} ${approved.unit} of lot ${approved.lotId} under ${approved.deviationNumber})`);
+    }
+    return null;
+  }
+
+  private disposition(payload: CommandPayload<'lot.disposition'>, basedOn: BasedOn | undefined, issuedBy: string, commandId: string): Outcome {
     const lot = this.store.lot(payload.lotId);
     if (!lot) return rejected(`payload.lotId: unknown lot ${payload.lotId}`);
     if (!basedOn) {
@@ -309,6 +325,9 @@ export class CommandProcessor {
     }
     const addUp = checkPostingsAddUp(payload.postings, lot);
     if (addUp) return rejected(`payload.${addUp}`, lot.version);
+    const unapproved = this.checkUseAsIsApproval(payload);
+    if (unapproved) return { ...unapproved, version: lot.version };
+    if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);
     // The first part that stays keeps the lot; each further one becomes a sub-lot; scrap and returns leave.
     const [own, ...subLots] = splitLot(lot.lotId, payload.postings).parts;
     const updated = this.store.updateLot(lot.lotId, { stockType: own!.stockType, quantity: own!.quantity, version: lot.version + 1 });

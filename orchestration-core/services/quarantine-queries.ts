@@ -14,6 +14,7 @@ type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'conta
   replyReason: string | null;
   basedOnVersion: number | null;
   basedOnQuantity: number | null;
+  approvalStatus: 'pending' | 'approved' | 'rejected' | null;
 };
 
 const select = `
@@ -26,21 +27,22 @@ const select = `
     h.hold_since AS holdSince, h.task_id AS taskId, t.status AS taskStatus, l.version AS lotVersion,
     d.postings, d.valuation, d.code AS decisionCode, d.reason AS decisionReason, d.deviation_number AS deviationNumber,
     d.decided_by AS decidedBy, d.containment, d.status AS decisionStatus, d.reply_reason AS replyReason,
-    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity,
+    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.approval_id AS approvalId, ap.status AS approvalStatus,
     (SELECT coalesce(sum(quantity), 0) FROM order_inputs WHERE lot_id = h.lot_id) AS consumedQuantity
   FROM lot_holds h
   JOIN lots l ON l.lot_id = h.lot_id
   JOIN human_tasks t ON t.id = h.task_id
   LEFT JOIN items i ON i.id = l.item_id
   LEFT JOIN inspection_lots il ON il.inspection_lot_id = h.inspection_lot_id
-  LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id)`;
+  LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id)
+  LEFT JOIN approvals ap ON ap.id = d.approval_id`;
 
 function taskStateOf(raw: RawRow): TaskState {
   switch (raw.decisionStatus) {
     case null:
       return 'awaiting-decision';
     case 'pending':
-      return 'pending-upstream';
+      return raw.approvalStatus === 'pending' ? 'awaiting-approval' : 'pending-upstream';
     case 'accepted':
       return 'accepted';
     case 'rejected':
@@ -56,7 +58,7 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
   const one = db.prepare<[string], RawRow>(`${select} WHERE h.lot_id = ?`);
 
   function toRow(raw: RawRow): QuarantineRow {
-    const { postings, containment, taskStatus: _taskStatus, decisionStatus, replyReason, basedOnVersion, basedOnQuantity, ...rest } = raw;
+    const { postings, containment, taskStatus: _taskStatus, decisionStatus, replyReason, basedOnVersion, basedOnQuantity, approvalStatus: _approvalStatus, ...rest } = raw;
     const taskState = taskStateOf(raw);
     const conflict =
       decisionStatus === 'rejected'

@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/domain';
 import { followUpActions, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
+import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
 
 interface InspectionFailedState {
   lotId: string;
   inspectionLotId: string;
   taskId: string;
+  /** A decision with use-as-is, waiting for a supervisor before it goes upstream. */
+  awaiting?: { approvalId: string; requestCommandId: string; basedOnVersion: number };
 }
 
 /** What the disposition task takes as input (already validated against the API contract). */
@@ -117,19 +119,40 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       const basedOnVersion = lot.version + ctx.repos.outbox.pendingForEntity(lot.lotId);
       const valuation = usageValuation(input.postings);
       const code = usageDecisionCode(input.postings).code;
-      const commandId = ctx.emit(
-        'lot.disposition',
-        {
+      const useAsIs = input.postings.find((p) => p.decision === 'use-as-is');
+      const payload = {
+        lotId: lot.lotId,
+        inspectionLotId: state.inspectionLotId,
+        valuation,
+        code,
+        postings: input.postings,
+        reason: input.reason,
+        ...(input.deviationNumber ? { deviationNumber: input.deviationNumber } : {}),
+      };
+      let commandId: string;
+      let awaiting: InspectionFailedState['awaiting'];
+      if (useAsIs) {
+        // Policy: a supervisor approves use-as-is first; the decision waits, its lot.disposition is sent once approved.
+        const approvalId = derivedId('AP-', state.inspectionLotId, `.${ctx.repos.decisions.countForTask(state.taskId) + 1}`);
+        const deviation = {
           lotId: lot.lotId,
           inspectionLotId: state.inspectionLotId,
-          valuation,
-          code,
-          postings: input.postings,
+          itemId: lot.itemId,
+          plant: lot.plant,
+          quantity: useAsIs.quantity,
+          unit: lot.unit,
+          deviationNumber: input.deviationNumber ?? '',
+          defectCode: ctx.repos.lots.hold(lot.lotId)?.defectCode ?? 'unknown',
           reason: input.reason,
-          ...(input.deviationNumber ? { deviationNumber: input.deviationNumber } : {}),
-        },
-        { issuedBy: signal.user, basedOn: { entity: 'lot', id: lot.lotId, version: basedOnVersion }, entityId: lot.lotId },
-      );
+        };
+        const subject = `Use ${useAsIs.quantity} ${lot.unit} of lot ${lot.lotId} as is under deviation ${deviation.deviationNumber}`;
+        commandId = ctx.emit('approval.request', { approvalId, kind: 'use-as-is', subject, deviation }, { issuedBy: signal.user, entityId: approvalId });
+        ctx.repos.approvals.request({ id: approvalId, kind: 'use-as-is', subject, requestedBy: signal.user, requestedAt: ctx.now, substitution: null, deviation, exceptionId: null, projected: null });
+        ctx.approvalChanged(approvalId);
+        awaiting = { approvalId, requestCommandId: commandId, basedOnVersion };
+      } else {
+        commandId = ctx.emit('lot.disposition', payload, { issuedBy: signal.user, basedOn: { entity: 'lot', id: lot.lotId, version: basedOnVersion }, entityId: lot.lotId });
+      }
       containLots(ctx, input.containmentLotIds, lot.lotId, commandId, signal.user);
       ctx.repos.decisions.insert({
         taskId: state.taskId,
@@ -146,6 +169,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         commandId,
         basedOnVersion,
         basedOnQuantity: lot.quantity,
+        approvalId: awaiting?.approvalId ?? null,
       });
       ctx.repos.tasks.complete(state.taskId, signal.user, ctx.now);
       ctx.audit(signal.user, 'usage decision', lot.lotId, {
@@ -158,9 +182,44 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         containment: input.containmentLotIds,
         commandId,
         basedOnVersion,
+        approvalId: awaiting?.approvalId ?? null,
       });
       ctx.lotChanged(lot.lotId);
+      if (awaiting) return { state: { ...state, awaiting }, wait: waitForEvent('approval.decided', awaiting.approvalId, 'deviationDecided') };
       return { state, wait: waitForReply(commandId, 'replied') };
+    },
+
+    deviationDecided(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'approval.decided') throw new Error(`deviationDecided: expected approval.decided, got ${signal.kind}`);
+      const awaiting = state.awaiting;
+      const decision = ctx.repos.decisions.byCommand(awaiting?.requestCommandId ?? '');
+      if (!awaiting || !decision) throw new Error(`deviationDecided: lot ${state.lotId} has no decision waiting for approval`);
+      const { decision: verdict, decidedBy, reason } = signal.event.payload;
+      ctx.lotChanged(state.lotId);
+      const rest = { lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId };
+      if (verdict === 'reject') {
+        ctx.repos.decisions.setStatus(decision.commandId, 'rejected', `${decidedBy} rejected the use-as-is: ${reason}`);
+        ctx.repos.tasks.reopen(state.taskId);
+        return { state: rest, wait: waitForTask(state.taskId, 'decided') };
+      }
+      // Exactly what was approved, based on the version the engineer saw, under an id derived from the approval.
+      const commandId = ctx.emit(
+        'lot.disposition',
+        {
+          lotId: state.lotId,
+          inspectionLotId: state.inspectionLotId,
+          valuation: decision.valuation,
+          code: decision.code,
+          postings: decision.postings,
+          reason: decision.reason,
+          ...(decision.deviationNumber ? { deviationNumber: decision.deviationNumber } : {}),
+          approvalId: awaiting.approvalId,
+          approvedBy: decidedBy,
+        },
+        { issuedBy: decision.decidedBy, basedOn: { entity: 'lot', id: state.lotId, version: awaiting.basedOnVersion }, entityId: state.lotId, commandId: commandIdFor(signal.event.id, 'use-as-is') },
+      );
+      ctx.repos.decisions.sentAs(decision.commandId, commandId);
+      return { state: rest, wait: waitForReply(commandId, 'replied') };
     },
 
     replied(state, signal, ctx) {

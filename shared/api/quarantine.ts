@@ -4,7 +4,7 @@ import { idSchema, type StockType } from '../domain';
 import { usagePostingsSchema, type UsagePosting } from '../usage-decision';
 
 /** Where the lot's disposition task stands, as the quality engineer sees it. */
-export const taskStates = ['awaiting-decision', 'pending-upstream', 'accepted', 'conflict', 'withdrawn'] as const;
+export const taskStates = ['awaiting-decision', 'awaiting-approval', 'pending-upstream', 'accepted', 'conflict', 'withdrawn'] as const;
 export type TaskState = (typeof taskStates)[number];
 
 /** SAP QM's inspection lot status. */
@@ -53,6 +53,8 @@ export interface QuarantineRow {
   decisionReason: string | null;
   deviationNumber: string | null;
   decidedBy: string | null;
+  /** The supervisor's approval a use-as-is waits for (taskState awaiting-approval) or was approved under. */
+  approvalId: string | null;
   /** Lots also blocked by the decision, for containment. */
   containmentLotIds: string[];
   /** How much of the lot production orders consumed, as far as the cache heard: containment matters when > 0. */

@@ -84,8 +84,16 @@ describe('containment and partial usage decisions', () => {
       { decision: 'scrap' as const, quantity: 15 },
     ];
     const { commandId } = parts.quarantine['quarantine.disposition']({ taskId: row().taskId, postings, reason: 'sorted 100%', deviationNumber: 'DEV-12' }, qe);
-    const decision = pending().find((c) => c.commandId === commandId)!;
-    expect(decision.payload).toMatchObject({ valuation: 'reject', code: 'R9', postings, deviationNumber: 'DEV-12' });
+    // Use-as-is waits for a supervisor: the request goes first, the decision once approved.
+    const request = pending().find((c) => c.commandId === commandId)!;
+    expect(request).toMatchObject({ type: 'approval.request', payload: { kind: 'use-as-is', deviation: { lotId: 'L-1', quantity: 30, deviationNumber: 'DEV-12' } } });
+    expect(row().taskState).toBe('awaiting-approval');
+    const approvalId = (request.payload as { approvalId: string }).approvalId;
+    parts.ingest.applyBatch([
+      event('erp', 'approval.decided', { approvalId, decision: 'approve', decidedBy: 'sv.ines', decidedAt: '2026-11-02T09:00:00.000Z', reason: 'deviation signed' }, { correlationId: approvalId }),
+    ]);
+    const decision = pending().find((c) => c.type === 'lot.disposition')!;
+    expect(decision).toMatchObject({ issuedBy: 'qe.anna', basedOn: { version: 3 }, payload: { valuation: 'reject', code: 'R9', postings, deviationNumber: 'DEV-12', approvalId, approvedBy: 'sv.ines' } });
     expect(parts.repos.lots.get('L-1')).toMatchObject({ stockType: 'blocked', quantity: 120 });
     accept(decision, 4);
     const stock = (lotId: string) => {

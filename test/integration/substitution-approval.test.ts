@@ -86,8 +86,9 @@ describe('substitution approval across workstations', () => {
     expect(request).toMatchObject({ status: 'pending', requestedBy: 'pl.omar', exceptionId: row.id, canDecide: true, projected: substitute.projected });
     // The SLA counts from the request, whenever this workstation heard of it.
     expect(Date.parse(request.dueAt!) - Date.parse(request.requestedAt)).toBe(4 * 3_600_000);
-    expect(request.substitution).toMatchObject({ fromItemId: line.itemId, plant: line.plant });
-    expect(request.substitution.reason).toContain('alternate seal qualified');
+    expect(request).toMatchObject({ kind: 'substitution', deviation: null, substitution: { fromItemId: line.itemId, plant: line.plant } });
+    const substitution = request.substitution!;
+    expect(substitution.reason).toContain('alternate seal qualified');
 
     // The requester may not decide it, on their own workstation or by role.
     const own = await approvalOn(planner.core, planner.as, (a) => a.id === request.id);
@@ -107,9 +108,9 @@ describe('substitution approval across workstations', () => {
     expect(resolved).toMatchObject({ chosenResponse: 'substitute', approval: { status: 'approved', decidedBy: 'sv.ines' } });
     expect(applied).toHaveLength(1);
     expect(applied[0]).toMatchObject({ body: { issuedBy: 'pl.omar', payload: { approvalId: request.id, approvedBy: 'sv.ines', fromItemId: line.itemId } } });
-    for (const id of request.substitution.productionOrderIds) {
+    for (const id of substitution.productionOrderIds) {
       const order = gateway.inspect.planningDataset()!.productionOrders.find((o) => o.id === id)!;
-      expect(order.components.map((c) => c.itemId)).toContain(request.substitution.toItemId);
+      expect(order.components.map((c) => c.itemId)).toContain(substitution.toItemId);
       expect(order.components.map((c) => c.itemId)).not.toContain(line.itemId);
     }
     // Both workstations hear the decision; a second decision is refused.

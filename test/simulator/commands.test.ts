@@ -79,14 +79,14 @@ describe('lot.disposition', () => {
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 100 });
     gateway.scenario.consumeLot(lotId, 10);
     const client = await connectClient(gateway.erpUrl);
-    const reply = await client.command(disposition(lotId, 2, 'use-as-is', 90));
+    const reply = await client.command(disposition(lotId, 2, 'release', 90));
     expect(reply).toMatchObject({
       status: 'rejected',
       reason: `stale: lot ${lotId} is at version 3, the decision saw version 2`,
       version: 3,
     });
     expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'quality-inspection', version: 3 });
-    const redone = await client.command(disposition(lotId, 3, 'use-as-is', 90));
+    const redone = await client.command(disposition(lotId, 3, 'release', 90));
     expect(redone).toMatchObject({ status: 'accepted', version: 4 });
   });
 
@@ -102,14 +102,14 @@ describe('lot.disposition', () => {
     expect(gateway.inspect.lot(lotId)?.version).toBe(2);
   });
 
-  it.each(dispositionDecisions)('applies %s to the lot', async (decision) => {
+  // Use-as-is needs a supervisor's approval first: test/integration/use-as-is-approval.test.ts.
+  it.each(dispositionDecisions.filter((d) => d !== 'use-as-is'))('applies %s to the lot', async (decision) => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 50 });
     const client = await connectClient(gateway.erpUrl);
     expect(await client.command(disposition(lotId, 2, decision, 50))).toMatchObject({ status: 'accepted', version: 3 });
     const expected = {
       release: { stockType: 'unrestricted', quantity: 50 },
-      'use-as-is': { stockType: 'restricted', quantity: 50 },
       rework: { stockType: 'blocked', quantity: 50 },
       'keep-blocked': { stockType: 'blocked', quantity: 50 },
       'return-to-vendor': { stockType: 'blocked', quantity: 0 },
@@ -126,12 +126,12 @@ describe('lot.disposition', () => {
       { decision: 'scrap', quantity: 40 },
       { decision: 'release', quantity: 200 },
       { decision: 'return-to-vendor', quantity: 25 },
-      { decision: 'use-as-is', quantity: 35 },
+      { decision: 'rework', quantity: 35 },
     ];
-    const command = lotCommand('lot.disposition', usageDecision(lotId, postings, { deviationNumber: 'DEV-7' }), basedOn(lotId, 2));
+    const command = lotCommand('lot.disposition', usageDecision(lotId, postings), basedOn(lotId, 2));
     expect(await client.command(command)).toMatchObject({ status: 'accepted', version: 3 });
     expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'unrestricted', quantity: 200, version: 3 });
-    expect(gateway.inspect.lot(`${lotId}-1`)).toMatchObject({ stockType: 'restricted', quantity: 35, version: 1 });
+    expect(gateway.inspect.lot(`${lotId}-1`)).toMatchObject({ stockType: 'blocked', quantity: 35, version: 1 });
     expect(gateway.inspect.lot(`${lotId}-2`)).toBeUndefined();
   });
 

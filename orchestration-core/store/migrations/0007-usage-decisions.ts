@@ -10,6 +10,7 @@ export function up(db: Database.Database): void {
     ALTER TABLE decisions ADD COLUMN code TEXT;
     ALTER TABLE decisions ADD COLUMN containment TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE decisions ADD COLUMN based_on_quantity REAL;
+    ALTER TABLE decisions ADD COLUMN approval_id TEXT;
     -- Decisions before this migration posted the whole lot to one place.
     UPDATE decisions SET postings = json_array(json_object('decision', decision, 'quantity', quantity)),
       based_on_quantity = quantity;
@@ -53,6 +54,33 @@ export function up(db: Database.Database): void {
       updated_at TEXT NOT NULL
     );
     CREATE INDEX inspection_lots_lot ON inspection_lots(lot_id);
+    CREATE TABLE approvals_next (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('substitution', 'use-as-is')),
+      subject TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+      requested_by TEXT NOT NULL,
+      requested_at TEXT NOT NULL,
+      plant TEXT NOT NULL,
+      request TEXT NOT NULL,
+      exception_id TEXT,
+      task_id TEXT,
+      decided_by TEXT,
+      decided_at TEXT,
+      decision_reason TEXT,
+      pending_decision TEXT CHECK (pending_decision IN ('approve', 'reject')),
+      pending_by TEXT,
+      pending_at TEXT,
+      pending_command_id TEXT,
+      substitution_refused TEXT
+    );
+    INSERT INTO approvals_next SELECT id, kind, subject, status, requested_by, requested_at, plant, request, exception_id, task_id,
+      decided_by, decided_at, decision_reason, pending_decision, pending_by, pending_at, pending_command_id, substitution_refused FROM approvals;
+    DROP TABLE approvals;
+    ALTER TABLE approvals_next RENAME TO approvals;
+    CREATE INDEX approvals_exception ON approvals(exception_id, requested_at);
+    CREATE INDEX approvals_pending_command ON approvals(pending_command_id) WHERE pending_command_id IS NOT NULL;
+
     -- A decision finds its lot by the task.
     CREATE INDEX lot_holds_task ON lot_holds(task_id);
   `);

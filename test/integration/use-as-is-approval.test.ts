@@ -1,0 +1,104 @@
+// Use-as-is needs a supervisor: the quality engineer's decision waits for the approval, asked for and
+// given on different workstations through the real gateway; the lot.disposition goes upstream once,
+// after the approval, with exactly what was approved. A rejection hands the lot back to the engineer.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gatewayConnectors } from '../../electron/gateway-connectors';
+import type { Core } from '../../orchestration-core/core-types';
+import { createCore } from '../../orchestration-core/host';
+import type { ApprovalRow } from '../../shared/api/approvals';
+import type { QuarantineRow } from '../../shared/api/quarantine';
+import type { Role } from '../../shared/domain';
+import { startGateway, type Gateway } from '../../simulator/gateway';
+import { quietLogger } from '../helpers/core-parts';
+import { closeAll, connectClient } from '../simulator/harness';
+import { makeTempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
+
+describe('use-as-is approval across workstations', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let gateway: Gateway;
+  const cores: Core[] = [];
+
+  async function workstation(user: string, role: Role): Promise<{ core: Core; as: { user: string } }> {
+    const core = await createCore({ databasePath: temp.file(`${user}.sqlite`), user, role, connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    cores.push(core);
+    const as = { user };
+    await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);
+    return { core, as };
+  }
+
+  const rowOn = (core: Core, as: { user: string }, lotId: string, check: (row: QuarantineRow) => boolean) =>
+    waitFor(`lot ${lotId} on ${as.user}'s workstation`, async () => (await core.handlers['quarantine.list']({}, as)).find((row) => row.lotId === lotId && check(row)), 20_000);
+  const approvalOn = (core: Core, as: { user: string }, check: (row: ApprovalRow) => boolean) =>
+    waitFor(`an approval on ${as.user}'s workstation`, async () => (await core.handlers['approvals.list']({}, as)).find(check), 20_000);
+  const dispositionsOf = (lotId: string) => gateway.inspect.commands().filter((c) => c.type === 'lot.disposition' && (c.body as { payload: { lotId: string } }).payload.lotId === lotId);
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5 });
+  });
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close();
+    await closeAll();
+    await gateway.close();
+    temp.remove();
+  });
+
+  async function useAsIsRequested() {
+    const engineer = await workstation('qe.jonas', 'quality-engineer');
+    const supervisor = await workstation('sv.ines', 'supervisor');
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 200 });
+    const held = await rowOn(engineer.core, engineer.as, lotId, (row) => row.stockType === 'blocked');
+    const postings = [{ decision: 'use-as-is' as const, quantity: 150 }, { decision: 'scrap' as const, quantity: 50 }];
+    await engineer.core.handlers['quarantine.disposition']({ taskId: held.taskId, postings, reason: 'bore 0.02 mm over, fits the mating part', deviationNumber: 'DEV-7' }, engineer.as);
+    const waiting = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'awaiting-approval');
+    const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.kind === 'use-as-is' && a.deviation?.lotId === lotId);
+    return { engineer, supervisor, lotId, postings, waiting, request };
+  }
+
+  it('waits for the supervisor, then sends exactly what was approved, once', async () => {
+    const { engineer, supervisor, lotId, postings, waiting, request } = await useAsIsRequested();
+    expect(waiting).toMatchObject({ postings, deviationNumber: 'DEV-7', approvalId: request.id });
+    expect(dispositionsOf(lotId)).toEqual([]);
+    expect(request).toMatchObject({ status: 'pending', requestedBy: 'qe.jonas', substitution: null, deviation: { lotId, quantity: 150, deviationNumber: 'DEV-7', defectCode: waiting.defectCode }, canDecide: true });
+    const own = await approvalOn(engineer.core, engineer.as, (a) => a.id === request.id);
+    expect(own.canDecide).toBe(false);
+
+    await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'deviation signed by design' }, supervisor.as);
+    await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'accepted');
+    const sent = dispositionsOf(lotId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'qe.jonas', payload: { postings, deviationNumber: 'DEV-7', approvalId: request.id, approvedBy: 'sv.ines', code: 'R9' } } });
+    expect(gateway.inspect.acceptedCount(sent[0]!.commandId)).toBe(1);
+    // The used-as-is part is restricted stock under the deviation; the scrapped part left.
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'restricted', quantity: 150 });
+  }, 60_000);
+
+  it('a rejection hands the lot back to the engineer with the reason; nothing went upstream', async () => {
+    const { engineer, supervisor, lotId, request } = await useAsIsRequested();
+    await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject', reason: 'customer does not accept the deviation' }, supervisor.as);
+    const back = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'conflict');
+    expect(back.conflict?.reason).toBe('sv.ines rejected the use-as-is: customer does not accept the deviation');
+    expect(dispositionsOf(lotId)).toEqual([]);
+    await engineer.core.handlers['quarantine.disposition']({ taskId: back.taskId, postings: [{ decision: 'scrap', quantity: 200 }], reason: 'scrap it then' }, engineer.as);
+    await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'accepted');
+    expect(dispositionsOf(lotId).map((c) => c.status)).toEqual(['accepted']);
+  }, 60_000);
+
+  it('the gateway refuses a use-as-is nobody approved', async () => {
+    const engineer = await workstation('qe.jonas', 'quality-engineer');
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 10 });
+    await rowOn(engineer.core, engineer.as, lotId, (row) => row.stockType === 'blocked');
+    const lot = gateway.inspect.lot(lotId)!;
+    const erp = await connectClient(gateway.erpUrl);
+    const reply = await erp.command({
+      commandId: 'sneaky-1',
+      type: 'lot.disposition',
+      issuedBy: 'qe.jonas',
+      issuedAt: new Date().toISOString(),
+      basedOn: { entity: 'lot', id: lotId, version: lot.version },
+      payload: { lotId, valuation: 'accept', code: 'A2', postings: [{ decision: 'use-as-is', quantity: 10 }], reason: 'looks fine', deviationNumber: 'DEV-1' },
+    });
+    expect(reply).toMatchObject({ status: 'rejected', reason: "payload.approvalId: use-as-is needs a supervisor's approval" });
+  }, 60_000);
+});
