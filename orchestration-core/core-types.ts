@@ -2,6 +2,7 @@
 import type { AppApi, AppEvents, AppEventTopic, Handlers } from '../shared/api';
 import type { Role } from '../shared/domain';
 import type { ConnectorSettings } from '../shared/settings';
+import type { Policy } from './engine/workflow';
 
 export interface Clock {
   now(): Date;
@@ -33,6 +34,8 @@ export interface CoreConfig {
   /** How long a command waits for its reply before it is re-sent (default 5 s). */
   replyTimeoutMs?: number;
   clientId?: string;
+  /** Thresholds from settings; defaults otherwise. */
+  policy?: Policy;
   clock?: Clock;
   logger?: Logger;
 }

@@ -14,6 +14,7 @@ import { createEventBus } from './event-bus';
 import { approvalRow, createApprovalsHandlers } from './services/approvals-handlers';
 import { createImpactHandlers } from './services/impact-handlers';
 import { createPlanningService } from './services/planning-service';
+import { createAlertsHandlers } from './services/alerts-handlers';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
 import { openStore } from './store/open-store';
@@ -35,6 +36,8 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   // The ERP's warehouse management and QM notifications: the same gateway namespace.
   'wms.moveTask': 'erp',
   'supplierCase.open': 'erp',
+  'notification.create': 'erp',
+  'shipment.releaseHold': 'erp',
 };
 
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -79,7 +82,7 @@ function assemble(
     return connector.id;
   }
 
-  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index() });
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index(), ...(config.policy ? { policy: config.policy } : {}) });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
 
   function publishChanges(): void {
@@ -90,6 +93,10 @@ function assemble(
     for (const exceptionId of changes.takeExceptions()) {
       const stored = repos.exceptions.get(exceptionId);
       if (stored) bus.publish('impact.exceptionChanged', stored.row);
+    }
+    for (const alertId of changes.takeAlerts()) {
+      const alert = repos.alerts.get(alertId);
+      if (alert) bus.publish('alerts.changed', alert);
     }
     for (const approvalId of changes.takeApprovals()) {
       const approval = repos.approvals.get(approvalId);
@@ -169,6 +176,7 @@ function assemble(
       },
     }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
+    ...createAlertsHandlers({ store, repos, changes, clock, publishChanges }),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null }),
   };
 

@@ -53,6 +53,25 @@ export const commandPayloadSchemas = {
     evidence: z.array(z.string().min(1).max(500)).max(50),
     notify: z.array(z.enum(['procurement', 'quality'])).max(2),
   }),
+  /** A notification in the ERP (a quality or a maintenance notification) for the people who act on it. */
+  'notification.create': z.object({
+    notificationId: idSchema,
+    kind: z.enum(['quality', 'maintenance']),
+    plant: idSchema,
+    subject: z.string().min(1).max(300),
+    text: z.string().max(2000),
+    productionOrderId: idSchema.optional(),
+    itemId: idSchema.optional(),
+  }),
+  /** Deliveries waiting for a lot's release may ship: finished goods were released. */
+  'shipment.releaseHold': z.object({
+    lotId: idSchema,
+    itemId: idSchema,
+    plant: idSchema,
+    quantity: quantitySchema,
+    unit: idSchema,
+    reason: z.string().min(1).max(500),
+  }),
   /** Ask the supplier to deliver a PO schedule line by an earlier date. */
   'po.expedite': z.object({
     poLineId: idSchema,

@@ -165,6 +165,10 @@ export class CommandProcessor {
         return this.moveTask(command.payload);
       case 'supplierCase.open':
         return this.openSupplierCase(command.payload);
+      case 'notification.create':
+        return { status: 'accepted' };
+      case 'shipment.releaseHold':
+        return this.store.lot(command.payload.lotId) ? { status: 'accepted' } : rejected(`payload.lotId: unknown lot ${command.payload.lotId}`);
     }
   }
 
@@ -251,7 +255,7 @@ export class CommandProcessor {
     return { status: 'accepted' };
   }
 
-  // The simulated warehouse and supplier quality desk take every well-formed task and case, once.
+  // The simulated warehouse, supplier quality desk, notifications and shipping take every well-formed request, once.
 
   private moveTask(payload: CommandPayload<'wms.moveTask'>): Outcome {
     const lot = this.store.lot(payload.lotId);

@@ -15,6 +15,7 @@ export function createChangeTracker() {
   let lots = new Set<string>();
   let exceptions = new Set<string>();
   let approvals = new Set<string>();
+  let alerts = new Set<string>();
   let target: PlanTarget | null = null;
   /** Plan changes applied since the last commit (take). */
   let planTouched = false;
@@ -32,6 +33,15 @@ export function createChangeTracker() {
     },
     approvalChanged(approvalId: string): void {
       approvals.add(approvalId);
+    },
+    alertChanged(alertId: string): void {
+      alerts.add(alertId);
+    },
+    /** The alerts raised or acknowledged since the last call; call after commit. */
+    takeAlerts(): string[] {
+      const taken = [...alerts];
+      alerts = new Set();
+      return taken;
     },
     /** The approvals changed since the last call; call after commit. */
     takeApprovals(): string[] {
@@ -74,6 +84,7 @@ export function createChangeTracker() {
       lots = new Set();
       exceptions = new Set();
       approvals = new Set();
+      alerts = new Set();
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
 import { queueCommand } from './queue-command';
 import type { InstanceRow } from './instances-repo';
-import type { AnyWorkflow, PlanAnalysis, Signal, StepOutcome, Wait, WorkflowContext } from './workflow';
+import { defaultPolicy, type AnyWorkflow, type PlanAnalysis, type Policy, type Signal, type StepOutcome, type Wait, type WorkflowContext } from './workflow';
 
 export interface EngineDeps {
   repos: Repos;
@@ -22,6 +22,7 @@ export interface EngineDeps {
   changes: ChangeTracker;
   /** The running plan, when the core has one. */
   plan?: () => PlanAnalysis | null;
+  policy?: Policy;
 }
 
 export function createEngine(deps: EngineDeps) {
@@ -55,6 +56,8 @@ export function createEngine(deps: EngineDeps) {
       lotChanged: (lotId) => changes.lotChanged(lotId),
       exceptionChanged: (exceptionId) => changes.exceptionChanged(exceptionId),
       approvalChanged: (approvalId) => changes.approvalChanged(approvalId),
+      alertChanged: (alertId) => changes.alertChanged(alertId),
+      policy: deps.policy ?? defaultPolicy,
       cancelInstance(otherId, reason) {
         const other = repos.instances.get(otherId);
         if (!other || other.status !== 'running') return;

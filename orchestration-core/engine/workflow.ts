@@ -47,11 +47,23 @@ export interface WorkflowContext {
   exceptionChanged(exceptionId: string): void;
   /** Tells the renderer that an approval request changed (sent after commit). */
   approvalChanged(approvalId: string): void;
+  /** Tells the renderer that an alert was raised (sent after commit). */
+  alertChanged(alertId: string): void;
+  /** The thresholds policy sets (settings). */
+  readonly policy: Policy;
   /** Ends another running instance whose work was done elsewhere (e.g. on another workstation). */
   cancelInstance(instanceId: string, reason: string): void;
   /** The plan: null before any planning data arrived. */
   readonly plan: PlanAnalysis | null;
 }
+
+/** Thresholds from settings that workflows decide by. */
+export interface Policy {
+  /** Good share of a production order's output below which quality and maintenance are alerted, unless the item sets its own. */
+  minimumYield: number;
+}
+
+export const defaultPolicy: Policy = { minimumYield: 0.95 };
 
 /** What workflows ask of the plan. */
 export interface PlanAnalysis {

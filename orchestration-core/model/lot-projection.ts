@@ -22,6 +22,13 @@ function heldLotChanged(lotId: string, type: string, summary: string, repos: Rep
   changes.lotChanged(lotId);
 }
 
+/** An item's minimum yield as master data states it: a share (0.95) or a percentage (95). */
+function readMinimumYield(text: string | undefined): number | null {
+  const value = text === undefined ? Number.NaN : Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > 100) return null;
+  return value > 1 ? value / 100 : value;
+}
+
 export function projectEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker, at: string): void {
   const lots = repos.lots;
   switch (event.type) {
@@ -97,9 +104,12 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       }
       break;
     }
-    case 'master.changed':
+    case 'master.changed': {
       lots.updateItem(event.payload.itemId, event.payload.description ?? null, event.payload.unit ?? null);
+      const minimumYield = readMinimumYield(event.payload.properties.MinimumYield);
+      if (minimumYield !== null) repos.alerts.setMinimumYield(event.payload.itemId, minimumYield);
       break;
+    }
   }
   if ('lotId' in event.payload) heldLotChanged(event.payload.lotId, event.type, describeLotEvent(event), repos, changes, at);
   if (event.type === 'production.completed') {

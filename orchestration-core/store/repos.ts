@@ -1,6 +1,7 @@
 // All repositories over one database, prepared once.
 import type Database from 'better-sqlite3';
 import { createInstancesRepo } from '../engine/instances-repo';
+import { createAlertsRepo } from './alerts-repo';
 import { createApprovalsRepo } from './approvals-repo';
 import { createAuditLog } from './audit-log';
 import { createDeadLetters } from './dead-letters';
@@ -31,6 +32,7 @@ export function createRepos(db: Database.Database) {
     genealogy: createGenealogyRepo(db),
     lotHistory: createLotHistoryRepo(db),
     inspectionLots: createInspectionLotsRepo(db),
+    alerts: createAlertsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

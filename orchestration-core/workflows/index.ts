@@ -1,7 +1,9 @@
 // Every installed workflow definition, old versions included so running instances keep theirs.
 import type { AnyWorkflow } from '../engine/workflow';
 import { approvalRequested } from './approval-requested';
+import { fgReleased } from './fg-released';
 import { inspectionFailed, inspectionFailedV1 } from './inspection-failed';
+import { productionCompleted } from './production-completed';
 import { supplierDelay } from './supplier-delay';
 
-export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested];
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased];

@@ -1,12 +1,13 @@
 // The one typed API contract between the core (through a host) and the renderer.
 import type { z } from 'zod';
+import { alertsArgSchemas, type AlertRow, type AlertsApi } from './alerts';
 import { approvalsArgSchemas, type ApprovalRow, type ApprovalsApi } from './approvals';
 import { connectorsArgSchemas, type ConnectorsApi, type ConnectorStatus } from './connectors';
 import { impactArgSchemas, type ExceptionRow, type ImpactApi } from './impact';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi } from './session';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -17,6 +18,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...sessionArgSchemas,
   ...impactArgSchemas,
   ...approvalsArgSchemas,
+  ...alertsArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -39,9 +41,10 @@ export interface AppEvents {
   'connectors.statusChanged': ConnectorStatus[];
   'impact.exceptionChanged': ExceptionRow;
   'approvals.changed': ApprovalRow;
+  'alerts.changed': AlertRow;
 }
 export type AppEventTopic = keyof AppEvents;
-export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed'];
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed'];
 
-export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow };
+export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow };
 export * from './result';

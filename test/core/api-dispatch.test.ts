@@ -13,6 +13,10 @@ function handlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
     'quarantine.withdraw': () => ({}),
     'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
     'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
+    'alerts.list': () => [],
+    'alerts.acknowledge': ({ alertId }) => {
+      throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
+    },
     'connectors.status': () => [],
     'session.current': (_args, ctx) => ({ user: ctx.user, role: 'quality-engineer', plant: null }),
     'impact.exceptions': () => [],

@@ -27,6 +27,10 @@ function createCoreDouble() {
     'quarantine.withdraw': () => ({}),
     'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
     'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
+    'alerts.list': () => [],
+    'alerts.acknowledge': ({ alertId }) => {
+      throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
+    },
     'connectors.status': () => [],
     'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1' }),
     'impact.exceptions': () => [],

@@ -81,6 +81,22 @@ export function up(db: Database.Database): void {
     CREATE INDEX approvals_exception ON approvals(exception_id, requested_at);
     CREATE INDEX approvals_pending_command ON approvals(pending_command_id) WHERE pending_command_id IS NOT NULL;
 
+    -- What the core raised on its own for people to see (a scrap spike), and who has seen it.
+    CREATE TABLE alerts (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('scrap-spike')),
+      plant TEXT NOT NULL,
+      item_id TEXT,
+      subject TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      acknowledged_by TEXT,
+      acknowledged_at TEXT
+    );
+    CREATE INDEX alerts_created ON alerts(created_at);
+    -- The yield below which an item's production alerts quality and maintenance (master data; null: the default).
+    ALTER TABLE items ADD COLUMN minimum_yield REAL;
+
     -- A decision finds its lot by the task.
     CREATE INDEX lot_holds_task ON lot_holds(task_id);
   `);

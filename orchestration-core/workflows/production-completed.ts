@@ -1,0 +1,54 @@
+// A production order reported its output. When it scrapped more than its item allows (the good share
+// below the item's minimum yield, or the policy's), quality and maintenance get a notification in the
+// ERP, and replenishment is reviewed: what the shortfall against the planned quantity does to customer
+// orders. No one needs to decide anything; the alert shows until someone acknowledges it.
+import type { ReplenishmentReview, ScrapSpike } from '../../shared/api/alerts';
+import type { CanonicalEvent } from '../../shared/events';
+import { commandIdFor, derivedId } from '../engine/derived-ids';
+import { defineWorkflow, type WorkflowContext } from '../engine/workflow';
+
+type Completion = Extract<CanonicalEvent, { type: 'production.completed' }>;
+
+function reviewReplenishment(productionOrderId: string, yieldQuantity: number, ctx: WorkflowContext): ReplenishmentReview | null {
+  const order = ctx.repos.planning.productionOrder(productionOrderId);
+  if (!order || !ctx.plan) return null;
+  const shortfall = Math.max(0, order.quantity - yieldQuantity);
+  const impact = shortfall === 0 ? { customerOrders: [], totalRevenueAtRisk: 0 } : ctx.plan.compare([], [{ kind: 'productionOrder', order: { ...order, quantity: yieldQuantity } }]);
+  return { plannedQuantity: order.quantity, shortfall, customerOrdersHit: impact.customerOrders.length, revenueAtRisk: impact.totalRevenueAtRisk };
+}
+
+export const productionCompleted = defineWorkflow<Record<string, never>, 'production.completed'>({
+  name: 'production-completed',
+  version: 1,
+  trigger: 'production.completed',
+  correlationKey: (event) => event.payload.productionOrderId,
+
+  start(event: Completion, ctx) {
+    const { productionOrderId, yieldQuantity, scrapQuantity, itemId, unit } = event.payload;
+    const plant = event.payload.plant ?? event.plant;
+    if (yieldQuantity === undefined || scrapQuantity === undefined || yieldQuantity + scrapQuantity === 0 || !plant) return { state: {}, end: 'completed' };
+    const yieldRate = yieldQuantity / (yieldQuantity + scrapQuantity);
+    const minimumYield = (itemId === undefined ? null : ctx.repos.alerts.minimumYield(itemId)) ?? ctx.policy.minimumYield;
+    if (yieldRate >= minimumYield) return { state: {}, end: 'completed' };
+
+    const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
+    const subject = `Scrap spike on ${productionOrderId}${itemId ? ` (${itemId})` : ''}: yield ${percent(yieldRate)}, minimum ${percent(minimumYield)}`;
+    const text = `${scrapQuantity} ${unit ?? ''} scrapped, ${yieldQuantity} ${unit ?? ''} good, reported ${event.occurredAt} by ${event.source}`.replace(/ {2}/g, ' ');
+    // Named after the completion event: every workstation that hears it sends the same notifications, applied once.
+    for (const kind of ['quality', 'maintenance'] as const) {
+      ctx.emit(
+        'notification.create',
+        { notificationId: derivedId(kind === 'quality' ? 'QN-' : 'MN-', event.id), kind, plant, subject, text, productionOrderId, ...(itemId ? { itemId } : {}) },
+        { issuedBy: 'system', commandId: commandIdFor(event.id, `${kind}-notification`) },
+      );
+    }
+    const spike: ScrapSpike = { productionOrderId, yieldQuantity, scrapQuantity, unit: unit ?? null, yieldRate, minimumYield, notified: ['quality', 'maintenance'], replenishment: reviewReplenishment(productionOrderId, yieldQuantity, ctx) };
+    const alertId = derivedId('AL-', event.id);
+    ctx.repos.alerts.raiseScrapSpike({ id: alertId, plant, itemId: itemId ?? null, subject, spike, createdAt: ctx.now });
+    ctx.audit('system', 'scrap spike', productionOrderId, { alertId, yieldRate, minimumYield, replenishment: spike.replenishment });
+    ctx.alertChanged(alertId);
+    return { state: {}, end: 'completed' };
+  },
+
+  steps: {},
+});
