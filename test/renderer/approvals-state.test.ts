@@ -16,9 +16,35 @@ import {
 } from '../../renderer/state/approvals-slice';
 import { startBridge } from '../../renderer/state/bridge';
 import { approvalColumns } from '../../renderer/views/approvals/approval-columns';
-import { countApprovals, describeApprovalState, describePendingDecision, formatOrderCount, projectedFacts } from '../../renderer/views/approvals/approval-format';
-import type { ApprovalRow } from '../../shared/api/approvals';
+import {
+  approvalHeading,
+  countApprovals,
+  describeApprovalState,
+  describePendingDecision,
+  deviationFacts,
+  formatOrderCount,
+  projectedFacts,
+  requestSourceLines,
+  requestTermsLines,
+  subjectDetail,
+  substitutionFacts,
+} from '../../renderer/views/approvals/approval-format';
+import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../shared/api/approvals';
 import type { ApiMethod, AppEvents, AppEventTopic } from '../../shared/api';
+
+const substitution: SubstitutionRequest = { productionOrderIds: ['MO-1', 'MO-2'], fromItemId: 'RM-001532', toItemId: 'RM-001533', plant: 'P2', reason: 'Supplier delay of PO-0003065/10' };
+
+const deviation: DeviationRequest = {
+  lotId: 'L-000123',
+  inspectionLotId: 'IL-000045',
+  itemId: 'RM-001309',
+  plant: 'P1',
+  quantity: 35,
+  unit: 'KG',
+  deviationNumber: 'DEV-12',
+  defectCode: 'DIM-OOT',
+  reason: 'Bore 0.02 mm over; within the customer’s drawing tolerance',
+};
 
 function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow {
   return {
@@ -30,7 +56,8 @@ function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow
     requestedAt: '2026-11-22T09:00:00.000Z',
     dueAt: '2026-11-22T13:00:00.000Z',
     plant: 'P2',
-    substitution: { productionOrderIds: ['MO-1', 'MO-2'], fromItemId: 'RM-001532', toItemId: 'RM-001533', plant: 'P2', reason: 'Supplier delay of PO-0003065/10' },
+    substitution,
+    deviation: null,
     fromItemDescription: 'Rod seal PU, 10 mm',
     toItemDescription: 'Rod seal NBR, 10 mm',
     exceptionId: 'E1',
@@ -46,6 +73,22 @@ function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow
   };
 }
 
+/** A quality engineer's use-as-is of part of a failed lot, as the core lists it. */
+const useAsIs = (id: string, overrides: Partial<ApprovalRow> = {}) =>
+  approval(id, {
+    kind: 'use-as-is',
+    subject: 'Use 35 KG of lot L-000123 as is under deviation DEV-12',
+    requestedBy: 'qe.anna',
+    plant: 'P1',
+    substitution: null,
+    deviation,
+    fromItemDescription: 'Hex nut class 8, 12 mm',
+    toItemDescription: '',
+    exceptionId: null,
+    projected: null,
+    ...overrides,
+  });
+
 const decided = (id: string, status: 'approved' | 'rejected', decidedAt: string, overrides: Partial<ApprovalRow> = {}) =>
   approval(id, { status, decidedBy: 'sv.lena', decidedAt, canDecide: false, cannotDecideReason: 'Already decided', ...overrides });
 
@@ -55,7 +98,7 @@ describe('approvals slice reducers', () => {
     expect(first.loaded).toBe(true);
     expect(Object.keys(first.rowsById)).toEqual(['A1', 'A2']);
     // Fresh objects with the same values, as a reload after a reconnect brings them.
-    const reloaded = withRowsLoaded({ ...first, loadError: 'socket closed' }, [approval('A1'), approval('A2', { substitution: { ...approval('A2').substitution, productionOrderIds: ['MO-1'] } })]);
+    const reloaded = withRowsLoaded({ ...first, loadError: 'socket closed' }, [approval('A1'), approval('A2', { substitution: { ...substitution, productionOrderIds: ['MO-1'] } })]);
     expect(reloaded.loadError).toBeNull();
     expect(reloaded.rowsById['A1']).toBe(first.rowsById['A1']);
     const delta = diffRowsById(first.rowsById, reloaded.rowsById);
@@ -172,5 +215,77 @@ describe('approvals wording', () => {
       ['Worst lateness', '—'],
       ['Unfulfilled', '1'],
     ]);
+  });
+
+  it('words a substitution as before: the item replaced and its substitute, each over its description', () => {
+    const row = approval('A1');
+    expect(requestSourceLines(row)).toEqual({ primary: 'RM-001532', secondary: 'Rod seal PU, 10 mm', text: 'RM-001532 — Rod seal PU, 10 mm' });
+    expect(requestTermsLines(row)).toEqual({ primary: 'RM-001533', secondary: 'Rod seal NBR, 10 mm', text: 'RM-001533 — Rod seal NBR, 10 mm' });
+    expect(approvalHeading(row)).toBe('RM-001532 → RM-001533');
+    expect(subjectDetail(row)).toBe('P2 · Supplier delay of PO-0003065/10');
+    expect(substitutionFacts(substitution, row).map(([term]) => term)).toEqual(['Replace', 'With', 'Plant', 'Reason']);
+  });
+
+  it('words a use-as-is as how much of which lot, under which deviation, for which defect', () => {
+    const row = useAsIs('AP-IL-000045.1', { deviation: { ...deviation, quantity: 1250.5 } });
+    const source = requestSourceLines(row);
+    const terms = requestTermsLines(row);
+    expect(source).toEqual({ primary: '1,250.5 KG of lot L-000123', secondary: 'Hex nut class 8, 12 mm', text: '1,250.5 KG of lot L-000123 (Hex nut class 8, 12 mm)' });
+    expect(terms).toEqual({ primary: 'under DEV-12', secondary: 'defect DIM-OOT', text: 'under DEV-12, defect DIM-OOT' });
+    // Across the two "what" columns, one sentence.
+    expect(`${requestSourceLines(useAsIs('A2')).text} ${terms.text}`).toBe('35 KG of lot L-000123 (Hex nut class 8, 12 mm) under DEV-12, defect DIM-OOT');
+    expect(approvalHeading(row)).toBe('Lot L-000123');
+    expect(subjectDetail(row)).toBe('P1 · Bore 0.02 mm over; within the customer’s drawing tolerance');
+    expect(deviationFacts(deviation, row.fromItemDescription)).toEqual([
+      ['Lot', 'L-000123'],
+      ['Quantity', '35 KG'],
+      ['Item', 'RM-001309 — Hex nut class 8, 12 mm'],
+      ['Plant', 'P1'],
+      ['Deviation', 'DEV-12'],
+      ['Defect', 'DIM-OOT'],
+      ['Inspection lot', 'IL-000045'],
+      ['Reason', 'Bore 0.02 mm over; within the customer’s drawing tolerance'],
+    ]);
+  });
+
+  it('exports both kinds to CSV with plain values: a use-as-is has no production orders, a substitution no lot', () => {
+    const exported = (row: ApprovalRow) =>
+      Object.fromEntries(
+        approvalColumns.map((column) => {
+          const value = typeof column.valueGetter === 'function' ? column.valueGetter({ data: row } as never) : row[column.field as keyof ApprovalRow];
+          const text = column.useValueFormatterForExport !== false && typeof column.valueFormatter === 'function' ? column.valueFormatter({ data: row, value } as never) : value;
+          return [column.colId, text ?? ''];
+        }),
+      );
+    expect(exported(useAsIs('A1'))).toMatchObject({
+      kind: 'Use as-is',
+      plant: 'P1',
+      fromItem: '35 KG of lot L-000123 (Hex nut class 8, 12 mm)',
+      toItem: 'under DEV-12, defect DIM-OOT',
+      productionOrders: '',
+      lot: 'L-000123',
+      quantity: 35,
+      unit: 'KG',
+      deviationNumber: 'DEV-12',
+      defectCode: 'DIM-OOT',
+      inspectionLot: 'IL-000045',
+      revenueAtRisk: '',
+    });
+    expect(exported(approval('A2'))).toMatchObject({
+      kind: 'Substitution',
+      fromItem: 'RM-001532 — Rod seal PU, 10 mm',
+      toItem: 'RM-001533 — Rod seal NBR, 10 mm',
+      productionOrders: 2,
+      lot: '',
+      quantity: '',
+      deviationNumber: '',
+    });
+  });
+
+  it('keeps the decision and the triage order the same for a use-as-is', () => {
+    const data = withRowsLoaded(initialApprovalsData, [useAsIs('U1'), approval('S1')]);
+    const queued = withDecisionQueued(data, 'U1', 'reject', 'sv.ines', '2026-11-22T11:00:00.000Z');
+    expect(queued.rowsById['U1']).toMatchObject({ kind: 'use-as-is', pendingDecision: { decision: 'reject', by: 'sv.ines' }, canDecide: false });
+    expect(countApprovals(Object.values(queued.rowsById))).toMatchObject({ awaiting: 1, sent: 1 });
   });
 });

@@ -1,26 +1,31 @@
-// Cell renderers of the approvals grid: the status pill, and the two-line cells (an item over its
-// description, a person over the time).
+// Cell renderers of the approvals grid: the status pill, and the two-line cells (what is asked over
+// its detail, a person over the time).
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { ApprovalRow } from '../../../shared/api/approvals';
-import { approvalKindLabels } from '../../format/labels';
 import { formatDateTime, formatDue } from '../../format/time';
 import { TwoLineCell } from '../../grid/two-line-cell';
+import { requestSourceLines, requestTermsLines, subjectDetail } from './approval-format';
 import { ApprovalStatusPill } from './approval-status-pill';
 
 export function ApprovalStatusCell({ data }: CustomCellRendererProps<ApprovalRow>) {
   return data ? <ApprovalStatusPill row={data} /> : null;
 }
 
+/** The kind has a column of its own; beneath the subject, the plant and the requester's reason. */
 export function SubjectCell({ data }: CustomCellRendererProps<ApprovalRow>) {
-  return data ? <TwoLineCell primary={data.subject} secondary={approvalKindLabels[data.kind]} /> : null;
+  return data ? <TwoLineCell primary={data.subject} secondary={subjectDetail(data)} /> : null;
 }
 
-export function FromItemCell({ data }: CustomCellRendererProps<ApprovalRow>) {
-  return data ? <TwoLineCell primary={data.substitution.fromItemId} secondary={data.fromItemDescription} /> : null;
+export function RequestSourceCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  if (!data) return null;
+  const lines = requestSourceLines(data);
+  return <TwoLineCell primary={lines.primary} secondary={lines.secondary} />;
 }
 
-export function ToItemCell({ data }: CustomCellRendererProps<ApprovalRow>) {
-  return data ? <TwoLineCell primary={data.substitution.toItemId} secondary={data.toItemDescription} /> : null;
+export function RequestTermsCell({ data }: CustomCellRendererProps<ApprovalRow>) {
+  if (!data) return null;
+  const lines = requestTermsLines(data);
+  return <TwoLineCell primary={lines.primary} secondary={lines.secondary} />;
 }
 
 export function RequestedCell({ data }: CustomCellRendererProps<ApprovalRow>) {

@@ -1,16 +1,17 @@
 // Column definitions of the approvals grid, sized for a 1440 px window (vertical scrollbar included);
-// the subject and the two items take what is left. Who requested or decided shows the time beneath;
-// the times and the kind are columns of their own too, hidden, so a CSV export carries them.
-// A CSV export keeps amounts as plain numbers and times ISO, so a spreadsheet can compute with them.
+// the subject and the two "what" columns take what is left. Who requested or decided shows the time
+// beneath; the times, the plant and a use-as-is's facts are columns of their own too, hidden, so a CSV
+// export carries them. A CSV export keeps amounts as plain numbers and times ISO, so a spreadsheet can
+// compute with them.
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
-import type { ApprovalRow, ApprovalStatus } from '../../../shared/api/approvals';
+import type { ApprovalRow, ApprovalStatus, DeviationRequest } from '../../../shared/api/approvals';
 import { approvalKindLabels } from '../../format/labels';
 import { formatMoney } from '../../format/numbers';
 import { formatDateTime, formatDue } from '../../format/time';
 import { compareApprovalsForTriage } from '../../state/approvals-slice';
 import { compareIsoTimes } from '../order-impact/impact-format';
-import { ApprovalStatusCell, DecidedCell, DueCell, FromItemCell, RequestedCell, SubjectCell, ToItemCell } from './approval-cells';
-import { describeApprovalState } from './approval-format';
+import { ApprovalStatusCell, DecidedCell, DueCell, RequestedCell, RequestSourceCell, RequestTermsCell, SubjectCell } from './approval-cells';
+import { describeApprovalState, requestSourceLines, requestTermsLines } from './approval-format';
 
 export const getApprovalRowId = (params: GetRowIdParams<ApprovalRow>): string => params.data.id;
 
@@ -24,7 +25,7 @@ export const approvalDefaultColDef: ColDef<ApprovalRow> = {
 };
 
 /** Hidden while the detail panel takes the room: the panel shows them for the selected request. */
-export const approvalColumnsShownInPanel = ['subject', 'due', 'decidedBy'];
+export const approvalColumnsShownInPanel = ['subject', 'productionOrders', 'due', 'decidedBy'];
 
 const isoTimeColumn = (colId: string, headerName: string, time: (row: ApprovalRow) => string | null): ColDef<ApprovalRow, string | null> => ({
   colId,
@@ -34,6 +35,14 @@ const isoTimeColumn = (colId: string, headerName: string, time: (row: ApprovalRo
   comparator: (a, b) => compareIsoTimes(a ?? '', b ?? ''),
   valueFormatter: ({ value }) => (value ? formatDateTime(value) : ''),
   useValueFormatterForExport: false,
+});
+
+/** A use-as-is's fact for the CSV export, blank on a substitution. */
+const deviationColumn = (colId: string, headerName: string, fact: (deviation: DeviationRequest) => string | number): ColDef<ApprovalRow> => ({
+  colId,
+  headerName,
+  valueGetter: ({ data }) => (data?.deviation ? fact(data.deviation) : null),
+  hide: true,
 });
 
 export const approvalColumns: ColDef<ApprovalRow>[] = [
@@ -53,7 +62,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     colId: 'kind',
     headerName: 'Kind',
     field: 'kind',
-    hide: true,
+    width: 112,
+    minWidth: 104,
     valueFormatter: ({ data }) => (data ? approvalKindLabels[data.kind] : ''),
   },
   {
@@ -61,47 +71,56 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     headerName: 'Subject',
     field: 'subject',
     flex: 1.2,
-    minWidth: 160,
+    minWidth: 130,
     cellRenderer: SubjectCell,
     tooltipField: 'subject',
   },
-  // The subject names the plant; the column is for the CSV export.
+  // The subject's cell shows the plant beneath, with the requester's reason; the column is for the CSV export.
   { colId: 'plant', headerName: 'Plant', field: 'plant', width: 68, minWidth: 64, hide: true },
   {
     colId: 'fromItem',
-    headerName: 'From item',
-    headerTooltip: 'The component in the production orders’ bill of materials',
-    valueGetter: ({ data }) => data?.substitution.fromItemId ?? '',
+    headerName: 'Item or lot',
+    headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: how much of which lot, over its item',
+    // Sorted by what the cell names first: the item replaced, or the lot.
+    valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? '',
     flex: 1,
-    minWidth: 140,
-    cellRenderer: FromItemCell,
-    valueFormatter: ({ data }) => (data ? `${data.substitution.fromItemId} — ${data.fromItemDescription}` : ''),
+    minWidth: 116,
+    cellRenderer: RequestSourceCell,
+    valueFormatter: ({ data }) => (data ? requestSourceLines(data).text : ''),
   },
   {
     colId: 'toItem',
-    headerName: 'To item',
-    headerTooltip: 'The substitute the production orders would use instead',
-    valueGetter: ({ data }) => data?.substitution.toItemId ?? '',
+    headerName: 'Substitute or deviation',
+    headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, and the defect found',
+    valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? '',
     flex: 1,
-    minWidth: 140,
-    cellRenderer: ToItemCell,
-    valueFormatter: ({ data }) => (data ? `${data.substitution.toItemId} — ${data.toItemDescription}` : ''),
+    minWidth: 116,
+    cellRenderer: RequestTermsCell,
+    valueFormatter: ({ data }) => (data ? requestTermsLines(data).text : ''),
   },
   {
     colId: 'productionOrders',
     headerName: 'Orders',
     headerTooltip: 'How many production orders would use the substitute',
-    valueGetter: ({ data }) => data?.substitution.productionOrderIds.length ?? 0,
-    width: 84,
-    minWidth: 76,
+    valueGetter: ({ data }) => data?.substitution?.productionOrderIds.length ?? null,
+    width: 76,
+    minWidth: 72,
     type: 'rightAligned',
+    valueFormatter: ({ value }) => (typeof value === 'number' ? String(value) : '—'),
+    useValueFormatterForExport: false,
   },
+  deviationColumn('lot', 'Lot', (deviation) => deviation.lotId),
+  deviationColumn('quantity', 'Quantity', (deviation) => deviation.quantity),
+  deviationColumn('unit', 'Unit', (deviation) => deviation.unit),
+  deviationColumn('deviationNumber', 'Deviation', (deviation) => deviation.deviationNumber),
+  deviationColumn('defectCode', 'Defect code', (deviation) => deviation.defectCode),
+  deviationColumn('inspectionLot', 'Inspection lot', (deviation) => deviation.inspectionLotId),
   {
     colId: 'requestedBy',
     headerName: 'Requested',
     headerTooltip: 'Who requested it, and when',
     field: 'requestedBy',
-    width: 160,
+    width: 150,
     minWidth: 150,
     cellRenderer: RequestedCell,
   },
@@ -111,8 +130,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     headerName: 'Due',
     headerTooltip: 'When the decision is due: 4 hours from the request',
     field: 'dueAt',
-    width: 132,
-    minWidth: 120,
+    width: 120,
+    minWidth: 112,
     cellRenderer: DueCell,
     valueFormatter: ({ data }) => (data?.status === 'pending' && data.dueAt ? formatDue(data.dueAt, Date.now()).text : ''),
   },
@@ -121,9 +140,9 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     headerName: 'Revenue at risk',
     headerTooltip: 'Projected if approved, against the plan before the disruption, in the company currency',
     valueGetter: ({ data }) => data?.projected?.revenueAtRisk ?? null,
-    // Wide enough for the header on one line beside the sort arrow.
-    width: 136,
-    minWidth: 128,
+    // The header wraps to two lines, as "Substitute or deviation" does, so the amount sets the width.
+    width: 108,
+    minWidth: 100,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? formatMoney(value) : '—'),
     useValueFormatterForExport: false,
@@ -133,7 +152,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     headerName: 'Decided',
     headerTooltip: 'Who decided it, and when',
     field: 'decidedBy',
-    width: 160,
+    width: 150,
     minWidth: 150,
     cellRenderer: DecidedCell,
   },

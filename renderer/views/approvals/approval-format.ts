@@ -1,5 +1,5 @@
 // The Approvals view's wording, as plain functions the columns, the panel and tests share.
-import type { ApprovalRow } from '../../../shared/api/approvals';
+import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../../shared/api/approvals';
 import type { ProjectedEffect } from '../../../shared/api/impact';
 import { approvalStatusLabels } from '../../format/labels';
 import { formatMoney, formatQuantity } from '../../format/numbers';
@@ -21,6 +21,83 @@ export function describeApprovalState(row: Pick<ApprovalRow, 'status' | 'pending
 /** The panel's sentence for a decision on its way: "Approval sent — waiting for upstream". */
 export function describePendingDecision(pending: NonNullable<ApprovalRow['pendingDecision']>): string {
   return `${pending.decision === 'approve' ? 'Approval' : 'Rejection'} sent — waiting for upstream`;
+}
+
+/** A cell's two lines, and the one line a CSV or a tooltip carries. */
+export interface RequestLines {
+  primary: string;
+  secondary: string;
+  text: string;
+}
+
+const noLines: RequestLines = { primary: '', secondary: '', text: '' };
+const itemLines = (itemId: string, description: string): RequestLines => ({ primary: itemId, secondary: description, text: `${itemId} — ${description}` });
+
+/** "35 KG of lot L-000123". */
+function formatDeviationLot(deviation: Pick<DeviationRequest, 'quantity' | 'unit' | 'lotId'>): string {
+  return `${formatQuantity(deviation.quantity, deviation.unit)} of lot ${deviation.lotId}`;
+}
+
+/** "under DEV-12, defect DIM-OOT". */
+function formatDeviationTerms(deviation: Pick<DeviationRequest, 'deviationNumber' | 'defectCode'>): string {
+  return `under ${deviation.deviationNumber}, defect ${deviation.defectCode}`;
+}
+
+type RequestParts = Pick<ApprovalRow, 'substitution' | 'deviation' | 'fromItemDescription' | 'toItemDescription'>;
+
+/** Beneath the subject: "P1 · Supplier delay on PO-0000008/10"; a use-as-is subject does not name the plant. */
+export function subjectDetail(row: Pick<ApprovalRow, 'plant' | 'substitution' | 'deviation'>): string {
+  const reason = row.substitution?.reason ?? row.deviation?.reason;
+  return reason ? `${row.plant} · ${reason}` : row.plant;
+}
+
+// The grid's two "what" columns. A use-as-is reads across them as one sentence:
+// "35 KG of lot L-000123 (Hex nut class 8)" | "under DEV-12, defect DIM-OOT".
+
+/** The first: the component replaced, or the lot used as is over its item's description. */
+export function requestSourceLines(row: RequestParts): RequestLines {
+  if (row.substitution) return itemLines(row.substitution.fromItemId, row.fromItemDescription);
+  if (!row.deviation) return noLines;
+  const lot = formatDeviationLot(row.deviation);
+  return { primary: lot, secondary: row.fromItemDescription, text: `${lot} (${row.fromItemDescription})` };
+}
+
+/** The second: the substitute, or the deviation and defect the lot is used under. */
+export function requestTermsLines(row: RequestParts): RequestLines {
+  if (row.substitution) return itemLines(row.substitution.toItemId, row.toItemDescription);
+  if (!row.deviation) return noLines;
+  return { primary: `under ${row.deviation.deviationNumber}`, secondary: `defect ${row.deviation.defectCode}`, text: formatDeviationTerms(row.deviation) };
+}
+
+/** The panel's heading, short enough for its width: "RM-001309 → RM-000979", "Lot L-000123". */
+export function approvalHeading(row: Pick<ApprovalRow, 'subject' | 'substitution' | 'deviation'>): string {
+  if (row.substitution) return `${row.substitution.fromItemId} → ${row.substitution.toItemId}`;
+  if (row.deviation) return `Lot ${row.deviation.lotId}`;
+  return row.subject;
+}
+
+/** What a substitution asks, for the panel. */
+export function substitutionFacts(substitution: SubstitutionRequest, row: Pick<ApprovalRow, 'fromItemDescription' | 'toItemDescription'>): [string, string][] {
+  return [
+    ['Replace', `${substitution.fromItemId} — ${row.fromItemDescription}`],
+    ['With', `${substitution.toItemId} — ${row.toItemDescription}`],
+    ['Plant', substitution.plant],
+    ['Reason', substitution.reason],
+  ];
+}
+
+/** What a use-as-is asks, for the panel; the reason is the quality engineer's. */
+export function deviationFacts(deviation: DeviationRequest, itemDescription: string): [string, string][] {
+  return [
+    ['Lot', deviation.lotId],
+    ['Quantity', formatQuantity(deviation.quantity, deviation.unit)],
+    ['Item', `${deviation.itemId} — ${itemDescription}`],
+    ['Plant', deviation.plant],
+    ['Deviation', deviation.deviationNumber],
+    ['Defect', deviation.defectCode],
+    ['Inspection lot', deviation.inspectionLotId],
+    ['Reason', deviation.reason],
+  ];
 }
 
 /** "3 production orders". */

@@ -1,25 +1,14 @@
-// Beside the grid: the selected request's substitution facts, its production orders, the projected
-// effect the requester was shown, where it stands, and, while it is pending, the decision.
+// Beside the grid: the selected request, where it stands, what it asks (a substitution or a use-as-is),
+// and, while it is pending, the decision.
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { approvalKindLabels } from '../../format/labels';
-import { formatDateTime, formatDue } from '../../format/time';
+import { formatDateTime } from '../../format/time';
 import { isAwaitingDecision } from '../../state/approvals-slice';
 import { ApprovalDecisionForm } from './approval-decision-form';
-import { describePendingDecision, formatOrderCount, projectedFacts } from './approval-format';
+import { Facts } from './approval-facts';
+import { approvalHeading, describePendingDecision } from './approval-format';
+import { DeviationDetails, SubstitutionDetails } from './approval-request-details';
 import { ApprovalStatusPill } from './approval-status-pill';
-
-function Facts({ facts, testId }: { facts: [string, string][]; testId?: string }) {
-  return (
-    <dl className="approval-facts" data-testid={testId}>
-      {facts.map(([term, value]) => (
-        <div className="approval-facts__row" key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function UpstreamState({ row }: { row: ApprovalRow }) {
   return (
@@ -43,7 +32,6 @@ function UpstreamState({ row }: { row: ApprovalRow }) {
 }
 
 export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () => void }) {
-  const { substitution } = row;
   const decided = row.status !== 'pending' && row.decidedBy !== null;
   return (
     <aside className="side-panel approval-panel" data-testid="approval-detail" aria-labelledby="approval-panel-title">
@@ -51,7 +39,7 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
         <div>
           <p className="side-panel__eyebrow">{approvalKindLabels[row.kind]} request</p>
           <h2 id="approval-panel-title" title={row.subject}>
-            {substitution.fromItemId} → {substitution.toItemId}
+            {approvalHeading(row)}
           </h2>
         </div>
         <ApprovalStatusPill row={row} />
@@ -73,37 +61,8 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
           </section>
         )}
         <p className="approval-panel__subject">{row.subject}</p>
-        <Facts
-          testId="approval-substitution"
-          facts={[
-            ['Replace', `${substitution.fromItemId} — ${row.fromItemDescription}`],
-            ['With', `${substitution.toItemId} — ${row.toItemDescription}`],
-            ['Plant', substitution.plant],
-            ['Reason', substitution.reason],
-            ['Requested', `${row.requestedBy}, ${formatDateTime(row.requestedAt)}`],
-            ...(row.status === 'pending' && row.dueAt ? ([['Due', `${formatDateTime(row.dueAt)} (${formatDue(row.dueAt, Date.now()).text})`]] as [string, string][]) : []),
-            ...(row.exceptionId ? ([['Exception', row.exceptionId]] as [string, string][]) : []),
-          ]}
-        />
-        <section className="approval-panel__section" aria-labelledby="approval-orders-title">
-          <h3 id="approval-orders-title">{formatOrderCount(substitution.productionOrderIds.length)}</h3>
-          <ul className="approval-orders" data-testid="approval-production-orders">
-            {substitution.productionOrderIds.map((orderId) => (
-              <li key={orderId}>{orderId}</li>
-            ))}
-          </ul>
-        </section>
-        <section className="approval-panel__section" aria-labelledby="approval-projected-title">
-          <h3 id="approval-projected-title">Projected effect if approved</h3>
-          {row.projected ? (
-            <>
-              <Facts facts={projectedFacts(row.projected)} testId="approval-projected" />
-              <p className="approval-panel__note">Against the plan before the disruption, as the requester was shown it.</p>
-            </>
-          ) : (
-            <p className="approval-panel__note">No projection came with this request.</p>
-          )}
-        </section>
+        {row.substitution && <SubstitutionDetails row={row} substitution={row.substitution} />}
+        {row.deviation && <DeviationDetails row={row} deviation={row.deviation} />}
       </div>
       {isAwaitingDecision(row) && <ApprovalDecisionForm key={row.id} row={row} />}
     </aside>

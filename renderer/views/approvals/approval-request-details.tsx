@@ -1,0 +1,56 @@
+// What the selected request asks, by kind: a substitution with its production orders and projected effect,
+// or a use-as-is of part of a failed lot under a deviation. Who requested it and when come last in both.
+import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../../shared/api/approvals';
+import { formatDateTime, formatDue } from '../../format/time';
+import { deviationFacts, formatOrderCount, projectedFacts, substitutionFacts } from './approval-format';
+import { Facts } from './approval-facts';
+
+function requestedFacts(row: ApprovalRow): [string, string][] {
+  return [
+    ['Requested', `${row.requestedBy}, ${formatDateTime(row.requestedAt)}`],
+    ...(row.status === 'pending' && row.dueAt ? ([['Due', `${formatDateTime(row.dueAt)} (${formatDue(row.dueAt, Date.now()).text})`]] as [string, string][]) : []),
+  ];
+}
+
+export function SubstitutionDetails({ row, substitution }: { row: ApprovalRow; substitution: SubstitutionRequest }) {
+  return (
+    <>
+      <Facts
+        testId="approval-substitution"
+        facts={[...substitutionFacts(substitution, row), ...requestedFacts(row), ...(row.exceptionId ? ([['Exception', row.exceptionId]] as [string, string][]) : [])]}
+      />
+      <section className="approval-panel__section" aria-labelledby="approval-orders-title">
+        <h3 id="approval-orders-title">{formatOrderCount(substitution.productionOrderIds.length)}</h3>
+        <ul className="approval-orders" data-testid="approval-production-orders">
+          {substitution.productionOrderIds.map((orderId) => (
+            <li key={orderId}>{orderId}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="approval-panel__section" aria-labelledby="approval-projected-title">
+        <h3 id="approval-projected-title">Projected effect if approved</h3>
+        {row.projected ? (
+          <>
+            <Facts facts={projectedFacts(row.projected)} testId="approval-projected" />
+            <p className="approval-panel__note">Against the plan before the disruption, as the requester was shown it.</p>
+          </>
+        ) : (
+          <p className="approval-panel__note">No projection came with this request.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function DeviationDetails({ row, deviation }: { row: ApprovalRow; deviation: DeviationRequest }) {
+  return (
+    <>
+      <Facts testId="approval-deviation" facts={[...deviationFacts(deviation, row.fromItemDescription), ...requestedFacts(row)]} />
+      {row.status === 'pending' && (
+        <p className="approval-panel__note">
+          Approved, the quality engineer’s usage decision for the lot goes upstream as posted. Rejected, it goes back to the quality engineer to decide again.
+        </p>
+      )}
+    </>
+  );
+}
