@@ -1,6 +1,6 @@
 // Exceptions as the workflows record them and the Order Impact view reads them.
 import type Database from 'better-sqlite3';
-import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, SupplierDelayDetail } from '../../shared/api/impact';
+import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, LotBlockDetail, SupplierDelayDetail } from '../../shared/api/impact';
 import type { Impact } from '../analysis/impact';
 
 export interface NewException {
@@ -11,7 +11,7 @@ export interface NewException {
   sourceDocument: string;
   detectedAt: string;
   status: ExceptionStatus;
-  detail: SupplierDelayDetail;
+  detail: SupplierDelayDetail | LotBlockDetail;
   impact: Impact;
   responses: ExceptionResponse[];
   instanceId: string;
@@ -20,7 +20,7 @@ export interface NewException {
 
 export interface StoredException {
   row: ExceptionRow;
-  detail: SupplierDelayDetail;
+  detail: SupplierDelayDetail | LotBlockDetail;
   impact: Impact;
   responses: ExceptionResponse[];
   chosenResponse: ExceptionResponse['id'] | null;
@@ -57,7 +57,7 @@ const select = `
 
 function toStored(raw: RawException): StoredException {
   const { detail, impact, responses, chosenResponse, instanceId, ...row } = raw;
-  return { row, detail: JSON.parse(detail) as SupplierDelayDetail, impact: JSON.parse(impact) as Impact, responses: JSON.parse(responses) as ExceptionResponse[], chosenResponse, instanceId };
+  return { row, detail: JSON.parse(detail) as SupplierDelayDetail | LotBlockDetail, impact: JSON.parse(impact) as Impact, responses: JSON.parse(responses) as ExceptionResponse[], chosenResponse, instanceId };
 }
 
 /** The figures the exceptions grid shows, from the impact. */

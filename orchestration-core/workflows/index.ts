@@ -3,7 +3,8 @@ import type { AnyWorkflow } from '../engine/workflow';
 import { approvalRequested } from './approval-requested';
 import { fgReleased } from './fg-released';
 import { inspectionFailed, inspectionFailedV1 } from './inspection-failed';
+import { lotBlocked } from './lot-blocked';
 import { productionCompleted } from './production-completed';
 import { supplierDelay } from './supplier-delay';
 
-export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased];
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased, lotBlocked];

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain';
 
-export const exceptionTypes = ['supplier-delay'] as const;
+export const exceptionTypes = ['supplier-delay', 'lot-block'] as const;
 export type ExceptionType = (typeof exceptionTypes)[number];
 export const exceptionStatuses = ['open', 'no-impact', 'awaiting-approval', 'accepted', 'resolved'] as const;
 export type ExceptionStatus = (typeof exceptionStatuses)[number];
@@ -61,6 +61,17 @@ export interface SupplierDelayDetail {
   reason: string | null;
 }
 
+/** A lot that failed inspection and is blocked: what the plan can no longer allocate. */
+export interface LotBlockDetail {
+  lotId: string;
+  inspectionLotId: string;
+  quantity: number;
+  unit: string;
+  supplierId: string | null;
+  defectCode: string;
+  defectText: string;
+}
+
 /** The effect a response is projected to have, against the plan before the disruption. */
 export interface ProjectedEffect {
   ordersHit: number;
@@ -81,7 +92,8 @@ export interface ExceptionResponse {
 
 export interface ExceptionDetail {
   exception: ExceptionRow;
-  detail: SupplierDelayDetail;
+  /** By the exception's type: a supplier delay's or a lot block's facts. */
+  detail: SupplierDelayDetail | LotBlockDetail;
   productionOrders: ImpactedProductionOrderRow[];
   customerOrders: ImpactedCustomerOrderRow[];
   responses: ExceptionResponse[];

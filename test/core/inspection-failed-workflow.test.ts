@@ -118,7 +118,7 @@ describe('inspection-failed workflow', () => {
 
   it('a second failure of a lot already on hold does not start a second instance', () => {
     parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { lotVersion: 3 }))]);
-    expect(parts.store.db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(1);
+    expect(parts.store.db.prepare("SELECT count(*) FROM workflow_instances WHERE workflow = 'inspection-failed'").pluck().get()).toBe(1);
     expect(pending()).toHaveLength(3);
   });
 

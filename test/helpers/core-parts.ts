@@ -7,8 +7,10 @@ import type { Clock, Logger } from '../../orchestration-core/core-types';
 import { createChangeTracker } from '../../orchestration-core/engine/change-tracker';
 import { createEngine } from '../../orchestration-core/engine/engine';
 import { createQuarantineHandlers } from '../../orchestration-core/services/quarantine-handlers';
+import { createPlanningService } from '../../orchestration-core/services/planning-service';
 import { createQuarantineQueries } from '../../orchestration-core/services/quarantine-queries';
 import { openStore } from '../../orchestration-core/store/open-store';
+import type { PlanningDataset } from '../../orchestration-core/store/planning-repo';
 import { createRepos } from '../../orchestration-core/store/repos';
 import { workflowDefinitions } from '../../orchestration-core/workflows';
 import { makeTempDir } from './temp-dir';
@@ -20,11 +22,15 @@ export function fixedClock(start = '2026-11-02T08:00:00Z'): Clock & { advance(ms
   return { now: () => new Date(now), advance: (ms) => (now += ms) };
 }
 
-export function createCoreParts(databasePath: string, clock: Clock = fixedClock()) {
+/** planning: a dataset the core plans with, as if a planning snapshot had brought it. */
+export function createCoreParts(databasePath: string, clock: Clock = fixedClock(), options: { planning?: PlanningDataset } = {}) {
   const store = openStore(databasePath);
   const repos = createRepos(store.db);
   const changes = createChangeTracker();
-  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes });
+  if (options.planning) repos.planning.replaceDataset(options.planning, clock.now().toISOString());
+  const planning = options.planning ? createPlanningService(repos, quietLogger) : null;
+  if (planning) changes.attachPlan(planning.target);
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes, ...(planning ? { plan: () => planning.index() } : {}) });
   const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;

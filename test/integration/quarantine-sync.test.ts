@@ -144,7 +144,7 @@ describe('quarantine over the real gateway', () => {
     await startCore();
     await waitFor('the third lot held', async () => (await rowOf(third)) !== undefined);
     const counts = readDb((db) => ({
-      instances: db.prepare('SELECT count(*) FROM workflow_instances').pluck().get(),
+      instances: db.prepare("SELECT count(*) FROM workflow_instances WHERE workflow = 'inspection-failed'").pluck().get(),
       blocks: db.prepare("SELECT count(*) FROM outbox WHERE type = 'lot.setStatus' AND entity_id IN (?, ?, ?)").pluck().get(...lots, third),
       cursor: db.prepare("SELECT seq FROM cursors WHERE stream = 'qms.P1'").pluck().get(),
     }));

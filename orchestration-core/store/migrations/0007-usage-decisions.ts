@@ -97,6 +97,32 @@ export function up(db: Database.Database): void {
     -- The yield below which an item's production alerts quality and maintenance (master data; null: the default).
     ALTER TABLE items ADD COLUMN minimum_yield REAL;
 
+    -- A blocked lot is an exception too (what the plan can no longer allocate).
+    CREATE TABLE exceptions_next (
+      id TEXT PRIMARY KEY,
+      type TEXT NOT NULL CHECK (type IN ('supplier-delay', 'lot-block')),
+      item_id TEXT NOT NULL,
+      plant TEXT NOT NULL,
+      source_document TEXT NOT NULL,
+      detected_at TEXT NOT NULL,
+      orders_hit INTEGER NOT NULL,
+      revenue_at_risk REAL NOT NULL,
+      worst_days_late INTEGER,
+      unfulfilled INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('open', 'no-impact', 'awaiting-approval', 'accepted', 'resolved')),
+      detail TEXT NOT NULL,
+      impact TEXT NOT NULL,
+      responses TEXT NOT NULL DEFAULT '[]',
+      chosen_response TEXT,
+      instance_id TEXT NOT NULL,
+      task_id TEXT
+    );
+    INSERT INTO exceptions_next SELECT id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk,
+      worst_days_late, unfulfilled, status, detail, impact, responses, chosen_response, instance_id, task_id FROM exceptions;
+    DROP TABLE exceptions;
+    ALTER TABLE exceptions_next RENAME TO exceptions;
+    CREATE INDEX exceptions_detected ON exceptions(detected_at);
+
     -- A decision finds its lot by the task.
     CREATE INDEX lot_holds_task ON lot_holds(task_id);
   `);

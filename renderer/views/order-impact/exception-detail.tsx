@@ -6,6 +6,7 @@ import { formatCount } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import { selectNothingLater, useImpactStore, type ImpactState } from '../../state/impact-slice';
 import { DelayFacts } from './delay-facts';
+import { LotBlockFacts } from './lot-block-facts';
 import { ExceptionStatusPill } from './exception-status-pill';
 import { csvFileName, formatAtRisk } from './impact-format';
 import { customerOrderColumns, getImpactedOrderRowId, productionOrderColumns } from './impacted-order-columns';
@@ -57,7 +58,8 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
   const productionUnfulfilled = useImpactStore((state) => countUnfulfilled(state.productionOrdersById));
   const customerRevenueAtRisk = useImpactStore((state) => sumRevenueAtRisk(state.customerOrdersById));
   const nothingLater = useImpactStore(selectNothingLater);
-  const fileTag = detail?.detail.poLineId ?? exception.sourceDocument;
+  const facts = detail?.detail;
+  const fileTag = facts ? ('poLineId' in facts ? facts.poLineId : facts.lotId) : exception.sourceDocument;
   const hasResponses = detail !== null && detail.responses.length > 0;
 
   return (
@@ -75,7 +77,7 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
             ×
           </button>
         </div>
-        {detail ? <DelayFacts detail={detail.detail} /> : <p className="exception-detail__loading">Loading the delay…</p>}
+        {facts ? 'poLineId' in facts ? <DelayFacts detail={facts} /> : <LotBlockFacts detail={facts} /> : <p className="exception-detail__loading">Loading the disruption…</p>}
       </header>
       {detailError && (
         <p className="callout callout--danger" role="alert" data-testid="exception-detail-error">
@@ -85,7 +87,7 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
       {hasResponses && <ResponsesPanel key={`${exception.id}:${exception.status}`} exception={exception} detail={detail} />}
       {nothingLater && (
         <p className="empty-state" data-testid="no-orders-later">
-          No orders are later because of this delay: the plan still covers every production and customer order on time.
+          No orders are later because of this {exception.type === 'lot-block' ? 'block' : 'delay'}: the plan still covers every production and customer order on time.
         </p>
       )}
       {/* Hidden rather than unmounted: moving between exceptions with and without orders keeps the two

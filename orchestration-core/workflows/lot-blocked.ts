@@ -1,0 +1,76 @@
+// A lot failed inspection and is blocked: the plan can no longer allocate it. Against the plan where
+// the lot had passed, find the production and customer orders that were counting on it, record that
+// as an Order Impact exception and, when orders are hit, ask a planner to acknowledge the shortfall
+// (transfers and other answers to a shortage belong to rebalancing). The usage decision itself stays
+// with the quality engineer (inspection-failed.ts).
+import { respondArgsSchema, type ExceptionResponse, type LotBlockDetail } from '../../shared/api/impact';
+import { ApiFailure } from '../../shared/api/result';
+import type { PlanChange } from '../analysis/plan-changes';
+import { summarize } from '../store/exceptions-repo';
+import { derivedId } from '../engine/derived-ids';
+import { defineWorkflow, waitForTask } from '../engine/workflow';
+
+interface LotBlockedState {
+  exceptionId: string;
+  taskId: string;
+}
+
+/** Hours a planner has to look at the shortfall before the exception is overdue. */
+const responseSlaHours = 8;
+
+export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
+  name: 'lot-blocked',
+  version: 1,
+  trigger: 'inspection.failed',
+  correlationKey: (event) => event.payload.inspectionLotId,
+
+  start(event, ctx) {
+    const p = event.payload;
+    if (!ctx.plan) return { state: { exceptionId: '', taskId: '' }, end: 'completed' };
+    const passed: PlanChange[] = [{ kind: 'lot', lot: { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, stockType: 'unrestricted' } }];
+    const impact = ctx.plan.impactSince(passed);
+    // A block that hits no order is nothing for a planner: the Quarantine view has the lot.
+    if (impact.productionOrders.length + impact.customerOrders.length === 0) return { state: { exceptionId: '', taskId: '' }, end: 'completed' };
+    // Named after the inspection lot: the same exception whether the failure came as an event or in a snapshot.
+    const exceptionId = derivedId('EX-', p.inspectionLotId);
+    const accept: ExceptionResponse = {
+      id: 'accept-delay',
+      label: 'Accept the shortfall',
+      description: `Let the orders that counted on lot ${p.lotId} slip until stock is replenished; the quality engineer decides the lot.`,
+      needsApproval: false,
+      projected: summarize(impact),
+      commandCount: 0,
+    };
+    const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Lot ${p.lotId} blocked: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours });
+    const detail: LotBlockDetail = { lotId: p.lotId, inspectionLotId: p.inspectionLotId, quantity: p.quantity, unit: p.unit, supplierId: p.supplierId ?? null, defectCode: p.defectCode, defectText: p.defectText };
+    ctx.repos.exceptions.insert({
+      id: exceptionId,
+      type: 'lot-block',
+      itemId: p.itemId,
+      plant: p.plant,
+      sourceDocument: `${p.lotId} (${p.inspectionLotId})`,
+      detectedAt: event.occurredAt,
+      status: 'open',
+      detail,
+      impact,
+      responses: [accept],
+      instanceId: ctx.instanceId,
+      taskId,
+    });
+    ctx.exceptionChanged(exceptionId);
+    return { state: { exceptionId, taskId }, wait: waitForTask(taskId, 'responded') };
+  },
+
+  steps: {
+    responded(state, signal, ctx) {
+      if (signal.kind !== 'task') throw new Error(`responded: expected a task signal, got ${signal.kind}`);
+      const input = respondArgsSchema.parse(signal.input);
+      if (input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a blocked lot offers only accept-delay here, not ${input.responseId}`);
+      ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, 'accept-delay');
+      ctx.audit(signal.user, 'exception response', state.exceptionId, { response: 'accept-delay', note: input.note ?? null, commands: [] });
+      ctx.exceptionChanged(state.exceptionId);
+      return { state, end: 'completed' };
+    },
+  },
+});
