@@ -114,7 +114,13 @@ async function start(): Promise<void> {
     logger: consoleLogger,
   });
   core = started;
-  registerApi(createApiDispatcher(started.handlers, consoleLogger), started.subscribe.bind(started), settings.user);
+  // The density is a preference of the window, kept in the settings, not the core's: the host adds it to the session.
+  const sessionCurrent = started.handlers['session.current'];
+  const handlers: Core['handlers'] = {
+    ...started.handlers,
+    'session.current': async (args, context) => ({ ...(await sessionCurrent(args, context)), density: settings.ui.density }),
+  };
+  registerApi(createApiDispatcher(handlers, consoleLogger), started.subscribe.bind(started), settings.user);
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     port,
     host: '127.0.0.1',
     user,
+    density: settings.ui.density,
     logger: consoleLogger,
   }).catch(async (error: unknown) => {
     await core.close();

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core, Logger } from '../orchestration-core/core-types';
+import type { AppApi, Handlers } from '../shared/api';
+import type { UiDensity } from '../shared/api/session';
 import { createApiDispatcher } from './api-dispatch';
 import { consoleLogger } from './console-logger';
 import { contentSecurityPolicy } from './content-security-policy';
@@ -24,6 +26,8 @@ export interface WebHostOptions {
   host?: LoopbackHost;
   /** Who the calls are made as: the launch session's user. */
   user: string;
+  /** The settings' ui.density, added to session.current's answer. */
+  density?: UiDensity;
   logger?: Logger;
 }
 
@@ -36,6 +40,12 @@ export interface WebHost {
 }
 
 const apiPath = '/api';
+
+/** The core's session.current with the window's density added: the density is the host's setting, not the core's. */
+export function withSessionDensity(handlers: Handlers<AppApi>, density: UiDensity): Handlers<AppApi> {
+  const current = handlers['session.current'];
+  return { ...handlers, 'session.current': async (args, context) => ({ ...(await current(args, context)), density }) };
+}
 
 function tokensEqual(expected: Buffer, offered: string | null): boolean {
   if (offered === null) return false;
@@ -53,7 +63,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const logger = options.logger ?? consoleLogger;
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const dispatch = createApiDispatcher(options.core.handlers, logger);
+  const handlers = options.density === undefined ? options.core.handlers : withSessionDensity(options.core.handlers, options.density);
+  const dispatch = createApiDispatcher(handlers, logger);
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = 0;
 

@@ -7,14 +7,16 @@ import { QuarantineView } from '../views/quarantine/quarantine-view';
 import { AppHeader } from './app-header';
 import { ConnectionBanners } from './connection-banners';
 import { StatusBar } from './status-bar';
+import { useDensity } from './use-density';
 import { ViewNav } from './view-nav';
 import type { AppViewId } from './views';
 
 export function AppShell() {
   const [view, setView] = useState<AppViewId>('quarantine');
   const approvalsAwaiting = useApprovalsStore(selectAwaitingCount);
+  const density = useDensity();
   return (
-    <div className="app-shell">
+    <div className={`app-shell density--${density}`}>
       <AppHeader />
       <ViewNav active={view} onOpen={setView} badges={{ approvals: approvalsAwaiting }} />
       <main className="app-main">

@@ -1,5 +1,7 @@
-// The grids' look, through AG Grid's theming API: the app's type scale and colours, roomy rows.
+// The grids' look, through AG Grid's theming API: the app's type scale and colours, roomy rows; in
+// touch density larger type and rows a gloved finger can hit (≥ 48 px).
 import { themeQuartz } from 'ag-grid-community';
+import type { UiDensity } from '../../shared/api/session';
 
 export const appGridTheme = themeQuartz.withParams({
   fontFamily: ['Inter', 'system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Helvetica Neue', 'Arial', 'sans-serif'],
@@ -20,3 +22,15 @@ export const appGridTheme = themeQuartz.withParams({
   headerHeight: 40,
   rowHeight: 52,
 });
+
+export const touchGridTheme = appGridTheme.withParams({
+  fontSize: 17,
+  headerFontSize: 15,
+  cellHorizontalPadding: 12,
+  headerHeight: 52,
+  rowHeight: 64,
+});
+
+export function gridThemeFor(density: UiDensity) {
+  return density === 'touch' ? touchGridTheme : appGridTheme;
+}

@@ -40,8 +40,14 @@ export function useGridSelection<Row>(options: GridSelectionOptions<Row>) {
     if (!api) return;
     const selected = api.getSelectedRows()[0];
     if ((selected === undefined ? null : rowId(selected)) === selectedId) return;
-    if (selectedId === null) api.deselectAll();
-    else api.getRowNode(selectedId)?.setSelected(true, true);
+    if (selectedId === null) {
+      api.deselectAll();
+      return;
+    }
+    // Selected elsewhere (a scanned lot, another view): the row comes into sight too.
+    const node = api.getRowNode(selectedId);
+    node?.setSelected(true, true);
+    if (node?.displayed) api.ensureNodeVisible(node, 'middle');
   }, [gridApi, selectedId, rowId]);
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { apiClient, type ApiClient } from '../api/client';
 import { atMostEvery, createPushBatch } from '../grid/paced-updates';
 import { useApprovalsStore } from './approvals-slice';
 import { useConnectorsStore } from './connectors-slice';
+import { followSelectedContainment } from './containment-loader';
 import { followSelectedException } from './exception-detail-loader';
 import { useHostLinkStore } from './host-link-slice';
 import { useImpactStore } from './impact-slice';
@@ -41,6 +42,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     loadFailed: (message) => useImpactStore.getState().loadFailed(message),
   });
   const exceptionDetail = followSelectedException(client);
+  const containment = followSelectedContainment(client);
   const approvals = followTopic({
     subscribe: client.subscribe,
     topic: 'approvals.changed',
@@ -69,6 +71,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     void quarantine.reload();
     void impact.reload();
     exceptionDetail.reload();
+    containment.reload();
     void approvals.reload();
     void connectors.reload();
     void loadSession();
@@ -91,6 +94,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     impact.stop();
     exceptionPushes.cancel();
     exceptionDetail.stop();
+    containment.stop();
     approvals.stop();
     connectors.stop();
   };

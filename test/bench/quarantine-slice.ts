@@ -62,7 +62,7 @@ export async function benchQuarantineSlice(): Promise<void> {
 
     // 2. A usage decision on every lot, pushed and accepted.
     const decideStart = performance.now();
-    for (const row of held) await started.handlers['quarantine.disposition']({ taskId: row.taskId, decision: 'scrap', reason: 'bench: porosity' }, qe);
+    for (const row of held) await started.handlers['quarantine.disposition']({ taskId: row.taskId, postings: [{ decision: 'scrap', quantity: row.quantity }], reason: 'bench: porosity' }, qe);
     const recordedSeconds = (performance.now() - decideStart) / 1000;
     await waitFor('every decision accepted', () => count(acceptedDecisions) >= lots, 300_000, 20);
     watcher.close();

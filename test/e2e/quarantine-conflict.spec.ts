@@ -6,7 +6,7 @@ import { control, startAppWithSimulator } from './app-processes';
 interface CommandRecord {
   type: string;
   status: 'accepted' | 'rejected';
-  body: { payload: { lotId: string; decision?: string; quantity?: number } };
+  body: { payload: { lotId: string; postings?: { decision: string; quantity: number }[] } };
 }
 
 const lotRow = (page: Page, lotId: string) => page.locator(`[data-testid=quarantine-grid] .ag-row[row-id="${lotId}"]`);
@@ -37,20 +37,29 @@ test('a decision overtaken upstream shows as a conflict and the engineer re-deci
     await expect(row.getByTestId('task-state-conflict')).toBeVisible({ timeout: 30_000 });
     await expect(panel.getByTestId('conflict-reason')).toContainText('rejected the decision “Release to unrestricted” by qe.jonas');
     await expect(panel.getByTestId('conflict-reason')).toContainText('stale');
+    // Beside the refusal: what the decision saw, and what happened to the lot since.
+    const changes = panel.getByTestId('conflict-changes');
+    await expect(changes).toContainText(/You saw version \d+, 300 \S+; since then:/);
+    await expect(changes).toContainText('Consumed');
+    await expect(changes).toContainText('120');
     await expect(row).toContainText('180');
+    // Deciding again starts from the refused decision, fitted to what the lot holds now.
+    await expect(panel.getByTestId('posting-release')).toHaveValue('180');
+    await expect(panel.getByTestId('postings-balance')).toContainText('Posted 180 of 180');
     await page.screenshot({ path: testInfo.outputPath('conflict.png') });
 
     // The engineer re-decides on the 180 that are left.
     await panel.getByTestId('decision-rework').click();
+    await expect(panel.getByTestId('posting-release')).toHaveValue('');
     await panel.getByTestId('disposition-reason').fill('Rework the bore on the remaining quantity');
     await panel.getByTestId('disposition-submit').click();
     await expect(row.getByTestId('task-state-accepted')).toBeVisible();
 
     const { commands } = await control<{ commands: CommandRecord[] }>(gatewayUrl, 'GET', '/control/commands');
     const dispositions = commands.filter((c) => c.type === 'lot.disposition' && c.body.payload.lotId === failed.lotId);
-    expect(dispositions.map((c) => [c.status, c.body.payload.decision, c.body.payload.quantity])).toEqual([
-      ['rejected', 'release', 300],
-      ['accepted', 'rework', 180],
+    expect(dispositions.map((c) => [c.status, c.body.payload.postings])).toEqual([
+      ['rejected', [{ decision: 'release', quantity: 300 }]],
+      ['accepted', [{ decision: 'rework', quantity: 180 }]],
     ]);
   } finally {
     await app.close();

@@ -7,7 +7,7 @@ interface CommandRecord {
   commandId: string;
   type: string;
   status: 'accepted' | 'rejected';
-  body: { payload: { lotId: string; decision?: string } };
+  body: { payload: { lotId: string; valuation?: string; code?: string; postings?: { decision: string; quantity: number }[] } };
 }
 interface DeliveryRecord {
   commandId: string | null;
@@ -41,7 +41,11 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await firstRow.click();
     const panel = page.getByTestId('disposition-panel');
     await expect(panel).toContainText(first.lotId);
+    // One click posts the whole lot to scrap, as before the partial postings.
     await panel.getByTestId('decision-scrap').click();
+    await expect(panel.getByTestId('posting-scrap')).toHaveValue('240');
+    await expect(panel.getByTestId('postings-balance')).toContainText('Posted 240 of 240');
+    await expect(panel.getByTestId('usage-code')).toContainText('R1');
     await panel.getByTestId('disposition-reason').fill('Porosity through the sealing face; not reworkable');
     await panel.getByTestId('disposition-submit').click();
     await expect(firstRow.getByTestId('task-state-pending-upstream')).toBeVisible();
@@ -68,10 +72,13 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
 
     // Upstream holds each decision exactly once.
     const { commands } = await control<{ commands: CommandRecord[] }>(gatewayUrl, 'GET', '/control/commands');
-    for (const [lot, decision] of [[first.lotId, 'scrap'], [second.lotId, 'return-to-vendor']] as const) {
+    for (const [lot, decision, quantity, code] of [
+      [first.lotId, 'scrap', 240, 'R1'],
+      [second.lotId, 'return-to-vendor', 80, 'R2'],
+    ] as const) {
       const dispositions = commands.filter((c) => c.type === 'lot.disposition' && c.body.payload.lotId === lot);
       expect(dispositions, `dispositions of ${lot}`).toHaveLength(1);
-      expect(dispositions[0]).toMatchObject({ status: 'accepted', body: { payload: { decision } } });
+      expect(dispositions[0]).toMatchObject({ status: 'accepted', body: { payload: { valuation: 'reject', code, postings: [{ decision, quantity }] } } });
       const { deliveries } = await control<{ deliveries: DeliveryRecord[] }>(gatewayUrl, 'GET', `/control/deliveries?commandId=${dispositions[0]!.commandId}`);
       expect(deliveries.filter((d) => d.status === 'accepted')).toHaveLength(1);
     }

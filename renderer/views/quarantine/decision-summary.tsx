@@ -1,44 +1,43 @@
 import type { QuarantineRow } from '../../../shared/api/quarantine';
-import { decisionLabels } from '../../format/labels';
+import { formatCount } from '../../format/numbers';
 import { TaskStatePill } from './task-state-pill';
+import { UsageDecisionPreview } from './usage-decision-preview';
 
-const stateExplanations = {
+type ClosedState = 'awaiting-approval' | 'pending-upstream' | 'accepted' | 'withdrawn';
+
+const stateExplanations: Record<ClosedState, string> = {
+  'awaiting-approval': 'A supervisor must approve the use-as-is before the decision goes to the ERP; the request waits in Approvals.',
   'pending-upstream': 'The decision is recorded here and queued for the ERP. It stays pending until the gateway confirms it; offline, it is sent when the connection returns.',
   accepted: 'The ERP accepted the decision.',
-} as const;
+  withdrawn: 'The decision the ERP refused was withdrawn: the lot stays as the ERP has it, and the task is closed.',
+};
 
-/** A decision that is on its way or done: what was decided, by whom, and where it stands. */
-export function DecisionSummary({ row }: { row: QuarantineRow & { taskState: 'pending-upstream' | 'accepted' } }) {
+/** A decision that is on its way, done or withdrawn: what was decided, by whom, and where it stands. */
+export function DecisionSummary({ row }: { row: QuarantineRow & { taskState: ClosedState } }) {
+  const facts: [string, string][] = [
+    ...(row.deviationNumber ? ([['Deviation', row.deviationNumber]] as [string, string][]) : []),
+    ...(row.decisionReason ? ([['Reason', row.decisionReason]] as [string, string][]) : []),
+    ...(row.decidedBy ? ([['Decided by', row.decidedBy]] as [string, string][]) : []),
+    ...(row.approvalId ? ([['Approval', row.approvalId]] as [string, string][]) : []),
+    ...(row.containmentLotIds.length > 0 ? ([['Also blocked', `${formatCount(row.containmentLotIds.length, 'lot')}: ${row.containmentLotIds.join(', ')}`]] as [string, string][]) : []),
+  ];
   return (
     <section className="decision-summary" aria-label="Decision" data-testid="decision-summary">
       <div className="decision-summary__state">
         <TaskStatePill state={row.taskState} />
         <p>{stateExplanations[row.taskState]}</p>
       </div>
-      {row.decision && (
-        <dl className="lot-facts">
-          <div className="lot-facts__row">
-            <dt>Decision</dt>
-            <dd>{decisionLabels[row.decision]}</dd>
-          </div>
-          {row.deviationNumber && (
-            <div className="lot-facts__row">
-              <dt>Deviation</dt>
-              <dd>{row.deviationNumber}</dd>
+      {row.postings && row.postings.length > 0 && (
+        <UsageDecisionPreview lotId={row.lotId} postings={row.postings} unit={row.unit} title={row.taskState === 'withdrawn' ? 'The withdrawn decision' : 'The usage decision'} />
+      )}
+      {facts.length > 0 && (
+        <dl className="facts">
+          {facts.map(([term, value]) => (
+            <div className="facts__row" key={term}>
+              <dt>{term}</dt>
+              <dd className={term === 'Reason' ? 'preserve-lines' : undefined}>{value}</dd>
             </div>
-          )}
-          {row.decisionReason && (
-            <div className="lot-facts__row">
-              <dt>Reason</dt>
-              <dd className="preserve-lines">{row.decisionReason}</dd>
-            </div>
-          )}
-          {row.decidedBy && (
-            <div className="lot-facts__row">
-              <dt>Decided by</dt>
-              <dd>{row.decidedBy}</dd>
-            </div>
-          )}
+          ))}
         </dl>
       )}
     </section>

@@ -1,23 +1,19 @@
-// The decision form of the disposition panel: decision, reason, deviation number for use-as-is.
-// Errors, from the local check or from the host, are shown beside the field they concern. It fills the
-// panel below its header: the scrolling body (the lot facts handed in as children, then the fields)
-// and a footer that keeps the submit button in reach.
+// The usage decision form of the disposition panel: containment (which lots made from this one to block
+// too), the postings with their balance, what they amount to, the deviation for use-as-is and the
+// reason. Submit stays disabled, saying why, until the postings add up to the lot. Errors, from the
+// local check or from the host, are shown beside the field they concern. It fills the panel below its
+// header: the scrolling body (the facts handed in as children, then the fields) and a footer that
+// keeps the submit button in reach.
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
-import { dispositionDecisions, type DispositionDecision } from '../../../shared/domain';
-import { ApiCallError } from '../../api/api-call-error';
-import { decisionLabels, decisionShortLabels } from '../../format/labels';
 import { submitDisposition } from '../../state/quarantine-actions';
-import { toFieldErrors, validateDisposition, type FieldErrors } from './disposition-fields';
-
-/** Shown under the choices for the chosen one: the buttons carry the short labels to fit two columns. */
-const decisionMeanings: Record<DispositionDecision, string> = {
-  release: 'the lot is fit for use and moves to unrestricted stock.',
-  'use-as-is': 'the lot is used despite the defect under a deviation; a supervisor must approve.',
-  rework: 'the lot goes to rework before it can be used.',
-  scrap: 'the lot is written off and scrapped.',
-  'return-to-vendor': 'the lot goes back to the supplier.',
-};
+import { selectSelectedContainment, useQuarantineStore } from '../../state/quarantine-slice';
+import { chosenContainmentLotIds, type ContainmentTicks } from './containment-choice';
+import { ContainmentSection } from './containment-section';
+import { hostErrors, validateDisposition, type FieldErrors } from './disposition-fields';
+import { draftFrom, emptyDraft, fitPostings, postingBalance, readDraft, submitBlockedReason, type PostingDraft } from './posting-draft';
+import { UsageDecisionPreview } from './usage-decision-preview';
+import { UsagePostingsFieldset } from './usage-postings-fieldset';
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
@@ -27,31 +23,49 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
-export function DispositionForm({ row, children }: { row: QuarantineRow; children: ReactNode }) {
-  const [decision, setDecision] = useState<DispositionDecision | null>(null);
-  const [reason, setReason] = useState('');
-  const [deviationNumber, setDeviationNumber] = useState('');
+/** Deciding again after a conflict starts from the refused decision, fitted to what the lot holds now. */
+function initialDraft(row: QuarantineRow): PostingDraft {
+  return row.taskState === 'conflict' && row.postings ? draftFrom(fitPostings(row.postings, row.quantity)) : emptyDraft;
+}
+
+export function DispositionForm({ row, children, onDone }: { row: QuarantineRow; children: ReactNode; onDone(): void }) {
+  const redeciding = row.taskState === 'conflict';
+  // Null until the engineer changes a posting: meanwhile the prefill follows the row, so a consumption
+  // heard after the refusal fits the refused decision to the quantity left.
+  const [editedDraft, setDraft] = useState<PostingDraft | null>(null);
+  const draft = editedDraft ?? initialDraft(row);
+  const [reason, setReason] = useState(() => (redeciding ? (row.decisionReason ?? '') : ''));
+  const [deviationNumber, setDeviationNumber] = useState(() => (redeciding ? (row.deviationNumber ?? '') : ''));
+  const [ticks, setTicks] = useState<ContainmentTicks>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
+  const containment = useQuarantineStore(selectSelectedContainment);
   const id = useId();
-  const ids = { meaning: `${id}-decision-meaning`, decision: `${id}-decision-error`, reason: `${id}-reason-error`, deviation: `${id}-deviation-error` };
-  const canReturnToVendor = row.supplierId !== null;
   const formRef = useRef<HTMLFormElement>(null);
+
+  const reading = readDraft(draft);
+  const balance = postingBalance(reading.postings, row);
+  const blockedReason = submitBlockedReason(reading, balance);
+  const usesAsIs = reading.postings.some((posting) => posting.decision === 'use-as-is');
+  const containmentLotIds = chosenContainmentLotIds(containment?.report ?? null, ticks);
+  const ids = { reason: `${id}-reason-error`, deviation: `${id}-deviation-error`, blocked: `${id}-submit-blocked` };
 
   /** Takes the engineer to the first field that needs attention (and a screen reader with them). */
   function showErrors(next: FieldErrors) {
     setErrors(next);
-    // After React has rendered the error states, which the selectors below look for.
-    requestAnimationFrame(() => {
-      const form = formRef.current;
-      const selector = next.decision ? '.decision-choice input:not(:disabled)' : '[aria-invalid="true"]';
-      form?.querySelector<HTMLElement>(selector)?.focus();
-    });
+    // After React has rendered the error states, which the selector looks for.
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  function changeDraft(next: PostingDraft) {
+    setDraft(next);
+    setErrors(({ postings: _cleared, deviationNumber: _alsoCleared, ...rest }) => rest);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const checked = validateDisposition({ taskId: row.taskId, decision, reason, deviationNumber });
+    if (blockedReason !== null) return;
+    const checked = validateDisposition({ taskId: row.taskId, lot: row, postings: reading.postings, reason, deviationNumber, containmentLotIds });
     if ('errors' in checked) {
       showErrors(checked.errors);
       return;
@@ -60,9 +74,9 @@ export function DispositionForm({ row, children }: { row: QuarantineRow; childre
     setSubmitting(true);
     try {
       await submitDisposition(row.lotId, checked.args);
+      onDone();
     } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'invalid-args') showErrors(toFieldErrors(error.fieldErrors()));
-      else showErrors({ form: error instanceof Error ? error.message : String(error) });
+      showErrors(hostErrors(error));
     } finally {
       setSubmitting(false);
     }
@@ -71,48 +85,31 @@ export function DispositionForm({ row, children }: { row: QuarantineRow; childre
   const formId = `${id}-form`;
   return (
     <>
-      <div className="disposition-panel__body">
+      <div className="side-panel__body">
         {children}
-        <form id={formId} ref={formRef} className="disposition-form" onSubmit={onSubmit} noValidate aria-label={`Decision for lot ${row.lotId}`}>
-          <fieldset className="decision-choices" aria-describedby={errors.decision ? ids.decision : decision ? ids.meaning : undefined}>
-            <legend>Decision</legend>
-            {dispositionDecisions.map((choice) => {
-              const disabled = submitting || (choice === 'return-to-vendor' && !canReturnToVendor);
-              return (
-                <label
-                  key={choice}
-                  className={`decision-choice${decision === choice ? ' decision-choice--chosen' : ''}${disabled ? ' decision-choice--disabled' : ''}`}
-                  title={choice === 'return-to-vendor' && !canReturnToVendor ? 'No supplier on record for this lot' : decisionMeanings[choice]}
-                  data-testid={`decision-${choice}`}
-                >
-                  <input
-                    type="radio"
-                    name={`${id}-decision`}
-                    value={choice}
-                    checked={decision === choice}
-                    disabled={disabled}
-                    aria-label={decisionLabels[choice]}
-                    onChange={() => {
-                      setDecision(choice);
-                      setErrors(({ decision: _cleared, deviationNumber: _alsoCleared, ...rest }) => rest);
-                    }}
-                  />
-                  {decisionShortLabels[choice]}
-                </label>
-              );
-            })}
-          </fieldset>
-          {decision && (
-            <p className="decision-meaning" id={ids.meaning} data-testid="decision-meaning">
-              <strong>{decisionLabels[decision]}:</strong> {decisionMeanings[decision]}
-            </p>
-          )}
-          <FieldError id={ids.decision} message={errors.decision} />
+        <ContainmentSection
+          row={row}
+          containment={containment}
+          choice={{ ticks, onTick: (lotId, block) => setTicks((current) => ({ ...current, [lotId]: block })), disabled: submitting }}
+        />
+        <form id={formId} ref={formRef} className="disposition-form" onSubmit={onSubmit} noValidate aria-label={`Usage decision for lot ${row.lotId}`}>
+          <UsagePostingsFieldset
+            idPrefix={id}
+            lot={row}
+            draft={draft}
+            onDraftChange={changeDraft}
+            reading={reading}
+            balance={balance}
+            disabled={submitting}
+            returnToVendorBlocked={row.supplierId === null ? 'No supplier on record for this lot' : null}
+            error={errors.postings}
+          />
+          <UsageDecisionPreview lotId={row.lotId} postings={reading.postings} unit={row.unit} />
 
-          {decision === 'use-as-is' && (
+          {usesAsIs && (
             <div className="form-field">
               <label htmlFor={`${id}-deviation`}>
-                Deviation number <span className="required-mark">(required)</span>
+                Deviation number <span className="required-mark">(required for use-as-is)</span>
               </label>
               <input
                 id={`${id}-deviation`}
@@ -141,7 +138,7 @@ export function DispositionForm({ row, children }: { row: QuarantineRow; childre
               id={`${id}-reason`}
               value={reason}
               onChange={(event) => setReason(event.target.value)}
-              rows={4}
+              rows={3}
               maxLength={1000}
               required
               aria-required="true"
@@ -159,12 +156,23 @@ export function DispositionForm({ row, children }: { row: QuarantineRow; childre
               {errors.form}
             </p>
           )}
-
         </form>
       </div>
-      <footer className="disposition-panel__footer">
-        <button type="submit" form={formId} className="button button--primary" disabled={submitting} data-testid="disposition-submit">
-          {submitting ? 'Submitting…' : 'Submit decision'}
+      <footer className="side-panel__footer">
+        {blockedReason !== null && (
+          <p className="submit-blocked" id={ids.blocked} data-testid="submit-blocked-reason">
+            {blockedReason}
+          </p>
+        )}
+        <button
+          type="submit"
+          form={formId}
+          className="button button--primary"
+          disabled={submitting || blockedReason !== null}
+          aria-describedby={blockedReason !== null ? ids.blocked : undefined}
+          data-testid="disposition-submit"
+        >
+          {submitting ? 'Submitting…' : redeciding ? 'Submit the new decision' : 'Submit decision'}
         </button>
       </footer>
     </>

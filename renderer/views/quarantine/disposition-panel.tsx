@@ -1,52 +1,81 @@
-// Beside the grid: the selected lot's facts and, while it is open for one, the decision form.
+// Beside the grid: the selected lot's facts and containment and, while it is open for one, the usage
+// decision form; after a conflict, the refusal beside what changed, to decide again or withdraw.
+import { useState, type ReactNode } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { useNow } from '../../app/use-now';
-import { decisionLabels } from '../../format/labels';
-import { isOpenForDecision } from '../../state/quarantine-slice';
+import { isOpenForDecision, selectSelectedContainment, useQuarantineStore } from '../../state/quarantine-slice';
+import { ConflictCard, type ConflictMode } from './conflict-card';
+import { ContainmentSection } from './containment-section';
 import { DecisionSummary } from './decision-summary';
 import { DispositionForm } from './disposition-form';
 import { LotFacts } from './lot-facts';
+import { formatDecisionCell } from './quarantine-format';
 import { TaskStatePill } from './task-state-pill';
+import { WithdrawForm } from './withdraw-form';
 
-export function DispositionPanel({ row, onClose }: { row: QuarantineRow; onClose: () => void }) {
-  const now = useNow(60_000);
-  const facts = (
-    <>
-      <LotFacts row={row} now={now} />
-      {row.taskState === 'conflict' && (
-        <div className="callout callout--danger" role="alert" data-testid="conflict-reason">
-          <strong>
-            The ERP rejected the decision{row.decision ? ` “${decisionLabels[row.decision]}”` : ''}
-            {row.decidedBy ? ` by ${row.decidedBy}` : ''}.
-          </strong>
-          <p>{row.conflictReason ?? 'No reason was given.'}</p>
-          <p>The lot changed upstream after the decision was made. Check the facts above and decide again.</p>
-        </div>
-      )}
-    </>
-  );
+interface PanelProps {
+  row: QuarantineRow;
+  onClose(): void;
+  /** A decision was submitted or withdrawn: the view takes the engineer back to the scan field. */
+  onDone(): void;
+}
+
+/** One open task: its own form state, dropped when the task or its state changes. A conflict comes first: it is what to resolve. */
+function OpenTask({ row, facts, onDone }: { row: QuarantineRow; facts: ReactNode; onDone(): void }) {
+  const [mode, setMode] = useState<ConflictMode>('decide');
+  const conflict = row.taskState === 'conflict' ? <ConflictCard row={row} mode={mode} onModeChange={setMode} disabled={false} /> : null;
+  if (conflict && mode === 'withdraw') {
+    return (
+      <WithdrawForm row={row} onCancel={() => setMode('decide')} onDone={onDone}>
+        {conflict}
+        {facts}
+      </WithdrawForm>
+    );
+  }
   return (
-    <aside className="side-panel disposition-panel" data-testid="disposition-panel" aria-labelledby="disposition-panel-title">
-      <header className="side-panel__header disposition-panel__header">
+    <DispositionForm row={row} onDone={onDone}>
+      {conflict}
+      {facts}
+    </DispositionForm>
+  );
+}
+
+function ClosedTask({ row, facts }: { row: QuarantineRow; facts: ReactNode }) {
+  const containment = useQuarantineStore(selectSelectedContainment);
+  return (
+    <div className="side-panel__body">
+      {facts}
+      <DecisionSummary row={row as QuarantineRow & { taskState: 'awaiting-approval' | 'pending-upstream' | 'accepted' | 'withdrawn' }} />
+      <ContainmentSection row={row} containment={containment} />
+    </div>
+  );
+}
+
+export function DispositionPanel({ row, onClose, onDone }: PanelProps) {
+  const now = useNow(60_000);
+  const facts = <LotFacts row={row} now={now} />;
+  return (
+    <aside
+      className="side-panel disposition-panel"
+      data-testid="disposition-panel"
+      aria-labelledby="disposition-panel-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+      }}
+    >
+      <header className="side-panel__header">
         <div>
           <p className="side-panel__eyebrow">{row.taskState === 'accepted' ? 'Lot decided' : 'Lot on hold'}</p>
-          <h2 id="disposition-panel-title">{row.lotId}</h2>
+          <h2 id="disposition-panel-title" className="disposition-panel__title">
+            {row.lotId}
+          </h2>
         </div>
-        <TaskStatePill state={row.taskState} conflictReason={row.conflictReason} />
+        <TaskStatePill state={row.taskState} conflictReason={row.conflict?.reason ?? null} decision={row.postings ? formatDecisionCell(row) : null} />
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close the disposition panel" data-testid="disposition-close">
           ×
         </button>
       </header>
-      {isOpenForDecision(row) ? (
-        <DispositionForm key={`${row.taskId}:${row.taskState}`} row={row}>
-          {facts}
-        </DispositionForm>
-      ) : (
-        <div className="disposition-panel__body">
-          {facts}
-          <DecisionSummary row={row as QuarantineRow & { taskState: 'pending-upstream' | 'accepted' }} />
-        </div>
-      )}
+      {isOpenForDecision(row) ? <OpenTask key={`${row.taskId}:${row.taskState}`} row={row} facts={facts} onDone={onDone} /> : <ClosedTask row={row} facts={facts} />}
     </aside>
   );
 }

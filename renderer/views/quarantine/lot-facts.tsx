@@ -1,5 +1,5 @@
 import type { QuarantineRow } from '../../../shared/api/quarantine';
-import { stockTypeLabels } from '../../format/labels';
+import { inspectionLotStatusLabels, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
 import { formatAge, formatDateTime } from '../../format/time';
 
@@ -12,13 +12,14 @@ export function LotFacts({ row, now }: { row: QuarantineRow; now: number }) {
     ['Stock type', stockTypeLabels[row.stockType]],
     ['Defect', `${row.defectCode} — ${row.defectText}`],
     ['On hold', `${formatAge(row.holdSince, now)} (since ${formatDateTime(row.holdSince)})`],
-    ['Inspection lot', row.inspectionLotId],
+    ['Inspection lot', `${row.inspectionLotId} · ${inspectionLotStatusLabels[row.inspectionLotStatus]}`],
     ['Supplier', row.supplierId ?? 'In-house production'],
+    ['Consumed', row.consumedQuantity > 0 ? `${formatQuantity(row.consumedQuantity, row.unit)} by production orders` : 'None'],
   ];
   return (
-    <dl className="lot-facts" data-testid="lot-facts">
+    <dl className="facts" data-testid="lot-facts">
       {facts.map(([term, value]) => (
-        <div className="lot-facts__row" key={term}>
+        <div className="facts__row" key={term}>
           <dt>{term}</dt>
           <dd>{value}</dd>
         </div>

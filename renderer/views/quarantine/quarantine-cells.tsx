@@ -1,7 +1,12 @@
-// Cell renderers of the quarantine grid that need two lines: an identifier above its description.
+// Cell renderers of the quarantine grid: two lines where a value needs its context (an item and its
+// description, a quantity and its stock type), the task state pill, and the consumed quantity with a
+// containment badge.
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
+import { inspectionLotStatusLabels, inspectionLotStatusShortLabels, stockTypeLabels } from '../../format/labels';
+import { formatQuantity } from '../../format/numbers';
 import { TwoLineCell } from '../../grid/two-line-cell';
+import { formatDecisionCell } from './quarantine-format';
 import { TaskStatePill } from './task-state-pill';
 
 export function ItemCell({ data }: CustomCellRendererProps<QuarantineRow>) {
@@ -12,6 +17,41 @@ export function DefectCell({ data }: CustomCellRendererProps<QuarantineRow>) {
   return data ? <TwoLineCell primary={data.defectCode} secondary={data.defectText} /> : null;
 }
 
+export function QuantityCell({ data }: CustomCellRendererProps<QuarantineRow>) {
+  return data ? (
+    <div className="two-line-cell two-line-cell--end">
+      <span className="two-line-cell__primary">{formatQuantity(data.quantity, data.unit)}</span>
+      <span className="two-line-cell__secondary">{stockTypeLabels[data.stockType]}</span>
+    </div>
+  ) : null;
+}
+
+export function SourceCell({ data }: CustomCellRendererProps<QuarantineRow>) {
+  return data ? <TwoLineCell primary={data.plant} secondary={data.supplierId ?? 'In-house'} /> : null;
+}
+
+export function InspectionLotCell({ data }: CustomCellRendererProps<QuarantineRow>) {
+  if (!data) return null;
+  return (
+    <div className="two-line-cell" title={`${data.inspectionLotId} — ${inspectionLotStatusLabels[data.inspectionLotStatus]}`}>
+      <span className="two-line-cell__primary">{inspectionLotStatusShortLabels[data.inspectionLotStatus]}</span>
+      <span className="two-line-cell__secondary">{data.inspectionLotId}</span>
+    </div>
+  );
+}
+
 export function TaskStateCell({ data }: CustomCellRendererProps<QuarantineRow>) {
-  return data ? <TaskStatePill state={data.taskState} conflictReason={data.conflictReason} decision={data.decision} /> : null;
+  return data ? <TaskStatePill state={data.taskState} conflictReason={data.conflict?.reason ?? null} decision={data.postings ? formatDecisionCell(data) : null} /> : null;
+}
+
+/** Consumption makes containment matter: the badge says the lot's material is already in production. */
+export function ConsumedCell({ data }: CustomCellRendererProps<QuarantineRow>) {
+  if (!data) return null;
+  if (data.consumedQuantity <= 0) return <span className="cell-muted">—</span>;
+  return (
+    <div className="two-line-cell consumed-cell" data-testid="consumed-cell" title="Production orders consumed part of this lot: check containment">
+      <span className="two-line-cell__primary">{formatQuantity(data.consumedQuantity, data.unit)}</span>
+      <span className="containment-badge">containment</span>
+    </div>
+  );
 }

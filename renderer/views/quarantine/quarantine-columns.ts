@@ -1,12 +1,15 @@
-// Column definitions of the quarantine grid. Widths fit a 1440 px window with the disposition panel
-// open (plant and stock type are hidden then); the two descriptive columns take what is left.
+// Column definitions of the quarantine grid, in the order a quality engineer reads a lot: which lot,
+// what, how much and where it stands, what went wrong, how long, the task and its decision; then where
+// it came from. Widths fit a 1440 px window in compact density; with the disposition panel open the
+// columns the panel shows for the selected lot step aside, and lot, item, quantity, defect, age and
+// state stay readable.
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { QuarantineRow, TaskState } from '../../../shared/api/quarantine';
-import { stockTypeLabels } from '../../format/labels';
+import { inspectionLotStatusLabels, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
 import { formatAge, formatDateTime } from '../../format/time';
-import { DefectCell, ItemCell, TaskStateCell } from './quarantine-cells';
-import { compareForTriage, compareHoldSince, formatDecisionCell } from './quarantine-format';
+import { ConsumedCell, DefectCell, InspectionLotCell, ItemCell, QuantityCell, SourceCell, TaskStateCell } from './quarantine-cells';
+import { compareForTriage, compareHoldSince, describePostings, formatDecisionCell } from './quarantine-format';
 
 export const getQuarantineRowId = (params: GetRowIdParams<QuarantineRow>): string => params.data.lotId;
 
@@ -15,15 +18,28 @@ export const quarantineDefaultColDef: ColDef<QuarantineRow> = {
   resizable: true,
   suppressMovable: false,
   filter: false,
+  suppressHeaderMenuButton: true,
 };
+
+/** Hidden while the disposition panel takes the room: the panel shows them for the selected lot. */
+export const quarantineColumnsShownInPanel = ['consumed', 'decision', 'inspectionLot', 'source'];
+
+/** In touch density the larger type needs these columns' room too, while the panel (which shows them) is open. */
+export const touchColumnsShownInPanel = ['defect', 'quantity'];
+
+/** The fixed columns' widths per density: touch's larger type needs more room for a lot id or a state pill. */
+export const fixedColumnWidths = {
+  compact: { lot: 108, quantity: 104, age: 76, taskState: 180 },
+  touch: { lot: 140, quantity: 128, age: 96, taskState: 212 },
+} as const;
 
 export const quarantineColumns: ColDef<QuarantineRow>[] = [
   {
     colId: 'lot',
     headerName: 'Lot',
     field: 'lotId',
-    width: 112,
-    minWidth: 104,
+    width: fixedColumnWidths.compact.lot,
+    minWidth: 100,
     pinned: 'left',
     cellClass: 'cell-strong',
   },
@@ -32,34 +48,37 @@ export const quarantineColumns: ColDef<QuarantineRow>[] = [
     headerName: 'Item',
     field: 'itemId',
     flex: 1.3,
-    minWidth: 170,
+    minWidth: 130,
     cellRenderer: ItemCell,
     getQuickFilterText: ({ data }) => `${data.itemId} ${data.itemDescription}`,
   },
-  { colId: 'plant', headerName: 'Plant', field: 'plant', width: 76, minWidth: 68 },
   {
     colId: 'quantity',
     headerName: 'Quantity',
+    headerTooltip: 'What the lot holds now, and its stock type',
     field: 'quantity',
-    width: 108,
+    width: fixedColumnWidths.compact.quantity,
     minWidth: 96,
     type: 'rightAligned',
-    valueFormatter: ({ data }) => (data ? formatQuantity(data.quantity, data.unit) : ''),
+    cellRenderer: QuantityCell,
+    valueFormatter: ({ data }) => (data ? `${formatQuantity(data.quantity, data.unit)} ${stockTypeLabels[data.stockType]}` : ''),
   },
   {
-    colId: 'stockType',
-    headerName: 'Stock type',
-    field: 'stockType',
-    width: 148,
-    minWidth: 120,
-    valueFormatter: ({ data }) => (data ? stockTypeLabels[data.stockType] : ''),
+    colId: 'consumed',
+    headerName: 'Consumed',
+    headerTooltip: 'How much of the lot production orders already consumed: containment matters then',
+    field: 'consumedQuantity',
+    width: 116,
+    minWidth: 100,
+    cellRenderer: ConsumedCell,
+    valueFormatter: ({ data }) => (data ? formatQuantity(data.consumedQuantity, data.unit) : ''),
   },
   {
     colId: 'defect',
     headerName: 'Defect',
     field: 'defectCode',
     flex: 1.2,
-    minWidth: 170,
+    minWidth: 120,
     cellRenderer: DefectCell,
     getQuickFilterText: ({ data }) => `${data.defectCode} ${data.defectText}`,
   },
@@ -68,8 +87,8 @@ export const quarantineColumns: ColDef<QuarantineRow>[] = [
     headerName: 'Age',
     headerTooltip: 'Time on hold',
     field: 'holdSince',
-    width: 76,
-    minWidth: 70,
+    width: fixedColumnWidths.compact.age,
+    minWidth: 64,
     comparator: compareHoldSince,
     valueFormatter: ({ data }) => (data ? formatAge(data.holdSince, Date.now()) : ''),
     tooltipValueGetter: ({ data }) => (data ? `On hold since ${formatDateTime(data.holdSince)}` : ''),
@@ -78,8 +97,8 @@ export const quarantineColumns: ColDef<QuarantineRow>[] = [
     colId: 'taskState',
     headerName: 'Task state',
     field: 'taskState',
-    width: 172,
-    minWidth: 164,
+    width: fixedColumnWidths.compact.taskState,
+    minWidth: 172,
     // Triage order: awaiting decision first, oldest hold first within a state.
     comparator: (_a: TaskState, _b: TaskState, nodeA, nodeB) => compareForTriage(nodeA.data, nodeB.data),
     sort: 'asc',
@@ -87,11 +106,34 @@ export const quarantineColumns: ColDef<QuarantineRow>[] = [
   },
   {
     colId: 'decision',
-    headerName: 'Decision',
-    field: 'decision',
-    width: 132,
+    headerName: 'Usage decision',
+    headerTooltip: 'The usage decision’s code and where its postings go',
+    valueGetter: ({ data }) => (data ? formatDecisionCell(data) : ''),
+    width: 156,
+    minWidth: 120,
+    tooltipValueGetter: ({ data }) =>
+      data?.postings ? [describePostings(data.postings, data.unit), data.decisionReason ? `Reason: ${data.decisionReason}` : null].filter(Boolean).join('\n') : undefined,
+  },
+  {
+    colId: 'inspectionLot',
+    headerName: 'Inspection lot',
+    headerTooltip: 'The inspection lot’s status in QM (UD: usage decision), and its number',
+    field: 'inspectionLotStatus',
+    width: 120,
     minWidth: 112,
-    valueFormatter: ({ data }) => (data ? formatDecisionCell(data) : ''),
-    tooltipValueGetter: ({ data }) => (data?.decisionReason ? `Reason: ${data.decisionReason}` : undefined),
+    cellRenderer: InspectionLotCell,
+    valueFormatter: ({ data }) => (data ? `${inspectionLotStatusLabels[data.inspectionLotStatus]} (${data.inspectionLotId})` : ''),
+    getQuickFilterText: ({ data }) => data.inspectionLotId,
+  },
+  {
+    colId: 'source',
+    headerName: 'Plant',
+    headerTooltip: 'The plant, and the supplier the lot came from',
+    field: 'plant',
+    width: 84,
+    minWidth: 76,
+    cellRenderer: SourceCell,
+    valueFormatter: ({ data }) => (data ? `${data.plant} ${data.supplierId ?? 'In-house'}` : ''),
+    getQuickFilterText: ({ data }) => `${data.plant} ${data.supplierId ?? ''}`,
   },
 ];

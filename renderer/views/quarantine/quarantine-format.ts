@@ -1,13 +1,18 @@
-// The quarantine grid's sorting and wording, as plain functions the columns and tests share.
+// The Quarantine view's sorting and wording, as plain functions the grid, the panel and tests share.
 import type { QuarantineRow, TaskState } from '../../../shared/api/quarantine';
-import { decisionShortLabels } from '../../format/labels';
+import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
+import { decisionLabels, postingGridLabels, stockTypeLabels, stockTypePhrases } from '../../format/labels';
+import { formatCount, formatQuantity } from '../../format/numbers';
+import type { ScanOutcome } from '../../state/quarantine-slice';
 
-/** Work first: lots awaiting a decision, then conflicts to resolve, then what is in flight or done. */
+/** Work first: lots awaiting a decision, then conflicts to resolve, then what waits on others or is done. */
 const taskStateRank: Record<TaskState, number> = {
   'awaiting-decision': 0,
   conflict: 1,
-  'pending-upstream': 2,
-  accepted: 3,
+  'awaiting-approval': 2,
+  'pending-upstream': 3,
+  accepted: 4,
+  withdrawn: 5,
 };
 
 export function compareTaskStates(a: TaskState, b: TaskState): number {
@@ -19,7 +24,7 @@ export function compareHoldSince(a: string, b: string): number {
   return Date.parse(a) - Date.parse(b);
 }
 
-/** Awaiting decision first, then conflicts, pending, accepted; within a state the longest hold first. */
+/** Awaiting decision first, then conflicts, awaiting approval, pending, accepted, withdrawn; within a state the longest hold first. */
 export function compareForTriage(
   a: Pick<QuarantineRow, 'taskState' | 'holdSince'> | undefined,
   b: Pick<QuarantineRow, 'taskState' | 'holdSince'> | undefined,
@@ -28,28 +33,99 @@ export function compareForTriage(
   return compareTaskStates(a.taskState, b.taskState) || compareHoldSince(a.holdSince, b.holdSince);
 }
 
-/** "Use as-is · DEV-0042", "Scrap", or "—" before a decision. */
-export function formatDecisionCell(row: Pick<QuarantineRow, 'decision' | 'deviationNumber'>): string {
-  if (row.decision === null) return '—';
-  const label = decisionShortLabels[row.decision];
-  return row.decision === 'use-as-is' && row.deviationNumber ? `${label} · ${row.deviationNumber}` : label;
+/** The grid's short form: "Scrap 100 · RTV 80" (the quantity column carries the unit). */
+export function summarizePostings(postings: readonly UsagePosting[]): string {
+  return postings.map((posting) => `${postingGridLabels[posting.decision]} ${formatQuantity(posting.quantity, '')}`).join(' · ');
+}
+
+/**
+ * The long form: "Release to unrestricted" when one posting took the whole lot (postings add up to the
+ * lot, so a single one always does), else "Scrap 120 KG · Return to vendor 180 KG".
+ */
+export function describePostings(postings: readonly UsagePosting[], unit: string): string {
+  if (postings.length === 1) return decisionLabels[postings[0]!.decision];
+  return postings.map((posting) => `${decisionLabels[posting.decision]} ${formatQuantity(posting.quantity, unit)}`).join(' · ');
+}
+
+const leavingPhrases = { scrap: 'scrapped', 'return-to-vendor': 'returned to the supplier' } as const;
+
+/** "L-1: 120 KG, Blocked (rework)"; "80 KG scrapped". */
+export function describeLotOutcome(lotId: string, postings: readonly UsagePosting[], unit: string): string[] {
+  const { parts, leaving } = splitLot(lotId, postings);
+  const lines = parts.filter((part) => part.quantity > 0).map((part) => `${part.lotId}: ${formatQuantity(part.quantity, unit)}, ${stockTypeLabels[part.stockType]} (${decisionLabels[part.decision].toLowerCase()})`);
+  for (const posting of leaving) {
+    const phrase = posting.decision === 'scrap' || posting.decision === 'return-to-vendor' ? leavingPhrases[posting.decision] : 'leaves the stock';
+    lines.push(`${formatQuantity(posting.quantity, unit)} ${phrase}`);
+  }
+  return lines;
+}
+
+/** "R9 · Scrap 100 · RTV 80", "A2 · Use as-is 50 · DEV-0042", or "—" before a decision. */
+export function formatDecisionCell(row: Pick<QuarantineRow, 'postings' | 'decisionCode' | 'deviationNumber'>): string {
+  if (row.postings === null || row.postings.length === 0) return '—';
+  const parts = [row.decisionCode, summarizePostings(row.postings)];
+  if (row.deviationNumber && row.postings.some((posting) => posting.decision === 'use-as-is')) parts.push(row.deviationNumber);
+  return parts.filter((part) => part !== null && part !== '').join(' · ');
+}
+
+/**
+ * Who refused a decision, for the conflict's headline: a supervisor who rejected a use-as-is (the core
+ * says so in the reason, "sup.lee rejected the use-as-is: …"), else the ERP.
+ */
+export function refusedBy(reason: string): string {
+  const supervisor = /^(\S+) rejected the use-as-is\b/.exec(reason);
+  return supervisor ? supervisor[1]! : 'The ERP';
 }
 
 export interface QuarantineCounts {
   total: number;
   awaiting: number;
   conflicts: number;
+  awaitingApproval: number;
   pending: number;
   accepted: number;
+  withdrawn: number;
 }
 
 export function countByTaskState(rows: readonly Pick<QuarantineRow, 'taskState'>[]): QuarantineCounts {
-  const counts: QuarantineCounts = { total: rows.length, awaiting: 0, conflicts: 0, pending: 0, accepted: 0 };
+  const counts: QuarantineCounts = { total: rows.length, awaiting: 0, conflicts: 0, awaitingApproval: 0, pending: 0, accepted: 0, withdrawn: 0 };
   for (const row of rows) {
     if (row.taskState === 'awaiting-decision') counts.awaiting += 1;
     else if (row.taskState === 'conflict') counts.conflicts += 1;
+    else if (row.taskState === 'awaiting-approval') counts.awaitingApproval += 1;
     else if (row.taskState === 'pending-upstream') counts.pending += 1;
-    else counts.accepted += 1;
+    else if (row.taskState === 'accepted') counts.accepted += 1;
+    else counts.withdrawn += 1;
   }
   return counts;
+}
+
+const filterNames = { plant: 'plant', itemId: 'item', supplierId: 'supplier', age: 'time on hold' } as const;
+
+/** What the scan field says about the last scan; null when there is nothing to say. */
+export function describeScan(scan: ScanOutcome | null): { text: string; tone: 'info' | 'warning' | 'danger' } | null {
+  if (scan === null) return null;
+  switch (scan.kind) {
+    case 'on-hold': {
+      const cleared = scan.clearedFilters.map((name) => filterNames[name]);
+      const note = cleared.length > 0 ? ` (cleared the ${cleared.join(', ')} ${cleared.length === 1 ? 'filter' : 'filters'} that hid it)` : '';
+      return { text: `${scan.lotId} is on hold — opened${note}`, tone: 'info' };
+    }
+    case 'looking-up':
+      return { text: `Looking up ${scan.lotId}…`, tone: 'info' };
+    case 'failed':
+      return { text: `Could not look up ${scan.lotId}: ${scan.message}`, tone: 'danger' };
+    case 'looked-up': {
+      const { lot, onHold } = scan.lookup;
+      if (lot === null) return { text: `${scan.lotId} — unknown lot: this workstation has not heard of it`, tone: 'danger' };
+      const where = `${formatQuantity(lot.quantity, lot.unit)} at ${lot.plant}`;
+      if (onHold) return { text: `${scan.lotId} is on hold (${stockTypePhrases[lot.stockType]}, ${where}) but not listed yet — it appears once this workstation has caught up`, tone: 'warning' };
+      return { text: `${scan.lotId} is ${stockTypePhrases[lot.stockType]}, ${where} — not on hold`, tone: 'warning' };
+    }
+  }
+}
+
+/** "3 of 12 lots shown". */
+export function describeShown(shown: number, total: number): string {
+  return shown === total ? formatCount(total, 'lot') : `${shown} of ${formatCount(total, 'lot')} shown`;
 }

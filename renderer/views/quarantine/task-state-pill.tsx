@@ -1,21 +1,16 @@
 import type { TaskState } from '../../../shared/api/quarantine';
-import type { DispositionDecision } from '../../../shared/domain';
-import { decisionLabels, taskStateLabels } from '../../format/labels';
+import { taskStateLabels } from '../../format/labels';
 
 interface TaskStatePillProps {
   state: TaskState;
   conflictReason?: string | null;
-  decision?: DispositionDecision | null;
+  /** The decision taken, in words, for the tooltip. */
+  decision?: string | null;
 }
 
 /** The task state as a coloured pill; its tooltip gives the conflict's reason or the decision taken. */
 export function TaskStatePill({ state, conflictReason, decision }: TaskStatePillProps) {
-  const title =
-    state === 'conflict' && conflictReason
-      ? `Conflict: ${conflictReason}`
-      : decision
-        ? `Decision: ${decisionLabels[decision]}`
-        : undefined;
+  const title = state === 'conflict' && conflictReason ? `Conflict: ${conflictReason}` : decision ? `Decision: ${decision}` : undefined;
   return (
     <span className={`pill task-pill--${state}`} title={title} data-testid={`task-state-${state}`}>
       {taskStateLabels[state]}

@@ -1,0 +1,123 @@
+// The usage decision form's postings as the engineer types them: one quantity text per kind of
+// posting, read into postings, balanced against the lot's quantity, filled with "rest" and "all".
+// Plain functions, so the balance the form shows is the one the tests check.
+import { dispositionDecisions, type DispositionDecision } from '../../../shared/domain';
+import { postingsTotal, roundQuantity, type UsagePosting } from '../../../shared/usage-decision';
+import { decisionShortLabels } from '../../format/labels';
+import { formatQuantity } from '../../format/numbers';
+
+/** The text typed for each kind; '' when the kind gets nothing. */
+export type PostingDraft = Readonly<Record<DispositionDecision, string>>;
+
+export const emptyDraft: PostingDraft = Object.fromEntries(dispositionDecisions.map((kind) => [kind, ''])) as Record<DispositionDecision, string>;
+
+export type QuantityInput = { kind: 'empty' } | { kind: 'quantity'; value: number } | { kind: 'invalid'; problem: string };
+
+/** "120", "12.5", " 80 " are quantities; "", "0" post nothing; anything else says what is wrong. */
+export function parseQuantityInput(text: string): QuantityInput {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  if (trimmed.includes(',')) return { kind: 'invalid', problem: 'Use a decimal point, e.g. 12.5' };
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return { kind: 'invalid', problem: 'Type a quantity, e.g. 120' };
+  if (/\.\d{4,}$/.test(trimmed)) return { kind: 'invalid', problem: 'At most 3 decimals' };
+  const value = Number(trimmed);
+  return value === 0 ? { kind: 'empty' } : { kind: 'quantity', value };
+}
+
+export interface DraftReading {
+  /** In the form's order of kinds; kinds left empty are not posted. */
+  postings: UsagePosting[];
+  /** The problem of each kind whose text is not a quantity. */
+  invalid: Partial<Record<DispositionDecision, string>>;
+}
+
+export function readDraft(draft: PostingDraft): DraftReading {
+  const postings: UsagePosting[] = [];
+  const invalid: Partial<Record<DispositionDecision, string>> = {};
+  for (const decision of dispositionDecisions) {
+    const input = parseQuantityInput(draft[decision]);
+    if (input.kind === 'quantity') postings.push({ decision, quantity: input.value });
+    else if (input.kind === 'invalid') invalid[decision] = input.problem;
+  }
+  return { postings, invalid };
+}
+
+export type BalanceState = 'nothing' | 'under' | 'exact' | 'over';
+
+export interface PostingBalance {
+  state: BalanceState;
+  posted: number;
+  /** Lot quantity minus posted: negative when the postings exceed the lot. */
+  remaining: number;
+  lotQuantity: number;
+  unit: string;
+}
+
+export function postingBalance(postings: readonly UsagePosting[], lot: { quantity: number; unit: string }): PostingBalance {
+  const posted = postingsTotal(postings);
+  const lotQuantity = roundQuantity(lot.quantity);
+  const remaining = roundQuantity(lotQuantity - posted);
+  const state: BalanceState = postings.length === 0 ? 'nothing' : remaining > 0 ? 'under' : remaining < 0 ? 'over' : 'exact';
+  return { state, posted, remaining, lotQuantity, unit: lot.unit };
+}
+
+/** "Posted 150 of 180 KG — 30 KG left", "… — 20 KG too much", "… — the whole lot". */
+export function describeBalance(balance: PostingBalance): string {
+  const lot = formatQuantity(balance.lotQuantity, balance.unit);
+  if (balance.state === 'nothing') return `Nothing posted yet — ${lot} to post`;
+  const posted = `Posted ${formatQuantity(balance.posted, '')} of ${lot}`;
+  if (balance.state === 'under') return `${posted} — ${formatQuantity(balance.remaining, balance.unit)} left`;
+  if (balance.state === 'over') return `${posted} — ${formatQuantity(-balance.remaining, balance.unit)} too much`;
+  return `${posted} — the whole lot`;
+}
+
+/** Why the decision cannot be submitted as it stands, or null when the postings add up. */
+export function submitBlockedReason(reading: DraftReading, balance: PostingBalance): string | null {
+  const firstInvalid = dispositionDecisions.find((kind) => reading.invalid[kind] !== undefined);
+  if (firstInvalid) return `Fix the quantity for ${decisionShortLabels[firstInvalid]}: ${reading.invalid[firstInvalid]}.`;
+  if (balance.state === 'nothing') return `Post the lot’s ${formatQuantity(balance.lotQuantity, balance.unit)}: type quantities, or use All on one line.`;
+  if (balance.state === 'under') return `Post the remaining ${formatQuantity(balance.remaining, balance.unit)} before submitting.`;
+  if (balance.state === 'over') return `The postings are ${formatQuantity(-balance.remaining, balance.unit)} more than the lot holds: reduce them to submit.`;
+  return null;
+}
+
+/** What "rest" would put on the kind: the lot less every other kind's quantity (invalid texts count as 0). */
+export function restFor(draft: PostingDraft, kind: DispositionDecision, lotQuantity: number): number {
+  const others = readDraft(draft).postings.filter((posting) => posting.decision !== kind);
+  return Math.max(0, roundQuantity(lotQuantity - postingsTotal(others)));
+}
+
+export function withRest(draft: PostingDraft, kind: DispositionDecision, lotQuantity: number): PostingDraft {
+  const rest = restFor(draft, kind, lotQuantity);
+  return rest > 0 ? { ...draft, [kind]: String(rest) } : draft;
+}
+
+/** The old one-click flow: the whole lot to one kind. */
+export function allTo(kind: DispositionDecision, lotQuantity: number): PostingDraft {
+  return { ...emptyDraft, [kind]: String(roundQuantity(lotQuantity)) };
+}
+
+export function draftFrom(postings: readonly UsagePosting[]): PostingDraft {
+  const draft: Record<DispositionDecision, string> = { ...emptyDraft };
+  for (const posting of postings) draft[posting.decision] = String(roundQuantity(posting.quantity));
+  return draft;
+}
+
+/**
+ * A refused decision's postings fitted to what the lot holds now, to decide again: a single posting
+ * takes the whole lot; several keep their quantities in order while they fit, and the last one takes
+ * what is left, so the parts add up to the lot. Postings that no longer fit are dropped.
+ */
+export function fitPostings(postings: readonly UsagePosting[], quantity: number): UsagePosting[] {
+  if (postings.length === 0 || quantity <= 0) return [];
+  if (postings.length === 1) return [{ decision: postings[0]!.decision, quantity: roundQuantity(quantity) }];
+  const fitted: UsagePosting[] = [];
+  let left = roundQuantity(quantity);
+  postings.forEach((posting, index) => {
+    const last = index === postings.length - 1;
+    const part = last ? left : Math.min(posting.quantity, left);
+    if (part > 0) fitted.push({ decision: posting.decision, quantity: roundQuantity(part) });
+    left = roundQuantity(left - part);
+  });
+  return fitted;
+}

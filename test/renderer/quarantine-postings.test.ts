@@ -1,0 +1,153 @@
+// The usage decision form's postings: reading what was typed, the balance against the lot, "Rest" and
+// "All", fitting a refused decision to what the lot holds now, the containment ticks and the preview.
+import { describe, expect, it } from 'vitest';
+import { chosenContainmentLotIds } from '../../renderer/views/quarantine/containment-choice';
+import {
+  allTo,
+  describeBalance,
+  draftFrom,
+  emptyDraft,
+  fitPostings,
+  parseQuantityInput,
+  postingBalance,
+  readDraft,
+  restFor,
+  submitBlockedReason,
+  withRest,
+} from '../../renderer/views/quarantine/posting-draft';
+import { describeLotOutcome } from '../../renderer/views/quarantine/quarantine-format';
+import type { ContainmentLot, ContainmentReport } from '../../shared/api/quarantine';
+
+const lot = { quantity: 180, unit: 'KG' };
+
+describe('quantities as typed', () => {
+  it('reads whole and decimal quantities, and nothing for empty or zero', () => {
+    expect(parseQuantityInput(' 120 ')).toEqual({ kind: 'quantity', value: 120 });
+    expect(parseQuantityInput('12.5')).toEqual({ kind: 'quantity', value: 12.5 });
+    expect(parseQuantityInput('.5')).toEqual({ kind: 'quantity', value: 0.5 });
+    expect(parseQuantityInput('')).toEqual({ kind: 'empty' });
+    expect(parseQuantityInput('0')).toEqual({ kind: 'empty' });
+  });
+
+  it('says what is wrong with anything else', () => {
+    expect(parseQuantityInput('12,5')).toEqual({ kind: 'invalid', problem: 'Use a decimal point, e.g. 12.5' });
+    expect(parseQuantityInput('-5')).toMatchObject({ kind: 'invalid' });
+    expect(parseQuantityInput('1e3')).toMatchObject({ kind: 'invalid' });
+    expect(parseQuantityInput('0.0001')).toEqual({ kind: 'invalid', problem: 'At most 3 decimals' });
+  });
+
+  it('reads a draft into postings in the form’s order, and the invalid lines apart', () => {
+    const reading = readDraft({ ...emptyDraft, 'return-to-vendor': '80', scrap: '100', rework: 'x' });
+    expect(reading.postings).toEqual([
+      { decision: 'scrap', quantity: 100 },
+      { decision: 'return-to-vendor', quantity: 80 },
+    ]);
+    expect(reading.invalid).toEqual({ rework: 'Type a quantity, e.g. 120' });
+  });
+});
+
+describe('the balance line', () => {
+  const balanceOf = (draft: typeof emptyDraft) => postingBalance(readDraft(draft).postings, lot);
+
+  it('counts down what is left and turns into an error when over', () => {
+    expect(describeBalance(balanceOf(emptyDraft))).toBe('Nothing posted yet — 180 KG to post');
+    expect(describeBalance(balanceOf({ ...emptyDraft, scrap: '150' }))).toBe('Posted 150 of 180 KG — 30 KG left');
+    expect(describeBalance(balanceOf({ ...emptyDraft, scrap: '150', rework: '50' }))).toBe('Posted 200 of 180 KG — 20 KG too much');
+    expect(describeBalance(balanceOf({ ...emptyDraft, scrap: '100', 'return-to-vendor': '80' }))).toBe('Posted 180 of 180 KG — the whole lot');
+  });
+
+  it('adds decimals to the gram: 0.1 + 0.2 of a 0.3 lot is the whole lot', () => {
+    const balance = postingBalance(readDraft({ ...emptyDraft, scrap: '0.1', rework: '0.2' }).postings, { quantity: 0.3, unit: 'KG' });
+    expect(balance).toMatchObject({ state: 'exact', remaining: 0 });
+  });
+
+  it('blocks the submit with the reason until the postings add up', () => {
+    const reason = (draft: typeof emptyDraft) => submitBlockedReason(readDraft(draft), balanceOf(draft));
+    expect(reason(emptyDraft)).toBe('Post the lot’s 180 KG: type quantities, or use All on one line.');
+    expect(reason({ ...emptyDraft, scrap: '150' })).toBe('Post the remaining 30 KG before submitting.');
+    expect(reason({ ...emptyDraft, scrap: '200' })).toBe('The postings are 20 KG more than the lot holds: reduce them to submit.');
+    expect(reason({ ...emptyDraft, scrap: '180', rework: 'abc' })).toBe('Fix the quantity for Rework: Type a quantity, e.g. 120.');
+    expect(reason({ ...emptyDraft, scrap: '180' })).toBeNull();
+  });
+});
+
+describe('Rest and All', () => {
+  it('puts what the other lines leave on a line', () => {
+    const draft = { ...emptyDraft, scrap: '120' };
+    expect(restFor(draft, 'return-to-vendor', 180)).toBe(60);
+    expect(withRest(draft, 'return-to-vendor', 180)).toEqual({ ...draft, 'return-to-vendor': '60' });
+    // The line's own quantity does not count against it.
+    expect(restFor({ ...draft, 'return-to-vendor': '10' }, 'return-to-vendor', 180)).toBe(60);
+    // Nothing left: nothing changes.
+    expect(withRest({ ...emptyDraft, scrap: '180' }, 'rework', 180)).toEqual({ ...emptyDraft, scrap: '180' });
+    expect(restFor({ ...emptyDraft, scrap: '200' }, 'rework', 180)).toBe(0);
+  });
+
+  it('keeps the one-click flow: the whole lot on one line, the others cleared', () => {
+    expect(allTo('scrap', 180)).toEqual({ ...emptyDraft, scrap: '180' });
+    expect(readDraft(allTo('release', 12.3456)).postings).toEqual([{ decision: 'release', quantity: 12.346 }]);
+  });
+});
+
+describe('deciding again after a conflict', () => {
+  it('fits a whole-lot decision to what the lot holds now', () => {
+    expect(fitPostings([{ decision: 'release', quantity: 300 }], 180)).toEqual([{ decision: 'release', quantity: 180 }]);
+  });
+
+  it('keeps a split in order while it fits; the last part takes what is left', () => {
+    const split = [
+      { decision: 'scrap' as const, quantity: 120 },
+      { decision: 'return-to-vendor' as const, quantity: 180 },
+    ];
+    expect(fitPostings(split, 180)).toEqual([
+      { decision: 'scrap', quantity: 120 },
+      { decision: 'return-to-vendor', quantity: 60 },
+    ]);
+    expect(fitPostings(split, 100)).toEqual([{ decision: 'scrap', quantity: 100 }]);
+    expect(fitPostings(split, 400)).toEqual([
+      { decision: 'scrap', quantity: 120 },
+      { decision: 'return-to-vendor', quantity: 280 },
+    ]);
+    expect(fitPostings(split, 0)).toEqual([]);
+    expect(draftFrom(fitPostings(split, 180))).toEqual({ ...emptyDraft, scrap: '120', 'return-to-vendor': '60' });
+  });
+});
+
+describe('containment ticks', () => {
+  const node = (lotId: string, stockType: ContainmentLot['stockType']): ContainmentLot => ({
+    lotId,
+    depth: 1,
+    parentLotId: 'L-1',
+    productionOrderId: 'PO-1',
+    itemId: 'FG-1',
+    itemDescription: 'Pump',
+    plant: stockType ? 'P1' : null,
+    quantity: stockType ? 10 : null,
+    unit: stockType ? 'EA' : null,
+    stockType,
+  });
+  const report: ContainmentReport = { lotId: 'L-1', unit: 'KG', consumedBy: [], lots: [node('L-2', 'unrestricted'), node('L-3', 'blocked'), node('L-4', null)] };
+
+  it('blocks every lot not blocked already, unless the engineer unticked it', () => {
+    expect(chosenContainmentLotIds(report, {})).toEqual(['L-2', 'L-4']);
+    expect(chosenContainmentLotIds(report, { 'L-2': false, 'L-3': true })).toEqual(['L-4']);
+    expect(chosenContainmentLotIds(null, {})).toEqual([]);
+  });
+});
+
+describe('what the lot becomes', () => {
+  it('names the parts that stay and what leaves the plant', () => {
+    expect(
+      describeLotOutcome(
+        'L-1',
+        [
+          { decision: 'rework', quantity: 100 },
+          { decision: 'use-as-is', quantity: 50 },
+          { decision: 'scrap', quantity: 30 },
+        ],
+        'KG',
+      ),
+    ).toEqual(['L-1: 100 KG, Blocked (rework)', 'L-1-1: 50 KG, Restricted (use as-is with deviation)', '30 KG scrapped']);
+    expect(describeLotOutcome('L-1', [{ decision: 'return-to-vendor', quantity: 300 }], 'KG')).toEqual(['300 KG returned to the supplier']);
+  });
+});
