@@ -110,6 +110,7 @@ async function start(): Promise<void> {
     role: settings.role,
     plant: settings.plant,
     connectors: settings.connectors,
+    policy: settings.thresholds,
     startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
     logger: consoleLogger,
   });

@@ -18,6 +18,13 @@ export const settingsSchema = z.object({
   plant: idSchema.nullable().default(null),
   /** Empty: start the embedded simulator and connect to it. */
   connectors: z.array(connectorSettingsSchema).default([]),
+  /** Policy thresholds the workflows decide by. */
+  thresholds: z
+    .object({
+      /** Good share of a production order's output (0..1) below which quality and maintenance are alerted, for items without their own. */
+      minimumYield: z.number().gt(0).max(1).default(0.95),
+    })
+    .default({ minimumYield: 0.95 }),
   ui: z
     .object({ density: z.enum(['compact', 'touch']).default('compact') })
     .default({ density: 'compact' }),

@@ -103,6 +103,7 @@ export function createEngine(deps: EngineDeps) {
     onEvent(event: CanonicalEvent): void {
       for (const definition of newest.values()) {
         if (definition.trigger !== event.type) continue;
+        if (definition.startsWhen && !definition.startsWhen(event, { repos, plan: deps.plan?.() ?? null, policy: deps.policy ?? defaultPolicy })) continue;
         const correlationKey = definition.correlationKey(event);
         const now = clock.now().toISOString();
         const running = repos.instances.running(definition.name, correlationKey);

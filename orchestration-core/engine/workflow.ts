@@ -80,6 +80,11 @@ export interface WorkflowDefinition<S, T extends EventType = EventType> {
   version: number;
   trigger: T;
   correlationKey(event: Extract<CanonicalEvent, { type: T }>): string;
+  /**
+   * Whether this event starts an instance at all; absent: every one does. For triggers that are
+   * mostly nothing to do (a completion within its yield): no instance row, no history, for those.
+   */
+  startsWhen?(event: Extract<CanonicalEvent, { type: T }>, ctx: Pick<WorkflowContext, 'repos' | 'plan' | 'policy'>): boolean;
   /** Runs in the transaction that applies the trigger event. */
   start(event: Extract<CanonicalEvent, { type: T }>, ctx: WorkflowContext): StepOutcome<S>;
   steps: Record<string, StepFn<S>>;

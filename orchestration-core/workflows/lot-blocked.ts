@@ -23,6 +23,8 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
   version: 1,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.inspectionLotId,
+  // Without planning data there is nothing to re-evaluate.
+  startsWhen: (_event, ctx) => ctx.plan !== null,
 
   start(event, ctx) {
     const p = event.payload;

@@ -17,20 +17,29 @@ function reviewReplenishment(productionOrderId: string, yieldQuantity: number, c
   return { plannedQuantity: order.quantity, shortfall, customerOrdersHit: impact.customerOrders.length, revenueAtRisk: impact.totalRevenueAtRisk };
 }
 
+/** The yield and the minimum it fell below; null when the completion is within it (or says too little to tell). */
+function scrapSpike(event: Completion, ctx: Pick<WorkflowContext, 'repos' | 'policy'>): { yieldRate: number; minimumYield: number } | null {
+  const { yieldQuantity, scrapQuantity, itemId } = event.payload;
+  if (yieldQuantity === undefined || scrapQuantity === undefined || yieldQuantity + scrapQuantity === 0 || !(event.payload.plant ?? event.plant)) return null;
+  const yieldRate = yieldQuantity / (yieldQuantity + scrapQuantity);
+  const minimumYield = (itemId === undefined ? null : ctx.repos.alerts.minimumYield(itemId)) ?? ctx.policy.minimumYield;
+  return yieldRate < minimumYield ? { yieldRate, minimumYield } : null;
+}
+
 export const productionCompleted = defineWorkflow<Record<string, never>, 'production.completed'>({
   name: 'production-completed',
   version: 1,
   trigger: 'production.completed',
   correlationKey: (event) => event.payload.productionOrderId,
 
+  startsWhen: (event, ctx) => scrapSpike(event, ctx) !== null,
+
   start(event: Completion, ctx) {
+    const spikeRates = scrapSpike(event, ctx);
     const { productionOrderId, yieldQuantity, scrapQuantity, itemId, unit } = event.payload;
     const plant = event.payload.plant ?? event.plant;
-    if (yieldQuantity === undefined || scrapQuantity === undefined || yieldQuantity + scrapQuantity === 0 || !plant) return { state: {}, end: 'completed' };
-    const yieldRate = yieldQuantity / (yieldQuantity + scrapQuantity);
-    const minimumYield = (itemId === undefined ? null : ctx.repos.alerts.minimumYield(itemId)) ?? ctx.policy.minimumYield;
-    if (yieldRate >= minimumYield) return { state: {}, end: 'completed' };
-
+    if (!spikeRates || yieldQuantity === undefined || scrapQuantity === undefined || !plant) return { state: {}, end: 'completed' };
+    const { yieldRate, minimumYield } = spikeRates;
     const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
     const subject = `Scrap spike on ${productionOrderId}${itemId ? ` (${itemId})` : ''}: yield ${percent(yieldRate)}, minimum ${percent(minimumYield)}`;
     const text = `${scrapQuantity} ${unit ?? ''} scrapped, ${yieldQuantity} ${unit ?? ''} good, reported ${event.occurredAt} by ${event.source}`.replace(/ {2}/g, ' ');

@@ -38,6 +38,8 @@ describe('production completed and finished goods released', () => {
   it('stays quiet at or above the minimum, and an item may set its own minimum in master data', () => {
     parts.ingest.applyBatch([completion(96, 4)]);
     expect(pending()).toEqual([]);
+    // Most completions are within their yield: they leave no workflow instance behind.
+    expect(parts.store.db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(0);
     parts.store.db.prepare("INSERT INTO items (id, description, unit) VALUES ('FG-2', 'Cast housing', 'EA')").run();
     parts.ingest.applyBatch([event('mes.P1', 'master.changed', { entity: 'item', itemId: 'FG-2', properties: { MinimumYield: '75' } }), completion(80, 20, 'FG-2')]);
     expect(parts.repos.alerts.minimumYield('FG-2')).toBe(0.75);

@@ -15,7 +15,7 @@ afterEach(() => temp.remove());
 describe('loadSettingsFromConf', () => {
   it('fills the defaults on first launch and writes them to a file the user can edit', () => {
     const settings = loadSettingsFromConf({ cwd: temp.dir });
-    expect(settings).toEqual({ user: 'qe.floor', role: 'quality-engineer', plant: null, connectors: [], ui: { density: 'compact' } });
+    expect(settings).toEqual({ user: 'qe.floor', role: 'quality-engineer', plant: null, connectors: [], thresholds: { minimumYield: 0.95 }, ui: { density: 'compact' } });
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual(settings);
   });
 
@@ -30,7 +30,7 @@ describe('loadSettingsFromConf', () => {
   });
 
   it('names the file and each invalid field, and leaves the file alone', () => {
-    const stored = JSON.stringify({ role: 'boss', connectors: [{ id: 'erp', kind: 'erp', url: 'not a url', token: 't', streams: [] }] });
+    const stored = JSON.stringify({ role: 'boss', connectors: [{ id: 'erp', kind: 'erp', url: 'not a url', token: 't', streams: [] }], thresholds: { minimumYield: 1.5 } });
     writeFileSync(path.join(temp.dir, 'config.json'), stored);
     let error: unknown;
     try {
@@ -44,6 +44,7 @@ describe('loadSettingsFromConf', () => {
     expect(message).toMatch(/role: /);
     expect(message).toMatch(/connectors\.0\.url: /);
     expect(message).toMatch(/connectors\.0\.streams: /);
+    expect(message).toMatch(/thresholds\.minimumYield: /);
     expect(readFileSync(path.join(temp.dir, 'config.json'), 'utf8')).toBe(stored);
   });
 });
