@@ -2,7 +2,8 @@
 // beside a decision the gateway refused.
 import type { CanonicalEvent } from '../../shared/events';
 
-export function describeLotEvent(event: CanonicalEvent, lotId?: string): string {
+/** unit: the lot's, for events that carry a quantity without one. */
+export function describeLotEvent(event: CanonicalEvent, lotId?: string, unit?: string): string {
   switch (event.type) {
     case 'goods.received':
       return `received ${event.payload.quantity} ${event.payload.unit} into ${event.payload.stockType}`;
@@ -13,7 +14,7 @@ export function describeLotEvent(event: CanonicalEvent, lotId?: string): string 
     case 'inspection.recorded':
       return `results recorded: ${event.payload.results.map((r) => `${r.testId}${r.value === undefined ? '' : ` ${r.value}${r.unit ? ` ${r.unit}` : ''}`}${r.outcome ? ` (${r.outcome})` : ''}`).join(', ')}`;
     case 'lot.consumed':
-      return `${event.payload.quantity} consumed by production order ${event.payload.productionOrderId}`;
+      return `${event.payload.quantity}${unit ? ` ${unit}` : ''} consumed by production order ${event.payload.productionOrderId}`;
     case 'production.completed': {
       const input = event.payload.consumed.find((c) => c.lotId === lotId);
       return `production order ${event.payload.productionOrderId} reported ${input ? `${input.quantity}${input.unit ? ` ${input.unit}` : ''} ` : ''}consumed`;

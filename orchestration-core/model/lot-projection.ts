@@ -15,10 +15,10 @@ function planLot(lot: Lot, changes: ChangeTracker): void {
 }
 
 /** A held lot changed upstream: kept for the Quarantine view (conflicts show it) and pushed to it. */
-function heldLotChanged(lotId: string, type: string, summary: string, repos: Repos, changes: ChangeTracker, at: string): void {
+function heldLotChanged(lotId: string, event: CanonicalEvent, repos: Repos, changes: ChangeTracker, at: string): void {
   if (!repos.lots.hasHold(lotId)) return;
-  const version = repos.lots.get(lotId)?.version ?? 0;
-  repos.lotHistory.record(lotId, { at, version, type, summary });
+  const lot = repos.lots.get(lotId);
+  repos.lotHistory.record(lotId, { at, version: lot?.version ?? 0, type: event.type, summary: describeLotEvent(event, lotId, lot?.unit) });
   changes.lotChanged(lotId);
 }
 
@@ -111,9 +111,9 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       break;
     }
   }
-  if ('lotId' in event.payload) heldLotChanged(event.payload.lotId, event.type, describeLotEvent(event), repos, changes, at);
+  if ('lotId' in event.payload) heldLotChanged(event.payload.lotId, event, repos, changes, at);
   if (event.type === 'production.completed') {
-    for (const input of event.payload.consumed) if (input.lotId) heldLotChanged(input.lotId, event.type, describeLotEvent(event, input.lotId), repos, changes, at);
+    for (const input of event.payload.consumed) if (input.lotId) heldLotChanged(input.lotId, event, repos, changes, at);
   }
 }
 

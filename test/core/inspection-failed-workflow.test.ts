@@ -75,7 +75,7 @@ describe('inspection-failed workflow', () => {
       quantity: 100,
       lotVersion: 4,
       consumedQuantity: 20,
-      conflict: { reason: 'stale: lot L-1 is at version 4, the decision saw version 3', sawVersion: 3, sawQuantity: 120, changes: [{ version: 4, type: 'lot.consumed', summary: '20 consumed by production order PO-7' }] },
+      conflict: { reason: 'stale: lot L-1 is at version 4, the decision saw version 3', sawVersion: 3, sawQuantity: 120, changes: [{ version: 4, type: 'lot.consumed', summary: '20 EA consumed by production order PO-7' }] },
     });
     // Posting the old quantity again is refused before anything is queued.
     expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'rework', quantity: 120 }], reason: 'rework the bore' }, qe)).toThrow(

@@ -2,6 +2,7 @@
 // lot into scrap and return to vendor, sees and blocks what was made from a consumed lot, goes back
 // online and withdraws a decision that the lot's consumption overtook. Upstream then holds each
 // accepted decision once. Screenshots in both densities land in the test's output folder.
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { control, startAppWithSimulator } from './app-processes';
 
@@ -114,6 +115,8 @@ test('on the floor, offline: scan, split a lot, contain a consumed one, then res
     await page.screenshot({ path: testInfo.outputPath('floor-postings-touch.png') });
     await containment.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath('floor-containment-touch.png') });
+    // README's picture of the floor.
+    await page.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/quarantine-floor.png') });
     await panel.getByTestId('disposition-submit').click();
     await expect(lotRow(page, consumed.lotId).getByTestId('task-state-pending-upstream')).toBeVisible();
     // The queue holds commands: the usage decision and a block of each lot made from the consumed one.
