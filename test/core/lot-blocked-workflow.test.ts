@@ -5,33 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanningDataset } from '../../orchestration-core/store/planning-repo';
 import { createCoreParts, type CoreParts } from '../helpers/core-parts';
 import { createEventFactory, inspectionFailurePayload } from '../helpers/event-factory';
+import { handBuilt } from '../helpers/hand-built-dataset';
 import { makeTempDir } from '../helpers/temp-dir';
 
-// RAW-1 -> SA-1 (MO-SA, needs 100 on 12-04) -> FG-1 (MO-FG) -> CO-1 ships 12-10, worth 25,000. No PO line:
-// only a lot of RAW-1 can feed MO-SA.
-const planning: PlanningDataset = {
-  today: '2026-12-01',
-  plants: [{ id: 'P1', name: 'Plant 1', role: 'high-volume' }],
-  items: [
-    { id: 'RAW-1', description: 'Steel bar', unit: 'M', kind: 'purchased', supplierIds: ['S-100'], leadTimeDays: 10 },
-    { id: 'SA-1', description: 'Machined piston', unit: 'EA', kind: 'manufactured', supplierIds: [], leadTimeDays: 2 },
-    { id: 'FG-1', description: 'Hydraulic cylinder', unit: 'EA', kind: 'manufactured', supplierIds: [], leadTimeDays: 2 },
-  ],
-  bomLines: [
-    { parentItemId: 'SA-1', componentItemId: 'RAW-1', quantityPer: 1, alternates: [] },
-    { parentItemId: 'FG-1', componentItemId: 'SA-1', quantityPer: 2, alternates: [] },
-  ],
-  suppliers: [{ id: 'S-100', name: 'Keller', onTimeRate: 0.9 }],
-  poLines: [],
-  productionOrders: [
-    { id: 'MO-SA', itemId: 'SA-1', plant: 'P1', line: 'L1', quantity: 100, startDate: '2026-12-04', dueDate: '2026-12-06', priority: 1, components: [{ itemId: 'RAW-1', quantity: 100 }] },
-    { id: 'MO-FG', itemId: 'FG-1', plant: 'P1', line: 'L1', quantity: 50, startDate: '2026-12-07', dueDate: '2026-12-09', priority: 1, components: [{ itemId: 'SA-1', quantity: 100 }] },
-  ],
-  customerOrders: [{ id: 'CO-1', customerId: 'C-1', itemId: 'FG-1', plant: 'P1', quantity: 50, shipDate: '2026-12-10', value: 25_000, priority: 1 }],
-  lots: [],
-  transfers: [],
-  lanes: [],
-};
+// The hand-built plan without its PO line: only a lot of RAW-1 can feed MO-SA (100 on 12-04), whose
+// pistons MO-FG turns into CO-1's cylinders (ships 12-10, worth 25,000).
+const { schemaVersion: _schemaVersion, seed: _seed, scale: _scale, ...handBuiltPlan } = handBuilt;
+const planning: PlanningDataset = { ...handBuiltPlan, poLines: [] };
 
 describe('lot-blocked workflow', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -48,13 +28,13 @@ describe('lot-blocked workflow', () => {
   });
 
   it('records the orders that counted on the lot, and the planner acknowledges the shortfall', () => {
-    parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { itemId: 'RAW-1', quantity: 100, unit: 'M', inspectionLotId: 'IL-9' }))]);
+    parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { itemId: 'RAW-1', quantity: 100, unit: 'M', inspectionLotId: 'IL-9', supplierId: 'S-1' }))]);
     const [row] = parts.repos.exceptions.list();
     expect(row).toMatchObject({ id: 'EX-IL-9', type: 'lot-block', itemId: 'RAW-1', plant: 'P1', sourceDocument: 'L-1 (IL-9)', status: 'open', revenueAtRisk: 25_000 });
     const stored = parts.repos.exceptions.get('EX-IL-9')!;
     expect(stored.impact.productionOrders.map((o) => o.id)).toEqual(['MO-FG', 'MO-SA']);
     expect(stored.impact.customerOrders.map((o) => [o.id, o.unfulfilled])).toEqual([['CO-1', true]]);
-    expect(stored.detail).toEqual({ lotId: 'L-1', inspectionLotId: 'IL-9', quantity: 100, unit: 'M', supplierId: 'S-100', defectCode: 'DIM-OOT', defectText: 'Bore diameter out of tolerance' });
+    expect(stored.detail).toEqual({ lotId: 'L-1', inspectionLotId: 'IL-9', quantity: 100, unit: 'M', supplierId: 'S-1', defectCode: 'DIM-OOT', defectText: 'Bore diameter out of tolerance' });
     expect(stored.responses.map((r) => r.id)).toEqual(['accept-delay']);
 
     expect(() => parts.engine.onTaskCompleted(row!.taskId!, { exceptionId: 'EX-IL-9', responseId: 'transfer' }, 'pl.omar')).toThrow(/offers only accept-delay/);

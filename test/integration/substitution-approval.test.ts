@@ -4,31 +4,21 @@
 // the substitution goes upstream once, after the approval; a rejection returns the exception.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatewayConnectors } from '../../electron/gateway-connectors';
 import type { Core } from '../../orchestration-core/core-types';
-import { createCore } from '../../orchestration-core/host';
 import type { ApprovalRow } from '../../shared/api/approvals';
-import type { Role } from '../../shared/domain';
 import { startGateway, type Gateway } from '../../simulator/gateway';
-import { quietLogger } from '../helpers/core-parts';
 import { findSubstitutableDelay } from '../helpers/substitutable-delay';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { createWorkstations } from '../helpers/workstations';
 
 const delayDays = 30;
 
 describe('substitution approval across workstations', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let gateway: Gateway;
-  const cores: Core[] = [];
-
-  async function workstation(user: string, role: Role): Promise<{ core: Core; as: { user: string } }> {
-    const core = await createCore({ databasePath: temp.file(`${user}.sqlite`), user, role, connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
-    cores.push(core);
-    const as = { user };
-    await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);
-    return { core, as };
-  }
+  const stations = createWorkstations(() => gateway.baseUrl, (name) => temp.file(name));
+  const workstation = stations.open;
 
   /** Delays a line a substitution can answer and waits for the requester's open exception. */
   async function substitutableException(core: Core, as: { user: string }) {
@@ -60,7 +50,7 @@ describe('substitution approval across workstations', () => {
     gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5, planningScale: 0.2 });
   });
   afterEach(async () => {
-    await Promise.all(cores.splice(0).map((core) => core.close()));
+    await stations.closeAll();
     await gateway.close();
     temp.remove();
   });

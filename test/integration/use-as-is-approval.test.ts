@@ -2,30 +2,20 @@
 // given on different workstations through the real gateway; the lot.disposition goes upstream once,
 // after the approval, with exactly what was approved. A rejection hands the lot back to the engineer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatewayConnectors } from '../../electron/gateway-connectors';
 import type { Core } from '../../orchestration-core/core-types';
-import { createCore } from '../../orchestration-core/host';
 import type { ApprovalRow } from '../../shared/api/approvals';
 import type { QuarantineRow } from '../../shared/api/quarantine';
-import type { Role } from '../../shared/domain';
 import { startGateway, type Gateway } from '../../simulator/gateway';
-import { quietLogger } from '../helpers/core-parts';
 import { closeAll, connectClient } from '../simulator/harness';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { createWorkstations } from '../helpers/workstations';
 
 describe('use-as-is approval across workstations', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let gateway: Gateway;
-  const cores: Core[] = [];
-
-  async function workstation(user: string, role: Role): Promise<{ core: Core; as: { user: string } }> {
-    const core = await createCore({ databasePath: temp.file(`${user}.sqlite`), user, role, connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
-    cores.push(core);
-    const as = { user };
-    await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);
-    return { core, as };
-  }
+  const stations = createWorkstations(() => gateway.baseUrl, (name) => temp.file(name));
+  const workstation = stations.open;
 
   const rowOn = (core: Core, as: { user: string }, lotId: string, check: (row: QuarantineRow) => boolean) =>
     waitFor(`lot ${lotId} on ${as.user}'s workstation`, async () => (await core.handlers['quarantine.list']({}, as)).find((row) => row.lotId === lotId && check(row)), 20_000);
@@ -38,7 +28,7 @@ describe('use-as-is approval across workstations', () => {
     gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5 });
   });
   afterEach(async () => {
-    for (const core of cores.splice(0)) await core.close();
+    await stations.closeAll();
     await closeAll();
     await gateway.close();
     temp.remove();

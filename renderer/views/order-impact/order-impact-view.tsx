@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExceptionRow } from '../../../shared/api/impact';
 import { formatMoney } from '../../format/numbers';
 import { selectNothingLater, selectSelectedException, useImpactStore, type ImpactState } from '../../state/impact-slice';
+import { AlertsStrip } from '../alerts/alerts-strip';
 import { ExceptionDetail } from './exception-detail';
 import { ExceptionsGrid } from './exceptions-grid';
 import { csvFileName, formatOpenCount, summarizeExceptions } from './impact-format';
@@ -44,6 +45,7 @@ export function OrderImpactView() {
 
   return (
     <section className="view order-impact-view" aria-labelledby="order-impact-title">
+      <AlertsStrip />
       <header className="view-header">
         <div>
           <h1 id="order-impact-title">Order impact</h1>

@@ -1,0 +1,29 @@
+// Workstations on one gateway, as people at different desks: each a core with its own SQLite file,
+// user and role, online before the test goes on. Closed together after each test.
+import { gatewayConnectors } from '../../electron/gateway-connectors';
+import type { Core } from '../../orchestration-core/core-types';
+import { createCore } from '../../orchestration-core/host';
+import type { Role } from '../../shared/domain';
+import { quietLogger } from './core-parts';
+import { waitFor } from './wait-for';
+
+export interface Workstation {
+  core: Core;
+  as: { user: string };
+}
+
+export function createWorkstations(gatewayBaseUrl: () => string, databaseFile: (name: string) => string) {
+  const cores: Core[] = [];
+  return {
+    async open(user: string, role: Role): Promise<Workstation> {
+      const core = await createCore({ databasePath: databaseFile(`${user}.sqlite`), user, role, connectors: gatewayConnectors(gatewayBaseUrl()), logger: quietLogger });
+      cores.push(core);
+      const as = { user };
+      await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);
+      return { core, as };
+    },
+    async closeAll(): Promise<void> {
+      await Promise.all(cores.splice(0).map((core) => core.close()));
+    },
+  };
+}
