@@ -20,3 +20,10 @@ export function formatMoney(value: number): string {
   // Rounding first keeps -0.4 from reading "-0".
   return moneyFormat.format(Math.round(value) || 0);
 }
+
+const percentFormat = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+
+/** A share from 0..1 as a percentage, to a tenth where it matters: "10%", "92.5%". */
+export function formatPercent(rate: number): string {
+  return percentFormat.format(rate);
+}

@@ -3,6 +3,7 @@
 import type { ExceptionRow } from '../../shared/api/impact';
 import { apiClient, type ApiClient } from '../api/client';
 import { atMostEvery, createPushBatch } from '../grid/paced-updates';
+import { useAlertsStore } from './alerts-slice';
 import { useApprovalsStore } from './approvals-slice';
 import { useConnectorsStore } from './connectors-slice';
 import { followSelectedContainment } from './containment-loader';
@@ -51,6 +52,14 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     applyEvent: (row) => useApprovalsStore.getState().rowChanged(row),
     loadFailed: (message) => useApprovalsStore.getState().loadFailed(message),
   });
+  const alerts = followTopic({
+    subscribe: client.subscribe,
+    topic: 'alerts.changed',
+    load: () => client.invoke('alerts.list', {}),
+    applyLoaded: (rows) => useAlertsStore.getState().rowsLoaded(rows),
+    applyEvent: (row) => useAlertsStore.getState().rowChanged(row),
+    loadFailed: (message) => useAlertsStore.getState().loadFailed(message),
+  });
   const connectors = followTopic({
     subscribe: client.subscribe,
     topic: 'connectors.statusChanged',
@@ -73,6 +82,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     exceptionDetail.reload();
     containment.reload();
     void approvals.reload();
+    void alerts.reload();
     void connectors.reload();
     void loadSession();
   }
@@ -96,6 +106,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     exceptionDetail.stop();
     containment.stop();
     approvals.stop();
+    alerts.stop();
     connectors.stop();
   };
 }

@@ -49,6 +49,9 @@ test('on the floor, offline: scan, split a lot, contain a consumed one, then res
     for (const lot of [split, consumed, overtaken]) await expect(lotRow(page, lot.lotId).getByTestId('task-state-awaiting-decision')).toBeVisible();
     await expect(lotRow(page, consumed.lotId).getByTestId('consumed-cell')).toContainText('100');
     await expect(lotRow(page, consumed.lotId).getByTestId('consumed-cell')).toContainText('containment');
+    // The second order's goods issue (from the MES stream) has arrived before the floor goes offline.
+    await scan(page, first.outputLotId);
+    await expect(page.getByTestId('scan-result')).toHaveText(new RegExp(`${first.outputLotId} is unrestricted, 30 `));
 
     // The floor goes offline; the banner says so, above the Quarantine view.
     await app.stopSimulator();

@@ -1,7 +1,7 @@
 // The renderer's formatters: what the quality engineer reads in the grid, the panel and the status bar.
 import { describe, expect, it } from 'vitest';
 import { connectorLabel, stockTypeLabels } from '../../renderer/format/labels';
-import { formatCount, formatQuantity } from '../../renderer/format/numbers';
+import { formatCount, formatPercent, formatQuantity } from '../../renderer/format/numbers';
 import { formatAge, formatDue, formatDuration, formatTimeAgo } from '../../renderer/format/time';
 import { offlineBannerText } from '../../renderer/app/offline-banner-text';
 import type { ConnectorStatus } from '../../shared/api/connectors';
@@ -20,6 +20,13 @@ describe('quantities', () => {
     expect(formatQuantity(1234567.12345, 'M')).toBe('1,234,567.123 M');
     expect(formatQuantity(0, 'EA')).toBe('0 EA');
     expect(formatQuantity(12, '')).toBe('12');
+  });
+
+  it('shows a share as a percentage, to a tenth where it matters', () => {
+    expect(formatPercent(0.1)).toBe('10%');
+    expect(formatPercent(0.95)).toBe('95%');
+    expect(formatPercent(0.925)).toBe('92.5%');
+    expect(formatPercent(0)).toBe('0%');
   });
 
   it('counts with singular and plural', () => {

@@ -4,6 +4,7 @@ import './quarantine.css';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DensityToggle } from '../../app/density-toggle';
 import { selectSelectedRow, useQuarantineStore } from '../../state/quarantine-slice';
+import { AlertsStrip } from '../alerts/alerts-strip';
 import { DispositionPanel } from './disposition-panel';
 import { LotScanField } from './lot-scan-field';
 import { QuarantineFilterBar } from './quarantine-filter-bar';
@@ -47,6 +48,7 @@ export function QuarantineView() {
 
   return (
     <section className="view quarantine-view" aria-labelledby="quarantine-title" onKeyDown={sendScansToScanField}>
+      <AlertsStrip />
       <header className="view-header">
         <div>
           <h1 id="quarantine-title">Quarantine</h1>
