@@ -66,22 +66,26 @@ export const followUpActions = (postings: readonly UsagePosting[]): string[] =>
   postings.map((p) => followUps[p.decision]).filter((action): action is string => action !== null);
 
 export interface LotPart {
-  /** The lot itself for the first part that stays, a sub-lot `<lotId>-<n>` for each further one. */
+  /** The lot itself for the first part that stays, a sub-lot for each further one. */
   lotId: string;
   decision: DispositionDecision;
   stockType: StockType;
   quantity: number;
 }
 
-/** The sub-lot id of the nth part (1-based) that stays in stock beyond the first. */
-export const subLotId = (lotId: string, n: number): string => `${lotId}-${n}`;
+/**
+ * The sub-lot id of the nth part (1-based) that stays in stock beyond the first: `<lot>-<version>.<n>`,
+ * after the lot version the decision was based on, so a later decision on the same lot (a re-inspection)
+ * names new sub-lots. Too long for the wire (a long lot id), the lot's and its own are refused upstream.
+ */
+export const subLotId = (lotId: string, basedOnVersion: number, n: number): string => `${lotId}-${basedOnVersion}.${n}`;
 
 /**
  * What the lot becomes: each posting that keeps its stock is a part with its stock type (the first
  * stays under the lot's id, the others become sub-lots); scrap and return to vendor leave the plant.
  * When nothing stays, the lot remains, empty and blocked.
  */
-export function splitLot(lotId: string, postings: readonly UsagePosting[]): { parts: LotPart[]; leaving: UsagePosting[] } {
+export function splitLot(lotId: string, basedOnVersion: number, postings: readonly UsagePosting[]): { parts: LotPart[]; leaving: UsagePosting[] } {
   const parts: LotPart[] = [];
   const leaving: UsagePosting[] = [];
   for (const posting of postings) {
@@ -90,7 +94,7 @@ export function splitLot(lotId: string, postings: readonly UsagePosting[]): { pa
       leaving.push(posting);
       continue;
     }
-    parts.push({ lotId: parts.length === 0 ? lotId : subLotId(lotId, parts.length), decision: posting.decision, stockType: after.stockType, quantity: posting.quantity });
+    parts.push({ lotId: parts.length === 0 ? lotId : subLotId(lotId, basedOnVersion, parts.length), decision: posting.decision, stockType: after.stockType, quantity: posting.quantity });
   }
   if (parts.length === 0) parts.push({ lotId, decision: leaving[0]?.decision ?? 'scrap', stockType: 'blocked', quantity: 0 });
   return { parts, leaving };

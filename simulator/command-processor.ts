@@ -333,7 +333,7 @@ export class CommandProcessor {
     if (unapproved) return { ...unapproved, version: lot.version };
     if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);
     // The first part that stays keeps the lot; each further one becomes a sub-lot; scrap and returns leave.
-    const [own, ...subLots] = splitLot(lot.lotId, payload.postings).parts;
+    const [own, ...subLots] = splitLot(lot.lotId, basedOn.version, payload.postings).parts;
     const updated = this.store.updateLot(lot.lotId, { stockType: own!.stockType, quantity: own!.quantity, version: lot.version + 1 });
     const reason = `usage decision ${payload.code}: ${payload.reason}`;
     this.publishLot(updated, issuedBy, reason);

@@ -5,11 +5,16 @@ import { createHash } from 'node:crypto';
 /** Longest id the wire accepts (shared/domain idSchema). */
 const maxIdLength = 80;
 
-/** prefix + eventId + suffix, with the event id hashed when the whole would not fit on the wire. */
+/**
+ * prefix + eventId + suffix; when that would not fit on the wire, the event id is hashed, and when
+ * even that would not (a long suffix), the event id and suffix together.
+ */
 export function derivedId(prefix: string, eventId: string, suffix = ''): string {
   const plain = `${prefix}${eventId}${suffix}`;
   if (plain.length <= maxIdLength) return plain;
-  return `${prefix}${createHash('sha256').update(eventId).digest('hex').slice(0, 40)}${suffix}`;
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 40);
+  const hashedEvent = `${prefix}${hash(eventId)}${suffix}`;
+  return hashedEvent.length <= maxIdLength ? hashedEvent : `${prefix}${hash(`${eventId}${suffix}`)}`;
 }
 
 /** The commandId of what a workflow sends on its own for `purpose` in answer to event `eventId`. */

@@ -51,6 +51,7 @@ export function createEngine(deps: EngineDeps) {
         repos.instances.appendHistory(instanceId, 'task-opened', { taskId: id, kind: task.kind }, now);
         return id;
       },
+      newId,
       record: (kind, detail) => repos.instances.appendHistory(instanceId, kind, detail, now),
       audit: (actor, action, subject, detail) => repos.audit.append({ at: now, actor, action, subject, detail }),
       lotChanged: (lotId) => changes.lotChanged(lotId),

@@ -23,6 +23,10 @@ export interface CommandQueueDeps {
 }
 
 export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type: T, payload: CommandPayload<T>, options: CommandOptions, now: string): CanonicalCommand {
+  // A derived id names one intent: asked for again (a re-decision blocking the same lot, another report
+  // of the same order), the command already queued or sent stands.
+  const queued = options.commandId === undefined ? undefined : deps.repos.outbox.get(options.commandId);
+  if (queued) return queued.command;
   const command = {
     commandId: options.commandId ?? deps.newId(),
     type,

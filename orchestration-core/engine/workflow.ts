@@ -37,6 +37,8 @@ export interface WorkflowContext {
   ): string;
   /** dueInHours counts from now; dueAt, when given, is the due time itself (an SLA counted from a request). */
   openTask(task: { kind: TaskKind; role: Role; subject: string; requestedBy?: string; dueInHours?: number; dueAt?: string }): string;
+  /** A new unique id, for what the workflow names itself (an approval request). */
+  newId(): string;
   /** Appends to the instance's history. */
   record(kind: string, detail: Record<string, unknown>): void;
   /** Appends to the tamper-evident audit log. */

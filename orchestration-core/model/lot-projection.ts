@@ -122,6 +122,11 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
   if (command.type !== 'lot.setStatus' && command.type !== 'lot.disposition') return;
   const lot = repos.lots.get(command.payload.lotId);
   if (!lot) return;
+  // The gateway's lot.statusChanged (or a later change) got here first: the cache already holds this or newer.
+  if (version !== undefined && lot.version >= version) {
+    if (repos.lots.hasHold(lot.lotId)) changes.lotChanged(lot.lotId);
+    return;
+  }
   const nextVersion = version ?? lot.version;
   switch (command.type) {
     case 'lot.setStatus':
@@ -130,7 +135,7 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
       break;
     case 'lot.disposition': {
       // The gateway split the lot by the same rule: the first part that stays keeps the lot's id.
-      const [own, ...subLots] = splitLot(lot.lotId, command.payload.postings).parts;
+      const [own, ...subLots] = splitLot(lot.lotId, command.basedOn?.version ?? lot.version, command.payload.postings).parts;
       repos.lots.setStock(lot.lotId, own!.stockType, own!.quantity, nextVersion, at);
       planLot({ ...lot, stockType: own!.stockType, quantity: own!.quantity }, changes);
       for (const part of subLots) {

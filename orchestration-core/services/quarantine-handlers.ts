@@ -71,7 +71,7 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         engine.onTaskCompleted(task.id, { ...args, containmentLotIds }, context.user);
         const decision = repos.decisions.latestForTask(task.id);
         if (!decision) throw new Error(`task ${task.id} completed without a decision`);
-        const containmentCommandIds = containmentLotIds.map((lotId) => containmentCommandId(decision.commandId, lotId));
+        const containmentCommandIds = containmentLotIds.map((lotId) => containmentCommandId(hold.inspectionLotId, lotId));
         return { commandId: decision.commandId, containmentCommandIds };
       }),
     'quarantine.withdraw': (args, context) =>

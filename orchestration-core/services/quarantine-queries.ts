@@ -14,6 +14,7 @@ type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'conta
   replyReason: string | null;
   basedOnVersion: number | null;
   basedOnQuantity: number | null;
+  decidedAt: string | null;
   approvalStatus: 'pending' | 'approved' | 'rejected' | null;
 };
 
@@ -27,8 +28,8 @@ const select = `
     h.hold_since AS holdSince, h.task_id AS taskId, t.status AS taskStatus, l.version AS lotVersion,
     d.postings, d.valuation, d.code AS decisionCode, d.reason AS decisionReason, d.deviation_number AS deviationNumber,
     d.decided_by AS decidedBy, d.containment, d.status AS decisionStatus, d.reply_reason AS replyReason,
-    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.approval_id AS approvalId, ap.status AS approvalStatus,
-    (SELECT coalesce(sum(quantity), 0) FROM order_inputs WHERE lot_id = h.lot_id) AS consumedQuantity
+    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.decided_at AS decidedAt, d.approval_id AS approvalId, ap.status AS approvalStatus,
+    (SELECT coalesce(sum(max(issued, reported)), 0) FROM order_inputs WHERE lot_id = h.lot_id) AS consumedQuantity
   FROM lot_holds h
   JOIN lots l ON l.lot_id = h.lot_id
   JOIN human_tasks t ON t.id = h.task_id
@@ -58,11 +59,11 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
   const one = db.prepare<[string], RawRow>(`${select} WHERE h.lot_id = ?`);
 
   function toRow(raw: RawRow): QuarantineRow {
-    const { postings, containment, taskStatus: _taskStatus, decisionStatus, replyReason, basedOnVersion, basedOnQuantity, approvalStatus: _approvalStatus, ...rest } = raw;
+    const { postings, containment, taskStatus: _taskStatus, decisionStatus, replyReason, basedOnVersion, basedOnQuantity, decidedAt, approvalStatus: _approvalStatus, ...rest } = raw;
     const taskState = taskStateOf(raw);
     const conflict =
       decisionStatus === 'rejected'
-        ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0) }
+        ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, decidedAt ?? '') }
         : null;
     return {
       ...rest,

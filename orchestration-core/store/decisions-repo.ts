@@ -50,7 +50,6 @@ export function createDecisionsRepo(db: Database.Database) {
   );
   const setStatus = db.prepare('UPDATE decisions SET status = ?, reply_reason = ? WHERE command_id = ?');
   const sentAs = db.prepare('UPDATE decisions SET command_id = ? WHERE command_id = ?');
-  const countForTask = db.prepare<[string], number>('SELECT count(*) FROM decisions WHERE task_id = ?').pluck();
   return {
     insert(decision: Omit<Decision, 'id' | 'status' | 'replyReason'>): void {
       const largest = [...decision.postings].sort((a, b) => b.quantity - a.quantity)[0]!;
@@ -71,7 +70,6 @@ export function createDecisionsRepo(db: Database.Database) {
     sentAs(requestCommandId: string, dispositionCommandId: string): void {
       sentAs.run(dispositionCommandId, requestCommandId);
     },
-    countForTask: (taskId: string): number => countForTask.get(taskId) ?? 0,
   };
 }
 export type DecisionsRepo = ReturnType<typeof createDecisionsRepo>;

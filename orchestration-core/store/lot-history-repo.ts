@@ -5,14 +5,16 @@ import type { LotChange } from '../../shared/api/quarantine';
 
 export function createLotHistoryRepo(db: Database.Database) {
   const insert = db.prepare('INSERT INTO lot_changes (lot_id, version, type, summary, at) VALUES (?, ?, ?, ?, ?)');
-  const after = db.prepare<[string, number], LotChange>(
-    'SELECT at, version, type, summary FROM lot_changes WHERE lot_id = ? AND version > ? ORDER BY id',
+  // After the version, or after the time: a change that moves no version (a completion, a plant report) counts too.
+  const after = db.prepare<[string, number, string], LotChange>(
+    'SELECT at, version, type, summary FROM lot_changes WHERE lot_id = ? AND (version > ? OR at > ?) ORDER BY id',
   );
   return {
     record(lotId: string, change: LotChange): void {
       insert.run(lotId, change.version, change.type, change.summary, change.at);
     },
-    changesAfter: (lotId: string, version: number): LotChange[] => after.all(lotId, version),
+    /** What changed after a decision that saw `version` at `decidedAt`. */
+    changesAfter: (lotId: string, version: number, decidedAt: string): LotChange[] => after.all(lotId, version, decidedAt),
   };
 }
 export type LotHistoryRepo = ReturnType<typeof createLotHistoryRepo>;

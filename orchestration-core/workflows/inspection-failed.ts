@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/domain';
 import { followUpActions, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
+import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 
 interface InspectionFailedState {
   lotId: string;
@@ -34,17 +34,52 @@ const dispositionSlaHours = 24;
 /** Where failed stock waits for its usage decision. */
 export const holdLocation = 'QM-HOLD';
 
-/** The block of a lot made from the failed one, named after the decision that asked for it. */
-export const containmentCommandId = (decisionCommandId: string, lotId: string): string => commandIdFor(decisionCommandId, `contain-${lotId}`);
+/**
+ * The block of a lot made from the failed one, named after the inspection lot: one block per lot
+ * however many decisions (a re-decision after a conflict, another workstation) ask for it.
+ */
+export const containmentCommandId = (inspectionLotId: string, lotId: string): string => commandIdFor(inspectionLotId, `contain-${lotId}`);
 
-function containLots(ctx: WorkflowContext, lotIds: readonly string[], failedLotId: string, decisionCommandId: string, user: string): void {
+function containLots(ctx: WorkflowContext, lotIds: readonly string[], failedLotId: string, inspectionLotId: string, user: string): void {
   for (const lotId of lotIds) {
     ctx.emit(
       'lot.setStatus',
       { lotId, stockType: 'blocked', reason: `Containment: made from failed lot ${failedLotId}` },
-      { issuedBy: user, entityId: lotId, commandId: containmentCommandId(decisionCommandId, lotId) },
+      { issuedBy: user, entityId: lotId, commandId: containmentCommandId(inspectionLotId, lotId) },
     );
   }
+}
+
+/** A supervisor's verdict on a use-as-is: approved, its lot.disposition goes upstream; rejected, the lot is the engineer's again. */
+function settleDeviation(state: InspectionFailedState, verdict: 'approve' | 'reject', decidedBy: string, reason: string, ctx: WorkflowContext): StepOutcome<InspectionFailedState> {
+  const awaiting = state.awaiting;
+  const decision = ctx.repos.decisions.byCommand(awaiting?.requestCommandId ?? '');
+  if (!awaiting || !decision) throw new Error(`lot ${state.lotId} has no decision waiting for approval`);
+  ctx.lotChanged(state.lotId);
+  const rest = { lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId };
+  if (verdict === 'reject') {
+    ctx.repos.decisions.setStatus(decision.commandId, 'rejected', `${decidedBy} rejected the use-as-is: ${reason}`);
+    ctx.repos.tasks.reopen(state.taskId);
+    return { state: rest, wait: waitForTask(state.taskId, 'decided') };
+  }
+  // Exactly what was approved, based on the version the engineer saw, under an id derived from the approval.
+  const commandId = ctx.emit(
+    'lot.disposition',
+    {
+      lotId: state.lotId,
+      inspectionLotId: state.inspectionLotId,
+      valuation: decision.valuation,
+      code: decision.code,
+      postings: decision.postings,
+      reason: decision.reason,
+      ...(decision.deviationNumber ? { deviationNumber: decision.deviationNumber } : {}),
+      approvalId: awaiting.approvalId,
+      approvedBy: decidedBy,
+    },
+    { issuedBy: decision.decidedBy, basedOn: { entity: 'lot', id: state.lotId, version: awaiting.basedOnVersion }, entityId: state.lotId, commandId: commandIdFor(awaiting.approvalId, 'use-as-is') },
+  );
+  ctx.repos.decisions.sentAs(decision.commandId, commandId);
+  return { state: rest, wait: waitForReply(commandId, 'replied') };
 }
 
 export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspection.failed'>({
@@ -133,7 +168,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       let awaiting: InspectionFailedState['awaiting'];
       if (useAsIs) {
         // Policy: a supervisor approves use-as-is first; the decision waits, its lot.disposition is sent once approved.
-        const approvalId = derivedId('AP-', state.inspectionLotId, `.${ctx.repos.decisions.countForTask(state.taskId) + 1}`);
+        // Unique: two workstations' engineers may each ask about the same lot.
+        const approvalId = `AP-${ctx.newId()}`;
         const deviation = {
           lotId: lot.lotId,
           inspectionLotId: state.inspectionLotId,
@@ -153,7 +189,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       } else {
         commandId = ctx.emit('lot.disposition', payload, { issuedBy: signal.user, basedOn: { entity: 'lot', id: lot.lotId, version: basedOnVersion }, entityId: lot.lotId });
       }
-      containLots(ctx, input.containmentLotIds, lot.lotId, commandId, signal.user);
+      containLots(ctx, input.containmentLotIds, lot.lotId, state.inspectionLotId, signal.user);
       ctx.repos.decisions.insert({
         taskId: state.taskId,
         lotId: lot.lotId,
@@ -185,41 +221,33 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         approvalId: awaiting?.approvalId ?? null,
       });
       ctx.lotChanged(lot.lotId);
-      if (awaiting) return { state: { ...state, awaiting }, wait: waitForEvent('approval.decided', awaiting.approvalId, 'deviationDecided') };
+      // A request the gateway refuses comes back as its reply; one it takes waits for a supervisor.
+      if (awaiting) return { state: { ...state, awaiting }, wait: waitForReply(commandId, 'deviationRequested') };
       return { state, wait: waitForReply(commandId, 'replied') };
+    },
+
+    deviationRequested(state, signal, ctx) {
+      if (signal.kind !== 'reply') throw new Error(`deviationRequested: expected a reply signal, got ${signal.kind}`);
+      const { reply } = signal;
+      const approvalId = state.awaiting?.approvalId ?? '';
+      if (reply.status === 'rejected') {
+        ctx.repos.decisions.setStatus(reply.commandId, 'rejected', `The gateway refused the request for approval: ${reply.reason ?? 'no reason given'}`);
+        ctx.repos.tasks.reopen(state.taskId);
+        ctx.lotChanged(state.lotId);
+        return { state: { lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId }, wait: waitForTask(state.taskId, 'decided') };
+      }
+      // The decision may have come before this reply did (a lost reply, resent): the approval's row has it.
+      const approval = ctx.repos.approvals.get(approvalId);
+      if (approval && approval.status !== 'pending' && approval.decidedBy) {
+        return settleDeviation(state, approval.status === 'approved' ? 'approve' : 'reject', approval.decidedBy, approval.decisionReason ?? '', ctx);
+      }
+      return { state, wait: waitForEvent('approval.decided', approvalId, 'deviationDecided') };
     },
 
     deviationDecided(state, signal, ctx) {
       if (signal.kind !== 'event' || signal.event.type !== 'approval.decided') throw new Error(`deviationDecided: expected approval.decided, got ${signal.kind}`);
-      const awaiting = state.awaiting;
-      const decision = ctx.repos.decisions.byCommand(awaiting?.requestCommandId ?? '');
-      if (!awaiting || !decision) throw new Error(`deviationDecided: lot ${state.lotId} has no decision waiting for approval`);
-      const { decision: verdict, decidedBy, reason } = signal.event.payload;
-      ctx.lotChanged(state.lotId);
-      const rest = { lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId };
-      if (verdict === 'reject') {
-        ctx.repos.decisions.setStatus(decision.commandId, 'rejected', `${decidedBy} rejected the use-as-is: ${reason}`);
-        ctx.repos.tasks.reopen(state.taskId);
-        return { state: rest, wait: waitForTask(state.taskId, 'decided') };
-      }
-      // Exactly what was approved, based on the version the engineer saw, under an id derived from the approval.
-      const commandId = ctx.emit(
-        'lot.disposition',
-        {
-          lotId: state.lotId,
-          inspectionLotId: state.inspectionLotId,
-          valuation: decision.valuation,
-          code: decision.code,
-          postings: decision.postings,
-          reason: decision.reason,
-          ...(decision.deviationNumber ? { deviationNumber: decision.deviationNumber } : {}),
-          approvalId: awaiting.approvalId,
-          approvedBy: decidedBy,
-        },
-        { issuedBy: decision.decidedBy, basedOn: { entity: 'lot', id: state.lotId, version: awaiting.basedOnVersion }, entityId: state.lotId, commandId: commandIdFor(signal.event.id, 'use-as-is') },
-      );
-      ctx.repos.decisions.sentAs(decision.commandId, commandId);
-      return { state: rest, wait: waitForReply(commandId, 'replied') };
+      const { decision, decidedBy, reason } = signal.event.payload;
+      return settleDeviation(state, decision, decidedBy, reason, ctx);
     },
 
     replied(state, signal, ctx) {
@@ -239,5 +267,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
   },
 });
 
-/** Instances started before partial decisions keep their state and steps; the new steps carry them on. */
+/**
+ * Instances started by version 1 (one destination per lot) run on version 2's steps: the state and
+ * the step names are the same, and a decision made now is a usage decision in parts either way.
+ */
 export const inspectionFailedV1 = { ...inspectionFailed, version: 1 };

@@ -43,16 +43,16 @@ export const productionCompleted = defineWorkflow<Record<string, never>, 'produc
     const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
     const subject = `Scrap spike on ${productionOrderId}${itemId ? ` (${itemId})` : ''}: yield ${percent(yieldRate)}, minimum ${percent(minimumYield)}`;
     const text = `${scrapQuantity} ${unit ?? ''} scrapped, ${yieldQuantity} ${unit ?? ''} good, reported ${event.occurredAt} by ${event.source}`.replace(/ {2}/g, ' ');
-    // Named after the completion event: every workstation that hears it sends the same notifications, applied once.
+    // Named after the order: every workstation that hears it, and every operation's report of it, sends the same notifications, applied once.
     for (const kind of ['quality', 'maintenance'] as const) {
       ctx.emit(
         'notification.create',
-        { notificationId: derivedId(kind === 'quality' ? 'QN-' : 'MN-', event.id), kind, plant, subject, text, productionOrderId, ...(itemId ? { itemId } : {}) },
-        { issuedBy: 'system', commandId: commandIdFor(event.id, `${kind}-notification`) },
+        { notificationId: derivedId(kind === 'quality' ? 'QN-' : 'MN-', productionOrderId), kind, plant, subject, text, productionOrderId, ...(itemId ? { itemId } : {}) },
+        { issuedBy: 'system', commandId: commandIdFor(productionOrderId, `${kind}-notification`) },
       );
     }
     const spike: ScrapSpike = { productionOrderId, yieldQuantity, scrapQuantity, unit: unit ?? null, yieldRate, minimumYield, notified: ['quality', 'maintenance'], replenishment: reviewReplenishment(productionOrderId, yieldQuantity, ctx) };
-    const alertId = derivedId('AL-', event.id);
+    const alertId = derivedId('AL-', productionOrderId);
     ctx.repos.alerts.raiseScrapSpike({ id: alertId, plant, itemId: itemId ?? null, subject, spike, createdAt: ctx.now });
     ctx.audit('system', 'scrap spike', productionOrderId, { alertId, yieldRate, minimumYield, replenishment: spike.replenishment });
     ctx.alertChanged(alertId);

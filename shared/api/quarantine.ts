@@ -70,7 +70,11 @@ export const dispositionArgsSchema = z
     reason: z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000),
     deviationNumber: z.string().trim().min(1).max(80).optional(),
     /** Lots made from this one (genealogy) to block in the same decision. */
-    containmentLotIds: z.array(idSchema).max(500).optional(),
+    containmentLotIds: z
+      .array(idSchema)
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, 'each lot at most once')
+      .optional(),
   })
   .refine((args) => !args.postings.some((p) => p.decision === 'use-as-is') || args.deviationNumber !== undefined, {
     path: ['deviationNumber'],

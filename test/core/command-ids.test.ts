@@ -27,4 +27,11 @@ describe('commandIdFor', () => {
     expect(id).toBe(commandIdFor(long, 'receipt-date'));
     expect(id).not.toBe(commandIdFor(`${long}y`, 'receipt-date'));
   });
+
+  it('stays within the wire for a long purpose too (a containment block of a lot with a long id), one id per lot', () => {
+    const lotId = `L-${'9'.repeat(70)}`;
+    const id = commandIdFor('IL-000123', `contain-${lotId}`);
+    expect(idSchema.safeParse(id).success).toBe(true);
+    expect(id).not.toBe(commandIdFor('IL-000123', `contain-${lotId}0`));
+  });
 });

@@ -57,6 +57,21 @@ describe('containment and partial usage decisions', () => {
     expect(lots.length).toBeLessThan(10);
   });
 
+  it('lists a lot reached along two routes once (a diamond), and counts a consumption once whichever stream tells first', () => {
+    parts.ingest.applyBatch([
+      event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { lotVersion: 2, quantity: 120 })),
+      // The plant's completion arrives before the ERP's goods issue for PO-B: 20 either way, not 40.
+      event('mes.P1', 'production.completed', { productionOrderId: 'PO-A', consumed: [{ lotId: 'L-1', quantity: 10 }], produced: [{ lotId: 'L-B', quantity: 10 }] }),
+      event('mes.P1', 'production.completed', { productionOrderId: 'PO-B', consumed: [{ lotId: 'L-1', quantity: 20 }], produced: [{ lotId: 'L-C', quantity: 20 }] }),
+      event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 3, productionOrderId: 'PO-B', quantity: 20 }),
+      event('mes.P1', 'production.completed', { productionOrderId: 'PO-D', consumed: [{ lotId: 'L-B', quantity: 10 }, { lotId: 'L-C', quantity: 20 }], produced: [{ lotId: 'L-D', quantity: 30 }] }),
+      event('mes.P1', 'production.completed', { productionOrderId: 'PO-E', consumed: [{ lotId: 'L-D', quantity: 30 }], produced: [{ lotId: 'L-E', quantity: 30 }] }),
+    ]);
+    expect(parts.repos.genealogy.consumedQuantity('L-1')).toBe(30);
+    const lots = parts.quarantine['quarantine.containment']({ lotId: 'L-1' }).lots;
+    expect(lots.map((l) => [l.lotId, l.depth])).toEqual([['L-B', 1], ['L-D', 2], ['L-E', 3], ['L-C', 1]]);
+  });
+
   it('blocks the lots made from it in the same decision, each once, and refuses a lot not made from it', () => {
     genealogyThreeDeep();
     const { taskId } = row();
@@ -89,6 +104,8 @@ describe('containment and partial usage decisions', () => {
     expect(request).toMatchObject({ type: 'approval.request', payload: { kind: 'use-as-is', deviation: { lotId: 'L-1', quantity: 30, deviationNumber: 'DEV-12' } } });
     expect(row().taskState).toBe('awaiting-approval');
     const approvalId = (request.payload as { approvalId: string }).approvalId;
+    accept(request, 0);
+    expect(pending().some((c) => c.type === 'lot.disposition')).toBe(false);
     parts.ingest.applyBatch([
       event('erp', 'approval.decided', { approvalId, decision: 'approve', decidedBy: 'sv.ines', decidedAt: '2026-11-02T09:00:00.000Z', reason: 'deviation signed' }, { correlationId: approvalId }),
     ]);
@@ -100,13 +117,43 @@ describe('containment and partial usage decisions', () => {
       const lot = parts.repos.lots.get(lotId);
       return lot && [lot.stockType, lot.quantity, lot.itemId, lot.plant];
     };
-    expect([stock('L-1'), stock('L-1-1'), stock('L-1-2'), stock('L-1-3')]).toEqual([
+    expect([stock('L-1'), stock('L-1-3.1'), stock('L-1-3.2'), stock('L-1-3.3')]).toEqual([
       ['unrestricted', 50, 'I-100', 'P1'],
       ['restricted', 30, 'I-100', 'P1'],
       ['blocked', 25, 'I-100', 'P1'],
       undefined,
     ]);
     expect(row()).toMatchObject({ taskState: 'accepted', quantity: 120, postings, inspectionLotStatus: 'usage-decision-made' });
+  });
+
+  describe('a use-as-is request', () => {
+    const useAsIs = () => {
+      parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { lotVersion: 2, quantity: 120 }))]);
+      const postings = [{ decision: 'use-as-is' as const, quantity: 100 }, { decision: 'scrap' as const, quantity: 20 }];
+      const { commandId } = parts.quarantine['quarantine.disposition']({ taskId: row().taskId, postings, reason: 'fits the mating part', deviationNumber: 'DEV-3' }, qe);
+      const request = pending().find((c) => c.commandId === commandId)!;
+      if (request.type !== 'approval.request' || request.payload.kind !== 'use-as-is') throw new Error('expected a use-as-is request');
+      return { request, approvalId: request.payload.approvalId, subject: request.payload.subject, deviation: request.payload.deviation };
+    };
+
+    it('the gateway refused: the lot is the engineer\'s again, with the reason', () => {
+      const { request } = useAsIs();
+      parts.handleReply('erp', request.commandId, { commandId: request.commandId, status: 'rejected', reason: 'payload.approvalId: AP-x was requested already' });
+      expect(row()).toMatchObject({ taskState: 'conflict', conflict: { reason: 'The gateway refused the request for approval: payload.approvalId: AP-x was requested already' } });
+      expect(() => parts.quarantine['quarantine.disposition']({ taskId: row().taskId, postings: [{ decision: 'scrap', quantity: 120 }], reason: 'scrap it then' }, qe)).not.toThrow();
+    });
+
+    it('decided before its reply came back (a lost reply, resent): the decision goes upstream on the reply', () => {
+      const { request, approvalId, subject, deviation } = useAsIs();
+      parts.ingest.applyBatch([
+        event('erp', 'approval.requested', { approvalId, kind: 'use-as-is', subject, requestedBy: 'qe.anna', requestedAt: '2026-11-02T08:00:00.000Z', deviation }, { correlationId: approvalId }),
+        event('erp', 'approval.decided', { approvalId, decision: 'approve', decidedBy: 'sv.ines', decidedAt: '2026-11-02T09:00:00.000Z', reason: 'signed' }, { correlationId: approvalId }),
+      ]);
+      expect(pending().some((c) => c.type === 'lot.disposition')).toBe(false);
+      parts.handleReply('erp', request.commandId, { commandId: request.commandId, status: 'duplicate' });
+      expect(pending().find((c) => c.type === 'lot.disposition')).toMatchObject({ commandId: `${approvalId}.use-as-is`, payload: { approvalId, approvedBy: 'sv.ines' } });
+      expect(row().taskState).toBe('pending-upstream');
+    });
   });
 
   it('looks up a scanned lot id: on hold, known elsewhere, or unknown', () => {

@@ -103,6 +103,20 @@ describe('inspection-failed workflow', () => {
     expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'too late' }, qe)).toThrow(ApiFailure);
   });
 
+  it('a reply that comes after the gateway\'s own news of the lot (and a later consumption) changes nothing', () => {
+    const { taskId } = row()!;
+    parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'within tolerance' }, qe);
+    const [block, release] = lotCommands();
+    reply(block!, 'accepted', 3);
+    parts.ingest.applyBatch([
+      event('erp', 'lot.statusChanged', { lotId: 'L-1', lotVersion: 4, itemId: 'I-100', plant: 'P1', quantity: 120, unit: 'EA', stockType: 'unrestricted', changedBy: 'qe.anna', reason: 'usage decision A1: within tolerance' }),
+      event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 5, productionOrderId: 'PO-7', quantity: 20 }),
+    ]);
+    reply(release!, 'accepted', 4);
+    expect(parts.repos.lots.get('L-1')).toMatchObject({ stockType: 'unrestricted', quantity: 100, version: 5 });
+    expect(row()).toMatchObject({ taskState: 'accepted' });
+  });
+
   it('a second reply for the same command changes nothing', () => {
     const [block] = pending();
     reply(block!, 'accepted', 3);

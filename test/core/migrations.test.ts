@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../orchestration-core/store/migrations';
 import { migrate } from '../../orchestration-core/store/open-store';
+import { parseCommand } from '../../shared/commands';
 import { makeTempDir } from '../helpers/temp-dir';
 
 describe('migrations', () => {
@@ -95,13 +96,20 @@ describe('migrations', () => {
       `INSERT INTO decisions (task_id, lot_id, decision, quantity, reason, decided_by, decided_at, command_id, based_on_version, status)
        VALUES ('t-1', 'L-1', 'scrap', 180, 'cracked', 'qe.jonas', 'now', 'c-1', 2, 'accepted')`,
     ).run();
+    // A decision's command sent before the upgrade, its reply still to come.
+    const oldEnvelope = { commandId: 'c-1', type: 'lot.disposition', issuedBy: 'qe.jonas', issuedAt: '2026-11-01T10:00:00.000Z', basedOn: { entity: 'lot', id: 'L-1', version: 2 }, payload: { lotId: 'L-1', decision: 'scrap', quantity: 180, reason: 'cracked' } };
+    db.prepare("INSERT INTO outbox (command_id, connector, type, entity_id, envelope, status, created_at) VALUES ('c-1', 'erp', 'lot.disposition', 'L-1', ?, 'pending', 'now')").run(JSON.stringify(oldEnvelope));
     migrate(db, 'm7', migrations.slice(0, 7));
     expect(db.pragma('user_version', { simple: true })).toBe(7);
+    const envelope = JSON.parse(db.prepare("SELECT envelope FROM outbox WHERE command_id = 'c-1'").pluck().get() as string) as unknown;
+    const parsed = parseCommand(envelope);
+    expect(parsed.ok && parsed.command.payload).toEqual({ lotId: 'L-1', reason: 'cracked', valuation: 'reject', code: 'R1', postings: [{ decision: 'scrap', quantity: 180 }] });
+    expect(db.prepare('SELECT valuation, code FROM decisions').get()).toEqual({ valuation: 'reject', code: 'R1' });
     const decision = db.prepare('SELECT postings, based_on_quantity AS basedOnQuantity, containment, status FROM decisions').get() as Record<string, unknown>;
     expect({ ...decision, postings: JSON.parse(decision.postings as string) }).toEqual({ postings: [{ decision: 'scrap', quantity: 180 }], basedOnQuantity: 180, containment: '[]', status: 'accepted' });
     expect(() => db.prepare("UPDATE decisions SET valuation = 'maybe'").run()).toThrow(/CHECK/);
-    db.prepare("INSERT INTO order_inputs VALUES ('PO-1', 'L-1', 40, 'KG', 'now')").run();
-    expect(() => db.prepare("INSERT INTO order_inputs VALUES ('PO-1', 'L-1', 5, 'KG', 'now')").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare("INSERT INTO order_inputs VALUES ('PO-1', 'L-1', 40, 0, 'KG', 'now')").run();
+    expect(() => db.prepare("INSERT INTO order_inputs VALUES ('PO-1', 'L-1', 5, 0, 'KG', 'now')").run()).toThrow(/UNIQUE|PRIMARY/);
     expect(() => db.prepare("INSERT INTO inspection_lots VALUES ('IL-1', 'L-1', 'goods-receipt', 'closed', 'now')").run()).toThrow(/CHECK/);
     db.close();
   });

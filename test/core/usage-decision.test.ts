@@ -34,8 +34,8 @@ describe('partial usage decisions', () => {
     expect(stockAfterDisposition('return-to-vendor').keepsQuantity).toBe(false);
   });
 
-  it('splits a lot: the first part that stays keeps its id, each further one is a sub-lot', () => {
-    const split = splitLot('L-1', [
+  it('splits a lot: the first part that stays keeps its id, each further one is a sub-lot named after the version decided on', () => {
+    const split = splitLot('L-1', 3, [
       { decision: 'scrap', quantity: 20 },
       { decision: 'release', quantity: 100 },
       { decision: 'use-as-is', quantity: 35 },
@@ -43,14 +43,14 @@ describe('partial usage decisions', () => {
     ]);
     expect(split.parts).toEqual([
       { lotId: 'L-1', decision: 'release', stockType: 'unrestricted', quantity: 100 },
-      { lotId: 'L-1-1', decision: 'use-as-is', stockType: 'restricted', quantity: 35 },
-      { lotId: 'L-1-2', decision: 'rework', stockType: 'blocked', quantity: 25 },
+      { lotId: 'L-1-3.1', decision: 'use-as-is', stockType: 'restricted', quantity: 35 },
+      { lotId: 'L-1-3.2', decision: 'rework', stockType: 'blocked', quantity: 25 },
     ]);
     expect(split.leaving).toEqual([{ decision: 'scrap', quantity: 20 }]);
   });
 
   it('leaves an empty blocked lot when all of it is scrapped or returned', () => {
-    expect(splitLot('L-1', [{ decision: 'scrap', quantity: 100 }, { decision: 'return-to-vendor', quantity: 80 }]).parts).toEqual([{ lotId: 'L-1', decision: 'scrap', stockType: 'blocked', quantity: 0 }]);
+    expect(splitLot('L-1', 3, [{ decision: 'scrap', quantity: 100 }, { decision: 'return-to-vendor', quantity: 80 }]).parts).toEqual([{ lotId: 'L-1', decision: 'scrap', stockType: 'blocked', quantity: 0 }]);
   });
 
   it('values and codes the decision as QM does, with its follow-up actions', () => {

@@ -147,7 +147,7 @@ describe('what the lot becomes', () => {
         ],
         'KG',
       ),
-    ).toEqual(['L-1: 100 KG, Blocked (rework)', 'L-1-1: 50 KG, Restricted (use as-is with deviation)', '30 KG scrapped']);
+    ).toEqual(['L-1: 100 KG, Blocked (rework)', 'New sub-lot: 50 KG, Restricted (use as-is with deviation)', '30 KG scrapped']);
     expect(describeLotOutcome('L-1', [{ decision: 'return-to-vendor', quantity: 300 }], 'KG')).toEqual(['300 KG returned to the supplier']);
   });
 });

@@ -131,8 +131,8 @@ describe('lot.disposition', () => {
     const command = lotCommand('lot.disposition', usageDecision(lotId, postings), basedOn(lotId, 2));
     expect(await client.command(command)).toMatchObject({ status: 'accepted', version: 3 });
     expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'unrestricted', quantity: 200, version: 3 });
-    expect(gateway.inspect.lot(`${lotId}-1`)).toMatchObject({ stockType: 'blocked', quantity: 35, version: 1 });
-    expect(gateway.inspect.lot(`${lotId}-2`)).toBeUndefined();
+    expect(gateway.inspect.lot(`${lotId}-2.1`)).toMatchObject({ stockType: 'blocked', quantity: 35, version: 1 });
+    expect(gateway.inspect.lot(`${lotId}-2.2`)).toBeUndefined();
   });
 
   it('rejects postings that do not add up to the lot, naming both quantities', async () => {

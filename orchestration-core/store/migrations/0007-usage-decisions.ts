@@ -3,6 +3,10 @@
 // genealogy that containment follows; a held lot's upstream changes are kept to show beside a conflict.
 import type Database from 'better-sqlite3';
 
+/** The usage decision code of a one-posting decision (shared/usage-decision.ts), in SQL. */
+const codeOf = (decision: string): string =>
+  `CASE ${decision} WHEN 'release' THEN 'A1' WHEN 'use-as-is' THEN 'A2' WHEN 'scrap' THEN 'R1' WHEN 'return-to-vendor' THEN 'R2' WHEN 'rework' THEN 'R3' ELSE 'R4' END`;
+
 export function up(db: Database.Database): void {
   db.exec(`
     ALTER TABLE decisions ADD COLUMN postings TEXT;
@@ -11,15 +15,26 @@ export function up(db: Database.Database): void {
     ALTER TABLE decisions ADD COLUMN containment TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE decisions ADD COLUMN based_on_quantity REAL;
     ALTER TABLE decisions ADD COLUMN approval_id TEXT;
-    -- Decisions before this migration posted the whole lot to one place.
+    -- Decisions before this migration posted the whole lot to one place; their valuation and code follow from it.
     UPDATE decisions SET postings = json_array(json_object('decision', decision, 'quantity', quantity)),
-      based_on_quantity = quantity;
+      based_on_quantity = quantity,
+      valuation = CASE WHEN decision IN ('release', 'use-as-is') THEN 'accept' ELSE 'reject' END,
+      code = ${codeOf('decision')};
+    -- So do their commands, which may still be in the outbox or wait for a reply: the same shape as new ones.
+    UPDATE outbox SET envelope = json_set(json_remove(envelope, '$.payload.decision', '$.payload.quantity'),
+        '$.payload.postings', json_array(json_object('decision', json_extract(envelope, '$.payload.decision'), 'quantity', json_extract(envelope, '$.payload.quantity'))),
+        '$.payload.valuation', CASE WHEN json_extract(envelope, '$.payload.decision') IN ('release', 'use-as-is') THEN 'accept' ELSE 'reject' END,
+        '$.payload.code', ${codeOf("json_extract(envelope, '$.payload.decision')")})
+      WHERE type = 'lot.disposition' AND json_extract(envelope, '$.payload.postings') IS NULL;
 
     -- What each production order took from each lot; a lot's consumers are what containment starts from.
+    -- Goods issues add up (issued); a completion states the order's whole consumption (reported). Each may
+    -- arrive first, on different streams: what the order took is the larger of the two.
     CREATE TABLE order_inputs (
       production_order_id TEXT NOT NULL,
       lot_id TEXT NOT NULL,
-      quantity REAL NOT NULL,
+      issued REAL NOT NULL DEFAULT 0,
+      reported REAL NOT NULL DEFAULT 0,
       unit TEXT,
       at TEXT NOT NULL,
       PRIMARY KEY (lot_id, production_order_id)

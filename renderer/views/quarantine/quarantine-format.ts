@@ -49,10 +49,13 @@ export function describePostings(postings: readonly UsagePosting[], unit: string
 
 const leavingPhrases = { scrap: 'scrapped', 'return-to-vendor': 'returned to the supplier' } as const;
 
-/** "L-1: 120 KG, Blocked (rework)"; "80 KG scrapped". */
+/** "L-1: 120 KG, Blocked (rework)"; "New sub-lot: 50 KG, Restricted (…)"; "80 KG scrapped". */
 export function describeLotOutcome(lotId: string, postings: readonly UsagePosting[], unit: string): string[] {
-  const { parts, leaving } = splitLot(lotId, postings);
-  const lines = parts.filter((part) => part.quantity > 0).map((part) => `${part.lotId}: ${formatQuantity(part.quantity, unit)}, ${stockTypeLabels[part.stockType]} (${decisionLabels[part.decision].toLowerCase()})`);
+  // The sub-lots' ids depend on the lot version upstream will have: named once the ERP has split the lot.
+  const { parts, leaving } = splitLot(lotId, 0, postings);
+  const lines = parts
+    .filter((part) => part.quantity > 0)
+    .map((part) => `${part.lotId === lotId ? lotId : 'New sub-lot'}: ${formatQuantity(part.quantity, unit)}, ${stockTypeLabels[part.stockType]} (${decisionLabels[part.decision].toLowerCase()})`);
   for (const posting of leaving) {
     const phrase = posting.decision === 'scrap' || posting.decision === 'return-to-vendor' ? leavingPhrases[posting.decision] : 'leaves the stock';
     lines.push(`${formatQuantity(posting.quantity, unit)} ${phrase}`);
