@@ -75,15 +75,13 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       break;
     }
     case 'lot.consumed': {
-      // A delta, applied exactly once (the inbox sees to that) even when an accepted command of ours
-      // already moved the version past it: the quantity must still go down.
+      // A delta, applied once, even when an accepted command of ours already moved the version past it
+      // (the quantity must still go down), but not when the gateway's whole statement of the lot at a
+      // later version already counts it (lots-repo consume).
       const lot = lots.get(event.payload.lotId);
       repos.genealogy.recordGoodsIssue(event.payload.productionOrderId, event.payload.lotId, event.payload.quantity, lot?.unit ?? null, at);
-      if (lot) {
-        const quantity = Math.max(0, lot.quantity - event.payload.quantity);
-        lots.setStock(lot.lotId, lot.stockType, quantity, event.payload.lotVersion, at);
-        planLot({ ...lot, quantity }, changes);
-      }
+      const after = lot && lots.consume(lot.lotId, event.payload.quantity, event.payload.lotVersion, at);
+      if (after) planLot(after, changes);
       break;
     }
     case 'production.completed': {
@@ -136,7 +134,7 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
     case 'lot.disposition': {
       // The gateway split the lot by the same rule: the first part that stays keeps the lot's id.
       const [own, ...subLots] = splitLot(lot.lotId, command.basedOn?.version ?? lot.version, command.payload.postings).parts;
-      repos.lots.setStock(lot.lotId, own!.stockType, own!.quantity, nextVersion, at);
+      repos.lots.setStock(lot.lotId, own!.stockType, own!.quantity, nextVersion, at, true);
       planLot({ ...lot, stockType: own!.stockType, quantity: own!.quantity }, changes);
       for (const part of subLots) {
         const subLot: Lot = { ...lot, lotId: part.lotId, stockType: part.stockType, quantity: part.quantity, version: 1 };

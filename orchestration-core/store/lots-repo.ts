@@ -30,15 +30,23 @@ const lotColumns = `lot_id AS lotId, item_id AS itemId, plant, quantity, unit, s
 export function createLotsRepo(db: Database.Database) {
   const get = db.prepare<[string], Lot>(`SELECT ${lotColumns} FROM lots WHERE lot_id = ?`);
   const upsert = db.prepare(
-    `INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, supplier_id, version, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, supplier_id, version, quantity_version, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(lot_id) DO UPDATE SET item_id = excluded.item_id, plant = excluded.plant,
        quantity = excluded.quantity, unit = excluded.unit, stock_type = excluded.stock_type,
-       supplier_id = excluded.supplier_id, version = excluded.version, updated_at = excluded.updated_at
+       supplier_id = excluded.supplier_id, version = excluded.version, quantity_version = excluded.quantity_version,
+       updated_at = excluded.updated_at
      WHERE excluded.version >= lots.version`,
   );
   const setStock = db.prepare(
-    'UPDATE lots SET stock_type = ?, quantity = ?, version = max(version, ?), updated_at = ? WHERE lot_id = ?',
+    `UPDATE lots SET stock_type = ?, quantity = ?, version = max(version, ?),
+       quantity_version = CASE WHEN ? THEN max(quantity_version, ?) ELSE quantity_version END, updated_at = ? WHERE lot_id = ?`,
+  );
+  // A delta, applied once (the inbox sees to that), unless a whole statement of the quantity at a later
+  // version already holds it; the version only rises.
+  const consume = db.prepare(
+    `UPDATE lots SET quantity = CASE WHEN @version > quantity_version THEN max(0, round((quantity - @quantity) * 1000) / 1000) ELSE quantity END,
+       quantity_version = max(quantity_version, @version), version = max(version, @version), updated_at = @at WHERE lot_id = @lotId`,
   );
   const upsertPlant = db.prepare('INSERT INTO plants (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name');
   const upsertItem = db.prepare(
@@ -67,15 +75,21 @@ export function createLotsRepo(db: Database.Database) {
     /** Writes the lot unless the store already holds a newer upstream version of it; says whether it wrote. */
     upsert(lot: Lot, at: string): boolean {
       // Positional: a catch-up writes one lot per goods receipt.
-      return upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId, lot.version, at).changes > 0;
+      return upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId, lot.version, lot.version, at).changes > 0;
     },
-    setStock(lotId: string, stockType: StockType, quantity: number, version: number, at: string): void {
-      setStock.run(stockType, quantity, version, at, lotId);
+    /** quantityIsWhole: the quantity is the lot's whole quantity as of `version` (an accepted usage decision), not a local guess. */
+    setStock(lotId: string, stockType: StockType, quantity: number, version: number, at: string, quantityIsWhole = false): void {
+      setStock.run(stockType, quantity, version, quantityIsWhole ? 1 : 0, version, at, lotId);
+    },
+    /** Production took `quantity` from the lot at upstream `version`; the lot as it is now. */
+    consume(lotId: string, quantity: number, version: number, at: string): Lot | undefined {
+      consume.run({ lotId, quantity, version, at });
+      return get.get(lotId);
     },
     applySnapshotMaster(snapshot: Snapshot, at: string): void {
       for (const plant of snapshot.plants) upsertPlant.run(plant.id, plant.name);
       for (const item of snapshot.items) upsertItem.run(item.id, item.description, item.unit);
-      for (const lot of snapshot.lots) upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId ?? null, lot.version, at);
+      for (const lot of snapshot.lots) upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId ?? null, lot.version, lot.version, at);
     },
     /** Master data changed upstream: what the message says, for an item the cache knows. */
     updateItem(itemId: string, description: string | null, unit: string | null): void {

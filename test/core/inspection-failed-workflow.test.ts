@@ -117,6 +117,20 @@ describe('inspection-failed workflow', () => {
     expect(row()).toMatchObject({ taskState: 'accepted' });
   });
 
+  it('a consumption the gateway\'s later news of the lot already counts is not taken off twice', () => {
+    const [block] = pending();
+    // Upstream: consumed 20 at v3, then blocked at v4; the ERP's news (v4, 100 left) comes before the plant's consumption.
+    parts.ingest.applyBatch([
+      event('erp', 'lot.statusChanged', { lotId: 'L-1', lotVersion: 4, itemId: 'I-100', plant: 'P1', quantity: 100, unit: 'EA', stockType: 'blocked', changedBy: 'system', reason: 'Inspection lot failed' }),
+      event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 3, productionOrderId: 'PO-7', quantity: 20 }),
+    ]);
+    expect(parts.repos.lots.get('L-1')).toMatchObject({ quantity: 100, version: 4 });
+    // Our own reply carries no quantity: a consumption before it is still taken off.
+    reply(block!, 'accepted', 4);
+    parts.ingest.applyBatch([event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 5, productionOrderId: 'PO-8', quantity: 30 })]);
+    expect(parts.repos.lots.get('L-1')).toMatchObject({ quantity: 70, version: 5 });
+  });
+
   it('a second reply for the same command changes nothing', () => {
     const [block] = pending();
     reply(block!, 'accepted', 3);

@@ -96,6 +96,7 @@ describe('migrations', () => {
       `INSERT INTO decisions (task_id, lot_id, decision, quantity, reason, decided_by, decided_at, command_id, based_on_version, status)
        VALUES ('t-1', 'L-1', 'scrap', 180, 'cracked', 'qe.jonas', 'now', 'c-1', 2, 'accepted')`,
     ).run();
+    db.prepare("INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, version, updated_at) VALUES ('L-1', 'M-1', 'P1', 180, 'KG', 'blocked', 3, 'now')").run();
     // A decision's command sent before the upgrade, its reply still to come.
     const oldEnvelope = { commandId: 'c-1', type: 'lot.disposition', issuedBy: 'qe.jonas', issuedAt: '2026-11-01T10:00:00.000Z', basedOn: { entity: 'lot', id: 'L-1', version: 2 }, payload: { lotId: 'L-1', decision: 'scrap', quantity: 180, reason: 'cracked' } };
     db.prepare("INSERT INTO outbox (command_id, connector, type, entity_id, envelope, status, created_at) VALUES ('c-1', 'erp', 'lot.disposition', 'L-1', ?, 'pending', 'now')").run(JSON.stringify(oldEnvelope));
@@ -105,6 +106,7 @@ describe('migrations', () => {
     const parsed = parseCommand(envelope);
     expect(parsed.ok && parsed.command.payload).toEqual({ lotId: 'L-1', reason: 'cracked', valuation: 'reject', code: 'R1', postings: [{ decision: 'scrap', quantity: 180 }] });
     expect(db.prepare('SELECT valuation, code FROM decisions').get()).toEqual({ valuation: 'reject', code: 'R1' });
+    expect(db.prepare("SELECT quantity_version FROM lots WHERE lot_id = 'L-1'").pluck().get()).toBe(3);
     const decision = db.prepare('SELECT postings, based_on_quantity AS basedOnQuantity, containment, status FROM decisions').get() as Record<string, unknown>;
     expect({ ...decision, postings: JSON.parse(decision.postings as string) }).toEqual({ postings: [{ decision: 'scrap', quantity: 180 }], basedOnQuantity: 180, containment: '[]', status: 'accepted' });
     expect(() => db.prepare("UPDATE decisions SET valuation = 'maybe'").run()).toThrow(/CHECK/);

@@ -138,6 +138,11 @@ export function up(db: Database.Database): void {
     ALTER TABLE exceptions_next RENAME TO exceptions;
     CREATE INDEX exceptions_detected ON exceptions(detected_at);
 
+    -- The version at which a lot's quantity was last stated whole (a receipt, the gateway's lot news, an
+    -- accepted usage decision): a consumption at or below it is already in the quantity.
+    ALTER TABLE lots ADD COLUMN quantity_version INTEGER NOT NULL DEFAULT 0;
+    UPDATE lots SET quantity_version = version;
+
     -- A decision finds its lot by the task.
     CREATE INDEX lot_holds_task ON lot_holds(task_id);
   `);
