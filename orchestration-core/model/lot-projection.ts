@@ -14,6 +14,10 @@ function planLot(lot: Lot, changes: ChangeTracker): void {
   changes.planChanged({ kind: 'lot', lot: { lotId: lot.lotId, itemId: lot.itemId, plant: lot.plant, quantity: lot.quantity, stockType: lot.stockType } });
 }
 
+function planWritten(written: Lot | null, changes: ChangeTracker): void {
+  if (written) planLot(written, changes);
+}
+
 /** A held lot changed upstream: kept for the Quarantine view (conflicts show it) and pushed to it. */
 function heldLotChanged(lotId: string, event: CanonicalEvent, repos: Repos, changes: ChangeTracker, at: string): void {
   if (!repos.lots.hasHold(lotId)) return;
@@ -37,7 +41,7 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       const p = event.payload;
       const stockType = event.type === 'goods.received' ? event.payload.stockType : 'quality-inspection';
       const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType, supplierId: p.supplierId ?? null, version: p.lotVersion };
-      if (lots.upsert(lot, at)) planLot(lot, changes);
+      planWritten(lots.upsert(lot, at), changes);
       if (event.type === 'goods.received' && p.inspectionLotId && stockType === 'quality-inspection') {
         repos.inspectionLots.advance(p.inspectionLotId, p.lotId, event.payload.productionOrderId ? 'production' : 'goods-receipt', 'released', at);
       }
@@ -50,14 +54,14 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       const p = event.payload;
       const known = lots.get(p.lotId);
       const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType: p.stockType, supplierId: known?.supplierId ?? null, version: p.lotVersion };
-      if (lots.upsert(lot, at)) planLot(lot, changes);
+      planWritten(lots.upsert(lot, at), changes);
       break;
     }
     case 'fg.released': {
       const p = event.payload;
       const known = lots.get(p.lotId);
       const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType: 'unrestricted', supplierId: known?.supplierId ?? null, version: p.lotVersion };
-      if (lots.upsert(lot, at)) planLot(lot, changes);
+      planWritten(lots.upsert(lot, at), changes);
       break;
     }
     case 'inspection.passed': {
@@ -78,9 +82,8 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       // A delta, applied once, even when an accepted command of ours already moved the version past it
       // (the quantity must still go down), but not when the gateway's whole statement of the lot at a
       // later version already counts it (lots-repo consume).
-      const lot = lots.get(event.payload.lotId);
-      repos.genealogy.recordGoodsIssue(event.payload.productionOrderId, event.payload.lotId, event.payload.quantity, lot?.unit ?? null, at);
-      const after = lot && lots.consume(lot.lotId, event.payload.quantity, event.payload.lotVersion, at);
+      const after = lots.consume(event.payload.lotId, event.payload.quantity, event.payload.lotVersion, at);
+      repos.genealogy.recordGoodsIssue(event.payload.productionOrderId, event.payload.lotId, event.payload.quantity, after?.unit ?? null, at);
       if (after) planLot(after, changes);
       break;
     }
@@ -98,7 +101,7 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       const plant = p.plant ?? event.plant;
       if (!lots.get(p.lotId) && p.itemId && plant && p.quantity !== undefined && p.unit && p.stockType) {
         const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant, quantity: p.quantity, unit: p.unit, stockType: p.stockType, supplierId: null, version: 0 };
-        if (lots.upsert(lot, at)) planLot(lot, changes);
+        planWritten(lots.upsert(lot, at), changes);
       }
       break;
     }
@@ -138,7 +141,7 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
       planLot({ ...lot, stockType: own!.stockType, quantity: own!.quantity }, changes);
       for (const part of subLots) {
         const subLot: Lot = { ...lot, lotId: part.lotId, stockType: part.stockType, quantity: part.quantity, version: 1 };
-        if (repos.lots.upsert(subLot, at)) planLot(subLot, changes);
+        planWritten(repos.lots.upsert(subLot, at), changes);
       }
       break;
     }

@@ -44,6 +44,9 @@ export function createLotsRepo(db: Database.Database) {
   );
   // A delta, applied once (the inbox sees to that), unless a whole statement of the quantity at a later
   // version already holds it; the version only rises.
+  const addEarly = db.prepare('INSERT INTO early_consumptions (lot_id, version, quantity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const earlyAfter = db.prepare<[string, number], { version: number; quantity: number }>('SELECT version, quantity FROM early_consumptions WHERE lot_id = ? AND version > ? ORDER BY version');
+  const dropEarly = db.prepare('DELETE FROM early_consumptions WHERE lot_id = ?');
   const consume = db.prepare(
     `UPDATE lots SET quantity = CASE WHEN @version > quantity_version THEN max(0, round((quantity - @quantity) * 1000) / 1000) ELSE quantity END,
        quantity_version = max(quantity_version, @version), version = max(version, @version), updated_at = @at WHERE lot_id = @lotId`,
@@ -68,22 +71,37 @@ export function createLotsRepo(db: Database.Database) {
   // one, and asking SQLite for each costs about as much as the event's own write. A hold whose
   // transaction rolled back stays in the set: that only costs a renderer row lookup that finds nothing.
   let heldLotIds: Set<string> | null = null;
+  // Lots with consumptions that came before their receipt: few, and asked about on every receipt.
+  let earlyLotIds: Set<string> | null = null;
+  const early = (): Set<string> => (earlyLotIds ??= new Set(db.prepare('SELECT DISTINCT lot_id FROM early_consumptions').pluck().all() as string[]));
   const held = (): Set<string> => (heldLotIds ??= new Set(db.prepare('SELECT lot_id FROM lot_holds').pluck().all() as string[]));
 
   return {
     get: (lotId: string): Lot | undefined => get.get(lotId),
-    /** Writes the lot unless the store already holds a newer upstream version of it; says whether it wrote. */
-    upsert(lot: Lot, at: string): boolean {
+    /**
+     * Writes the lot unless the store already holds a newer upstream version of it; the lot as written
+     * (less any consumption that came before it), or null when it did not write.
+     */
+    upsert(lot: Lot, at: string): Lot | null {
       // Positional: a catch-up writes one lot per goods receipt.
-      return upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId, lot.version, lot.version, at).changes > 0;
+      if (upsert.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, lot.unit, lot.stockType, lot.supplierId, lot.version, lot.version, at).changes === 0) return null;
+      if (!early().has(lot.lotId)) return lot;
+      for (const consumption of earlyAfter.all(lot.lotId, lot.version)) consume.run({ lotId: lot.lotId, quantity: consumption.quantity, version: consumption.version, at });
+      dropEarly.run(lot.lotId);
+      early().delete(lot.lotId);
+      return get.get(lot.lotId) ?? lot;
     },
     /** quantityIsWhole: the quantity is the lot's whole quantity as of `version` (an accepted usage decision), not a local guess. */
     setStock(lotId: string, stockType: StockType, quantity: number, version: number, at: string, quantityIsWhole = false): void {
       setStock.run(stockType, quantity, version, quantityIsWhole ? 1 : 0, version, at, lotId);
     },
-    /** Production took `quantity` from the lot at upstream `version`; the lot as it is now. */
+    /** Production took `quantity` from the lot at upstream `version`; the lot as it is now (undefined: not heard of yet, kept for its receipt). */
     consume(lotId: string, quantity: number, version: number, at: string): Lot | undefined {
-      consume.run({ lotId, quantity, version, at });
+      if (consume.run({ lotId, quantity, version, at }).changes === 0) {
+        addEarly.run(lotId, version, quantity);
+        early().add(lotId);
+        return undefined;
+      }
       return get.get(lotId);
     },
     applySnapshotMaster(snapshot: Snapshot, at: string): void {

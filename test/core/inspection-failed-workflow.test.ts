@@ -131,6 +131,17 @@ describe('inspection-failed workflow', () => {
     expect(parts.repos.lots.get('L-1')).toMatchObject({ quantity: 70, version: 5 });
   });
 
+  it('a consumption that comes before the lot\'s receipt (another stream) is taken off when the receipt comes', () => {
+    parts.ingest.applyBatch([
+      event('mes.P1', 'lot.consumed', { lotId: 'L-OUT', lotVersion: 2, productionOrderId: 'PO-9', quantity: 10 }),
+      event('erp', 'goods.received', { lotId: 'L-OUT', lotVersion: 1, itemId: 'I-200', plant: 'P1', quantity: 40, unit: 'EA', stockType: 'unrestricted', productionOrderId: 'PO-8' }),
+    ]);
+    expect(parts.repos.lots.get('L-OUT')).toMatchObject({ quantity: 30, version: 2 });
+    // Told again (a snapshot, a replay of the receipt at its version), nothing more is taken off.
+    parts.ingest.applyBatch([event('erp', 'goods.received', { lotId: 'L-OUT', lotVersion: 2, itemId: 'I-200', plant: 'P1', quantity: 30, unit: 'EA', stockType: 'unrestricted' })]);
+    expect(parts.repos.lots.get('L-OUT')).toMatchObject({ quantity: 30, version: 2 });
+  });
+
   it('a second reply for the same command changes nothing', () => {
     const [block] = pending();
     reply(block!, 'accepted', 3);

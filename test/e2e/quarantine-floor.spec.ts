@@ -50,8 +50,12 @@ test('on the floor, offline: scan, split a lot, contain a consumed one, then res
     await expect(lotRow(page, consumed.lotId).getByTestId('consumed-cell')).toContainText('100');
     await expect(lotRow(page, consumed.lotId).getByTestId('consumed-cell')).toContainText('containment');
     // The second order's goods issue (from the MES stream) has arrived before the floor goes offline.
-    await scan(page, first.outputLotId);
-    await expect(page.getByTestId('scan-result')).toHaveText(new RegExp(`${first.outputLotId} is unrestricted, 30 `));
+    await expect
+      .poll(async () => {
+        await scan(page, first.outputLotId);
+        return page.getByTestId('scan-result').textContent();
+      })
+      .toMatch(new RegExp(`${first.outputLotId} is unrestricted, 30 `));
 
     // The floor goes offline; the banner says so, above the Quarantine view.
     await app.stopSimulator();

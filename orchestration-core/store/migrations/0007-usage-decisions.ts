@@ -142,6 +142,14 @@ export function up(db: Database.Database): void {
     -- accepted usage decision): a consumption at or below it is already in the quantity.
     ALTER TABLE lots ADD COLUMN quantity_version INTEGER NOT NULL DEFAULT 0;
     UPDATE lots SET quantity_version = version;
+    -- A consumption that arrived (on a plant stream) before the lot's receipt did (on the ERP's): taken off
+    -- when the receipt comes, if it is newer than the receipt's version.
+    CREATE TABLE early_consumptions (
+      lot_id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      quantity REAL NOT NULL,
+      PRIMARY KEY (lot_id, version)
+    ) WITHOUT ROWID;
 
     -- A decision finds its lot by the task.
     CREATE INDEX lot_holds_task ON lot_holds(task_id);
