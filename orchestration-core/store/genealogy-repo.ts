@@ -88,9 +88,10 @@ export function createGenealogyRepo(db: Database.Database) {
       max(i.issued, i.reported) AS consumedQuantity,
       coalesce(l.item_id, o.item_id) AS itemId, it.description AS itemDescription,
       l.plant, l.quantity, coalesce(l.unit, o.unit) AS unit, l.stock_type AS stockType
+    -- CROSS JOIN: the few steps drive the lookups (left to itself SQLite scans order_inputs).
     FROM steps s
-    JOIN order_inputs i ON i.lot_id = s.parent_lot_id AND i.production_order_id = s.production_order_id
-    JOIN order_outputs o ON o.production_order_id = s.production_order_id AND o.lot_id = s.lot_id
+    CROSS JOIN order_inputs i ON i.lot_id = s.parent_lot_id AND i.production_order_id = s.production_order_id
+    CROSS JOIN order_outputs o ON o.production_order_id = s.production_order_id AND o.lot_id = s.lot_id
     LEFT JOIN lots l ON l.lot_id = s.lot_id
     LEFT JOIN items it ON it.id = coalesce(l.item_id, o.item_id)`);
 
