@@ -13,39 +13,12 @@ import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { performanceMessage } from '../helpers/performance-message';
 
 const qe = { user: 'qe.anna' };
 
 /** The order made at a tenth of its quantity, as the plant reports it: 10% good, 90% scrap. */
 const atTenthYield = (order: ProductionOrder): ProductionOrder => ({ ...order, quantity: Math.floor(order.quantity / 10) });
-
-function performanceMessage(order: ProductionOrder, good: number, scrap: number): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<ProcessOperationsPerformance xmlns="http://www.mesa.org/xml/B2MML">
-  <ApplicationArea><Sender><LogicalID>MES-${order.plant}</LogicalID></Sender><CreationDateTime>2026-11-30T14:00:00Z</CreationDateTime></ApplicationArea>
-  <DataArea>
-    <Process/>
-    <OperationsPerformance>
-      <ID>PERF-${order.id}</ID>
-      <OperationsResponse>
-        <ID>RESP-${order.id}</ID>
-        <OperationsRequestID>${order.id}</OperationsRequestID>
-        <SegmentResponse>
-          <ID>SR-1</ID>
-          <MaterialActual>
-            <ID>MA-1</ID>
-            <MaterialDefinitionID>${order.itemId}</MaterialDefinitionID>
-            <MaterialLotID>L-OUT-${order.id}</MaterialLotID>
-            <MaterialUse>Produced</MaterialUse>
-            <Quantity><QuantityString>${good}</QuantityString><UnitOfMeasure>EA</UnitOfMeasure><Key>Good</Key></Quantity>
-            <Quantity><QuantityString>${scrap}</QuantityString><UnitOfMeasure>EA</UnitOfMeasure><Key>Scrap</Key></Quantity>
-          </MaterialActual>
-        </SegmentResponse>
-      </OperationsResponse>
-    </OperationsPerformance>
-  </DataArea>
-</ProcessOperationsPerformance>`;
-}
 
 /** A production order whose shortfall hits customer orders, and that impact from two plans made from scratch. */
 function orderWithCustomers(dataset: Dataset) {

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { decideApprovalArgsSchema, type ApprovalDecision, type ApprovalRow } from '../../../shared/api/approvals';
 import { ApiCallError } from '../../api/api-call-error';
 import { decideApproval } from '../../state/approval-actions';
+import { ReasonField } from '../../forms/reason-field';
 
 interface DecisionErrors {
   reason?: string;
@@ -63,28 +64,18 @@ export function ApprovalDecisionForm({ row }: { row: ApprovalRow }) {
       )}
       {/* Someone who may not decide has nothing to write; the reason above says who can. */}
       {!blocked && (
-        <div className="form-field">
-          <label htmlFor={`${id}-reason`}>
-            Reason <span className="required-mark">(required to reject)</span>
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            rows={3}
-            maxLength={1000}
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-            disabled={disabled}
-            data-testid="approval-reason"
-            placeholder="Why; the requester reads it"
-          />
-          {errors.reason && (
-            <p className="field-error" id={`${id}-reason-error`} role="alert">
-              {errors.reason}
-            </p>
-          )}
-        </div>
+        <ReasonField
+          id={id}
+          label="Reason"
+          requirement="(required to reject)"
+          required={false}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+          disabled={disabled}
+          testId="approval-reason"
+          placeholder="Why; the requester reads it"
+        />
       )}
       {errors.form && (
         <p className="form-error" role="alert" data-testid="approval-error">

@@ -14,6 +14,7 @@ import { hostErrors, validateDisposition, type FieldErrors } from './disposition
 import { draftFrom, emptyDraft, fitPostings, postingBalance, readDraft, submitBlockedReason, type PostingDraft } from './posting-draft';
 import { UsageDecisionPreview } from './usage-decision-preview';
 import { UsagePostingsFieldset } from './usage-postings-fieldset';
+import { ReasonField } from '../../forms/reason-field';
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
@@ -130,26 +131,18 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
             </div>
           )}
 
-          <div className="form-field">
-            <label htmlFor={`${id}-reason`}>
-              Reason <span className="required-mark">(required)</span>
-            </label>
-            <textarea
-              id={`${id}-reason`}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              rows={3}
-              maxLength={1000}
-              required
-              aria-required="true"
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? ids.reason : undefined}
-              disabled={submitting}
-              data-testid="disposition-reason"
-              placeholder="What you found and why this decision"
-            />
-            <FieldError id={ids.reason} message={errors.reason} />
-          </div>
+          <ReasonField
+            id={id}
+            label="Reason"
+            requirement="(required)"
+            required
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+            disabled={submitting}
+            testId="disposition-reason"
+            placeholder="What you found and why this decision"
+          />
 
           {errors.form && (
             <p className="form-error" role="alert" data-testid="disposition-error">

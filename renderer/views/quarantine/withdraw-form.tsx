@@ -7,6 +7,7 @@ import { stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
 import { withdrawDecision } from '../../state/quarantine-actions';
 import { hostErrors, toFieldErrors, type FieldErrors } from './disposition-fields';
+import { ReasonField } from '../../forms/reason-field';
 
 interface WithdrawFormProps {
   row: QuarantineRow;
@@ -52,31 +53,19 @@ export function WithdrawForm({ row, children, onCancel, onDone }: WithdrawFormPr
             Withdrawing closes the task without a usage decision: the lot stays as the ERP has it now ({formatQuantity(row.quantity, row.unit)},{' '}
             {stockTypeLabels[row.stockType].toLowerCase()}), and the refused decision is not sent again.
           </p>
-          <div className="form-field">
-            <label htmlFor={`${id}-reason`}>
-              Why withdraw <span className="required-mark">(required)</span>
-            </label>
-            <textarea
-              id={`${id}-reason`}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              rows={3}
-              maxLength={1000}
-              required
-              aria-required="true"
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-              disabled={submitting}
-              autoFocus
-              data-testid="withdraw-reason"
-              placeholder="e.g. the consumed quantity is gone; the rest is decided in a new inspection"
-            />
-            {errors.reason && (
-              <p className="field-error" id={`${id}-reason-error`} role="alert">
-                {errors.reason}
-              </p>
-            )}
-          </div>
+          <ReasonField
+            id={id}
+            label="Why withdraw"
+            requirement="(required)"
+            required
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+            disabled={submitting}
+            autoFocus
+            testId="withdraw-reason"
+            placeholder="e.g. the consumed quantity is gone; the rest is decided in a new inspection"
+          />
           {errors.form && (
             <p className="form-error" role="alert" data-testid="withdraw-error">
               {errors.form}
