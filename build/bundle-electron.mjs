@@ -1,5 +1,6 @@
-// `npm run build:electron`: bundles the Electron main process and the preload into CommonJS files under
-// dist/electron/. The preload must be one file because a sandboxed preload cannot require our modules.
+// `npm run build:electron`: bundles the Electron main process, the preload and the rebalancing worker
+// into CommonJS files under dist/electron/. The preload must be one file because a sandboxed preload
+// cannot require our modules.
 import path from 'node:path';
 import { stdout } from 'node:process';
 import { build } from 'esbuild';
@@ -30,6 +31,12 @@ await Promise.all([
     entryPoints: ['electron/preload.ts'],
     outfile: path.join(outDir, 'preload.cjs'),
     external: ['electron'],
+  }),
+  // A worker thread starts from a file of its own: the rebalancing optimizer runs off the UI thread.
+  build({
+    ...common,
+    entryPoints: ['orchestration-core/analysis/rebalancing/rebalance-worker.ts'],
+    outfile: path.join(outDir, 'rebalance-worker.cjs'),
   }),
 ]);
 stdout.write(`Electron main and preload bundled into ${path.relative(repoRoot, outDir)}/\n`);

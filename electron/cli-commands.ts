@@ -4,6 +4,7 @@ import path from 'node:path';
 import { withLineStopped, withLotBlocked, withPoLineDelayed } from '../orchestration-core/analysis/disruptions';
 import { planImpact, type Impact } from '../orchestration-core/analysis/impact';
 import { computePlan } from '../orchestration-core/analysis/plan';
+import { defaultRebalanceOptions, roundMoney, solveAll } from '../orchestration-core/analysis/rebalancing/rebalance';
 import { translateB2mml } from '../orchestration-core/connectors/b2mml/translate';
 import { describeZodError } from '../shared/describe-error';
 import { datasetSchema, planDateSchema, type Dataset } from '../shared/dataset';
@@ -17,6 +18,10 @@ export const usage = `usage: npm run cli -- <command> [flags]
   impact --dataset FILE --lot ID             ... that blocking a lot makes later
   impact --dataset FILE --line PLANT/LINE --from YYYY-MM-DD --days N
                                              ... that a line stoppage makes later
+  rebalance --dataset FILE [--horizon-days N] [--penalty X]
+                                             print each item's rebalancing problem (plants' surplus and
+                                             shortage, lanes' cost per unit with the lateness penalty X
+                                             per unit-day) and its optimal solution, as JSON
   b2mml FILE                                 print the canonical events a B2MML message (V0700 or V0401)
                                              maps to, as JSON; a message the adapter refuses exits with 2`;
 
@@ -42,6 +47,27 @@ export function b2mmlCommand(argv: readonly string[]): string {
   const translation = translateB2mml(xml, context);
   if (!translation.ok) throw new CliUsageError(`${file}: ${translation.reason}`);
   return JSON.stringify(translation.events, null, 2);
+}
+
+/** What every item's problem says in common: how to read and check it. */
+export const rebalanceObjective =
+  'per item: ship whole units over the lanes from plants with surplus to plants with a shortage, at most each surplus and each shortage; ship as many units as possible, and of those plans take the one of least total unitCost × quantity';
+
+export function rebalanceCommand(argv: readonly string[]): string {
+  const flags = parseFlags(argv, ['dataset', 'horizon-days', 'penalty'], ['dataset']);
+  const dataset = readDataset(flags.dataset!);
+  const horizonDays = integerFlag('horizon-days', flags['horizon-days'], defaultRebalanceOptions.horizonDays);
+  if (!(horizonDays >= 0)) throw new CliUsageError(`--horizon-days: ${horizonDays} is negative`);
+  const latenessPenaltyPerUnitDay = numberFlag('penalty', flags.penalty, defaultRebalanceOptions.latenessPenaltyPerUnitDay);
+  if (!(latenessPenaltyPerUnitDay >= 0)) throw new CliUsageError(`--penalty: ${latenessPenaltyPerUnitDay} is negative`);
+  const items = solveAll(dataset, { horizonDays, latenessPenaltyPerUnitDay });
+  const summary = {
+    problems: items.length,
+    shipped: items.reduce((sum, item) => sum + item.solution.shipped, 0),
+    unmetShortage: items.reduce((sum, item) => sum + item.solution.unmetShortage, 0),
+    totalCost: roundMoney(items.reduce((sum, item) => sum + item.solution.totalCost, 0)),
+  };
+  return JSON.stringify({ today: dataset.today, horizonDays, latenessPenaltyPerUnitDay, objective: rebalanceObjective, summary, items }, null, 2);
 }
 
 export type Disruption =

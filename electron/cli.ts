@@ -1,8 +1,8 @@
-// `npm run cli -- <command>`: the planning dataset, impact analysis and B2MML translation from the command line.
+// `npm run cli -- <command>`: the planning dataset, impact analysis, rebalancing and B2MML translation from the command line.
 import { CliUsageError } from './cli-args';
-import { b2mmlCommand, datasetCommand, impactCommand, usage } from './cli-commands';
+import { b2mmlCommand, datasetCommand, impactCommand, rebalanceCommand, usage } from './cli-commands';
 
-const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand, b2mml: b2mmlCommand };
+const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand, rebalance: rebalanceCommand, b2mml: b2mmlCommand };
 
 function main(argv: readonly string[]): number {
   const [name, ...rest] = argv;

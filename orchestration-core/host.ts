@@ -17,6 +17,7 @@ import { createPlanningService } from './services/planning-service';
 import { createAlertsHandlers } from './services/alerts-handlers';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
+import { createRerouteHandler } from './services/reroute-handler';
 import { openStore } from './store/open-store';
 import { createRepos } from './store/repos';
 import { workflowDefinitions } from './workflows';
@@ -38,6 +39,7 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'supplierCase.open': 'erp',
   'notification.create': 'erp',
   'shipment.releaseHold': 'erp',
+  'production.reroute': 'erp',
 };
 
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -156,6 +158,20 @@ function assemble(
       role: config.role,
       discardChanges: () => changes.discard(),
       afterResponse: () => {
+        publishChanges();
+        statusChanged();
+        for (const connector of connectors) connector.kick();
+      },
+    }),
+    'impact.reroute': createRerouteHandler({
+      store,
+      repos,
+      changes,
+      clock,
+      newId: randomUUID,
+      routeCommand,
+      role: config.role,
+      afterReroute: () => {
         publishChanges();
         statusChanged();
         for (const connector of connectors) connector.kick();

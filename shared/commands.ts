@@ -124,6 +124,15 @@ export const commandPayloadSchemas = {
     dueDate: planDateSchema,
     reason: z.string().min(1).max(500),
   }),
+  /** A production order moves to another plant's line that can make the item (a line stoppage's reroute). */
+  'production.reroute': z.object({
+    productionOrderId: idSchema,
+    toPlant: idSchema,
+    toLine: idSchema,
+    startDate: planDateSchema,
+    dueDate: planDateSchema,
+    reason: z.string().min(1).max(500),
+  }),
   /** The ERP's PO schedule line takes the receipt date an ASN announced. */
   'po.updateReceiptDate': z.object({
     poLineId: idSchema,

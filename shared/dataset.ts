@@ -102,6 +102,27 @@ export const laneSchema = z.object({
   transitDays: z.number().int().nonnegative(),
 });
 
+/** The stock a plant keeps of an item against variation in demand and supply; rebalancing keeps it. */
+export const safetyStockSchema = z.object({
+  itemId: idSchema,
+  plant: idSchema,
+  quantity: quantitySchema,
+});
+
+/** What a production line can make in a day, in units of output whatever the item. */
+export const lineCapacitySchema = z.object({
+  plant: idSchema,
+  line: idSchema,
+  capacityPerDay: quantitySchema,
+});
+
+/** A line that can make an item. */
+export const routingSchema = z.object({
+  itemId: idSchema,
+  plant: idSchema,
+  line: idSchema,
+});
+
 export const datasetSchema = z.object({
   schemaVersion: z.literal(1),
   seed: z.number().int(),
@@ -118,6 +139,11 @@ export const datasetSchema = z.object({
   lots: z.array(planLotSchema),
   transfers: z.array(transferSchema),
   lanes: z.array(laneSchema),
+  /** Absent in datasets written before rebalancing: none kept. */
+  safetyStocks: z.array(safetyStockSchema).default([]),
+  /** Absent in datasets written before line capacity: no line has room for another order. */
+  lines: z.array(lineCapacitySchema).default([]),
+  routings: z.array(routingSchema).default([]),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;
@@ -130,4 +156,7 @@ export type BomLine = z.infer<typeof bomLineSchema>;
 export type PlanItem = z.infer<typeof planItemSchema>;
 export type Supplier = z.infer<typeof supplierSchema>;
 export type Lane = z.infer<typeof laneSchema>;
+export type SafetyStock = z.infer<typeof safetyStockSchema>;
+export type LineCapacity = z.infer<typeof lineCapacitySchema>;
+export type Routing = z.infer<typeof routingSchema>;
 export type PlanPlant = z.infer<typeof planPlantSchema>;

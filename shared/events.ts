@@ -173,6 +173,22 @@ export const eventPayloadSchemas = {
     inspectionLotId: idSchema.optional(),
     results: z.array(testResultSchema).min(1).max(1000),
   }),
+  /** A production line stopped (breakdown, tooling, staffing); expectedDays is the plant's estimate. */
+  'line.stopped': z.object({
+    stoppageId: idSchema,
+    plant: idSchema,
+    line: idSchema,
+    from: planDateSchema,
+    expectedDays: z.number().int().min(1).max(365),
+    reason: z.string().max(500),
+  }),
+  /** The line runs again. */
+  'line.restarted': z.object({
+    stoppageId: idSchema,
+    plant: idSchema,
+    line: idSchema,
+    on: planDateSchema,
+  }),
   /** A supplier's ASN moves a PO schedule line's receipt to a later (or earlier) date. */
   'asn.delayed': z.object({
     poLineId: idSchema,

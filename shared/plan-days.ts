@@ -14,6 +14,13 @@ export function dayOf(date: string): number {
   return day;
 }
 
+/** The other way round: rebalancing names a need and an arrival date for every plant and lane it prices. */
+const dateCache = new Map<number, string>();
+
 export function dateOf(day: number): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
+  const cached = dateCache.get(day);
+  if (cached !== undefined) return cached;
+  const date = new Date(day * msPerDay).toISOString().slice(0, 10);
+  if (dateCache.size < 100_000) dateCache.set(day, date);
+  return date;
 }

@@ -161,6 +161,8 @@ export class CommandProcessor {
         return this.requestTransfer(command.payload);
       case 'production.reschedule':
         return this.reschedule(command.payload);
+      case 'production.reroute':
+        return this.reroute(command.payload);
       case 'wms.moveTask':
         return this.moveTask(command.payload);
       case 'supplierCase.open':
@@ -245,6 +247,14 @@ export class CommandProcessor {
     if (this.store.planning.record<Transfer>('transfers', payload.transferId)) return rejected(`payload.transferId: transfer ${payload.transferId} exists already`);
     const { transferId, reason: _reason, ...transfer } = payload;
     this.store.planning.putRecord('transfers', { id: transferId, ...transfer });
+    return { status: 'accepted' };
+  }
+
+  private reroute(payload: CommandPayload<'production.reroute'>): Outcome {
+    const order = this.store.planning.record<ProductionOrder>('productionOrders', payload.productionOrderId);
+    if (!order) return rejected(`payload.productionOrderId: unknown production order ${payload.productionOrderId}`);
+    if (!this.store.planning.record('plants', payload.toPlant)) return rejected(`payload.toPlant: unknown plant ${payload.toPlant}`);
+    this.store.planning.putRecord('productionOrders', { ...order, plant: payload.toPlant, line: payload.toLine, startDate: payload.startDate, dueDate: payload.dueDate });
     return { status: 'accepted' };
   }
 

@@ -56,6 +56,14 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
       const envelope = scenario.plantMessage(plant, xml);
       return { stream: envelope.stream, seq: envelope.seq, id: envelope.id };
     }),
+    '/control/line-stopped': route(
+      'POST',
+      z.strictObject({ plant: idSchema.optional(), line: idSchema.optional(), days: z.number().int().optional(), reason: z.string().max(500).optional() }),
+      (options) => scenario.lineStopped(options),
+    ),
+    '/control/line-restarted': route('POST', z.strictObject({ stoppageId: idSchema, plant: idSchema, line: idSchema }), ({ stoppageId, plant, line }) =>
+      scenario.lineRestarted(stoppageId, plant, line),
+    ),
     '/control/burst': route('POST', z.strictObject({ count: z.number().int().min(1).max(100_000) }), ({ count }) => ({
       lotIds: scenario.burst(count),
     })),

@@ -37,6 +37,22 @@ export interface SupplierDelay {
   newDate: string;
 }
 
+export interface LineStoppageOptions {
+  plant?: string;
+  line?: string;
+  /** The plant's estimate; default 3 to 7 days. */
+  days?: number;
+  reason?: string;
+}
+
+export interface LineStoppage {
+  stoppageId: string;
+  plant: string;
+  line: string;
+  from: string;
+  expectedDays: number;
+}
+
 export type RawNamespace = 'erp' | `plant/${string}`;
 
 export interface ScenarioDeps {
@@ -265,6 +281,44 @@ export class Scenario {
       );
       return { poLineId: line.id, previousDate: line.expectedDate, newDate };
     });
+  }
+
+  /**
+   * A production line stops from today (a random line with orders starting in the next two weeks unless
+   * one is named). The ERP hears of it (its maintenance notification) and publishes `line.stopped` on
+   * its stream: the planning plants are not all simulated plants with streams of their own.
+   */
+  lineStopped(options: LineStoppageOptions = {}): LineStoppage {
+    const planning = this.deps.store.planning;
+    const today = planning.today();
+    if (today === null) throw new ScenarioError('plant: this simulator plays no planning data (start it with a planning scale)');
+    const expectedDays = options.days ?? this.deps.random.int(3, 7);
+    if (!Number.isInteger(expectedDays) || expectedDays < 1 || expectedDays > 365) throw new ScenarioError('days: must be a whole number of days from 1 to 365');
+    const orders = planning.dataset(0)!.productionOrders;
+    let plant = options.plant;
+    let line = options.line;
+    if (plant === undefined || line === undefined) {
+      const soon = orders.filter((o) => dayOf(o.startDate) >= dayOf(today) && dayOf(o.startDate) < dayOf(today) + 14 && (plant === undefined || o.plant === plant));
+      if (soon.length === 0) throw new ScenarioError(`plant: no production order starts in the next two weeks${plant ? ` at ${plant}` : ''}`);
+      const picked = this.deps.random.pick(soon);
+      plant = picked.plant;
+      line = picked.line;
+    } else if (!orders.some((o) => o.plant === plant && o.line === line)) {
+      throw new ScenarioError(`line: no production order on line ${line} in plant ${plant}`);
+    }
+    const stopped = { stoppageId: `LS-${this.deps.store.nextNumber('productionOrder')}`, plant, line, from: today, expectedDays };
+    this.publish(() =>
+      this.append(typed({ stream: erpStream, plant, correlationId: stopped.stoppageId }, 'line.stopped', { ...stopped, reason: options.reason ?? 'Line down: spindle drive fault' })),
+    );
+    return stopped;
+  }
+
+  /** The stopped line runs again, today. */
+  lineRestarted(stoppageId: string, plant: string, line: string): { on: string } {
+    const on = this.deps.store.planning.today();
+    if (on === null) throw new ScenarioError('plant: this simulator plays no planning data');
+    this.publish(() => this.append(typed({ stream: erpStream, plant, correlationId: stoppageId }, 'line.restarted', { stoppageId, plant, line, on })));
+    return { on };
   }
 
   dropReplies(count: number): void {

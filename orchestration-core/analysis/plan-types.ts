@@ -1,4 +1,4 @@
-// What the planning rule reads and what it returns.
+// What the planning rule and rebalancing read, and what the planning rule returns.
 import type { Dataset } from '../../shared/dataset';
 
 export type PlanInput = Pick<Dataset, 'lots' | 'poLines' | 'productionOrders' | 'customerOrders' | 'transfers'>;
@@ -17,3 +17,9 @@ export interface Plan {
   productionOrders: Map<string, PlannedProductionOrder>;
   customerOrders: Map<string, DemandOutcome>;
 }
+
+/** What rebalancing reads besides supply and demand: the day it counts from and each plant's safety stock. */
+export type BalanceInput = PlanInput & Pick<Dataset, 'today' | 'safetyStocks'>;
+
+/** A balance input and the lanes transfers can take between plants. */
+export type RebalanceInput = BalanceInput & Pick<Dataset, 'lanes'>;

@@ -104,6 +104,14 @@ export class SupplyDemand {
     for (const items of this.byPlant.values()) yield* items.values();
   }
 
+  /** The item's key at each plant that has one. */
+  *keysOfItem(itemId: string): Generator<KeyState> {
+    for (const items of this.byPlant.values()) {
+      const key = items.get(itemId);
+      if (key) yield key;
+    }
+  }
+
   /** Applies the change; returns what it touched (old and new relations) and the change that undoes it. */
   apply(change: PlanChange): { touched: Touched; undo: PlanChange } {
     const touched: Touched = { keys: new Set(), orders: new Set() };

@@ -3,7 +3,7 @@ import { describeZodError } from '../../shared/describe-error';
 import { snapshotPartSchema, type PlanningChunk } from '../../shared/sync-protocol';
 import type { PlanningDataset } from '../store/planning-repo';
 
-const tables = ['plants', 'items', 'bomLines', 'suppliers', 'poLines', 'productionOrders', 'customerOrders', 'lots', 'transfers', 'lanes'] as const;
+const tables = ['plants', 'items', 'bomLines', 'suppliers', 'poLines', 'productionOrders', 'customerOrders', 'lots', 'transfers', 'lanes', 'safetyStocks'] as const;
 
 export type PartOutcome = { done: false } | { done: true; dataset: PlanningDataset } | { error: string };
 
@@ -25,7 +25,7 @@ export function createPlanningParts(expected: number) {
 function mergeChunks(chunks: readonly PlanningChunk[]): PartOutcome {
   const today = chunks.find((chunk) => chunk.today !== undefined)?.today;
   if (today === undefined) return { error: 'snapshotPart: today: no part carries the planning date' };
-  const dataset: PlanningDataset = { today, plants: [], items: [], bomLines: [], suppliers: [], poLines: [], productionOrders: [], customerOrders: [], lots: [], transfers: [], lanes: [] };
+  const dataset: PlanningDataset = { today, plants: [], items: [], bomLines: [], suppliers: [], poLines: [], productionOrders: [], customerOrders: [], lots: [], transfers: [], lanes: [], safetyStocks: [], lines: [], routings: [] };
   for (const chunk of chunks) for (const table of tables) for (const row of chunk[table] ?? []) (dataset[table] as unknown[]).push(row);
   return { done: true, dataset };
 }

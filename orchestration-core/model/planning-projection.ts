@@ -4,6 +4,7 @@ import type { CanonicalCommand } from '../../shared/commands';
 import type { ProductionOrder } from '../../shared/dataset';
 import type { CanonicalEvent } from '../../shared/events';
 import type { ChangeTracker } from '../engine/change-tracker';
+import { derivedId } from '../engine/derived-ids';
 import type { Repos } from '../store/repos';
 
 function movePoLine(poLineId: string, expectedDate: string, asnId: string | null, repos: Repos, changes: ChangeTracker): void {
@@ -21,6 +22,16 @@ export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, change
     case 'asn.delayed':
       movePoLine(event.payload.poLineId, event.payload.newDate, event.payload.asnId, repos, changes);
       return;
+    case 'line.restarted': {
+      // The stoppage's exception says when the line ran again; its orders keep what the planner chose.
+      const exceptionId = derivedId('EX-', event.payload.stoppageId);
+      const stored = repos.exceptions.get(exceptionId);
+      if (stored && 'stoppageId' in stored.detail) {
+        repos.exceptions.setDetail(exceptionId, { ...stored.detail, restartedOn: event.payload.on });
+        changes.exceptionChanged(exceptionId);
+      }
+      return;
+    }
   }
 }
 
@@ -55,6 +66,12 @@ export function projectAcceptedPlanningCommand(command: CanonicalCommand, repos:
     case 'production.reschedule': {
       const order = repos.planning.productionOrder(command.payload.productionOrderId);
       if (order) putProductionOrder({ ...order, startDate: command.payload.startDate, dueDate: command.payload.dueDate }, repos, changes);
+      return;
+    }
+    case 'production.reroute': {
+      const order = repos.planning.productionOrder(command.payload.productionOrderId);
+      const { toPlant, toLine, startDate, dueDate } = command.payload;
+      if (order) putProductionOrder({ ...order, plant: toPlant, line: toLine, startDate, dueDate }, repos, changes);
       return;
     }
     case 'substitution.apply': {

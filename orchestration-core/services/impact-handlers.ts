@@ -1,4 +1,5 @@
-// The Order Impact API: exceptions and, for one, the orders it hits with their dates and values.
+// The Order Impact API: exceptions and, for one, the orders it hits with their dates and values
+// (a line stop's reroutes: reroute-handler.ts).
 import type { Handlers } from '../../shared/api';
 import type { ImpactApi, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
@@ -92,5 +93,5 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
       deps.afterResponse();
       return { commandIds };
     },
-  } satisfies Handlers<ImpactApi>;
+  } satisfies Omit<Handlers<ImpactApi>, 'impact.reroute'>;
 }

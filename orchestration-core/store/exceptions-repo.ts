@@ -1,6 +1,6 @@
 // Exceptions as the workflows record them and the Order Impact view reads them.
 import type Database from 'better-sqlite3';
-import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, LotBlockDetail, SupplierDelayDetail } from '../../shared/api/impact';
+import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, LineStopDetail, LotBlockDetail, SupplierDelayDetail } from '../../shared/api/impact';
 import type { Impact } from '../analysis/impact';
 
 export interface NewException {
@@ -11,7 +11,7 @@ export interface NewException {
   sourceDocument: string;
   detectedAt: string;
   status: ExceptionStatus;
-  detail: SupplierDelayDetail | LotBlockDetail;
+  detail: SupplierDelayDetail | LotBlockDetail | LineStopDetail;
   impact: Impact;
   responses: ExceptionResponse[];
   instanceId: string;
@@ -20,7 +20,7 @@ export interface NewException {
 
 export interface StoredException {
   row: ExceptionRow;
-  detail: SupplierDelayDetail | LotBlockDetail;
+  detail: SupplierDelayDetail | LotBlockDetail | LineStopDetail;
   impact: Impact;
   responses: ExceptionResponse[];
   chosenResponse: ExceptionResponse['id'] | null;
@@ -57,7 +57,7 @@ const select = `
 
 function toStored(raw: RawException): StoredException {
   const { detail, impact, responses, chosenResponse, instanceId, ...row } = raw;
-  return { row, detail: JSON.parse(detail) as SupplierDelayDetail | LotBlockDetail, impact: JSON.parse(impact) as Impact, responses: JSON.parse(responses) as ExceptionResponse[], chosenResponse, instanceId };
+  return { row, detail: JSON.parse(detail) as SupplierDelayDetail | LotBlockDetail | LineStopDetail, impact: JSON.parse(impact) as Impact, responses: JSON.parse(responses) as ExceptionResponse[], chosenResponse, instanceId };
 }
 
 /** The figures the exceptions grid shows, from the impact. */
@@ -82,6 +82,7 @@ export function createExceptionsRepo(db: Database.Database) {
   const all = db.prepare<[], RawException>(`${select} ORDER BY e.detected_at DESC, e.id`);
   const one = db.prepare<[string], RawException>(`${select} WHERE e.id = ?`);
   const setStatus = db.prepare('UPDATE exceptions SET status = ? WHERE id = ?');
+  const setDetail = db.prepare('UPDATE exceptions SET detail = ? WHERE id = ?');
   const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = ? WHERE id = ?");
   const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, status = 'open', task_id = ? WHERE id = ?");
   return {
@@ -95,6 +96,10 @@ export function createExceptionsRepo(db: Database.Database) {
     },
     setStatus(id: string, status: ExceptionStatus): void {
       setStatus.run(status, id);
+    },
+    /** What the planner did to the exception's orders so far (a line stop's reroutes). */
+    setDetail(id: string, detail: SupplierDelayDetail | LotBlockDetail | LineStopDetail): void {
+      setDetail.run(JSON.stringify(detail), id);
     },
     /** The planner applied a response: the exception is resolved with it, or waits for its approval. */
     chooseResponse(id: string, responseId: ExceptionResponse['id'], status: 'resolved' | 'awaiting-approval' = 'resolved'): void {

@@ -1,7 +1,7 @@
 // The planning data in SQLite: written whole from a dataset or snapshot, read whole to build the
 // plan index at start. Runs inside the caller's transaction.
 import type Database from 'better-sqlite3';
-import type { BomLine, CustomerOrder, Dataset, PlanItem, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
+import type { BomLine, CustomerOrder, Dataset, LineCapacity, PlanItem, PlanLot, PoLine, ProductionOrder, Routing, Transfer } from '../../shared/dataset';
 import type { PlanInput } from '../analysis/plan-types';
 
 export type PlanningData = PlanInput & { today: string; bomLines: BomLine[] };
@@ -9,7 +9,7 @@ export type PlanningData = PlanInput & { today: string; bomLines: BomLine[] };
 /** A dataset as a snapshot carries it: without the generator's seed and scale. */
 export type PlanningDataset = Omit<Dataset, 'schemaVersion' | 'seed' | 'scale'>;
 
-const planningTables = ['bom_lines', 'suppliers', 'po_lines', 'production_components', 'production_orders', 'customer_orders', 'transfers', 'lanes'];
+const planningTables = ['bom_lines', 'suppliers', 'po_lines', 'production_components', 'production_orders', 'customer_orders', 'transfers', 'lanes', 'plan_lines', 'routings', 'safety_stocks'];
 
 export function createPlanningRepo(db: Database.Database) {
   const statements = {
@@ -32,6 +32,9 @@ export function createPlanningRepo(db: Database.Database) {
     customerOrder: db.prepare('INSERT OR REPLACE INTO customer_orders (id, customer_id, item_id, plant, quantity, ship_date, value, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     transfer: db.prepare('INSERT OR REPLACE INTO transfers (id, item_id, from_plant, to_plant, quantity, ship_date, arrival_date) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     lane: db.prepare('INSERT INTO lanes (from_plant, to_plant, cost_per_unit, transit_days) VALUES (?, ?, ?, ?)'),
+    line: db.prepare('INSERT OR REPLACE INTO plan_lines (plant, line, capacity_per_day) VALUES (?, ?, ?)'),
+    routing: db.prepare('INSERT OR IGNORE INTO routings (item_id, plant, line) VALUES (?, ?, ?)'),
+    safetyStock: db.prepare('INSERT OR REPLACE INTO safety_stocks (item_id, plant, quantity) VALUES (?, ?, ?)'),
     lot: db.prepare(
       `INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, supplier_id, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, 1, ?)
        ON CONFLICT (lot_id) DO UPDATE SET quantity = excluded.quantity, stock_type = excluded.stock_type, updated_at = excluded.updated_at`,
@@ -63,6 +66,9 @@ export function createPlanningRepo(db: Database.Database) {
       for (const order of dataset.customerOrders) statements.customerOrder.run(order.id, order.customerId, order.itemId, order.plant, order.quantity, order.shipDate, order.value, order.priority);
       for (const transfer of dataset.transfers) statements.transfer.run(transfer.id, transfer.itemId, transfer.fromPlant, transfer.toPlant, transfer.quantity, transfer.shipDate, transfer.arrivalDate);
       for (const lane of dataset.lanes) statements.lane.run(lane.fromPlant, lane.toPlant, lane.costPerUnit, lane.transitDays);
+      for (const line of dataset.lines) statements.line.run(line.plant, line.line, line.capacityPerDay);
+      for (const routing of dataset.routings) statements.routing.run(routing.itemId, routing.plant, routing.line);
+      for (const stock of dataset.safetyStocks) statements.safetyStock.run(stock.itemId, stock.plant, stock.quantity);
       for (const lot of dataset.lots) statements.lot.run(lot.lotId, lot.itemId, lot.plant, lot.quantity, unitOf.get(lot.itemId) ?? 'EA', lot.stockType, at);
     },
 
@@ -112,6 +118,21 @@ export function createPlanningRepo(db: Database.Database) {
       statements.poLine.run(line.id, line.supplierId, line.itemId, line.plant, line.quantity, line.expectedDate, line.confirmed ? 1 : 0, line.asnId);
     },
     putProductionOrder,
+
+    /** The lines that can make the item, and every line's daily capacity: what a reroute may use. */
+    routingsOf(itemId: string): Routing[] {
+      return db.prepare<[string], Routing>('SELECT item_id AS itemId, plant, line FROM routings WHERE item_id = ? ORDER BY plant, line').all(itemId);
+    },
+    lineCapacities(): LineCapacity[] {
+      return db.prepare<[], LineCapacity>('SELECT plant, line, capacity_per_day AS capacityPerDay FROM plan_lines ORDER BY plant, line').all();
+    },
+    /** Production orders on any of the lines, for their load. */
+    productionOrdersOn(plant: string, line: string): ProductionOrder[] {
+      return db
+        .prepare<[string, string], Omit<ProductionOrder, 'components'>>('SELECT id, item_id AS itemId, plant, line, quantity, start_date AS startDate, due_date AS dueDate, priority FROM production_orders WHERE plant = ? AND line = ? ORDER BY start_date, id')
+        .all(plant, line)
+        .map((order): ProductionOrder => ({ ...order, components: [] }));
+    },
 
     /** The day planning counts from, or null before any planning data arrived. */
     today(): string | null {

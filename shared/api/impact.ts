@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain';
 
-export const exceptionTypes = ['supplier-delay', 'lot-block'] as const;
+export const exceptionTypes = ['supplier-delay', 'lot-block', 'line-stop'] as const;
 export type ExceptionType = (typeof exceptionTypes)[number];
 export const exceptionStatuses = ['open', 'no-impact', 'awaiting-approval', 'accepted', 'resolved'] as const;
 export type ExceptionStatus = (typeof exceptionStatuses)[number];
@@ -72,6 +72,43 @@ export interface LotBlockDetail {
   defectText: string;
 }
 
+/** Another plant's line that could make a held-up order in its own window. */
+export interface RerouteOption {
+  plant: string;
+  line: string;
+  /** The least free capacity left on any day of the order's window once it is there. */
+  freeAfter: number;
+  /** Orders hit if this order moves there and the others wait for the line. */
+  projected: ProjectedEffect;
+}
+
+/** A production order the stoppage holds up. */
+export interface HeldUpOrder {
+  productionOrderId: string;
+  itemId: string;
+  quantity: number;
+  startDate: string;
+  dueDate: string;
+  /** Its dates if it waits for the line. */
+  waitingStartDate: string;
+  waitingDueDate: string;
+  alternates: RerouteOption[];
+  /** Where the planner sent it, once rerouted. */
+  rerouted: { plant: string; line: string; commandId: string } | null;
+}
+
+/** A stopped line: the stoppage and the orders it holds up. */
+export interface LineStopDetail {
+  stoppageId: string;
+  plant: string;
+  line: string;
+  from: string;
+  expectedDays: number;
+  reason: string;
+  restartedOn: string | null;
+  orders: HeldUpOrder[];
+}
+
 /** The effect a response is projected to have, against the plan before the disruption. */
 export interface ProjectedEffect {
   ordersHit: number;
@@ -93,7 +130,7 @@ export interface ExceptionResponse {
 export interface ExceptionDetail {
   exception: ExceptionRow;
   /** By the exception's type: a supplier delay's or a lot block's facts. */
-  detail: SupplierDelayDetail | LotBlockDetail;
+  detail: SupplierDelayDetail | LotBlockDetail | LineStopDetail;
   productionOrders: ImpactedProductionOrderRow[];
   customerOrders: ImpactedCustomerOrderRow[];
   responses: ExceptionResponse[];
@@ -122,10 +159,19 @@ export const respondArgsSchema = z.object({
 });
 export type RespondArgs = z.infer<typeof respondArgsSchema>;
 
+export const rerouteArgsSchema = z.object({
+  exceptionId: idSchema,
+  productionOrderId: idSchema,
+  toPlant: idSchema,
+  toLine: idSchema,
+});
+export type RerouteArgs = z.infer<typeof rerouteArgsSchema>;
+
 export const impactArgSchemas = {
   'impact.exceptions': z.object({}),
   'impact.exception': z.object({ id: idSchema }),
   'impact.respond': respondArgsSchema,
+  'impact.reroute': rerouteArgsSchema,
 } as const;
 
 export interface ImpactApi {
@@ -133,4 +179,6 @@ export interface ImpactApi {
   'impact.exception': (args: { id: string }) => ExceptionDetail;
   /** Applies a response: its commands go to the outbox. */
   'impact.respond': (args: RespondArgs) => { commandIds: string[] };
+  /** Moves one order a stopped line holds up to another plant's line: production.reroute goes upstream. */
+  'impact.reroute': (args: RerouteArgs) => { commandId: string };
 }

@@ -1,7 +1,7 @@
 // The planning dataset of a three-plant business, seeded and scalable: scale 1 is about 2,000 items,
-// 300 suppliers, 5,000 PO schedule lines, 10,000 production orders, 8,000 customer orders and 3,000
-// lots; scale 10 is ten times that. Supply is planned against demand as an MRP run would, so most
-// orders are on time and a disruption has something to hit.
+// 300 suppliers, 5,000 PO schedule lines, 10,000 production orders, 8,000 customer orders, 3,000
+// lots and about 3,000 safety stocks; scale 10 is ten times that. Supply is planned against demand
+// as an MRP run would, so most orders are on time and a disruption has something to hit.
 import type { Dataset, PlanItem } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
 import { createRandom } from '../random';
@@ -10,6 +10,8 @@ import { generateItemMaster } from './item-master';
 import { planProduction } from './production-orders';
 import { planPurchasing } from './purchasing';
 import { addRequirement, type Requirements } from './requirements';
+import { planLineCapacity } from './line-capacity';
+import { planSafetyStocks } from './safety-stocks';
 
 export interface DatasetOptions {
   seed: number;
@@ -68,5 +70,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
     lots: purchasing.lots,
     transfers: demand.transfers,
     lanes,
+    ...planLineCapacity(seed, production.productionOrders),
+    safetyStocks: planSafetyStocks({ seed, todayDay, customerOrders: demand.customerOrders, productionOrders: production.productionOrders, transfers: demand.transfers }),
   };
 }

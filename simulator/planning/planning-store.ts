@@ -6,14 +6,22 @@ import type { PlanningChunk } from '../../shared/sync-protocol';
 import { generateDataset } from './generate-dataset';
 
 /** The dataset's tables in the order a snapshot sends them. */
-const tables = ['plants', 'items', 'bomLines', 'suppliers', 'lanes', 'lots', 'poLines', 'productionOrders', 'customerOrders', 'transfers'] as const;
+const tables = ['plants', 'items', 'bomLines', 'suppliers', 'lanes', 'safetyStocks', 'lines', 'routings', 'lots', 'poLines', 'productionOrders', 'customerOrders', 'transfers'] as const;
 type Table = (typeof tables)[number];
 
 /** Records per snapshot part: about half a megabyte of JSON. */
 export const recordsPerPart = 4000;
 
-const idOf = (table: Table, record: Record<string, unknown>): string =>
-  table === 'lots' ? String(record['lotId']) : table === 'bomLines' ? `${String(record['parentItemId'])}>${String(record['componentItemId'])}` : table === 'lanes' ? `${String(record['fromPlant'])}>${String(record['toPlant'])}` : String(record['id']);
+function idOf(table: Table, record: Record<string, unknown>): string {
+  const field = (name: string) => String(record[name]);
+  if (table === 'lots') return field('lotId');
+  if (table === 'bomLines') return `${field('parentItemId')}>${field('componentItemId')}`;
+  if (table === 'lanes') return `${field('fromPlant')}>${field('toPlant')}`;
+  if (table === 'safetyStocks') return `${field('itemId')}@${field('plant')}`;
+  if (table === 'lines') return `${field('plant')}/${field('line')}`;
+  if (table === 'routings') return `${field('itemId')}@${field('plant')}/${field('line')}`;
+  return field('id');
+}
 
 export class PlanningStore {
   constructor(private readonly db: Database.Database) {

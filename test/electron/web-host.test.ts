@@ -27,6 +27,9 @@ function createCoreDouble() {
     'quarantine.withdraw': () => ({}),
     'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
     'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
+    'impact.reroute': ({ exceptionId }) => {
+      throw new ApiFailure('not-found', `exceptionId: no line stop ${exceptionId}`);
+    },
     'alerts.list': () => [],
     'alerts.acknowledge': ({ alertId }) => {
       throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);

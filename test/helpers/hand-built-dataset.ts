@@ -27,4 +27,7 @@ export const handBuilt: Dataset = {
   lots: [],
   transfers: [],
   lanes: [],
+  safetyStocks: [],
+  lines: [],
+  routings: [],
 };

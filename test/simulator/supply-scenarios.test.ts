@@ -36,4 +36,18 @@ describe('supply scenarios', () => {
     const gateway = await startTestGateway();
     expect(() => gateway.scenario.supplierDelay()).toThrow(/plays no planning data/);
   });
+
+  it('stops a line with orders coming up: line.stopped on the ERP stream; a reroute moves the order once', async () => {
+    const gateway = await startTestGateway({ planningScale: 0.05 });
+    const stopped = gateway.scenario.lineStopped({ days: 4 });
+    const event = gateway.inspect.events('erp').at(-1)!;
+    expect(parseEvent(event).ok).toBe(true);
+    expect(event).toMatchObject({ type: 'line.stopped', plant: stopped.plant, payload: { stoppageId: stopped.stoppageId, line: stopped.line, expectedDays: 4 } });
+    const dataset = gateway.inspect.planningDataset()!;
+    expect(dataset.lines.some((l) => l.plant === stopped.plant && l.line === stopped.line && l.capacityPerDay > 0)).toBe(true);
+    expect(() => gateway.scenario.lineStopped({ plant: 'P1', line: 'L99' })).toThrow(/line: no production order on line L99/);
+    expect(() => gateway.scenario.lineStopped({ days: 0 })).toThrow(/days/);
+    gateway.scenario.lineRestarted(stopped.stoppageId, stopped.plant, stopped.line);
+    expect(gateway.inspect.events('erp').at(-1)).toMatchObject({ type: 'line.restarted', payload: { stoppageId: stopped.stoppageId } });
+  });
 });

@@ -112,10 +112,10 @@ export function up(db: Database.Database): void {
     -- The yield below which an item's production alerts quality and maintenance (master data; null: the default).
     ALTER TABLE items ADD COLUMN minimum_yield REAL;
 
-    -- A blocked lot is an exception too (what the plan can no longer allocate).
+    -- A blocked lot and a stopped line are exceptions too.
     CREATE TABLE exceptions_next (
       id TEXT PRIMARY KEY,
-      type TEXT NOT NULL CHECK (type IN ('supplier-delay', 'lot-block')),
+      type TEXT NOT NULL CHECK (type IN ('supplier-delay', 'lot-block', 'line-stop')),
       item_id TEXT NOT NULL,
       plant TEXT NOT NULL,
       source_document TEXT NOT NULL,
@@ -150,6 +150,13 @@ export function up(db: Database.Database): void {
       quantity REAL NOT NULL,
       PRIMARY KEY (lot_id, version)
     ) WITHOUT ROWID;
+
+    -- Planning data for line stoppages and rebalancing: lines with their daily capacity, the lines that
+    -- can make each item, and the safety stock each plant keeps.
+    CREATE TABLE plan_lines (plant TEXT NOT NULL, line TEXT NOT NULL, capacity_per_day REAL NOT NULL, PRIMARY KEY (plant, line)) WITHOUT ROWID;
+    CREATE TABLE routings (item_id TEXT NOT NULL, plant TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (item_id, plant, line)) WITHOUT ROWID;
+    CREATE TABLE safety_stocks (item_id TEXT NOT NULL, plant TEXT NOT NULL, quantity REAL NOT NULL, PRIMARY KEY (item_id, plant)) WITHOUT ROWID;
+    CREATE INDEX production_orders_line ON production_orders(plant, line, start_date);
 
     -- A decision finds its lot by the task.
     CREATE INDEX lot_holds_task ON lot_holds(task_id);

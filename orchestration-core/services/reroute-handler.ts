@@ -1,0 +1,79 @@
+// impact.reroute: one order a stopped line holds up goes to another plant's line, if that line can make
+// the item and still has room every day of the order's window, counting the orders already sent there.
+import type { CallContext } from '../../shared/api';
+import type { RerouteArgs } from '../../shared/api/impact';
+import { ApiFailure } from '../../shared/api/result';
+import type { CommandType } from '../../shared/commands';
+import type { Role } from '../../shared/domain';
+import type { Clock } from '../core-types';
+import { alternateLines, lineLoads, rerouted } from '../analysis/line-stoppage';
+import type { ChangeTracker } from '../engine/change-tracker';
+import { commandIdFor } from '../engine/derived-ids';
+import { queueCommand } from '../engine/queue-command';
+import type { Store } from '../store/open-store';
+import type { Repos } from '../store/repos';
+import { rerouteCommandId, rerouteTransferId } from '../workflows/line-stopped';
+
+const rolesThatReroute: readonly Role[] = ['planner', 'supervisor'];
+
+export interface RerouteHandlerDeps {
+  store: Store;
+  repos: Repos;
+  changes: ChangeTracker;
+  clock: Clock;
+  newId: () => string;
+  routeCommand: (type: CommandType) => string;
+  role: Role;
+  afterReroute(): void;
+}
+
+export function createRerouteHandler(deps: RerouteHandlerDeps) {
+  const { store, repos, changes } = deps;
+  return (args: RerouteArgs, context: CallContext): { commandId: string } => {
+    if (!rolesThatReroute.includes(deps.role)) throw new ApiFailure('forbidden', `role: a ${deps.role} cannot reroute production orders`);
+    let commandId: string;
+    try {
+      commandId = store.durableTransaction(() => {
+        const stored = repos.exceptions.get(args.exceptionId);
+        if (!stored || !('stoppageId' in stored.detail)) throw new ApiFailure('not-found', `exceptionId: no line stop ${args.exceptionId}`);
+        if (stored.row.status !== 'open') throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} is ${stored.row.status}, not waiting for a response`);
+        const detail = stored.detail;
+        const held = detail.orders.find((o) => o.productionOrderId === args.productionOrderId);
+        if (!held) throw new ApiFailure('invalid-args', `productionOrderId: ${args.productionOrderId} is not held up by line ${detail.plant}/${detail.line}`);
+        if (held.rerouted) throw new ApiFailure('conflict', `productionOrderId: ${args.productionOrderId} was rerouted already, to ${held.rerouted.plant}/${held.rerouted.line}`);
+        const order = repos.planning.productionOrder(args.productionOrderId);
+        if (!order) throw new ApiFailure('not-found', `productionOrderId: no production order ${args.productionOrderId}`);
+        // Capacity as it is now, with the orders already rerouted from this stoppage on their new lines.
+        const capacities = repos.planning.lineCapacities();
+        const onLines = capacities.flatMap((c) => repos.planning.productionOrdersOn(c.plant, c.line));
+        const sent = detail.orders.flatMap((o) => (o.rerouted ? [{ ...order, id: o.productionOrderId, quantity: o.quantity, startDate: o.startDate, dueDate: o.dueDate, plant: o.rerouted.plant, line: o.rerouted.line }] : []));
+        const stoppage = { plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays };
+        const fits = alternateLines(order, stoppage, repos.planning.routingsOf(order.itemId), capacities, lineLoads([...onLines, ...sent])).some((a) => a.plant === args.toPlant && a.line === args.toLine);
+        if (!fits) throw new ApiFailure('conflict', `toLine: ${args.toPlant}/${args.toLine} cannot make ${order.itemId} or has no room between ${order.startDate} and ${order.dueDate}`);
+        const there = rerouted(order, { plant: args.toPlant, line: args.toLine }, (from, to) => repos.planning.lane(from, to)?.transitDays, rerouteTransferId(detail.stoppageId, order.id));
+        if (!there) throw new ApiFailure('conflict', `toPlant: no lane from ${args.toPlant} back to ${order.plant} for the order's output`);
+        const now = deps.clock.now().toISOString();
+        const reason = `Line ${detail.plant}/${detail.line} stopped (${detail.stoppageId})`;
+        const command = queueCommand(
+          deps,
+          'production.reroute',
+          { productionOrderId: order.id, toPlant: args.toPlant, toLine: args.toLine, startDate: order.startDate, dueDate: order.dueDate, reason },
+          { issuedBy: context.user, entityId: order.id, commandId: rerouteCommandId(detail.stoppageId, order.id) },
+          now,
+        );
+        if (there.transfer) {
+          const { id: transferId, ...transfer } = there.transfer;
+          queueCommand(deps, 'transfer.request', { transferId, ...transfer, reason: `${reason}: ${order.id} made at ${args.toPlant}` }, { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
+        }
+        repos.exceptions.setDetail(args.exceptionId, { ...detail, orders: detail.orders.map((o) => (o === held ? { ...o, rerouted: { plant: args.toPlant, line: args.toLine, commandId: command.commandId } } : o)) });
+        changes.exceptionChanged(args.exceptionId);
+        return command.commandId;
+      });
+    } catch (error) {
+      changes.discard();
+      throw error;
+    }
+    deps.afterReroute();
+    return { commandId };
+  };
+}

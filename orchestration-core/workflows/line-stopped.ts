@@ -1,0 +1,140 @@
+// A production line stopped: the orders it holds up move out by the expected stoppage if they wait.
+// Against the present plan, find the production and customer orders that makes later; for each held-up
+// order, the other plants' lines that can make it in its own window (a routing, free capacity every
+// day) with the effect of moving it there. The planner reroutes orders one by one (impact.reroute) and
+// then reschedules the rest to the restart, or accepts the delay. line.restarted notes the restart.
+import { respondArgsSchema, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
+import { ApiFailure } from '../../shared/api/result';
+import type { ProductionOrder } from '../../shared/dataset';
+import { alternateLines, lineLoads, ordersHeldUp, rerouted, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
+import type { PlanChange } from '../analysis/plan-changes';
+import { commandIdFor, derivedId } from '../engine/derived-ids';
+import { defineWorkflow, waitForTask, type WorkflowContext } from '../engine/workflow';
+import { summarize } from '../store/exceptions-repo';
+
+interface LineStoppedState {
+  exceptionId: string;
+  stoppageId: string;
+  taskId: string;
+}
+
+/** Hours a planner has to answer before the exception is overdue: a line stop is urgent. */
+const responseSlaHours = 4;
+
+const asChange = (order: ProductionOrder): PlanChange => ({ kind: 'productionOrder', order });
+
+/** The held-up orders with their full records (components included) from the store. */
+function heldUpOrders(stoppage: Stoppage, ctx: WorkflowContext): ProductionOrder[] {
+  return ordersHeldUp(ctx.repos.planning.productionOrdersOn(stoppage.plant, stoppage.line), stoppage).flatMap((order) => {
+    const full = ctx.repos.planning.productionOrder(order.id);
+    return full ? [full] : [];
+  });
+}
+
+/** The stock transport order that brings a rerouted order's output back: once per stoppage and order. */
+export const rerouteTransferId = (stoppageId: string, productionOrderId: string): string => derivedId('STO-', `${stoppageId}.${productionOrderId}`);
+
+function describeOrders(held: readonly ProductionOrder[], stoppage: Stoppage & { stoppageId: string }, ctx: WorkflowContext): HeldUpOrder[] {
+  const plan = ctx.plan!;
+  const capacities = ctx.repos.planning.lineCapacities();
+  const waiting = held.map((order) => waitingForTheLine(order, stoppage));
+  const loads = lineLoads(capacities.flatMap((c) => ctx.repos.planning.productionOrdersOn(c.plant, c.line)));
+  return held.map((order, i) => {
+    const alternates = alternateLines(order, stoppage, ctx.repos.planning.routingsOf(order.itemId), capacities, loads).slice(0, 3);
+    return {
+      productionOrderId: order.id,
+      itemId: order.itemId,
+      quantity: order.quantity,
+      startDate: order.startDate,
+      dueDate: order.dueDate,
+      waitingStartDate: waiting[i]!.startDate,
+      waitingDueDate: waiting[i]!.dueDate,
+      alternates: alternates.flatMap((alternate) => {
+        const there = rerouted(order, alternate, (from, to) => ctx.repos.planning.lane(from, to)?.transitDays, rerouteTransferId(stoppage.stoppageId, order.id));
+        if (!there) return [];
+        const changes = waiting.map((w, j) => asChange(j === i ? there.order : w));
+        if (there.transfer) changes.push({ kind: 'transfer', transfer: there.transfer });
+        return [{ ...alternate, projected: summarize(plan.compare([], changes)) }];
+      }),
+      rerouted: null,
+    };
+  });
+}
+
+export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
+  name: 'line-stopped',
+  version: 1,
+  trigger: 'line.stopped',
+  correlationKey: (event) => event.payload.stoppageId,
+  startsWhen: (_event, ctx) => ctx.plan !== null,
+
+  start(event, ctx) {
+    const p = event.payload;
+    const stoppage: Stoppage = { plant: p.plant, line: p.line, from: p.from, expectedDays: p.expectedDays };
+    const held = ctx.plan ? heldUpOrders(stoppage, ctx) : [];
+    const waiting = held.map((order) => waitingForTheLine(order, stoppage));
+    const impact = ctx.plan && held.length > 0 ? ctx.plan.compare([], waiting.map(asChange)) : { productionOrders: [], customerOrders: [], totalRevenueAtRisk: 0 };
+    const hit = impact.productionOrders.length + impact.customerOrders.length > 0;
+    const exceptionId = derivedId('EX-', p.stoppageId);
+    const orders = ctx.plan ? describeOrders(held, { ...stoppage, stoppageId: p.stoppageId }, ctx) : [];
+    const detail: LineStopDetail = { stoppageId: p.stoppageId, plant: p.plant, line: p.line, from: p.from, expectedDays: p.expectedDays, reason: p.reason, restartedOn: null, orders };
+    const responses: ExceptionResponse[] = hit
+      ? [
+          {
+            id: 'reschedule',
+            label: 'Reschedule to the restart',
+            description: `Move the held-up orders not rerouted to start when line ${p.line} runs again (${p.expectedDays} days).`,
+            needsApproval: false,
+            projected: summarize(impact),
+            commandCount: held.length,
+          },
+          { id: 'accept-delay', label: 'Leave the orders as they are', description: 'The ERP keeps the dates; the line catches up after the restart.', needsApproval: false, projected: summarize(impact), commandCount: 0 },
+        ]
+      : [];
+    const taskId = hit ? ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Line ${p.plant}/${p.line} stopped: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours }) : null;
+    ctx.repos.exceptions.insert({
+      id: exceptionId,
+      type: 'line-stop',
+      itemId: held[0]?.itemId ?? `${p.plant}/${p.line}`,
+      plant: p.plant,
+      sourceDocument: `${p.plant}/${p.line} (${p.stoppageId})`,
+      detectedAt: event.occurredAt,
+      status: hit ? 'open' : 'no-impact',
+      detail,
+      impact,
+      responses,
+      instanceId: ctx.instanceId,
+      taskId,
+    });
+    ctx.exceptionChanged(exceptionId);
+    const state = { exceptionId, stoppageId: p.stoppageId, taskId: taskId ?? '' };
+    return taskId ? { state, wait: waitForTask(taskId, 'responded') } : { state, end: 'completed' };
+  },
+
+  steps: {
+    responded(state, signal, ctx) {
+      if (signal.kind !== 'task') throw new Error(`responded: expected a task signal, got ${signal.kind}`);
+      const input = respondArgsSchema.parse(signal.input);
+      const stored = ctx.repos.exceptions.get(state.exceptionId);
+      if (!stored || !('stoppageId' in stored.detail)) throw new Error(`exception ${state.exceptionId} is not a line stop`);
+      if (input.responseId !== 'reschedule' && input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a line stop offers reschedule or accept-delay, not ${input.responseId}`);
+      ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
+      if (input.responseId === 'reschedule') {
+        for (const order of stored.detail.orders.filter((o) => o.rerouted === null)) {
+          ctx.emit(
+            'production.reschedule',
+            { productionOrderId: order.productionOrderId, startDate: order.waitingStartDate, dueDate: order.waitingDueDate, reason: `Line ${stored.detail.plant}/${stored.detail.line} stopped (${state.stoppageId})` },
+            { issuedBy: signal.user, entityId: order.productionOrderId, commandId: commandIdFor(state.stoppageId, `reschedule-${order.productionOrderId}`) },
+          );
+        }
+      }
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, input.responseId);
+      ctx.audit(signal.user, 'exception response', state.exceptionId, { response: input.responseId, note: input.note ?? null });
+      ctx.exceptionChanged(state.exceptionId);
+      return { state, end: 'completed' };
+    },
+  },
+});
+
+/** The reroute command of one held-up order: once per stoppage and order. */
+export const rerouteCommandId = (stoppageId: string, productionOrderId: string): string => commandIdFor(stoppageId, `reroute-${productionOrderId}`);

@@ -1,0 +1,109 @@
+// A stopped line: the orders it holds up, what waiting for the restart makes later, and for each order
+// the other plants' lines with room to make it; the planner reroutes one (its output shipped back over
+// the lane) and reschedules the rest.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LineStopDetail } from '../../shared/api/impact';
+import type { CanonicalCommand } from '../../shared/commands';
+import { createRerouteHandler } from '../../orchestration-core/services/reroute-handler';
+import type { PlanningDataset } from '../../orchestration-core/store/planning-repo';
+import { createCoreParts, fixedClock, type CoreParts } from '../helpers/core-parts';
+import { createEventFactory } from '../helpers/event-factory';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// FG-1 is made on P1/L1 (MO-1 for CO-1 on 12-05, MO-2 for CO-2 on 12-07); P2/L9 can make it with room
+// (MO-X loads it 20 a day of 40), P2/L8 can make it but is full; P2 ships to P1 in a day.
+const planning: PlanningDataset = {
+  today: '2026-12-01',
+  plants: [{ id: 'P1', name: 'Plant 1', role: 'high-volume' }, { id: 'P2', name: 'Plant 2', role: 'custom' }],
+  items: [
+    { id: 'FG-1', description: 'Hydraulic cylinder', unit: 'EA', kind: 'manufactured', supplierIds: [], leadTimeDays: 2 },
+    { id: 'FG-9', description: 'Valve block', unit: 'EA', kind: 'manufactured', supplierIds: [], leadTimeDays: 2 },
+  ],
+  bomLines: [],
+  suppliers: [],
+  poLines: [],
+  productionOrders: [
+    { id: 'MO-1', itemId: 'FG-1', plant: 'P1', line: 'L1', quantity: 48, startDate: '2026-12-02', dueDate: '2026-12-04', priority: 1, components: [] },
+    { id: 'MO-2', itemId: 'FG-1', plant: 'P1', line: 'L1', quantity: 30, startDate: '2026-12-05', dueDate: '2026-12-06', priority: 1, components: [] },
+    { id: 'MO-X', itemId: 'FG-9', plant: 'P2', line: 'L9', quantity: 60, startDate: '2026-12-02', dueDate: '2026-12-04', priority: 1, components: [] },
+    { id: 'MO-Y', itemId: 'FG-9', plant: 'P2', line: 'L8', quantity: 30, startDate: '2026-12-01', dueDate: '2026-12-10', priority: 1, components: [] },
+  ],
+  customerOrders: [
+    { id: 'CO-1', customerId: 'C-1', itemId: 'FG-1', plant: 'P1', quantity: 48, shipDate: '2026-12-05', value: 10_000, priority: 1 },
+    { id: 'CO-2', customerId: 'C-2', itemId: 'FG-1', plant: 'P1', quantity: 30, shipDate: '2026-12-07', value: 6_000, priority: 1 },
+  ],
+  lots: [],
+  transfers: [],
+  lanes: [{ fromPlant: 'P2', toPlant: 'P1', costPerUnit: 2, transitDays: 1 }],
+  safetyStocks: [],
+  lines: [
+    { plant: 'P1', line: 'L1', capacityPerDay: 40 },
+    { plant: 'P2', line: 'L9', capacityPerDay: 40 },
+    { plant: 'P2', line: 'L8', capacityPerDay: 5 },
+  ],
+  routings: [
+    { itemId: 'FG-1', plant: 'P1', line: 'L1' },
+    { itemId: 'FG-1', plant: 'P2', line: 'L9' },
+    { itemId: 'FG-1', plant: 'P2', line: 'L8' },
+  ],
+};
+
+describe('line-stopped workflow', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let parts: CoreParts;
+  let reroute: ReturnType<typeof createRerouteHandler>;
+  const planner = { user: 'pl.omar' };
+  const pending = (): CanonicalCommand[] => parts.repos.outbox.pending('erp', 0, 100).map((entry) => entry.command);
+  const detail = () => parts.repos.exceptions.get('EX-LS-1')!.detail as LineStopDetail;
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    const clock = fixedClock();
+    parts = createCoreParts(temp.file('core.sqlite'), clock, { planning });
+    reroute = createRerouteHandler({ store: parts.store, repos: parts.repos, changes: parts.changes, clock, newId: () => 'unused', routeCommand: () => 'erp', role: 'planner', afterReroute: () => {} });
+    const event = createEventFactory();
+    parts.ingest.applyBatch([event('erp', 'line.stopped', { stoppageId: 'LS-1', plant: 'P1', line: 'L1', from: '2026-12-01', expectedDays: 5, reason: 'Spindle drive fault' })]);
+  });
+  afterEach(() => {
+    parts.store.close();
+    temp.remove();
+  });
+
+  it('records the orders held up, what waiting makes later, and the lines with room to take each', () => {
+    const stored = parts.repos.exceptions.get('EX-LS-1')!;
+    expect(stored.row).toMatchObject({ type: 'line-stop', plant: 'P1', status: 'open', sourceDocument: 'P1/L1 (LS-1)' });
+    expect(stored.impact.customerOrders.map((o) => o.id)).toEqual(['CO-1', 'CO-2']);
+    expect(detail().orders.map((o) => [o.productionOrderId, o.waitingStartDate, o.waitingDueDate])).toEqual([
+      ['MO-1', '2026-12-06', '2026-12-08'],
+      ['MO-2', '2026-12-06', '2026-12-07'],
+    ]);
+    // MO-1 needs 16 a day: L9 has 20 free (4 left after), L8 none.
+    const [mo1] = detail().orders;
+    expect(mo1!.alternates.map((a) => [a.plant, a.line, a.freeAfter])).toEqual([['P2', 'L9', 4]]);
+    // Made at P2 and shipped back in a day, CO-1 is on time again.
+    expect(mo1!.alternates[0]!.projected.ordersHit).toBeLessThan(stored.row.ordersHit);
+    expect(stored.responses.map((r) => r.id)).toEqual(['reschedule', 'accept-delay']);
+  });
+
+  it('reroutes one order with its transfer back, once; refuses a full line; reschedules the rest', () => {
+    expect(() => reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L8' }, planner)).toThrow(/^toLine: P2\/L8 cannot make FG-1 or has no room/);
+    const { commandId } = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner);
+    expect(pending().map((c) => [c.type, c.payload])).toEqual([
+      ['production.reroute', { productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9', startDate: '2026-12-02', dueDate: '2026-12-04', reason: 'Line P1/L1 stopped (LS-1)' }],
+      ['transfer.request', expect.objectContaining({ itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 48, shipDate: '2026-12-04', arrivalDate: '2026-12-05' })],
+    ]);
+    expect(detail().orders[0]!.rerouted).toEqual({ plant: 'P2', line: 'L9', commandId });
+    expect(() => reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner)).toThrow(/was rerouted already/);
+
+    const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
+    parts.store.transaction(() => parts.engine.onTaskCompleted(taskId, { exceptionId: 'EX-LS-1', responseId: 'reschedule' }, planner.user));
+    const reschedules = pending().filter((c) => c.type === 'production.reschedule');
+    expect(reschedules.map((c) => c.payload)).toEqual([{ productionOrderId: 'MO-2', startDate: '2026-12-06', dueDate: '2026-12-07', reason: 'Line P1/L1 stopped (LS-1)' }]);
+    expect(parts.repos.exceptions.get('EX-LS-1')).toMatchObject({ row: { status: 'resolved' }, chosenResponse: 'reschedule' });
+  });
+
+  it('notes the restart on the exception', () => {
+    parts.ingest.applyBatch([createEventFactory(new Date('2026-12-03T06:00:00Z'))('erp', 'line.restarted', { stoppageId: 'LS-1', plant: 'P1', line: 'L1', on: '2026-12-04' }, { seq: 2, id: 'erp-2' })]);
+    expect(detail().restartedOn).toBe('2026-12-04');
+  });
+});
