@@ -2,6 +2,7 @@
 // API contract (one invoke channel through the shared dispatcher, one push channel for subscribed events).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { appEventTopics, type AppEventTopic } from '../shared/api';
 import { createCore } from '../orchestration-core/host';
@@ -112,6 +113,8 @@ async function start(): Promise<void> {
     connectors: settings.connectors,
     policy: settings.thresholds,
     startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
+    // Bundled next to main.cjs by build/bundle-electron.mjs.
+    startRebalanceWorker: () => new Worker(path.join(__dirname, 'rebalance-worker.cjs')),
     logger: consoleLogger,
   });
   core = started;

@@ -2,6 +2,7 @@
 // Prints exactly one line on stdout, "Plant Orchestrator web host: <url>"; logs go to stderr.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { startRebalanceWorkerFromSource } from '../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import { createCore } from '../orchestration-core/host';
 import { roles, roleSchema, type Role } from '../shared/domain';
 import { consoleLogger } from './console-logger';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
       databasePath: path.join(dataDir, 'simulator.sqlite'),
       inspectionFailureEveryMs: nonNegativeIntegerFromEnv('PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS', defaultInspectionFailureEveryMs),
     }),
+    // The web host runs from source under tsx, so the worker does too.
+    startRebalanceWorker: startRebalanceWorkerFromSource,
     logger: consoleLogger,
   });
   const host = await startWebHost({

@@ -1,4 +1,5 @@
 // The shape of the embedded core as its hosts see it: createCore(config) in host.ts returns a Core.
+import type { Worker } from 'node:worker_threads';
 import type { AppApi, AppEvents, AppEventTopic, Handlers } from '../shared/api';
 import type { Role } from '../shared/domain';
 import type { ConnectorSettings } from '../shared/settings';
@@ -38,6 +39,11 @@ export interface CoreConfig {
   policy?: Policy;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Starts the rebalancing worker: the bundled one in Electron, the TypeScript source under tsx in the
+   * web host and tests. Absent: no rebalancing proposals are computed (the view says so).
+   */
+  startRebalanceWorker?: () => Worker;
 }
 
 export interface Core {

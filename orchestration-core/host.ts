@@ -17,6 +17,7 @@ import { createPlanningService } from './services/planning-service';
 import { createAlertsHandlers } from './services/alerts-handlers';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
+import { createRebalancingProposals } from './services/rebalancing-proposals';
 import { createRerouteHandler } from './services/reroute-handler';
 import { openStore } from './store/open-store';
 import { createRepos } from './store/repos';
@@ -73,7 +74,6 @@ function assemble(
   const repos = createRepos(store.db);
   const changes = createChangeTracker();
   const planning = createPlanningService(repos, logger);
-  changes.attachPlan(planning.target);
   const bus = createEventBus();
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
 
@@ -85,6 +85,33 @@ function assemble(
   }
 
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index(), ...(config.policy ? { policy: config.policy } : {}) });
+  const rebalancing = createRebalancingProposals({
+    store,
+    repos,
+    changes,
+    clock,
+    logger,
+    newId: randomUUID,
+    routeCommand,
+    role: config.role,
+    startWorker: config.startRebalanceWorker,
+    publish: (snapshot) => bus.publish('rebalancing.changed', snapshot),
+    afterDecision: () => {
+      statusChanged();
+      for (const connector of connectors) connector.kick();
+    },
+  });
+  // The plan index and the rebalancing worker hear the same plan changes.
+  changes.attachPlan({
+    apply: (change) => {
+      planning.target.apply(change);
+      rebalancing.planChanged(change);
+    },
+    rebuild: () => {
+      planning.target.rebuild();
+      rebalancing.planReplaced();
+    },
+  });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
 
   function publishChanges(): void {
@@ -104,6 +131,7 @@ function assemble(
       const approval = repos.approvals.get(approvalId);
       if (approval) bus.publish('approvals.changed', approvalRow(approval, config.user, config.role));
     }
+    rebalancing.committed();
   }
 
   let statusTimer: NodeJS.Timeout | null = null;
@@ -192,6 +220,7 @@ function assemble(
       },
     }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
+    ...rebalancing.handlers,
     ...createAlertsHandlers({ store, repos, changes, clock, publishChanges }),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null }),
   };
@@ -208,6 +237,7 @@ function assemble(
       closed = true;
       if (statusTimer) clearTimeout(statusTimer);
       await Promise.all(connectors.map((connector) => connector.stop()));
+      await rebalancing.close();
       store.close();
       await embedded?.close();
     },

@@ -75,6 +75,8 @@ export const eventPayloadSchemas = {
     inspectionLotId: idSchema.optional(),
     /** A receipt from production: the order that made the lot. */
     productionOrderId: idSchema.optional(),
+    /** A receipt of a stock transport order at its destination: the transfer it completes. */
+    transferId: idSchema.optional(),
   }),
   'inspection.failed': z.object({
     ...lotRef,

@@ -64,6 +64,7 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
     '/control/line-restarted': route('POST', z.strictObject({ stoppageId: idSchema, plant: idSchema, line: idSchema }), ({ stoppageId, plant, line }) =>
       scenario.lineRestarted(stoppageId, plant, line),
     ),
+    '/control/transfer-received': route('POST', z.strictObject({ transferId: idSchema }), ({ transferId }) => scenario.transferReceived(transferId)),
     '/control/burst': route('POST', z.strictObject({ count: z.number().int().min(1).max(100_000) }), ({ count }) => ({
       lotIds: scenario.burst(count),
     })),

@@ -1,5 +1,6 @@
 // Scripted disruptions: each changes the lots and appends the events an ERP, QMS and MES would publish.
 import { b2mmlEventType } from '../shared/b2mml-message';
+import type { PlanItem, Transfer } from '../shared/dataset';
 import type { EventEnvelope, EventPayload, EventType } from '../shared/events';
 import { dateOf, dayOf } from '../shared/plan-days';
 import { defectCatalogue, formatInspectionLotId, formatLotId, typicalLotQuantity } from './dataset';
@@ -311,6 +312,36 @@ export class Scenario {
       this.append(typed({ stream: erpStream, plant, correlationId: stopped.stoppageId }, 'line.stopped', { ...stopped, reason: options.reason ?? 'Line down: spindle drive fault' })),
     );
     return stopped;
+  }
+
+  /**
+   * A stock transport order arrives at its destination: the ERP posts the goods receipt there (a new
+   * unrestricted lot, naming the transfer) and the transfer leaves its planning records.
+   */
+  transferReceived(transferId: string): { lotId: string; plant: string; quantity: number } {
+    const { store } = this.deps;
+    const transfer = store.planning.record<Transfer>('transfers', transferId);
+    if (!transfer) throw new ScenarioError(`transferId: no open transfer ${transferId}`);
+    const unit = store.planning.record<PlanItem>('items', transfer.itemId)?.unit ?? 'EA';
+    return this.publish(() => {
+      const lotId = formatLotId(store.nextNumber('lot'));
+      // A planning item: its stock lives with the ERP's planning records, not with the quality lots.
+      store.planning.putRecord('lots', { lotId, itemId: transfer.itemId, plant: transfer.toPlant, quantity: transfer.quantity, stockType: 'unrestricted' });
+      store.planning.removeRecord('transfers', transferId);
+      this.append(
+        typed({ stream: erpStream, plant: transfer.toPlant, correlationId: transferId }, 'goods.received', {
+          lotId,
+          lotVersion: 1,
+          itemId: transfer.itemId,
+          plant: transfer.toPlant,
+          quantity: transfer.quantity,
+          unit,
+          stockType: 'unrestricted',
+          transferId,
+        }),
+      );
+      return { lotId, plant: transfer.toPlant, quantity: transfer.quantity };
+    });
   }
 
   /** The stopped line runs again, today. */

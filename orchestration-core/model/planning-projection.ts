@@ -22,6 +22,14 @@ export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, change
     case 'asn.delayed':
       movePoLine(event.payload.poLineId, event.payload.newDate, event.payload.asnId, repos, changes);
       return;
+    case 'goods.received': {
+      // A stock transport order arrived: its stock is the received lot now, no longer inbound.
+      const { transferId } = event.payload;
+      if (transferId === undefined) return;
+      if (repos.planning.removeTransfer(transferId)) changes.planChanged({ kind: 'transferRemoved', id: transferId });
+      repos.rebalancing.markReceived(transferId, event.occurredAt);
+      return;
+    }
     case 'line.restarted': {
       // The stoppage's exception says when the line ran again; its orders keep what the planner chose.
       const exceptionId = derivedId('EX-', event.payload.stoppageId);

@@ -1,10 +1,10 @@
 // The planning data in SQLite: written whole from a dataset or snapshot, read whole to build the
 // plan index at start. Runs inside the caller's transaction.
 import type Database from 'better-sqlite3';
-import type { BomLine, CustomerOrder, Dataset, LineCapacity, PlanItem, PlanLot, PoLine, ProductionOrder, Routing, Transfer } from '../../shared/dataset';
+import type { BomLine, CustomerOrder, Dataset, Lane, LineCapacity, PlanItem, PlanLot, PoLine, ProductionOrder, Routing, SafetyStock, Transfer } from '../../shared/dataset';
 import type { PlanInput } from '../analysis/plan-types';
 
-export type PlanningData = PlanInput & { today: string; bomLines: BomLine[] };
+export type PlanningData = PlanInput & { today: string; bomLines: BomLine[]; safetyStocks: SafetyStock[]; lanes: Lane[] };
 
 /** A dataset as a snapshot carries it: without the generator's seed and scale. */
 export type PlanningDataset = Omit<Dataset, 'schemaVersion' | 'seed' | 'scale'>;
@@ -114,6 +114,11 @@ export function createPlanningRepo(db: Database.Database) {
       statements.transfer.run(transfer.id, transfer.itemId, transfer.fromPlant, transfer.toPlant, transfer.quantity, transfer.shipDate, transfer.arrivalDate);
     },
 
+    /** A transfer received at its destination leaves the plan: its stock is a lot there now. */
+    removeTransfer(id: string): boolean {
+      return db.prepare('DELETE FROM transfers WHERE id = ?').run(id).changes === 1;
+    },
+
     putPoLine(line: PoLine): void {
       statements.poLine.run(line.id, line.supplierId, line.itemId, line.plant, line.quantity, line.expectedDate, line.confirmed ? 1 : 0, line.asnId);
     },
@@ -168,6 +173,8 @@ export function createPlanningRepo(db: Database.Database) {
           .prepare<[], { parentItemId: string; componentItemId: string; quantityPer: number; alternates: string }>('SELECT parent_item_id AS parentItemId, component_item_id AS componentItemId, quantity_per AS quantityPer, alternates FROM bom_lines')
           .all()
           .map((line): BomLine => ({ ...line, alternates: JSON.parse(line.alternates) as string[] })),
+        safetyStocks: db.prepare<[], SafetyStock>('SELECT item_id AS itemId, plant, quantity FROM safety_stocks').all(),
+        lanes: db.prepare<[], Lane>('SELECT from_plant AS fromPlant, to_plant AS toPlant, cost_per_unit AS costPerUnit, transit_days AS transitDays FROM lanes').all(),
       };
     },
   };

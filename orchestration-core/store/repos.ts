@@ -14,6 +14,7 @@ import { createLotHistoryRepo } from './lot-history-repo';
 import { createLotsRepo } from './lots-repo';
 import { createOutbox } from './outbox';
 import { createPlanningRepo } from './planning-repo';
+import { createRebalancingRepo } from './rebalancing-repo';
 import { createTasksRepo } from './tasks-repo';
 
 export function createRepos(db: Database.Database) {
@@ -33,6 +34,7 @@ export function createRepos(db: Database.Database) {
     lotHistory: createLotHistoryRepo(db),
     inspectionLots: createInspectionLotsRepo(db),
     alerts: createAlertsRepo(db),
+    rebalancing: createRebalancingRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -4,6 +4,7 @@ import { selectAwaitingCount, useApprovalsStore } from '../state/approvals-slice
 import { ApprovalsView } from '../views/approvals/approvals-view';
 import { OrderImpactView } from '../views/order-impact/order-impact-view';
 import { QuarantineView } from '../views/quarantine/quarantine-view';
+import { RebalancingView } from '../views/rebalancing/rebalancing-view';
 import { AppHeader } from './app-header';
 import { ConnectionBanners } from './connection-banners';
 import { StatusBar } from './status-bar';
@@ -23,6 +24,7 @@ export function AppShell() {
         <ConnectionBanners />
         {view === 'order-impact' && <OrderImpactView />}
         {view === 'quarantine' && <QuarantineView />}
+        {view === 'rebalancing' && <RebalancingView />}
         {view === 'approvals' && <ApprovalsView />}
       </main>
       <StatusBar />

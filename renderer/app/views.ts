@@ -2,7 +2,7 @@
 export const appViews = [
   { id: 'order-impact', label: 'Order impact', available: true },
   { id: 'quarantine', label: 'Quarantine', available: true },
-  { id: 'rebalancing', label: 'Rebalancing', available: false },
+  { id: 'rebalancing', label: 'Rebalancing', available: true },
   { id: 'approvals', label: 'Approvals', available: true },
   { id: 'monitor', label: 'Monitor', available: false },
   { id: 'audit', label: 'Audit', available: false },

@@ -11,6 +11,7 @@ import { followSelectedException } from './exception-detail-loader';
 import { useHostLinkStore } from './host-link-slice';
 import { useImpactStore } from './impact-slice';
 import { useQuarantineStore } from './quarantine-slice';
+import { useRebalancingStore } from './rebalancing-slice';
 import { useSessionStore } from './session-slice';
 import { followTopic } from './follow-topic';
 
@@ -60,6 +61,14 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     applyEvent: (row) => useAlertsStore.getState().rowChanged(row),
     loadFailed: (message) => useAlertsStore.getState().loadFailed(message),
   });
+  const rebalancing = followTopic({
+    subscribe: client.subscribe,
+    topic: 'rebalancing.changed',
+    load: () => client.invoke('rebalancing.proposals', {}),
+    applyLoaded: (snapshot) => useRebalancingStore.getState().snapshotReceived(snapshot),
+    applyEvent: (snapshot) => useRebalancingStore.getState().snapshotReceived(snapshot),
+    loadFailed: (message) => useRebalancingStore.getState().loadFailed(message),
+  });
   const connectors = followTopic({
     subscribe: client.subscribe,
     topic: 'connectors.statusChanged',
@@ -83,6 +92,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     containment.reload();
     void approvals.reload();
     void alerts.reload();
+    void rebalancing.reload();
     void connectors.reload();
     void loadSession();
   }
@@ -107,6 +117,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     containment.stop();
     approvals.stop();
     alerts.stop();
+    rebalancing.stop();
     connectors.stop();
   };
 }

@@ -4,10 +4,11 @@ import { alertsArgSchemas, type AlertRow, type AlertsApi } from './alerts';
 import { approvalsArgSchemas, type ApprovalRow, type ApprovalsApi } from './approvals';
 import { connectorsArgSchemas, type ConnectorsApi, type ConnectorStatus } from './connectors';
 import { impactArgSchemas, type ExceptionRow, type ImpactApi } from './impact';
+import { rebalancingArgSchemas, type RebalancingApi, type RebalancingSnapshot } from './rebalancing';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi } from './session';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -19,6 +20,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...impactArgSchemas,
   ...approvalsArgSchemas,
   ...alertsArgSchemas,
+  ...rebalancingArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -42,9 +44,11 @@ export interface AppEvents {
   'impact.exceptionChanged': ExceptionRow;
   'approvals.changed': ApprovalRow;
   'alerts.changed': AlertRow;
+  /** The whole list with its status: a few hundred rows at most, pushed at most once a second. */
+  'rebalancing.changed': RebalancingSnapshot;
 }
 export type AppEventTopic = keyof AppEvents;
-export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed'];
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed', 'rebalancing.changed'];
 
-export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow };
+export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow, RebalancingSnapshot };
 export * from './result';

@@ -89,6 +89,11 @@ export class PlanningStore {
     this.db.prepare('INSERT OR REPLACE INTO planning_records (tbl, id, body) VALUES (?, ?, ?)').run(table, idOf(table, record), JSON.stringify(record));
   }
 
+  /** Removes one record; true when there was one. */
+  removeRecord(table: Table, id: string): boolean {
+    return this.db.prepare('DELETE FROM planning_records WHERE tbl = ? AND id = ?').run(table, id).changes === 1;
+  }
+
   putPoLine(line: PoLine): void {
     this.db.prepare("INSERT OR REPLACE INTO planning_records (tbl, id, body) VALUES ('poLines', ?, ?)").run(line.id, JSON.stringify(line));
   }

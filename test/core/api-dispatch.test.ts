@@ -16,6 +16,9 @@ function handlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
     'impact.reroute': ({ exceptionId }) => {
       throw new ApiFailure('not-found', `exceptionId: no line stop ${exceptionId}`);
     },
+    'rebalancing.proposals': () => ({ status: { state: 'unavailable', message: 'no worker', computedAt: null }, proposals: [] }),
+    'rebalancing.accept': () => ({ commandIds: [] }),
+    'rebalancing.reject': () => ({ rejected: 0 }),
     'alerts.list': () => [],
     'alerts.acknowledge': ({ alertId }) => {
       throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);

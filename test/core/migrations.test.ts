@@ -115,4 +115,20 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO inspection_lots VALUES ('IL-1', 'L-1', 'goods-receipt', 'closed', 'now')").run()).toThrow(/CHECK/);
     db.close();
   });
+  it('0008 adds rebalancing decisions and keeps the planning tables', () => {
+    const db = new Database(temp.file('m8.sqlite'));
+    migrate(db, 'm8', migrations.slice(0, 7));
+    db.prepare("INSERT INTO lanes (from_plant, to_plant, cost_per_unit, transit_days) VALUES ('P2', 'P1', 2, 2)").run();
+    migrate(db, 'm8', migrations.slice(0, 8));
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.prepare('SELECT count(*) FROM lanes').pluck().get()).toBe(1);
+    const decide = db.prepare(
+      `INSERT INTO rebalancing_decisions (proposal_id, decision, item_id, from_plant, to_plant, quantity, ship_date, arrival_date, unit_cost, proposal, transfer_id, command_id, decided_by, decided_at)
+       VALUES (?, ?, 'FG-1', 'P2', 'P1', 60, '2026-12-01', '2026-12-03', 2, '{}', 'T-1', 'c-1', 'pl.omar', 'now')`,
+    );
+    decide.run('RB-1', 'accepted');
+    expect(() => decide.run('RB-2', 'maybe')).toThrow(/CHECK/);
+    expect(() => decide.run('RB-1', 'rejected')).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
 });

@@ -30,6 +30,9 @@ function createCoreDouble() {
     'impact.reroute': ({ exceptionId }) => {
       throw new ApiFailure('not-found', `exceptionId: no line stop ${exceptionId}`);
     },
+    'rebalancing.proposals': () => ({ status: { state: 'unavailable', message: 'no worker', computedAt: null }, proposals: [] }),
+    'rebalancing.accept': () => ({ commandIds: [] }),
+    'rebalancing.reject': () => ({ rejected: 0 }),
     'alerts.list': () => [],
     'alerts.acknowledge': ({ alertId }) => {
       throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);

@@ -7,6 +7,7 @@ import { up as exceptions } from './0004-exceptions';
 import { up as connectorEpochs } from './0005-connector-epochs';
 import { up as approvals } from './0006-approvals';
 import { up as usageDecisions } from './0007-usage-decisions';
+import { up as rebalancing } from './0008-rebalancing';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005-connector-epochs', up: connectorEpochs },
   { version: 6, name: '0006-approvals', up: approvals },
   { version: 7, name: '0007-usage-decisions', up: usageDecisions },
+  { version: 8, name: '0008-rebalancing', up: rebalancing },
 ];

@@ -1,0 +1,298 @@
+// The Rebalancing view's proposals: the optimizer's latest solution per item, kept in the rebalancing
+// worker and re-solved (debounced, only the items whose balances moved) after plan changes, merged with
+// the planner's decisions in SQLite. Accepting queues a transfer.request in the decision's transaction.
+import type { Worker } from 'node:worker_threads';
+import type { Handlers } from '../../shared/api';
+import { acceptProposalsArgsSchema, rejectProposalsArgsSchema, type RebalancingApi, type RebalancingProposal, type RebalancingSnapshot, type RebalancingStatus } from '../../shared/api/rebalancing';
+import { ApiFailure } from '../../shared/api/result';
+import type { CommandType } from '../../shared/commands';
+import type { Role } from '../../shared/domain';
+import { dateOf, dayOf } from '../../shared/plan-days';
+import type { PlanChange } from '../analysis/plan-changes';
+import { defaultRebalanceOptions, type ItemRebalancing } from '../analysis/rebalancing/rebalance';
+import type { RebalanceChange } from '../analysis/rebalancing/rebalancing-cache';
+import { createRebalancingService, type RebalancingService } from '../analysis/rebalancing/rebalancing-service';
+import type { Clock, Logger } from '../core-types';
+import type { ChangeTracker } from '../engine/change-tracker';
+import { commandIdFor, derivedId } from '../engine/derived-ids';
+import { queueCommand } from '../engine/queue-command';
+import type { Store } from '../store/open-store';
+import type { RebalancingDecision } from '../store/rebalancing-repo';
+import type { Repos } from '../store/repos';
+
+const rolesThatRebalance: readonly Role[] = ['planner', 'supervisor'];
+
+export interface RebalancingProposalsDeps {
+  store: Store;
+  repos: Repos;
+  changes: ChangeTracker;
+  clock: Clock;
+  logger: Logger;
+  newId: () => string;
+  routeCommand: (type: CommandType) => string;
+  role: Role;
+  /** Starts the rebalancing worker; absent: nothing is computed, and the status says so. */
+  startWorker?: (() => Worker) | undefined;
+  /** How long plan changes gather before the worker re-solves (default 1 s). */
+  debounceMs?: number;
+  publish(snapshot: RebalancingSnapshot): void;
+  /** After a decision committed: wake the outbox. */
+  afterDecision(): void;
+}
+
+/** The proposal's id: one per item and lane, the same on every workstation. */
+export const proposalIdOf = (itemId: string, fromPlant: string, toPlant: string): string => derivedId('RB-', `${itemId}-${fromPlant}-${toPlant}`);
+/** The transfer an acceptance sends: the proposal on its ship date, so a second accept (here or elsewhere) names the same one. */
+export const transferIdOf = (proposalId: string, shipDate: string): string => derivedId('', proposalId, `-${shipDate}`);
+
+/** A rejection stands while the proposal is what was rejected. */
+const sameProposal = (a: RebalancingProposal, b: RebalancingProposal) =>
+  a.quantity === b.quantity && a.unitCost === b.unitCost && a.shipDate === b.shipDate && a.arrivalDate === b.arrivalDate && a.needDate === b.needDate;
+
+export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
+  const { store, repos, logger } = deps;
+  const debounceMs = deps.debounceMs ?? 1000;
+  let service: RebalancingService | null = null;
+  let status: RebalancingStatus = { state: 'unavailable', message: 'No rebalancing worker in this host: proposals are not computed.', computedAt: null };
+  let results = new Map<string, ItemRebalancing>();
+  let today: string | null = null;
+  let pending: RebalanceChange[] = [];
+  let reloadDue = true;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let closed = false;
+  /** Live proposals (from the last solution) by id. */
+  let live = new Map<string, RebalancingProposal>();
+
+  function proposalsOf(result: ItemRebalancing, todayDate: string): RebalancingProposal[] {
+    const item = repos.rebalancing.item(result.itemId);
+    const horizonEnd = dateOf(dayOf(todayDate) + defaultRebalanceOptions.horizonDays);
+    const coveredBefore = new Map<string, number>();
+    return result.solution.shipments.map((shipment) => {
+      const taker = result.problem.plants.find((plant) => plant.plant === shipment.toPlant);
+      const lane = result.problem.lanes.find((l) => l.fromPlant === shipment.fromPlant && l.toPlant === shipment.toPlant);
+      const needDate = taker?.needDate ?? null;
+      // Revenue protected: the covered units fill the destination's customer orders from the need date on,
+      // earliest first, after what earlier shipments to it cover; each order counts pro rata.
+      const offset = coveredBefore.get(shipment.toPlant) ?? 0;
+      coveredBefore.set(shipment.toPlant, offset + shipment.quantity);
+      let revenueProtected = 0;
+      if (needDate) {
+        let at = 0;
+        for (const order of repos.rebalancing.customerOrdersFrom(result.itemId, shipment.toPlant, needDate, horizonEnd)) {
+          const overlap = Math.min(at + order.quantity, offset + shipment.quantity) - Math.max(at, offset);
+          if (overlap > 0 && order.quantity > 0) revenueProtected += (order.value * overlap) / order.quantity;
+          at += order.quantity;
+          if (at >= offset + shipment.quantity) break;
+        }
+      }
+      const id = proposalIdOf(result.itemId, shipment.fromPlant, shipment.toPlant);
+      return {
+        id,
+        itemId: result.itemId,
+        itemDescription: item?.description ?? result.itemId,
+        fromPlant: shipment.fromPlant,
+        toPlant: shipment.toPlant,
+        quantity: shipment.quantity,
+        unit: item?.unit ?? 'EA',
+        shipDate: todayDate,
+        arrivalDate: lane?.arrivalDate ?? todayDate,
+        unitCost: shipment.unitCost,
+        cost: shipment.cost,
+        shortageCovered: Math.min(shipment.quantity, taker?.shortage ?? shipment.quantity),
+        revenueProtected: Math.round(revenueProtected * 100) / 100,
+        needDate,
+        status: 'proposed',
+        transferId: null,
+        commandId: null,
+        decidedBy: null,
+        reason: null,
+      };
+    });
+  }
+
+  function decidedRow(decision: RebalancingDecision): RebalancingProposal {
+    const base = { ...decision.proposal, transferId: decision.transferId, commandId: decision.commandId, decidedBy: decision.decidedBy, reason: decision.reason };
+    if (decision.decision === 'rejected') return { ...base, status: 'rejected' };
+    const entry = decision.commandId ? repos.outbox.get(decision.commandId) : undefined;
+    if (entry?.status === 'rejected') return { ...base, status: 'rejected', reason: 'Refused upstream by the ERP' };
+    if (entry?.status === 'accepted' || entry?.status === 'duplicate') return { ...base, status: decision.receivedAt ? 'received' : 'in-transit' };
+    return { ...base, status: 'accepted' };
+  }
+
+  /** What the view shows: live proposals with the decisions taken on them, and accepted transfers still tracked. */
+  function rows(): RebalancingProposal[] {
+    const out = new Map<string, RebalancingProposal>();
+    const decisions = new Map(repos.rebalancing.all().map((d) => [d.proposalId, d]));
+    for (const proposal of live.values()) {
+      const decision = decisions.get(proposal.id);
+      if (decision?.decision === 'accepted' && !(decision.receivedAt && decision.transferId !== transferIdOf(proposal.id, proposal.shipDate))) out.set(proposal.id, decidedRow(decision));
+      else if (decision?.decision === 'rejected' && sameProposal(decision.proposal, proposal)) out.set(proposal.id, decidedRow(decision));
+      else out.set(proposal.id, proposal);
+    }
+    for (const decision of decisions.values()) if (!out.has(decision.proposalId) && decision.decision === 'accepted') out.set(decision.proposalId, decidedRow(decision));
+    return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  const snapshot = (): RebalancingSnapshot => ({ status, proposals: status.state === 'unavailable' ? [] : rows() });
+  const publish = () => deps.publish(snapshot());
+
+  function rebuildLive(): void {
+    live = new Map();
+    if (today === null) return;
+    for (const result of results.values()) for (const proposal of proposalsOf(result, today)) live.set(proposal.id, proposal);
+  }
+
+  async function recompute(): Promise<void> {
+    if (!service) return;
+    const started = performance.now();
+    if (reloadDue) {
+      reloadDue = false;
+      pending = [];
+      const data = repos.planning.load();
+      if (!data) {
+        status = { state: 'waiting-for-plan', message: 'Waiting for planning data from the ERP.', computedAt: null };
+        return;
+      }
+      status = { ...status, state: 'computing', message: 'Computing proposals…' };
+      publish();
+      const { bomLines: _bomLines, ...input } = data;
+      const summary = await service.load(input);
+      today = data.today;
+      results = new Map((await service.results()).map((result) => [result.itemId, result]));
+      logger.info('Rebalancing solved', { items: summary.items, problems: summary.problems, shipped: summary.shipped, ms: Math.round(performance.now() - started) });
+    } else {
+      const changes = pending;
+      pending = [];
+      if (changes.length === 0) return;
+      const outcome = await service.apply(changes);
+      for (const itemId of outcome.cleared) results.delete(itemId);
+      for (const result of outcome.changed) results.set(result.itemId, result);
+    }
+    rebuildLive();
+    status = { state: 'ready', message: `Solved in ${Math.round(performance.now() - started)} ms.`, computedAt: deps.clock.now().toISOString() };
+  }
+
+  function run(): void {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = recompute()
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!closed) logger.error('Rebalancing failed', { message });
+        status = { state: 'failed', message: `Rebalancing failed: ${message}`, computedAt: status.computedAt };
+        reloadDue = true;
+      })
+      .then(() => {
+        running = null;
+        if (!closed) publish();
+        if (again && !closed) {
+          again = false;
+          run();
+        }
+      });
+  }
+
+  function schedule(delayMs = debounceMs): void {
+    if (!service || closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      run();
+    }, delayMs);
+  }
+
+  if (deps.startWorker) {
+    service = createRebalancingService(deps.startWorker());
+    status = { state: 'computing', message: 'Computing proposals…', computedAt: null };
+    schedule(0);
+  }
+
+  function findProposal(proposalId: string): RebalancingProposal {
+    const proposal = live.get(proposalId);
+    if (!proposal) throw new ApiFailure('not-found', `proposalIds: no current proposal ${proposalId} (the balances may have changed)`);
+    return proposal;
+  }
+
+  function decide(context: { user: string }, proposalIds: readonly string[], act: (proposalId: string, now: string) => string | null): (string | null)[] {
+    if (!rolesThatRebalance.includes(deps.role)) throw new ApiFailure('forbidden', `role: a ${deps.role} cannot decide rebalancing proposals`);
+    if (!service) throw new ApiFailure('conflict', 'proposalIds: rebalancing is not computed in this host');
+    let outcomes: (string | null)[];
+    try {
+      outcomes = store.durableTransaction(() => {
+        const now = deps.clock.now().toISOString();
+        return [...new Set(proposalIds)].map((proposalId) => act(proposalId, now));
+      });
+    } catch (error) {
+      deps.changes.discard();
+      throw error;
+    }
+    void context;
+    publish();
+    deps.afterDecision();
+    return outcomes;
+  }
+
+  const handlers = {
+    'rebalancing.proposals': () => snapshot(),
+    'rebalancing.accept': (rawArgs, context) => {
+      const args = acceptProposalsArgsSchema.parse(rawArgs);
+      const commandIds = decide(context, args.proposalIds, (proposalId, now) => {
+        const decided = repos.rebalancing.get(proposalId);
+        // Idempotent: accepting what is accepted (and not yet received) answers with its command again.
+        if (decided?.decision === 'accepted' && decided.commandId && !decided.receivedAt) return decided.commandId;
+        const proposal = findProposal(proposalId);
+        const transferId = transferIdOf(proposal.id, proposal.shipDate);
+        const { itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate } = proposal;
+        const reason = `Rebalancing ${itemId}: ${toPlant} below safety stock${proposal.needDate ? ` from ${proposal.needDate}` : ''}`;
+        const command = queueCommand(deps, 'transfer.request', { transferId, itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate, reason }, { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
+        repos.rebalancing.decide({ proposalId, decision: 'accepted', proposal, transferId, commandId: command.commandId, decidedBy: context.user, decidedAt: now, reason: null });
+        repos.audit.append({ at: now, actor: context.user, action: 'rebalancing accepted', subject: proposalId, detail: { transferId, commandId: command.commandId, quantity, cost: proposal.cost } });
+        return command.commandId;
+      });
+      return { commandIds: commandIds.filter((id): id is string => id !== null) };
+    },
+    'rebalancing.reject': (rawArgs, context) => {
+      const args = rejectProposalsArgsSchema.parse(rawArgs);
+      const outcomes = decide(context, args.proposalIds, (proposalId, now) => {
+        const decided = repos.rebalancing.get(proposalId);
+        if (decided?.decision === 'accepted' && !decided.receivedAt) throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${decided.decidedBy}; its transfer ${decided.transferId ?? ''} is on its way`);
+        const proposal = findProposal(proposalId);
+        repos.rebalancing.decide({ proposalId, decision: 'rejected', proposal, transferId: null, commandId: null, decidedBy: context.user, decidedAt: now, reason: args.reason });
+        repos.audit.append({ at: now, actor: context.user, action: 'rebalancing rejected', subject: proposalId, detail: { reason: args.reason, quantity: proposal.quantity, cost: proposal.cost } });
+        return proposalId;
+      });
+      return { rejected: outcomes.length };
+    },
+  } satisfies Handlers<RebalancingApi>;
+
+  return {
+    handlers,
+    /** A change to the plan (inside a transaction): gathered, then re-solved after the debounce. */
+    planChanged(change: PlanChange): void {
+      if (!service) return;
+      pending.push(change);
+      schedule();
+    },
+    /** The planning data was replaced (a snapshot) or a transaction rolled back: load it all again. */
+    planReplaced(): void {
+      if (!service) return;
+      reloadDue = true;
+      schedule();
+    },
+    /** After any commit: a reply may have moved an accepted transfer along (accepted upstream, refused). */
+    committed(): void {
+      if (service && [...repos.rebalancing.all()].some((d) => d.decision === 'accepted' && d.commandId && repos.outbox.get(d.commandId)?.status === 'pending')) schedule();
+    },
+    snapshot,
+    async close(): Promise<void> {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await service?.close();
+      await running;
+    },
+  };
+}
+export type RebalancingProposals = ReturnType<typeof createRebalancingProposals>;

@@ -1,0 +1,37 @@
+// Cells of the rebalancing grid: the status pill and the per-row accept button.
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import { useState } from 'react';
+import type { RebalancingProposal } from '../../../shared/api/rebalancing';
+import { proposalStatusLabels } from './proposal-status';
+import { acceptProposals } from './rebalancing-actions';
+
+
+export function ProposalStatusCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
+  if (!data) return null;
+  const title = data.reason ?? (data.transferId ? `Transfer ${data.transferId}` : undefined);
+  return (
+    <span className={`pill rebalancing-pill--${data.status}`} data-testid={`proposal-status-${data.status}`} title={title}>
+      {proposalStatusLabels[data.status]}
+    </span>
+  );
+}
+
+export function AcceptCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
+  const [busy, setBusy] = useState(false);
+  if (!data || data.status !== 'proposed') return null;
+  return (
+    <button
+      type="button"
+      className="button button--small rebalancing-accept"
+      data-testid="accept-proposal"
+      disabled={busy}
+      aria-label={`Accept the transfer of ${data.itemId} from ${data.fromPlant} to ${data.toPlant}`}
+      onClick={() => {
+        setBusy(true);
+        void acceptProposals([data.id]).finally(() => setBusy(false));
+      }}
+    >
+      Accept
+    </button>
+  );
+}
