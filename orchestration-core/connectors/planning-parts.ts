@@ -3,7 +3,7 @@ import { describeZodError } from '../../shared/describe-error';
 import { snapshotPartSchema, type PlanningChunk } from '../../shared/sync-protocol';
 import type { PlanningDataset } from '../store/planning-repo';
 
-const tables = ['plants', 'items', 'bomLines', 'suppliers', 'poLines', 'productionOrders', 'customerOrders', 'lots', 'transfers', 'lanes', 'safetyStocks'] as const;
+const tables = ['plants', 'items', 'bomLines', 'suppliers', 'poLines', 'productionOrders', 'customerOrders', 'lots', 'transfers', 'lanes', 'safetyStocks', 'lines', 'routings'] as const;
 
 export type PartOutcome = { done: false } | { done: true; dataset: PlanningDataset } | { error: string };
 

@@ -18,6 +18,9 @@ interface LineStoppedState {
   taskId: string;
 }
 
+/** Held-up orders whose alternates are weighed (earliest first): each alternate costs a plan what-if. */
+const ordersWeighed = 25;
+
 /** Hours a planner has to answer before the exception is overdue: a line stop is urgent. */
 const responseSlaHours = 4;
 
@@ -39,8 +42,9 @@ function describeOrders(held: readonly ProductionOrder[], stoppage: Stoppage & {
   const capacities = ctx.repos.planning.lineCapacities();
   const waiting = held.map((order) => waitingForTheLine(order, stoppage));
   const loads = lineLoads(capacities.flatMap((c) => ctx.repos.planning.productionOrdersOn(c.plant, c.line)));
+  const weighed = new Set([...held].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).slice(0, ordersWeighed).map((o) => o.id));
   return held.map((order, i) => {
-    const alternates = alternateLines(order, stoppage, ctx.repos.planning.routingsOf(order.itemId), capacities, loads).slice(0, 3);
+    const alternates = weighed.has(order.id) ? alternateLines(order, stoppage, ctx.repos.planning.routingsOf(order.itemId), capacities, loads).slice(0, 3) : [];
     return {
       productionOrderId: order.id,
       itemId: order.itemId,
@@ -56,6 +60,7 @@ function describeOrders(held: readonly ProductionOrder[], stoppage: Stoppage & {
         if (there.transfer) changes.push({ kind: 'transfer', transfer: there.transfer });
         return [{ ...alternate, projected: summarize(plan.compare([], changes)) }];
       }),
+      alternatesEvaluated: weighed.has(order.id),
       rerouted: null,
     };
   });

@@ -99,6 +99,14 @@ export function lotChangeTypeLabel(type: string): string {
 export const exceptionTypeLabels: Record<ExceptionType, string> = {
   'supplier-delay': 'Supplier delay',
   'lot-block': 'Lot blocked',
+  'line-stop': 'Line stopped',
+};
+
+/** How a sentence names the disruption of an exception: "no order is later because of this stoppage". */
+export const exceptionDisruptionNouns: Record<ExceptionType, string> = {
+  'supplier-delay': 'delay',
+  'lot-block': 'block',
+  'line-stop': 'stoppage',
 };
 
 export const exceptionStatusLabels: Record<ExceptionStatus, string> = {

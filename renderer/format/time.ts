@@ -72,3 +72,18 @@ export function daysBetween(from: string, to: string): number | null {
   const days = (planDay(to) - planDay(from)) / day;
   return Number.isNaN(days) ? null : Math.round(days);
 }
+
+/**
+ * A span of plan dates as compactly as it reads unambiguously: "01–05 Dec 2026", "28 Nov – 03 Dec 2026",
+ * "29 Dec 2026 – 02 Jan 2027"; one day is one date.
+ */
+export function formatPlanDateRange(from: string, to: string): string {
+  const [start, end] = [planDay(from), planDay(to)];
+  if (Number.isNaN(start) || Number.isNaN(end)) return `${formatPlanDate(from)} – ${formatPlanDate(to)}`;
+  if (from === to) return formatPlanDate(from);
+  const [a, b] = [new Date(start), new Date(end)];
+  const day = (date: Date) => String(date.getUTCDate()).padStart(2, '0');
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${formatPlanDate(from)} – ${formatPlanDate(to)}`;
+  if (a.getUTCMonth() !== b.getUTCMonth()) return `${formatPlanDate(from).replace(/ \d{4}$/, '')} – ${formatPlanDate(to)}`;
+  return `${day(a)}–${formatPlanDate(to)}`;
+}

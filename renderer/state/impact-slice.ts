@@ -4,6 +4,18 @@
 import { create } from 'zustand';
 import type { ExceptionDetail, ExceptionRow, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../shared/api/impact';
 import { rowsByIdKeepingUnchanged } from '../grid/row-delta';
+import {
+  draftsAfterLoad,
+  heldUpOrdersOf,
+  withOrderRerouted,
+  withRerouteFailed,
+  withRerouteSending,
+  withRerouteTarget,
+  withSentReroutes,
+  type HeldUpOrdersById,
+  type RerouteDrafts,
+  type RerouteTarget,
+} from './impact-reroutes';
 
 export type ExceptionsById = Readonly<Record<string, ExceptionRow>>;
 export type CustomerOrdersById = Readonly<Record<string, ImpactedCustomerOrderRow>>;
@@ -19,8 +31,17 @@ export interface ImpactData {
   /** The detail's orders by id, for the grids' transactions. */
   customerOrdersById: CustomerOrdersById;
   productionOrdersById: ProductionOrdersById;
+  /** A line stop's held-up orders by production order id; empty for any other exception. */
+  heldUpOrdersById: HeldUpOrdersById;
+  /** The planner's reroutes of the selected line stop's orders, by production order id. */
+  reroutes: RerouteDrafts;
   detailLoading: boolean;
   detailError: string | null;
+  /**
+   * Counts pushes of the selected exception, changed row or not: a push also means its detail changed
+   * (a reroute changes a line stop's orders and none of the row's figures), so the detail is reloaded.
+   */
+  selectedPushes: number;
 }
 
 export interface ImpactActions {
@@ -33,6 +54,10 @@ export interface ImpactActions {
   detailRequested(exceptionId: string): void;
   detailLoaded(detail: ExceptionDetail): void;
   detailFailed(exceptionId: string, message: string): void;
+  rerouteTargetChosen(exceptionId: string, productionOrderId: string, target: string): void;
+  rerouteSending(exceptionId: string, productionOrderId: string): void;
+  rerouteFailed(exceptionId: string, productionOrderId: string, message: string): void;
+  orderRerouted(exceptionId: string, productionOrderId: string, sent: RerouteTarget): void;
 }
 
 export type ImpactState = ImpactData & ImpactActions;
@@ -45,8 +70,11 @@ export const initialImpactData: ImpactData = {
   detail: null,
   customerOrdersById: {},
   productionOrdersById: {},
+  heldUpOrdersById: {},
+  reroutes: {},
   detailLoading: false,
   detailError: null,
+  selectedPushes: 0,
 };
 
 const byId = (row: { id: string }) => row.id;
@@ -61,10 +89,19 @@ export function withExceptionChanged<D extends ImpactData>(data: D, row: Excepti
   return withExceptionsChanged(data, [row]);
 }
 
-/** Pushed rows in arrival order (the last of one exception wins); the state is the same object if none changed anything. */
+/**
+ * Pushed rows in arrival order (the last of one exception wins); the state is the same object if none
+ * changed anything and none is the selected exception's.
+ */
 export function withExceptionsChanged<D extends ImpactData>(data: D, rows: readonly ExceptionRow[]): D {
   const changed = Object.entries(rowsByIdKeepingUnchanged(rows, byId, data.exceptionsById)).filter(([id, row]) => data.exceptionsById[id] !== row);
-  return changed.length === 0 ? data : { ...data, exceptionsById: { ...data.exceptionsById, ...Object.fromEntries(changed) } };
+  const selectedPushed = data.selectedExceptionId !== null && rows.some((row) => row.id === data.selectedExceptionId);
+  if (changed.length === 0 && !selectedPushed) return data;
+  return {
+    ...data,
+    exceptionsById: changed.length === 0 ? data.exceptionsById : { ...data.exceptionsById, ...Object.fromEntries(changed) },
+    selectedPushes: selectedPushed ? data.selectedPushes + 1 : data.selectedPushes,
+  };
 }
 
 /** A new selection drops the previous exception's orders at once: they must never show under another header. */
@@ -76,6 +113,8 @@ export function withSelection<D extends ImpactData>(data: D, exceptionId: string
     detail: null,
     customerOrdersById: {},
     productionOrdersById: {},
+    heldUpOrdersById: {},
+    reroutes: {},
     detailLoading: exceptionId !== null,
     detailError: null,
   };
@@ -86,15 +125,21 @@ export function withDetailRequested<D extends ImpactData>(data: D, exceptionId: 
   return { ...data, detailLoading: true };
 }
 
-/** An answer for an exception no longer selected is dropped; a reload of the same one keeps unchanged rows. */
-export function withDetailLoaded<D extends ImpactData>(data: D, detail: ExceptionDetail): D {
-  if (detail.exception.id !== data.selectedExceptionId) return data;
-  const sameException = data.detail?.exception.id === detail.exception.id;
+/**
+ * An answer for an exception no longer selected is dropped; a reload of the same one keeps unchanged
+ * rows, and reroutes the host took that it does not report yet.
+ */
+export function withDetailLoaded<D extends ImpactData>(data: D, loaded: ExceptionDetail): D {
+  if (loaded.exception.id !== data.selectedExceptionId) return data;
+  const sameException = data.detail?.exception.id === loaded.exception.id;
+  const detail = withSentReroutes(loaded, data.reroutes);
   return {
     ...data,
     detail,
     customerOrdersById: rowsByIdKeepingUnchanged(detail.customerOrders, byId, sameException ? data.customerOrdersById : {}),
     productionOrdersById: rowsByIdKeepingUnchanged(detail.productionOrders, byId, sameException ? data.productionOrdersById : {}),
+    heldUpOrdersById: heldUpOrdersOf(detail, sameException ? data.heldUpOrdersById : {}),
+    reroutes: draftsAfterLoad(loaded, data.reroutes),
     detailLoading: false,
     detailError: null,
   };
@@ -117,6 +162,10 @@ export function createImpactStore() {
     detailRequested: (exceptionId) => set((state) => withDetailRequested(state, exceptionId)),
     detailLoaded: (detail) => set((state) => withDetailLoaded(state, detail)),
     detailFailed: (exceptionId, message) => set((state) => withDetailFailed(state, exceptionId, message)),
+    rerouteTargetChosen: (exceptionId, productionOrderId, target) => set((state) => withRerouteTarget(state, exceptionId, productionOrderId, target)),
+    rerouteSending: (exceptionId, productionOrderId) => set((state) => withRerouteSending(state, exceptionId, productionOrderId)),
+    rerouteFailed: (exceptionId, productionOrderId, message) => set((state) => withRerouteFailed(state, exceptionId, productionOrderId, message)),
+    orderRerouted: (exceptionId, productionOrderId, sent) => set((state) => withOrderRerouted(state, exceptionId, productionOrderId, sent)),
   }));
 }
 export type ImpactStore = ReturnType<typeof createImpactStore>;
@@ -135,12 +184,12 @@ export const selectNothingLater = (state: ImpactData): boolean =>
   state.detail !== null && state.detail.customerOrders.length === 0 && state.detail.productionOrders.length === 0;
 
 /**
- * Which exception's detail must be (re)loaded after a state change: a new selection, or a pushed change
- * of the selected exception. Null when nothing needs loading.
+ * Which exception's detail must be (re)loaded after a state change: a new selection, or a push of the
+ * selected exception (its row changed, or only its detail did). Null when nothing needs loading.
  */
 export function detailToLoad(previous: ImpactData, next: ImpactData): string | null {
   const id = next.selectedExceptionId;
   if (id === null) return null;
   if (id !== previous.selectedExceptionId) return id;
-  return next.exceptionsById[id] !== previous.exceptionsById[id] ? id : null;
+  return next.exceptionsById[id] !== previous.exceptionsById[id] || next.selectedPushes !== previous.selectedPushes ? id : null;
 }

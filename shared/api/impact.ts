@@ -93,6 +93,11 @@ export interface HeldUpOrder {
   waitingStartDate: string;
   waitingDueDate: string;
   alternates: RerouteOption[];
+  /**
+   * False for orders past the first few the stoppage holds up (earliest first): each alternate's effect
+   * is a plan what-if, and a long stoppage holds up hundreds. impact.reroute still checks any line.
+   */
+  alternatesEvaluated: boolean;
   /** Where the planner sent it, once rerouted. */
   rerouted: { plant: string; line: string; commandId: string } | null;
 }

@@ -45,7 +45,7 @@ export const exceptionColumns: ColDef<ExceptionRow>[] = [
   {
     colId: 'sourceDocument',
     headerName: 'Source document',
-    headerTooltip: 'The PO schedule line and, in brackets, the ASN that moved it',
+    headerTooltip: 'What carried the disruption: a PO schedule line over the ASN that moved it, a blocked lot over its inspection lot, or a stopped line over its stoppage',
     field: 'sourceDocument',
     width: 152,
     minWidth: 140,

@@ -1,14 +1,18 @@
-// Below the exceptions grid: the selected exception's delay facts, the responses a planner can apply,
-// and the customer and production orders it makes later, each in its own grid with a CSV export.
+// Below the exceptions grid: the selected exception's facts, for a line stop the orders it holds up
+// (each one to reroute), the responses a planner can apply, and the customer and production orders it
+// makes later, each in its own grid with a CSV export.
 import type { ExceptionRow, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../../shared/api/impact';
-import { exceptionTypeLabels } from '../../format/labels';
+import { exceptionDisruptionNouns, exceptionTypeLabels } from '../../format/labels';
 import { formatCount } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
+import { lineStopOf } from '../../state/impact-reroutes';
 import { selectNothingLater, useImpactStore, type ImpactState } from '../../state/impact-slice';
 import { DelayFacts } from './delay-facts';
+import { HeldUpOrdersGrid } from './held-up-orders-grid';
+import { LineStopFacts } from './line-stop-facts';
 import { LotBlockFacts } from './lot-block-facts';
 import { ExceptionStatusPill } from './exception-status-pill';
-import { csvFileName, formatAtRisk } from './impact-format';
+import { csvFileName, formatAtRisk, splitSourceDocument } from './impact-format';
 import { customerOrderColumns, getImpactedOrderRowId, productionOrderColumns } from './impacted-order-columns';
 import { ImpactedOrdersGrid } from './impacted-orders-grid';
 import { ResponsesPanel } from './responses-panel';
@@ -49,6 +53,33 @@ function sectionBasis(rowCount: number): string {
   return `${36 + 34 + Math.max(2, rowCount) * 36 + 4}px`;
 }
 
+/** The facts of the disruption, by its kind. */
+function DisruptionFacts({ detail }: { detail: NonNullable<ReturnType<typeof useImpactStore.getState>['detail']>['detail'] }) {
+  if ('poLineId' in detail) return <DelayFacts detail={detail} />;
+  if ('lotId' in detail) return <LotBlockFacts detail={detail} />;
+  return <LineStopFacts detail={detail} />;
+}
+
+/**
+ * The detail's title: the item for a delay or a block; for a line stop, the line (its exception names
+ * the first held-up order's item, one of many).
+ */
+function DetailTitle({ exception }: { exception: ExceptionRow }) {
+  if (exception.type === 'line-stop') {
+    const line = splitSourceDocument(exception.sourceDocument)?.document ?? exception.plant;
+    return (
+      <h2 id="exception-detail-title" title={exception.sourceDocument}>
+        Line {line} <span className="exception-detail__description">stopped</span>
+      </h2>
+    );
+  }
+  return (
+    <h2 id="exception-detail-title" title={`${exception.itemId} — ${exception.itemDescription}`}>
+      {exception.itemId} <span className="exception-detail__description">{exception.itemDescription}</span>
+    </h2>
+  );
+}
+
 export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRow; onClose: () => void }) {
   const detail = useImpactStore((state) => state.detail);
   const detailError = useImpactStore((state) => state.detailError);
@@ -59,16 +90,16 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
   const customerRevenueAtRisk = useImpactStore((state) => sumRevenueAtRisk(state.customerOrdersById));
   const nothingLater = useImpactStore(selectNothingLater);
   const facts = detail?.detail;
-  const fileTag = facts ? ('poLineId' in facts ? facts.poLineId : facts.lotId) : exception.sourceDocument;
+  const fileTag = facts ? ('poLineId' in facts ? facts.poLineId : 'lotId' in facts ? facts.lotId : facts.stoppageId) : exception.sourceDocument;
   const hasResponses = detail !== null && detail.responses.length > 0;
+  const stoppage = lineStopOf(detail);
+  const disruption = exceptionDisruptionNouns[exception.type];
 
   return (
     <section className={`exception-detail${hasResponses ? ' exception-detail--with-responses' : ''}`} data-testid="exception-detail" aria-labelledby="exception-detail-title">
       <header className="exception-detail__header">
         <div className="exception-detail__heading">
-          <h2 id="exception-detail-title" title={`${exception.itemId} — ${exception.itemDescription}`}>
-            {exception.itemId} <span className="exception-detail__description">{exception.itemDescription}</span>
-          </h2>
+          <DetailTitle exception={exception} />
           <p className="exception-detail__meta">
             {exceptionTypeLabels[exception.type]} · Plant {exception.plant} · detected {formatDateTime(exception.detectedAt)}
           </p>
@@ -77,17 +108,18 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
             ×
           </button>
         </div>
-        {facts ? 'poLineId' in facts ? <DelayFacts detail={facts} /> : <LotBlockFacts detail={facts} /> : <p className="exception-detail__loading">Loading the disruption…</p>}
+        {facts ? <DisruptionFacts detail={facts} /> : <p className="exception-detail__loading">Loading the disruption…</p>}
       </header>
       {detailError && (
         <p className="callout callout--danger" role="alert" data-testid="exception-detail-error">
           The orders this exception makes later could not be loaded: {detailError}
         </p>
       )}
+      {stoppage && stoppage.orders.length > 0 && <HeldUpOrdersGrid exception={exception} stoppage={stoppage} />}
       {hasResponses && <ResponsesPanel key={`${exception.id}:${exception.status}`} exception={exception} detail={detail} />}
       {nothingLater && (
         <p className="empty-state" data-testid="no-orders-later">
-          No orders are later because of this {exception.type === 'lot-block' ? 'block' : 'delay'}: the plan still covers every production and customer order on time.
+          No orders are later because of this {disruption}: the plan still covers every production and customer order on time.
         </p>
       )}
       {/* Hidden rather than unmounted: moving between exceptions with and without orders keeps the two
@@ -105,7 +137,7 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
             getRowId={getImpactedOrderRowId}
             selectRows={selectCustomerOrders}
             rowCount={customerCount}
-            emptyText="No customer orders are later because of this delay"
+            emptyText={`No customer orders are later because of this ${disruption}`}
           />
         </div>
         <div className="exception-detail__section" style={{ flexBasis: sectionBasis(productionCount) }}>
@@ -120,7 +152,7 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
             getRowId={getImpactedOrderRowId}
             selectRows={selectProductionOrders}
             rowCount={productionCount}
-            emptyText="No production orders are later because of this delay"
+            emptyText={`No production orders are later because of this ${disruption}`}
           />
         </div>
       </div>

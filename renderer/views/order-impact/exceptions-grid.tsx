@@ -12,7 +12,7 @@ import { exceptionColumns, exceptionDefaultColDef, getExceptionRowId } from './e
 
 /** A little denser than the app's default: the grid shares the height with the selected exception's orders. */
 const exceptionsGridTheme = appGridTheme.withParams({ rowHeight: 48 });
-const localeText = { noRowsToShow: 'No exceptions: no supplier delay has been reported' };
+const localeText = { noRowsToShow: 'No exceptions: no supplier delay, blocked lot or line stoppage has been reported' };
 const selectExceptions = (state: ImpactState) => state.exceptionsById;
 const rowId = (row: ExceptionRow) => row.id;
 const currentSelectedId = () => useImpactStore.getState().selectedExceptionId;

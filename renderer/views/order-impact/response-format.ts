@@ -1,9 +1,9 @@
 // How a response's projected effect reads beside the exception's current impact, so a planner can
 // compare two responses at a glance: "887,041 → 120,300 (−766,741)". Plain functions the cards and
 // tests share.
-import type { ExceptionApproval, ExceptionResponse, ExceptionRow, ExceptionStatus, ProjectedEffect } from '../../../shared/api/impact';
+import type { ExceptionApproval, ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, ProjectedEffect } from '../../../shared/api/impact';
 import type { Role } from '../../../shared/domain';
-import { roleLabels } from '../../format/labels';
+import { exceptionDisruptionNouns, roleLabels } from '../../format/labels';
 import { formatCount, formatMoney, formatQuantity } from '../../format/numbers';
 import { formatDaysLate } from './impact-format';
 
@@ -82,18 +82,27 @@ export function describeCommands(response: Pick<ExceptionResponse, 'commandCount
 
 const rolesThatRespond: readonly Role[] = ['planner', 'supervisor'];
 
-const closedReasons: Record<Exclude<ExceptionStatus, 'open'>, string> = {
-  'no-impact': 'No order is later because of this delay: there is nothing to respond to.',
+const closedReasons: Record<Exclude<ExceptionStatus, 'open' | 'no-impact'>, string> = {
   'awaiting-approval': 'A response is waiting for a supervisor’s approval; you can choose again if it is rejected.',
   accepted: 'A planner accepted the later dates; the exception is closed.',
   resolved: 'A response has been applied; the exception is closed.',
 };
 
-/** Why the Apply buttons are disabled, or null when this user may apply a response now. */
-export function cannotRespondReason(status: ExceptionStatus, role: Role | null): string | null {
+/** Why the Apply (and a line stop's Reroute) buttons are disabled, or null when this user may respond now. */
+export function cannotRespondReason(status: ExceptionStatus, role: Role | null, type: ExceptionType = 'supplier-delay'): string | null {
   if (role === null) return 'Signing in…';
   if (!rolesThatRespond.includes(role)) return `Only a planner or a supervisor can respond to an exception; you are signed in as a ${roleLabels[role].toLowerCase()}.`;
+  if (status === 'no-impact') return `No order is later because of this ${exceptionDisruptionNouns[type]}: there is nothing to respond to.`;
   return status === 'open' ? null : closedReasons[status];
+}
+
+/**
+ * How many commands a response sends now. A line stop's reschedule moves only the orders not rerouted,
+ * one command each, while the core counted every held-up order when the line stopped.
+ */
+export function commandCountNow(response: Pick<ExceptionResponse, 'id' | 'commandCount'>, heldUp: readonly { rerouted: unknown }[] | null): number {
+  if (heldUp === null || response.id !== 'reschedule') return response.commandCount;
+  return heldUp.filter((order) => order.rerouted === null).length;
 }
 
 /** Where the latest approval request stands, in one sentence. */

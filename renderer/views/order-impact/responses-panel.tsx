@@ -4,17 +4,19 @@
 import './responses.css';
 import { useId, useState } from 'react';
 import type { ExceptionDetail, ExceptionResponse, ExceptionRow, ProjectedEffect } from '../../../shared/api/impact';
+import { exceptionDisruptionNouns } from '../../format/labels';
 import { applyResponse } from '../../state/impact-actions';
+import { lineStopOf } from '../../state/impact-reroutes';
 import { useSessionStore } from '../../state/session-slice';
 import { ResponseCard } from './response-card';
-import { cannotRespondReason, compareEffects, currentEffect, describeApproval } from './response-format';
+import { cannotRespondReason, commandCountNow, compareEffects, currentEffect, describeApproval } from './response-format';
 
 /** The first column: the measures' names and the exception's figures now, which each card compares against. */
-function CurrentImpact({ current }: { current: ProjectedEffect }) {
+function CurrentImpact({ current, disruption }: { current: ProjectedEffect; disruption: string }) {
   return (
     <div className="responses-now" data-testid="responses-now">
       <h4>Now</h4>
-      <p className="response-card__description">This delay, with no response</p>
+      <p className="response-card__description">This {disruption}, with no response</p>
       <dl className="response-effect">
         {compareEffects(current, current).map((comparison) => (
           <div className="response-effect__row" key={comparison.measure}>
@@ -44,7 +46,9 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
   const noteId = useId();
   const current = currentEffect(exception);
   const approval = detail.approval;
-  const disabledReason = cannotRespondReason(exception.status, role) ?? (sent ? 'Sent; waiting for the exception to update' : null);
+  const disruption = exceptionDisruptionNouns[exception.type];
+  const heldUp = lineStopOf(detail)?.orders ?? null;
+  const disabledReason = cannotRespondReason(exception.status, role, exception.type) ?? (sent ? 'Sent; waiting for the exception to update' : null);
 
   async function apply(response: ExceptionResponse) {
     setApplying(response.id);
@@ -64,7 +68,7 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
     <section className="responses-panel" data-testid="responses-panel" aria-labelledby="responses-title">
       <header className="responses-panel__header">
         <h3 id="responses-title">Responses</h3>
-        <span className="responses-panel__hint">Each projected against the plan before the delay: now → after the response (difference)</span>
+        <span className="responses-panel__hint">Each projected against the plan before the {disruption}: now → after the response (difference)</span>
         {approval && (
           <span className={`responses-panel__approval responses-panel__approval--${approval.status}`} role="status" data-testid="exception-approval-state" data-status={approval.status}>
             {describeApproval(approval)}
@@ -99,11 +103,11 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
         </p>
       )}
       <div className="responses-panel__cards" style={{ gridTemplateColumns: `max-content repeat(${detail.responses.length}, minmax(176px, 1fr))` }}>
-        <CurrentImpact current={current} />
+        <CurrentImpact current={current} disruption={disruption} />
         {detail.responses.map((response) => (
           <ResponseCard
             key={response.id}
-            response={response}
+            response={{ ...response, commandCount: commandCountNow(response, heldUp) }}
             current={current}
             chosen={detail.chosenResponse === response.id}
             approval={approval?.responseId === response.id ? approval : null}
