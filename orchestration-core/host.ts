@@ -134,6 +134,13 @@ function assemble(
     rebalancing.committed();
   }
 
+  /** After a commit that may have queued commands: push what changed, the status, and wake every pusher. */
+  function afterCommit(): void {
+    publishChanges();
+    statusChanged();
+    for (const connector of connectors) connector.kick();
+  }
+
   let statusTimer: NodeJS.Timeout | null = null;
   function statusChanged(): void {
     // Coalesced: a burst of events must not flood the renderer with status pushes.
@@ -156,12 +163,8 @@ function assemble(
       logger,
       replyTimeoutMs: config.replyTimeoutMs ?? 5_000,
       onStatusChange: statusChanged,
-      onApplied: () => {
-        publishChanges();
-        statusChanged();
-        // Events may have emitted commands (a block for a failed lot): wake every pusher.
-        for (const connector of connectors) connector.kick();
-      },
+      // Events may have emitted commands (a block for a failed lot): the pushers wake too.
+      onApplied: afterCommit,
     }),
   );
 
@@ -173,11 +176,7 @@ function assemble(
       queries,
       role: config.role,
       discardChanges: () => changes.discard(),
-      afterDecision: () => {
-        publishChanges();
-        statusChanged();
-        for (const connector of connectors) connector.kick();
-      },
+      afterDecision: afterCommit,
     }),
     ...createImpactHandlers({
       store,
@@ -185,11 +184,7 @@ function assemble(
       engine,
       role: config.role,
       discardChanges: () => changes.discard(),
-      afterResponse: () => {
-        publishChanges();
-        statusChanged();
-        for (const connector of connectors) connector.kick();
-      },
+      afterResponse: afterCommit,
     }),
     'impact.reroute': createRerouteHandler({
       store,
@@ -199,11 +194,7 @@ function assemble(
       newId: randomUUID,
       routeCommand,
       role: config.role,
-      afterReroute: () => {
-        publishChanges();
-        statusChanged();
-        for (const connector of connectors) connector.kick();
-      },
+      afterReroute: afterCommit,
     }),
     ...createApprovalsHandlers({
       store,
@@ -213,11 +204,7 @@ function assemble(
       newId: randomUUID,
       routeCommand,
       role: config.role,
-      afterDecision: () => {
-        publishChanges();
-        statusChanged();
-        for (const connector of connectors) connector.kick();
-      },
+      afterDecision: afterCommit,
     }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,
