@@ -94,12 +94,11 @@ function assemble(
     newId: randomUUID,
     routeCommand,
     role: config.role,
+    ...(config.policy ? { transferApprovalValue: config.policy.transferApprovalValue } : {}),
     startWorker: config.startRebalanceWorker,
     publish: (snapshot) => bus.publish('rebalancing.changed', snapshot),
-    afterDecision: () => {
-      statusChanged();
-      for (const connector of connectors) connector.kick();
-    },
+    // An accept above the threshold lists its request in Approvals too.
+    afterDecision: () => afterCommit(),
   });
   // The plan index and the rebalancing worker hear the same plan changes.
   changes.attachPlan({

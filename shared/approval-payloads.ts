@@ -1,5 +1,6 @@
 // What an approval request carries on the wire, in commands and events alike.
 import { z } from 'zod';
+import { planDateSchema } from './dataset';
 import { idSchema, quantitySchema } from './domain';
 
 export const substitutionRequestSchema = z.object({
@@ -31,6 +32,20 @@ export const deviationRequestSchema = z.object({
 });
 export type DeviationRequest = z.infer<typeof deviationRequestSchema>;
 
+/** A transfer between plants worth more than the threshold (its value: the revenue it protects): policy says a supervisor approves it first. */
+export const transferApprovalRequestSchema = z.object({
+  transferId: idSchema,
+  itemId: idSchema,
+  fromPlant: idSchema,
+  toPlant: idSchema,
+  quantity: quantitySchema.positive(),
+  unit: idSchema,
+  shipDate: planDateSchema,
+  arrivalDate: planDateSchema,
+  value: z.number().finite().nonnegative(),
+});
+export type TransferApprovalRequest = z.infer<typeof transferApprovalRequestSchema>;
+
 const requestBase = {
   approvalId: idSchema,
   subject: z.string().min(1).max(300),
@@ -41,5 +56,6 @@ export function approvalRequestSchema<Extra extends z.ZodRawShape>(extra: Extra)
   return z.discriminatedUnion('kind', [
     z.object({ ...requestBase, ...extra, kind: z.literal('substitution'), substitution: substitutionRequestSchema, exceptionId: idSchema.optional(), projected: projectedEffectSchema.optional() }),
     z.object({ ...requestBase, ...extra, kind: z.literal('use-as-is'), deviation: deviationRequestSchema }),
+    z.object({ ...requestBase, ...extra, kind: z.literal('transfer'), transfer: transferApprovalRequestSchema }),
   ]);
 }

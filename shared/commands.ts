@@ -117,6 +117,9 @@ export const commandPayloadSchemas = {
     shipDate: planDateSchema,
     arrivalDate: planDateSchema,
     reason: z.string().min(1).max(500),
+    /** A transfer above the approval threshold: the supervisor's approval it follows, used once. */
+    approvalId: idSchema.optional(),
+    approvedBy: idSchema.optional(),
   }),
   'production.reschedule': z.object({
     productionOrderId: idSchema,

@@ -23,8 +23,10 @@ export const settingsSchema = z.object({
     .object({
       /** Good share of a production order's output (0..1) below which quality and maintenance are alerted, for items without their own. */
       minimumYield: z.number().gt(0).max(1).default(0.95),
+      /** Value (revenue protected) above which a rebalancing transfer needs a supervisor's approval. */
+      transferApprovalValue: z.number().nonnegative().default(10_000),
     })
-    .default({ minimumYield: 0.95 }),
+    .default({ minimumYield: 0.95, transferApprovalValue: 10_000 }),
   ui: z
     .object({ density: z.enum(['compact', 'touch']).default('compact') })
     .default({ density: 'compact' }),

@@ -158,7 +158,7 @@ export class CommandProcessor {
       case 'approval.decide':
         return this.decideApproval(command.payload, command.issuedBy);
       case 'transfer.request':
-        return this.requestTransfer(command.payload);
+        return this.requestTransfer(command.payload, command.commandId);
       case 'production.reschedule':
         return this.reschedule(command.payload);
       case 'production.reroute':
@@ -243,9 +243,25 @@ export class CommandProcessor {
     this.appended.add(envelope.stream);
   }
 
-  private requestTransfer(payload: CommandPayload<'transfer.request'>): Outcome {
+  /** Null when the transfer names no approval, or is exactly what a supervisor approved and not used yet. */
+  private checkTransferApproval(payload: CommandPayload<'transfer.request'>): Outcome | null {
+    if (payload.approvalId === undefined) return null;
+    const approval = this.store.approvals.get(payload.approvalId);
+    if (!approval || approval.decision !== 'approve' || approval.request.kind !== 'transfer') return rejected(`payload.approvalId: transfer ${payload.approvalId} has not been approved`);
+    if (approval.decidedBy !== payload.approvedBy) return rejected(`payload.approvedBy: ${payload.approvalId} was approved by ${approval.decidedBy}, not ${payload.approvedBy}`);
+    if (approval.usedBy !== null) return rejected(`payload.approvalId: ${payload.approvalId} was used already, by command ${approval.usedBy}`);
+    const approved = approval.request.transfer;
+    const differs = (['transferId', 'itemId', 'fromPlant', 'toPlant', 'quantity', 'shipDate', 'arrivalDate'] as const).find((field) => payload[field] !== approved[field]);
+    if (differs) return rejected(`payload.${differs}: differs from what ${payload.approvalId} approved (${approved.quantity} ${approved.unit} of ${approved.itemId} from ${approved.fromPlant} to ${approved.toPlant})`);
+    return null;
+  }
+
+  private requestTransfer(payload: CommandPayload<'transfer.request'>, commandId: string): Outcome {
     if (this.store.planning.record<Transfer>('transfers', payload.transferId)) return rejected(`payload.transferId: transfer ${payload.transferId} exists already`);
-    const { transferId, reason: _reason, ...transfer } = payload;
+    const unapproved = this.checkTransferApproval(payload);
+    if (unapproved) return unapproved;
+    if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);
+    const { transferId, reason: _reason, approvalId: _approvalId, approvedBy: _approvedBy, ...transfer } = payload;
     this.store.planning.putRecord('transfers', { id: transferId, ...transfer });
     return { status: 'accepted' };
   }

@@ -63,9 +63,11 @@ export interface WorkflowContext {
 export interface Policy {
   /** Good share of a production order's output below which quality and maintenance are alerted, unless the item sets its own. */
   minimumYield: number;
+  /** Value (revenue protected) above which a rebalancing transfer needs a supervisor's approval. */
+  transferApprovalValue: number;
 }
 
-export const defaultPolicy: Policy = { minimumYield: 0.95 };
+export const defaultPolicy: Policy = { minimumYield: 0.95, transferApprovalValue: 10_000 };
 
 /** What workflows ask of the plan. */
 export interface PlanAnalysis {

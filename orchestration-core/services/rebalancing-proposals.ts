@@ -1,6 +1,8 @@
 // The Rebalancing view's proposals: the optimizer's latest solution per item, kept in the rebalancing
 // worker and re-solved (debounced, only the items whose balances moved) after plan changes, merged with
-// the planner's decisions in SQLite. Accepting queues a transfer.request in the decision's transaction.
+// the planner's decisions in SQLite. Accepting queues a transfer.request in the decision's transaction;
+// above the value threshold (the revenue the transfer protects), an approval.request for a supervisor
+// first, and the transfer.request once the gateway took the request and published the approval.
 import type { Worker } from 'node:worker_threads';
 import type { Handlers } from '../../shared/api';
 import { acceptProposalsArgsSchema, rejectProposalsArgsSchema, type RebalancingApi, type RebalancingProposal, type RebalancingSnapshot, type RebalancingStatus } from '../../shared/api/rebalancing';
@@ -31,6 +33,8 @@ export interface RebalancingProposalsDeps {
   newId: () => string;
   routeCommand: (type: CommandType) => string;
   role: Role;
+  /** Value (revenue protected) above which accepting asks a supervisor's approval first (default 10,000). */
+  transferApprovalValue?: number;
   /** Starts the rebalancing worker; absent: nothing is computed, and the status says so. */
   startWorker?: (() => Worker) | undefined;
   /** How long plan changes gather before the worker re-solves (default 1 s). */
@@ -46,12 +50,20 @@ export const proposalIdOf = (itemId: string, fromPlant: string, toPlant: string)
 export const transferIdOf = (proposalId: string, shipDate: string): string => derivedId('', proposalId, `-${shipDate}`);
 
 /** A rejection stands while the proposal is what was rejected. */
+/** The stock transport order a proposal becomes. */
+function transferRequestOf(proposal: RebalancingProposal, transferId: string) {
+  const { itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate } = proposal;
+  const reason = `Rebalancing ${itemId}: ${toPlant} below safety stock${proposal.needDate ? ` from ${proposal.needDate}` : ''}`;
+  return { transferId, itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate, reason };
+}
+
 const sameProposal = (a: RebalancingProposal, b: RebalancingProposal) =>
   a.quantity === b.quantity && a.unitCost === b.unitCost && a.shipDate === b.shipDate && a.arrivalDate === b.arrivalDate && a.needDate === b.needDate;
 
 export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
   const { store, repos, logger } = deps;
   const debounceMs = deps.debounceMs ?? 1000;
+  const transferApprovalValue = deps.transferApprovalValue ?? 10_000;
   let service: RebalancingService | null = null;
   let status: RebalancingStatus = { state: 'unavailable', message: 'No rebalancing worker in this host: proposals are not computed.', computedAt: null };
   let results = new Map<string, ItemRebalancing>();
@@ -106,6 +118,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
         status: 'proposed',
         transferId: null,
         commandId: null,
+        approvalId: null,
         decidedBy: null,
         reason: null,
       };
@@ -113,8 +126,10 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
   }
 
   function decidedRow(decision: RebalancingDecision): RebalancingProposal {
-    const base = { ...decision.proposal, transferId: decision.transferId, commandId: decision.commandId, decidedBy: decision.decidedBy, reason: decision.reason };
+    const base = { ...decision.proposal, transferId: decision.transferId, commandId: decision.commandId, approvalId: decision.approvalId, decidedBy: decision.decidedBy, reason: decision.reason };
     if (decision.decision === 'rejected') return { ...base, status: 'rejected' };
+    if (decision.decision === 'awaiting-approval') return { ...base, status: 'awaiting-approval' };
+    if (decision.decision === 'refused') return { ...base, status: 'proposed', transferId: null, commandId: null, approvalId: null };
     const entry = decision.commandId ? repos.outbox.get(decision.commandId) : undefined;
     if (entry?.status === 'rejected') return { ...base, status: 'rejected', reason: 'Refused upstream by the ERP' };
     if (entry?.status === 'accepted' || entry?.status === 'duplicate') return { ...base, status: decision.receivedAt ? 'received' : 'in-transit' };
@@ -129,9 +144,14 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       const decision = decisions.get(proposal.id);
       if (decision?.decision === 'accepted' && !(decision.receivedAt && decision.transferId !== transferIdOf(proposal.id, proposal.shipDate))) out.set(proposal.id, decidedRow(decision));
       else if (decision?.decision === 'rejected' && sameProposal(decision.proposal, proposal)) out.set(proposal.id, decidedRow(decision));
+      else if (decision?.decision === 'awaiting-approval') out.set(proposal.id, decidedRow(decision));
+      // The gateway refused the request for approval: open again, with why.
+      else if (decision?.decision === 'refused') out.set(proposal.id, { ...proposal, reason: decision.reason });
       else out.set(proposal.id, proposal);
     }
-    for (const decision of decisions.values()) if (!out.has(decision.proposalId) && decision.decision === 'accepted') out.set(decision.proposalId, decidedRow(decision));
+    for (const decision of decisions.values()) {
+      if (!out.has(decision.proposalId) && (decision.decision === 'accepted' || decision.decision === 'awaiting-approval')) out.set(decision.proposalId, decidedRow(decision));
+    }
     return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -241,14 +261,27 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       const args = acceptProposalsArgsSchema.parse(rawArgs);
       const commandIds = decide(context, args.proposalIds, (proposalId, now) => {
         const decided = repos.rebalancing.get(proposalId);
-        // Idempotent: accepting what is accepted (and not yet received) answers with its command again.
+        // Idempotent: accepting what is accepted (and not yet received), or waiting for approval, answers with its command again.
         if (decided?.decision === 'accepted' && decided.commandId && !decided.receivedAt) return decided.commandId;
+        if (decided?.decision === 'awaiting-approval' && decided.commandId) return decided.commandId;
         const proposal = findProposal(proposalId);
         const transferId = transferIdOf(proposal.id, proposal.shipDate);
-        const { itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate } = proposal;
-        const reason = `Rebalancing ${itemId}: ${toPlant} below safety stock${proposal.needDate ? ` from ${proposal.needDate}` : ''}`;
-        const command = queueCommand(deps, 'transfer.request', { transferId, itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate, reason }, { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
-        repos.rebalancing.decide({ proposalId, decision: 'accepted', proposal, transferId, commandId: command.commandId, decidedBy: context.user, decidedAt: now, reason: null });
+        const { itemId, fromPlant, toPlant, quantity, unit, shipDate, arrivalDate } = proposal;
+        if (proposal.revenueProtected > transferApprovalValue) {
+          // Policy: a supervisor approves a transfer of this value first; the transfer.request follows the approval.
+          // Unique: a refused or rejected request is asked again under a new id.
+          const approvalId = `AP-${deps.newId()}`;
+          const transfer = { transferId, itemId, fromPlant, toPlant, quantity, unit, shipDate, arrivalDate, value: proposal.revenueProtected };
+          const subject = `Transfer ${quantity} ${unit} of ${itemId} from ${fromPlant} to ${toPlant} (value ${Math.round(proposal.revenueProtected)})`;
+          const command = queueCommand(deps, 'approval.request', { approvalId, kind: 'transfer', subject, transfer }, { issuedBy: context.user, entityId: approvalId }, now);
+          repos.approvals.request({ id: approvalId, kind: 'transfer', subject, requestedBy: context.user, requestedAt: now, substitution: null, deviation: null, transfer, exceptionId: null, projected: null });
+          deps.changes.approvalChanged(approvalId);
+          repos.rebalancing.decide({ proposalId, decision: 'awaiting-approval', proposal, transferId, commandId: command.commandId, approvalId, decidedBy: context.user, decidedAt: now, reason: null });
+          repos.audit.append({ at: now, actor: context.user, action: 'rebalancing approval requested', subject: proposalId, detail: { transferId, approvalId, commandId: command.commandId, quantity, value: proposal.revenueProtected } });
+          return command.commandId;
+        }
+        const command = queueCommand(deps, 'transfer.request', transferRequestOf(proposal, transferId), { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
+        repos.rebalancing.decide({ proposalId, decision: 'accepted', proposal, transferId, commandId: command.commandId, approvalId: null, decidedBy: context.user, decidedAt: now, reason: null });
         repos.audit.append({ at: now, actor: context.user, action: 'rebalancing accepted', subject: proposalId, detail: { transferId, commandId: command.commandId, quantity, cost: proposal.cost } });
         return command.commandId;
       });
@@ -259,14 +292,69 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       const outcomes = decide(context, args.proposalIds, (proposalId, now) => {
         const decided = repos.rebalancing.get(proposalId);
         if (decided?.decision === 'accepted' && !decided.receivedAt) throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${decided.decidedBy}; its transfer ${decided.transferId ?? ''} is on its way`);
+        if (decided?.decision === 'awaiting-approval') throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${decided.decidedBy} and awaits a supervisor's approval (${decided.approvalId ?? ''})`);
         const proposal = findProposal(proposalId);
-        repos.rebalancing.decide({ proposalId, decision: 'rejected', proposal, transferId: null, commandId: null, decidedBy: context.user, decidedAt: now, reason: args.reason });
+        repos.rebalancing.decide({ proposalId, decision: 'rejected', proposal, transferId: null, commandId: null, approvalId: null, decidedBy: context.user, decidedAt: now, reason: args.reason });
         repos.audit.append({ at: now, actor: context.user, action: 'rebalancing rejected', subject: proposalId, detail: { reason: args.reason, quantity: proposal.quantity, cost: proposal.cost } });
         return proposalId;
       });
       return { rejected: outcomes.length };
     },
   } satisfies Handlers<RebalancingApi>;
+
+  /**
+   * Transfers waiting for a supervisor: once the gateway replied to the request (refused: the proposal
+   * is open again, with why) and the decision is recorded here (whenever it came), approved sends the
+   * transfer.request once, under an id derived from the approval; rejected rejects the proposal.
+   */
+  function settleApprovals(): boolean {
+    // Most commits settle nothing: no durable transaction for them.
+    const ready = (decision: RebalancingDecision): boolean => {
+      const status = decision.commandId ? repos.outbox.get(decision.commandId)?.status : undefined;
+      if (status === undefined || status === 'pending' || !decision.approvalId) return false;
+      return status === 'rejected' || repos.approvals.get(decision.approvalId)?.status !== 'pending';
+    };
+    if (!repos.rebalancing.awaitingApproval().some(ready)) return false;
+    let settled: boolean;
+    try {
+      settled = store.durableTransaction(() => {
+        const now = deps.clock.now().toISOString();
+        let any = false;
+        for (const decision of repos.rebalancing.awaitingApproval()) {
+          const request = decision.commandId ? repos.outbox.get(decision.commandId) : undefined;
+          if (!request || request.status === 'pending' || !decision.approvalId) continue;
+          const subject = decision.proposalId;
+          if (request.status === 'rejected') {
+            const reason = `The gateway refused the request for approval: ${repos.outbox.refusal(request.commandId) ?? 'no reason given'}`;
+            repos.rebalancing.decide({ ...decision, decision: 'refused', reason });
+            repos.audit.append({ at: now, actor: 'gateway', action: 'rebalancing approval refused', subject, detail: { approvalId: decision.approvalId, reason } });
+            any = true;
+            continue;
+          }
+          const approval = repos.approvals.get(decision.approvalId);
+          if (!approval || approval.status === 'pending' || !approval.decidedBy) continue;
+          any = true;
+          if (approval.status === 'rejected') {
+            const reason = `${approval.decidedBy} rejected the transfer: ${approval.decisionReason ?? ''}`;
+            repos.rebalancing.decide({ ...decision, decision: 'rejected', reason });
+            repos.audit.append({ at: now, actor: approval.decidedBy, action: 'rebalancing rejected', subject, detail: { approvalId: decision.approvalId, reason } });
+            continue;
+          }
+          // Exactly what was approved, sent once.
+          const transferId = decision.transferId ?? transferIdOf(decision.proposalId, decision.proposal.shipDate);
+          const payload = { ...transferRequestOf(decision.proposal, transferId), approvalId: decision.approvalId, approvedBy: approval.decidedBy };
+          const command = queueCommand(deps, 'transfer.request', payload, { issuedBy: decision.decidedBy, entityId: transferId, commandId: commandIdFor(decision.approvalId, 'transfer') }, now);
+          repos.rebalancing.decide({ ...decision, decision: 'accepted', transferId, commandId: command.commandId });
+          repos.audit.append({ at: now, actor: decision.decidedBy, action: 'rebalancing accepted', subject, detail: { transferId, commandId: command.commandId, approvalId: decision.approvalId, approvedBy: approval.decidedBy } });
+        }
+        return any;
+      });
+    } catch (error) {
+      deps.changes.discard();
+      throw error;
+    }
+    return settled;
+  }
 
   return {
     handlers,
@@ -282,8 +370,12 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       reloadDue = true;
       schedule();
     },
-    /** After any commit: a reply may have moved an accepted transfer along (accepted upstream, refused). */
+    /** After any commit: a reply may have moved an accepted transfer along (accepted upstream, refused), or a supervisor decided one. */
     committed(): void {
+      if (settleApprovals()) {
+        publish();
+        deps.afterDecision();
+      }
       if (service && [...repos.rebalancing.all()].some((d) => d.decision === 'accepted' && d.commandId && repos.outbox.get(d.commandId)?.status === 'pending')) schedule();
     },
     snapshot,

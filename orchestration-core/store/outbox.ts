@@ -34,6 +34,7 @@ export function createOutbox(db: Database.Database) {
     `SELECT * FROM outbox WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
   );
   const byId = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE command_id = ?');
+  const refusal = db.prepare<[string], string | null>("SELECT json_extract(reply, '$.reason') FROM outbox WHERE command_id = ? AND status = 'rejected'").pluck();
   const markReplied = db.prepare(
     `UPDATE outbox SET status = ?, reply = ?, replied_at = ? WHERE command_id = ? AND status = 'pending'`,
   );
@@ -58,6 +59,8 @@ export function createOutbox(db: Database.Database) {
     pending(connector: string, afterSeq: number, limit: number): OutboxEntry[] {
       return pending.all(connector, afterSeq, limit).map(toEntry);
     },
+    /** Why upstream refused the command; null when it did not (or gave no reason). */
+    refusal: (commandId: string): string | null => refusal.get(commandId) ?? null,
     get(commandId: string): OutboxEntry | undefined {
       const row = byId.get(commandId);
       return row ? toEntry(row) : undefined;

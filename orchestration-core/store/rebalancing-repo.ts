@@ -3,12 +3,16 @@
 import type Database from 'better-sqlite3';
 import type { RebalancingProposal } from '../../shared/api/rebalancing';
 
+/** awaiting-approval: a supervisor's approval comes first; refused: the gateway refused the request for it. */
+export type RebalancingDecisionKind = 'accepted' | 'rejected' | 'awaiting-approval' | 'refused';
+
 export interface RebalancingDecision {
   proposalId: string;
-  decision: 'accepted' | 'rejected';
+  decision: RebalancingDecisionKind;
   proposal: RebalancingProposal;
   transferId: string | null;
   commandId: string | null;
+  approvalId: string | null;
   decidedBy: string;
   decidedAt: string;
   reason: string | null;
@@ -17,27 +21,29 @@ export interface RebalancingDecision {
 
 interface DecisionRow {
   proposalId: string;
-  decision: 'accepted' | 'rejected';
+  decision: RebalancingDecisionKind;
   proposal: string;
   transferId: string | null;
   commandId: string | null;
+  approvalId: string | null;
   decidedBy: string;
   decidedAt: string;
   reason: string | null;
   receivedAt: string | null;
 }
 
-const columns = 'proposal_id AS proposalId, decision, proposal, transfer_id AS transferId, command_id AS commandId, decided_by AS decidedBy, decided_at AS decidedAt, reason, received_at AS receivedAt';
+const columns = 'proposal_id AS proposalId, decision, proposal, transfer_id AS transferId, command_id AS commandId, approval_id AS approvalId, decided_by AS decidedBy, decided_at AS decidedAt, reason, received_at AS receivedAt';
 const fromRow = (row: DecisionRow): RebalancingDecision => ({ ...row, proposal: JSON.parse(row.proposal) as RebalancingProposal });
 
 export function createRebalancingRepo(db: Database.Database) {
   const put = db.prepare(
-    `INSERT OR REPLACE INTO rebalancing_decisions (proposal_id, decision, item_id, from_plant, to_plant, quantity, ship_date, arrival_date, unit_cost, proposal, transfer_id, command_id, decided_by, decided_at, reason, received_at)
-     VALUES (@proposalId, @decision, @itemId, @fromPlant, @toPlant, @quantity, @shipDate, @arrivalDate, @unitCost, @proposal, @transferId, @commandId, @decidedBy, @decidedAt, @reason, NULL)`,
+    `INSERT OR REPLACE INTO rebalancing_decisions (proposal_id, decision, item_id, from_plant, to_plant, quantity, ship_date, arrival_date, unit_cost, proposal, transfer_id, command_id, approval_id, decided_by, decided_at, reason, received_at)
+     VALUES (@proposalId, @decision, @itemId, @fromPlant, @toPlant, @quantity, @shipDate, @arrivalDate, @unitCost, @proposal, @transferId, @commandId, @approvalId, @decidedBy, @decidedAt, @reason, NULL)`,
   );
   const byId = db.prepare<[string], DecisionRow>(`SELECT ${columns} FROM rebalancing_decisions WHERE proposal_id = ?`);
   const all = db.prepare<[], DecisionRow>(`SELECT ${columns} FROM rebalancing_decisions ORDER BY proposal_id`);
   const received = db.prepare<[string, string]>('UPDATE rebalancing_decisions SET received_at = ? WHERE transfer_id = ? AND received_at IS NULL');
+  const awaiting = db.prepare<[], DecisionRow>(`SELECT ${columns} FROM rebalancing_decisions WHERE decision = 'awaiting-approval' ORDER BY proposal_id`);
   const item = db.prepare<[string], { description: string; unit: string }>('SELECT description, unit FROM items WHERE id = ?');
   const ordersFrom = db.prepare<[string, string, string, string], { quantity: number; value: number }>(
     'SELECT quantity, value FROM customer_orders WHERE item_id = ? AND plant = ? AND ship_date >= ? AND ship_date <= ? ORDER BY ship_date, id',
@@ -63,6 +69,8 @@ export function createRebalancingRepo(db: Database.Database) {
       return row && fromRow(row);
     },
     all: (): RebalancingDecision[] => all.all().map(fromRow),
+    /** Transfers above the threshold waiting for their request's reply or a supervisor's decision. */
+    awaitingApproval: (): RebalancingDecision[] => awaiting.all().map(fromRow),
     /** The goods receipt of an accepted transfer arrived; true when it completed one of ours. */
     markReceived: (transferId: string, at: string): boolean => received.run(at, transferId).changes > 0,
     item: (itemId: string) => item.get(itemId),

@@ -1,4 +1,4 @@
-// Someone asked for a supervisor's approval (a substitution, or a use-as-is under a deviation). Every workstation hears the
+// Someone asked for a supervisor's approval (a substitution, a use-as-is under a deviation, or a transfer above the threshold). Every workstation hears the
 // request from the gateway: it lists it for supervisors with an SLA, and closes it when the gateway
 // publishes the decision, whichever workstation made it. The decision itself is a command
 // (approval.decide) that the Approvals API queues; the requester's own is refused here and upstream.
@@ -33,12 +33,14 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       requestedAt: p.requestedAt,
       substitution: p.kind === 'substitution' ? p.substitution : null,
       deviation: p.kind === 'use-as-is' ? p.deviation : null,
+      transfer: p.kind === 'transfer' ? p.transfer : null,
       exceptionId: p.kind === 'substitution' ? (p.exceptionId ?? null) : null,
       projected: p.kind === 'substitution' ? (p.projected ?? null) : null,
     });
     // Counted from the request, not from when this workstation heard of it.
     const dueAt = new Date(Date.parse(p.requestedAt) + decisionSlaHours * 3_600_000).toISOString();
-    const taskId = ctx.openTask({ kind: p.kind === 'substitution' ? 'approve-substitution' : 'approve-deviation', role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
+    const taskKinds = { substitution: 'approve-substitution', 'use-as-is': 'approve-deviation', transfer: 'approve-transfer' } as const;
+    const taskId = ctx.openTask({ kind: taskKinds[p.kind], role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
     ctx.approvalChanged(p.approvalId);
     const setAside = p.kind !== 'substitution' || p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, ctx);

@@ -149,7 +149,7 @@ function requestApproval(
   const request = { approvalId, kind: 'substitution' as const, subject, substitution: note ? { ...substitution, reason: `${substitution.reason}: ${note}`.slice(0, 500) } : substitution, exceptionId: state.exceptionId, ...(projected ? { projected } : {}) };
   ctx.emit('approval.request', request, { issuedBy: user, entityId: approvalId });
   // Listed here at once, so the planner sees it waiting even before the gateway echoes it.
-  ctx.repos.approvals.request({ id: approvalId, kind: 'substitution', subject, requestedBy: user, requestedAt: ctx.now, substitution: request.substitution, deviation: null, exceptionId: state.exceptionId, projected: projected ?? null });
+  ctx.repos.approvals.request({ id: approvalId, kind: 'substitution', subject, requestedBy: user, requestedAt: ctx.now, substitution: request.substitution, deviation: null, transfer: null, exceptionId: state.exceptionId, projected: projected ?? null });
   ctx.repos.exceptions.chooseResponse(state.exceptionId, response.id, 'awaiting-approval');
   ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: response.id, note: note ?? null });
   ctx.exceptionChanged(state.exceptionId);

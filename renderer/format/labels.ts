@@ -120,6 +120,7 @@ export const exceptionStatusLabels: Record<ExceptionStatus, string> = {
 export const approvalKindLabels: Record<ApprovalKind, string> = {
   substitution: 'Substitution',
   'use-as-is': 'Use as-is',
+  transfer: 'Transfer',
 };
 
 export const approvalStatusLabels: Record<ApprovalStatus, string> = {

@@ -3,12 +3,12 @@
 // approves their own request.
 import { z } from 'zod';
 import { idSchema } from '../domain';
-import type { DeviationRequest } from '../approval-payloads';
+import type { DeviationRequest, TransferApprovalRequest } from '../approval-payloads';
 import type { ProjectedEffect } from './impact';
 
-export type { DeviationRequest };
+export type { DeviationRequest, TransferApprovalRequest };
 
-export const approvalKinds = ['substitution', 'use-as-is'] as const;
+export const approvalKinds = ['substitution', 'use-as-is', 'transfer'] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
 export const approvalStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];
@@ -34,10 +34,11 @@ export interface ApprovalRow {
   /** When the decision is due: the SLA counted from the request; null when this workstation keeps no task for it. */
   dueAt: string | null;
   plant: string;
-  /** What is asked: a substitution (kind substitution) or a use-as-is under a deviation (kind use-as-is). */
+  /** What is asked: a substitution (kind substitution), a use-as-is under a deviation (kind use-as-is) or a transfer between plants (kind transfer). */
   substitution: SubstitutionRequest | null;
   deviation: DeviationRequest | null;
-  /** The substitution's items; for a use-as-is, the lot's item and an empty string. */
+  transfer: TransferApprovalRequest | null;
+  /** The substitution's items; for a use-as-is or a transfer, its item and an empty string. */
   fromItemDescription: string;
   toItemDescription: string;
   /** The exception the request answers, when it came from Order Impact. */

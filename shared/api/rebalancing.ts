@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain';
 
-export const proposalStatuses = ['proposed', 'accepted', 'in-transit', 'received', 'rejected'] as const;
+export const proposalStatuses = ['proposed', 'awaiting-approval', 'accepted', 'in-transit', 'received', 'rejected'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 export interface RebalancingProposal {
@@ -29,8 +29,10 @@ export interface RebalancingProposal {
   status: ProposalStatus;
   transferId: string | null;
   commandId: string | null;
+  /** The supervisor's approval a transfer above the value threshold waits for (awaiting-approval), or was sent under. */
+  approvalId: string | null;
   decidedBy: string | null;
-  /** Why it was rejected (by the planner, or upstream). */
+  /** Why it was rejected (by the planner, the supervisor, or upstream), or why a request for approval was refused. */
   reason: string | null;
 }
 
@@ -66,7 +68,7 @@ export const rebalancingArgSchemas = {
 export interface RebalancingApi {
   /** The current proposals and those decided, with the computation's status. */
   'rebalancing.proposals': (args: Record<string, never>) => RebalancingSnapshot;
-  /** Queues one transfer.request per proposal; accepting an accepted proposal again returns its command (idempotent). */
+  /** Queues one transfer.request per proposal (above the value threshold, an approval.request first); accepting an accepted proposal again returns its command (idempotent). */
   'rebalancing.accept': (args: AcceptProposalsArgs) => { commandIds: string[] };
   'rebalancing.reject': (args: RejectProposalsArgs) => { rejected: number };
 }

@@ -1,8 +1,10 @@
 // Rebalancing proposals from a real worker over a small plan: P1 is short of FG-1, P2 has surplus.
 // Accepting queues one transfer.request (a second accept is idempotent: same command, nothing new),
 // the ERP's acceptance puts it in transit, and the goods receipt naming the transfer completes it.
+// Above the value threshold a supervisor's approval comes first: approved, one transfer.request follows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RebalancingProposal, RebalancingSnapshot } from '../../shared/api/rebalancing';
+import type { EventPayload as EventPayloadOf } from '../../shared/events';
 import { startRebalanceWorkerFromSource } from '../../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import { createRebalancingProposals, type RebalancingProposals } from '../../orchestration-core/services/rebalancing-proposals';
 import type { PlanningDataset } from '../../orchestration-core/store/planning-repo';
@@ -37,26 +39,33 @@ describe('rebalancing proposals', () => {
   const published: RebalancingSnapshot[] = [];
   const planner = { user: 'pl.omar' };
   const row = (): RebalancingProposal | undefined => proposals.snapshot().proposals[0];
+  let ids = 0;
+  const approvalRequests = () => parts.repos.outbox.pending('erp', 0, 100).filter((entry) => entry.command.type === 'approval.request');
   const transferRequests = () => parts.repos.outbox.pending('erp', 0, 100).filter((entry) => entry.command.type === 'transfer.request');
 
-  beforeEach(() => {
-    temp = makeTempDir();
-    const clock = fixedClock();
-    parts = createCoreParts(temp.file('core.sqlite'), clock, { planning });
-    proposals = createRebalancingProposals({
+  /** Proposals with a value threshold: CO-1's 30,000 is below 50,000 (the tests before) and above the default 10,000. */
+  function start(transferApprovalValue?: number): RebalancingProposals {
+    return createRebalancingProposals({
       store: parts.store,
       repos: parts.repos,
       changes: parts.changes,
-      clock,
+      clock: fixedClock(),
       logger: quietLogger,
-      newId: () => 'unused',
+      newId: () => `id-${(ids += 1)}`,
       routeCommand: () => 'erp',
       role: 'planner',
+      ...(transferApprovalValue === undefined ? {} : { transferApprovalValue }),
       startWorker: startRebalanceWorkerFromSource,
       debounceMs: 20,
       publish: (snapshot) => published.push(snapshot),
       afterDecision: () => {},
     });
+  }
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    parts = createCoreParts(temp.file('core.sqlite'), fixedClock(), { planning });
+    proposals = start(50_000);
     parts.changes.attachPlan({ apply: (change) => proposals.planChanged(change), rebuild: () => proposals.planReplaced() });
   });
   afterEach(async () => {
@@ -125,5 +134,80 @@ describe('rebalancing proposals', () => {
   it('computes nothing without a worker, and says so', () => {
     const idle = createRebalancingProposals({ store: parts.store, repos: parts.repos, changes: parts.changes, clock: fixedClock(), logger: quietLogger, newId: () => 'x', routeCommand: () => 'erp', role: 'planner', publish: () => {}, afterDecision: () => {} });
     expect(idle.snapshot()).toEqual({ status: expect.objectContaining({ state: 'unavailable' }), proposals: [] });
+  });
+
+  describe('above the value threshold', () => {
+    // A new database each test: its stream starts at 1 again.
+    let event = createEventFactory();
+    const approvalEvent = <T extends 'approval.requested' | 'approval.decided'>(type: T, payload: Parameters<typeof event<T>>[2]) =>
+      event('erp', type, payload, { correlationId: (payload as { approvalId: string }).approvalId });
+
+    /** Accepted at the default threshold: the approval.request, heard back from the gateway as approval.requested. */
+    async function acceptAboveThreshold() {
+      event = createEventFactory();
+      await proposals.close();
+      proposals = start();
+      await waitFor('a proposal', () => row());
+      const { commandIds } = proposals.handlers['rebalancing.accept']({ proposalIds: ['RB-FG-1-P2-P1'] }, planner);
+      expect(proposals.handlers['rebalancing.accept']({ proposalIds: ['RB-FG-1-P2-P1'] }, planner).commandIds).toEqual(commandIds);
+      expect(transferRequests()).toEqual([]);
+      const [request] = approvalRequests();
+      expect(request?.command.payload).toMatchObject({
+        kind: 'transfer',
+        transfer: { transferId: 'RB-FG-1-P2-P1-2026-12-01', itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 60, unit: 'EA', shipDate: '2026-12-01', arrivalDate: '2026-12-03', value: 30_000 },
+      });
+      expect(request?.commandId).toBe(commandIds[0]);
+      const payload = request!.command.payload as { approvalId: string };
+      expect(row()).toMatchObject({ status: 'awaiting-approval', approvalId: payload.approvalId, decidedBy: 'pl.omar' });
+      expect(parts.repos.approvals.get(payload.approvalId)).toMatchObject({ kind: 'transfer', status: 'pending', requestedBy: 'pl.omar', plant: 'P1' });
+      expect(() => proposals.handlers['rebalancing.reject']({ proposalIds: ['RB-FG-1-P2-P1'], reason: 'no' }, planner)).toThrow(/awaits a supervisor's approval/);
+      return { requestCommandId: commandIds[0]!, approvalId: payload.approvalId, requested: { ...(request!.command.payload as EventPayloadOf<'approval.requested'>), requestedBy: 'pl.omar', requestedAt: '2026-12-01T08:00:00.000Z' } };
+    }
+
+    it('sends the transfer.request once a supervisor approved it, under an id derived from the approval', async () => {
+      const { requestCommandId, approvalId, requested } = await acceptAboveThreshold();
+      // Decided before the request's reply came back (a lost reply, resent): nothing is sent until it does.
+      parts.ingest.applyBatch([approvalEvent('approval.requested', requested), approvalEvent('approval.decided', { approvalId, decision: 'approve', reason: '', decidedBy: 'sv.ines', decidedAt: '2026-12-01T09:00:00.000Z' })]);
+      proposals.committed();
+      expect(transferRequests()).toEqual([]);
+      expect(row()?.status).toBe('awaiting-approval');
+
+      parts.handleReply('erp', requestCommandId, { commandId: requestCommandId, status: 'accepted' });
+      proposals.committed();
+      proposals.committed();
+      const sent = transferRequests();
+      expect(sent.map((entry) => entry.command.payload)).toEqual([
+        { transferId: 'RB-FG-1-P2-P1-2026-12-01', itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 60, shipDate: '2026-12-01', arrivalDate: '2026-12-03', reason: 'Rebalancing FG-1: P1 below safety stock from 2026-12-05', approvalId, approvedBy: 'sv.ines' },
+      ]);
+      expect(sent[0]?.command.issuedBy).toBe('pl.omar');
+      expect(row()).toMatchObject({ status: 'accepted', commandId: sent[0]?.commandId, approvalId });
+      expect(proposals.handlers['rebalancing.accept']({ proposalIds: ['RB-FG-1-P2-P1'] }, planner).commandIds).toEqual([sent[0]?.commandId]);
+
+      parts.handleReply('erp', sent[0]!.commandId, { commandId: sent[0]!.commandId, status: 'accepted' });
+      await waitFor('in transit', () => row()?.status === 'in-transit');
+    });
+
+    it("rejects the proposal with the supervisor's reason", async () => {
+      const { requestCommandId, approvalId, requested } = await acceptAboveThreshold();
+      parts.handleReply('erp', requestCommandId, { commandId: requestCommandId, status: 'accepted' });
+      parts.ingest.applyBatch([approvalEvent('approval.requested', requested)]);
+      proposals.committed();
+      expect(row()?.status).toBe('awaiting-approval');
+      parts.ingest.applyBatch([approvalEvent('approval.decided', { approvalId, decision: 'reject', reason: 'P2 needs them for the trial run', decidedBy: 'sv.ines', decidedAt: '2026-12-01T09:00:00.000Z' })]);
+      proposals.committed();
+      expect(row()).toMatchObject({ status: 'rejected', reason: 'sv.ines rejected the transfer: P2 needs them for the trial run' });
+      expect(transferRequests()).toEqual([]);
+    });
+
+    it('puts the proposal back when the gateway refuses the request', async () => {
+      const { requestCommandId } = await acceptAboveThreshold();
+      parts.handleReply('erp', requestCommandId, { commandId: requestCommandId, status: 'rejected', reason: 'payload.approvalId: AP-x was requested already' });
+      proposals.committed();
+      expect(row()).toMatchObject({ status: 'proposed', approvalId: null, reason: 'The gateway refused the request for approval: payload.approvalId: AP-x was requested already' });
+      // Accepted again: a new request.
+      proposals.handlers['rebalancing.accept']({ proposalIds: ['RB-FG-1-P2-P1'] }, planner);
+      expect(row()?.status).toBe('awaiting-approval');
+      expect(transferRequests()).toEqual([]);
+    });
   });
 });

@@ -44,7 +44,10 @@ test('a planner accepts two rebalancing transfers; each goes upstream once and i
     await expect(page.getByTestId('rebalancing-summary')).toContainText(/\d+ proposals? · cost [\d,]+/);
     await page.screenshot({ path: testInfo.outputPath('rebalancing-proposed.png') });
 
-    // Two open proposals, held by their ids: the grid re-sorts by status as they move on.
+    // Two open proposals worth at most the approval threshold (settings, 10,000 by default: above it a
+    // supervisor approves first), held by their ids: the grid re-sorts by status as they move on.
+    await grid.locator('.ag-header-cell[col-id="revenueProtected"]').click();
+    for (const n of [0, 1]) expect(Number((await proposed.nth(n).locator('[col-id="revenueProtected"]').innerText()).replace(/,/g, ''))).toBeLessThanOrEqual(10_000);
     const ids = [await proposed.nth(0).getAttribute('row-id'), await proposed.nth(1).getAttribute('row-id')];
     expect(ids.every((id) => id !== null)).toBe(true);
     const [firstId, secondId] = ids as [string, string];
@@ -85,8 +88,9 @@ test('a planner accepts two rebalancing transfers; each goes upstream once and i
     expect(new Set(transferIdOf.values()).size).toBe(2);
 
     // What is on its way sorts after the open proposals (hundreds of rows): sort by status the other way.
-    await grid.locator('.ag-header-cell[col-id="status"] .ag-header-cell-label').click();
-    await expect(grid.locator('.ag-header-cell[col-id="status"]')).toHaveAttribute('aria-sort', 'descending');
+    const statusHeader = grid.locator('.ag-header-cell[col-id="status"]');
+    for (let clicks = 0; clicks < 3 && (await statusHeader.getAttribute('aria-sort')) !== 'descending'; clicks++) await statusHeader.locator('.ag-header-cell-label').click();
+    await expect(statusHeader).toHaveAttribute('aria-sort', 'descending');
 
     // Both rows show in transit, naming their transfer.
     for (const [id, row] of [

@@ -15,7 +15,7 @@ afterEach(() => temp.remove());
 describe('loadSettingsFromConf', () => {
   it('fills the defaults on first launch and writes them to a file the user can edit', () => {
     const settings = loadSettingsFromConf({ cwd: temp.dir });
-    expect(settings).toEqual({ user: 'qe.floor', role: 'quality-engineer', plant: null, connectors: [], thresholds: { minimumYield: 0.95 }, ui: { density: 'compact' } });
+    expect(settings).toEqual({ user: 'qe.floor', role: 'quality-engineer', plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, ui: { density: 'compact' } });
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual(settings);
   });
 

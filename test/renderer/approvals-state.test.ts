@@ -23,11 +23,13 @@ import {
   describePendingDecision,
   deviationFacts,
   formatOrderCount,
+  formatTransferRequest,
   projectedFacts,
   requestSourceLines,
   requestTermsLines,
   subjectDetail,
   substitutionFacts,
+  transferFacts,
 } from '../../renderer/views/approvals/approval-format';
 import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../shared/api/approvals';
 import type { ApiMethod, AppEvents, AppEventTopic } from '../../shared/api';
@@ -58,6 +60,7 @@ function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow
     plant: 'P2',
     substitution,
     deviation: null,
+    transfer: null,
     fromItemDescription: 'Rod seal PU, 10 mm',
     toItemDescription: 'Rod seal NBR, 10 mm',
     exceptionId: 'E1',
@@ -245,6 +248,25 @@ describe('approvals wording', () => {
       ['Defect', 'DIM-OOT'],
       ['Inspection lot', 'IL-000045'],
       ['Reason', 'Bore 0.02 mm over; within the customer’s drawing tolerance'],
+    ]);
+  });
+
+  it('words a transfer as how much of which item, between which plants, arriving when, worth what', () => {
+    const transfer = { transferId: 'RB-FG-000019-P3-P1-2026-11-28', itemId: 'FG-000019', fromPlant: 'P3', toPlant: 'P1', quantity: 78, unit: 'EA', shipDate: '2026-11-28', arrivalDate: '2026-12-02', value: 11_933.6 };
+    const row = approval('AP-T1', { kind: 'transfer', subject: 'Transfer 78 EA of FG-000019 from P3 to P1 (value 11934)', plant: 'P1', substitution: null, deviation: null, transfer, fromItemDescription: 'Hydraulic cylinder', toItemDescription: '', exceptionId: null, projected: null });
+    expect(formatTransferRequest(transfer)).toBe('78 EA of FG-000019 from P3 to P1, arriving 02 Dec, value 11,934');
+    // Across the two "what" columns, the same sentence with the item's description.
+    expect(`${requestSourceLines(row).text} ${requestTermsLines(row).text}`).toBe('78 EA of FG-000019 (Hydraulic cylinder) from P3 to P1, arriving 02 Dec, value 11,934');
+    expect(approvalHeading(row)).toBe('FG-000019 P3 → P1');
+    expect(transferFacts(transfer, row.fromItemDescription)).toEqual([
+      ['Transfer', 'RB-FG-000019-P3-P1-2026-11-28'],
+      ['Item', 'FG-000019 — Hydraulic cylinder'],
+      ['Quantity', '78 EA'],
+      ['From', 'P3'],
+      ['To', 'P1'],
+      ['Ships', '28 Nov 2026'],
+      ['Arrives', '02 Dec 2026'],
+      ['Value', '11,934'],
     ]);
   });
 

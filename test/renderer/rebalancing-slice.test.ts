@@ -22,6 +22,7 @@ const proposal = (id: string, overrides: Partial<RebalancingProposal> = {}): Reb
   status: 'proposed',
   transferId: null,
   commandId: null,
+  approvalId: null,
   decidedBy: null,
   reason: null,
   ...overrides,

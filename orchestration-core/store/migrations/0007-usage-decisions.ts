@@ -71,7 +71,7 @@ export function up(db: Database.Database): void {
     CREATE INDEX inspection_lots_lot ON inspection_lots(lot_id);
     CREATE TABLE approvals_next (
       id TEXT PRIMARY KEY,
-      kind TEXT NOT NULL CHECK (kind IN ('substitution', 'use-as-is')),
+      kind TEXT NOT NULL CHECK (kind IN ('substitution', 'use-as-is', 'transfer')),
       subject TEXT NOT NULL,
       status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
       requested_by TEXT NOT NULL,

@@ -6,7 +6,9 @@ export function up(db: Database.Database): void {
   db.exec(`
     CREATE TABLE rebalancing_decisions (
       proposal_id TEXT PRIMARY KEY,
-      decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+      -- awaiting-approval: above the value threshold, a supervisor's approval comes first (command_id is the
+      -- approval.request until then); refused: the gateway refused that request, the proposal is open again.
+      decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected', 'awaiting-approval', 'refused')),
       item_id TEXT NOT NULL,
       from_plant TEXT NOT NULL,
       to_plant TEXT NOT NULL,
@@ -18,6 +20,7 @@ export function up(db: Database.Database): void {
       proposal TEXT NOT NULL,
       transfer_id TEXT,
       command_id TEXT,
+      approval_id TEXT,
       decided_by TEXT NOT NULL,
       decided_at TEXT NOT NULL,
       reason TEXT,

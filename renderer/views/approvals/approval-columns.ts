@@ -80,9 +80,9 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   {
     colId: 'fromItem',
     headerName: 'Item or lot',
-    headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: how much of which lot, over its item',
+    headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: how much of which lot, over its item. A transfer: how much of which item',
     // Sorted by what the cell names first: the item replaced, or the lot.
-    valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? '',
+    valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? data?.transfer?.itemId ?? '',
     flex: 1,
     minWidth: 116,
     cellRenderer: RequestSourceCell,
@@ -91,8 +91,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   {
     colId: 'toItem',
     headerName: 'Substitute or deviation',
-    headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, and the defect found',
-    valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? '',
+    headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, and the defect found. A transfer: between which plants, when it arrives and its value',
+    valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? data?.transfer?.toPlant ?? '',
     flex: 1,
     minWidth: 116,
     cellRenderer: RequestTermsCell,

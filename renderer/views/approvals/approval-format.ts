@@ -1,8 +1,9 @@
 // The Approvals view's wording, as plain functions the columns, the panel and tests share.
-import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../../shared/api/approvals';
+import type { ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../../shared/api/approvals';
 import type { ProjectedEffect } from '../../../shared/api/impact';
 import { approvalStatusLabels } from '../../format/labels';
 import { formatMoney, formatQuantity } from '../../format/numbers';
+import { formatPlanDate } from '../../format/time';
 import { formatDaysLate } from '../order-impact/impact-format';
 
 /** Under the status pill: a decision from this workstation on its way, or upstream's refusal of one. */
@@ -43,7 +44,17 @@ function formatDeviationTerms(deviation: Pick<DeviationRequest, 'deviationNumber
   return `under ${deviation.deviationNumber}, defect ${deviation.defectCode}`;
 }
 
-type RequestParts = Pick<ApprovalRow, 'substitution' | 'deviation' | 'fromItemDescription' | 'toItemDescription'>;
+/** "02 Dec": the arrival day, without the year a planner reads from context. */
+function formatArrival(date: string): string {
+  return formatPlanDate(date).replace(/ \d{4}$/, '');
+}
+
+/** A transfer asked for approval: "78 EA of FG-000019 from P3 to P1, arriving 02 Dec, value 11,934". */
+export function formatTransferRequest(transfer: TransferApprovalRequest): string {
+  return `${formatQuantity(transfer.quantity, transfer.unit)} of ${transfer.itemId} from ${transfer.fromPlant} to ${transfer.toPlant}, arriving ${formatArrival(transfer.arrivalDate)}, value ${formatMoney(transfer.value)}`;
+}
+
+type RequestParts = Pick<ApprovalRow, 'substitution' | 'deviation' | 'transfer' | 'fromItemDescription' | 'toItemDescription'>;
 
 /** Beneath the subject: "P1 · Supplier delay on PO-0000008/10"; a use-as-is subject does not name the plant. */
 export function subjectDetail(row: Pick<ApprovalRow, 'plant' | 'substitution' | 'deviation'>): string {
@@ -57,6 +68,10 @@ export function subjectDetail(row: Pick<ApprovalRow, 'plant' | 'substitution' | 
 /** The first: the component replaced, or the lot used as is over its item's description. */
 export function requestSourceLines(row: RequestParts): RequestLines {
   if (row.substitution) return itemLines(row.substitution.fromItemId, row.fromItemDescription);
+  if (row.transfer) {
+    const what = `${formatQuantity(row.transfer.quantity, row.transfer.unit)} of ${row.transfer.itemId}`;
+    return { primary: what, secondary: row.fromItemDescription, text: `${what} (${row.fromItemDescription})` };
+  }
   if (!row.deviation) return noLines;
   const lot = formatDeviationLot(row.deviation);
   return { primary: lot, secondary: row.fromItemDescription, text: `${lot} (${row.fromItemDescription})` };
@@ -65,13 +80,20 @@ export function requestSourceLines(row: RequestParts): RequestLines {
 /** The second: the substitute, or the deviation and defect the lot is used under. */
 export function requestTermsLines(row: RequestParts): RequestLines {
   if (row.substitution) return itemLines(row.substitution.toItemId, row.toItemDescription);
+  if (row.transfer) {
+    const { fromPlant, toPlant, arrivalDate, value } = row.transfer;
+    const lane = `from ${fromPlant} to ${toPlant}`;
+    const terms = `arriving ${formatArrival(arrivalDate)}, value ${formatMoney(value)}`;
+    return { primary: lane, secondary: terms, text: `${lane}, ${terms}` };
+  }
   if (!row.deviation) return noLines;
   return { primary: `under ${row.deviation.deviationNumber}`, secondary: `defect ${row.deviation.defectCode}`, text: formatDeviationTerms(row.deviation) };
 }
 
 /** The panel's heading, short enough for its width: "RM-001309 → RM-000979", "Lot L-000123". */
-export function approvalHeading(row: Pick<ApprovalRow, 'subject' | 'substitution' | 'deviation'>): string {
+export function approvalHeading(row: Pick<ApprovalRow, 'subject' | 'substitution' | 'deviation' | 'transfer'>): string {
   if (row.substitution) return `${row.substitution.fromItemId} → ${row.substitution.toItemId}`;
+  if (row.transfer) return `${row.transfer.itemId} ${row.transfer.fromPlant} → ${row.transfer.toPlant}`;
   if (row.deviation) return `Lot ${row.deviation.lotId}`;
   return row.subject;
 }
@@ -97,6 +119,20 @@ export function deviationFacts(deviation: DeviationRequest, itemDescription: str
     ['Defect', deviation.defectCode],
     ['Inspection lot', deviation.inspectionLotId],
     ['Reason', deviation.reason],
+  ];
+}
+
+/** What a transfer asks, for the panel; its value is the revenue it protects at the receiving plant. */
+export function transferFacts(transfer: TransferApprovalRequest, itemDescription: string): [string, string][] {
+  return [
+    ['Transfer', transfer.transferId],
+    ['Item', `${transfer.itemId} — ${itemDescription}`],
+    ['Quantity', formatQuantity(transfer.quantity, transfer.unit)],
+    ['From', transfer.fromPlant],
+    ['To', transfer.toPlant],
+    ['Ships', formatPlanDate(transfer.shipDate)],
+    ['Arrives', formatPlanDate(transfer.arrivalDate)],
+    ['Value', formatMoney(transfer.value)],
   ];
 }
 

@@ -7,7 +7,7 @@ import { isAwaitingDecision } from '../../state/approvals-slice';
 import { ApprovalDecisionForm } from './approval-decision-form';
 import { Facts } from './approval-facts';
 import { approvalHeading, describePendingDecision } from './approval-format';
-import { DeviationDetails, SubstitutionDetails } from './approval-request-details';
+import { DeviationDetails, SubstitutionDetails, TransferDetails } from './approval-request-details';
 import { ApprovalStatusPill } from './approval-status-pill';
 
 function UpstreamState({ row }: { row: ApprovalRow }) {
@@ -63,6 +63,7 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
         <p className="approval-panel__subject">{row.subject}</p>
         {row.substitution && <SubstitutionDetails row={row} substitution={row.substitution} />}
         {row.deviation && <DeviationDetails row={row} deviation={row.deviation} />}
+        {row.transfer && <TransferDetails row={row} transfer={row.transfer} />}
       </div>
       {isAwaitingDecision(row) && <ApprovalDecisionForm key={row.id} row={row} />}
     </aside>

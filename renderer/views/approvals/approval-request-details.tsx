@@ -1,8 +1,8 @@
 // What the selected request asks, by kind: a substitution with its production orders and projected effect,
 // or a use-as-is of part of a failed lot under a deviation. Who requested it and when come last in both.
-import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../../shared/api/approvals';
+import type { ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../../shared/api/approvals';
 import { formatDateTime, formatDue } from '../../format/time';
-import { deviationFacts, formatOrderCount, projectedFacts, substitutionFacts } from './approval-format';
+import { deviationFacts, formatOrderCount, projectedFacts, substitutionFacts, transferFacts } from './approval-format';
 import { Facts } from './approval-facts';
 
 function requestedFacts(row: ApprovalRow): [string, string][] {
@@ -50,6 +50,17 @@ export function DeviationDetails({ row, deviation }: { row: ApprovalRow; deviati
         <p className="approval-panel__note">
           Approved, the quality engineer’s usage decision for the lot goes upstream as posted. Rejected, it goes back to the quality engineer to decide again.
         </p>
+      )}
+    </>
+  );
+}
+
+export function TransferDetails({ row, transfer }: { row: ApprovalRow; transfer: TransferApprovalRequest }) {
+  return (
+    <>
+      <Facts testId="approval-transfer" facts={[...transferFacts(transfer, row.fromItemDescription), ...requestedFacts(row)]} />
+      {row.status === 'pending' && (
+        <p className="approval-panel__note">Approved, the planner’s transfer goes to the ERP as proposed. Rejected, the proposal is rejected with your reason.</p>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import type { ProposalStatus } from '../../../shared/api/rebalancing';
 
 export const proposalStatusLabels: Record<ProposalStatus, string> = {
   proposed: 'Proposed',
+  'awaiting-approval': 'Awaiting approval',
   accepted: 'Sent',
   'in-transit': 'In transit',
   received: 'Received',

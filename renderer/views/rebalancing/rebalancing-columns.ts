@@ -14,7 +14,7 @@ export const getProposalRowId = (params: GetRowIdParams<RebalancingProposal>): s
 
 
 /** Open proposals first, then what is on its way, then the rest. */
-const statusOrder: Record<ProposalStatus, number> = { proposed: 0, accepted: 1, 'in-transit': 2, received: 3, rejected: 4 };
+const statusOrder: Record<ProposalStatus, number> = { proposed: 0, 'awaiting-approval': 1, accepted: 2, 'in-transit': 3, received: 4, rejected: 5 };
 
 export const proposalDefaultColDef: ColDef<RebalancingProposal> = { sortable: true, resizable: true, filter: false, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true };
 
