@@ -376,7 +376,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
         publish();
         deps.afterDecision();
       }
-      if (service && [...repos.rebalancing.all()].some((d) => d.decision === 'accepted' && d.commandId && repos.outbox.get(d.commandId)?.status === 'pending')) schedule();
+      if (service && repos.rebalancing.anySentUnanswered()) schedule();
     },
     snapshot,
     async close(): Promise<void> {

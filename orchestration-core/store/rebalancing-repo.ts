@@ -19,18 +19,7 @@ export interface RebalancingDecision {
   receivedAt: string | null;
 }
 
-interface DecisionRow {
-  proposalId: string;
-  decision: RebalancingDecisionKind;
-  proposal: string;
-  transferId: string | null;
-  commandId: string | null;
-  approvalId: string | null;
-  decidedBy: string;
-  decidedAt: string;
-  reason: string | null;
-  receivedAt: string | null;
-}
+type DecisionRow = Omit<RebalancingDecision, 'proposal'> & { proposal: string };
 
 const columns = 'proposal_id AS proposalId, decision, proposal, transfer_id AS transferId, command_id AS commandId, approval_id AS approvalId, decided_by AS decidedBy, decided_at AS decidedAt, reason, received_at AS receivedAt';
 const fromRow = (row: DecisionRow): RebalancingDecision => ({ ...row, proposal: JSON.parse(row.proposal) as RebalancingProposal });
@@ -43,6 +32,12 @@ export function createRebalancingRepo(db: Database.Database) {
   const byId = db.prepare<[string], DecisionRow>(`SELECT ${columns} FROM rebalancing_decisions WHERE proposal_id = ?`);
   const all = db.prepare<[], DecisionRow>(`SELECT ${columns} FROM rebalancing_decisions ORDER BY proposal_id`);
   const received = db.prepare<[string, string]>('UPDATE rebalancing_decisions SET received_at = ? WHERE transfer_id = ? AND received_at IS NULL');
+  // Accepted transfers whose command still waits for the ERP's reply: asked after every commit.
+  const sentUnanswered = db
+    .prepare<[], number>(
+      "SELECT 1 FROM rebalancing_decisions d JOIN outbox o ON o.command_id = d.command_id WHERE d.decision = 'accepted' AND o.status = 'pending' LIMIT 1",
+    )
+    .pluck();
   const awaiting = db.prepare<[], DecisionRow>(`SELECT ${columns} FROM rebalancing_decisions WHERE decision = 'awaiting-approval' ORDER BY proposal_id`);
   const item = db.prepare<[string], { description: string; unit: string }>('SELECT description, unit FROM items WHERE id = ?');
   const ordersFrom = db.prepare<[string, string, string, string], { quantity: number; value: number }>(
@@ -69,6 +64,8 @@ export function createRebalancingRepo(db: Database.Database) {
       return row && fromRow(row);
     },
     all: (): RebalancingDecision[] => all.all().map(fromRow),
+    /** Whether an accepted transfer's command still waits for its reply. */
+    anySentUnanswered: (): boolean => sentUnanswered.get() !== undefined,
     /** Transfers above the threshold waiting for their request's reply or a supervisor's decision. */
     awaitingApproval: (): RebalancingDecision[] => awaiting.all().map(fromRow),
     /** The goods receipt of an accepted transfer arrived; true when it completed one of ours. */
