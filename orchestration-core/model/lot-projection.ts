@@ -22,7 +22,9 @@ function planWritten(written: Lot | null, changes: ChangeTracker): void {
 function heldLotChanged(lotId: string, event: CanonicalEvent, repos: Repos, changes: ChangeTracker, at: string): void {
   if (!repos.lots.hasHold(lotId)) return;
   const lot = repos.lots.get(lotId);
-  repos.lotHistory.record(lotId, { at, version: lot?.version ?? 0, type: event.type, summary: describeLotEvent(event, lotId, lot?.unit) });
+  // The version the event itself states, when it states one: heard late, it may be one the decision already saw.
+  const version = 'lotVersion' in event.payload ? event.payload.lotVersion : (lot?.version ?? 0);
+  repos.lotHistory.record(lotId, { at, version, type: event.type, summary: describeLotEvent(event, lotId, lot?.unit) });
   changes.lotChanged(lotId);
 }
 

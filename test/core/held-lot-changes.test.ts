@@ -1,7 +1,7 @@
 // Which lot changes reach the Quarantine view: those of lots on hold, also after a restart, and
 // only those; every lot written is a change to the plan.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCoreParts, type CoreParts } from '../helpers/core-parts';
+import { createCoreParts, fixedClock, type CoreParts } from '../helpers/core-parts';
 import { createEventFactory, inspectionFailurePayload } from '../helpers/event-factory';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -37,5 +37,27 @@ describe('changes of held lots', () => {
     ]);
     expect(parts.changes.take()).toEqual(['L-1']);
     expect(parts.repos.lots.get('L-2')?.quantity).toBe(25);
+  });
+
+  it('shows beside a decision what changed since the version it saw: a late echo of that version is not news', () => {
+    const clock = fixedClock('2026-11-02T08:00:00Z');
+    parts.store.close();
+    parts = createCoreParts(temp.file('core.sqlite'), clock);
+    const event = createEventFactory();
+    const blocked = (lotVersion: number, changedBy: string) =>
+      event('erp', 'lot.statusChanged', { lotId: 'L-1', lotVersion, itemId: 'I-100', plant: 'P1', quantity: 120, unit: 'EA', stockType: 'blocked', changedBy, reason: 'held' });
+    const completed = (orderId: string) => event('mes.P1', 'production.completed', { productionOrderId: orderId, consumed: [{ lotId: 'L-1', quantity: 5, unit: 'EA' }], produced: [] });
+    parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1')), completed('MO-before')]);
+    // The decision saw version 3 (our block's reply said so) at 08:10.
+    clock.advance(10 * 60_000);
+    const decidedAt = clock.now().toISOString();
+    clock.advance(60_000);
+    parts.ingest.applyBatch([blocked(3, 'system'), blocked(4, 'qe.nightshift'), completed('MO-after')]);
+
+    const changes = parts.repos.lotHistory.changesAfter('L-1', 3, decidedAt);
+    expect(changes.map((c) => `${c.type} v${c.version}: ${c.summary}`)).toEqual([
+      'lot.statusChanged v4: blocked, 120 EA, by qe.nightshift: held',
+      'production.completed v4: production order MO-after reported 5 EA consumed',
+    ]);
   });
 });
