@@ -24,7 +24,7 @@ export interface Impact {
 }
 
 /** How much later an order got; null when it is no later than before. Missing before: on time. */
-function worse(before: DemandOutcome | undefined, after: DemandOutcome): Omit<ImpactedOrder, 'id'> | null {
+export function worse(before: DemandOutcome | undefined, after: DemandOutcome): Omit<ImpactedOrder, 'id'> | null {
   const was = before === undefined ? 0 : before.daysLate;
   if (was === null) return null;
   if (after.daysLate === null) return { daysLate: null, addedDaysLate: null, unfulfilled: true };
@@ -43,10 +43,16 @@ export function planImpact(before: Plan, after: Plan, customerOrders: readonly C
     const hit = worse(before.customerOrders.get(id), outcome);
     if (hit) hitCustomers.push({ id, ...hit, revenueAtRisk: valueOf.get(id) ?? 0 });
   }
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return impactOf(productionOrders, hitCustomers);
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** An impact from its rows, in any order. */
+export function impactOf(productionOrders: ImpactedOrder[], customerOrders: ImpactedCustomerOrder[]): Impact {
   return {
     productionOrders: productionOrders.sort(byId),
-    customerOrders: hitCustomers.sort(byId),
-    totalRevenueAtRisk: hitCustomers.reduce((sum, order) => sum + order.revenueAtRisk, 0),
+    customerOrders: customerOrders.sort(byId),
+    totalRevenueAtRisk: customerOrders.reduce((sum, order) => sum + order.revenueAtRisk, 0),
   };
 }

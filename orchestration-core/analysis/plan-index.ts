@@ -4,7 +4,7 @@
 // applies changes, plans the evicted cone, compares, and undoes them, putting the cache back.
 import type { CustomerOrder } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
-import { planImpact, type Impact } from './impact';
+import { impactOf, planImpact, worse, type Impact, type ImpactedCustomerOrder, type ImpactedOrder } from './impact';
 import { pegDemands } from './plan';
 import type { PlanChange } from './plan-changes';
 import type { DemandOutcome, Plan, PlanInput, PlannedProductionOrder } from './plan-types';
@@ -24,12 +24,20 @@ interface Journal {
   orders: Map<OrderState, PlannedProductionOrder>;
 }
 
+/** Changes applied for a what-if: what they evicted (the values before, where planned), all they reached, and how to undo them. */
+interface Layer {
+  journal: Journal;
+  reached: Touched;
+  undo: PlanChange[];
+}
+
 export class PlanIndex {
   private readonly data: SupplyDemand;
   /** Keys and orders evicted since the plan was last complete. */
   private readonly staleKeys = new Set<KeyState>();
   private readonly staleOrders = new Set<OrderState>();
-  private journal: Journal | null = null;
+  /** The layer being applied: evictions journal their values into it. */
+  private layer: Layer | null = null;
   private readonly inProgress = new Set<KeyState>();
 
   constructor(input: PlanInput, today: string) {
@@ -108,48 +116,120 @@ export class PlanIndex {
     if (customer) into.customerOrders.set(id, { daysLate: this.pegKey(customer.key).get(customer.demand) ?? null });
   }
 
+  /**
+   * What-ifs that share most of their changes: `whatIf(base)`, and `variants.map((v) => whatIf([...base, ...v]))`, with
+   * the base applied and planned once: each variant re-plans only what it reaches beyond the base (a
+   * stopped line's held-up orders all wait; each alternate moves one of them elsewhere).
+   */
+  whatIfEach(base: readonly PlanChange[], variants: readonly (readonly PlanChange[])[]): { base: Impact; variants: Impact[] } {
+    this.refresh();
+    const outer = this.applyLayer(base);
+    try {
+      this.refresh();
+      const { current, changed } = this.sides(outer);
+      const baseImpact = planImpact(current, changed.plan, changed.customerOrders);
+      const each = variants.map((variant) => {
+        const inner = this.applyLayer(variant);
+        const impact = this.amendedImpact(baseImpact, current, outer, inner);
+        this.undoLayer(inner);
+        return impact;
+      });
+      return { base: baseImpact, variants: each };
+    } finally {
+      this.undoLayer(outer);
+    }
+  }
+
   /** Plans the cone the changes touch with and without them; leaves the plan as it was. */
   private compareWith(changes: readonly PlanChange[]): { current: PlanSide; changed: PlanSide } {
     this.refresh();
-    const journal: Journal = { keys: new Map(), orders: new Map() };
-    const touched: Touched = { keys: new Set(), orders: new Set() };
-    const undo: PlanChange[] = [];
-    this.journal = journal;
+    const layer = this.applyLayer(changes);
+    const { current, changed } = this.sides(layer);
+    this.undoLayer(layer);
+    // The present plan's customer orders as the present has them (a what-if may change an order's value).
+    const currentOrders = [...current.customerOrders.keys()].flatMap((id) => this.data.customers.get(id)?.order ?? []);
+    return { current: { plan: current, customerOrders: currentOrders }, changed };
+  }
+
+  /** Applies changes, journaling the values they evict: undoLayer puts the plan back as it was. */
+  private applyLayer(changes: readonly PlanChange[]): Layer {
+    const layer: Layer = { journal: { keys: new Map(), orders: new Map() }, reached: { keys: new Set(), orders: new Set() }, undo: [] };
+    this.layer = layer;
     try {
       for (const change of changes) {
         const applied = this.data.apply(change);
-        undo.push(applied.undo);
+        layer.undo.push(applied.undo);
         this.evict(applied.touched);
-        for (const key of applied.touched.keys) touched.keys.add(key);
-        for (const state of applied.touched.orders) touched.orders.add(state);
       }
     } finally {
-      this.journal = null;
+      this.layer = null;
     }
-    const current: Plan = { productionOrders: new Map(), customerOrders: new Map() };
-    const changed: Plan = { productionOrders: new Map(), customerOrders: new Map() };
-    for (const [state, planned] of journal.orders) current.productionOrders.set(state.order.id, planned);
-    for (const state of new Set([...journal.orders.keys(), ...touched.orders])) {
-      if (this.data.orders.get(state.order.id) === state) changed.productionOrders.set(state.order.id, this.planOrder(state));
-    }
-    // Keys the changes touched that were never planned (no demand yet) have no current plan.
-    for (const key of new Set([...journal.keys.keys(), ...touched.keys])) {
-      for (const [demand, daysLate] of journal.keys.get(key) ?? []) if (demand.kind === 'customer') current.customerOrders.set(demand.orderId, { daysLate });
-      for (const [demand, daysLate] of this.pegKey(key)) if (demand.kind === 'customer') changed.customerOrders.set(demand.orderId, { daysLate });
-    }
-    // Each side's customer orders as that side has them (a what-if may change an order's value).
-    const changedOrders = [...changed.customerOrders.keys()].map((id) => this.data.customers.get(id)!.order);
-    for (const change of undo.reverse()) this.apply(change);
-    const currentOrders = [...current.customerOrders.keys()].flatMap((id) => this.data.customers.get(id)?.order ?? []);
-    for (const [key, pegging] of journal.keys) {
+    return layer;
+  }
+
+  private undoLayer(layer: Layer): void {
+    for (const change of [...layer.undo].reverse()) this.apply(change);
+    for (const [key, pegging] of layer.journal.keys) {
       key.pegging = pegging;
       this.staleKeys.delete(key);
     }
-    for (const [state, planned] of journal.orders) {
+    for (const [state, planned] of layer.journal.orders) {
       state.planned = planned;
       this.staleOrders.delete(state);
     }
-    return { current: { plan: current, customerOrders: currentOrders }, changed: { plan: changed, customerOrders: changedOrders } };
+  }
+
+  /** The cone the layer reached, as the present plan has it and with the layer applied. */
+  private sides(layer: Layer): { current: Plan; changed: PlanSide } {
+    const current: Plan = { productionOrders: new Map(), customerOrders: new Map() };
+    const changed: Plan = { productionOrders: new Map(), customerOrders: new Map() };
+    for (const [state, planned] of layer.journal.orders) current.productionOrders.set(state.order.id, planned);
+    for (const state of layer.reached.orders) {
+      if (this.data.orders.get(state.order.id) === state) changed.productionOrders.set(state.order.id, this.planOrder(state));
+    }
+    // Keys the changes touched that were never planned (no demand yet) have no current plan.
+    for (const key of layer.reached.keys) {
+      for (const [demand, daysLate] of layer.journal.keys.get(key) ?? []) if (demand.kind === 'customer') current.customerOrders.set(demand.orderId, { daysLate });
+      for (const [demand, daysLate] of this.pegKey(key)) if (demand.kind === 'customer') changed.customerOrders.set(demand.orderId, { daysLate });
+    }
+    // The customer orders as the changed side has them (a what-if may change an order's value).
+    const changedOrders = [...changed.customerOrders.keys()].map((id) => this.data.customers.get(id)!.order);
+    return { current, changed: { plan: changed, customerOrders: changedOrders } };
+  }
+
+  /**
+   * A variant's impact against the present plan: the base's impact, its rows re-valued only where the
+   * variant (applied on top of the base) reached. Present values come from the outer journal, or from
+   * the inner one for what the base did not reach (there the base world is the present one).
+   */
+  private amendedImpact(baseImpact: Impact, present: Plan, outer: Layer, inner: Layer): Impact {
+    const orders = new Map<string, ImpactedOrder>(baseImpact.productionOrders.map((row) => [row.id, row]));
+    const customers = new Map<string, ImpactedCustomerOrder>(baseImpact.customerOrders.map((row) => [row.id, row]));
+    const innerOrders = new Map<string, PlannedProductionOrder>();
+    for (const [state, planned] of inner.journal.orders) if (!outer.reached.orders.has(state)) innerOrders.set(state.order.id, planned);
+    const innerCustomers = new Map<string, DemandOutcome>();
+    const customerIds = new Set<string>();
+    for (const key of inner.reached.keys) {
+      const before = inner.journal.keys.get(key);
+      for (const demand of [...(before?.keys() ?? []), ...this.pegKey(key).keys()]) if (demand.kind === 'customer') customerIds.add(demand.orderId);
+      if (before && !outer.reached.keys.has(key)) {
+        for (const [demand, daysLate] of before) if (demand.kind === 'customer') innerCustomers.set(demand.orderId, { daysLate });
+      }
+    }
+    for (const id of new Set([...inner.reached.orders].map((state) => state.order.id))) {
+      const live = this.data.orders.get(id);
+      const hit = live ? worse(present.productionOrders.get(id) ?? innerOrders.get(id), this.planOrder(live)) : null;
+      if (hit) orders.set(id, { id, ...hit });
+      else orders.delete(id);
+    }
+    for (const id of customerIds) {
+      const customer = this.data.customers.get(id);
+      const daysLate = customer ? this.pegKey(customer.key).get(customer.demand) : undefined;
+      const hit = customer && daysLate !== undefined ? worse(present.customerOrders.get(id) ?? innerCustomers.get(id), { daysLate }) : null;
+      if (hit) customers.set(id, { id, ...hit, revenueAtRisk: customer!.order.value });
+      else customers.delete(id);
+    }
+    return impactOf([...orders.values()], [...customers.values()]);
   }
 
   /** The current records, for planning from scratch. */
@@ -171,19 +251,21 @@ export class PlanIndex {
 
   private evictKey(key: KeyState): void {
     this.staleKeys.add(key);
+    this.layer?.reached.keys.add(key);
     const pegging = key.pegging;
     if (!pegging) return;
     key.pegging = null;
-    if (this.journal && !this.journal.keys.has(key)) this.journal.keys.set(key, pegging);
+    if (this.layer && !this.layer.journal.keys.has(key)) this.layer.journal.keys.set(key, pegging);
     for (const state of key.consumers) this.evictOrder(state);
   }
 
   private evictOrder(state: OrderState): void {
     this.staleOrders.add(state);
+    this.layer?.reached.orders.add(state);
     const planned = state.planned;
     if (!planned) return;
     state.planned = null;
-    if (this.journal && !this.journal.orders.has(state)) this.journal.orders.set(state, planned);
+    if (this.layer && !this.layer.journal.orders.has(state)) this.layer.journal.orders.set(state, planned);
     this.evictKey(state.output);
   }
 

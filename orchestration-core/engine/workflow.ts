@@ -75,6 +75,8 @@ export interface PlanAnalysis {
   impactSince(baseline: readonly PlanChange[]): Impact;
   /** The impact of one what-if world against another, both as changes to the present plan. */
   compare(from: readonly PlanChange[], to: readonly PlanChange[]): Impact;
+  /** The base's impact, and each variant's on top of the base, against the present plan: the base is planned once. */
+  whatIfEach(base: readonly PlanChange[], variants: readonly (readonly PlanChange[])[]): { base: Impact; variants: Impact[] };
 }
 
 export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => StepOutcome<S>;

@@ -1,6 +1,6 @@
 // The incremental plan index against planning from scratch: after any sequence of changes the two
-// plans agree, a what-if or an impact since a baseline reports the same impact as two from-scratch
-// plans, and neither leaves a trace.
+// plans agree, a what-if (alone, or many sharing a base) or an impact since a baseline reports the same
+// impact as two from-scratch plans, and none leaves a trace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImpact } from '../../orchestration-core/analysis/impact';
@@ -75,6 +75,7 @@ const step = fc.oneof(
   { weight: 1, arbitrary: change.map((c) => ({ applyAndCompare: c })) },
   { weight: 1, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }).map((cs) => ({ whatIf: cs })) },
   { weight: 1, arbitrary: fc.tuple(fc.array(change, { maxLength: 2 }), fc.array(change, { maxLength: 2 })).map(([from, to]) => ({ compare: { from, to } })) },
+  { weight: 1, arbitrary: fc.tuple(fc.array(change, { maxLength: 4 }), fc.array(fc.array(change, { maxLength: 2 }), { maxLength: 3 })).map(([base, variants]) => ({ whatIfEach: { base, variants } })) },
 );
 
 /** The change that puts the reference back as it was before `change`. */
@@ -116,6 +117,13 @@ describe('plan index (property)', () => {
             const to = s.compare.to.reduce(applyPlanChange, reference);
             const expected = planImpact(computePlan(from, today), computePlan(to, today), to.customerOrders);
             expect(index.compare(s.compare.from, s.compare.to)).toEqual(expected);
+          } else if ('whatIfEach' in s) {
+            const { base, variants } = s.whatIfEach;
+            const impactOf = (changes: PlanChange[]) => {
+              const changed = changes.reduce(applyPlanChange, reference);
+              return planImpact(computePlan(reference, today), computePlan(changed, today), changed.customerOrders);
+            };
+            expect(index.whatIfEach(base, variants)).toEqual({ base: impactOf(base), variants: variants.map((variant) => impactOf([...base, ...variant])) });
           } else {
             const changed = s.whatIf.reduce(applyPlanChange, reference);
             const expected = planImpact(computePlan(reference, today), computePlan(changed, today), changed.customerOrders);
