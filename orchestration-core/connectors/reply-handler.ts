@@ -7,6 +7,7 @@ import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { projectAcceptedCommand } from '../model/lot-projection';
 import { projectAcceptedPlanningCommand } from '../model/planning-projection';
+import { recordRerouteReply } from '../model/reroute-replies';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 
@@ -49,6 +50,7 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     }
     // A supervisor's decision, accepted or refused upstream, changes what the Approvals view shows.
     if (command.type === 'approval.decide') changes.approvalChanged(command.payload.approvalId);
+    if (command.type === 'production.reroute') recordRerouteReply(reply, repos, changes);
     repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
     engine.onReply(reply, command);
   }

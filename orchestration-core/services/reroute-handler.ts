@@ -1,7 +1,7 @@
 // impact.reroute: one order a stopped line holds up goes to another plant's line, if that line can make
 // the item and still has room every day of the order's window, counting the orders already sent there.
 import type { CallContext } from '../../shared/api';
-import type { RerouteArgs } from '../../shared/api/impact';
+import { waitsForTheLine, type RerouteArgs } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
@@ -40,13 +40,14 @@ export function createRerouteHandler(deps: RerouteHandlerDeps) {
         const detail = stored.detail;
         const held = detail.orders.find((o) => o.productionOrderId === args.productionOrderId);
         if (!held) throw new ApiFailure('invalid-args', `productionOrderId: ${args.productionOrderId} is not held up by line ${detail.plant}/${detail.line}`);
+        if (held.rerouted?.upstream.state === 'refused') throw new ApiFailure('conflict', `productionOrderId: the ERP refused ${args.productionOrderId} on ${held.rerouted.plant}/${held.rerouted.line} (${held.rerouted.upstream.reason}); it waits for the line with the others`);
         if (held.rerouted) throw new ApiFailure('conflict', `productionOrderId: ${args.productionOrderId} was rerouted already, to ${held.rerouted.plant}/${held.rerouted.line}`);
         const order = repos.planning.productionOrder(args.productionOrderId);
         if (!order) throw new ApiFailure('not-found', `productionOrderId: no production order ${args.productionOrderId}`);
         // Capacity as it is now, with the orders already rerouted from this stoppage on their new lines.
         const capacities = repos.planning.lineCapacities();
         const onLines = capacities.flatMap((c) => repos.planning.productionOrdersOn(c.plant, c.line));
-        const sent = detail.orders.flatMap((o) => (o.rerouted ? [{ ...order, id: o.productionOrderId, quantity: o.quantity, startDate: o.startDate, dueDate: o.dueDate, plant: o.rerouted.plant, line: o.rerouted.line }] : []));
+        const sent = detail.orders.flatMap((o) => (o.rerouted && !waitsForTheLine(o) ? [{ ...order, id: o.productionOrderId, quantity: o.quantity, startDate: o.startDate, dueDate: o.dueDate, plant: o.rerouted.plant, line: o.rerouted.line }] : []));
         const stoppage = { plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays };
         const fits = alternateLines(order, stoppage, repos.planning.routingsOf(order.itemId), capacities, lineLoads([...onLines, ...sent])).some((a) => a.plant === args.toPlant && a.line === args.toLine);
         if (!fits) throw new ApiFailure('conflict', `toLine: ${args.toPlant}/${args.toLine} cannot make ${order.itemId} or has no room between ${order.startDate} and ${order.dueDate}`);
@@ -65,7 +66,7 @@ export function createRerouteHandler(deps: RerouteHandlerDeps) {
           const { id: transferId, ...transfer } = there.transfer;
           queueCommand(deps, 'transfer.request', { transferId, ...transfer, reason: `${reason}: ${order.id} made at ${args.toPlant}` }, { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
         }
-        repos.exceptions.setDetail(args.exceptionId, { ...detail, orders: detail.orders.map((o) => (o === held ? { ...o, rerouted: { plant: args.toPlant, line: args.toLine, commandId: command.commandId } } : o)) });
+        repos.exceptions.setDetail(args.exceptionId, { ...detail, orders: detail.orders.map((o) => (o === held ? { ...o, rerouted: { plant: args.toPlant, line: args.toLine, commandId: command.commandId, upstream: { state: 'pending' } } } : o)) });
         changes.exceptionChanged(args.exceptionId);
         return command.commandId;
       });

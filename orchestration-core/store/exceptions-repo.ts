@@ -85,6 +85,12 @@ export function createExceptionsRepo(db: Database.Database) {
   const setDetail = db.prepare('UPDATE exceptions SET detail = ? WHERE id = ?');
   const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = ? WHERE id = ?");
   const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, status = 'open', task_id = ? WHERE id = ?");
+  const rerouting = db
+    .prepare<[string], string>(
+      `SELECT e.id FROM exceptions e, json_each(e.detail, '$.orders') o
+       WHERE e.type = 'line-stop' AND json_extract(o.value, '$.rerouted.commandId') = ?`,
+    )
+    .pluck();
   return {
     insert(exception: NewException): void {
       insert.run({ ...exception, ...summarize(exception.impact), detail: JSON.stringify(exception.detail), impact: JSON.stringify(exception.impact), responses: JSON.stringify(exception.responses) });
@@ -105,6 +111,8 @@ export function createExceptionsRepo(db: Database.Database) {
     chooseResponse(id: string, responseId: ExceptionResponse['id'], status: 'resolved' | 'awaiting-approval' = 'resolved'): void {
       choose.run(responseId, status, id);
     },
+    /** The line stop whose held-up order a production.reroute command moved. */
+    reroutedBy: (commandId: string): string | undefined => rerouting.get(commandId),
     /** The chosen response was refused (an approval rejected): the planner is asked again. */
     reopen(id: string, taskId: string): void {
       reopen.run(taskId, id);

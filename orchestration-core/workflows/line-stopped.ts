@@ -3,7 +3,7 @@
 // order, the other plants' lines that can make it in its own window (a routing, free capacity every
 // day) with the effect of moving it there. The planner reroutes orders one by one (impact.reroute) and
 // then reschedules the rest to the restart, or accepts the delay. line.restarted notes the restart.
-import { respondArgsSchema, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
+import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { ProductionOrder } from '../../shared/dataset';
 import { alternateLines, lineLoads, ordersHeldUp, rerouted, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
@@ -132,7 +132,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
       if (input.responseId !== 'reschedule' && input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a line stop offers reschedule or accept-delay, not ${input.responseId}`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
       if (input.responseId === 'reschedule') {
-        for (const order of stored.detail.orders.filter((o) => o.rerouted === null)) {
+        for (const order of stored.detail.orders.filter(waitsForTheLine)) {
           ctx.emit(
             'production.reschedule',
             { productionOrderId: order.productionOrderId, startDate: order.waitingStartDate, dueDate: order.waitingDueDate, reason: `Line ${stored.detail.plant}/${stored.detail.line} stopped (${state.stoppageId})` },

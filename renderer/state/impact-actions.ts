@@ -19,7 +19,7 @@ export async function rerouteOrder(args: RerouteArgs, client: Pick<ApiClient, 'i
   store.getState().rerouteSending(exceptionId, productionOrderId);
   try {
     const { commandId } = await client.invoke('impact.reroute', args);
-    store.getState().orderRerouted(exceptionId, productionOrderId, { plant: args.toPlant, line: args.toLine, commandId });
+    store.getState().orderRerouted(exceptionId, productionOrderId, { plant: args.toPlant, line: args.toLine, commandId, upstream: { state: 'pending' } });
   } catch (error) {
     store.getState().rerouteFailed(exceptionId, productionOrderId, error instanceof Error ? error.message : String(error));
   }

@@ -82,6 +82,12 @@ export interface RerouteOption {
   projected: ProjectedEffect;
 }
 
+/** The ERP's answer to a reroute: pending until it comes; a refused order stays on the stopped line. */
+export type RerouteUpstream = { state: 'pending' } | { state: 'accepted' } | { state: 'refused'; reason: string };
+
+/** Still on the stopped line: never rerouted, or the ERP refused the reroute. */
+export const waitsForTheLine = (order: Pick<HeldUpOrder, 'rerouted'>): boolean => order.rerouted === null || order.rerouted.upstream.state === 'refused';
+
 /** A production order the stoppage holds up. */
 export interface HeldUpOrder {
   productionOrderId: string;
@@ -98,8 +104,8 @@ export interface HeldUpOrder {
    * is a plan what-if, and a long stoppage holds up hundreds. impact.reroute still checks any line.
    */
   alternatesEvaluated: boolean;
-  /** Where the planner sent it, once rerouted. */
-  rerouted: { plant: string; line: string; commandId: string } | null;
+  /** Where the planner sent it, once rerouted, and what the ERP made of it. */
+  rerouted: { plant: string; line: string; commandId: string; upstream: RerouteUpstream } | null;
 }
 
 /** A stopped line: the stoppage and the orders it holds up. */

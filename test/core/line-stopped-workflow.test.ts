@@ -92,7 +92,7 @@ describe('line-stopped workflow', () => {
       ['production.reroute', { productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9', startDate: '2026-12-02', dueDate: '2026-12-04', reason: 'Line P1/L1 stopped (LS-1)' }],
       ['transfer.request', expect.objectContaining({ itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 48, shipDate: '2026-12-04', arrivalDate: '2026-12-05' })],
     ]);
-    expect(detail().orders[0]!.rerouted).toEqual({ plant: 'P2', line: 'L9', commandId });
+    expect(detail().orders[0]!.rerouted).toEqual({ plant: 'P2', line: 'L9', commandId, upstream: { state: 'pending' } });
     expect(() => reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner)).toThrow(/was rerouted already/);
 
     const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
@@ -100,6 +100,28 @@ describe('line-stopped workflow', () => {
     const reschedules = pending().filter((c) => c.type === 'production.reschedule');
     expect(reschedules.map((c) => c.payload)).toEqual([{ productionOrderId: 'MO-2', startDate: '2026-12-06', dueDate: '2026-12-07', reason: 'Line P1/L1 stopped (LS-1)' }]);
     expect(parts.repos.exceptions.get('EX-LS-1')).toMatchObject({ row: { status: 'resolved' }, chosenResponse: 'reschedule' });
+  });
+
+  it('shows the ERP\'s answer to a reroute; a refused order waits for the line and is rescheduled with the rest', () => {
+    const { commandId } = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner);
+    parts.changes.takeExceptions();
+    expect(parts.handleReply('erp', commandId, { commandId, status: 'accepted' })).toMatchObject({ ok: true });
+    expect(detail().orders[0]!.rerouted?.upstream).toEqual({ state: 'accepted' });
+    // Order Impact hears of it: the detail changed.
+    expect(parts.changes.takeExceptions()).toEqual(['EX-LS-1']);
+
+    // The same answer again changes nothing; a refusal of a second stoppage's reroute is its own.
+    parts.handleReply('erp', commandId, { commandId, status: 'rejected', reason: 'late' });
+    expect(detail().orders[0]!.rerouted?.upstream).toEqual({ state: 'accepted' });
+
+    const second = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-2', toPlant: 'P2', toLine: 'L9' }, planner).commandId;
+    parts.handleReply('erp', second, { commandId: second, status: 'rejected', reason: 'toLine: P2/L9 is down for maintenance' });
+    expect(detail().orders[1]!.rerouted?.upstream).toEqual({ state: 'refused', reason: 'toLine: P2/L9 is down for maintenance' });
+    expect(() => reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-2', toPlant: 'P2', toLine: 'L9' }, planner)).toThrow(/^productionOrderId: the ERP refused MO-2 on P2\/L9 .*waits for the line/);
+
+    const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
+    parts.store.transaction(() => parts.engine.onTaskCompleted(taskId, { exceptionId: 'EX-LS-1', responseId: 'reschedule' }, planner.user));
+    expect(pending().filter((c) => c.type === 'production.reschedule').map((c) => 'productionOrderId' in c.payload && c.payload.productionOrderId)).toEqual(['MO-2']);
   });
 
   it('notes the restart on the exception', () => {

@@ -131,4 +131,30 @@ describe('migrations', () => {
     expect(() => decide.run('RB-1', 'rejected')).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
+
+  it('0009 gives each rerouted order of a stored line stop the ERP\'s answer from its command\'s outbox row', () => {
+    const db = new Database(temp.file('m9.sqlite'));
+    migrate(db, 'm9', migrations.slice(0, 8));
+    const order = (id: string, commandId: string | null) => ({ productionOrderId: id, rerouted: commandId === null ? null : { plant: 'P2', line: 'L9', commandId } });
+    const detail = { stoppageId: 'LS-1', plant: 'P1', line: 'L1', orders: [order('MO-1', 'c-ok'), order('MO-2', 'c-no'), order('MO-3', 'c-wait'), order('MO-4', null)] };
+    db.prepare(
+      `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk, worst_days_late, unfulfilled, status, detail, impact, instance_id)
+       VALUES ('EX-1', 'line-stop', 'FG-1', 'P1', 'P1/L1 (LS-1)', 'now', 2, 0, 3, 0, 'open', ?, '{}', 'i-1')`,
+    ).run(JSON.stringify(detail));
+    const queue = db.prepare("INSERT INTO outbox (command_id, connector, type, envelope, status, reply, created_at) VALUES (?, 'erp', 'production.reroute', '{}', ?, ?, 'now')");
+    queue.run('c-ok', 'accepted', JSON.stringify({ commandId: 'c-ok', status: 'accepted' }));
+    queue.run('c-no', 'rejected', JSON.stringify({ commandId: 'c-no', status: 'rejected', reason: 'toLine: L9 is down' }));
+    queue.run('c-wait', 'pending', null);
+    migrate(db, 'm9', migrations.slice(0, 9));
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    const stored = JSON.parse(db.prepare("SELECT detail FROM exceptions WHERE id = 'EX-1'").pluck().get() as string) as typeof detail;
+    expect(stored.orders.map((o) => [o.productionOrderId, o.rerouted && 'upstream' in o.rerouted ? o.rerouted.upstream : null])).toEqual([
+      ['MO-1', { state: 'accepted' }],
+      ['MO-2', { state: 'refused', reason: 'toLine: L9 is down' }],
+      ['MO-3', { state: 'pending' }],
+      ['MO-4', null],
+    ]);
+    expect(stored).toMatchObject({ stoppageId: 'LS-1', plant: 'P1', line: 'L1' });
+    db.close();
+  });
 });

@@ -132,7 +132,9 @@ export async function rerouteOneAndRescheduleTheRest(page: Page, gatewayUrl: str
 
   await button.click();
   const rerouted = orderRow.getByTestId(`rerouted-${orderId}`);
-  await expect(rerouted).toHaveText(`Rerouted to ${bestLine} · pending upstream`);
+  // Shown at once; the ERP's answer follows on the row when its reply arrives.
+  await expect(rerouted).toHaveText(new RegExp(`^Rerouted to ${bestLine} · (pending upstream|accepted by the ERP)$`));
+  await expect(rerouted).toHaveText(`Rerouted to ${bestLine} · accepted by the ERP`);
   await expect(orderRow.getByTestId(`reroute-${orderId}`)).toHaveCount(0);
   await expect(page.getByTestId('line-stop-facts')).toContainText('1 rerouted');
   await expect(page.getByTestId('held-up-summary')).toContainText('1 rerouted');

@@ -84,6 +84,8 @@ function shown(): ImpactData {
 
 const heldUpIn = (data: ImpactData) => (data.detail && 'orders' in data.detail.detail ? data.detail.detail.orders : []);
 
+const pending = { state: 'pending' } as const;
+
 describe('a held-up order’s alternate lines', () => {
   it('ranks the fewest orders hit first, then the least revenue at risk, then the most room', () => {
     expect(rankAlternates(twoLines).map((a) => `${a.plant}/${a.line}`)).toEqual(['P2/L1', 'P2/L9', 'P3/L2']);
@@ -112,7 +114,7 @@ describe('a held-up order’s alternate lines', () => {
     expect(alternateSortKey(first!)).toBe(1);
     expect(alternateSortKey(second!)).toBe(2);
     expect(alternateSortKey(none!)).toBe(Number.MAX_SAFE_INTEGER);
-    const rerouted: HeldUpOrder = { ...first!, rerouted: { plant: 'P3', line: 'L2', commandId: 'c' } };
+    const rerouted: HeldUpOrder = { ...first!, rerouted: { plant: 'P3', line: 'L2', commandId: 'c', upstream: pending } };
     expect(alternateSortKey(rerouted)).toBe(1);
   });
 });
@@ -128,23 +130,31 @@ describe('a held-up order’s dates and reroute', () => {
   });
 
   it('says where a rerouted order went, and a refusal without the argument it names', () => {
-    expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1' })).toBe('Rerouted to P2/L9 · pending upstream');
+    expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: pending })).toBe('Rerouted to P2/L9 · pending upstream');
+    expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'accepted' } })).toBe('Rerouted to P2/L9 · accepted by the ERP');
+    expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'refused', reason: 'toLine: L9 is in maintenance' } })).toBe(
+      'Not rerouted to P2/L9 · refused by the ERP: toLine: L9 is in maintenance. It waits for the line.',
+    );
     expect(describeRerouteRefusal('toLine: P2/L8 cannot make FG-1 or has no room between 2026-12-01 and 2026-12-05')).toBe('P2/L8 cannot make FG-1 or has no room between 2026-12-01 and 2026-12-05');
     expect(describeRerouteRefusal('productionOrderId: MO-1 was rerouted already, to P2/L9')).toBe('MO-1 was rerouted already, to P2/L9');
     expect(describeRerouteRefusal('The host did not answer')).toBe('The host did not answer');
   });
 
   it('sums up how many are held up, could move and went', () => {
-    const summary = summarizeHeldUp([...orders(), heldUp('MO-4', { alternates: twoLines, rerouted: { plant: 'P2', line: 'L1', commandId: 'c' } })]);
-    expect(summary).toEqual({ total: 4, movable: 2, rerouted: 1 });
+    const summary = summarizeHeldUp([...orders(), heldUp('MO-4', { alternates: twoLines, rerouted: { plant: 'P2', line: 'L1', commandId: 'c', upstream: pending } })]);
+    expect(summary).toEqual({ total: 4, movable: 2, rerouted: 1, refused: 0 });
     expect(describeHeldUpSummary(summary)).toBe('4 held up · 2 could move to another line · 1 rerouted');
-    expect(describeHeldUpSummary({ total: 1204, movable: 0, rerouted: 0 })).toBe('1,204 held up · no other line has room for any');
+    expect(describeHeldUpSummary({ total: 1204, movable: 0, rerouted: 0, refused: 0 })).toBe('1,204 held up · no other line has room for any');
+    const refused = summarizeHeldUp([...orders(), heldUp('MO-4', { alternates: twoLines, rerouted: { plant: 'P2', line: 'L1', commandId: 'c', upstream: { state: 'refused', reason: 'no' } } })]);
+    expect(describeHeldUpSummary(refused)).toBe('4 held up · 2 could move to another line · 1 reroute refused');
   });
 
   it('counts one reschedule per order still on the stopped line, and says why a closed stoppage takes no reroute', () => {
     const reschedule = { id: 'reschedule' as const, commandCount: 3 };
-    const held = [heldUp('MO-1', { rerouted: { plant: 'P2', line: 'L9', commandId: 'c' } }), heldUp('MO-2'), heldUp('MO-3')];
+    const held = [heldUp('MO-1', { rerouted: { plant: 'P2', line: 'L9', commandId: 'c', upstream: pending } }), heldUp('MO-2'), heldUp('MO-3')];
     expect(commandCountNow(reschedule, held)).toBe(2);
+    // A reroute the ERP refused leaves the order on the line: the reschedule moves it too.
+    expect(commandCountNow(reschedule, [heldUp('MO-1', { rerouted: { plant: 'P2', line: 'L9', commandId: 'c', upstream: { state: 'refused', reason: 'no' } } }), heldUp('MO-2'), heldUp('MO-3')])).toBe(3);
     expect(commandCountNow({ id: 'accept-delay', commandCount: 0 }, held)).toBe(0);
     expect(commandCountNow(reschedule, null)).toBe(3);
     expect(cannotRespondReason('no-impact', 'planner', 'line-stop')).toBe('No order is later because of this stoppage: there is nothing to respond to.');
@@ -174,8 +184,8 @@ describe('the state after a reroute', () => {
 
   it('shows the reroute at once on its row only, and keeps it over an older answer until the detail reports it', () => {
     const before = withRerouteSending(shown(), 'E1', 'MO-1');
-    const after = withOrderRerouted(before, 'E1', 'MO-1', { plant: 'P2', line: 'L1', commandId: 'cmd-1' });
-    expect(after.heldUpOrdersById['MO-1']?.rerouted).toEqual({ plant: 'P2', line: 'L1', commandId: 'cmd-1' });
+    const after = withOrderRerouted(before, 'E1', 'MO-1', { plant: 'P2', line: 'L1', commandId: 'cmd-1', upstream: pending });
+    expect(after.heldUpOrdersById['MO-1']?.rerouted).toEqual({ plant: 'P2', line: 'L1', commandId: 'cmd-1', upstream: pending });
     expect(after.heldUpOrdersById['MO-2']).toBe(before.heldUpOrdersById['MO-2']);
     expect(heldUpIn(after).filter((order) => order.rerouted !== null)).toHaveLength(1);
     expect(after.reroutes['MO-1']).toMatchObject({ sending: false, error: null });
@@ -186,7 +196,7 @@ describe('the state after a reroute', () => {
     expect(stale.heldUpOrdersById['MO-1']).toBe(after.heldUpOrdersById['MO-1']);
 
     // The detail reloaded after the core's push reports it: the draft is settled, the row unchanged.
-    const reported = orders().map((order) => (order.productionOrderId === 'MO-1' ? { ...order, rerouted: { plant: 'P2', line: 'L1', commandId: 'cmd-1' } } : order));
+    const reported = orders().map((order) => (order.productionOrderId === 'MO-1' ? { ...order, rerouted: { plant: 'P2', line: 'L1', commandId: 'cmd-1', upstream: pending } } : order));
     const settled = withDetailLoaded(stale, detailOf(lineStop('E1'), reported));
     expect(settled.reroutes['MO-1']).toBeUndefined();
     expect(settled.heldUpOrdersById['MO-1']).toBe(after.heldUpOrdersById['MO-1']);
@@ -211,9 +221,9 @@ describe('the state after a reroute', () => {
         if (method === 'impact.reroute') {
           if (args.productionOrderId === 'MO-2') throw new Error('toLine: P2/L9 cannot make FG-000001 or has no room between 2026-12-03 and 2026-12-05');
           reroutedNow = true;
-          return { commandId: 'cmd-1' };
+          return { commandId: 'cmd-1', upstream: pending };
         }
-        const held = orders().map((order) => (reroutedNow && order.productionOrderId === 'MO-1' ? { ...order, rerouted: { plant: 'P2', line: 'L1', commandId: 'cmd-1' } } : order));
+        const held = orders().map((order) => (reroutedNow && order.productionOrderId === 'MO-1' ? { ...order, rerouted: { plant: 'P2', line: 'L1', commandId: 'cmd-1', upstream: pending } } : order));
         return detailOf(lineStop('E1'), held);
       }) as never,
     };
@@ -233,7 +243,7 @@ describe('the state after a reroute', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls.map((call) => call.method)).toEqual(['impact.exception', 'impact.reroute', 'impact.reroute', 'impact.exception']);
     expect(store.getState().reroutes['MO-1']).toBeUndefined();
-    expect(store.getState().heldUpOrdersById['MO-1']?.rerouted).toEqual({ plant: 'P2', line: 'L1', commandId: 'cmd-1' });
+    expect(store.getState().heldUpOrdersById['MO-1']?.rerouted).toEqual({ plant: 'P2', line: 'L1', commandId: 'cmd-1', upstream: pending });
     expect(store.getState().reroutes['MO-2']?.error).toMatch(/no room/);
     followed.stop();
   });

@@ -8,6 +8,7 @@ import { up as connectorEpochs } from './0005-connector-epochs';
 import { up as approvals } from './0006-approvals';
 import { up as usageDecisions } from './0007-usage-decisions';
 import { up as rebalancing } from './0008-rebalancing';
+import { up as rerouteAnswers } from './0009-reroute-answers';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006-approvals', up: approvals },
   { version: 7, name: '0007-usage-decisions', up: usageDecisions },
   { version: 8, name: '0008-rebalancing', up: rebalancing },
+  { version: 9, name: '0009-reroute-answers', up: rerouteAnswers },
 ];

@@ -106,12 +106,13 @@ export function RerouteCell({ data }: CustomCellRendererProps<HeldUpOrder>) {
   const id = data.productionOrderId;
   if (data.rerouted) {
     // Two lines on screen; one sentence for a screen reader and the text a test reads.
-    const [done, state] = describeRerouted(data.rerouted).split(' · ');
+    const [done, ...state] = describeRerouted(data.rerouted).split(' · ');
+    const refused = data.rerouted.upstream.state === 'refused';
     return (
-      <div className="held-up-reroute held-up-reroute--done" data-testid={`rerouted-${id}`} title={`Command ${data.rerouted.commandId}`}>
+      <div className={`held-up-reroute held-up-reroute--done${refused ? ' held-up-reroute--refused' : ''}`} data-testid={`rerouted-${id}`} title={`Command ${data.rerouted.commandId}`}>
         <span className="held-up-reroute__done">{done}</span>
         <span className="visually-hidden"> · </span>
-        <span className="held-up-reroute__state">{state}</span>
+        <span className="held-up-reroute__state">{state.join(' · ')}</span>
       </div>
     );
   }

@@ -70,9 +70,17 @@ export const notWeighedText = 'Not weighed: reroute the earlier orders first';
 /** What the alternate column says when there is none to offer. */
 export const withoutAlternateText = (order: Pick<HeldUpOrder, 'alternatesEvaluated'>): string => (order.alternatesEvaluated ? noAlternateText : notWeighedText);
 
-/** "Rerouted to P2/L9 · pending upstream": the contract tells the command, not whether the ERP took it yet. */
+/** "Rerouted to P2/L9 · accepted by the ERP": where the order went, and what the ERP made of it so far. */
 export function describeRerouted(rerouted: NonNullable<HeldUpOrder['rerouted']>): string {
-  return `Rerouted to ${lineKey(rerouted)} · pending upstream`;
+  const upstream = rerouted.upstream;
+  switch (upstream.state) {
+    case 'pending':
+      return `Rerouted to ${lineKey(rerouted)} · pending upstream`;
+    case 'accepted':
+      return `Rerouted to ${lineKey(rerouted)} · accepted by the ERP`;
+    case 'refused':
+      return `Not rerouted to ${lineKey(rerouted)} · refused by the ERP: ${upstream.reason}. It waits for the line.`;
+  }
 }
 
 /** "01–05 Dec 2026": when the order is planned. */
@@ -101,12 +109,15 @@ export interface HeldUpSummary {
   /** Not rerouted yet, with a line that has room. */
   movable: number;
   rerouted: number;
+  /** Reroutes the ERP refused: those orders wait for the line. */
+  refused: number;
 }
 
 export function summarizeHeldUp(orders: readonly Pick<HeldUpOrder, 'alternates' | 'rerouted'>[]): HeldUpSummary {
-  const summary: HeldUpSummary = { total: orders.length, movable: 0, rerouted: 0 };
+  const summary: HeldUpSummary = { total: orders.length, movable: 0, rerouted: 0, refused: 0 };
   for (const order of orders) {
-    if (order.rerouted) summary.rerouted += 1;
+    if (order.rerouted?.upstream.state === 'refused') summary.refused += 1;
+    else if (order.rerouted) summary.rerouted += 1;
     else if (order.alternates.length > 0) summary.movable += 1;
   }
   return summary;
@@ -118,6 +129,7 @@ export function describeHeldUpSummary(summary: HeldUpSummary): string {
   if (summary.movable > 0) parts.push(`${formatQuantity(summary.movable, '')} could move to another line`);
   else parts.push(summary.rerouted > 0 ? 'no other line has room for the rest' : 'no other line has room for any');
   if (summary.rerouted > 0) parts.push(`${formatQuantity(summary.rerouted, '')} rerouted`);
+  if (summary.refused > 0) parts.push(`${formatQuantity(summary.refused, '')} reroute${summary.refused === 1 ? '' : 's'} refused`);
   return parts.join(' · ');
 }
 

@@ -2,7 +2,7 @@
 // scrollbar included); the alternate line takes what is left. A CSV export holds the text shown, with
 // dates as plain ISO dates a spreadsheet can compute with.
 import type { ColDef, GetRowIdParams, SuppressKeyboardEventParams } from 'ag-grid-community';
-import type { HeldUpOrder } from '../../../shared/api/impact';
+import { waitsForTheLine, type HeldUpOrder } from '../../../shared/api/impact';
 import { formatQuantity } from '../../format/numbers';
 import { lineKey } from '../../state/impact-reroutes';
 import { AlternateCell, OrderItemCell, RerouteCell } from './held-up-cells';
@@ -21,7 +21,8 @@ export const heldUpOrderDefaultColDef = {
 
 /** A rerouted order has left the line: a green edge, as a resolved exception's pill. */
 export const heldUpOrderRowClassRules = {
-  'row--rerouted': (params: { data?: HeldUpOrder }) => (params.data?.rerouted ?? null) !== null,
+  'row--rerouted': (params: { data?: HeldUpOrder }) => params.data !== undefined && !waitsForTheLine(params.data),
+  'row--reroute-refused': (params: { data?: HeldUpOrder }) => params.data?.rerouted?.upstream.state === 'refused',
 };
 
 /** Keys typed in a cell's select or button are theirs, not the grid's (no arrow-key navigation away). */

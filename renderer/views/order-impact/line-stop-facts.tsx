@@ -1,10 +1,10 @@
-import type { LineStopDetail } from '../../../shared/api/impact';
+import { waitsForTheLine, type LineStopDetail } from '../../../shared/api/impact';
 import { formatPlanDate } from '../../format/time';
 import { DisruptionFactList } from './disruption-fact-list';
 
 /** What stopped: the line, since when, for how long the plant expects, why; the orders it holds up follow. */
 export function LineStopFacts({ detail }: { detail: LineStopDetail }) {
-  const rerouted = detail.orders.filter((o) => o.rerouted !== null).length;
+  const rerouted = detail.orders.filter((o) => !waitsForTheLine(o)).length;
   const facts = [
     ['Line', `${detail.plant}/${detail.line}`],
     ['Stopped', `${formatPlanDate(detail.from)}, about ${detail.expectedDays} days${detail.restartedOn ? ` (restarted ${formatPlanDate(detail.restartedOn)})` : ''}`],

@@ -1,7 +1,7 @@
 // How a response's projected effect reads beside the exception's current impact, so a planner can
 // compare two responses at a glance: "887,041 → 120,300 (−766,741)". Plain functions the cards and
 // tests share.
-import type { ExceptionApproval, ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, ProjectedEffect } from '../../../shared/api/impact';
+import { waitsForTheLine, type ExceptionApproval, type ExceptionResponse, type ExceptionRow, type ExceptionStatus, type ExceptionType, type HeldUpOrder, type ProjectedEffect } from '../../../shared/api/impact';
 import type { Role } from '../../../shared/domain';
 import { exceptionDisruptionNouns, roleLabels } from '../../format/labels';
 import { formatCount, formatMoney, formatQuantity } from '../../format/numbers';
@@ -97,12 +97,12 @@ export function cannotRespondReason(status: ExceptionStatus, role: Role | null, 
 }
 
 /**
- * How many commands a response sends now. A line stop's reschedule moves only the orders not rerouted,
+ * How many commands a response sends now. A line stop's reschedule moves only the orders still on the line,
  * one command each, while the core counted every held-up order when the line stopped.
  */
-export function commandCountNow(response: Pick<ExceptionResponse, 'id' | 'commandCount'>, heldUp: readonly { rerouted: unknown }[] | null): number {
+export function commandCountNow(response: Pick<ExceptionResponse, 'id' | 'commandCount'>, heldUp: readonly Pick<HeldUpOrder, 'rerouted'>[] | null): number {
   if (heldUp === null || response.id !== 'reschedule') return response.commandCount;
-  return heldUp.filter((order) => order.rerouted === null).length;
+  return heldUp.filter(waitsForTheLine).length;
 }
 
 /** Where the latest approval request stands, in one sentence. */
