@@ -111,7 +111,7 @@ function assemble(
       rebalancing.planReplaced();
     },
   });
-  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan: () => planning.index() });
 
   function publishChanges(): void {
     for (const lotId of changes.take()) {
@@ -193,6 +193,7 @@ function assemble(
       newId: randomUUID,
       routeCommand,
       role: config.role,
+      plan: () => planning.index(),
       afterReroute: afterCommit,
     }),
     ...createApprovalsHandlers({

@@ -5,6 +5,7 @@ import { describeZodError } from '../../shared/describe-error';
 import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
+import type { PlanAnalysis } from '../engine/workflow';
 import { projectAcceptedCommand } from '../model/lot-projection';
 import { projectAcceptedPlanningCommand } from '../model/planning-projection';
 import { recordRerouteReply } from '../model/reroute-replies';
@@ -17,6 +18,8 @@ export interface ReplyHandlerDeps {
   engine: Engine;
   changes: ChangeTracker;
   clock: Clock;
+  /** The plan a refused reroute's line stop is projected against again. */
+  plan?: () => PlanAnalysis | null;
 }
 
 export type ReplyOutcome = { ok: true; reply: CommandReply } | { ok: false; reason: string };
@@ -50,7 +53,7 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     }
     // A supervisor's decision, accepted or refused upstream, changes what the Approvals view shows.
     if (command.type === 'approval.decide') changes.approvalChanged(command.payload.approvalId);
-    if (command.type === 'production.reroute') recordRerouteReply(reply, repos, changes);
+    if (command.type === 'production.reroute') recordRerouteReply(reply, repos, changes, deps.plan?.() ?? null);
     repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
     engine.onReply(reply, command);
   }

@@ -8,10 +8,12 @@ import type { Role } from '../../shared/domain';
 import type { Clock } from '../core-types';
 import { alternateLines, lineLoads, rerouted } from '../analysis/line-stoppage';
 import type { ChangeTracker } from '../engine/change-tracker';
+import type { PlanAnalysis } from '../engine/workflow';
 import { commandIdFor } from '../engine/derived-ids';
 import { queueCommand } from '../engine/queue-command';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
+import { reprojectLineStop } from '../workflows/line-stop-responses';
 import { rerouteCommandId, rerouteTransferId } from '../workflows/line-stopped';
 
 const rolesThatReroute: readonly Role[] = ['planner', 'supervisor'];
@@ -24,6 +26,8 @@ export interface RerouteHandlerDeps {
   newId: () => string;
   routeCommand: (type: CommandType) => string;
   role: Role;
+  /** The plan the responses are projected against; null before planning data arrived. */
+  plan: () => PlanAnalysis | null;
   afterReroute(): void;
 }
 
@@ -67,6 +71,7 @@ export function createRerouteHandler(deps: RerouteHandlerDeps) {
           queueCommand(deps, 'transfer.request', { transferId, ...transfer, reason: `${reason}: ${order.id} made at ${args.toPlant}` }, { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
         }
         repos.exceptions.setDetail(args.exceptionId, { ...detail, orders: detail.orders.map((o) => (o === held ? { ...o, rerouted: { plant: args.toPlant, line: args.toLine, commandId: command.commandId, upstream: { state: 'pending' } } } : o)) });
+        reprojectLineStop(args.exceptionId, repos, deps.plan());
         changes.exceptionChanged(args.exceptionId);
         return command.commandId;
       });

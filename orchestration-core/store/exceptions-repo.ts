@@ -83,6 +83,7 @@ export function createExceptionsRepo(db: Database.Database) {
   const one = db.prepare<[string], RawException>(`${select} WHERE e.id = ?`);
   const setStatus = db.prepare('UPDATE exceptions SET status = ? WHERE id = ?');
   const setDetail = db.prepare('UPDATE exceptions SET detail = ? WHERE id = ?');
+  const setResponses = db.prepare('UPDATE exceptions SET responses = ? WHERE id = ?');
   const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = ? WHERE id = ?");
   const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, status = 'open', task_id = ? WHERE id = ?");
   const rerouting = db
@@ -106,6 +107,10 @@ export function createExceptionsRepo(db: Database.Database) {
     /** What the planner did to the exception's orders so far (a line stop's reroutes). */
     setDetail(id: string, detail: SupplierDelayDetail | LotBlockDetail | LineStopDetail): void {
       setDetail.run(JSON.stringify(detail), id);
+    },
+    /** The responses projected again (a line stop's, after reroutes). */
+    setResponses(id: string, responses: readonly ExceptionResponse[]): void {
+      setResponses.run(JSON.stringify(responses), id);
     },
     /** The planner applied a response: the exception is resolved with it, or waits for its approval. */
     chooseResponse(id: string, responseId: ExceptionResponse['id'], status: 'resolved' | 'awaiting-approval' = 'resolved'): void {

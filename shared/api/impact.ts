@@ -85,6 +85,11 @@ export interface RerouteOption {
 /** The ERP's answer to a reroute: pending until it comes; a refused order stays on the stopped line. */
 export type RerouteUpstream = { state: 'pending' } | { state: 'accepted' } | { state: 'refused'; reason: string };
 
+/** A reroute's answer from the gateway's reply. */
+export function upstreamOf(reply: { status: 'accepted' | 'duplicate' | 'rejected'; reason?: string }): RerouteUpstream {
+  return reply.status === 'rejected' ? { state: 'refused', reason: reply.reason ?? 'refused upstream' } : { state: 'accepted' };
+}
+
 /** Still on the stopped line: never rerouted, or the ERP refused the reroute. */
 export const waitsForTheLine = (order: Pick<HeldUpOrder, 'rerouted'>): boolean => order.rerouted === null || order.rerouted.upstream.state === 'refused';
 

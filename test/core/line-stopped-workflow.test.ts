@@ -60,7 +60,7 @@ describe('line-stopped workflow', () => {
     temp = makeTempDir();
     const clock = fixedClock();
     parts = createCoreParts(temp.file('core.sqlite'), clock, { planning });
-    reroute = createRerouteHandler({ store: parts.store, repos: parts.repos, changes: parts.changes, clock, newId: () => 'unused', routeCommand: () => 'erp', role: 'planner', afterReroute: () => {} });
+    reroute = createRerouteHandler({ store: parts.store, repos: parts.repos, changes: parts.changes, clock, newId: () => 'unused', routeCommand: () => 'erp', role: 'planner', plan: parts.plan, afterReroute: () => {} });
     const event = createEventFactory();
     parts.ingest.applyBatch([event('erp', 'line.stopped', { stoppageId: 'LS-1', plant: 'P1', line: 'L1', from: '2026-12-01', expectedDays: 5, reason: 'Spindle drive fault' })]);
   });
@@ -103,10 +103,22 @@ describe('line-stopped workflow', () => {
   });
 
   it('shows the ERP\'s answer to a reroute; a refused order waits for the line and is rescheduled with the rest', () => {
+    const responses = () => Object.fromEntries(parts.repos.exceptions.get('EX-LS-1')!.responses.map((r) => [r.id, { hit: r.projected.ordersHit, commands: r.commandCount }]));
+    const waitingAll = responses();
+    expect(waitingAll['reschedule']).toEqual({ hit: parts.repos.exceptions.get('EX-LS-1')!.row.ordersHit, commands: 2 });
+
+    // MO-1 made at P2 and shipped back: CO-1 (and MO-1) on time again, only MO-2 waits.
     const { commandId } = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner);
+    const withReroute = responses();
+    expect(withReroute['reschedule']!.commands).toBe(1);
+    expect(withReroute['reschedule']!.hit).toBeLessThan(waitingAll['reschedule']!.hit);
+    expect(withReroute['accept-delay']!.hit).toBe(withReroute['reschedule']!.hit);
+
     parts.changes.takeExceptions();
     expect(parts.handleReply('erp', commandId, { commandId, status: 'accepted' })).toMatchObject({ ok: true });
     expect(detail().orders[0]!.rerouted?.upstream).toEqual({ state: 'accepted' });
+    // Still against the plan before the stoppage, now that the plan has MO-1 at P2.
+    expect(responses()).toEqual(withReroute);
     // Order Impact hears of it: the detail changed.
     expect(parts.changes.takeExceptions()).toEqual(['EX-LS-1']);
 
@@ -117,6 +129,7 @@ describe('line-stopped workflow', () => {
     const second = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-2', toPlant: 'P2', toLine: 'L9' }, planner).commandId;
     parts.handleReply('erp', second, { commandId: second, status: 'rejected', reason: 'toLine: P2/L9 is down for maintenance' });
     expect(detail().orders[1]!.rerouted?.upstream).toEqual({ state: 'refused', reason: 'toLine: P2/L9 is down for maintenance' });
+    expect(responses()).toEqual(withReroute);
     expect(() => reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-2', toPlant: 'P2', toLine: 'L9' }, planner)).toThrow(/^productionOrderId: the ERP refused MO-2 on P2\/L9 .*waits for the line/);
 
     const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;

@@ -130,7 +130,11 @@ export async function rerouteOneAndRescheduleTheRest(page: Page, gatewayUrl: str
   await expect(button).toHaveText(`Reroute to ${bestLine}`);
   await page.screenshot({ path: testInfo.outputPath('line-stop-held-up.png') });
 
+  // What the reroute leaves hit, as the alternate weighed it: the reschedule is projected again with it.
+  const alternateText = await orderRow.getByTestId(`alternate-${orderId}`).innerText();
+  const hitWithReroute = /(?:still )?([\d,]+) orders? hit/.exec(alternateText)![1]!;
   await button.click();
+  await expect(page.getByTestId('response-projected-reschedule')).toContainText(`→ ${hitWithReroute}`);
   const rerouted = orderRow.getByTestId(`rerouted-${orderId}`);
   // Shown at once; the ERP's answer follows on the row when its reply arrives.
   await expect(rerouted).toHaveText(new RegExp(`^Rerouted to ${bestLine} · (pending upstream|accepted by the ERP)$`));

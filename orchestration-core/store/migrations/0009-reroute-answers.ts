@@ -1,9 +1,8 @@
 // A line stop's rerouted orders carry the ERP's answer to their reroute. Reroutes made before this
 // version get it from their command's row in the outbox.
 import type Database from 'better-sqlite3';
-import type { LineStopDetail } from '../../../shared/api/impact';
+import { upstreamOf, type LineStopDetail } from '../../../shared/api/impact';
 import type { CommandReply } from '../../../shared/commands';
-import { upstreamOf } from '../../model/reroute-replies';
 
 type OldHeldUpOrder = Omit<LineStopDetail['orders'][number], 'rerouted'> & { rerouted: { plant: string; line: string; commandId: string } | null };
 
