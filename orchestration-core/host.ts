@@ -18,6 +18,7 @@ import { createAlertsHandlers } from './services/alerts-handlers';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
 import { createRebalancingProposals } from './services/rebalancing-proposals';
+import { createLineStopWeigher } from './services/line-stop-weigher';
 import { createRerouteHandler } from './services/reroute-handler';
 import { openStore } from './store/open-store';
 import { createRepos } from './store/repos';
@@ -112,6 +113,7 @@ function assemble(
     },
   });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan: () => planning.index() });
+  const weigher = createLineStopWeigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
 
   function publishChanges(): void {
     for (const lotId of changes.take()) {
@@ -120,7 +122,9 @@ function assemble(
     }
     for (const exceptionId of changes.takeExceptions()) {
       const stored = repos.exceptions.get(exceptionId);
-      if (stored) bus.publish('impact.exceptionChanged', stored.row);
+      if (!stored) continue;
+      bus.publish('impact.exceptionChanged', stored.row);
+      weigher.exceptionChanged(stored);
     }
     for (const alertId of changes.takeAlerts()) {
       const alert = repos.alerts.get(alertId);
@@ -213,6 +217,8 @@ function assemble(
   };
 
   for (const connector of connectors) connector.start();
+  // A line stop left half weighed when the app last closed.
+  weigher.look();
 
   let closed = false;
   return {
@@ -223,6 +229,7 @@ function assemble(
       if (closed) return;
       closed = true;
       if (statusTimer) clearTimeout(statusTimer);
+      weigher.close();
       await Promise.all(connectors.map((connector) => connector.stop()));
       await rebalancing.close();
       store.close();

@@ -1,12 +1,12 @@
 // impact.reroute: one order a stopped line holds up goes to another plant's line, if that line can make
 // the item and still has room every day of the order's window, counting the orders already sent there.
 import type { CallContext } from '../../shared/api';
-import { waitsForTheLine, type RerouteArgs } from '../../shared/api/impact';
+import type { RerouteArgs } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
 import type { Clock } from '../core-types';
-import { alternateLines, lineLoads, rerouted } from '../analysis/line-stoppage';
+import { alternateLines, rerouted } from '../analysis/line-stoppage';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { PlanAnalysis } from '../engine/workflow';
 import { commandIdFor } from '../engine/derived-ids';
@@ -14,7 +14,7 @@ import { queueCommand } from '../engine/queue-command';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 import { reprojectLineStop } from '../workflows/line-stop-responses';
-import { rerouteCommandId, rerouteTransferId } from '../workflows/line-stopped';
+import { loadsWithReroutes, rerouteCommandId, rerouteTransferId } from '../workflows/line-stop-worlds';
 
 const rolesThatReroute: readonly Role[] = ['planner', 'supervisor'];
 
@@ -49,11 +49,8 @@ export function createRerouteHandler(deps: RerouteHandlerDeps) {
         const order = repos.planning.productionOrder(args.productionOrderId);
         if (!order) throw new ApiFailure('not-found', `productionOrderId: no production order ${args.productionOrderId}`);
         // Capacity as it is now, with the orders already rerouted from this stoppage on their new lines.
-        const capacities = repos.planning.lineCapacities();
-        const onLines = capacities.flatMap((c) => repos.planning.productionOrdersOn(c.plant, c.line));
-        const sent = detail.orders.flatMap((o) => (o.rerouted && !waitsForTheLine(o) ? [{ ...order, id: o.productionOrderId, quantity: o.quantity, startDate: o.startDate, dueDate: o.dueDate, plant: o.rerouted.plant, line: o.rerouted.line }] : []));
         const stoppage = { plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays };
-        const fits = alternateLines(order, stoppage, repos.planning.routingsOf(order.itemId), capacities, lineLoads([...onLines, ...sent])).some((a) => a.plant === args.toPlant && a.line === args.toLine);
+        const fits = alternateLines(order, stoppage, repos.planning.routingsOf(order.itemId), repos.planning.lineCapacities(), loadsWithReroutes(detail, repos)).some((a) => a.plant === args.toPlant && a.line === args.toLine);
         if (!fits) throw new ApiFailure('conflict', `toLine: ${args.toPlant}/${args.toLine} cannot make ${order.itemId} or has no room between ${order.startDate} and ${order.dueDate}`);
         const there = rerouted(order, { plant: args.toPlant, line: args.toLine }, (from, to) => repos.planning.lane(from, to)?.transitDays, rerouteTransferId(detail.stoppageId, order.id));
         if (!there) throw new ApiFailure('conflict', `toPlant: no lane from ${args.toPlant} back to ${order.plant} for the order's output`);

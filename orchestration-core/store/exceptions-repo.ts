@@ -92,6 +92,12 @@ export function createExceptionsRepo(db: Database.Database) {
        WHERE e.type = 'line-stop' AND json_extract(o.value, '$.rerouted.commandId') = ?`,
     )
     .pluck();
+  const unweighedStops = db
+    .prepare<[], string>(
+      `SELECT DISTINCT e.id FROM exceptions e, json_each(e.detail, '$.orders') o
+       WHERE e.type = 'line-stop' AND e.status = 'open' AND json_extract(o.value, '$.alternatesEvaluated') = 0`,
+    )
+    .pluck();
   return {
     insert(exception: NewException): void {
       insert.run({ ...exception, ...summarize(exception.impact), detail: JSON.stringify(exception.detail), impact: JSON.stringify(exception.impact), responses: JSON.stringify(exception.responses) });
@@ -116,6 +122,8 @@ export function createExceptionsRepo(db: Database.Database) {
     chooseResponse(id: string, responseId: ExceptionResponse['id'], status: 'resolved' | 'awaiting-approval' = 'resolved'): void {
       choose.run(responseId, status, id);
     },
+    /** Open line stops with held-up orders whose alternates are not weighed yet. */
+    unweighedLineStops: (): string[] => unweighedStops.all(),
     /** The line stop whose held-up order a production.reroute command moved. */
     reroutedBy: (commandId: string): string | undefined => rerouting.get(commandId),
     /** The chosen response was refused (an approval rejected): the planner is asked again. */

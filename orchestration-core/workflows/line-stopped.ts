@@ -6,12 +6,12 @@
 import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { ProductionOrder } from '../../shared/dataset';
-import { alternateLines, lineLoads, ordersHeldUp, rerouted, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
+import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
 import type { Impact } from '../analysis/impact';
-import type { PlanChange } from '../analysis/plan-changes';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForTask, type WorkflowContext } from '../engine/workflow';
 import { summarize } from '../store/exceptions-repo';
+import { ordersPerTurn, unweighed, weighOrders } from './line-stop-weighing';
 
 interface LineStoppedState {
   exceptionId: string;
@@ -19,13 +19,9 @@ interface LineStoppedState {
   taskId: string;
 }
 
-/** Held-up orders whose alternates are weighed (earliest first): each alternate re-plans what moving its order reaches, 2–4 ms at scale 1. */
-const ordersWeighed = 25;
-
 /** Hours a planner has to answer before the exception is overdue: a line stop is urgent. */
 const responseSlaHours = 4;
 
-const asChange = (order: ProductionOrder): PlanChange => ({ kind: 'productionOrder', order });
 const noImpact: Impact = { productionOrders: [], customerOrders: [], totalRevenueAtRisk: 0 };
 
 /** The held-up orders with their full records (components included) from the store. */
@@ -36,43 +32,21 @@ function heldUpOrders(stoppage: Stoppage, ctx: WorkflowContext): ProductionOrder
   });
 }
 
-/** The stock transport order that brings a rerouted order's output back: once per stoppage and order. */
-export const rerouteTransferId = (stoppageId: string, productionOrderId: string): string => derivedId('STO-', `${stoppageId}.${productionOrderId}`);
-
-/**
- * What waiting for the line does against the present plan, and each held-up order with its alternates,
- * each weighed as the order moved there while the others wait: one shared what-if.
- */
-function weighStoppage(held: readonly ProductionOrder[], stoppage: Stoppage & { stoppageId: string }, ctx: WorkflowContext): { impact: Impact; orders: HeldUpOrder[] } {
-  const capacities = ctx.repos.planning.lineCapacities();
-  const waiting = held.map((order) => waitingForTheLine(order, stoppage));
-  const loads = lineLoads(capacities.flatMap((c) => ctx.repos.planning.productionOrdersOn(c.plant, c.line)));
-  const weighed = new Set([...held].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).slice(0, ordersWeighed).map((o) => o.id));
-  // Each alternate: the order moved there (and its output shipped back) while the others wait.
-  const options = held.map((order) => {
-    const alternates = weighed.has(order.id) ? alternateLines(order, stoppage, ctx.repos.planning.routingsOf(order.itemId), capacities, loads).slice(0, 3) : [];
-    return alternates.flatMap((alternate) => {
-      const there = rerouted(order, alternate, (from, to) => ctx.repos.planning.lane(from, to)?.transitDays, rerouteTransferId(stoppage.stoppageId, order.id));
-      if (!there) return [];
-      const variant: PlanChange[] = [asChange(there.order), ...(there.transfer ? [{ kind: 'transfer' as const, transfer: there.transfer }] : [])];
-      return [{ alternate, variant }];
-    });
-  });
-  const impacts = ctx.plan!.whatIfEach(waiting.map(asChange), options.flat().map((option) => option.variant));
-  let next = 0;
-  const orders = held.map((order, i) => ({
+/** A held-up order before weighing: its dates, and its dates if it waits for the line. */
+function heldUp(order: ProductionOrder, stoppage: Stoppage): HeldUpOrder {
+  const waiting = waitingForTheLine(order, stoppage);
+  return {
     productionOrderId: order.id,
     itemId: order.itemId,
     quantity: order.quantity,
     startDate: order.startDate,
     dueDate: order.dueDate,
-    waitingStartDate: waiting[i]!.startDate,
-    waitingDueDate: waiting[i]!.dueDate,
-    alternates: options[i]!.map(({ alternate }) => ({ ...alternate, projected: summarize(impacts.variants[next++]!) })),
-    alternatesEvaluated: weighed.has(order.id),
+    waitingStartDate: waiting.startDate,
+    waitingDueDate: waiting.dueDate,
+    alternates: [],
+    alternatesEvaluated: false,
     rerouted: null,
-  }));
-  return { impact: impacts.base, orders };
+  };
 }
 
 export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
@@ -86,10 +60,13 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
     const p = event.payload;
     const stoppage: Stoppage = { plant: p.plant, line: p.line, from: p.from, expectedDays: p.expectedDays };
     const held = ctx.plan ? heldUpOrders(stoppage, ctx) : [];
-    const { impact, orders } = held.length > 0 ? weighStoppage(held, { ...stoppage, stoppageId: p.stoppageId }, ctx) : { impact: noImpact, orders: [] };
+    const unweighedDetail: LineStopDetail = { stoppageId: p.stoppageId, plant: p.plant, line: p.line, from: p.from, expectedDays: p.expectedDays, reason: p.reason, restartedOn: null, orders: held.map((order) => heldUp(order, stoppage)) };
+    // The earliest orders are weighed now; the line-stop weigher weighs the rest in later turns.
+    const first = new Set(unweighed(unweighedDetail).slice(0, ordersPerTurn).map((o) => o.productionOrderId));
+    const { impact, orders } = ctx.plan && held.length > 0 ? weighOrders(unweighedDetail, first, ctx.repos, ctx.plan) : { impact: noImpact, orders: unweighedDetail.orders };
     const hit = impact.productionOrders.length + impact.customerOrders.length > 0;
     const exceptionId = derivedId('EX-', p.stoppageId);
-    const detail: LineStopDetail = { stoppageId: p.stoppageId, plant: p.plant, line: p.line, from: p.from, expectedDays: p.expectedDays, reason: p.reason, restartedOn: null, orders };
+    const detail: LineStopDetail = { ...unweighedDetail, orders };
     const responses: ExceptionResponse[] = hit
       ? [
           {
@@ -148,5 +125,3 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
   },
 });
 
-/** The reroute command of one held-up order: once per stoppage and order. */
-export const rerouteCommandId = (stoppageId: string, productionOrderId: string): string => commandIdFor(stoppageId, `reroute-${productionOrderId}`);

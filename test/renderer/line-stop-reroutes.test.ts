@@ -19,6 +19,7 @@ import {
   formatWaitingDates,
   rankAlternates,
   summarizeHeldUp,
+  withoutAlternateText,
 } from '../../renderer/views/order-impact/held-up-format';
 import { cannotRespondReason, commandCountNow } from '../../renderer/views/order-impact/response-format';
 import type { ExceptionDetail, ExceptionRow, HeldUpOrder, ProjectedEffect, RerouteOption } from '../../shared/api/impact';
@@ -98,6 +99,10 @@ describe('a held-up order’s alternate lines', () => {
     // A pick the reloaded detail no longer offers falls back to the best.
     expect(chosenAlternate({ alternates: twoLines }, 'P9/L9')).toMatchObject({ plant: 'P2', line: 'L1' });
     expect(chosenAlternate({ alternates: [] }, null)).toBeNull();
+    // Without one: none has room, or the core is still weighing (or never did, the stoppage closed first).
+    expect(withoutAlternateText({ alternatesEvaluated: true }, true)).toBe('No line with room');
+    expect(withoutAlternateText({ alternatesEvaluated: false }, true)).toBe('Weighing other lines…');
+    expect(withoutAlternateText({ alternatesEvaluated: false }, false)).toBe('Not weighed');
   });
 
   it('reads as the line, the room it keeps and the orders hit against now', () => {

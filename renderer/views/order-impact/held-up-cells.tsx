@@ -49,9 +49,9 @@ export function AlternateCell({ data }: CustomCellRendererProps<HeldUpOrder>) {
       <span
         className="held-up-alternate held-up-alternate--none"
         data-testid={`no-alternate-${id}`}
-        title={data.alternatesEvaluated ? "No other line that makes this item has room every day of the order's window" : 'The core weighs alternate lines for the earliest held-up orders only; each is a plan what-if'}
+        title={data.alternatesEvaluated ? "No other line that makes this item has room every day of the order's window" : "The core weighs the held-up orders' other lines a few at a time, earliest first"}
       >
-        {withoutAlternateText(data)}
+        {withoutAlternateText(data, exception.status === 'open')}
       </span>
     );
   }

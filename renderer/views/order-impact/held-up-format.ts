@@ -64,11 +64,14 @@ export function explainAlternate(alternate: RerouteOption, productionOrderId: st
 }
 
 export const noAlternateText = 'No line with room';
-/** Past the first orders the core weighs alternates for (each is a plan what-if). */
-export const notWeighedText = 'Not weighed: reroute the earlier orders first';
+/** The core weighs a long stoppage's orders a turn at a time, earliest first, while the exception is open. */
+export const weighingText = 'Weighing other lines…';
+/** An order the core did not weigh before the exception closed. */
+export const notWeighedText = 'Not weighed';
 
-/** What the alternate column says when there is none to offer. */
-export const withoutAlternateText = (order: Pick<HeldUpOrder, 'alternatesEvaluated'>): string => (order.alternatesEvaluated ? noAlternateText : notWeighedText);
+/** What the alternate column says when there is none to offer; `open`: the exception still takes reroutes. */
+export const withoutAlternateText = (order: Pick<HeldUpOrder, 'alternatesEvaluated'>, open: boolean): string =>
+  order.alternatesEvaluated ? noAlternateText : open ? weighingText : notWeighedText;
 
 /** "Rerouted to P2/L9 · accepted by the ERP": where the order went, and what the ERP made of it so far. */
 export function describeRerouted(rerouted: NonNullable<HeldUpOrder['rerouted']>): string {

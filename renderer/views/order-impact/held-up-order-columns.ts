@@ -87,7 +87,7 @@ export const heldUpOrderColumns: ColDef<HeldUpOrder>[] = [
     // Shown by the renderer; the text is what a CSV export holds.
     valueFormatter: ({ data }) => {
       const best = data ? chosenAlternate(data, data.rerouted ? lineKey(data.rerouted) : null) : null;
-      return best ? lineKey(best) : data ? withoutAlternateText(data) : noAlternateText;
+      return best ? lineKey(best) : data ? withoutAlternateText(data, false) : noAlternateText;
     },
   },
   {

@@ -1,0 +1,86 @@
+// Weighs the alternates of a line stop's held-up orders that the line-stopped workflow left for later,
+// a turn at a time (ordersPerTurn, earliest first), each turn its own transaction, so the event
+// thread is never held for long and the planner sees the grid fill in. Only open line stops are
+// weighed: once a response is applied, no order is rerouted any more.
+import type { LineStopDetail } from '../../shared/api/impact';
+import type { Logger } from '../core-types';
+import type { ChangeTracker } from '../engine/change-tracker';
+import type { PlanAnalysis } from '../engine/workflow';
+import type { StoredException } from '../store/exceptions-repo';
+import type { Store } from '../store/open-store';
+import type { Repos } from '../store/repos';
+import { ordersPerTurn, unweighed, weighOrders } from '../workflows/line-stop-weighing';
+
+export interface LineStopWeigherDeps {
+  store: Store;
+  repos: Repos;
+  changes: ChangeTracker;
+  plan: () => PlanAnalysis | null;
+  logger: Logger;
+  /** After each turn's commit: push the changed exception. */
+  afterTurn(): void;
+  /** How the next turn is scheduled; the host yields to the event loop between turns. */
+  schedule?: (turn: () => void) => void;
+}
+
+export function createLineStopWeigher(deps: LineStopWeigherDeps) {
+  const { store, repos, changes } = deps;
+  const schedule = deps.schedule ?? ((turn: () => void) => void setImmediate(turn));
+  const waiting = new Set<string>();
+  let scheduled = false;
+  let closed = false;
+
+  /** Weighs the next orders of one line stop; true when it has more to weigh. */
+  function weighNext(exceptionId: string): boolean {
+    const plan = deps.plan();
+    const stored = repos.exceptions.get(exceptionId);
+    if (!plan || !stored || stored.row.status !== 'open' || !('stoppageId' in stored.detail)) return false;
+    const detail: LineStopDetail = stored.detail;
+    const next = unweighed(detail);
+    if (next.length === 0) return false;
+    const ids = new Set(next.slice(0, ordersPerTurn).map((o) => o.productionOrderId));
+    repos.exceptions.setDetail(exceptionId, { ...detail, orders: weighOrders(detail, ids, repos, plan).orders });
+    changes.exceptionChanged(exceptionId);
+    return next.length > ids.size;
+  }
+
+  function turn(): void {
+    scheduled = false;
+    const exceptionId = waiting.values().next().value;
+    if (closed || exceptionId === undefined) return;
+    try {
+      if (!store.transaction(() => weighNext(exceptionId))) waiting.delete(exceptionId);
+    } catch (error) {
+      changes.discard();
+      waiting.delete(exceptionId);
+      deps.logger.error('line stop: weighing alternates failed', { exceptionId, error: error instanceof Error ? error.message : String(error) });
+    }
+    deps.afterTurn();
+    wake();
+  }
+
+  function wake(): void {
+    if (scheduled || closed || waiting.size === 0) return;
+    scheduled = true;
+    schedule(turn);
+  }
+
+  return {
+    /** Looks for open line stops left unweighed (at start, and after a commit that added one). */
+    look(): void {
+      for (const id of repos.exceptions.unweighedLineStops()) waiting.add(id);
+      wake();
+    },
+    /** A changed exception: weighed later if it is an open line stop with orders left to weigh. */
+    exceptionChanged(stored: StoredException): void {
+      if (waiting.has(stored.row.id) || stored.row.status !== 'open' || !('stoppageId' in stored.detail)) return;
+      if (unweighed(stored.detail).length === 0) return;
+      waiting.add(stored.row.id);
+      wake();
+    },
+    close(): void {
+      closed = true;
+    },
+  };
+}
+export type LineStopWeigher = ReturnType<typeof createLineStopWeigher>;

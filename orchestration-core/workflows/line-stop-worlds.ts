@@ -1,0 +1,55 @@
+// A line stop's held-up orders as plan changes: the world before the stoppage, and the world the
+// planner has made of it so far (rerouted orders made on their new lines and shipped back over the
+// lane, the rest waiting for the line), with the load that world puts on every line.
+import { waitsForTheLine, type LineStopDetail } from '../../shared/api/impact';
+import type { ProductionOrder } from '../../shared/dataset';
+import { lineLoads, rerouted } from '../analysis/line-stoppage';
+import type { PlanChange } from '../analysis/plan-changes';
+import { commandIdFor, derivedId } from '../engine/derived-ids';
+import type { Repos } from '../store/repos';
+
+/** The stock transport order that brings a rerouted order's output back: once per stoppage and order. */
+export const rerouteTransferId = (stoppageId: string, productionOrderId: string): string => derivedId('STO-', `${stoppageId}.${productionOrderId}`);
+
+/** The reroute command of one held-up order: once per stoppage and order. */
+export const rerouteCommandId = (stoppageId: string, productionOrderId: string): string => commandIdFor(stoppageId, `reroute-${productionOrderId}`);
+
+export const asChange = (order: ProductionOrder): PlanChange => ({ kind: 'productionOrder', order });
+
+/** A held-up order moved to a line, its output shipped back when that line is at another plant; null without a lane back. */
+export function movedTo(order: ProductionOrder, to: { plant: string; line: string }, stoppageId: string, repos: Repos): PlanChange[] | null {
+  const there = rerouted(order, to, (from, back) => repos.planning.lane(from, back)?.transitDays, rerouteTransferId(stoppageId, order.id));
+  if (!there) return null;
+  return there.transfer ? [asChange(there.order), { kind: 'transfer', transfer: there.transfer }] : [asChange(there.order)];
+}
+
+export function worlds(detail: LineStopDetail, repos: Repos): { before: PlanChange[]; after: PlanChange[] } {
+  const before: PlanChange[] = [];
+  const after: PlanChange[] = [];
+  for (const held of detail.orders) {
+    const record = repos.planning.productionOrder(held.productionOrderId);
+    if (!record) continue;
+    const original = { ...record, plant: detail.plant, line: detail.line, startDate: held.startDate, dueDate: held.dueDate };
+    before.push(asChange(original));
+    const moved = waitsForTheLine(held) || !held.rerouted ? null : movedTo(original, held.rerouted, detail.stoppageId, repos);
+    if (!moved) {
+      after.push(asChange({ ...original, startDate: held.waitingStartDate, dueDate: held.waitingDueDate }));
+      continue;
+    }
+    after.push(...moved);
+    if (moved.length > 1) before.push({ kind: 'transferRemoved', id: rerouteTransferId(detail.stoppageId, held.productionOrderId) });
+  }
+  return { before, after };
+}
+
+/** Load per line and day with the stoppage's reroutes on their new lines (accepted or not yet answered). */
+export function loadsWithReroutes(detail: LineStopDetail, repos: Repos): ReturnType<typeof lineLoads> {
+  const byId = new Map<string, ProductionOrder>();
+  for (const capacity of repos.planning.lineCapacities()) for (const order of repos.planning.productionOrdersOn(capacity.plant, capacity.line)) byId.set(order.id, order);
+  for (const held of detail.orders) {
+    if (waitsForTheLine(held) || !held.rerouted) continue;
+    const record = byId.get(held.productionOrderId) ?? repos.planning.productionOrder(held.productionOrderId);
+    if (record) byId.set(held.productionOrderId, { ...record, plant: held.rerouted.plant, line: held.rerouted.line, startDate: held.startDate, dueDate: held.dueDate });
+  }
+  return lineLoads([...byId.values()]);
+}
