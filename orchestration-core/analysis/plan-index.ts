@@ -130,9 +130,11 @@ export class PlanIndex {
       const baseImpact = planImpact(current, changed.plan, changed.customerOrders);
       const each = variants.map((variant) => {
         const inner = this.applyLayer(variant);
-        const impact = this.amendedImpact(baseImpact, current, outer, inner);
-        this.undoLayer(inner);
-        return impact;
+        try {
+          return this.amendedImpact(baseImpact, current, outer, inner);
+        } finally {
+          this.undoLayer(inner);
+        }
       });
       return { base: baseImpact, variants: each };
     } finally {
@@ -144,8 +146,13 @@ export class PlanIndex {
   private compareWith(changes: readonly PlanChange[]): { current: PlanSide; changed: PlanSide } {
     this.refresh();
     const layer = this.applyLayer(changes);
-    const { current, changed } = this.sides(layer);
-    this.undoLayer(layer);
+    let sides: { current: Plan; changed: PlanSide };
+    try {
+      sides = this.sides(layer);
+    } finally {
+      this.undoLayer(layer);
+    }
+    const { current, changed } = sides;
     // The present plan's customer orders as the present has them (a what-if may change an order's value).
     const currentOrders = [...current.customerOrders.keys()].flatMap((id) => this.data.customers.get(id)?.order ?? []);
     return { current: { plan: current, customerOrders: currentOrders }, changed };
@@ -161,6 +168,10 @@ export class PlanIndex {
         layer.undo.push(applied.undo);
         this.evict(applied.touched);
       }
+    } catch (error) {
+      this.layer = null;
+      this.undoLayer(layer);
+      throw error;
     } finally {
       this.layer = null;
     }
@@ -273,15 +284,19 @@ export class PlanIndex {
     if (key.pegging) return key.pegging;
     if (this.inProgress.has(key)) throw new Error(`bill of materials: ${key.itemId} at ${key.plant} is its own component (a cycle)`);
     this.inProgress.add(key);
-    const supply: Supply[] = key.supply.map((entry) => ({ day: entry.day, quantity: entry.quantity }));
-    for (const state of key.producers) {
-      const planned = this.planOrder(state);
-      if (planned.outputDay !== null) supply.push({ day: planned.outputDay, quantity: state.order.quantity });
+    try {
+      const supply: Supply[] = key.supply.map((entry) => ({ day: entry.day, quantity: entry.quantity }));
+      for (const state of key.producers) {
+        const planned = this.planOrder(state);
+        if (planned.outputDay !== null) supply.push({ day: planned.outputDay, quantity: state.order.quantity });
+      }
+      const pegging = pegDemands(supply, [...key.demands]);
+      key.pegging = pegging;
+      return pegging;
+    } finally {
+      // A cycle found below leaves no key marked as being pegged: the next question starts clean.
+      this.inProgress.delete(key);
     }
-    const pegging = pegDemands(supply, [...key.demands]);
-    this.inProgress.delete(key);
-    key.pegging = pegging;
-    return pegging;
   }
 
   private planOrder(state: OrderState): PlannedProductionOrder {
