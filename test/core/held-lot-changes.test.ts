@@ -39,7 +39,7 @@ describe('changes of held lots', () => {
     expect(parts.repos.lots.get('L-2')?.quantity).toBe(25);
   });
 
-  it('shows beside a decision what changed since the version it saw: a late echo of that version is not news', () => {
+  it('shows beside a decision what changed since the version it saw: a late echo of that version is not news, a late consumption is', () => {
     const clock = fixedClock('2026-11-02T08:00:00Z');
     parts.store.close();
     parts = createCoreParts(temp.file('core.sqlite'), clock);
@@ -52,10 +52,14 @@ describe('changes of held lots', () => {
     clock.advance(10 * 60_000);
     const decidedAt = clock.now().toISOString();
     clock.advance(60_000);
-    parts.ingest.applyBatch([blocked(3, 'system'), blocked(4, 'qe.nightshift'), completed('MO-after')]);
+    // Heard after the decision: our block at the version it saw, a consumption from before that version
+    // (which the quantity decided on lacked), the other workstation's decision, a completion.
+    const consumed = event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 3, productionOrderId: 'MO-early', quantity: 7 });
+    parts.ingest.applyBatch([blocked(3, 'system'), consumed, blocked(4, 'qe.nightshift'), completed('MO-after')]);
 
     const changes = parts.repos.lotHistory.changesAfter('L-1', 3, decidedAt);
     expect(changes.map((c) => `${c.type} v${c.version}: ${c.summary}`)).toEqual([
+      'lot.consumed v3: 7 EA consumed by production order MO-early',
       'lot.statusChanged v4: blocked, 120 EA, by qe.nightshift: held',
       'production.completed v4: production order MO-after reported 5 EA consumed',
     ]);
