@@ -112,7 +112,7 @@ function assemble(
       rebalancing.planReplaced();
     },
   });
-  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan: () => planning.index() });
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan: () => planning.index(), newId: randomUUID, routeCommand });
   const weigher = createLineStopWeigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
 
   function publishChanges(): void {

@@ -1,6 +1,6 @@
 // Records a gateway reply durably: outbox row, the command's effect on the cache, audit, and the
 // workflow waiting for it, in one transaction. A second reply for the same command changes nothing.
-import { commandReplySchema, type CanonicalCommand, type CommandReply } from '../../shared/commands';
+import { commandReplySchema, type CanonicalCommand, type CommandReply, type CommandType } from '../../shared/commands';
 import { describeZodError } from '../../shared/describe-error';
 import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
@@ -18,8 +18,10 @@ export interface ReplyHandlerDeps {
   engine: Engine;
   changes: ChangeTracker;
   clock: Clock;
-  /** The plan a refused reroute's line stop is projected against again. */
-  plan?: () => PlanAnalysis | null;
+  /** What follows a reroute's answer: a refused one's line stop is projected again against the plan, an accepted one's transfer back is requested. */
+  plan: () => PlanAnalysis | null;
+  newId: () => string;
+  routeCommand: (type: CommandType) => string;
 }
 
 export type ReplyOutcome = { ok: true; reply: CommandReply } | { ok: false; reason: string };
@@ -53,7 +55,7 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     }
     // A supervisor's decision, accepted or refused upstream, changes what the Approvals view shows.
     if (command.type === 'approval.decide') changes.approvalChanged(command.payload.approvalId);
-    if (command.type === 'production.reroute') recordRerouteReply(reply, repos, changes, deps.plan?.() ?? null);
+    if (command.type === 'production.reroute') recordRerouteReply(command, reply, { repos, changes, newId: deps.newId, routeCommand: deps.routeCommand, plan: deps.plan(), now: at });
     repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
     engine.onReply(reply, command);
   }

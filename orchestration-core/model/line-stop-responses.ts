@@ -1,20 +1,21 @@
 // A line stop's responses, projected again as the planner reroutes orders: rescheduling (or leaving
 // the orders) then moves only the orders still on the line, while the rerouted ones are made on their
 // new lines and shipped back. Both against the plan before the stoppage, whatever the ERP has
-// accepted since.
+// accepted since. Once a response is applied, its projection stays as it was when chosen.
 import { waitsForTheLine, type ExceptionResponse } from '../../shared/api/impact';
 import type { PlanAnalysis } from '../engine/workflow';
 import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
-import { worlds } from './line-stop-worlds';
+import { openLineStop, worlds } from './line-stop-worlds';
 
 /** Projects an open line stop's responses again from its orders as they stand (rerouted or waiting). */
 export function reprojectLineStop(exceptionId: string, repos: Repos, plan: PlanAnalysis | null): void {
   const stored = repos.exceptions.get(exceptionId);
-  if (!plan || !stored || !('stoppageId' in stored.detail) || stored.row.status !== 'open') return;
-  const { before, after } = worlds(stored.detail, repos);
+  const detail = openLineStop(stored);
+  if (!plan || !stored || !detail) return;
+  const { before, after } = worlds(detail, repos);
   const projected = summarize(plan.compare(before, after));
-  const stillOnTheLine = stored.detail.orders.filter(waitsForTheLine).length;
+  const stillOnTheLine = detail.orders.filter(waitsForTheLine).length;
   const responses = stored.responses.map((response): ExceptionResponse => {
     if (response.id === 'reschedule') return { ...response, projected, commandCount: stillOnTheLine };
     return response.id === 'accept-delay' ? { ...response, projected } : response;

@@ -9,7 +9,7 @@ import type { PlanChange } from '../analysis/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
 import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
-import { loadsWithReroutes, movedTo, worlds } from './line-stop-worlds';
+import { beforeTheStop, loadsWithReroutes, movedTo, stoppageOf, worlds } from './line-stop-worlds';
 
 /** Held-up orders weighed in one turn of the event thread: each alternate costs 2–4 ms at scale 1. */
 export const ordersPerTurn = 15;
@@ -24,13 +24,13 @@ export function unweighed(detail: LineStopDetail): HeldUpOrder[] {
  * the impact of the planner's world with no further move.
  */
 export function weighOrders(detail: LineStopDetail, ids: ReadonlySet<string>, repos: Repos, plan: PlanAnalysis): { impact: Impact; orders: HeldUpOrder[] } {
-  const stoppage = { plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays };
+  const stoppage = stoppageOf(detail);
   const capacities = repos.planning.lineCapacities();
   const loads = loadsWithReroutes(detail, repos);
   const options = detail.orders.map((held) => {
     const order = ids.has(held.productionOrderId) ? repos.planning.productionOrder(held.productionOrderId) : undefined;
     if (!order) return [];
-    const original = { ...order, plant: detail.plant, line: detail.line, startDate: held.startDate, dueDate: held.dueDate };
+    const original = beforeTheStop(order, detail, held);
     return alternateLines(original, stoppage, repos.planning.routingsOf(order.itemId), capacities, loads)
       .slice(0, 3)
       .flatMap((alternate) => {

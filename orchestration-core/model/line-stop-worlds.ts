@@ -1,12 +1,23 @@
 // A line stop's held-up orders as plan changes: the world before the stoppage, and the world the
 // planner has made of it so far (rerouted orders made on their new lines and shipped back over the
 // lane, the rest waiting for the line), with the load that world puts on every line.
-import { waitsForTheLine, type LineStopDetail } from '../../shared/api/impact';
+import { waitsForTheLine, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
 import type { ProductionOrder } from '../../shared/dataset';
-import { lineLoads, rerouted } from '../analysis/line-stoppage';
+import { lineLoads, rerouted, type Stoppage } from '../analysis/line-stoppage';
 import type { PlanChange } from '../analysis/plan-changes';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
+import type { StoredException } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
+
+/** The line stop an exception records, while it is open (still takes reroutes); null otherwise. */
+export function openLineStop(stored: StoredException | undefined): LineStopDetail | null {
+  return stored?.row.status === 'open' && 'stoppageId' in stored.detail ? stored.detail : null;
+}
+
+export const stoppageOf = (detail: LineStopDetail): Stoppage => ({ plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays });
+
+/** A held-up order as the plan had it before the stoppage: on the stopped line, at its own dates. */
+export const beforeTheStop = (record: ProductionOrder, detail: LineStopDetail, held: HeldUpOrder): ProductionOrder => ({ ...record, plant: detail.plant, line: detail.line, startDate: held.startDate, dueDate: held.dueDate });
 
 /** The stock transport order that brings a rerouted order's output back: once per stoppage and order. */
 export const rerouteTransferId = (stoppageId: string, productionOrderId: string): string => derivedId('STO-', `${stoppageId}.${productionOrderId}`);
@@ -29,7 +40,7 @@ export function worlds(detail: LineStopDetail, repos: Repos): { before: PlanChan
   for (const held of detail.orders) {
     const record = repos.planning.productionOrder(held.productionOrderId);
     if (!record) continue;
-    const original = { ...record, plant: detail.plant, line: detail.line, startDate: held.startDate, dueDate: held.dueDate };
+    const original = beforeTheStop(record, detail, held);
     before.push(asChange(original));
     const moved = waitsForTheLine(held) || !held.rerouted ? null : movedTo(original, held.rerouted, detail.stoppageId, repos);
     if (!moved) {

@@ -2,14 +2,14 @@
 // a turn at a time (ordersPerTurn, earliest first), each turn its own transaction, so the event
 // thread is never held for long and the planner sees the grid fill in. Only open line stops are
 // weighed: once a response is applied, no order is rerouted any more.
-import type { LineStopDetail } from '../../shared/api/impact';
 import type { Logger } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { StoredException } from '../store/exceptions-repo';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
-import { ordersPerTurn, unweighed, weighOrders } from '../workflows/line-stop-weighing';
+import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
+import { openLineStop } from '../model/line-stop-worlds';
 
 export interface LineStopWeigherDeps {
   store: Store;
@@ -23,19 +23,22 @@ export interface LineStopWeigherDeps {
   schedule?: (turn: () => void) => void;
 }
 
+const maxFailures = 3;
+
 export function createLineStopWeigher(deps: LineStopWeigherDeps) {
   const { store, repos, changes } = deps;
   const schedule = deps.schedule ?? ((turn: () => void) => void setImmediate(turn));
   const waiting = new Set<string>();
+  /** Failed turns per line stop: weighing one that keeps failing stops after maxFailures, logged. */
+  const failures = new Map<string, number>();
   let scheduled = false;
   let closed = false;
 
   /** Weighs the next orders of one line stop; true when it has more to weigh. */
   function weighNext(exceptionId: string): boolean {
     const plan = deps.plan();
-    const stored = repos.exceptions.get(exceptionId);
-    if (!plan || !stored || stored.row.status !== 'open' || !('stoppageId' in stored.detail)) return false;
-    const detail: LineStopDetail = stored.detail;
+    const detail = openLineStop(repos.exceptions.get(exceptionId));
+    if (!plan || !detail) return false;
     const next = unweighed(detail);
     if (next.length === 0) return false;
     const ids = new Set(next.slice(0, ordersPerTurn).map((o) => o.productionOrderId));
@@ -52,8 +55,12 @@ export function createLineStopWeigher(deps: LineStopWeigherDeps) {
       if (!store.transaction(() => weighNext(exceptionId))) waiting.delete(exceptionId);
     } catch (error) {
       changes.discard();
+      const failed = (failures.get(exceptionId) ?? 0) + 1;
+      failures.set(exceptionId, failed);
+      // Moved to the back: another line stop gets its turn first.
       waiting.delete(exceptionId);
-      deps.logger.error('line stop: weighing alternates failed', { exceptionId, error: error instanceof Error ? error.message : String(error) });
+      if (failed < maxFailures) waiting.add(exceptionId);
+      deps.logger.error('line stop: weighing alternates failed', { exceptionId, attempt: failed, givenUp: failed >= maxFailures, error: error instanceof Error ? error.message : String(error) });
     }
     deps.afterTurn();
     wake();
@@ -66,15 +73,15 @@ export function createLineStopWeigher(deps: LineStopWeigherDeps) {
   }
 
   return {
-    /** Looks for open line stops left unweighed (at start, and after a commit that added one). */
+    /** Looks for open line stops left unweighed: at start, for those the app closed on. */
     look(): void {
       for (const id of repos.exceptions.unweighedLineStops()) waiting.add(id);
       wake();
     },
     /** A changed exception: weighed later if it is an open line stop with orders left to weigh. */
     exceptionChanged(stored: StoredException): void {
-      if (waiting.has(stored.row.id) || stored.row.status !== 'open' || !('stoppageId' in stored.detail)) return;
-      if (unweighed(stored.detail).length === 0) return;
+      const detail = openLineStop(stored);
+      if (waiting.has(stored.row.id) || (failures.get(stored.row.id) ?? 0) >= maxFailures || !detail || unweighed(detail).length === 0) return;
       waiting.add(stored.row.id);
       wake();
     },

@@ -6,15 +6,14 @@ import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
 import type { Clock } from '../core-types';
-import { alternateLines, rerouted } from '../analysis/line-stoppage';
+import { alternateLines } from '../analysis/line-stoppage';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { PlanAnalysis } from '../engine/workflow';
-import { commandIdFor } from '../engine/derived-ids';
 import { queueCommand } from '../engine/queue-command';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
-import { reprojectLineStop } from '../workflows/line-stop-responses';
-import { loadsWithReroutes, rerouteCommandId, rerouteTransferId } from '../workflows/line-stop-worlds';
+import { reprojectLineStop } from '../model/line-stop-responses';
+import { beforeTheStop, loadsWithReroutes, movedTo, rerouteCommandId, stoppageOf } from '../model/line-stop-worlds';
 
 const rolesThatReroute: readonly Role[] = ['planner', 'supervisor'];
 
@@ -46,27 +45,21 @@ export function createRerouteHandler(deps: RerouteHandlerDeps) {
         if (!held) throw new ApiFailure('invalid-args', `productionOrderId: ${args.productionOrderId} is not held up by line ${detail.plant}/${detail.line}`);
         if (held.rerouted?.upstream.state === 'refused') throw new ApiFailure('conflict', `productionOrderId: the ERP refused ${args.productionOrderId} on ${held.rerouted.plant}/${held.rerouted.line} (${held.rerouted.upstream.reason}); it waits for the line with the others`);
         if (held.rerouted) throw new ApiFailure('conflict', `productionOrderId: ${args.productionOrderId} was rerouted already, to ${held.rerouted.plant}/${held.rerouted.line}`);
-        const order = repos.planning.productionOrder(args.productionOrderId);
-        if (!order) throw new ApiFailure('not-found', `productionOrderId: no production order ${args.productionOrderId}`);
+        const record = repos.planning.productionOrder(args.productionOrderId);
+        if (!record) throw new ApiFailure('not-found', `productionOrderId: no production order ${args.productionOrderId}`);
+        const order = beforeTheStop(record, detail, held);
         // Capacity as it is now, with the orders already rerouted from this stoppage on their new lines.
-        const stoppage = { plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays };
-        const fits = alternateLines(order, stoppage, repos.planning.routingsOf(order.itemId), repos.planning.lineCapacities(), loadsWithReroutes(detail, repos)).some((a) => a.plant === args.toPlant && a.line === args.toLine);
+        const fits = alternateLines(order, stoppageOf(detail), repos.planning.routingsOf(order.itemId), repos.planning.lineCapacities(), loadsWithReroutes(detail, repos)).some((a) => a.plant === args.toPlant && a.line === args.toLine);
         if (!fits) throw new ApiFailure('conflict', `toLine: ${args.toPlant}/${args.toLine} cannot make ${order.itemId} or has no room between ${order.startDate} and ${order.dueDate}`);
-        const there = rerouted(order, { plant: args.toPlant, line: args.toLine }, (from, to) => repos.planning.lane(from, to)?.transitDays, rerouteTransferId(detail.stoppageId, order.id));
-        if (!there) throw new ApiFailure('conflict', `toPlant: no lane from ${args.toPlant} back to ${order.plant} for the order's output`);
-        const now = deps.clock.now().toISOString();
-        const reason = `Line ${detail.plant}/${detail.line} stopped (${detail.stoppageId})`;
+        // The transfer back is requested once the ERP accepts the reroute (reroute-replies.ts); the lane must exist now.
+        if (!movedTo(order, { plant: args.toPlant, line: args.toLine }, detail.stoppageId, repos)) throw new ApiFailure('conflict', `toPlant: no lane from ${args.toPlant} back to ${order.plant} for the order's output`);
         const command = queueCommand(
           deps,
           'production.reroute',
-          { productionOrderId: order.id, toPlant: args.toPlant, toLine: args.toLine, startDate: order.startDate, dueDate: order.dueDate, reason },
+          { productionOrderId: order.id, toPlant: args.toPlant, toLine: args.toLine, startDate: order.startDate, dueDate: order.dueDate, reason: `Line ${detail.plant}/${detail.line} stopped (${detail.stoppageId})` },
           { issuedBy: context.user, entityId: order.id, commandId: rerouteCommandId(detail.stoppageId, order.id) },
-          now,
+          deps.clock.now().toISOString(),
         );
-        if (there.transfer) {
-          const { id: transferId, ...transfer } = there.transfer;
-          queueCommand(deps, 'transfer.request', { transferId, ...transfer, reason: `${reason}: ${order.id} made at ${args.toPlant}` }, { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
-        }
         repos.exceptions.setDetail(args.exceptionId, { ...detail, orders: detail.orders.map((o) => (o === held ? { ...o, rerouted: { plant: args.toPlant, line: args.toLine, commandId: command.commandId, upstream: { state: 'pending' } } } : o)) });
         reprojectLineStop(args.exceptionId, repos, deps.plan());
         changes.exceptionChanged(args.exceptionId);

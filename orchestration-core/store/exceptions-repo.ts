@@ -87,15 +87,17 @@ export function createExceptionsRepo(db: Database.Database) {
   const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = ? WHERE id = ?");
   const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, status = 'open', task_id = ? WHERE id = ?");
   const rerouting = db
-    .prepare<[string], string>(
+    .prepare<[string, string], string>(
+      // instr first: only the line stop that names the command has its orders read as JSON.
       `SELECT e.id FROM exceptions e, json_each(e.detail, '$.orders') o
-       WHERE e.type = 'line-stop' AND json_extract(o.value, '$.rerouted.commandId') = ?`,
+       WHERE e.type = 'line-stop' AND instr(e.detail, ?) > 0 AND json_extract(o.value, '$.rerouted.commandId') = ?`,
     )
     .pluck();
   const unweighedStops = db
     .prepare<[], string>(
       `SELECT DISTINCT e.id FROM exceptions e, json_each(e.detail, '$.orders') o
-       WHERE e.type = 'line-stop' AND e.status = 'open' AND json_extract(o.value, '$.alternatesEvaluated') = 0`,
+       WHERE e.type = 'line-stop' AND e.status = 'open' AND json_extract(o.value, '$.alternatesEvaluated') = 0
+         AND json_extract(o.value, '$.rerouted') IS NULL`,
     )
     .pluck();
   return {
@@ -125,7 +127,7 @@ export function createExceptionsRepo(db: Database.Database) {
     /** Open line stops with held-up orders whose alternates are not weighed yet. */
     unweighedLineStops: (): string[] => unweighedStops.all(),
     /** The line stop whose held-up order a production.reroute command moved. */
-    reroutedBy: (commandId: string): string | undefined => rerouting.get(commandId),
+    reroutedBy: (commandId: string): string | undefined => rerouting.get(commandId, commandId),
     /** The chosen response was refused (an approval rejected): the planner is asked again. */
     reopen(id: string, taskId: string): void {
       reopen.run(taskId, id);

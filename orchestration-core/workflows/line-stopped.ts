@@ -11,7 +11,7 @@ import type { Impact } from '../analysis/impact';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForTask, type WorkflowContext } from '../engine/workflow';
 import { summarize } from '../store/exceptions-repo';
-import { ordersPerTurn, unweighed, weighOrders } from './line-stop-weighing';
+import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
 
 interface LineStoppedState {
   exceptionId: string;

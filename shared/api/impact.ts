@@ -105,8 +105,8 @@ export interface HeldUpOrder {
   waitingDueDate: string;
   alternates: RerouteOption[];
   /**
-   * False for orders past the first few the stoppage holds up (earliest first): each alternate's effect
-   * is a plan what-if, and a long stoppage holds up hundreds. impact.reroute still checks any line.
+   * False until the core has weighed the order's alternates: the earliest when the line stops, the rest
+   * a turn at a time after (each alternate's effect is a plan what-if). impact.reroute checks any line.
    */
   alternatesEvaluated: boolean;
   /** Where the planner sent it, once rerouted, and what the ERP made of it. */

@@ -5,8 +5,8 @@ import type { LineStopDetail } from '../../shared/api/impact';
 import { dayOf } from '../../shared/plan-days';
 import { derivedId } from '../../orchestration-core/engine/derived-ids';
 import { createLineStopWeigher, type LineStopWeigher } from '../../orchestration-core/services/line-stop-weigher';
-import { ordersPerTurn } from '../../orchestration-core/workflows/line-stop-weighing';
-import { movedTo, worlds } from '../../orchestration-core/workflows/line-stop-worlds';
+import { ordersPerTurn } from '../../orchestration-core/model/line-stop-weighing';
+import { movedTo, worlds } from '../../orchestration-core/model/line-stop-worlds';
 import { summarize } from '../../orchestration-core/store/exceptions-repo';
 import { generateDataset } from '../../simulator/planning/generate-dataset';
 import { createCoreParts, fixedClock, quietLogger, type CoreParts } from '../helpers/core-parts';
@@ -88,6 +88,32 @@ describe('line-stop weigher', () => {
     // Nothing left: a further look schedules nothing.
     weigher.look();
     expect(turns).toHaveLength(0);
+  });
+
+  it('gives up on a line stop whose weighing keeps failing, after three turns, logging each; the rest of the core goes on', () => {
+    const errors: unknown[] = [];
+    const failing = createLineStopWeigher({
+      store: parts.store,
+      repos: parts.repos,
+      changes: parts.changes,
+      // A plan whose what-ifs fail (a fault injected into the real index).
+      plan: () => ({ ...parts.plan()!, impactSince: (b) => parts.plan()!.impactSince(b), compare: (a, b) => parts.plan()!.compare(a, b), whatIfEach: () => { throw new Error('bill of materials: FG at P1 is its own component (a cycle)'); } }),
+      logger: { ...quietLogger, error: (message, fields) => errors.push({ message, ...fields }) },
+      afterTurn: () => {},
+      schedule: (turn) => turns.push(turn),
+    });
+    failing.look();
+    expect(runTurns()).toBe(3);
+    expect(errors).toHaveLength(3);
+    expect(errors[2]).toMatchObject({ message: 'line stop: weighing alternates failed', attempt: 3, givenUp: true });
+    expect(detail().orders.filter((o) => o.alternatesEvaluated)).toHaveLength(ordersPerTurn);
+    failing.exceptionChanged(parts.repos.exceptions.get(exceptionId)!);
+    expect(turns).toHaveLength(0);
+    // The plan is intact: the real weigher still weighs the rest.
+    weigher.look();
+    runTurns();
+    expect(detail().orders.every((o) => o.alternatesEvaluated)).toBe(true);
+    failing.close();
   });
 
   it('stops weighing once a response closes the exception', () => {

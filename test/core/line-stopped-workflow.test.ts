@@ -85,14 +85,18 @@ describe('line-stopped workflow', () => {
     expect(stored.responses.map((r) => r.id)).toEqual(['reschedule', 'accept-delay']);
   });
 
-  it('reroutes one order with its transfer back, once; refuses a full line; reschedules the rest', () => {
+  it('reroutes one order, and once the ERP accepts, requests its transfer back, once; refuses a full line; reschedules the rest', () => {
     expect(() => reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L8' }, planner)).toThrow(/^toLine: P2\/L8 cannot make FG-1 or has no room/);
     const { commandId } = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner);
-    expect(pending().map((c) => [c.type, c.payload])).toEqual([
-      ['production.reroute', { productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9', startDate: '2026-12-02', dueDate: '2026-12-04', reason: 'Line P1/L1 stopped (LS-1)' }],
-      ['transfer.request', expect.objectContaining({ itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 48, shipDate: '2026-12-04', arrivalDate: '2026-12-05' })],
+    const reroutePayload = { productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9', startDate: '2026-12-02', dueDate: '2026-12-04', reason: 'Line P1/L1 stopped (LS-1)' };
+    expect(pending().map((c) => [c.type, c.payload])).toEqual([['production.reroute', reroutePayload]]);
+    parts.handleReply('erp', commandId, { commandId, status: 'accepted' });
+    parts.handleReply('erp', commandId, { commandId, status: 'duplicate' });
+    const transfers = parts.repos.outbox.pending('erp', 0, 100).filter((entry) => entry.command.type === 'transfer.request');
+    expect(transfers.map((entry) => [entry.command.issuedBy, entry.command.payload])).toEqual([
+      [planner.user, expect.objectContaining({ itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 48, shipDate: '2026-12-04', arrivalDate: '2026-12-05', reason: 'Line P1/L1 stopped (LS-1): MO-1 made at P2' })],
     ]);
-    expect(detail().orders[0]!.rerouted).toEqual({ plant: 'P2', line: 'L9', commandId, upstream: { state: 'pending' } });
+    expect(detail().orders[0]!.rerouted).toEqual({ plant: 'P2', line: 'L9', commandId, upstream: { state: 'accepted' } });
     expect(() => reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner)).toThrow(/was rerouted already/);
 
     const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
@@ -122,7 +126,7 @@ describe('line-stopped workflow', () => {
     // Order Impact hears of it: the detail changed.
     expect(parts.changes.takeExceptions()).toEqual(['EX-LS-1']);
 
-    // The same answer again changes nothing; a refusal of a second stoppage's reroute is its own.
+    // The same answer again changes nothing; the refusal of another order's reroute is about that order.
     parts.handleReply('erp', commandId, { commandId, status: 'rejected', reason: 'late' });
     expect(detail().orders[0]!.rerouted?.upstream).toEqual({ state: 'accepted' });
 
@@ -135,6 +139,22 @@ describe('line-stopped workflow', () => {
     const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
     parts.store.transaction(() => parts.engine.onTaskCompleted(taskId, { exceptionId: 'EX-LS-1', responseId: 'reschedule' }, planner.user));
     expect(pending().filter((c) => c.type === 'production.reschedule').map((c) => 'productionOrderId' in c.payload && c.payload.productionOrderId)).toEqual(['MO-2']);
+  });
+
+  it('reschedules an order whose reroute the ERP refuses after the planner chose to reschedule the rest, and sends no transfer for it', () => {
+    const { commandId } = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner);
+    const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
+    parts.store.transaction(() => parts.engine.onTaskCompleted(taskId, { exceptionId: 'EX-LS-1', responseId: 'reschedule' }, planner.user));
+    const rescheduled = () => pending().flatMap((c) => (c.type === 'production.reschedule' ? [c.payload.productionOrderId] : []));
+    expect(rescheduled()).toEqual(['MO-2']);
+
+    parts.handleReply('erp', commandId, { commandId, status: 'rejected', reason: 'toLine: P2/L9 is down for maintenance' });
+    expect(rescheduled()).toEqual(['MO-2', 'MO-1']);
+    expect(pending().find((c) => c.type === 'production.reschedule' && c.payload.productionOrderId === 'MO-1')).toMatchObject({
+      issuedBy: planner.user,
+      payload: { startDate: '2026-12-06', dueDate: '2026-12-08', reason: 'Line P1/L1 stopped (LS-1); reroute refused: toLine: P2/L9 is down for maintenance' },
+    });
+    expect(pending().filter((c) => c.type === 'transfer.request')).toEqual([]);
   });
 
   it('notes the restart on the exception', () => {

@@ -33,7 +33,7 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes, ...(planning ? { plan: () => planning.index() } : {}) });
   const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger });
   const plan = () => planning?.index() ?? null;
-  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan });
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan, newId: randomUUID, routeCommand: () => 'erp' });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
   const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', afterDecision: () => {}, discardChanges: () => changes.discard() });

@@ -98,7 +98,7 @@ export function cannotRespondReason(status: ExceptionStatus, role: Role | null, 
 
 /**
  * How many commands a response sends now. A line stop's reschedule moves only the orders still on the line,
- * one command each, while the core counted every held-up order when the line stopped.
+ * one command each: counted here too, so a reroute shows at once, before the core's re-projection arrives.
  */
 export function commandCountNow(response: Pick<ExceptionResponse, 'id' | 'commandCount'>, heldUp: readonly Pick<HeldUpOrder, 'rerouted'>[] | null): number {
   if (heldUp === null || response.id !== 'reschedule') return response.commandCount;
