@@ -2,9 +2,12 @@
 // the stoppage's exception lists the production orders it holds up, one of them goes to another line
 // that has room, and the rest are rescheduled to the restart. Upstream gets each command once.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
 import { control } from './app-processes';
+
+const lineStopScreenshotPath = path.resolve(import.meta.dirname, '../../docs/line-stop.png');
 
 interface LineStoppage {
   stoppageId: string;
@@ -146,7 +149,8 @@ export async function rerouteOneAndRescheduleTheRest(page: Page, gatewayUrl: str
   await page.getByTestId('exception-detail-close').click();
   await exceptions.locator('.ag-row', { hasText: stopped.stoppageId }).locator('[col-id="item"]').click();
   await expect(heldUp.getByTestId(`rerouted-${orderId}`)).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('line-stop-rerouted.png') });
+  // README's picture of a line stop: the held-up orders with their alternates weighed.
+  await page.screenshot({ path: lineStopScreenshotPath });
 
   // Reschedule the rest: one command per held-up order still on the stopped line.
   const reschedule = page.getByTestId('response-card-reschedule');
