@@ -178,6 +178,8 @@ function assemble(
       engine,
       queries,
       role: config.role,
+      changes,
+      clock,
       discardChanges: () => changes.discard(),
       afterDecision: afterCommit,
     }),

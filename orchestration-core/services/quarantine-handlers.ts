@@ -5,6 +5,8 @@ import type { QuarantineApi } from '../../shared/api/quarantine';
 import { ApiFailure } from '../../shared/api/result';
 import type { Role } from '../../shared/domain';
 import { checkPostingsAddUp } from '../../shared/usage-decision';
+import type { Clock } from '../core-types';
+import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { containmentCommandId } from '../workflows/inspection-failed';
 import type { Store } from '../store/open-store';
@@ -21,6 +23,8 @@ export interface QuarantineHandlerDeps {
   engine: Engine;
   queries: QuarantineQueries;
   role: Role;
+  changes: ChangeTracker;
+  clock: Clock;
   /** Called after a decision committed: push the changes, wake the outbox. */
   afterDecision(): void;
   discardChanges(): void;
@@ -80,6 +84,21 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         const latest = repos.decisions.latestForTask(task.id);
         if (latest?.status !== 'rejected') throw new ApiFailure('conflict', `taskId: lot has no refused decision to withdraw; post a usage decision instead`);
         engine.onTaskCompleted(task.id, { withdraw: true, reason: args.reason }, context.user);
+        return {};
+      }),
+    'quarantine.reopen': (args, context) =>
+      decide(() => {
+        const task = repos.tasks.get(args.taskId);
+        if (!task || task.kind !== 'disposition-lot') throw new ApiFailure('not-found', `taskId: no disposition task ${args.taskId}`);
+        const hold = repos.lots.holdForTask(task.id);
+        if (!hold) throw new ApiFailure('not-found', `taskId: task ${task.id} has no lot on hold`);
+        if (task.status === 'open') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} is waiting for a decision already`);
+        if (repos.decisions.latestForTask(task.id)?.status !== 'withdrawn') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} has a decision that was not withdrawn; only a withdrawn one can be decided again`);
+        // Withdrawn by a version that ended the workflow there: nothing would hear a new decision.
+        if (!engine.waitsForTask(task.id)) throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} was withdrawn by an older version that closed its workflow; it cannot be decided again here`);
+        repos.tasks.reopen(task.id);
+        repos.audit.append({ at: deps.clock.now().toISOString(), actor: context.user, action: 'usage decision task reopened', subject: hold.lotId, detail: { taskId: task.id } });
+        deps.changes.lotChanged(hold.lotId);
         return {};
       }),
     'quarantine.containment': ({ lotId }) => {

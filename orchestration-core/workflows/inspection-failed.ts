@@ -2,7 +2,7 @@
 // area, open a case with the supplier (procurement is told), put it on hold, and ask a quality engineer
 // for a usage decision. The decision posts the lot in parts, may block lots made from it (containment),
 // and goes upstream based on the lot version the engineer saw; if the gateway rejects it as stale, the
-// task reopens as a conflict to decide again or withdraw.
+// task reopens as a conflict to decide again or withdraw. A withdrawn task can be opened again.
 import { z } from 'zod';
 import { idSchema } from '../../shared/domain';
 import { followUpActions, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
@@ -148,7 +148,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         ctx.repos.tasks.complete(state.taskId, signal.user, ctx.now);
         ctx.audit(signal.user, 'usage decision withdrawn', lot.lotId, { commandId: refused?.commandId ?? null, reason: input.reason });
         ctx.lotChanged(lot.lotId);
-        return { state, end: 'completed' };
+        // The lot stays on hold: an engineer may open the task again (quarantine.reopen) and decide anew.
+        return { state, wait: waitForTask(state.taskId, 'decided') };
       }
       // The decision is based on the version upstream will have once our queued commands on this lot land.
       const basedOnVersion = lot.version + ctx.repos.outbox.pendingForEntity(lot.lotId);

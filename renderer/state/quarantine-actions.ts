@@ -1,5 +1,6 @@
-// What the Quarantine view does, kept out of components: post a usage decision or withdraw a refused
-// one through the host and show it at once until the core pushes the row; find a scanned lot.
+// What the Quarantine view does, kept out of components: post a usage decision, withdraw a refused
+// one or open a withdrawn lot again through the host, and show it at once until the core pushes the
+// row; find a scanned lot.
 import type { DispositionArgs } from '../../shared/api/quarantine';
 import { apiClient, type ApiClient } from '../api/client';
 import { filtersHiding, withoutFilters } from './quarantine-filters';
@@ -15,6 +16,11 @@ export async function submitDisposition(lotId: string, args: DispositionArgs, cl
 export async function withdrawDecision(lotId: string, args: { taskId: string; reason: string }, client: Pick<ApiClient, 'invoke'> = apiClient, store: QuarantineStore = useQuarantineStore): Promise<void> {
   await client.invoke('quarantine.withdraw', args);
   store.getState().withdrawQueued(lotId, args.taskId);
+}
+
+export async function reopenTask(lotId: string, taskId: string, client: Pick<ApiClient, 'invoke'> = apiClient, store: QuarantineStore = useQuarantineStore): Promise<void> {
+  await client.invoke('quarantine.reopen', { taskId });
+  store.getState().reopened(lotId, taskId);
 }
 
 /** The lot id a scanner typed: trimmed; a listed lot matches whatever the case. */

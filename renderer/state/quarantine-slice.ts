@@ -39,6 +39,7 @@ export interface QuarantineState extends QuarantineData {
   rowChanged(row: QuarantineRow): void;
   decisionQueued(lotId: string, args: DispositionArgs, user: string): void;
   withdrawQueued(lotId: string, taskId: string): void;
+  reopened(lotId: string, taskId: string): void;
   loadFailed(message: string): void;
   select(lotId: string | null): void;
   filtersChanged(filters: QuarantineFilters): void;
@@ -90,6 +91,13 @@ export function withWithdrawQueued(rowsById: RowsById, lotId: string, taskId: st
   const row = rowsById[lotId];
   if (!row || row.taskId !== taskId || row.taskState !== 'conflict') return rowsById;
   return { ...rowsById, [lotId]: { ...row, taskState: 'withdrawn' } };
+}
+
+/** A withdrawn lot's task opened again here: it waits for a decision at once; the core's push then has the last word. */
+export function withReopened(rowsById: RowsById, lotId: string, taskId: string): RowsById {
+  const row = rowsById[lotId];
+  if (!row || row.taskId !== taskId || row.taskState !== 'withdrawn') return rowsById;
+  return { ...rowsById, [lotId]: { ...row, taskState: 'awaiting-decision' } };
 }
 
 /** A new selection drops the previous lot's containment: it must never show under another lot. */
@@ -147,6 +155,7 @@ export function createQuarantineStore() {
     rowChanged: (row) => set((state) => ({ rowsById: withRowChanged(state.rowsById, row) })),
     decisionQueued: (lotId, args, user) => set((state) => ({ rowsById: withDecisionQueued(state.rowsById, lotId, args, user) })),
     withdrawQueued: (lotId, taskId) => set((state) => ({ rowsById: withWithdrawQueued(state.rowsById, lotId, taskId) })),
+    reopened: (lotId, taskId) => set((state) => ({ rowsById: withReopened(state.rowsById, lotId, taskId) })),
     loadFailed: (message) => set({ loadError: message }),
     select: (lotId) => set((state) => withSelection(state, lotId)),
     filtersChanged: (filters) => set({ filters }),

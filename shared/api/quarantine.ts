@@ -123,6 +123,7 @@ export const quarantineArgSchemas = {
   'quarantine.list': z.object({}),
   'quarantine.disposition': dispositionArgsSchema,
   'quarantine.withdraw': z.object({ taskId: idSchema, reason: z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000) }),
+  'quarantine.reopen': z.object({ taskId: idSchema }),
   'quarantine.containment': z.object({ lotId: idSchema }),
   'quarantine.lookup': z.object({ lotId: idSchema }),
 } as const;
@@ -132,6 +133,8 @@ export interface QuarantineApi {
   'quarantine.disposition': (args: DispositionArgs) => { commandId: string; containmentCommandIds: string[] };
   /** Withdraws a decision the gateway refused: the lot stays as upstream has it, and the task closes. */
   'quarantine.withdraw': (args: { taskId: string; reason: string }) => Record<string, never>;
+  /** Opens a withdrawn lot's task again, to post a new usage decision on the lot as it is now. */
+  'quarantine.reopen': (args: { taskId: string }) => Record<string, never>;
   'quarantine.containment': (args: { lotId: string }) => ContainmentReport;
   /** What a scanned lot id is: on hold here, a lot the cache knows, or unknown. */
   'quarantine.lookup': (args: { lotId: string }) => LotLookup;

@@ -11,6 +11,7 @@ function handlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
     'quarantine.list': () => [],
     'quarantine.disposition': (args) => ({ commandId: `cmd-${args.taskId}`, containmentCommandIds: [] }),
     'quarantine.withdraw': () => ({}),
+    'quarantine.reopen': () => ({}),
     'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
     'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
     'impact.reroute': ({ exceptionId }) => {

@@ -103,6 +103,27 @@ describe('inspection-failed workflow', () => {
     expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'too late' }, qe)).toThrow(ApiFailure);
   });
 
+  it('a withdrawn lot can be decided again, on the lot as it is now', () => {
+    const { taskId } = row()!;
+    expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: lot L-1 is waiting for a decision already/);
+    parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'within deviation limits' }, qe);
+    const [block, stale] = lotCommands();
+    reply(block!, 'accepted', 3);
+    expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: lot L-1 has a decision that was not withdrawn/);
+    reply(stale!, 'rejected', 4, 'stale: lot L-1 is at version 4, the decision saw version 3');
+    parts.ingest.applyBatch([event('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 4, productionOrderId: 'PO-7', quantity: 20 })]);
+    parts.quarantine['quarantine.withdraw']({ taskId, reason: 'production used it meanwhile' }, qe);
+    expect(row()).toMatchObject({ taskState: 'withdrawn' });
+
+    parts.quarantine['quarantine.reopen']({ taskId }, qe);
+    expect(row()).toMatchObject({ taskState: 'awaiting-decision', quantity: 100, lotVersion: 4 });
+    expect(parts.repos.audit.entries().map((e) => e.action)).toContain('usage decision task reopened');
+    const { commandId } = parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'scrap', quantity: 100 }], reason: 'sorted again' }, qe);
+    expect(pending().find((c) => c.commandId === commandId)).toMatchObject({ type: 'lot.disposition', basedOn: { version: 4 }, payload: { postings: [{ decision: 'scrap', quantity: 100 }] } });
+    expect(row()).toMatchObject({ taskState: 'pending-upstream' });
+    expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: lot L-1 has a decision that was not withdrawn/);
+  });
+
   it('a reply that comes after the gateway\'s own news of the lot (and a later consumption) changes nothing', () => {
     const { taskId } = row()!;
     parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'within tolerance' }, qe);

@@ -169,6 +169,11 @@ test('on the floor, offline: scan, split a lot, contain a consumed one, then res
     await expect(lotRow(page, overtaken.lotId).getByTestId('task-state-withdrawn')).toBeVisible();
     await expect(panel.getByTestId('decision-summary')).toContainText('withdrawn');
     await expect(page.getByTestId('lot-scan')).toBeFocused();
+    // Withdrawn, the lot stays on hold: the engineer can open it again to decide on what is left.
+    await page.screenshot({ path: testInfo.outputPath('floor-withdrawn.png') });
+    await panel.getByTestId('decide-again').click();
+    await expect(lotRow(page, overtaken.lotId).getByTestId('task-state-awaiting-decision')).toBeVisible();
+    await expect(panel.getByTestId('disposition-submit')).toBeVisible();
 
     // Keyboard: from a grid cell, arrow down and Enter opens the next lot (the first two rows as shown now).
     await page.getByTestId('density-toggle').click();

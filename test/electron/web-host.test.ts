@@ -25,6 +25,7 @@ function createCoreDouble() {
       return { commandId: `cmd-${args.taskId}-${context.user}`, containmentCommandIds: [] };
     },
     'quarantine.withdraw': () => ({}),
+    'quarantine.reopen': () => ({}),
     'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
     'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
     'impact.reroute': ({ exceptionId }) => {

@@ -36,7 +36,7 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan, newId: randomUUID, routeCommand: () => 'erp' });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
-  const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', afterDecision: () => {}, discardChanges: () => changes.discard() });
+  const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', changes, clock, afterDecision: () => {}, discardChanges: () => changes.discard() });
   return { store, repos, changes, engine, ingest, handleReply, queries, quarantine, plan };
 }
 export type CoreParts = ReturnType<typeof createCoreParts>;

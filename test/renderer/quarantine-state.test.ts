@@ -14,6 +14,7 @@ import {
   withDecisionQueued,
   withRowChanged,
   withSelection,
+  withReopened,
   withWithdrawQueued,
 } from '../../renderer/state/quarantine-slice';
 import { hostErrors, toFieldErrors, validateDisposition } from '../../renderer/views/quarantine/disposition-fields';
@@ -84,6 +85,13 @@ describe('quarantine slice reducers', () => {
     expect(withWithdrawQueued(rows, 'L-1', 't-L-1')['L-1']?.taskState).toBe('withdrawn');
     expect(withWithdrawQueued(rows, 'L-1', 't-other')).toBe(rows);
     expect(withWithdrawQueued(rows, 'L-2', 't-L-2')).toBe(rows);
+  });
+
+  it('opens a withdrawn lot again at once, and only a withdrawn one of the same task', () => {
+    const rows = rowsFromList([lot('L-1', { taskState: 'withdrawn' }), lot('L-2', { taskState: 'accepted' })]);
+    expect(withReopened(rows, 'L-1', 't-L-1')['L-1']?.taskState).toBe('awaiting-decision');
+    expect(withReopened(rows, 'L-1', 't-other')).toBe(rows);
+    expect(withReopened(rows, 'L-2', 't-L-2')).toBe(rows);
   });
 });
 
