@@ -124,10 +124,10 @@ export function createEngine(deps: EngineDeps) {
       resume('event', `${event.type}:${key}`, { kind: 'event', event });
     },
 
-    /** A person completed a task; throws ApiFailure when no instance waits for it. */
     /** Whether a running instance waits for the task's completion. */
     waitsForTask: (taskId: string): boolean => repos.instances.waitingFor('task', taskId).length > 0,
 
+    /** A person completed a task; throws ApiFailure when no instance waits for it. */
     onTaskCompleted(taskId: string, input: unknown, user: string): void {
       const moved = resume('task', taskId, { kind: 'task', taskId, input, user });
       if (moved === 0) throw new ApiFailure('conflict', `task ${taskId} is not waiting for a decision`);

@@ -37,7 +37,8 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
     const task = repos.tasks.get(taskId);
     if (!task || task.kind !== 'disposition-lot') throw new ApiFailure('not-found', `taskId: no disposition task ${taskId}`);
     if (task.status !== 'open') {
-      throw new ApiFailure('conflict', `taskId: lot decision already made by ${task.completedBy ?? 'someone'}; it is waiting for upstream`);
+      const withdrawn = repos.decisions.latestForTask(task.id)?.status === 'withdrawn';
+      throw new ApiFailure('conflict', withdrawn ? `taskId: the decision was withdrawn by ${task.completedBy ?? 'someone'}; decide again (quarantine.reopen) first` : `taskId: lot decision already made by ${task.completedBy ?? 'someone'}; it is waiting for upstream`);
     }
     return task;
   }
@@ -96,6 +97,10 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         if (repos.decisions.latestForTask(task.id)?.status !== 'withdrawn') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} has a decision that was not withdrawn; only a withdrawn one can be decided again`);
         // Withdrawn by a version that ended the workflow there: nothing would hear a new decision.
         if (!engine.waitsForTask(task.id)) throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} was withdrawn by an older version that closed its workflow; it cannot be decided again here`);
+        // Upstream may have decided meanwhile (another workstation, a passed re-inspection): one usage decision per inspection lot.
+        if (repos.inspectionLots.status(hold.inspectionLotId) === 'usage-decision-made') throw new ApiFailure('conflict', `taskId: inspection lot ${hold.inspectionLotId} of lot ${hold.lotId} has its usage decision already`);
+        const lot = repos.lots.get(hold.lotId);
+        if (lot && lot.stockType !== 'blocked' && lot.stockType !== 'quality-inspection') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} is ${lot.stockType} upstream now; it is no longer on hold there`);
         repos.tasks.reopen(task.id);
         repos.audit.append({ at: deps.clock.now().toISOString(), actor: context.user, action: 'usage decision task reopened', subject: hold.lotId, detail: { taskId: task.id } });
         deps.changes.lotChanged(hold.lotId);

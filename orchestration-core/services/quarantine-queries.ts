@@ -65,6 +65,10 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
       decisionStatus === 'rejected'
         ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, decidedAt ?? '') }
         : null;
+    // Opened again after a withdrawal: the withdrawn decision is history, not this lot's decision.
+    if (taskState === 'awaiting-decision' && decisionStatus === 'withdrawn') {
+      return { ...rest, valuation: null, decisionCode: null, decisionReason: null, deviationNumber: null, decidedBy: null, approvalId: null, taskState, postings: null, containmentLotIds: [], conflict };
+    }
     return {
       ...rest,
       taskState,

@@ -116,12 +116,29 @@ describe('inspection-failed workflow', () => {
     expect(row()).toMatchObject({ taskState: 'withdrawn' });
 
     parts.quarantine['quarantine.reopen']({ taskId }, qe);
-    expect(row()).toMatchObject({ taskState: 'awaiting-decision', quantity: 100, lotVersion: 4 });
+    expect(row()).toMatchObject({ taskState: 'awaiting-decision', quantity: 100, lotVersion: 4, postings: null, decisionCode: null, decidedBy: null });
     expect(parts.repos.audit.entries().map((e) => e.action)).toContain('usage decision task reopened');
     const { commandId } = parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'scrap', quantity: 100 }], reason: 'sorted again' }, qe);
     expect(pending().find((c) => c.commandId === commandId)).toMatchObject({ type: 'lot.disposition', basedOn: { version: 4 }, payload: { postings: [{ decision: 'scrap', quantity: 100 }] } });
     expect(row()).toMatchObject({ taskState: 'pending-upstream' });
     expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: lot L-1 has a decision that was not withdrawn/);
+  });
+
+  it('a withdrawn lot that upstream decided or released meanwhile cannot be decided again', () => {
+    const { taskId } = row()!;
+    parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'within deviation limits' }, qe);
+    const [block, stale] = lotCommands();
+    reply(block!, 'accepted', 3);
+    reply(stale!, 'rejected', 4, 'stale: lot L-1 is at version 4, the decision saw version 3');
+    parts.quarantine['quarantine.withdraw']({ taskId, reason: 'the night shift decides it' }, qe);
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'too late' }, qe)).toThrow(/^taskId: the decision was withdrawn by qe\.anna; decide again \(quarantine\.reopen\) first$/);
+    // Another workstation's decision released it.
+    parts.ingest.applyBatch([event('erp', 'lot.statusChanged', { lotId: 'L-1', lotVersion: 5, itemId: 'I-100', plant: 'P1', quantity: 120, unit: 'EA', stockType: 'unrestricted', changedBy: 'qe.nightshift', reason: 'usage decision A1: fine' })]);
+    expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: lot L-1 is unrestricted upstream now; it is no longer on hold there$/);
+    // A passed re-inspection closes the inspection lot.
+    parts.ingest.applyBatch([event('qms.P1', 'inspection.passed', { lotId: 'L-1', lotVersion: 6, inspectionLotId: 'IL-L-1' })]);
+    expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: inspection lot IL-L-1 of lot L-1 has its usage decision already$/);
+    expect(row()).toMatchObject({ taskState: 'withdrawn' });
   });
 
   it('a reply that comes after the gateway\'s own news of the lot (and a later consumption) changes nothing', () => {
