@@ -353,6 +353,8 @@ export class CommandProcessor {
         );
       }
     }
+    // One usage decision per inspection lot, as in QM: none once it was made (or the inspection passed).
+    if (!this.store.hasOpenInspection(lot.lotId)) return rejected(`payload.lotId: lot ${lot.lotId} has no open inspection; its usage decision was made already`, lot.version);
     const addUp = checkPostingsAddUp(payload.postings, lot);
     if (addUp) return rejected(`payload.${addUp}`, lot.version);
     const unapproved = this.checkUseAsIsApproval(payload);

@@ -181,6 +181,10 @@ export class GatewayStore {
       .run(open);
   }
 
+  hasOpenInspection(lotId: string): boolean {
+    return this.sql('SELECT 1 FROM open_inspections WHERE lot_id = ?').get(lotId) !== undefined;
+  }
+
   /** The lot's usage decision was made (or its inspection passed): it is no longer open state. */
   closeInspection(lotId: string): void {
     this.sql('DELETE FROM open_inspections WHERE lot_id = ?').run(lotId);

@@ -161,6 +161,15 @@ describe('lot.disposition', () => {
     expect(await client.command(wrongInspection)).toMatchObject(rejectedFor(/^payload\.inspectionLotId:/));
     expect(gateway.inspect.lot(lotId)?.version).toBe(2);
   });
+
+  it('takes one usage decision per inspection: a second one, even on the current version, is refused', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 5 });
+    const client = await connectClient(gateway.erpUrl);
+    expect(await client.command(disposition(lotId, 2, 'keep-blocked', 5))).toMatchObject({ status: 'accepted', version: 3 });
+    expect(await client.command(disposition(lotId, 3, 'scrap', 5))).toMatchObject(rejectedFor(new RegExp(`^payload\\.lotId: lot ${lotId} has no open inspection; its usage decision was made already$`), { version: 3 }));
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', quantity: 5, version: 3 });
+  });
 });
 
 describe('lot.setStatus', () => {
