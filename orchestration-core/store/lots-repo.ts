@@ -57,9 +57,13 @@ export function createLotsRepo(db: Database.Database) {
      ON CONFLICT(id) DO UPDATE SET description = excluded.description, unit = excluded.unit`,
   );
   const updateItem = db.prepare('UPDATE items SET description = coalesce(?, description), unit = coalesce(?, unit) WHERE id = ?');
+  // A lot that fails again (a re-inspection after rework) is held anew under its new inspection lot;
+  // the earlier inspection's task and decisions stay on record.
   const insertHold = db.prepare(
     `INSERT INTO lot_holds (lot_id, inspection_lot_id, defect_code, defect_text, hold_since, task_id, instance_id)
-     VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @holdSince, @taskId, @instanceId)`,
+     VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @holdSince, @taskId, @instanceId)
+     ON CONFLICT (lot_id) DO UPDATE SET inspection_lot_id = excluded.inspection_lot_id, defect_code = excluded.defect_code,
+       defect_text = excluded.defect_text, hold_since = excluded.hold_since, task_id = excluded.task_id, instance_id = excluded.instance_id`,
   );
   const holdColumns = `lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode, defect_text AS defectText,
        hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId`;

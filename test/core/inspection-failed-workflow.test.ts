@@ -124,6 +124,24 @@ describe('inspection-failed workflow', () => {
     expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: lot L-1 has a decision that was not withdrawn/);
   });
 
+  it('a lot that fails again after its decision (a re-inspection after rework) is blocked and held anew, its first decision kept on record', () => {
+    const { taskId: first } = row()!;
+    parts.quarantine['quarantine.disposition']({ taskId: first, postings: [{ decision: 'rework', quantity: 120 }], reason: 'regrind the bores' }, qe);
+    const [block, rework] = lotCommands();
+    reply(block!, 'accepted', 3);
+    reply(rework!, 'accepted', 4);
+    expect(row()).toMatchObject({ taskState: 'accepted', inspectionLotId: 'IL-L-1' });
+
+    const later = createEventFactory(new Date('2026-11-05T08:00:00Z'));
+    const applied = parts.ingest.applyBatch([later('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { lotVersion: 5, inspectionLotId: 'IL-L-1b', defectCode: 'DIM-OOT2', defectText: 'Bore still oversize after rework' }), { seq: 2, id: 'qms-2' })]);
+    expect(applied).toMatchObject({ applied: 1, deadLettered: 0 });
+    const again = row()!;
+    expect(again).toMatchObject({ taskState: 'awaiting-decision', inspectionLotId: 'IL-L-1b', defectCode: 'DIM-OOT2', postings: null });
+    expect(again.taskId).not.toBe(first);
+    expect(lotCommands()).toEqual([expect.objectContaining({ type: 'lot.setStatus', commandId: 'IL-L-1b.block' })]);
+    expect(parts.repos.decisions.latestForTask(first)).toMatchObject({ status: 'accepted', postings: [{ decision: 'rework', quantity: 120 }] });
+  });
+
   it('a withdrawn lot that upstream decided or released meanwhile cannot be decided again', () => {
     const { taskId } = row()!;
     parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'within deviation limits' }, qe);
