@@ -8,8 +8,9 @@ import { WebSocket } from 'ws';
 import { silentLogger } from '../../electron/console-logger';
 import { startWebHost, type WebHost } from '../../electron/web-host';
 import type { Core } from '../../orchestration-core/core-types';
-import { ApiFailure, type AppApi, type AppEvents, type AppEventTopic, type Handlers, type QuarantineRow } from '../../shared/api';
+import { ApiFailure, type AppEvents, type AppEventTopic, type QuarantineRow } from '../../shared/api';
 import type { BridgeMessage } from '../../shared/api/bridge-protocol';
+import { stubHandlers } from '../helpers/handler-stubs';
 import { quarantineRow } from '../helpers/quarantine-row';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -18,40 +19,14 @@ const row: QuarantineRow = quarantineRow('L-1', { quantity: 1200, inspectionLotI
 /** A Core-shaped event source: the host only needs handlers and subscribe. */
 function createCoreDouble() {
   const listeners = new Map<AppEventTopic, Set<(payload: never) => void>>();
-  const handlers: Handlers<AppApi> = {
+  const handlers = stubHandlers({
     'quarantine.list': () => [row],
     'quarantine.disposition': (args, context) => {
       if (args.taskId === 'gone') throw new ApiFailure('not-found', `no task ${args.taskId}`);
       return { commandId: `cmd-${args.taskId}-${context.user}`, containmentCommandIds: [] };
     },
-    'quarantine.withdraw': () => ({}),
-    'quarantine.reopen': () => ({}),
-    'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
-    'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
-    'impact.reroute': ({ exceptionId }) => {
-      throw new ApiFailure('not-found', `exceptionId: no line stop ${exceptionId}`);
-    },
-    'rebalancing.proposals': () => ({ status: { state: 'unavailable', message: 'no worker', computedAt: null }, proposals: [] }),
-    'rebalancing.accept': () => ({ commandIds: [] }),
-    'rebalancing.reject': () => ({ rejected: 0 }),
-    'alerts.list': () => [],
-    'alerts.acknowledge': ({ alertId }) => {
-      throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
-    },
-    'connectors.status': () => [],
     'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1' }),
-    'impact.exceptions': () => [],
-    'impact.exception': ({ id }) => {
-      throw new ApiFailure('not-found', `id: no exception ${id}`);
-    },
-    'impact.respond': ({ exceptionId }) => {
-      throw new ApiFailure('not-found', `exceptionId: no exception ${exceptionId}`);
-    },
-    'approvals.list': () => [],
-    'approvals.decide': ({ approvalId }) => {
-      throw new ApiFailure('not-found', `approvalId: no approval request ${approvalId}`);
-    },
-  };
+  });
   const core: Pick<Core, 'handlers' | 'subscribe'> = {
     handlers,
     subscribe(topic, listener) {

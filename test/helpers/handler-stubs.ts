@@ -1,0 +1,38 @@
+// Every API method answered with an empty or not-found result: the hosts' tests override the few
+// they exercise, so adding a method to the contract means one stub here.
+import { ApiFailure, type AppApi, type Handlers } from '../../shared/api';
+
+export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
+  return {
+    'quarantine.list': () => [],
+    'quarantine.disposition': (args) => ({ commandId: `cmd-${args.taskId}`, containmentCommandIds: [] }),
+    'quarantine.withdraw': () => ({}),
+    'quarantine.reopen': () => ({}),
+    'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
+    'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
+    'impact.reroute': ({ exceptionId }) => {
+      throw new ApiFailure('not-found', `exceptionId: no line stop ${exceptionId}`);
+    },
+    'rebalancing.proposals': () => ({ status: { state: 'unavailable', message: 'no worker', computedAt: null }, proposals: [] }),
+    'rebalancing.accept': () => ({ commandIds: [] }),
+    'rebalancing.reject': () => ({ rejected: 0 }),
+    'alerts.list': () => [],
+    'alerts.acknowledge': ({ alertId }) => {
+      throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
+    },
+    'connectors.status': () => [],
+    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: null }),
+    'impact.exceptions': () => [],
+    'impact.exception': ({ id }) => {
+      throw new ApiFailure('not-found', `id: no exception ${id}`);
+    },
+    'impact.respond': ({ exceptionId }) => {
+      throw new ApiFailure('not-found', `exceptionId: no exception ${exceptionId}`);
+    },
+    'approvals.list': () => [],
+    'approvals.decide': ({ approvalId }) => {
+      throw new ApiFailure('not-found', `approvalId: no approval request ${approvalId}`);
+    },
+    ...overrides,
+  };
+}
