@@ -35,7 +35,8 @@ const select = `
   JOIN human_tasks t ON t.id = h.task_id
   LEFT JOIN items i ON i.id = l.item_id
   LEFT JOIN inspection_lots il ON il.inspection_lot_id = h.inspection_lot_id
-  LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id)
+  -- The latest decision, unless it was withdrawn and the task opened again: then the lot has none yet.
+  LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id) AND NOT (d.status = 'withdrawn' AND t.status = 'open')
   LEFT JOIN approvals ap ON ap.id = d.approval_id`;
 
 function taskStateOf(raw: RawRow): TaskState {
@@ -49,8 +50,7 @@ function taskStateOf(raw: RawRow): TaskState {
     case 'rejected':
       return 'conflict';
     case 'withdrawn':
-      // A withdrawn refusal closed the task; one withdrawn before this version reopened it.
-      return raw.taskStatus === 'open' ? 'awaiting-decision' : 'withdrawn';
+      return 'withdrawn';
   }
 }
 
@@ -65,10 +65,6 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
       decisionStatus === 'rejected'
         ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, decidedAt ?? '') }
         : null;
-    // Opened again after a withdrawal: the withdrawn decision is history, not this lot's decision.
-    if (taskState === 'awaiting-decision' && decisionStatus === 'withdrawn') {
-      return { ...rest, valuation: null, decisionCode: null, decisionReason: null, deviationNumber: null, decidedBy: null, approvalId: null, taskState, postings: null, containmentLotIds: [], conflict };
-    }
     return {
       ...rest,
       taskState,
