@@ -25,6 +25,17 @@ export const rerouteTransferId = (stoppageId: string, productionOrderId: string)
 /** The reroute command of one held-up order: once per stoppage and order. */
 export const rerouteCommandId = (stoppageId: string, productionOrderId: string): string => commandIdFor(stoppageId, `reroute-${productionOrderId}`);
 
+/**
+ * A held-up order moved to the restart: its payload and options, named once per stoppage and order so
+ * the reschedule response and a later refused reroute send the same command at most once.
+ */
+export function rescheduleCommand(detail: LineStopDetail, held: HeldUpOrder, issuedBy: string, why = '') {
+  return {
+    payload: { productionOrderId: held.productionOrderId, startDate: held.waitingStartDate, dueDate: held.waitingDueDate, reason: `Line ${detail.plant}/${detail.line} stopped (${detail.stoppageId})${why}` },
+    options: { issuedBy, entityId: held.productionOrderId, commandId: commandIdFor(detail.stoppageId, `reschedule-${held.productionOrderId}`) },
+  };
+}
+
 export const asChange = (order: ProductionOrder): PlanChange => ({ kind: 'productionOrder', order });
 
 /** A held-up order moved to a line, its output shipped back when that line is at another plant; null without a lane back. */

@@ -11,7 +11,7 @@ import { queueCommand, type CommandQueueDeps } from '../engine/queue-command';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { Repos } from '../store/repos';
 import { reprojectLineStop } from './line-stop-responses';
-import { beforeTheStop, movedTo, rerouteTransferId } from './line-stop-worlds';
+import { beforeTheStop, movedTo, rerouteTransferId, rescheduleCommand } from './line-stop-worlds';
 
 export interface RerouteReplyDeps extends CommandQueueDeps {
   repos: Repos;
@@ -32,7 +32,6 @@ export function recordRerouteReply(command: RerouteCommand, reply: CommandReply,
   if (!held?.rerouted) return;
   const upstream = upstreamOf(reply);
   repos.exceptions.setDetail(exceptionId, { ...detail, orders: detail.orders.map((order) => (order === held ? { ...order, rerouted: { ...held.rerouted!, upstream } } : order)) });
-  const issued = { issuedBy: command.issuedBy };
   if (upstream.state === 'accepted') {
     const record = repos.planning.productionOrder(held.productionOrderId);
     const moved = record ? movedTo(beforeTheStop(record, detail, held), held.rerouted, detail.stoppageId, repos) : null;
@@ -40,18 +39,13 @@ export function recordRerouteReply(command: RerouteCommand, reply: CommandReply,
     if (transfer?.kind === 'transfer') {
       const { id: transferId, ...rest } = transfer.transfer;
       const reason = `${command.payload.reason}: ${held.productionOrderId} made at ${held.rerouted.plant}`;
-      queueCommand(deps, 'transfer.request', { transferId, ...rest, reason }, { ...issued, entityId: transferId, commandId: commandIdFor(rerouteTransferId(detail.stoppageId, held.productionOrderId), 'request') }, deps.now);
+      queueCommand(deps, 'transfer.request', { transferId, ...rest, reason }, { issuedBy: command.issuedBy, entityId: transferId, commandId: commandIdFor(rerouteTransferId(detail.stoppageId, held.productionOrderId), 'request') }, deps.now);
     }
   } else if (upstream.state === 'refused') {
     reprojectLineStop(exceptionId, repos, deps.plan);
     if (stored.chosenResponse === 'reschedule') {
-      queueCommand(
-        deps,
-        'production.reschedule',
-        { productionOrderId: held.productionOrderId, startDate: held.waitingStartDate, dueDate: held.waitingDueDate, reason: `Line ${detail.plant}/${detail.line} stopped (${detail.stoppageId}); reroute refused: ${upstream.reason}` },
-        { ...issued, entityId: held.productionOrderId, commandId: commandIdFor(detail.stoppageId, `reschedule-${held.productionOrderId}`) },
-        deps.now,
-      );
+      const { payload, options } = rescheduleCommand(detail, held, command.issuedBy, `; reroute refused: ${upstream.reason}`);
+      queueCommand(deps, 'production.reschedule', payload, options, deps.now);
     }
   }
   deps.changes.exceptionChanged(exceptionId);

@@ -8,10 +8,11 @@ import { ApiFailure } from '../../shared/api/result';
 import type { ProductionOrder } from '../../shared/dataset';
 import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
 import type { Impact } from '../analysis/impact';
-import { commandIdFor, derivedId } from '../engine/derived-ids';
+import { derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForTask, type WorkflowContext } from '../engine/workflow';
 import { summarize } from '../store/exceptions-repo';
 import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
+import { rescheduleCommand } from '../model/line-stop-worlds';
 
 interface LineStoppedState {
   exceptionId: string;
@@ -110,11 +111,8 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
       if (input.responseId === 'reschedule') {
         for (const order of stored.detail.orders.filter(waitsForTheLine)) {
-          ctx.emit(
-            'production.reschedule',
-            { productionOrderId: order.productionOrderId, startDate: order.waitingStartDate, dueDate: order.waitingDueDate, reason: `Line ${stored.detail.plant}/${stored.detail.line} stopped (${state.stoppageId})` },
-            { issuedBy: signal.user, entityId: order.productionOrderId, commandId: commandIdFor(state.stoppageId, `reschedule-${order.productionOrderId}`) },
-          );
+          const { payload, options } = rescheduleCommand(stored.detail, order, signal.user);
+          ctx.emit('production.reschedule', payload, options);
         }
       }
       ctx.repos.exceptions.chooseResponse(state.exceptionId, input.responseId);
