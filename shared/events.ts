@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { describeZodError } from './describe-error';
 import { planDateSchema } from './dataset';
 import { approvalRequestSchema } from './approval-payloads';
-import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
+import { dispositionDecisionSchema, idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
+import { usagePostingsSchema } from './usage-decision';
 
 export const eventEnvelopeSchema = z.object({
   id: idSchema,
@@ -111,6 +112,31 @@ export const eventPayloadSchemas = {
     stockType: stockTypeSchema,
     changedBy: idSchema,
     reason: z.string().max(1000),
+  }),
+  /**
+   * The ERP posted a usage decision (SAP QM: the inspection lot's status becomes "usage decision made"),
+   * whichever workstation sent it: who decided and when, the postings, and the lot and sub-lots it
+   * left in stock. It follows the parts' own lot.statusChanged events on the same stream.
+   */
+  'usageDecision.made': z.object({
+    ...lotRef,
+    inspectionLotId: idSchema,
+    /** The lot.disposition that carried it: a workstation knows its own decision by it. */
+    commandId: idSchema,
+    decidedBy: idSchema,
+    decidedAt: isoDateTimeSchema,
+    valuation: z.enum(['accept', 'reject']),
+    code: idSchema,
+    postings: usagePostingsSchema,
+    reason: z.string().max(1000),
+    deviationNumber: idSchema.optional(),
+    approvedBy: idSchema.optional(),
+    unit: idSchema,
+    /** What stays in stock: the lot itself first, then each sub-lot; scrap and returns are not parts. */
+    parts: z
+      .array(z.object({ lotId: idSchema, decision: dispositionDecisionSchema, stockType: stockTypeSchema, quantity: quantitySchema }))
+      .min(1)
+      .max(6),
   }),
   /** A production lot's output (or a plant's lot) was released to finished-goods stock. */
   'fg.released': z.object({

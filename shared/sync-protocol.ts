@@ -83,6 +83,8 @@ export const snapshotSchema = z.object({
   openInspections: z.array(openInspectionSchema).default([]),
   /** Requests still waiting for a supervisor's decision (ERP namespace): open state a new client must see. */
   openApprovals: z.array(eventPayloadSchemas['approval.requested']).default([]),
+  /** Usage decisions the ERP posted, so a workstation that missed their events shows who decided its lots. */
+  usageDecisions: z.array(eventPayloadSchemas['usageDecision.made']).default([]),
   /**
    * How many `snapshotPart` messages follow with the planning data (ERP namespace). The snapshot
    * applies, cursors included, only once all have arrived; 0: no planning data.

@@ -304,6 +304,13 @@ export class CommandProcessor {
     return { status: 'accepted' };
   }
 
+  /** Why a second usage decision is refused, as a person reads it: who made the first, and when. */
+  private noOpenInspection(lot: LotRecord): string {
+    const made = this.store.usageDecisions.latestFor(lot.lotId);
+    if (!made) return `payload.lotId: lot ${lot.lotId} has no open inspection (it passed or was never inspected); there is no usage decision to make`;
+    return `payload.lotId: lot ${lot.lotId} was decided already: ${made.code} by ${made.decidedBy} at ${made.decidedAt} (inspection lot ${made.inspectionLotId}); one usage decision per inspection lot`;
+  }
+
   /** Every workstation hears what a command did to a lot, not only the one that sent it. */
   private publishLot(lot: LotRecord, changedBy: string, reason: string): void {
     const { lotId, version, itemId, plant, quantity, unit, stockType } = lot;
@@ -342,6 +349,10 @@ export class CommandProcessor {
     if (!basedOn) {
       return rejected('basedOn: lot.disposition requires the lot version the decision saw', lot.version);
     }
+    // One usage decision per inspection lot, as in QM: none once it was made (or the inspection passed).
+    // Said first: a lot decided elsewhere has a newer version too, but who decided it is the news.
+    const inspectionLotId = this.store.openInspectionLotId(lot.lotId);
+    if (inspectionLotId === undefined) return rejected(this.noOpenInspection(lot), lot.version);
     const conflict = checkBasedOn(basedOn, lot);
     if (conflict) return conflict;
     if (payload.inspectionLotId !== undefined && lot.inspectionLotId !== undefined) {
@@ -353,15 +364,14 @@ export class CommandProcessor {
         );
       }
     }
-    // One usage decision per inspection lot, as in QM: none once it was made (or the inspection passed).
-    if (!this.store.hasOpenInspection(lot.lotId)) return rejected(`payload.lotId: lot ${lot.lotId} has no open inspection; its usage decision was made already`, lot.version);
     const addUp = checkPostingsAddUp(payload.postings, lot);
     if (addUp) return rejected(`payload.${addUp}`, lot.version);
     const unapproved = this.checkUseAsIsApproval(payload);
     if (unapproved) return { ...unapproved, version: lot.version };
     if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);
     // The first part that stays keeps the lot; each further one becomes a sub-lot; scrap and returns leave.
-    const [own, ...subLots] = splitLot(lot.lotId, basedOn.version, payload.postings).parts;
+    const { parts } = splitLot(lot.lotId, basedOn.version, payload.postings);
+    const [own, ...subLots] = parts;
     const updated = this.store.updateLot(lot.lotId, { stockType: own!.stockType, quantity: own!.quantity, version: lot.version + 1 });
     const reason = `usage decision ${payload.code}: ${payload.reason}`;
     this.publishLot(updated, issuedBy, reason);
@@ -371,6 +381,25 @@ export class CommandProcessor {
       this.publishLot(subLot, issuedBy, reason);
     }
     this.store.closeInspection(lot.lotId);
+    // Every workstation hears who decided and what the lot became, after the parts' own changes.
+    const made: EventPayload<'usageDecision.made'> = {
+      lotId: lot.lotId,
+      lotVersion: updated.version,
+      inspectionLotId,
+      commandId,
+      decidedBy: issuedBy,
+      decidedAt: this.clock().toISOString(),
+      valuation: payload.valuation,
+      code: payload.code,
+      postings: payload.postings,
+      reason: payload.reason,
+      ...(payload.deviationNumber === undefined ? {} : { deviationNumber: payload.deviationNumber }),
+      ...(payload.approvedBy === undefined ? {} : { approvedBy: payload.approvedBy }),
+      unit: lot.unit,
+      parts: parts.map(({ lotId, decision, stockType, quantity }) => ({ lotId, decision, stockType, quantity })),
+    };
+    this.store.usageDecisions.record(made);
+    this.publish('usageDecision.made', lot.lotId, made);
     return { status: 'accepted', version: updated.version };
   }
 }

@@ -1,5 +1,6 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
 import { ApprovalBook } from './approval-book';
+import { UsageDecisionBook } from './usage-decision-book';
 import { PlanningStore } from './planning/planning-store';
 import type Database from 'better-sqlite3';
 import type { Dataset } from '../shared/dataset';
@@ -32,6 +33,8 @@ export class GatewayStore {
   readonly planning: PlanningStore;
   /** Requests for a supervisor's approval and their decisions. */
   readonly approvals: ApprovalBook;
+  /** Usage decisions made, one per inspection lot. */
+  readonly usageDecisions: UsageDecisionBook;
 
   constructor(
     databasePath: string,
@@ -43,6 +46,7 @@ export class GatewayStore {
     this.planning = new PlanningStore(this.db);
     this.planning.seed(seed, planningScale);
     this.approvals = new ApprovalBook(this.db);
+    this.usageDecisions = new UsageDecisionBook(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
   }
@@ -182,7 +186,13 @@ export class GatewayStore {
   }
 
   hasOpenInspection(lotId: string): boolean {
-    return this.sql('SELECT 1 FROM open_inspections WHERE lot_id = ?').get(lotId) !== undefined;
+    return this.openInspectionLotId(lotId) !== undefined;
+  }
+
+  /** The lot's failed inspection lot still waiting for its usage decision. */
+  openInspectionLotId(lotId: string): string | undefined {
+    const row = this.sql('SELECT inspection_lot_id AS id FROM open_inspections WHERE lot_id = ?').get(lotId) as { id: string } | undefined;
+    return row?.id;
   }
 
   /** The lot's usage decision was made (or its inspection passed): it is no longer open state. */
@@ -213,6 +223,7 @@ export class GatewayStore {
       openInspections: this.openInspections(),
       // Approvals live on the ERP's stream: only its namespace carries them.
       openApprovals: streams.includes(erpStream) ? this.approvals.open() : [],
+      usageDecisions: this.usageDecisions.all(),
       planningParts: 0,
     }));
   }

@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine';
 import { readIncomingMessage } from './incoming-message';
 import { openApprovalAsEvent } from '../model/open-approval';
 import { openInspectionAsEvent } from '../model/open-inspection';
+import { usageDecisionAsEvent } from '../model/usage-decision-event';
 import { projectEvent } from '../model/lot-projection';
 import { projectPlanningEvent } from '../model/planning-projection';
 import type { Store } from '../store/open-store';
@@ -168,6 +169,11 @@ export function createEventIngest(deps: EventIngestDeps) {
         const lot = repos.lots.get(open.lotId);
         if (!lot || repos.lots.hold(open.lotId)?.inspectionLotId === open.inspectionLotId) continue;
         engine.onEvent(openInspectionAsEvent(open, lot));
+      }
+      // Usage decisions this workstation has not heard of close its tasks on those lots, as their events would have.
+      for (const made of parsed.data.usageDecisions) {
+        if (repos.usageDecisions.forInspectionLot(made.inspectionLotId)?.commandId === made.commandId) continue;
+        applyOne([usageDecisionAsEvent(made)], at);
       }
       // So do requests still waiting for a supervisor that this workstation has not heard of.
       for (const open of parsed.data.openApprovals) {

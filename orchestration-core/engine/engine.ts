@@ -84,19 +84,48 @@ export function createEngine(deps: EngineDeps) {
     if ('end' in outcome) repos.instances.appendHistory(instance.id, outcome.end, {}, now);
   }
 
+  function installed(instance: InstanceRow): AnyWorkflow {
+    const definition = definitionByVersion.get(`${instance.workflow}@${instance.version}`);
+    if (!definition) throw new Error(`workflow ${instance.workflow} version ${instance.version} is not installed`);
+    return definition;
+  }
+
+  function runStep(instance: InstanceRow, stepName: string | null, signal: Signal): void {
+    const step = stepName ? installed(instance).steps[stepName] : undefined;
+    if (!step) throw new Error(`workflow ${instance.workflow}@${instance.version} has no step "${stepName}"`);
+    const now = clock.now().toISOString();
+    repos.instances.appendHistory(instance.id, 'step', { step: stepName, signal: describe(signal) }, now);
+    persist(instance, step(instance.state, signal, contextFor(instance.id, now)), now);
+  }
+
   /** Resumes every instance waiting for this signal; returns how many moved. */
   function resume(kind: Wait['kind'], key: string, signal: Signal): number {
     const waiting = repos.instances.waitingFor(kind, key);
-    for (const instance of waiting) {
-      const definition = definitionByVersion.get(`${instance.workflow}@${instance.version}`);
-      if (!definition) throw new Error(`workflow ${instance.workflow} version ${instance.version} is not installed`);
-      const step = instance.step ? definition.steps[instance.step] : undefined;
-      if (!step) throw new Error(`workflow ${instance.workflow}@${instance.version} has no step "${instance.step}"`);
-      const now = clock.now().toISOString();
-      repos.instances.appendHistory(instance.id, 'step', { step: instance.step, signal: describe(signal) }, now);
-      persist(instance, step(instance.state, signal, contextFor(instance.id, now)), now);
-    }
+    for (const instance of waiting) runStep(instance, instance.step, signal);
     return waiting.length;
+  }
+
+  /** Definitions (by name) that an event of this type may interrupt: few, so asked per event type once. */
+  const interruptible = new Map<string, string[]>();
+  function interruptedBy(type: CanonicalEvent['type']): string[] {
+    let names = interruptible.get(type);
+    if (!names) {
+      names = [...new Set(deps.definitions.filter((d) => d.interrupts?.[type]).map((d) => d.name))];
+      interruptible.set(type, names);
+    }
+    return names;
+  }
+
+  function interrupt(event: CanonicalEvent): void {
+    for (const name of interruptedBy(event.type)) {
+      const declared = newest.get(name)?.interrupts?.[event.type];
+      const instance = declared && repos.instances.running(name, declared.key(event as never));
+      if (!instance) continue;
+      // The instance's own version says what the event means to it.
+      const own = installed(instance).interrupts?.[event.type];
+      if (!own || (own.applies && !own.applies(instance.state, event as never))) continue;
+      runStep(instance, own.step, { kind: 'event', event });
+    }
   }
 
   return {
@@ -118,6 +147,7 @@ export function createEngine(deps: EngineDeps) {
         repos.instances.appendHistory(instance.id, 'started', { eventId: event.id, type: event.type }, now);
         persist(instance, definition.start(event, contextFor(instance.id, now)), now);
       }
+      interrupt(event);
       eventWaitsPossible ??= repos.instances.anyWaiting('event');
       if (!eventWaitsPossible) return;
       const key = 'lotId' in event.payload ? event.payload.lotId : event.correlationId;

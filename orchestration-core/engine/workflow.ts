@@ -81,6 +81,17 @@ export interface PlanAnalysis {
 
 export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => StepOutcome<S>;
 
+/**
+ * An event that moves a running instance whatever it waits for (news that makes its wait moot, such as
+ * the lot decided on another workstation): the instance it concerns is the one running under `key`.
+ */
+export interface Interrupt<S, T extends EventType> {
+  key(event: Extract<CanonicalEvent, { type: T }>): string;
+  /** Whether the event concerns this instance's state; absent: always. Otherwise the instance keeps its wait. */
+  applies?(state: S, event: Extract<CanonicalEvent, { type: T }>): boolean;
+  step: string;
+}
+
 export interface WorkflowDefinition<S, T extends EventType = EventType> {
   name: string;
   version: number;
@@ -94,6 +105,7 @@ export interface WorkflowDefinition<S, T extends EventType = EventType> {
   /** Runs in the transaction that applies the trigger event. */
   start(event: Extract<CanonicalEvent, { type: T }>, ctx: WorkflowContext): StepOutcome<S>;
   steps: Record<string, StepFn<S>>;
+  interrupts?: { [E in EventType]?: Interrupt<S, E> };
 }
 
 // The engine handles definitions of any state shape; each definition stays typed where it is written.

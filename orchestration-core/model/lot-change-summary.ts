@@ -21,6 +21,8 @@ export function describeLotEvent(event: CanonicalEvent, lotId?: string, unit?: s
     }
     case 'lot.statusChanged':
       return `${event.payload.stockType}, ${event.payload.quantity} ${event.payload.unit}, by ${event.payload.changedBy}: ${event.payload.reason}`;
+    case 'usageDecision.made':
+      return `usage decision ${event.payload.code} by ${event.payload.decidedBy}: ${event.payload.postings.map((p) => `${p.decision} ${p.quantity} ${event.payload.unit}`).join(', ')}`;
     case 'fg.released':
       return `released to finished-goods stock: ${event.payload.quantity} ${event.payload.unit}`;
     case 'lot.reported':

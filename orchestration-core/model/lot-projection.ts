@@ -107,6 +107,13 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       }
       break;
     }
+    case 'usageDecision.made': {
+      // The parts' own stock arrived as lot.statusChanged just before; this records who decided and how.
+      const { lotVersion: _lotVersion, ...decision } = event.payload;
+      repos.usageDecisions.record(decision);
+      repos.inspectionLots.advance(decision.inspectionLotId, decision.lotId, 'goods-receipt', 'usage-decision-made', at);
+      break;
+    }
     case 'master.changed': {
       lots.updateItem(event.payload.itemId, event.payload.description ?? null, event.payload.unit ?? null);
       const minimumYield = readMinimumYield(event.payload.properties.MinimumYield);

@@ -15,7 +15,8 @@ import type { HumanTask } from '../store/tasks-repo';
 import { containmentReport } from './containment-report';
 import type { QuarantineQueries } from './quarantine-queries';
 
-const rolesThatDisposition: readonly Role[] = ['quality-engineer', 'supervisor'];
+/** Usage decisions are the quality engineer's; a supervisor approves a use-as-is, and never their own. */
+const rolesThatDisposition: readonly Role[] = ['quality-engineer'];
 
 export interface QuarantineHandlerDeps {
   store: Store;
@@ -33,9 +34,17 @@ export interface QuarantineHandlerDeps {
 export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
   const { store, repos, engine } = deps;
 
+  /** Refuses work on a lot the ERP has decided already, saying who decided it and when. */
+  function refuseDecided(inspectionLotId: string, lotId: string): void {
+    const made = repos.usageDecisions.forInspectionLot(inspectionLotId);
+    if (made) throw new ApiFailure('conflict', `taskId: lot ${lotId} was decided already: ${made.code} by ${made.decidedBy} at ${made.decidedAt}; one usage decision per inspection lot`);
+  }
+
   function openTask(taskId: string): HumanTask {
     const task = repos.tasks.get(taskId);
     if (!task || task.kind !== 'disposition-lot') throw new ApiFailure('not-found', `taskId: no disposition task ${taskId}`);
+    const hold = repos.lots.holdForTask(task.id);
+    if (hold) refuseDecided(hold.inspectionLotId, hold.lotId);
     if (task.status !== 'open') {
       const withdrawn = repos.decisions.latestForTask(task.id)?.status === 'withdrawn';
       throw new ApiFailure('conflict', withdrawn ? `taskId: the decision was withdrawn by ${task.completedBy ?? 'someone'}; decide again (quarantine.reopen) first` : `taskId: lot decision already made by ${task.completedBy ?? 'someone'}; it is waiting for upstream`);
@@ -98,6 +107,7 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         // Withdrawn by a version that ended the workflow there: nothing would hear a new decision.
         if (!engine.waitsForTask(task.id)) throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} was withdrawn by an older version that closed its workflow; it cannot be decided again here`);
         // Upstream may have decided meanwhile (another workstation, a passed re-inspection): one usage decision per inspection lot.
+        refuseDecided(hold.inspectionLotId, hold.lotId);
         if (repos.inspectionLots.status(hold.inspectionLotId) === 'usage-decision-made') throw new ApiFailure('conflict', `taskId: inspection lot ${hold.inspectionLotId} of lot ${hold.lotId} has its usage decision already`);
         const lot = repos.lots.get(hold.lotId);
         if (lot && lot.stockType !== 'blocked' && lot.stockType !== 'quality-inspection') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} is ${lot.stockType} upstream now; it is no longer on hold there`);
@@ -114,10 +124,14 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
     'quarantine.lookup': ({ lotId }) => {
       const lot = repos.lots.get(lotId);
       const item = lot && repos.lots.item(lot.itemId);
+      const decided = repos.usageDecisions.concerning(lotId);
       return {
         lotId,
         onHold: repos.lots.hasHold(lotId) && repos.lots.hold(lotId) !== undefined,
         lot: lot ? { itemId: lot.itemId, itemDescription: item?.description ?? lot.itemId, plant: lot.plant, quantity: lot.quantity, unit: lot.unit, stockType: lot.stockType } : null,
+        decision: decided
+          ? { decidedBy: decided.decision.decidedBy, decidedAt: decided.decision.decidedAt, code: decided.decision.code, inspectionLotId: decided.decision.inspectionLotId, parentLotId: decided.parentLotId }
+          : null,
       };
     },
   } satisfies Handlers<QuarantineApi>;

@@ -1,52 +1,69 @@
-// Reads the Quarantine view's rows: lots on hold with their task, inspection lot and latest usage
-// decision; a refused decision comes with what changed upstream since the version it saw.
+// Reads the Quarantine view's rows: lots on hold with their task, inspection lot and usage decision (the
+// ERP's, whoever made it, else this workstation's latest); a refused decision comes with what changed
+// upstream since the version it saw.
 import type Database from 'better-sqlite3';
-import type { QuarantineRow, TaskState } from '../../shared/api/quarantine';
+import type { DecidedPart, QuarantineRow, TaskState } from '../../shared/api/quarantine';
 import type { UsagePosting } from '../../shared/usage-decision';
 import type { LotHistoryRepo } from '../store/lot-history-repo';
 
 /** A row as SQLite returns it: JSON columns as text, the task state still to derive. */
-type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'containmentLotIds'> & {
+type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'containmentLotIds' | 'parts' | 'decidedHere' | 'overtaken'> & {
   postings: string | null;
   containment: string | null;
+  parts: string | null;
   taskStatus: 'open' | 'done' | 'cancelled';
   decisionStatus: 'pending' | 'accepted' | 'rejected' | 'withdrawn' | null;
+  localCommandId: string | null;
+  localDecidedBy: string | null;
+  localDecidedAt: string | null;
+  localCode: string | null;
+  upstreamCommandId: string | null;
   replyReason: string | null;
   basedOnVersion: number | null;
   basedOnQuantity: number | null;
-  decidedAt: string | null;
   approvalStatus: 'pending' | 'approved' | 'rejected' | null;
 };
 
 const select = `
   SELECT h.lot_id AS lotId, l.item_id AS itemId, coalesce(i.description, l.item_id) AS itemDescription,
-    l.plant,
-    -- A decided lot shows the quantity the decision covered: scrap takes the lot's quantity to zero.
-    CASE WHEN d.status IN ('pending', 'accepted') THEN d.quantity ELSE l.quantity END AS quantity, l.unit, l.stock_type AS stockType, l.supplier_id AS supplierId,
+    l.plant, l.quantity, l.unit, l.stock_type AS stockType, l.supplier_id AS supplierId,
     h.inspection_lot_id AS inspectionLotId, coalesce(il.status, 'results-recorded') AS inspectionLotStatus,
     h.defect_code AS defectCode, h.defect_text AS defectText,
     h.hold_since AS holdSince, h.task_id AS taskId, t.status AS taskStatus, l.version AS lotVersion,
-    d.postings, d.valuation, d.code AS decisionCode, d.reason AS decisionReason, d.deviation_number AS deviationNumber,
-    d.decided_by AS decidedBy, d.containment, d.status AS decisionStatus, d.reply_reason AS replyReason,
-    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.decided_at AS decidedAt, d.approval_id AS approvalId, ap.status AS approvalStatus,
+    -- The ERP's usage decision stands once there is one; before, this workstation's own.
+    coalesce(ud.postings, d.postings) AS postings, coalesce(ud.valuation, d.valuation) AS valuation,
+    coalesce(ud.code, d.code) AS decisionCode, coalesce(ud.reason, d.reason) AS decisionReason,
+    CASE WHEN ud.inspection_lot_id IS NULL THEN d.deviation_number ELSE ud.deviation_number END AS deviationNumber,
+    coalesce(ud.decided_by, d.decided_by) AS decidedBy, coalesce(ud.decided_at, d.decided_at) AS decidedAt,
+    ud.command_id AS upstreamCommandId, d.command_id AS localCommandId, d.decided_by AS localDecidedBy,
+    d.decided_at AS localDecidedAt, d.code AS localCode,
+    d.containment, d.status AS decisionStatus, d.reply_reason AS replyReason,
+    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.approval_id AS approvalId, ap.status AS approvalStatus,
+    -- Each part as the cache has it now: a sub-lot consumed or moved since shows where it is.
+    (SELECT json_group_array(json_object('lotId', p.value ->> 'lotId', 'decision', p.value ->> 'decision',
+        'quantity', coalesce(pl.quantity, p.value ->> 'quantity'), 'stockType', coalesce(pl.stock_type, p.value ->> 'stockType')) ORDER BY p.key)
+      FROM json_each(ud.parts) p LEFT JOIN lots pl ON pl.lot_id = p.value ->> 'lotId') AS parts,
     (SELECT coalesce(sum(max(issued, reported)), 0) FROM order_inputs WHERE lot_id = h.lot_id) AS consumedQuantity
   FROM lot_holds h
   JOIN lots l ON l.lot_id = h.lot_id
   JOIN human_tasks t ON t.id = h.task_id
   LEFT JOIN items i ON i.id = l.item_id
   LEFT JOIN inspection_lots il ON il.inspection_lot_id = h.inspection_lot_id
+  LEFT JOIN usage_decisions ud ON ud.inspection_lot_id = h.inspection_lot_id
   -- The latest decision, unless it was withdrawn and the task opened again: then the lot has none yet.
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id) AND NOT (d.status = 'withdrawn' AND t.status = 'open')
   LEFT JOIN approvals ap ON ap.id = d.approval_id`;
 
 function taskStateOf(raw: RawRow): TaskState {
+  if (raw.upstreamCommandId !== null) return 'decided';
   switch (raw.decisionStatus) {
     case null:
       return 'awaiting-decision';
     case 'pending':
       return raw.approvalStatus === 'pending' ? 'awaiting-approval' : 'pending-upstream';
+    // Accepted before the ERP's statement of it was recorded (a store from an older version).
     case 'accepted':
-      return 'accepted';
+      return 'decided';
     case 'rejected':
       return 'conflict';
     case 'withdrawn':
@@ -59,17 +76,38 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
   const one = db.prepare<[string], RawRow>(`${select} WHERE h.lot_id = ?`);
 
   function toRow(raw: RawRow): QuarantineRow {
-    const { postings, containment, taskStatus: _taskStatus, decisionStatus, replyReason, basedOnVersion, basedOnQuantity, decidedAt, approvalStatus: _approvalStatus, ...rest } = raw;
+    const {
+      postings,
+      containment,
+      parts,
+      taskStatus: _taskStatus,
+      decisionStatus,
+      localCommandId,
+      localDecidedBy,
+      localDecidedAt,
+      localCode,
+      upstreamCommandId,
+      replyReason,
+      basedOnVersion,
+      basedOnQuantity,
+      approvalStatus: _approvalStatus,
+      ...rest
+    } = raw;
     const taskState = taskStateOf(raw);
+    const decided = upstreamCommandId !== null;
     const conflict =
-      decisionStatus === 'rejected'
-        ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, decidedAt ?? '') }
+      taskState === 'conflict'
+        ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, localDecidedAt ?? '') }
         : null;
+    const overtaken = decided && localCommandId !== null && localCommandId !== upstreamCommandId && decisionStatus !== 'withdrawn' ? { decidedBy: localDecidedBy ?? '', decidedAt: localDecidedAt ?? '', code: localCode ?? '' } : null;
     return {
       ...rest,
       taskState,
+      decidedHere: decided ? localCommandId === upstreamCommandId : localCommandId !== null,
       postings: postings === null ? null : (JSON.parse(postings) as UsagePosting[]),
       containmentLotIds: containment === null ? [] : (JSON.parse(containment) as string[]),
+      parts: parts === null ? [] : (JSON.parse(parts) as DecidedPart[]),
+      overtaken,
       conflict,
     };
   }

@@ -16,6 +16,7 @@ import { createOutbox } from './outbox';
 import { createPlanningRepo } from './planning-repo';
 import { createRebalancingRepo } from './rebalancing-repo';
 import { createTasksRepo } from './tasks-repo';
+import { createUsageDecisionsRepo } from './usage-decisions-repo';
 
 export function createRepos(db: Database.Database) {
   return {
@@ -35,6 +36,7 @@ export function createRepos(db: Database.Database) {
     inspectionLots: createInspectionLotsRepo(db),
     alerts: createAlertsRepo(db),
     rebalancing: createRebalancingRepo(db),
+    usageDecisions: createUsageDecisionsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

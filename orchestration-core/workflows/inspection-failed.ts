@@ -5,7 +5,7 @@
 // task reopens as a conflict to decide again or withdraw. A withdrawn task can be opened again.
 import { z } from 'zod';
 import { idSchema } from '../../shared/domain';
-import { followUpActions, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
+import { followUpActions, splitLot, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 
@@ -87,6 +87,16 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
   version: 2,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.lotId,
+  // A failure heard again after its usage decision (a replay, a late plant stream) has nothing left to ask.
+  startsWhen: (event, ctx) => ctx.repos.usageDecisions.forInspectionLot(event.payload.inspectionLotId) === undefined,
+  // Whatever this workstation waits for, the ERP's usage decision on the inspection lot ends it.
+  interrupts: {
+    'usageDecision.made': {
+      key: (event) => event.payload.lotId,
+      applies: (state, event) => event.payload.inspectionLotId === state.inspectionLotId,
+      step: 'decidedUpstream',
+    },
+  },
 
   start(event, ctx) {
     const { lotId, inspectionLotId, defectCode, defectText, plant, supplierId, itemId, quantity, unit } = event.payload;
@@ -263,6 +273,49 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       }
       ctx.repos.decisions.setStatus(reply.commandId, 'accepted', null);
       ctx.repos.inspectionLots.advance(state.inspectionLotId, state.lotId, 'goods-receipt', 'usage-decision-made', ctx.now);
+      // What the ERP made of it, by the rule it splits lots with; its usageDecision.made says the same when it comes.
+      const decision = ctx.repos.decisions.byCommand(reply.commandId);
+      const lot = ctx.repos.lots.get(state.lotId);
+      if (decision && lot && !ctx.repos.usageDecisions.forInspectionLot(state.inspectionLotId)) {
+        ctx.repos.usageDecisions.record({
+          lotId: state.lotId,
+          inspectionLotId: state.inspectionLotId,
+          commandId: reply.commandId,
+          decidedBy: decision.decidedBy,
+          decidedAt: decision.decidedAt,
+          valuation: decision.valuation,
+          code: decision.code,
+          postings: decision.postings,
+          reason: decision.reason,
+          ...(decision.deviationNumber ? { deviationNumber: decision.deviationNumber } : {}),
+          unit: lot.unit,
+          parts: splitLot(state.lotId, decision.basedOnVersion, decision.postings).parts,
+        });
+      }
+      return { state, end: 'completed' };
+    },
+
+    decidedUpstream(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'usageDecision.made') throw new Error(`decidedUpstream: expected usageDecision.made, got ${signal.kind}`);
+      const made = signal.event.payload;
+      const latest = ctx.repos.decisions.latestForTask(state.taskId);
+      ctx.lotChanged(state.lotId);
+      if (latest?.commandId === made.commandId) {
+        // Our own decision, heard from the stream before (or instead of) its reply.
+        if (latest.status === 'pending') ctx.repos.decisions.setStatus(latest.commandId, 'accepted', null);
+        return { state, end: 'completed' };
+      }
+      // Decided on another workstation: nothing is left to decide here. A decision of ours still on its
+      // way is refused upstream, and the lot shows whose decision stands.
+      if (ctx.repos.tasks.get(state.taskId)?.status === 'open') ctx.repos.tasks.cancel(state.taskId, ctx.now);
+      ctx.audit(made.decidedBy, 'usage decision made upstream', state.lotId, {
+        inspectionLotId: made.inspectionLotId,
+        code: made.code,
+        postings: made.postings,
+        commandId: made.commandId,
+        decidedAt: made.decidedAt,
+        overtakes: latest ? { commandId: latest.commandId, decidedBy: latest.decidedBy, status: latest.status } : null,
+      });
       return { state, end: 'completed' };
     },
   },

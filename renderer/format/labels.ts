@@ -46,7 +46,7 @@ export const taskStateLabels: Record<TaskState, string> = {
   'awaiting-decision': 'awaiting decision',
   'awaiting-approval': 'awaiting approval',
   'pending-upstream': 'pending upstream',
-  accepted: 'accepted',
+  decided: 'decided',
   conflict: 'conflict',
   withdrawn: 'withdrawn',
 };

@@ -51,9 +51,12 @@ export async function scanLot(scanned: string, client: Pick<ApiClient, 'invoke'>
     const hiding = filtersHiding(row, state.filters, now);
     if (hiding.length > 0) state.filtersChanged(withoutFilters(state.filters, hiding));
     state.select(lotId);
-    state.scanned({ kind: 'on-hold', lotId, clearedFilters: hiding });
+    const decided = row.taskState === 'decided' && row.decidedBy && row.decidedAt ? { decidedBy: row.decidedBy, decidedAt: row.decidedAt, code: row.decisionCode ?? '' } : null;
+    state.scanned({ kind: 'on-hold', lotId, clearedFilters: hiding, decided });
     return true;
   }
+  // The panel of the lot scanned before must not stay open, with its Submit, under another lot's id.
+  state.select(null);
   state.scanned({ kind: 'looking-up', lotId: raw });
   try {
     const lookup = await client.invoke('quarantine.lookup', { lotId: raw });

@@ -19,7 +19,7 @@ export interface ContainmentState {
 
 /** What the scan field found for the last lot id scanned. */
 export type ScanOutcome =
-  | { kind: 'on-hold'; lotId: string; clearedFilters: QuarantineFilterName[] }
+  | { kind: 'on-hold'; lotId: string; clearedFilters: QuarantineFilterName[]; decided: { decidedBy: string; decidedAt: string; code: string } | null }
   | { kind: 'looking-up'; lotId: string }
   | { kind: 'looked-up'; lotId: string; lookup: LotLookup }
   | { kind: 'failed'; lotId: string; message: string };
@@ -80,6 +80,10 @@ export function withDecisionQueued(rowsById: RowsById, lotId: string, args: Disp
       decisionReason: args.reason,
       deviationNumber: args.deviationNumber ?? null,
       decidedBy: user,
+      decidedAt: new Date().toISOString(),
+      decidedHere: true,
+      parts: [],
+      overtaken: null,
       containmentLotIds: args.containmentLotIds ?? [],
       conflict: null,
     },

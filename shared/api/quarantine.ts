@@ -1,10 +1,13 @@
 // Quarantine: lots on hold, the quality engineer's usage decisions, containment and conflicts.
 import { z } from 'zod';
-import { idSchema, type StockType } from '../domain';
+import { idSchema, type DispositionDecision, type StockType } from '../domain';
 import { usagePostingsSchema, type UsagePosting } from '../usage-decision';
 
-/** Where the lot's disposition task stands, as the quality engineer sees it. */
-export const taskStates = ['awaiting-decision', 'awaiting-approval', 'pending-upstream', 'accepted', 'conflict', 'withdrawn'] as const;
+/**
+ * Where the lot's disposition task stands, as the quality engineer sees it. decided: the ERP posted the
+ * inspection lot's usage decision, from this workstation or another; nothing is left to decide.
+ */
+export const taskStates = ['awaiting-decision', 'awaiting-approval', 'pending-upstream', 'decided', 'conflict', 'withdrawn'] as const;
 export type TaskState = (typeof taskStates)[number];
 
 /** SAP QM's inspection lot status. */
@@ -29,6 +32,21 @@ export interface DecisionConflict {
   changes: LotChange[];
 }
 
+/** A lot a usage decision left in stock: the lot itself, or a sub-lot split off, as the cache has it now. */
+export interface DecidedPart {
+  lotId: string;
+  decision: DispositionDecision;
+  quantity: number;
+  stockType: StockType;
+}
+
+/** A decision this workstation sent that lost to one made elsewhere first. */
+export interface OvertakenDecision {
+  decidedBy: string;
+  decidedAt: string;
+  code: string;
+}
+
 export interface QuarantineRow {
   lotId: string;
   itemId: string;
@@ -46,13 +64,23 @@ export interface QuarantineRow {
   holdSince: string;
   taskId: string;
   taskState: TaskState;
-  /** The latest usage decision's postings, valuation and code; null before a decision. */
+  /**
+   * The usage decision's postings, valuation and code: the ERP's once it posted one (whoever made it),
+   * else this workstation's latest; null before a decision.
+   */
   postings: UsagePosting[] | null;
   valuation: 'accept' | 'reject' | null;
   decisionCode: string | null;
   decisionReason: string | null;
   deviationNumber: string | null;
   decidedBy: string | null;
+  decidedAt: string | null;
+  /** The decision that stands was made on this workstation. */
+  decidedHere: boolean;
+  /** Once decided upstream: the lot and each sub-lot it left in stock (empty before). */
+  parts: DecidedPart[];
+  /** This workstation's own decision, when another workstation's came first and stands. */
+  overtaken: OvertakenDecision | null;
   /** The supervisor's approval a use-as-is waits for (taskState awaiting-approval) or was approved under. */
   approvalId: string | null;
   /** Lots also blocked by the decision, for containment. */
@@ -117,6 +145,8 @@ export interface LotLookup {
   lotId: string;
   onHold: boolean;
   lot: { itemId: string; itemDescription: string; plant: string; quantity: number; unit: string; stockType: StockType } | null;
+  /** The usage decision that decided this lot, or split it off as a sub-lot of `parentLotId`. */
+  decision: { decidedBy: string; decidedAt: string; code: string; inspectionLotId: string; parentLotId: string | null } | null;
 }
 
 export const quarantineArgSchemas = {

@@ -123,7 +123,13 @@ describe('containment and partial usage decisions', () => {
       ['blocked', 25, 'I-100', 'P1'],
       undefined,
     ]);
-    expect(row()).toMatchObject({ taskState: 'accepted', quantity: 120, postings, inspectionLotStatus: 'usage-decision-made' });
+    // The row shows the lot as the ERP has it now, and each sub-lot the decision split off.
+    expect(row()).toMatchObject({ taskState: 'decided', quantity: 50, stockType: 'unrestricted', postings, inspectionLotStatus: 'usage-decision-made', decidedHere: true });
+    expect(row().parts).toEqual([
+      { lotId: 'L-1', decision: 'release', quantity: 50, stockType: 'unrestricted' },
+      { lotId: 'L-1-3.1', decision: 'use-as-is', quantity: 30, stockType: 'restricted' },
+      { lotId: 'L-1-3.2', decision: 'rework', quantity: 25, stockType: 'blocked' },
+    ]);
   });
 
   describe('a use-as-is request', () => {
@@ -160,6 +166,6 @@ describe('containment and partial usage decisions', () => {
     genealogyThreeDeep();
     expect(parts.quarantine['quarantine.lookup']({ lotId: 'L-1' })).toMatchObject({ onHold: true, lot: { quantity: 90, unit: 'EA' } });
     expect(parts.quarantine['quarantine.lookup']({ lotId: 'L-3' })).toMatchObject({ onHold: false, lot: { plant: 'P2', stockType: 'in-transit' } });
-    expect(parts.quarantine['quarantine.lookup']({ lotId: 'L-404' })).toEqual({ lotId: 'L-404', onHold: false, lot: null });
+    expect(parts.quarantine['quarantine.lookup']({ lotId: 'L-404' })).toEqual({ lotId: 'L-404', onHold: false, lot: null, decision: null });
   });
 });

@@ -55,9 +55,9 @@ describe('inspection-failed workflow', () => {
     expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'release', quantity: 120 }], reason: 'changed my mind' }, qe)).toThrow(ApiFailure);
     reply(commands[0]!, 'accepted', 3);
     reply(commands[1]!, 'accepted', 4);
-    // The lot itself is gone; its row keeps the quantity the decision scrapped.
+    // The lot itself is gone: its row shows it empty, as the ERP has it, with the postings that emptied it.
     expect(parts.repos.lots.get('L-1')).toMatchObject({ quantity: 0, stockType: 'blocked', version: 4 });
-    expect(row()).toMatchObject({ taskState: 'accepted', quantity: 120, stockType: 'blocked', lotVersion: 4, inspectionLotStatus: 'usage-decision-made' });
+    expect(row()).toMatchObject({ taskState: 'decided', quantity: 0, stockType: 'blocked', lotVersion: 4, inspectionLotStatus: 'usage-decision-made', postings: scrapAll, decidedBy: 'qe.anna' });
     expect(lotCommands()).toEqual([]);
     expect(parts.repos.audit.verifyChain()).toBeNull();
   });
@@ -130,7 +130,7 @@ describe('inspection-failed workflow', () => {
     const [block, rework] = lotCommands();
     reply(block!, 'accepted', 3);
     reply(rework!, 'accepted', 4);
-    expect(row()).toMatchObject({ taskState: 'accepted', inspectionLotId: 'IL-L-1' });
+    expect(row()).toMatchObject({ taskState: 'decided', inspectionLotId: 'IL-L-1' });
 
     const later = createEventFactory(new Date('2026-11-05T08:00:00Z'));
     const applied = parts.ingest.applyBatch([later('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { lotVersion: 5, inspectionLotId: 'IL-L-1b', defectCode: 'DIM-OOT2', defectText: 'Bore still oversize after rework' }), { seq: 2, id: 'qms-2' })]);
@@ -170,7 +170,7 @@ describe('inspection-failed workflow', () => {
     ]);
     reply(release!, 'accepted', 4);
     expect(parts.repos.lots.get('L-1')).toMatchObject({ stockType: 'unrestricted', quantity: 100, version: 5 });
-    expect(row()).toMatchObject({ taskState: 'accepted' });
+    expect(row()).toMatchObject({ taskState: 'decided' });
   });
 
   it('a consumption the gateway\'s later news of the lot already counts is not taken off twice', () => {

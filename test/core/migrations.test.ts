@@ -157,4 +157,44 @@ describe('migrations', () => {
     expect(stored).toMatchObject({ stoppageId: 'LS-1', plant: 'P1', line: 'L1' });
     db.close();
   });
+
+  it('0010 records each usage decision the ERP accepted from this workstation, with the sub-lots it split off', () => {
+    const db = new Database(temp.file('m10.sqlite'));
+    migrate(db, 'm10', migrations.slice(0, 9));
+    db.prepare("INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, version, updated_at) VALUES ('L-1', 'M-1', 'P1', 60, 'KG', 'unrestricted', 4, 'now')").run();
+    db.prepare("INSERT INTO workflow_instances VALUES ('i-1', 'inspection-failed', 2, 'L-1', 'completed', NULL, NULL, NULL, '{}', 'now', 'now')").run();
+    db.prepare("INSERT INTO workflow_instances VALUES ('i-2', 'inspection-failed', 2, 'L-2', 'running', 'replied', 'reply', 'c-2', '{}', 'now', 'now')").run();
+    db.prepare("INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, version, updated_at) VALUES ('L-2', 'M-1', 'P1', 100, 'KG', 'blocked', 3, 'now')").run();
+    db.prepare("INSERT INTO human_tasks (id, instance_id, kind, role, subject, status, created_at) VALUES ('t-1', 'i-1', 'disposition-lot', 'quality-engineer', 's', 'done', 'now')").run();
+    db.prepare("INSERT INTO human_tasks (id, instance_id, kind, role, subject, status, created_at) VALUES ('t-2', 'i-2', 'disposition-lot', 'quality-engineer', 's', 'done', 'now')").run();
+    db.prepare("INSERT INTO lot_holds VALUES ('L-1', 'IL-1', 'DIM', 'bore', 'now', 't-1', 'i-1')").run();
+    db.prepare("INSERT INTO lot_holds VALUES ('L-2', 'IL-2', 'DIM', 'bore', 'now', 't-2', 'i-2')").run();
+    const decide = db.prepare(
+      `INSERT INTO decisions (task_id, lot_id, decision, quantity, reason, decided_by, decided_at, command_id, based_on_version, status, postings, valuation, code, based_on_quantity)
+       VALUES (?, ?, 'release', 100, 'sorted', 'qe.jonas', '2026-11-02T10:00:00.000Z', ?, 3, ?, ?, 'reject', 'R9', 100)`,
+    );
+    const postings = JSON.stringify([{ decision: 'release', quantity: 60 }, { decision: 'rework', quantity: 40 }]);
+    decide.run('t-1', 'L-1', 'c-1', 'accepted', postings);
+    decide.run('t-2', 'L-2', 'c-2', 'pending', postings);
+    migrate(db, 'm10', migrations.slice(0, 10));
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    const rows = db.prepare('SELECT inspection_lot_id AS id, lot_id AS lotId, command_id AS commandId, decided_by AS decidedBy, code, unit, parts FROM usage_decisions').all() as { parts: string }[];
+    expect(rows.map((row) => ({ ...row, parts: JSON.parse(row.parts) as unknown }))).toEqual([
+      {
+        id: 'IL-1',
+        lotId: 'L-1',
+        commandId: 'c-1',
+        decidedBy: 'qe.jonas',
+        code: 'R9',
+        unit: 'KG',
+        parts: [
+          { lotId: 'L-1', decision: 'release', stockType: 'unrestricted', quantity: 60 },
+          { lotId: 'L-1-3.1', decision: 'rework', stockType: 'blocked', quantity: 40 },
+        ],
+      },
+    ]);
+    expect(db.prepare('SELECT lot_id AS lotId, parent_lot_id AS parentLotId, inspection_lot_id AS inspectionLotId FROM sub_lots').all()).toEqual([{ lotId: 'L-1-3.1', parentLotId: 'L-1', inspectionLotId: 'IL-1' }]);
+    expect(() => db.prepare("INSERT INTO usage_decisions VALUES ('IL-1', 'L-1', 'c-9', 'x', 'now', 'accept', 'A1', '[]', 'r', NULL, NULL, 'EA', '[]')").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
 });

@@ -53,7 +53,7 @@ test('a decision overtaken upstream shows as a conflict and the engineer re-deci
     await expect(panel.getByTestId('posting-release')).toHaveValue('');
     await panel.getByTestId('disposition-reason').fill('Rework the bore on the remaining quantity');
     await panel.getByTestId('disposition-submit').click();
-    await expect(row.getByTestId('task-state-accepted')).toBeVisible();
+    await expect(row.getByTestId('task-state-decided')).toBeVisible();
 
     const { commands } = await control<{ commands: CommandRecord[] }>(gatewayUrl, 'GET', '/control/commands');
     const dispositions = commands.filter((c) => c.type === 'lot.disposition' && c.body.payload.lotId === failed.lotId);

@@ -149,8 +149,8 @@ test('on the floor, offline: scan, split a lot, contain a consumed one, then res
     await app.restartSimulator();
     await control(gatewayUrl, 'POST', '/control/consume', { lotId: overtaken.lotId, quantity: 120 });
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(lotRow(page, split.lotId).getByTestId('task-state-accepted')).toBeVisible();
-    await expect(lotRow(page, consumed.lotId).getByTestId('task-state-accepted')).toBeVisible();
+    await expect(lotRow(page, split.lotId).getByTestId('task-state-decided')).toBeVisible();
+    await expect(lotRow(page, consumed.lotId).getByTestId('task-state-decided')).toBeVisible();
     await expect(lotRow(page, overtaken.lotId).getByTestId('task-state-conflict')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
 

@@ -49,7 +49,7 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await panel.getByTestId('disposition-reason').fill('Porosity through the sealing face; not reworkable');
     await panel.getByTestId('disposition-submit').click();
     await expect(firstRow.getByTestId('task-state-pending-upstream')).toBeVisible();
-    await expect(firstRow.getByTestId('task-state-accepted')).toBeVisible();
+    await expect(firstRow.getByTestId('task-state-decided')).toBeVisible();
 
     // The gateway goes away: the floor is offline, and the next decision queues.
     await app.stopSimulator();
@@ -67,7 +67,7 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     // The gateway comes back on the same state: the queue drains and the decision is accepted.
     await app.restartSimulator();
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(secondRow.getByTestId('task-state-accepted')).toBeVisible();
+    await expect(secondRow.getByTestId('task-state-decided')).toBeVisible();
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
 
     // Upstream holds each decision exactly once.

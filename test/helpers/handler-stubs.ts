@@ -9,7 +9,7 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'quarantine.withdraw': () => ({}),
     'quarantine.reopen': () => ({}),
     'quarantine.containment': ({ lotId }) => ({ lotId, unit: 'KG', consumedBy: [], lots: [] }),
-    'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null }),
+    'quarantine.lookup': ({ lotId }) => ({ lotId, onHold: false, lot: null, decision: null }),
     'impact.reroute': ({ exceptionId }) => {
       throw new ApiFailure('not-found', `exceptionId: no line stop ${exceptionId}`);
     },

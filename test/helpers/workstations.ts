@@ -22,6 +22,12 @@ export function createWorkstations(gatewayBaseUrl: () => string, databaseFile: (
       await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);
       return { core, as };
     },
+    /** The same workstation with its gateway out of reach: decisions queue in its outbox. */
+    async openOffline(user: string, role: Role): Promise<Workstation> {
+      const core = await createCore({ databasePath: databaseFile(`${user}.sqlite`), user, role, connectors: gatewayConnectors('http://127.0.0.1:9'), logger: quietLogger });
+      cores.push(core);
+      return { core, as: { user } };
+    },
     async closeAll(): Promise<void> {
       await Promise.all(cores.splice(0).map((core) => core.close()));
     },

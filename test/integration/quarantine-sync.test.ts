@@ -67,7 +67,9 @@ describe('quarantine over the real gateway', () => {
     gateway.scenario.dropReplies(1);
     const { commandId } = await started.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'scrap', quantity: 240 }], reason: 'porosity on sealing face' }, qe);
     expect((await rowOf(lotId))?.taskState).toBe('pending-upstream');
-    await waitFor('the decision accepted', async () => (await rowOf(lotId))?.taskState === 'accepted');
+    await waitFor('the decision accepted', async () => (await rowOf(lotId))?.taskState === 'decided');
+    // The stream may say so before the re-sent command's reply does: the outbox still drains.
+    await waitFor('the outbox drained', async () => (await started.handlers['connectors.status']({}, qe)).every((c) => c.queueDepth === 0));
 
     const deliveries = gateway.inspect.deliveries(commandId);
     expect(deliveries.length).toBeGreaterThanOrEqual(2);
@@ -102,7 +104,7 @@ describe('quarantine over the real gateway', () => {
     });
     expect(conflicted.conflict?.reason).toMatch(/^stale: lot L-\d+ is at version 4, the decision saw version 3$/);
     const { commandId } = await online.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'release', quantity: 70 }], reason: 'released the remaining 70' }, qe);
-    await waitFor('the re-decision accepted', async () => (await rowOf(lotId))?.taskState === 'accepted');
+    await waitFor('the re-decision accepted', async () => (await rowOf(lotId))?.taskState === 'decided');
     expect(gateway.inspect.acceptedCount(commandId)).toBe(1);
   });
 

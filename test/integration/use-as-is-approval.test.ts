@@ -55,7 +55,7 @@ describe('use-as-is approval across workstations', () => {
     expect(own.canDecide).toBe(false);
 
     await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'deviation signed by design' }, supervisor.as);
-    await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'accepted');
+    await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'decided');
     const sent = dispositionsOf(lotId);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'qe.jonas', payload: { postings, deviationNumber: 'DEV-7', approvalId: request.id, approvedBy: 'sv.ines', code: 'R9' } } });
@@ -71,7 +71,7 @@ describe('use-as-is approval across workstations', () => {
     expect(back.conflict?.reason).toBe('sv.ines rejected the use-as-is: customer does not accept the deviation');
     expect(dispositionsOf(lotId)).toEqual([]);
     await engineer.core.handlers['quarantine.disposition']({ taskId: back.taskId, postings: [{ decision: 'scrap', quantity: 200 }], reason: 'scrap it then' }, engineer.as);
-    await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'accepted');
+    await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'decided');
     expect(dispositionsOf(lotId).map((c) => c.status)).toEqual(['accepted']);
   }, 60_000);
 

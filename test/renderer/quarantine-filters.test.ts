@@ -89,7 +89,7 @@ describe('the scan field', () => {
   it('looks up a lot not on hold and says what it is', async () => {
     const store = createQuarantineStore();
     store.getState().rowsLoaded(rows);
-    const lookup: LotLookup = { lotId: 'L-77', onHold: false, lot: { itemId: 'M-1', itemDescription: 'Bolt', plant: 'P1', quantity: 500, unit: 'KG', stockType: 'unrestricted' } };
+    const lookup: LotLookup = { lotId: 'L-77', onHold: false, lot: { itemId: 'M-1', itemDescription: 'Bolt', plant: 'P1', quantity: 500, unit: 'KG', stockType: 'unrestricted' }, decision: null };
     expect(await scanLot('L-77', client(lookup), store, now)).toBe(false);
     expect(store.getState().selectedLotId).toBeNull();
     expect(describeScan(store.getState().scan)).toEqual({ text: 'L-77 is unrestricted, 500 KG at P1 — not on hold', tone: 'warning' });
@@ -97,12 +97,32 @@ describe('the scan field', () => {
 
   it('says when a lot is unknown, or the lookup failed', async () => {
     const store = createQuarantineStore();
-    await scanLot('L-404', client({ lotId: 'L-404', onHold: false, lot: null }), store, now);
+    await scanLot('L-404', client({ lotId: 'L-404', onHold: false, lot: null, decision: null }), store, now);
     expect(describeScan(store.getState().scan)?.text).toBe('L-404 — unknown lot: this workstation has not heard of it');
     await scanLot('L-405', client(new Error('host unreachable')), store, now);
     expect(describeScan(store.getState().scan)).toEqual({ text: 'Could not look up L-405: host unreachable', tone: 'danger' });
     await scanLot('   ', client(new Error('not called')), store, now);
     expect(store.getState().scan).toBeNull();
+  });
+
+  it('closes the panel of the lot scanned before when the next scan is not on hold here', async () => {
+    const store = createQuarantineStore();
+    store.getState().rowsLoaded(rows);
+    await scanLot('L-1', client(new Error('not called')), store, now);
+    expect(store.getState().selectedLotId).toBe('L-1');
+    await scanLot('L-404', client({ lotId: 'L-404', onHold: false, lot: null, decision: null }), store, now);
+    expect(store.getState().selectedLotId).toBeNull();
+  });
+
+  it('says who decided a scanned lot, and which lot a sub-lot was split off', async () => {
+    const store = createQuarantineStore();
+    const decidedAt = '2026-11-22T09:15:00.000Z';
+    store.getState().rowsLoaded([quarantineRow('L-9', { taskState: 'decided', decidedBy: 'qe.maria', decidedAt, decisionCode: 'R9' })]);
+    await scanLot('L-9', client(new Error('not called')), store, now);
+    expect(describeScan(store.getState().scan)?.text).toMatch(/^L-9 was decided by qe\.maria at 22 Nov 2026, \d\d:15 \(R9\) — opened$/);
+    const subLot: LotLookup = { lotId: 'L-9-3.1', onHold: false, lot: { itemId: 'M-1', itemDescription: 'Bolt', plant: 'P1', quantity: 300, unit: 'EA', stockType: 'blocked' }, decision: { decidedBy: 'qe.maria', decidedAt, code: 'R9', inspectionLotId: 'IL-9', parentLotId: 'L-9' } };
+    await scanLot('L-9-3.1', client(subLot), store, now);
+    expect(describeScan(store.getState().scan)?.text).toMatch(/^L-9-3\.1 is blocked, 300 EA at P1, split off L-9 by the usage decision — decided by qe\.maria at 22 Nov 2026, \d\d:15 \(R9\)$/);
   });
 });
 

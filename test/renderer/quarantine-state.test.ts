@@ -28,7 +28,7 @@ const lot = quarantineRow;
 describe('quarantine slice reducers', () => {
   it('keys rows by lot and replaces exactly the changed row', () => {
     const before = rowsFromList([lot('L-1'), lot('L-2')]);
-    const changed = lot('L-2', { taskState: 'accepted' });
+    const changed = lot('L-2', { taskState: 'decided' });
     const after = withRowChanged(before, changed);
     expect(after['L-1']).toBe(before['L-1']);
     expect(after['L-2']).toBe(changed);
@@ -63,7 +63,7 @@ describe('quarantine slice reducers', () => {
 
   it('lets a state the core already pushed win over the optimistic one', () => {
     const scrapAll = { taskId: 't-L-1', postings: [{ decision: 'scrap' as const, quantity: 100 }], reason: 'cracked' };
-    const rows = rowsFromList([lot('L-1', { taskState: 'accepted', postings: scrapAll.postings })]);
+    const rows = rowsFromList([lot('L-1', { taskState: 'decided', postings: scrapAll.postings })]);
     expect(withDecisionQueued(rows, 'L-1', scrapAll, 'qe.anna')).toBe(rows);
     // A decision for an older task of the lot changes nothing either.
     const fresh = rowsFromList([lot('L-1', { taskId: 't-new' })]);
@@ -88,7 +88,7 @@ describe('quarantine slice reducers', () => {
   });
 
   it('opens a withdrawn lot again at once, and only a withdrawn one of the same task', () => {
-    const rows = rowsFromList([lot('L-1', { taskState: 'withdrawn' }), lot('L-2', { taskState: 'accepted' })]);
+    const rows = rowsFromList([lot('L-1', { taskState: 'withdrawn' }), lot('L-2', { taskState: 'decided' })]);
     expect(withReopened(rows, 'L-1', 't-L-1')['L-1']?.taskState).toBe('awaiting-decision');
     expect(withReopened(rows, 'L-1', 't-other')).toBe(rows);
     expect(withReopened(rows, 'L-2', 't-L-2')).toBe(rows);
@@ -136,18 +136,18 @@ describe('grid transactions', () => {
 });
 
 describe('triage order and wording', () => {
-  it('puts lots awaiting a decision first, then conflicts, awaiting approval, pending, accepted, withdrawn; oldest hold first', () => {
+  it('puts lots awaiting a decision first, then conflicts, awaiting approval, pending, decided, withdrawn; oldest hold first', () => {
     const rows = [
       lot('withdrawn', { taskState: 'withdrawn' }),
       lot('approval', { taskState: 'awaiting-approval' }),
-      lot('accepted', { taskState: 'accepted' }),
+      lot('decided', { taskState: 'decided' }),
       lot('pending', { taskState: 'pending-upstream' }),
       lot('new', { holdSince: '2026-11-22T08:00:00.000Z' }),
       lot('conflict', { taskState: 'conflict' }),
       lot('old', { holdSince: '2026-11-19T08:00:00.000Z' }),
     ];
-    expect([...rows].sort(compareForTriage).map((r) => r.lotId)).toEqual(['old', 'new', 'conflict', 'approval', 'pending', 'accepted', 'withdrawn']);
-    expect(countByTaskState(rows)).toEqual({ total: 7, awaiting: 2, conflicts: 1, awaitingApproval: 1, pending: 1, accepted: 1, withdrawn: 1 });
+    expect([...rows].sort(compareForTriage).map((r) => r.lotId)).toEqual(['old', 'new', 'conflict', 'approval', 'pending', 'decided', 'withdrawn']);
+    expect(countByTaskState(rows)).toEqual({ total: 7, awaiting: 2, conflicts: 1, awaitingApproval: 1, pending: 1, decided: 1, withdrawn: 1 });
   });
 
   it('names who refused a decision: a supervisor who rejected the use-as-is, else the ERP', () => {

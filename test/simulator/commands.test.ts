@@ -167,7 +167,7 @@ describe('lot.disposition', () => {
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 5 });
     const client = await connectClient(gateway.erpUrl);
     expect(await client.command(disposition(lotId, 2, 'keep-blocked', 5))).toMatchObject({ status: 'accepted', version: 3 });
-    expect(await client.command(disposition(lotId, 3, 'scrap', 5))).toMatchObject(rejectedFor(new RegExp(`^payload\\.lotId: lot ${lotId} has no open inspection; its usage decision was made already$`), { version: 3 }));
+    expect(await client.command(disposition(lotId, 3, 'scrap', 5))).toMatchObject(rejectedFor(new RegExp(`^payload\\.lotId: lot ${lotId} was decided already: \\w+ by \\S+ at \\S+ \\(inspection lot IL-\\d+\\); one usage decision per inspection lot$`), { version: 3 }));
     expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', quantity: 5, version: 3 });
   });
 });

@@ -9,6 +9,7 @@ import { up as approvals } from './0006-approvals';
 import { up as usageDecisions } from './0007-usage-decisions';
 import { up as rebalancing } from './0008-rebalancing';
 import { up as rerouteAnswers } from './0009-reroute-answers';
+import { up as upstreamUsageDecisions } from './0010-upstream-usage-decisions';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '0007-usage-decisions', up: usageDecisions },
   { version: 8, name: '0008-rebalancing', up: rebalancing },
   { version: 9, name: '0009-reroute-answers', up: rerouteAnswers },
+  { version: 10, name: '0010-upstream-usage-decisions', up: upstreamUsageDecisions },
 ];

@@ -45,7 +45,7 @@ function ClosedTask({ row, facts }: { row: QuarantineRow; facts: ReactNode }) {
   return (
     <div className="side-panel__body">
       {facts}
-      <DecisionSummary row={row as QuarantineRow & { taskState: 'awaiting-approval' | 'pending-upstream' | 'accepted' | 'withdrawn' }} />
+      <DecisionSummary row={row as QuarantineRow & { taskState: 'awaiting-approval' | 'pending-upstream' | 'decided' | 'withdrawn' }} />
       <ContainmentSection row={row} containment={containment} />
     </div>
   );
@@ -65,12 +65,12 @@ export function DispositionPanel({ row, onClose, onDone }: PanelProps) {
     >
       <header className="side-panel__header">
         <div>
-          <p className="side-panel__eyebrow">{row.taskState === 'accepted' ? 'Lot decided' : 'Lot on hold'}</p>
+          <p className="side-panel__eyebrow">{row.taskState === 'decided' ? 'Lot decided' : 'Lot on hold'}</p>
           <h2 id="disposition-panel-title" className="disposition-panel__title">
             {row.lotId}
           </h2>
         </div>
-        <TaskStatePill state={row.taskState} conflictReason={row.conflict?.reason ?? null} decision={row.postings ? formatDecisionCell(row) : null} />
+        <TaskStatePill state={row.taskState} conflictReason={row.conflict?.reason ?? null} decision={row.postings ? formatDecisionCell(row) : null} decidedBy={row.decidedBy} />
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close the disposition panel" data-testid="disposition-close">
           ×
         </button>

@@ -4,9 +4,9 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { inspectionLotStatusLabels, inspectionLotStatusShortLabels, stockTypeLabels } from '../../format/labels';
-import { formatQuantity } from '../../format/numbers';
+import { formatCount, formatQuantity } from '../../format/numbers';
 import { TwoLineCell } from '../../grid/two-line-cell';
-import { formatDecisionCell } from './quarantine-format';
+import { describeParts, formatDecisionCell } from './quarantine-format';
 import { TaskStatePill } from './task-state-pill';
 
 export function ItemCell({ data }: CustomCellRendererProps<QuarantineRow>) {
@@ -17,13 +17,19 @@ export function DefectCell({ data }: CustomCellRendererProps<QuarantineRow>) {
   return data ? <TwoLineCell primary={data.defectCode} secondary={data.defectText} /> : null;
 }
 
+/** The lot as the ERP has it now; once a decision split it, how many sub-lots it left besides. */
 export function QuantityCell({ data }: CustomCellRendererProps<QuarantineRow>) {
-  return data ? (
-    <div className="two-line-cell two-line-cell--end">
+  if (!data) return null;
+  const subLots = data.parts.length - 1;
+  return (
+    <div className="two-line-cell two-line-cell--end" title={data.parts.length > 1 ? describeParts(data.parts, data.unit).join('\n') : undefined}>
       <span className="two-line-cell__primary">{formatQuantity(data.quantity, data.unit)}</span>
-      <span className="two-line-cell__secondary">{stockTypeLabels[data.stockType]}</span>
+      <span className="two-line-cell__secondary">
+        {stockTypeLabels[data.stockType]}
+        {subLots > 0 && ` · +${formatCount(subLots, 'sub-lot')}`}
+      </span>
     </div>
-  ) : null;
+  );
 }
 
 export function SourceCell({ data }: CustomCellRendererProps<QuarantineRow>) {
@@ -41,7 +47,7 @@ export function InspectionLotCell({ data }: CustomCellRendererProps<QuarantineRo
 }
 
 export function TaskStateCell({ data }: CustomCellRendererProps<QuarantineRow>) {
-  return data ? <TaskStatePill state={data.taskState} conflictReason={data.conflict?.reason ?? null} decision={data.postings ? formatDecisionCell(data) : null} /> : null;
+  return data ? <TaskStatePill state={data.taskState} conflictReason={data.conflict?.reason ?? null} decision={data.postings ? formatDecisionCell(data) : null} decidedBy={data.decidedBy} /> : null;
 }
 
 /** Consumption makes containment matter: the badge says the lot's material is already in production. */

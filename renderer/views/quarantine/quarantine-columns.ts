@@ -29,8 +29,8 @@ export const touchColumnsShownInPanel = ['defect', 'quantity'];
 
 /** The fixed columns' widths per density: touch's larger type needs more room for a lot id or a state pill. */
 export const fixedColumnWidths = {
-  compact: { lot: 108, quantity: 104, age: 76, taskState: 180 },
-  touch: { lot: 140, quantity: 128, age: 96, taskState: 212 },
+  compact: { lot: 108, quantity: 144, age: 76, taskState: 180 },
+  touch: { lot: 140, quantity: 172, age: 96, taskState: 212 },
 } as const;
 
 export const quarantineColumns: ColDef<QuarantineRow>[] = [

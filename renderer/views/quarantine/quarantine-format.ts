@@ -1,8 +1,9 @@
 // The Quarantine view's sorting and wording, as plain functions the grid, the panel and tests share.
-import type { QuarantineRow, TaskState } from '../../../shared/api/quarantine';
+import type { DecidedPart, QuarantineRow, TaskState } from '../../../shared/api/quarantine';
 import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
 import { decisionLabels, postingGridLabels, stockTypeLabels, stockTypePhrases } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
+import { formatDateTime } from '../../format/time';
 import type { ScanOutcome } from '../../state/quarantine-slice';
 
 /** Work first: lots awaiting a decision, then conflicts to resolve, then what waits on others or is done. */
@@ -11,7 +12,7 @@ const taskStateRank: Record<TaskState, number> = {
   conflict: 1,
   'awaiting-approval': 2,
   'pending-upstream': 3,
-  accepted: 4,
+  decided: 4,
   withdrawn: 5,
 };
 
@@ -24,7 +25,7 @@ export function compareHoldSince(a: string, b: string): number {
   return Date.parse(a) - Date.parse(b);
 }
 
-/** Awaiting decision first, then conflicts, awaiting approval, pending, accepted, withdrawn; within a state the longest hold first. */
+/** Awaiting decision first, then conflicts, awaiting approval, pending, decided, withdrawn; within a state the longest hold first. */
 export function compareForTriage(
   a: Pick<QuarantineRow, 'taskState' | 'holdSince'> | undefined,
   b: Pick<QuarantineRow, 'taskState' | 'holdSince'> | undefined,
@@ -63,6 +64,11 @@ export function describeLotOutcome(lotId: string, postings: readonly UsagePostin
   return lines;
 }
 
+/** "L-1: 600 EA, Unrestricted", "L-1-3.1: 300 EA, Blocked": each lot a usage decision left, as the ERP has it now. */
+export function describeParts(parts: readonly DecidedPart[], unit: string): string[] {
+  return parts.map((part) => `${part.lotId}: ${formatQuantity(part.quantity, unit)}, ${stockTypeLabels[part.stockType]}`);
+}
+
 /** "R9 · Scrap 100 · RTV 80", "A2 · Use as-is 50 · DEV-0042", or "—" before a decision. */
 export function formatDecisionCell(row: Pick<QuarantineRow, 'postings' | 'decisionCode' | 'deviationNumber'>): string {
   if (row.postings === null || row.postings.length === 0) return '—';
@@ -86,18 +92,18 @@ export interface QuarantineCounts {
   conflicts: number;
   awaitingApproval: number;
   pending: number;
-  accepted: number;
+  decided: number;
   withdrawn: number;
 }
 
 export function countByTaskState(rows: readonly Pick<QuarantineRow, 'taskState'>[]): QuarantineCounts {
-  const counts: QuarantineCounts = { total: rows.length, awaiting: 0, conflicts: 0, awaitingApproval: 0, pending: 0, accepted: 0, withdrawn: 0 };
+  const counts: QuarantineCounts = { total: rows.length, awaiting: 0, conflicts: 0, awaitingApproval: 0, pending: 0, decided: 0, withdrawn: 0 };
   for (const row of rows) {
     if (row.taskState === 'awaiting-decision') counts.awaiting += 1;
     else if (row.taskState === 'conflict') counts.conflicts += 1;
     else if (row.taskState === 'awaiting-approval') counts.awaitingApproval += 1;
     else if (row.taskState === 'pending-upstream') counts.pending += 1;
-    else if (row.taskState === 'accepted') counts.accepted += 1;
+    else if (row.taskState === 'decided') counts.decided += 1;
     else counts.withdrawn += 1;
   }
   return counts;
@@ -112,6 +118,7 @@ export function describeScan(scan: ScanOutcome | null): { text: string; tone: 'i
     case 'on-hold': {
       const cleared = scan.clearedFilters.map((name) => filterNames[name]);
       const note = cleared.length > 0 ? ` (cleared the ${cleared.join(', ')} ${cleared.length === 1 ? 'filter' : 'filters'} that hid it)` : '';
+      if (scan.decided) return { text: `${scan.lotId} was decided by ${scan.decided.decidedBy} at ${formatDateTime(scan.decided.decidedAt)} (${scan.decided.code}) — opened${note}`, tone: 'info' };
       return { text: `${scan.lotId} is on hold — opened${note}`, tone: 'info' };
     }
     case 'looking-up':
@@ -122,6 +129,11 @@ export function describeScan(scan: ScanOutcome | null): { text: string; tone: 'i
       const { lot, onHold } = scan.lookup;
       if (lot === null) return { text: `${scan.lotId} — unknown lot: this workstation has not heard of it`, tone: 'danger' };
       const where = `${formatQuantity(lot.quantity, lot.unit)} at ${lot.plant}`;
+      const { decision } = scan.lookup;
+      if (decision) {
+        const of = decision.parentLotId === null ? '' : `, split off ${decision.parentLotId} by the usage decision`;
+        return { text: `${scan.lotId} is ${stockTypePhrases[lot.stockType]}, ${where}${of} — decided by ${decision.decidedBy} at ${formatDateTime(decision.decidedAt)} (${decision.code})`, tone: 'info' };
+      }
       if (onHold) return { text: `${scan.lotId} is on hold (${stockTypePhrases[lot.stockType]}, ${where}) but not listed yet — it appears once this workstation has caught up`, tone: 'warning' };
       return { text: `${scan.lotId} is ${stockTypePhrases[lot.stockType]}, ${where} — not on hold`, tone: 'warning' };
     }

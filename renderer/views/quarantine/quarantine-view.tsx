@@ -53,12 +53,12 @@ export function QuarantineView() {
         <div>
           <h1 id="quarantine-title">Quarantine</h1>
           <p className="view-header__summary" data-testid="quarantine-summary">
-            {/* Accepted lots have left quarantine upstream; they stay listed so the engineer sees the outcome. */}
+            {/* Decided lots have left quarantine upstream; they stay listed so everyone sees the outcome. */}
             {describeShown(shown, counts.total)} · <strong>{counts.awaiting} awaiting decision</strong>
             {counts.conflicts > 0 && <span className="text-danger"> · {counts.conflicts === 1 ? '1 conflict' : `${counts.conflicts} conflicts`}</span>}
             {counts.awaitingApproval > 0 && <> · {counts.awaitingApproval} awaiting approval</>}
             {counts.pending > 0 && <> · {counts.pending} pending upstream</>}
-            {counts.accepted > 0 && <> · {counts.accepted} accepted</>}
+            {counts.decided > 0 && <> · {counts.decided} decided</>}
             {counts.withdrawn > 0 && <> · {counts.withdrawn} withdrawn</>}
             {!selectedRow && counts.total > 0 && <span className="view-header__hint"> — scan or select a lot to decide</span>}
           </p>

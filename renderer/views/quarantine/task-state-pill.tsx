@@ -6,14 +6,16 @@ interface TaskStatePillProps {
   conflictReason?: string | null;
   /** The decision taken, in words, for the tooltip. */
   decision?: string | null;
+  /** Who made the usage decision the ERP posted: the pill of a decided lot names them. */
+  decidedBy?: string | null;
 }
 
 /** The task state as a coloured pill; its tooltip gives the conflict's reason or the decision taken. */
-export function TaskStatePill({ state, conflictReason, decision }: TaskStatePillProps) {
-  const title = state === 'conflict' && conflictReason ? `Conflict: ${conflictReason}` : decision ? `Decision: ${decision}` : undefined;
+export function TaskStatePill({ state, conflictReason, decision, decidedBy }: TaskStatePillProps) {
+  const title = state === 'conflict' && conflictReason ? `Conflict: ${conflictReason}` : decision ? `${state === 'decided' ? 'Posted in the ERP' : 'Decision'}: ${decision}` : undefined;
   return (
     <span className={`pill task-pill--${state}`} title={title} data-testid={`task-state-${state}`}>
-      {taskStateLabels[state]}
+      {state === 'decided' && decidedBy ? `decided · ${decidedBy}` : taskStateLabels[state]}
     </span>
   );
 }
