@@ -17,6 +17,11 @@ export const commandPayloadSchemas = {
     lotId: idSchema,
     stockType: stockTypeSchema,
     reason: z.string().min(1).max(500),
+    /**
+     * Containment: the failed lot (and its inspection lot) this one was made from. The ERP opens an
+     * inspection lot for the blocked lot, so it gets a usage decision of its own.
+     */
+    containedBy: z.object({ lotId: idSchema, inspectionLotId: idSchema }).optional(),
   }),
   /** A usage decision: the lot's quantity posted, in parts, to where each part goes (shared/usage-decision.ts). */
   'lot.disposition': z.object({

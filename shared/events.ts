@@ -89,6 +89,10 @@ export const eventPayloadSchemas = {
     supplierId: idSchema.optional(),
     defectCode: idSchema,
     defectText: z.string().max(500),
+    /** Opened for containment: the failed lot this one was made from. */
+    containedBy: idSchema.optional(),
+    /** The lot's stock type now, when not quality inspection (a lot blocked for containment). */
+    stockType: stockTypeSchema.optional(),
   }),
   'inspection.passed': z.object({
     ...lotRef,

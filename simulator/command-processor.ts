@@ -6,7 +6,8 @@ import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandR
 import type { EventPayload, EventType } from '../shared/events';
 import type { GatewayStore } from './gateway-store';
 import type { LotRecord } from './records';
-import { erpStream } from './streams';
+import { formatInspectionLotId } from './dataset';
+import { erpStream, isSimulatedPlant, qmsStream } from './streams';
 
 type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejected' };
 
@@ -324,7 +325,39 @@ export class CommandProcessor {
     if (conflict) return conflict;
     const updated = this.store.updateLot(lot.lotId, { stockType: payload.stockType, version: lot.version + 1 });
     this.publishLot(updated, issuedBy, payload.reason);
+    if (payload.containedBy && payload.stockType === 'blocked') this.openContainmentInspection(updated, payload.containedBy);
     return { status: 'accepted', version: updated.version };
+  }
+
+  /**
+   * A lot blocked because it was made from a failed one gets an inspection lot of its own (QM's manual
+   * inspection lot), so a quality engineer decides it like any failed lot, on every workstation.
+   */
+  private openContainmentInspection(lot: LotRecord, containedBy: { lotId: string; inspectionLotId: string }): void {
+    if (this.store.hasOpenInspection(lot.lotId)) return;
+    const inspectionLotId = formatInspectionLotId(this.store.nextNumber('inspectionLot'));
+    const defectCode = 'CONTAINMENT';
+    const defectText = `Made from lot ${containedBy.lotId}, which failed inspection lot ${containedBy.inspectionLotId}`;
+    this.store.updateLot(lot.lotId, { version: lot.version, inspectionLotId });
+    this.store.openInspection({ lotId: lot.lotId, inspectionLotId, defectCode, defectText, failedAt: this.clock().toISOString() });
+    const { lotId, version, itemId, plant, quantity, unit, supplierId } = lot;
+    const payload: EventPayload<'inspection.failed'> = {
+      lotId,
+      lotVersion: version,
+      inspectionLotId,
+      itemId,
+      plant,
+      quantity,
+      unit,
+      ...(supplierId === undefined ? {} : { supplierId }),
+      defectCode,
+      defectText,
+      containedBy: containedBy.lotId,
+      stockType: 'blocked',
+    };
+    const stream = isSimulatedPlant(plant) ? qmsStream(plant) : erpStream;
+    const envelope = this.store.appendEvent({ stream, type: 'inspection.failed', plant, correlationId: lotId, payload }, this.clock());
+    this.appended.add(envelope.stream);
   }
 
   /** Null when the use-as-is in the decision (if any) is exactly what a supervisor approved, and not used yet. */

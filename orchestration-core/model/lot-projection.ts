@@ -41,7 +41,7 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
     case 'goods.received':
     case 'inspection.failed': {
       const p = event.payload;
-      const stockType = event.type === 'goods.received' ? event.payload.stockType : 'quality-inspection';
+      const stockType = event.type === 'goods.received' ? event.payload.stockType : (event.payload.stockType ?? 'quality-inspection');
       const lot: Lot = { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, unit: p.unit, stockType, supplierId: p.supplierId ?? null, version: p.lotVersion };
       planWritten(lots.upsert(lot, at), changes);
       if (event.type === 'goods.received' && p.inspectionLotId && stockType === 'quality-inspection') {

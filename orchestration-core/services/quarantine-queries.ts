@@ -28,7 +28,7 @@ const select = `
   SELECT h.lot_id AS lotId, l.item_id AS itemId, coalesce(i.description, l.item_id) AS itemDescription,
     l.plant, l.quantity, l.unit, l.stock_type AS stockType, l.supplier_id AS supplierId,
     h.inspection_lot_id AS inspectionLotId, coalesce(il.status, 'results-recorded') AS inspectionLotStatus,
-    h.defect_code AS defectCode, h.defect_text AS defectText,
+    h.defect_code AS defectCode, h.defect_text AS defectText, h.contained_by AS containedBy,
     h.hold_since AS holdSince, h.task_id AS taskId, t.status AS taskStatus, l.version AS lotVersion,
     -- The ERP's usage decision stands once there is one; before, this workstation's own.
     coalesce(ud.postings, d.postings) AS postings, coalesce(ud.valuation, d.valuation) AS valuation,

@@ -22,6 +22,8 @@ export interface LotHold {
   holdSince: string;
   taskId: string;
   instanceId: string;
+  /** A lot held for containment: the failed lot it was made from. */
+  containedBy: string | null;
 }
 
 const lotColumns = `lot_id AS lotId, item_id AS itemId, plant, quantity, unit, stock_type AS stockType,
@@ -60,13 +62,14 @@ export function createLotsRepo(db: Database.Database) {
   // A lot that fails again (a re-inspection after rework) is held anew under its new inspection lot;
   // the earlier inspection's task and decisions stay on record.
   const insertHold = db.prepare(
-    `INSERT INTO lot_holds (lot_id, inspection_lot_id, defect_code, defect_text, hold_since, task_id, instance_id)
-     VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @holdSince, @taskId, @instanceId)
+    `INSERT INTO lot_holds (lot_id, inspection_lot_id, defect_code, defect_text, hold_since, task_id, instance_id, contained_by)
+     VALUES (@lotId, @inspectionLotId, @defectCode, @defectText, @holdSince, @taskId, @instanceId, @containedBy)
      ON CONFLICT (lot_id) DO UPDATE SET inspection_lot_id = excluded.inspection_lot_id, defect_code = excluded.defect_code,
-       defect_text = excluded.defect_text, hold_since = excluded.hold_since, task_id = excluded.task_id, instance_id = excluded.instance_id`,
+       defect_text = excluded.defect_text, hold_since = excluded.hold_since, task_id = excluded.task_id, instance_id = excluded.instance_id,
+       contained_by = excluded.contained_by`,
   );
   const holdColumns = `lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode, defect_text AS defectText,
-       hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId`;
+       hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId, contained_by AS containedBy`;
   const getHold = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE lot_id = ?`);
   const holdForTask = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE task_id = ?`);
   const getItem = db.prepare<[string], { id: string; description: string; unit: string }>('SELECT id, description, unit FROM items WHERE id = ?');

@@ -44,7 +44,7 @@ function containLots(ctx: WorkflowContext, lotIds: readonly string[], failedLotI
   for (const lotId of lotIds) {
     ctx.emit(
       'lot.setStatus',
-      { lotId, stockType: 'blocked', reason: `Containment: made from failed lot ${failedLotId}` },
+      { lotId, stockType: 'blocked', reason: `Containment: made from failed lot ${failedLotId}`, containedBy: { lotId: failedLotId, inspectionLotId } },
       { issuedBy: user, entityId: lotId, commandId: containmentCommandId(inspectionLotId, lotId) },
     );
   }
@@ -99,7 +99,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
   },
 
   start(event, ctx) {
-    const { lotId, inspectionLotId, defectCode, defectText, plant, supplierId, itemId, quantity, unit } = event.payload;
+    const { lotId, inspectionLotId, defectCode, defectText, plant, supplierId, itemId, quantity, unit, containedBy } = event.payload;
     // Every command here is named after the inspection lot: the same whether this workstation heard
     // the failure or found it in a snapshot, so the gateway applies each once.
     if (ctx.repos.lots.get(lotId)?.stockType !== 'blocked') {
@@ -140,7 +140,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       subject: `Usage decision for lot ${lotId} (${defectCode})`,
       dueInHours: dispositionSlaHours,
     });
-    ctx.repos.lots.placeHold({ lotId, inspectionLotId, defectCode, defectText, holdSince: event.occurredAt, taskId, instanceId: ctx.instanceId });
+    ctx.repos.lots.placeHold({ lotId, inspectionLotId, defectCode, defectText, holdSince: event.occurredAt, taskId, instanceId: ctx.instanceId, containedBy: containedBy ?? null });
     ctx.lotChanged(lotId);
     return { state: { lotId, inspectionLotId, taskId }, wait: waitForTask(taskId, 'decided') };
   },

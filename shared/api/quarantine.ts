@@ -85,6 +85,8 @@ export interface QuarantineRow {
   approvalId: string | null;
   /** Lots also blocked by the decision, for containment. */
   containmentLotIds: string[];
+  /** Held for containment: the failed lot this one was made from, whose decision blocked it. */
+  containedBy: string | null;
   /** How much of the lot production orders consumed, as far as the cache heard: containment matters when > 0. */
   consumedQuantity: number;
   conflict: DecisionConflict | null;

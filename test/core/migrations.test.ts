@@ -197,4 +197,18 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO usage_decisions VALUES ('IL-1', 'L-1', 'c-9', 'x', 'now', 'accept', 'A1', '[]', 'r', NULL, NULL, 'EA', '[]')").run()).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
+
+  it('0011 keeps the holds and lets a hold name the failed lot it contains for', () => {
+    const db = new Database(temp.file('m11.sqlite'));
+    migrate(db, 'm11', migrations.slice(0, 10));
+    db.prepare("INSERT INTO workflow_instances VALUES ('i-1', 'inspection-failed', 2, 'L-1', 'running', 'decided', 'task', 't-1', '{}', 'now', 'now')").run();
+    db.prepare("INSERT INTO human_tasks (id, instance_id, kind, role, subject, status, created_at) VALUES ('t-1', 'i-1', 'disposition-lot', 'quality-engineer', 's', 'open', 'now')").run();
+    db.prepare("INSERT INTO lots (lot_id, item_id, plant, quantity, unit, stock_type, version, updated_at) VALUES ('L-1', 'M-1', 'P1', 60, 'KG', 'blocked', 2, 'now')").run();
+    db.prepare("INSERT INTO lot_holds VALUES ('L-1', 'IL-1', 'DIM', 'bore', 'now', 't-1', 'i-1')").run();
+    migrate(db, 'm11', migrations.slice(0, 11));
+    expect(db.prepare('SELECT lot_id AS lotId, task_id AS taskId, contained_by AS containedBy FROM lot_holds').all()).toEqual([{ lotId: 'L-1', taskId: 't-1', containedBy: null }]);
+    db.prepare("UPDATE lot_holds SET contained_by = 'L-0' WHERE lot_id = 'L-1'").run();
+    expect(db.prepare('SELECT contained_by FROM lot_holds').pluck().get()).toBe('L-0');
+    db.close();
+  });
 });

@@ -30,6 +30,7 @@ export function quarantineRow(lotId: string, overrides: Partial<QuarantineRow> =
     overtaken: null,
     approvalId: null,
     containmentLotIds: [],
+    containedBy: null,
     consumedQuantity: 0,
     conflict: null,
     lotVersion: 1,

@@ -133,4 +133,22 @@ describe('a usage decision on every workstation', () => {
     const subLot = decided.parts[1]!.lotId;
     expect(await planner.core.handlers['quarantine.lookup']({ lotId: subLot }, planner.as)).toMatchObject({ lot: { quantity: 40, stockType: 'blocked' }, decision: { parentLotId: lotId } });
   });
+
+  it('a lot blocked for containment gets a task of its own on every workstation, under the lot it was made from', async () => {
+    await start();
+    const engineer = await stations.open('qe.maria', 'quality-engineer');
+    const other = await stations.open('qe.tomas', 'quality-engineer');
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 500 });
+    const made = gateway.scenario.produce(lotId, 200, 180);
+    const held = await rowOn(engineer.core, engineer.as, lotId, (row) => row.consumedQuantity === 200);
+    await engineer.core.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'scrap', quantity: 300 }], reason: 'porosity; the orders that used it are contained', containmentLotIds: [made.outputLotId] }, engineer.as);
+    for (const { core, as } of [engineer, other]) {
+      const contained = await rowOn(core, as, made.outputLotId, (row) => row.taskState === 'awaiting-decision');
+      expect(contained, as.user).toMatchObject({ containedBy: lotId, defectCode: 'CONTAINMENT', stockType: 'blocked', quantity: 180 });
+      expect(contained.defectText, as.user).toContain(lotId);
+    }
+    const contained = await rowOn(other.core, other.as, made.outputLotId, () => true);
+    await other.core.handlers['quarantine.disposition']({ taskId: contained.taskId, postings: [{ decision: 'release', quantity: 180 }], reason: 'tested: the output is sound' }, other.as);
+    expect(await rowOn(engineer.core, engineer.as, made.outputLotId, (row) => row.taskState === 'decided')).toMatchObject({ decidedBy: 'qe.tomas', stockType: 'unrestricted', quantity: 180 });
+  });
 });

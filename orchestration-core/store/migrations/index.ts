@@ -10,6 +10,7 @@ import { up as usageDecisions } from './0007-usage-decisions';
 import { up as rebalancing } from './0008-rebalancing';
 import { up as rerouteAnswers } from './0009-reroute-answers';
 import { up as upstreamUsageDecisions } from './0010-upstream-usage-decisions';
+import { up as containmentHolds } from './0011-containment-holds';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: '0008-rebalancing', up: rebalancing },
   { version: 9, name: '0009-reroute-answers', up: rerouteAnswers },
   { version: 10, name: '0010-upstream-usage-decisions', up: upstreamUsageDecisions },
+  { version: 11, name: '0011-containment-holds', up: containmentHolds },
 ];

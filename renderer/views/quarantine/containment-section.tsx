@@ -5,7 +5,8 @@ import type { CSSProperties } from 'react';
 import type { ContainmentLot, QuarantineRow } from '../../../shared/api/quarantine';
 import { stockTypeLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
-import type { ContainmentState } from '../../state/quarantine-slice';
+import { useQuarantineStore, type ContainmentState } from '../../state/quarantine-slice';
+import { TaskStatePill } from './task-state-pill';
 import { isAlreadyBlocked, isChosenToBlock, type ContainmentTicks } from './containment-choice';
 
 interface ContainmentChoice {
@@ -18,6 +19,21 @@ function whereNow(lot: ContainmentLot): string {
   if (lot.plant === null) return 'Where it is now is not known here';
   const parts = [lot.plant, lot.stockType ? stockTypeLabels[lot.stockType] : null, lot.quantity !== null ? formatQuantity(lot.quantity, lot.unit ?? '') : null];
   return parts.filter((part) => part !== null).join(' · ');
+}
+
+/** A lot held here for containment has its own task: its state, and a way to open it. */
+function HeldTask({ lotId }: { lotId: string }) {
+  const held = useQuarantineStore((state) => state.rowsById[lotId]);
+  const select = useQuarantineStore((state) => state.select);
+  if (!held) return null;
+  return (
+    <span className="containment-lot__task" data-testid={`containment-task-${lotId}`}>
+      <TaskStatePill state={held.taskState} decidedBy={held.decidedBy} />
+      <button type="button" className="button button--small" onClick={() => select(lotId)} aria-label={`Open lot ${lotId}`}>
+        Open
+      </button>
+    </span>
+  );
 }
 
 function LotLine({ lot, choice, blockedByDecision }: { lot: ContainmentLot; choice?: ContainmentChoice; blockedByDecision: boolean }) {
@@ -51,6 +67,7 @@ function LotLine({ lot, choice, blockedByDecision }: { lot: ContainmentLot; choi
       )}
       {alreadyBlocked && <span className="containment-lot__note">already blocked</span>}
       {!alreadyBlocked && blockedByDecision && <span className="containment-lot__note">blocked by this decision</span>}
+      <HeldTask lotId={lot.lotId} />
     </li>
   );
 }

@@ -11,6 +11,7 @@ export function LotFacts({ row, now }: { row: QuarantineRow; now: number }) {
     ['Quantity', formatQuantity(row.quantity, row.unit)],
     ['Stock type', stockTypeLabels[row.stockType]],
     ['Defect', `${row.defectCode} — ${row.defectText}`],
+    ...(row.containedBy ? ([['Contained', `Blocked with the usage decision of ${row.containedBy}, which it was made from; decide it on its own`]] as [string, string][]) : []),
     ['On hold', `${formatAge(row.holdSince, now)} (since ${formatDateTime(row.holdSince)})`],
     ['Inspection lot', `${row.inspectionLotId} · ${inspectionLotStatusLabels[row.inspectionLotStatus]}`],
     ['Supplier', row.supplierId ?? 'In-house production'],
