@@ -1,4 +1,5 @@
 // The commands of `npm run cli`: each takes its flags and returns what to print.
+import { calendarDayOf } from '../shared/plan-days';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withLineStopped, withLotBlocked, withPoLineDelayed } from '../orchestration-core/analysis/disruptions';
@@ -27,8 +28,9 @@ export const usage = `usage: npm run cli -- <command> [flags]
 
 export function datasetCommand(argv: readonly string[]): string {
   const flags = parseFlags(argv, ['seed', 'scale', 'out', 'today'], ['out']);
-  const today = flags.today === undefined ? undefined : parseDate('today', flags.today);
-  const dataset = generateDataset({ seed: integerFlag('seed', flags.seed, 1), scale: numberFlag('scale', flags.scale, 1), ...(today ? { today } : {}) });
+  // Dated from today unless asked otherwise, as the simulator dates its world from the day it starts.
+  const today = flags.today === undefined ? calendarDayOf(new Date()) : parseDate('today', flags.today);
+  const dataset = generateDataset({ seed: integerFlag('seed', flags.seed, 1), scale: numberFlag('scale', flags.scale, 1), today });
   writeFileSync(flags.out!, JSON.stringify(dataset));
   const counts = ['items', 'poLines', 'productionOrders', 'customerOrders', 'lots'] as const;
   return `wrote ${flags.out}: ${counts.map((name) => `${dataset[name].length} ${name}`).join(', ')}`;

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppApi, Handlers } from '../shared/api';
 import type { CommandType } from '../shared/commands';
+import { calendarDayOf } from '../shared/plan-days';
 import type { ConnectorSettings } from '../shared/settings';
 import { createGatewayConnector, type GatewayConnector } from './connectors/gateway-connector';
 import { createEventIngest } from './connectors/event-ingest';
@@ -134,8 +135,11 @@ function assemble(
       const approval = repos.approvals.get(approvalId);
       if (approval) bus.publish('approvals.changed', approvalRow(approval, config.user, config.role));
     }
+    if (changes.takeMaster()) bus.publish('master.changed', masterData());
     rebalancing.committed();
   }
+
+  const masterData = () => ({ currency: repos.master.currency(), units: repos.master.units() });
 
   /** After a commit that may have queued commands: push what changed, the status, and wake every pusher. */
   function afterCommit(): void {
@@ -166,8 +170,12 @@ function assemble(
       logger,
       replyTimeoutMs: config.replyTimeoutMs ?? 5_000,
       onStatusChange: statusChanged,
-      // Events may have emitted commands (a block for a failed lot): the pushers wake too.
-      onApplied: afterCommit,
+      // Events may have emitted commands (a block for a failed lot): the pushers wake too. A snapshot
+      // may date the plan before the day this workstation is on.
+      onApplied: () => {
+        afterCommit();
+        followTheCalendar();
+      },
     }),
   );
 
@@ -216,7 +224,24 @@ function assemble(
     ...rebalancing.handlers,
     ...createAlertsHandlers({ store, repos, changes, clock, publishChanges }),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null }),
+    'master.get': () => masterData(),
   };
+
+  /**
+   * Planning moves on with the clock: once the calendar day is past the plan's, the plan counts from
+   * today (what was due before is due now) and is built again.
+   */
+  function followTheCalendar(): void {
+    const day = calendarDayOf(clock.now());
+    const planned = repos.planning.today();
+    if (planned === null || planned >= day) return;
+    store.transaction(() => repos.planning.setToday(day));
+    changes.planningReplaced();
+    publishChanges();
+  }
+  followTheCalendar();
+  const calendarTimer = setInterval(followTheCalendar, 60_000);
+  calendarTimer.unref();
 
   for (const connector of connectors) connector.start();
   // A line stop left half weighed when the app last closed.
@@ -231,6 +256,7 @@ function assemble(
       if (closed) return;
       closed = true;
       if (statusTimer) clearTimeout(statusTimer);
+      clearInterval(calendarTimer);
       weigher.close();
       await Promise.all(connectors.map((connector) => connector.stop()));
       await rebalancing.close();

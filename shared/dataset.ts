@@ -2,6 +2,7 @@
 // simulator generates it, the CLI writes and reads it as JSON, the core plans on it.
 import { z } from 'zod';
 import { idSchema, quantitySchema, stockTypeSchema } from './domain';
+import { currencySchema, standardUnits, unitOfMeasureSchema } from './units';
 
 /** A calendar day, YYYY-MM-DD. Planning works in whole days. */
 export const planDateSchema = z.iso.date();
@@ -129,6 +130,10 @@ export const datasetSchema = z.object({
   scale: z.number().positive(),
   /** The day the plan starts from: on-hand stock is available from then. */
   today: planDateSchema,
+  /** The currency order values are in. */
+  currency: currencySchema.default('EUR'),
+  /** Units of measure with their decimals; items' units are among them. */
+  units: z.array(unitOfMeasureSchema).default(() => [...standardUnits]),
   plants: z.array(planPlantSchema),
   items: z.array(planItemSchema),
   bomLines: z.array(bomLineSchema),

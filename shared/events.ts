@@ -72,6 +72,8 @@ export const eventPayloadSchemas = {
     stockType: stockTypeSchema,
     supplierId: idSchema.optional(),
     purchaseOrder: idSchema.optional(),
+    /** The PO schedule line the receipt delivers: it leaves the open supply, its stock is the lot now. */
+    poLineId: idSchema.optional(),
     /** A receipt into quality inspection opens an inspection lot. */
     inspectionLotId: idSchema.optional(),
     /** A receipt from production: the order that made the lot. */

@@ -24,3 +24,8 @@ export function dateOf(day: number): string {
   if (dateCache.size < 100_000) dateCache.set(day, date);
   return date;
 }
+
+/** The calendar day a moment falls on where the machine is (YYYY-MM-DD): what "today" is on the floor. */
+export function calendarDayOf(at: Date): string {
+  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+}

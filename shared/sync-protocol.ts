@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { eventPayloadSchemas } from './events';
 import { datasetSchema } from './dataset';
 import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
+import { currencySchema, standardUnits, unitOfMeasureSchema } from './units';
 
 /** socket.io event names, one place so client and gateway cannot drift. */
 export const syncMessages = {
@@ -79,6 +80,10 @@ export const snapshotSchema = z.object({
   epoch: idSchema.optional(),
   plants: z.array(z.object({ id: idSchema, name: z.string().min(1) })),
   items: z.array(z.object({ id: idSchema, description: z.string().min(1), unit: idSchema })),
+  /** Units of measure with their decimals (absent from older gateways: the standard ones). */
+  units: z.array(unitOfMeasureSchema).default(() => [...standardUnits]),
+  /** The company currency order values are in. */
+  currency: currencySchema.optional(),
   lots: z.array(snapshotLotSchema),
   openInspections: z.array(openInspectionSchema).default([]),
   /** Requests still waiting for a supervisor's decision (ERP namespace): open state a new client must see. */
@@ -95,7 +100,11 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotInput = z.input<typeof snapshotSchema>;
 
 /** A slice of the planning dataset: some of its tables, some of their rows; the first carries `today`. */
-export const planningChunkSchema = datasetSchema.omit({ schemaVersion: true, seed: true, scale: true }).partial();
+export const planningChunkSchema = datasetSchema
+  .omit({ schemaVersion: true, seed: true, scale: true, units: true, currency: true })
+  .partial()
+  // Without the dataset's defaults: a part that does not carry them says nothing about them.
+  .extend({ units: z.array(unitOfMeasureSchema).optional(), currency: currencySchema.optional() });
 export type PlanningChunk = z.infer<typeof planningChunkSchema>;
 
 export const snapshotPartSchema = z.object({

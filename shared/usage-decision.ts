@@ -3,6 +3,7 @@
 // gateway both split a lot with these rules, so both name the same sub-lots.
 import { z } from 'zod';
 import { dispositionDecisionSchema, quantitySchema, stockAfterDisposition, type DispositionDecision, type StockType } from './domain';
+import { quantityProblem } from './units';
 
 export const usagePostingSchema = z.object({
   decision: dispositionDecisionSchema,
@@ -24,8 +25,13 @@ export const roundQuantity = (quantity: number): number => Math.round(quantity *
 
 export const postingsTotal = (postings: readonly UsagePosting[]): number => roundQuantity(postings.reduce((sum, p) => sum + p.quantity, 0));
 
-/** Null when the postings cover the lot exactly; otherwise the error, naming the field. */
-export function checkPostingsAddUp(postings: readonly UsagePosting[], lot: { lotId: string; quantity: number; unit: string }): string | null {
+/**
+ * Null when each posting fits the lot's unit (no 10.5 EA: EA counts whole pieces) and together they cover
+ * the lot exactly; otherwise the error, naming the field. `decimals`: the unit's, from the master data.
+ */
+export function checkPostings(postings: readonly UsagePosting[], lot: { lotId: string; quantity: number; unit: string }, decimals: number): string | null {
+  const misfit = postings.findIndex((posting) => quantityProblem(posting.quantity, lot.unit, decimals) !== null);
+  if (misfit !== -1) return `postings[${misfit}].quantity: ${quantityProblem(postings[misfit]!.quantity, lot.unit, decimals)}`;
   const total = postingsTotal(postings);
   if (total === roundQuantity(lot.quantity)) return null;
   return `postings: the quantities add up to ${total} ${lot.unit}, but lot ${lot.lotId} holds ${roundQuantity(lot.quantity)} ${lot.unit}`;

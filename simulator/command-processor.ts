@@ -1,12 +1,13 @@
 // Receives commands as the ERP would: validates, dedupes by commandId, applies, and records every delivery.
 import type { ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn } from '../shared/domain';
-import { checkPostingsAddUp, splitLot } from '../shared/usage-decision';
+import { checkPostings, splitLot } from '../shared/usage-decision';
+import { quantityProblem } from '../shared/units';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { EventPayload, EventType } from '../shared/events';
 import type { GatewayStore } from './gateway-store';
 import type { LotRecord } from './records';
-import { formatInspectionLotId } from './dataset';
+import { formatInspectionLotId } from './number-ranges';
 import { erpStream, isSimulatedPlant, qmsStream } from './streams';
 
 type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejected' };
@@ -185,8 +186,18 @@ export class CommandProcessor {
     return { status: 'accepted' };
   }
 
+  /** Null when the quantity fits the item's unit (no 10.5 of a whole unit); otherwise the refusal naming the field. */
+  private checkItemQuantity(itemId: string, quantity: number): Outcome | null {
+    const item = this.store.item(itemId);
+    if (!item) return rejected(`payload.itemId: unknown item ${itemId}`);
+    const problem = quantityProblem(quantity, item.unit, this.store.decimalsOf(item.unit));
+    return problem ? rejected(`payload.quantity: ${problem}`) : null;
+  }
+
   private createPoLine(payload: CommandPayload<'po.create'>): Outcome {
     if (this.store.planning.poLine(payload.poLineId)) return rejected(`payload.poLineId: PO schedule line ${payload.poLineId} exists already`);
+    const misfit = this.checkItemQuantity(payload.itemId, payload.quantity);
+    if (misfit) return misfit;
     const { poLineId, requestedDate, reason: _reason, ...line } = payload;
     this.store.planning.putPoLine({ id: poLineId, ...line, expectedDate: requestedDate, confirmed: false, asnId: null });
     return { status: 'accepted' };
@@ -261,6 +272,8 @@ export class CommandProcessor {
     if (this.store.planning.record<Transfer>('transfers', payload.transferId)) return rejected(`payload.transferId: transfer ${payload.transferId} exists already`);
     const unapproved = this.checkTransferApproval(payload);
     if (unapproved) return unapproved;
+    const misfit = this.checkItemQuantity(payload.itemId, payload.quantity);
+    if (misfit) return misfit;
     if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);
     const { transferId, reason: _reason, approvalId: _approvalId, approvedBy: _approvedBy, ...transfer } = payload;
     this.store.planning.putRecord('transfers', { id: transferId, ...transfer });
@@ -397,7 +410,7 @@ export class CommandProcessor {
         );
       }
     }
-    const addUp = checkPostingsAddUp(payload.postings, lot);
+    const addUp = checkPostings(payload.postings, lot, this.store.decimalsOf(lot.unit));
     if (addUp) return rejected(`payload.${addUp}`, lot.version);
     const unapproved = this.checkUseAsIsApproval(payload);
     if (unapproved) return { ...unapproved, version: lot.version };

@@ -30,7 +30,7 @@ export interface EventStormStatus {
 
 export interface EventStormDeps {
   scenario: Pick<Scenario, 'receiveGoods' | 'consumeLot' | 'supplierDelay'>;
-  store: { lot(lotId: string): LotRecord | undefined; planning: { poLinesWithAsn(): { id: string }[] } };
+  store: { lot(lotId: string): LotRecord | undefined; planning: { plays(): boolean; poLinesWithAsn(): { id: string }[] } };
   /** Milliseconds on a monotonic clock; performance.now by default. */
   now?: () => number;
   tickMs?: number;
@@ -60,7 +60,8 @@ export class EventStorm {
     private readonly deps: EventStormDeps,
     readonly options: EventStormOptions,
   ) {
-    this.poLineIds = options.delaysPerSecond > 0 ? deps.store.planning.poLinesWithAsn().map((line) => line.id) : [];
+    // Delays of lines the app has no planning data for would only be dead-lettered there.
+    this.poLineIds = options.delaysPerSecond > 0 && deps.store.planning.plays() ? deps.store.planning.poLinesWithAsn().map((line) => line.id) : [];
     if (options.delaysPerSecond > 0 && this.poLineIds.length === 0) {
       throw new ScenarioError('delaysPerSecond: this simulator has no PO line with an ASN to delay (start it with a planning scale)');
     }

@@ -9,6 +9,9 @@ import type { OpenInspection, Snapshot } from '../shared/sync-protocol';
 import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord, PlantRecord } from './records';
 import { commandFromRow, deliveryFromRow, lotFromRow, type CommandRow, type DeliveryRow, type LotRow } from './store-rows';
 import { openSimulatorDatabase } from './store-schema';
+import { calendarDayOf } from '../shared/plan-days';
+import { decimalsOf, type UnitOfMeasure } from '../shared/units';
+import { buildWorld } from './world';
 import { erpStream } from './streams';
 
 export interface EventDraft {
@@ -21,34 +24,49 @@ export interface EventDraft {
 
 export type LotChange = Partial<Pick<LotRecord, 'stockType' | 'quantity' | 'inspectionLotId'>> & { version: number };
 
-export type Counter = 'lot' | 'inspectionLot' | 'productionOrder' | 'purchaseOrder';
+export type Counter = 'lot' | 'inspectionLot' | 'productionOrder' | 'purchaseOrder' | 'stoppage';
+
+export interface GatewayStoreOptions {
+  databasePath: string;
+  seed: number;
+  /** Events kept per stream for replay (undefined keeps all). */
+  retention?: number | undefined;
+  /** The world's size; 0: a small world whose ERP sends no planning data. */
+  planningScale: number;
+  clock: () => Date;
+}
+
 
 export class GatewayStore {
   private readonly db: Database.Database;
   private readonly epoch: string;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly retention: number | undefined;
+  private readonly seed: number;
 
-  /** retention: events kept per stream for replay (undefined keeps all). */
-  /** The ERP's planning data (items, BOMs, orders, PO lines) when the gateway plays one. */
+  /** The ERP's planning data (BOMs, orders, PO lines, transfers); sent to the app when the gateway plays planning. */
   readonly planning: PlanningStore;
   /** Requests for a supervisor's approval and their decisions. */
   readonly approvals: ApprovalBook;
   /** Usage decisions made, one per inspection lot. */
   readonly usageDecisions: UsageDecisionBook;
 
-  constructor(
-    databasePath: string,
-    seed: number,
-    private readonly retention: number | undefined,
-    planningScale = 0,
-  ) {
-    this.db = openSimulatorDatabase(databasePath, seed);
-    this.planning = new PlanningStore(this.db);
-    this.planning.seed(seed, planningScale);
+  constructor(options: GatewayStoreOptions) {
+    const { databasePath, seed, planningScale, clock } = options;
+    this.retention = options.retention;
+    // A new file starts the world on the clock's day: its orders and deliveries lie ahead of today.
+    const opened = openSimulatorDatabase(databasePath, () => buildWorld(seed, planningScale, calendarDayOf(clock())), clock());
+    this.db = opened.db;
+    this.planning = new PlanningStore(this.db, {
+      today: () => calendarDayOf(clock()),
+      lots: () => this.lots().map(({ lotId, itemId, plant, quantity, stockType }) => ({ lotId, itemId, plant, quantity, stockType })),
+    });
+    if (opened.created) this.planning.store(opened.created.planning, planningScale > 0);
     this.approvals = new ApprovalBook(this.db);
     this.usageDecisions = new UsageDecisionBook(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
+    this.seed = Number((this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string }).value);
   }
 
   /** Prepared once per text: a burst appends thousands of events through the same few statements. */
@@ -65,10 +83,9 @@ export class GatewayStore {
     this.db.close();
   }
 
-  /** The planning data as one dataset, under the seed this file was generated from; null without any. */
+  /** The planning data as one dataset, under the seed this file was generated from; null when the ERP plays none. */
   planningDataset(): Dataset | null {
-    const row = this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string };
-    return this.planning.dataset(Number(row.value));
+    return this.planning.dataset(this.seed, this.units(), this.currency());
   }
 
   /** Runs fn in one SQLite transaction (nested calls join the outer one). */
@@ -143,8 +160,26 @@ export class GatewayStore {
   }
 
   items(): ItemRecord[] {
-    return this.sql('SELECT item_id AS id, description, unit, supplier_id AS supplierId FROM items ORDER BY item_id')
-      .all() as ItemRecord[];
+    const rows = this.sql('SELECT item_id AS id, description, unit, supplier_id AS supplierId FROM items ORDER BY item_id').all() as (Omit<ItemRecord, 'supplierId'> & { supplierId: string | null })[];
+    return rows.map(({ supplierId, ...item }) => (supplierId === null ? item : { ...item, supplierId }));
+  }
+
+  item(itemId: string): ItemRecord | undefined {
+    return this.items().find((item) => item.id === itemId);
+  }
+
+  units(): UnitOfMeasure[] {
+    return this.sql('SELECT unit, decimals, description FROM units ORDER BY unit').all() as UnitOfMeasure[];
+  }
+
+  /** The decimals quantities of this unit may have; 3 for a unit the master data does not list. */
+  decimalsOf(unit: string): number {
+    return decimalsOf(unit, this.units());
+  }
+
+  /** The company currency order values are in. */
+  currency(): string {
+    return (this.sql("SELECT value FROM meta WHERE key = 'currency'").get() as { value: string }).value;
   }
 
   lot(lotId: string): LotRecord | undefined {
@@ -207,18 +242,20 @@ export class GatewayStore {
     ).all() as OpenInspection[];
   }
 
-  /** Master data and every lot, with the heads of the given streams, read in one consistent view. */
   /** This database's life: a recreated database starts a new epoch. */
   epochId(): string {
     return this.epoch;
   }
 
+  /** Master data and every lot, with the heads of the given streams, read in one consistent view. */
   snapshot(streams: readonly string[]): Snapshot {
     return this.transaction(() => ({
       streams: Object.fromEntries(streams.map((stream) => [stream, this.streamHead(stream)])),
       epoch: this.epoch,
       plants: this.plants(),
       items: this.items().map(({ id, description, unit }) => ({ id, description, unit })),
+      units: this.units(),
+      currency: this.currency(),
       lots: this.lots().map(({ inspectionLotId: _inspectionLotId, ...lot }) => lot),
       openInspections: this.openInspections(),
       // Approvals live on the ERP's stream: only its namespace carries them.

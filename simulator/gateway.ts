@@ -11,7 +11,7 @@ import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
 import { createRandom } from './random';
-import type { CommandRecord, DeliveryRecord, LotRecord } from './records';
+import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord } from './records';
 import { Scenario, type RawNamespace } from './scenario';
 import { namespaceStreams, plantNamespace } from './streams';
 import { SyncSession } from './sync-session';
@@ -39,6 +39,8 @@ export interface GatewayInspection {
   streamHead(stream: string): number;
   events(stream: string): EventEnvelope[];
   lot(lotId: string): LotRecord | undefined;
+  /** The item master: what lots are of. */
+  items(): ItemRecord[];
   /** Failed inspection lots still waiting for a usage decision. */
   openInspections(): OpenInspection[];
   /** The ERP's planning data as it stands, or null when the gateway plays none. */
@@ -93,7 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const token = options.token ?? 'dev-token';
   const seed = options.seed ?? 1;
   const clock = options.clock ?? (() => new Date());
-  const store = new GatewayStore(options.databasePath, seed, options.retention, options.planningScale ?? 0);
+  const store = new GatewayStore({ databasePath: options.databasePath, seed, retention: options.retention, planningScale: options.planningScale ?? 0, clock });
   const commands = new CommandProcessor(store, clock);
   const sessions = new Map<string, Set<SyncSession>>();
 
@@ -211,8 +213,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       streamHead: (stream) => store.streamHead(stream),
       events: (stream) => store.allEvents(stream),
       lot: (lotId) => store.lot(lotId),
+      items: () => store.items(),
       openInspections: () => store.openInspections(),
-      planningDataset: () => store.planning.dataset(seed),
+      planningDataset: () => store.planningDataset(),
     },
     close: () => {
       closing ??= (async () => {

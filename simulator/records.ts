@@ -9,9 +9,10 @@ export interface PlantRecord {
 export interface ItemRecord {
   id: string;
   description: string;
-  unit: 'EA' | 'KG' | 'M';
-  /** The item's usual supplier; new lots of it come from there. */
-  supplierId: string;
+  /** A unit of the master data's units of measure. */
+  unit: string;
+  /** A purchased item's usual supplier (new lots of it come from there); none for what is made in-house. */
+  supplierId?: string;
 }
 
 export interface SupplierRecord {

@@ -1,12 +1,14 @@
 // Scripted disruptions: each changes the lots and appends the events an ERP, QMS and MES would publish.
 import { b2mmlEventType } from '../shared/b2mml-message';
-import type { PlanItem, Transfer } from '../shared/dataset';
+import type { BomLine, PoLine, ProductionOrder, Transfer } from '../shared/dataset';
 import type { EventEnvelope, EventPayload, EventType } from '../shared/events';
 import { dateOf, dayOf } from '../shared/plan-days';
-import { defectCatalogue, formatInspectionLotId, formatLotId, typicalLotQuantity } from './dataset';
+import { quantityProblem, roundToUnit } from '../shared/units';
 import type { EventDraft, GatewayStore } from './gateway-store';
+import { formatInspectionLotId, formatLotId, formatPoLineId, formatProductionOrderId, formatStoppageId } from './number-ranges';
 import type { Random } from './random';
-import type { LotRecord } from './records';
+import type { ItemRecord, LotRecord } from './records';
+import { isDueSoon, pickDefect, typicalLotQuantity } from './world';
 import { erpStream, isSimulatedPlant, mesStream, qmsStream, simulatedPlants } from './streams';
 
 /** A scenario call that cannot run as asked (unknown lot, plant without streams, ...); names the field. */
@@ -18,6 +20,8 @@ export interface InspectionFailureOptions {
   plant?: string;
   itemId?: string;
   quantity?: number;
+  /** The PO schedule line whose delivery this is; by default, with no item or quantity named, one due soon. */
+  poLineId?: string;
 }
 
 export interface FailedLot {
@@ -113,13 +117,13 @@ export class Scenario {
   consumeLot(lotId: string, quantity: number): { lotId: string; productionOrderId: string; version: number } {
     return this.publish(() => {
       const lot = this.plantLot(lotId);
-      if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError('quantity: must be a positive number');
+      this.checkQuantity('quantity', quantity, lot.unit);
       if (quantity > lot.quantity) {
         throw new ScenarioError(`quantity: ${quantity} exceeds the ${lot.quantity} ${lot.unit} of lot ${lotId}`);
       }
-      const productionOrderId = `PO-${this.deps.store.nextNumber('productionOrder')}`;
+      const productionOrderId = formatProductionOrderId(this.deps.store.nextNumber('productionOrder'));
       // Rounded so repeated consumption of decimal quantities does not drift (0.1 + 0.2).
-      const remaining = Math.round((lot.quantity - quantity) * 1000) / 1000;
+      const remaining = roundToUnit(lot.quantity - quantity, this.deps.store.decimalsOf(lot.unit));
       const updated = this.deps.store.updateLot(lotId, { quantity: remaining, version: lot.version + 1 });
       this.append(
         typed({ stream: mesStream(lot.plant), plant: lot.plant, correlationId: lotId }, 'lot.consumed', {
@@ -140,16 +144,16 @@ export class Scenario {
    */
   produce(lotId: string, quantity: number, outputQuantity?: number): { productionOrderId: string; outputLotId: string; version: number } {
     return this.publish(() => {
-      const { store, random } = this.deps;
+      const { store } = this.deps;
       const input = this.plantLot(lotId);
-      if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError('quantity: must be a positive number');
+      this.checkQuantity('quantity', quantity, input.unit);
       if (quantity > input.quantity) throw new ScenarioError(`quantity: ${quantity} exceeds the ${input.quantity} ${input.unit} of lot ${lotId}`);
-      const made = outputQuantity ?? quantity;
-      if (!(Number.isFinite(made) && made > 0)) throw new ScenarioError('outputQuantity: must be a positive number');
-      const item = random.pick(store.items().filter((candidate) => candidate.id !== input.itemId));
-      const productionOrderId = `PO-${store.nextNumber('productionOrder')}`;
+      const item = this.madeFrom(input.itemId);
+      const made = outputQuantity ?? roundToUnit(quantity, store.decimalsOf(item.unit));
+      this.checkQuantity('outputQuantity', made, item.unit);
+      const productionOrderId = formatProductionOrderId(store.nextNumber('productionOrder'));
       const outputLotId = formatLotId(store.nextNumber('lot'));
-      const remaining = Math.round((input.quantity - quantity) * 1000) / 1000;
+      const remaining = roundToUnit(input.quantity - quantity, store.decimalsOf(input.unit));
       const consumed = store.updateLot(lotId, { quantity: remaining, version: input.version + 1 });
       store.insertLot({ lotId: outputLotId, itemId: item.id, plant: input.plant, quantity: made, unit: item.unit, stockType: 'unrestricted', version: 1 });
       const context = { plant: input.plant, correlationId: productionOrderId };
@@ -188,7 +192,8 @@ export class Scenario {
     const lotIds: string[] = [];
     for (let done = 0; done < count; done += burstBatchSize) {
       const batch = Math.min(burstBatchSize, count - done);
-      const ids = this.publish(() => Array.from({ length: batch }, () => this.receiveFailedLot({}).lotId));
+      // Receipts without a planned line: a burst outruns the deliveries due.
+      const ids = this.publish(() => Array.from({ length: batch }, () => this.receiveFailedLot({}, false).lotId));
       lotIds.push(...ids);
     }
     return lotIds;
@@ -201,7 +206,7 @@ export class Scenario {
   receiveGoods(count: number, batchSize = 1000): string | null {
     if (!Number.isInteger(count) || count < 1) throw new ScenarioError('count: must be a positive integer');
     const { store, random } = this.deps;
-    const items = store.items();
+    const items = this.purchasedItems();
     let last: string | null = null;
     for (let done = 0; done < count; done += batchSize) {
       last = this.publish(() => {
@@ -209,7 +214,7 @@ export class Scenario {
         for (let i = 0; i < Math.min(batchSize, count - done); i++) {
           const item = random.pick(items);
           lotId = formatLotId(store.nextNumber('lot'));
-          const quantity = typicalLotQuantity(random, item.unit);
+          const quantity = typicalLotQuantity(random, store.decimalsOf(item.unit));
           store.insertLot({ lotId, itemId: item.id, plant: 'P1', quantity, unit: item.unit, stockType: 'unrestricted', supplierId: item.supplierId, version: 1 });
           this.append(
             typed({ stream: erpStream, plant: 'P1', correlationId: lotId }, 'goods.received', {
@@ -258,13 +263,14 @@ export class Scenario {
    */
   supplierDelay(options: SupplierDelayOptions = {}): SupplierDelay {
     const planning = this.deps.store.planning;
-    if (planning.today() === null) throw new ScenarioError('poLineId: this simulator plays no planning data (start it with a planning scale)');
+    if (!planning.plays()) throw new ScenarioError('poLineId: this simulator plays no planning data (start it with a planning scale)');
     const days = options.days ?? this.deps.random.int(5, 20);
     if (!Number.isInteger(days) || days === 0 || Math.abs(days) > 365) throw new ScenarioError('days: must be a whole number of days from -365 to 365, not 0');
     return this.publish(() => {
       const line = options.poLineId === undefined ? this.deps.random.pick(planning.poLinesWithAsn()) : planning.poLine(options.poLineId);
       if (!line) throw new ScenarioError(`poLineId: unknown PO schedule line ${options.poLineId}`);
-      const newDate = dateOf(dayOf(line.expectedDate) + days);
+      // An ASN announces a date still to come: a delivery pulled earlier arrives today at the soonest.
+      const newDate = dateOf(Math.max(dayOf(line.expectedDate) + days, dayOf(planning.today())));
       const asnId = line.asnId ?? `ASN-${line.id.replace(/\W/g, '')}`;
       planning.putPoLine({ ...line, expectedDate: newDate, asnId });
       this.append(
@@ -291,11 +297,11 @@ export class Scenario {
    */
   lineStopped(options: LineStoppageOptions = {}): LineStoppage {
     const planning = this.deps.store.planning;
+    if (!planning.plays()) throw new ScenarioError('plant: this simulator plays no planning data (start it with a planning scale)');
     const today = planning.today();
-    if (today === null) throw new ScenarioError('plant: this simulator plays no planning data (start it with a planning scale)');
     const expectedDays = options.days ?? this.deps.random.int(3, 7);
     if (!Number.isInteger(expectedDays) || expectedDays < 1 || expectedDays > 365) throw new ScenarioError('days: must be a whole number of days from 1 to 365');
-    const orders = planning.dataset(0)!.productionOrders;
+    const orders = planning.records<ProductionOrder>('productionOrders');
     let plant = options.plant;
     let line = options.line;
     if (plant === undefined || line === undefined) {
@@ -307,7 +313,7 @@ export class Scenario {
     } else if (!orders.some((o) => o.plant === plant && o.line === line)) {
       throw new ScenarioError(`line: no production order on line ${line} in plant ${plant}`);
     }
-    const stopped = { stoppageId: `LS-${this.deps.store.nextNumber('productionOrder')}`, plant, line, from: today, expectedDays };
+    const stopped = { stoppageId: formatStoppageId(this.deps.store.nextNumber('stoppage')), plant, line, from: today, expectedDays };
     this.publish(() =>
       this.append(typed({ stream: erpStream, plant, correlationId: stopped.stoppageId }, 'line.stopped', { ...stopped, reason: options.reason ?? 'Line down: spindle drive fault' })),
     );
@@ -322,11 +328,10 @@ export class Scenario {
     const { store } = this.deps;
     const transfer = store.planning.record<Transfer>('transfers', transferId);
     if (!transfer) throw new ScenarioError(`transferId: no open transfer ${transferId}`);
-    const unit = store.planning.record<PlanItem>('items', transfer.itemId)?.unit ?? 'EA';
+    const unit = store.item(transfer.itemId)?.unit ?? 'EA';
     return this.publish(() => {
       const lotId = formatLotId(store.nextNumber('lot'));
-      // A planning item: its stock lives with the ERP's planning records, not with the quality lots.
-      store.planning.putRecord('lots', { lotId, itemId: transfer.itemId, plant: transfer.toPlant, quantity: transfer.quantity, stockType: 'unrestricted' });
+      store.insertLot({ lotId, itemId: transfer.itemId, plant: transfer.toPlant, quantity: transfer.quantity, unit, stockType: 'unrestricted', version: 1 });
       store.planning.removeRecord('transfers', transferId);
       this.append(
         typed({ stream: erpStream, plant: transfer.toPlant, correlationId: transferId }, 'goods.received', {
@@ -346,8 +351,8 @@ export class Scenario {
 
   /** The stopped line runs again, today. */
   lineRestarted(stoppageId: string, plant: string, line: string): { on: string } {
+    if (!this.deps.store.planning.plays()) throw new ScenarioError('plant: this simulator plays no planning data');
     const on = this.deps.store.planning.today();
-    if (on === null) throw new ScenarioError('plant: this simulator plays no planning data');
     this.publish(() => this.append(typed({ stream: erpStream, plant, correlationId: stoppageId }, 'line.restarted', { stoppageId, plant, line, on })));
     return { on };
   }
@@ -385,32 +390,30 @@ export class Scenario {
     return lot;
   }
 
-  private receiveFailedLot(options: InspectionFailureOptions): FailedLot {
+  /**
+   * A delivery arrives in quality inspection and fails. By default (no item or quantity named) it is a
+   * PO line due soon at the plant, so the plan counted on it: the line leaves the open purchase orders.
+   * `fromPlan` false: a receipt of a purchased item without a planned line (bursts).
+   */
+  private receiveFailedLot(options: InspectionFailureOptions, fromPlan = true): FailedLot {
     const { store, random } = this.deps;
     const plant = options.plant ?? 'P1';
     if (!isSimulatedPlant(plant)) {
       throw new ScenarioError(`plant: ${plant} has no QMS stream here (plants: ${simulatedPlants.join(', ')})`);
     }
-    const items = store.items();
-    const item = options.itemId === undefined ? random.pick(items) : items.find((i) => i.id === options.itemId);
+    const line = this.deliveryFor(options, plant, fromPlan);
+    const item = line ? store.item(line.itemId) : options.itemId === undefined ? random.pick(this.purchasedItems()) : store.item(options.itemId);
     if (!item) throw new ScenarioError(`itemId: unknown item ${options.itemId}`);
-    const quantity = options.quantity ?? typicalLotQuantity(random, item.unit);
-    if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError('quantity: must be a positive number');
+    const quantity = options.quantity ?? line?.quantity ?? typicalLotQuantity(random, store.decimalsOf(item.unit));
+    this.checkQuantity('quantity', quantity, item.unit);
+    const supplierId = line?.supplierId ?? item.supplierId;
+    if (supplierId === undefined) throw new ScenarioError(`itemId: ${item.id} is made in-house; a goods receipt with inspection comes from a supplier`);
+    const poLineId = line?.id ?? formatPoLineId(store.nextNumber('purchaseOrder'));
+    if (line) store.planning.removeRecord('poLines', line.id);
     const lotId = formatLotId(store.nextNumber('lot'));
     const inspectionLotId = formatInspectionLotId(store.nextNumber('inspectionLot'));
-    const purchaseOrder = String(store.nextNumber('purchaseOrder'));
-    const defect = random.pick(defectCatalogue);
-    const lot: LotRecord = {
-      lotId,
-      itemId: item.id,
-      plant,
-      quantity,
-      unit: item.unit,
-      stockType: 'quality-inspection',
-      supplierId: item.supplierId,
-      version: 1,
-      inspectionLotId,
-    };
+    const defect = pickDefect(random);
+    const lot: LotRecord = { lotId, itemId: item.id, plant, quantity, unit: item.unit, stockType: 'quality-inspection', supplierId, version: 1, inspectionLotId };
     store.insertLot(lot);
     const context = { plant, correlationId: lotId };
     this.append(
@@ -422,8 +425,9 @@ export class Scenario {
         quantity,
         unit: item.unit,
         stockType: 'quality-inspection',
-        supplierId: item.supplierId,
-        purchaseOrder,
+        supplierId,
+        purchaseOrder: poLineId.split('/')[0]!,
+        ...(line ? { poLineId: line.id } : {}),
         inspectionLotId,
       }),
     );
@@ -438,11 +442,50 @@ export class Scenario {
         plant,
         quantity,
         unit: item.unit,
-        supplierId: item.supplierId,
+        supplierId,
         defectCode: defect.code,
         defectText: defect.text,
       }),
     );
     return { lotId, inspectionLotId };
+  }
+
+  /** The PO line a failed delivery fulfils: the one named, or one due soon at the plant when nothing else is. */
+  private deliveryFor(options: InspectionFailureOptions, plant: string, fromPlan: boolean): PoLine | undefined {
+    const planning = this.deps.store.planning;
+    if (options.poLineId !== undefined) {
+      const named = planning.poLine(options.poLineId);
+      if (!named) throw new ScenarioError(`poLineId: no open PO schedule line ${options.poLineId}`);
+      if (named.plant !== plant) throw new ScenarioError(`poLineId: ${named.id} is for plant ${named.plant}, not ${plant}`);
+      return named;
+    }
+    if (!fromPlan || options.itemId !== undefined || options.quantity !== undefined) return undefined;
+    const todayDay = dayOf(planning.today());
+    const due = planning.records<PoLine>('poLines').filter((line) => line.plant === plant && isDueSoon(line, todayDay));
+    return due.length === 0 ? undefined : this.deps.random.pick(due);
+  }
+
+  /** Items bought from a supplier: what goods receipts with inspection bring. */
+  private purchasedItems(): ItemRecord[] {
+    return this.deps.store.items().filter((item) => item.supplierId !== undefined);
+  }
+
+  /**
+   * What a production order makes from an item: a parent in its bills of materials (the where-used),
+   * else any item made in-house.
+   */
+  private madeFrom(itemId: string): ItemRecord {
+    const { store, random } = this.deps;
+    const parents = store.planning.records<BomLine>('bomLines').filter((line) => line.componentItemId === itemId).map((line) => line.parentItemId);
+    const candidates = parents.length > 0 ? parents : store.items().filter((item) => item.supplierId === undefined && item.id !== itemId).map((item) => item.id);
+    const item = candidates.length > 0 ? store.item(random.pick(candidates)) : undefined;
+    return item ?? random.pick(store.items().filter((candidate) => candidate.id !== itemId));
+  }
+
+  /** A quantity must be positive and fit its unit: no 10.5 of something counted in whole pieces. */
+  private checkQuantity(field: string, quantity: number, unit: string): void {
+    if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError(`${field}: must be a positive number`);
+    const problem = quantityProblem(quantity, unit, this.deps.store.decimalsOf(unit));
+    if (problem) throw new ScenarioError(`${field}: ${problem}`);
   }
 }

@@ -160,15 +160,19 @@ export function createEventIngest(deps: EventIngestDeps) {
     const working = new Map(cursors);
     store.durableTransaction(() => {
       repos.lots.applySnapshotMaster(parsed.data, at);
+      repos.master.apply(parsed.data);
+      changes.masterChanged();
       if (planning) {
+        repos.master.apply(planning);
         repos.planning.replaceDataset(planning, at);
-        changes.planningReplaced();
+        // Now, inside the transaction: the failures below are weighed against this plan, not the last one.
+        changes.planningReplacedNow();
       }
-      // Failed inspections still waiting for a decision start their workflow as if the failure had just arrived.
+      // Failed inspections still waiting for a decision start their workflows as if the failure had just
+      // arrived; each workflow knows whether it holds that inspection lot already.
       for (const open of parsed.data.openInspections) {
         const lot = repos.lots.get(open.lotId);
-        if (!lot || repos.lots.hold(open.lotId)?.inspectionLotId === open.inspectionLotId) continue;
-        engine.onEvent(openInspectionAsEvent(open, lot));
+        if (lot) engine.onEvent(openInspectionAsEvent(open, lot));
       }
       // Usage decisions this workstation has not heard of close its tasks on those lots, as their events would have.
       for (const made of parsed.data.usageDecisions) {

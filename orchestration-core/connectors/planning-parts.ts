@@ -27,5 +27,10 @@ function mergeChunks(chunks: readonly PlanningChunk[]): PartOutcome {
   if (today === undefined) return { error: 'snapshotPart: today: no part carries the planning date' };
   const dataset: PlanningDataset = { today, plants: [], items: [], bomLines: [], suppliers: [], poLines: [], productionOrders: [], customerOrders: [], lots: [], transfers: [], lanes: [], safetyStocks: [], lines: [], routings: [] };
   for (const chunk of chunks) for (const table of tables) for (const row of chunk[table] ?? []) (dataset[table] as unknown[]).push(row);
+  // Units and currency usually come with the master data; a gateway may send them with the plan too.
+  const units = chunks.flatMap((chunk) => chunk.units ?? []);
+  if (units.length > 0) dataset.units = units;
+  const currency = chunks.find((chunk) => chunk.currency !== undefined)?.currency;
+  if (currency !== undefined) dataset.currency = currency;
   return { done: true, dataset };
 }

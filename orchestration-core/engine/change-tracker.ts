@@ -16,6 +16,7 @@ export function createChangeTracker() {
   let exceptions = new Set<string>();
   let approvals = new Set<string>();
   let alerts = new Set<string>();
+  let master = false;
   let target: PlanTarget | null = null;
   /** Plan changes applied since the last commit (take). */
   let planTouched = false;
@@ -36,6 +37,16 @@ export function createChangeTracker() {
     },
     alertChanged(alertId: string): void {
       alerts.add(alertId);
+    },
+    /** Units or currency came with a snapshot. */
+    masterChanged(): void {
+      master = true;
+    },
+    /** Whether master data changed since the last call; call after commit. */
+    takeMaster(): boolean {
+      const changed = master;
+      master = false;
+      return changed;
     },
     /** The alerts raised or acknowledged since the last call; call after commit. */
     takeAlerts(): string[] {
@@ -63,6 +74,11 @@ export function createChangeTracker() {
     planningReplaced(): void {
       rebuildDue = true;
     },
+    /** The planning data was replaced and the plan is needed at once, in this transaction (discard rebuilds it again). */
+    planningReplacedNow(): void {
+      target?.rebuild();
+      planTouched = true;
+    },
     /** Part of the transaction rolled back (an event's savepoint): plan changes since may be undone. */
     partRolledBack(): void {
       if (planTouched) rebuildDue = true;
@@ -85,6 +101,7 @@ export function createChangeTracker() {
       exceptions = new Set();
       approvals = new Set();
       alerts = new Set();
+      master = false;
     },
   };
 }

@@ -23,8 +23,10 @@ export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, change
       movePoLine(event.payload.poLineId, event.payload.newDate, event.payload.asnId, repos, changes);
       return;
     case 'goods.received': {
+      // A delivery of a PO line arrived: its stock is the received lot now, no longer open supply.
+      const { poLineId, transferId } = event.payload;
+      if (poLineId !== undefined && repos.planning.removePoLine(poLineId)) changes.planChanged({ kind: 'poLineRemoved', id: poLineId });
       // A stock transport order arrived: its stock is the received lot now, no longer inbound.
-      const { transferId } = event.payload;
       if (transferId === undefined) return;
       if (repos.planning.removeTransfer(transferId)) changes.planChanged({ kind: 'transferRemoved', id: transferId });
       repos.rebalancing.markReceived(transferId, event.occurredAt);

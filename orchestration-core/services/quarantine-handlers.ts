@@ -4,7 +4,7 @@ import type { Handlers } from '../../shared/api';
 import type { QuarantineApi } from '../../shared/api/quarantine';
 import { ApiFailure } from '../../shared/api/result';
 import type { Role } from '../../shared/domain';
-import { checkPostingsAddUp } from '../../shared/usage-decision';
+import { checkPostings } from '../../shared/usage-decision';
 import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
@@ -76,7 +76,7 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         const hold = repos.lots.holdForTask(task.id);
         const lot = hold && repos.lots.get(hold.lotId);
         if (!lot) throw new ApiFailure('not-found', `taskId: task ${task.id} has no lot on hold`);
-        const addUp = checkPostingsAddUp(args.postings, lot);
+        const addUp = checkPostings(args.postings, lot, repos.master.decimalsOf(lot.unit));
         if (addUp) throw new ApiFailure('invalid-args', addUp);
         const containmentLotIds = args.containmentLotIds ?? [];
         const madeFromLot = new Set(containmentLotIds.length === 0 ? [] : repos.genealogy.descendantsOf(lot.lotId).map((step) => step.lotId));

@@ -74,6 +74,7 @@ export function createLotsRepo(db: Database.Database) {
   const holdForTask = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE task_id = ?`);
   const getItem = db.prepare<[string], { id: string; description: string; unit: string }>('SELECT id, description, unit FROM items WHERE id = ?');
 
+
   // Lots with a hold (holds are never removed), read once: nearly every event is about a lot without
   // one, and asking SQLite for each costs about as much as the event's own write. A hold whose
   // transaction rolled back stays in the set: that only costs a renderer row lookup that finds nothing.
@@ -128,6 +129,7 @@ export function createLotsRepo(db: Database.Database) {
     holdForTask: (taskId: string): LotHold | undefined => holdForTask.get(taskId),
     item: (itemId: string): { id: string; description: string; unit: string } | undefined => getItem.get(itemId),
     hasHold: (lotId: string): boolean => held().has(lotId),
+
   };
 }
 export type LotsRepo = ReturnType<typeof createLotsRepo>;

@@ -6,8 +6,8 @@ import type { PlanInput } from '../analysis/plan-types';
 
 export type PlanningData = PlanInput & { today: string; bomLines: BomLine[]; safetyStocks: SafetyStock[]; lanes: Lane[] };
 
-/** A dataset as a snapshot carries it: without the generator's seed and scale. */
-export type PlanningDataset = Omit<Dataset, 'schemaVersion' | 'seed' | 'scale'>;
+/** A dataset as a snapshot carries it: without the generator's seed and scale; units and currency may come with the master data instead. */
+export type PlanningDataset = Omit<Dataset, 'schemaVersion' | 'seed' | 'scale' | 'currency' | 'units'> & Partial<Pick<Dataset, 'currency' | 'units'>>;
 
 const planningTables = ['bom_lines', 'suppliers', 'po_lines', 'production_components', 'production_orders', 'customer_orders', 'transfers', 'lanes', 'plan_lines', 'routings', 'safety_stocks'];
 
@@ -114,6 +114,11 @@ export function createPlanningRepo(db: Database.Database) {
       statements.transfer.run(transfer.id, transfer.itemId, transfer.fromPlant, transfer.toPlant, transfer.quantity, transfer.shipDate, transfer.arrivalDate);
     },
 
+    /** A PO line delivered leaves the plan: its stock is the received lot now. */
+    removePoLine(id: string): boolean {
+      return db.prepare('DELETE FROM po_lines WHERE id = ?').run(id).changes === 1;
+    },
+
     /** A transfer received at its destination leaves the plan: its stock is a lot there now. */
     removeTransfer(id: string): boolean {
       return db.prepare('DELETE FROM transfers WHERE id = ?').run(id).changes === 1;
@@ -137,6 +142,11 @@ export function createPlanningRepo(db: Database.Database) {
         .prepare<[string, string], Omit<ProductionOrder, 'components'>>('SELECT id, item_id AS itemId, plant, line, quantity, start_date AS startDate, due_date AS dueDate, priority FROM production_orders WHERE plant = ? AND line = ? ORDER BY start_date, id')
         .all(plant, line)
         .map((order): ProductionOrder => ({ ...order, components: [] }));
+    },
+
+    /** Planning moves on with the calendar: the new day it counts from. */
+    setToday(today: string): void {
+      statements.today.run(today);
     },
 
     /** The day planning counts from, or null before any planning data arrived. */

@@ -12,6 +12,7 @@ import { createInbox } from './inbox';
 import { createInspectionLotsRepo } from './inspection-lots-repo';
 import { createLotHistoryRepo } from './lot-history-repo';
 import { createLotsRepo } from './lots-repo';
+import { createMasterRepo } from './master-repo';
 import { createOutbox } from './outbox';
 import { createPlanningRepo } from './planning-repo';
 import { createRebalancingRepo } from './rebalancing-repo';
@@ -25,6 +26,7 @@ export function createRepos(db: Database.Database) {
     outbox: createOutbox(db),
     audit: createAuditLog(db),
     lots: createLotsRepo(db),
+    master: createMasterRepo(db),
     tasks: createTasksRepo(db),
     decisions: createDecisionsRepo(db),
     instances: createInstancesRepo(db),

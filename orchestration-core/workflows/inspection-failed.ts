@@ -87,8 +87,10 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
   version: 2,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.lotId,
-  // A failure heard again after its usage decision (a replay, a late plant stream) has nothing left to ask.
-  startsWhen: (event, ctx) => ctx.repos.usageDecisions.forInspectionLot(event.payload.inspectionLotId) === undefined,
+  // A failure heard again (a replay, a snapshot, a late plant stream) has nothing new to ask when the
+  // lot is held here for that inspection lot already, or its usage decision was made.
+  startsWhen: (event, ctx) =>
+    ctx.repos.lots.hold(event.payload.lotId)?.inspectionLotId !== event.payload.inspectionLotId && ctx.repos.usageDecisions.forInspectionLot(event.payload.inspectionLotId) === undefined,
   // Whatever this workstation waits for, the ERP's usage decision on the inspection lot ends it.
   interrupts: {
     'usageDecision.made': {

@@ -23,8 +23,10 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
   version: 1,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.inspectionLotId,
-  // Without planning data there is nothing to re-evaluate.
-  startsWhen: (_event, ctx) => ctx.plan !== null,
+  // Without planning data there is nothing to re-evaluate; a block weighed already (heard again in a
+  // snapshot that brought the plan) or decided already is not weighed again.
+  startsWhen: (event, ctx) =>
+    ctx.plan !== null && ctx.repos.exceptions.get(derivedId('EX-', event.payload.inspectionLotId)) === undefined && ctx.repos.usageDecisions.forInspectionLot(event.payload.inspectionLotId) === undefined,
 
   start(event, ctx) {
     const p = event.payload;

@@ -10,6 +10,7 @@ import { followSelectedContainment } from './containment-loader';
 import { followSelectedException } from './exception-detail-loader';
 import { useHostLinkStore } from './host-link-slice';
 import { useImpactStore } from './impact-slice';
+import { useMasterStore } from './master-slice';
 import { useQuarantineStore } from './quarantine-slice';
 import { useRebalancingStore } from './rebalancing-slice';
 import { useSessionStore } from './session-slice';
@@ -69,6 +70,14 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     applyEvent: (snapshot) => useRebalancingStore.getState().snapshotReceived(snapshot),
     loadFailed: (message) => useRebalancingStore.getState().loadFailed(message),
   });
+  const master = followTopic({
+    subscribe: client.subscribe,
+    topic: 'master.changed',
+    load: () => client.invoke('master.get', {}),
+    applyLoaded: (data) => useMasterStore.getState().masterLoaded(data),
+    applyEvent: (data) => useMasterStore.getState().masterLoaded(data),
+    loadFailed: (message) => console.error('Loading the units and currency failed:', message),
+  });
   const connectors = followTopic({
     subscribe: client.subscribe,
     topic: 'connectors.statusChanged',
@@ -94,6 +103,7 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     void alerts.reload();
     void rebalancing.reload();
     void connectors.reload();
+    void master.reload();
     void loadSession();
   }
 
@@ -119,5 +129,6 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     alerts.stop();
     rebalancing.stop();
     connectors.stop();
+    master.stop();
   };
 }

@@ -4,11 +4,12 @@ import { alertsArgSchemas, type AlertRow, type AlertsApi } from './alerts';
 import { approvalsArgSchemas, type ApprovalRow, type ApprovalsApi } from './approvals';
 import { connectorsArgSchemas, type ConnectorsApi, type ConnectorStatus } from './connectors';
 import { impactArgSchemas, type ExceptionRow, type ImpactApi } from './impact';
+import { masterArgSchemas, type MasterApi, type MasterData } from './master';
 import { rebalancingArgSchemas, type RebalancingApi, type RebalancingSnapshot } from './rebalancing';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi } from './session';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -21,6 +22,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...approvalsArgSchemas,
   ...alertsArgSchemas,
   ...rebalancingArgSchemas,
+  ...masterArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -46,9 +48,11 @@ export interface AppEvents {
   'alerts.changed': AlertRow;
   /** The whole list with its status: a few hundred rows at most, pushed at most once a second. */
   'rebalancing.changed': RebalancingSnapshot;
+  /** Units or currency changed (a snapshot brought master data). */
+  'master.changed': MasterData;
 }
 export type AppEventTopic = keyof AppEvents;
-export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed', 'rebalancing.changed'];
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed', 'rebalancing.changed', 'master.changed'];
 
-export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow, RebalancingSnapshot };
+export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow, RebalancingSnapshot, MasterData };
 export * from './result';

@@ -2,6 +2,7 @@
 // from the high-volume plant to the regional plant for part of its orders.
 import type { CustomerOrder, Lane, PlanItem, Transfer } from '../../shared/dataset';
 import { dateOf } from '../../shared/plan-days';
+import { formatTransferId } from '../number-ranges';
 import type { Random } from '../random';
 
 export const planningPlants = [
@@ -60,7 +61,7 @@ export function generateDemand(random: Random, finishedGoods: readonly PlanItem[
     if (regional && random.next() < 0.5) {
       const arrival = shipDay - 1;
       coveredByTransfer.add(id);
-      transfers.push({ id: `STO-${String(transfers.length + 1).padStart(6, '0')}`, itemId: item.id, fromPlant: 'P1', toPlant: 'P3', quantity, shipDate: dateOf(arrival - transitP1P3), arrivalDate: dateOf(arrival) });
+      transfers.push({ id: formatTransferId(transfers.length + 1), itemId: item.id, fromPlant: 'P1', toPlant: 'P3', quantity, shipDate: dateOf(arrival - transitP1P3), arrivalDate: dateOf(arrival) });
     }
   }
   return { customerOrders, transfers, coveredByTransfer };

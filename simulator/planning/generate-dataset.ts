@@ -4,6 +4,7 @@
 // as an MRP run would, so most orders are on time and a disruption has something to hit.
 import type { Dataset, PlanItem } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
+import { standardUnits } from '../../shared/units';
 import { createRandom } from '../random';
 import { generateDemand, generateLanes, planningPlants } from './demand';
 import { generateItemMaster } from './item-master';
@@ -60,6 +61,8 @@ export function generateDataset(options: DatasetOptions): Dataset {
     seed,
     scale,
     today,
+    currency: 'EUR',
+    units: [...standardUnits],
     plants: planningPlants.map((plant) => ({ ...plant })),
     items: master.items,
     bomLines: master.bomLines,

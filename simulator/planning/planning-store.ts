@@ -1,12 +1,12 @@
-// The ERP's planning data in the simulator's SQLite file: one row per record, by table, generated
-// from the seed on first open. Snapshots read it in parts; scenarios change records in place.
+// The ERP's planning data in the simulator's SQLite file: one row per record, by table, stored from the
+// world on first open. Lots are the world's (the gateway's lots table), not a planning copy. Snapshots
+// read it in parts, dated today by the gateway's clock; scenarios change records in place.
 import type Database from 'better-sqlite3';
-import type { Dataset, PoLine } from '../../shared/dataset';
+import type { Dataset, PlanLot, PoLine } from '../../shared/dataset';
 import type { PlanningChunk } from '../../shared/sync-protocol';
-import { generateDataset } from './generate-dataset';
 
-/** The dataset's tables in the order a snapshot sends them. */
-const tables = ['plants', 'items', 'bomLines', 'suppliers', 'lanes', 'safetyStocks', 'lines', 'routings', 'lots', 'poLines', 'productionOrders', 'customerOrders', 'transfers'] as const;
+/** The dataset's tables in the order a snapshot sends them; lots travel with the master data. */
+const tables = ['plants', 'items', 'bomLines', 'suppliers', 'lanes', 'safetyStocks', 'lines', 'routings', 'poLines', 'productionOrders', 'customerOrders', 'transfers'] as const;
 type Table = (typeof tables)[number];
 
 /** Records per snapshot part: about half a megabyte of JSON. */
@@ -14,7 +14,6 @@ export const recordsPerPart = 4000;
 
 function idOf(table: Table, record: Record<string, unknown>): string {
   const field = (name: string) => String(record[name]);
-  if (table === 'lots') return field('lotId');
   if (table === 'bomLines') return `${field('parentItemId')}>${field('componentItemId')}`;
   if (table === 'lanes') return `${field('fromPlant')}>${field('toPlant')}`;
   if (table === 'safetyStocks') return `${field('itemId')}@${field('plant')}`;
@@ -23,8 +22,18 @@ function idOf(table: Table, record: Record<string, unknown>): string {
   return field('id');
 }
 
+export interface PlanningStoreDeps {
+  /** The calendar day the gateway's clock reads now: planning moves on with it. */
+  today: () => string;
+  /** The world's lots, as the ERP has them now. */
+  lots: () => PlanLot[];
+}
+
 export class PlanningStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly deps: PlanningStoreDeps,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS planning_records (
         tbl TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tbl, id)
@@ -33,27 +42,35 @@ export class PlanningStore {
     `);
   }
 
-  /** Generates and stores the dataset unless one is stored already; scale 0 stores none. */
-  seed(seed: number, scale: number): void {
-    if (scale <= 0 || this.today() !== null) return;
-    const dataset = generateDataset({ seed, scale });
+  /**
+   * Stores the world's planning records (a new database). `plays`: whether the ERP sends them to the
+   * app; without, the records still back the scenarios (deliveries due, lines to stop) but no snapshot carries them.
+   */
+  store(dataset: Dataset, plays: boolean): void {
     const insert = this.db.prepare('INSERT INTO planning_records (tbl, id, body) VALUES (?, ?, ?)');
     this.db.transaction(() => {
-      this.db.prepare("INSERT INTO planning_meta (key, value) VALUES ('today', ?), ('scale', ?)").run(dataset.today, String(scale));
+      this.db.prepare("INSERT INTO planning_meta (key, value) VALUES ('generated', ?), ('scale', ?), ('plays', ?)").run(dataset.today, String(dataset.scale), plays ? '1' : '0');
       for (const table of tables) for (const record of dataset[table] as unknown as Record<string, unknown>[]) insert.run(table, idOf(table, record), JSON.stringify(record));
     })();
   }
 
-  today(): string | null {
-    const row = this.db.prepare("SELECT value FROM planning_meta WHERE key = 'today'").get() as { value: string } | undefined;
-    return row?.value ?? null;
+  /** Whether the ERP sends its planning data to the app. */
+  plays(): boolean {
+    const row = this.db.prepare("SELECT value FROM planning_meta WHERE key = 'plays'").get() as { value: string } | undefined;
+    return row?.value === '1';
   }
 
-  /** The whole dataset in parts of at most `size` records; none without planning data. */
+  /** The day planning counts from: today by the gateway's clock, never before the day the world was made. */
+  today(): string {
+    const generated = (this.db.prepare("SELECT value FROM planning_meta WHERE key = 'generated'").get() as { value: string } | undefined)?.value;
+    const now = this.deps.today();
+    return generated !== undefined && generated > now ? generated : now;
+  }
+
+  /** The whole dataset in parts of at most `size` records; none when the ERP plays no planning. */
   parts(size = recordsPerPart): PlanningChunk[] {
-    const today = this.today();
-    if (today === null) return [];
-    const parts: PlanningChunk[] = [{ today }];
+    if (!this.plays()) return [];
+    const parts: PlanningChunk[] = [{ today: this.today() }];
     let current = parts[0]!;
     let count = 0;
     for (const table of tables) {
@@ -71,13 +88,16 @@ export class PlanningStore {
   }
 
   poLine(id: string): PoLine | undefined {
-    const row = this.db.prepare("SELECT body FROM planning_records WHERE tbl = 'poLines' AND id = ?").get(id) as { body: string } | undefined;
-    return row && (JSON.parse(row.body) as PoLine);
+    return this.record<PoLine>('poLines', id);
   }
 
   /** PO lines with an ASN: the ones a supplier can announce late. */
   poLinesWithAsn(): PoLine[] {
     return (this.db.prepare("SELECT body FROM planning_records WHERE tbl = 'poLines' AND body LIKE '%\"asnId\":\"%' ORDER BY id").all() as { body: string }[]).map((row) => JSON.parse(row.body) as PoLine);
+  }
+
+  records<T>(table: Table): T[] {
+    return (this.db.prepare('SELECT body FROM planning_records WHERE tbl = ? ORDER BY id').all(table) as { body: string }[]).map((row) => JSON.parse(row.body) as T);
   }
 
   record<T>(table: Table, id: string): T | undefined {
@@ -95,16 +115,15 @@ export class PlanningStore {
   }
 
   putPoLine(line: PoLine): void {
-    this.db.prepare("INSERT OR REPLACE INTO planning_records (tbl, id, body) VALUES ('poLines', ?, ?)").run(line.id, JSON.stringify(line));
+    this.putRecord('poLines', line);
   }
 
-  /** Everything, as one dataset (tests and the CLI). */
-  dataset(seed: number): Dataset | null {
-    const today = this.today();
-    if (today === null) return null;
+  /** Everything, as one dataset (tests and the CLI); null when the ERP plays no planning. */
+  dataset(seed: number, units: Dataset['units'], currency: string): Dataset | null {
+    if (!this.plays()) return null;
     const scale = Number((this.db.prepare("SELECT value FROM planning_meta WHERE key = 'scale'").get() as { value: string }).value);
-    const dataset: Record<string, unknown> = { schemaVersion: 1, seed, scale, today };
-    for (const table of tables) dataset[table] = (this.db.prepare('SELECT body FROM planning_records WHERE tbl = ? ORDER BY id').all(table) as { body: string }[]).map((row) => JSON.parse(row.body) as unknown);
+    const dataset: Record<string, unknown> = { schemaVersion: 1, seed, scale, today: this.today(), currency, units, lots: this.deps.lots() };
+    for (const table of tables) dataset[table] = this.records(table);
     return dataset as Dataset;
   }
 }

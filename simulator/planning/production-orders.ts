@@ -2,6 +2,8 @@
 // of the level above and add their component requirements to the levels below.
 import type { BomLine, PlanItem, ProductionOrder } from '../../shared/dataset';
 import { dateOf } from '../../shared/plan-days';
+import { ceilToUnit, decimalsOf } from '../../shared/units';
+import { formatProductionOrderId } from '../number-ranges';
 import type { Random } from '../random';
 import { addRequirement, batches, newOrderRate, splitKey, sumQuantity, type Requirements } from './requirements';
 
@@ -52,10 +54,11 @@ export function planProduction(input: ProductionPlanInput): ProductionPlan {
           startDay = todayDay;
           dueDay = todayDay + item.leadTimeDays;
         }
-        const components = (bomOf.get(itemId) ?? []).map((line) => ({ itemId: line.componentItemId, quantity: Math.round(quantity * line.quantityPer * 1000) / 1000 }));
+        // A component in whole units is needed whole: 0.5 per piece of 7 pieces is 4, not 3.5.
+        const components = (bomOf.get(itemId) ?? []).map((line) => ({ itemId: line.componentItemId, quantity: ceilToUnit(quantity * line.quantityPer, decimalsOf(itemById.get(line.componentItemId)?.unit ?? 'EA')) }));
         const priority = Math.max(...batch.map((r) => r.priority));
         productionOrders.push({
-          id: `MO-${String(productionOrders.length + 1).padStart(7, '0')}`,
+          id: formatProductionOrderId(productionOrders.length + 1),
           itemId,
           plant,
           line: lineFor(itemId, plant),

@@ -3,6 +3,8 @@
 import type { PlanItem, PlanLot, PoLine } from '../../shared/dataset';
 import type { StockType } from '../../shared/domain';
 import { dateOf } from '../../shared/plan-days';
+import { ceilToUnit, decimalsOf } from '../../shared/units';
+import { firstLotNumber, formatAsnId, formatLotId, formatPoLineId } from '../number-ranges';
 import type { Random } from '../random';
 import { batches, newOrderRate, splitKey, sumQuantity, type Requirement, type Requirements } from './requirements';
 
@@ -24,8 +26,9 @@ export function planPurchasing(input: PurchasingInput): { poLines: PoLine[]; lot
   const { random, itemById, todayDay } = input;
   const poLines: PoLine[] = [];
   const lots: PlanLot[] = [];
+  // Whole units are received whole; measured ones to their unit's decimals.
   const newLot = (itemId: string, plant: string, quantity: number, stockType: StockType) =>
-    lots.push({ lotId: `LOT-${String(lots.length + 1).padStart(7, '0')}`, itemId, plant, quantity: Math.round(quantity * 1000) / 1000, stockType });
+    lots.push({ lotId: formatLotId(firstLotNumber + lots.length), itemId, plant, quantity: ceilToUnit(quantity, decimalsOf(itemById.get(itemId)!.unit)), stockType });
 
   const later = new Map<string, Requirement[]>();
   for (const [key, list] of input.requirements) {
@@ -47,14 +50,14 @@ export function planPurchasing(input: PurchasingInput): { poLines: PoLine[]; lot
       const expectedDay = Math.max(todayDay + 1, late ? needDay + random.int(1, 7) : needDay - random.int(1, 5));
       const number = poLines.length + 1;
       poLines.push({
-        id: `PO-${String(number).padStart(7, '0')}/10`,
+        id: formatPoLineId(number),
         supplierId: item.supplierIds[random.next() < 0.2 && item.supplierIds.length > 1 ? 1 : 0] ?? 'S-0001',
         itemId,
         plant,
         quantity: sumQuantity(batch),
         expectedDate: dateOf(expectedDay),
         confirmed: random.next() < 0.85,
-        asnId: expectedDay <= todayDay + asnHorizonDays ? `ASN-${String(number).padStart(7, '0')}` : null,
+        asnId: expectedDay <= todayDay + asnHorizonDays ? formatAsnId(number) : null,
       });
     }
   }

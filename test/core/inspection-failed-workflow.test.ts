@@ -45,6 +45,14 @@ describe('inspection-failed workflow', () => {
     expect(row()).toMatchObject({ stockType: 'blocked', lotVersion: 3 });
   });
 
+  it('refuses a posting the lot\'s unit cannot hold, naming it, and keeps the task open', () => {
+    const taskId = row()!.taskId;
+    const halves = [{ decision: 'release' as const, quantity: 60.5 }, { decision: 'scrap' as const, quantity: 59.5 }];
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: halves, reason: 'half and half' }, qe)).toThrow(/^postings\[0\]\.quantity: 60\.5 EA is not a whole number; EA counts whole units$/);
+    expect(row()).toMatchObject({ taskState: 'awaiting-decision' });
+    expect(lotCommands().map((c) => c.type)).toEqual(['lot.setStatus']);
+  });
+
   it('a decision emits one lot.disposition based on the version upstream will have after the queued block', () => {
     const { taskId } = row()!;
     const { commandId } = parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'porosity through wall' }, qe);

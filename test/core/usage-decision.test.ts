@@ -2,19 +2,26 @@
 // where each part's stock goes, the sub-lots a split makes, and the valuation and code that follow.
 import { describe, expect, it } from 'vitest';
 import { stockAfterDisposition } from '../../shared/domain';
-import { checkPostingsAddUp, followUpActions, splitLot, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
+import { checkPostings, followUpActions, splitLot, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
 
 const lot = { lotId: 'L-1', quantity: 180, unit: 'KG' };
 
 describe('partial usage decisions', () => {
   it('accepts postings that add up to the lot exactly, decimals included', () => {
-    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 100 }, { decision: 'return-to-vendor', quantity: 80 }], lot)).toBeNull();
-    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 0.1 }, { decision: 'release', quantity: 0.2 }], { ...lot, quantity: 0.3 })).toBeNull();
+    expect(checkPostings([{ decision: 'scrap', quantity: 100 }, { decision: 'return-to-vendor', quantity: 80 }], lot, 3)).toBeNull();
+    expect(checkPostings([{ decision: 'scrap', quantity: 0.1 }, { decision: 'release', quantity: 0.2 }], { ...lot, quantity: 0.3 }, 3)).toBeNull();
   });
 
   it('refuses postings over or under the lot, naming both quantities', () => {
-    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 100 }, { decision: 'release', quantity: 50 }], lot)).toBe('postings: the quantities add up to 150 KG, but lot L-1 holds 180 KG');
-    expect(checkPostingsAddUp([{ decision: 'scrap', quantity: 181 }], lot)).toBe('postings: the quantities add up to 181 KG, but lot L-1 holds 180 KG');
+    expect(checkPostings([{ decision: 'scrap', quantity: 100 }, { decision: 'release', quantity: 50 }], lot, 3)).toBe('postings: the quantities add up to 150 KG, but lot L-1 holds 180 KG');
+    expect(checkPostings([{ decision: 'scrap', quantity: 181 }], lot, 3)).toBe('postings: the quantities add up to 181 KG, but lot L-1 holds 180 KG');
+  });
+
+  it('refuses a quantity its unit cannot hold, naming the posting: no 10.5 of a whole unit', () => {
+    const pieces = { lotId: 'L-2', quantity: 1100, unit: 'EA' };
+    expect(checkPostings([{ decision: 'release', quantity: 600 }, { decision: 'scrap', quantity: 500 }], pieces, 0)).toBeNull();
+    expect(checkPostings([{ decision: 'release', quantity: 10.5 }, { decision: 'scrap', quantity: 1089.5 }], pieces, 0)).toBe('postings[0].quantity: 10.5 EA is not a whole number; EA counts whole units');
+    expect(checkPostings([{ decision: 'release', quantity: 0.0005 }, { decision: 'scrap', quantity: 179.9995 }], lot, 3)).toBe('postings[0].quantity: 0.0005 KG has more than 3 decimals');
   });
 
   it('refuses the same kind of posting twice, none at all, and a zero quantity', () => {

@@ -39,13 +39,13 @@ export async function acceptTwoAndTrackToReceipt(page: Page, gatewayUrl: string,
   await expect(proposed.nth(1)).toBeVisible({ timeout: proposalsTimeoutMs });
   await expect(page.getByTestId('rebalancing-status')).toContainText(/Solved in \d+ ms/);
   testInfo.annotations.push({ type: 'proposals-after-ms', description: String(Date.now() - waitStarted) });
-  await expect(page.getByTestId('rebalancing-summary')).toContainText(/\d+ proposals? · cost [\d,]+/);
+  await expect(page.getByTestId('rebalancing-summary')).toContainText(/\d+ proposals? · cost EUR [\d,]+/);
   await page.screenshot({ path: testInfo.outputPath('rebalancing-proposed.png') });
 
   // Two open proposals worth at most the approval threshold (settings, 10,000 by default: above it a
   // supervisor approves first), held by their ids: the grid re-sorts by status as they move on.
   await grid.locator('.ag-header-cell[col-id="revenueProtected"]').click();
-  for (const n of [0, 1]) expect(Number((await proposed.nth(n).locator('[col-id="revenueProtected"]').innerText()).replace(/,/g, ''))).toBeLessThanOrEqual(10_000);
+  for (const n of [0, 1]) expect(Number((await proposed.nth(n).locator('[col-id="revenueProtected"]').innerText()).replace(/[^\d.-]/g, ''))).toBeLessThanOrEqual(10_000);
   const ids = [await proposed.nth(0).getAttribute('row-id'), await proposed.nth(1).getAttribute('row-id')];
   expect(ids.every((id) => id !== null)).toBe(true);
   const [firstId, secondId] = ids as [string, string];
@@ -59,7 +59,7 @@ export async function acceptTwoAndTrackToReceipt(page: Page, gatewayUrl: string,
     lanes.set(id, { itemId: await cellText(row, 'itemId'), fromPlant: await cellText(row, 'fromPlant'), toPlant: await cellText(row, 'toPlant') });
     // Readable values: quantities with their unit, money and dates formatted.
     await expect(row.locator('[col-id="quantity"]')).toHaveText(/^[\d,]+(\.\d+)? \S+$/);
-    await expect(row.locator('[col-id="cost"]')).toHaveText(/^-?[\d,]+$/);
+    await expect(row.locator('[col-id="cost"]')).toHaveText(/^EUR -?[\d,]+$/);
     await expect(row.locator('[col-id="arrivalDate"]')).toHaveText(/^\d{2} [A-Z][a-z]{2}$/);
     await expect(row.getByTestId('accept-proposal')).toBeVisible();
   }

@@ -1,6 +1,7 @@
 // A shift on the floor without the connector: hundreds of usage decisions queue while upstream consumes,
 // produces from, or decides some of the same lots. On reconnect every decision is accepted once or
 // shown as a conflict beside what changed: none lost, none applied twice.
+import { decimalsOf, roundToUnit } from '../../shared/units';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayConnectors } from '../../electron/gateway-connectors';
 import type { QuarantineRow } from '../../shared/api/quarantine';
@@ -62,8 +63,9 @@ describe('a shift offline', () => {
     const decided = new Map<string, string>();
     for (const lotId of lotIds) {
       const row = held.get(lotId)!;
-      const scrap = Math.round(row.quantity * random() * 1000) / 1000;
-      const postings = scrap > 0 && scrap < row.quantity ? [{ decision: 'scrap' as const, quantity: scrap }, { decision: 'return-to-vendor' as const, quantity: Math.round((row.quantity - scrap) * 1000) / 1000 }] : [{ decision: 'rework' as const, quantity: row.quantity }];
+      const decimals = decimalsOf(row.unit);
+      const scrap = roundToUnit(row.quantity * random(), decimals);
+      const postings = scrap > 0 && scrap < row.quantity ? [{ decision: 'scrap' as const, quantity: scrap }, { decision: 'return-to-vendor' as const, quantity: roundToUnit(row.quantity - scrap, decimals) }] : [{ decision: 'rework' as const, quantity: row.quantity }];
       const { commandId } = await offline.handlers['quarantine.disposition']({ taskId: row.taskId, postings, reason: 'sorted on the floor' }, qe);
       decided.set(lotId, commandId);
     }

@@ -1,5 +1,6 @@
 // A plan small enough to work by hand, for tests of the planning rule as the CLI and workflows use it.
 import type { Dataset } from '../../shared/dataset';
+import { standardUnits } from '../../shared/units';
 
 // RAW-1 (PO-1/10, 12-03) -> SA-1 (MO-SA) -> FG-1 (MO-FG) -> CO-1 on 12-10, worth 25,000.
 export const handBuilt: Dataset = {
@@ -7,6 +8,8 @@ export const handBuilt: Dataset = {
   seed: 0,
   scale: 1,
   today: '2026-12-01',
+  currency: 'EUR',
+  units: [...standardUnits],
   plants: [{ id: 'P1', name: 'Plant 1', role: 'high-volume' }],
   items: [
     { id: 'RAW-1', description: 'Steel bar', unit: 'M', kind: 'purchased', supplierIds: ['S-1'], leadTimeDays: 10 },

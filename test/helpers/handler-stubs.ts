@@ -1,5 +1,6 @@
 // Every API method answered with an empty or not-found result: the hosts' tests override the few
 // they exercise, so adding a method to the contract means one stub here.
+import { standardUnits } from '../../shared/units';
 import { ApiFailure, type AppApi, type Handlers } from '../../shared/api';
 
 export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
@@ -22,6 +23,7 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     },
     'connectors.status': () => [],
     'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: null }),
+    'master.get': () => ({ currency: 'EUR', units: [...standardUnits] }),
     'impact.exceptions': () => [],
     'impact.exception': ({ id }) => {
       throw new ApiFailure('not-found', `id: no exception ${id}`);

@@ -25,7 +25,7 @@ describe('substitution approval across workstations', () => {
     const line = findSubstitutableDelay(gateway.inspect.planningDataset()!, delayDays);
     expect(line, 'a PO line whose delay a substitution can answer').toBeDefined();
     gateway.scenario.supplierDelay({ poLineId: line!.id, days: delayDays });
-    const row = await waitFor('the exception', async () => (await core.handlers['impact.exceptions']({}, as)).find((r) => r.status === 'open'), 20_000);
+    const row = await waitFor('the exception', async () => (await core.handlers['impact.exceptions']({}, as)).find((r) => r.type === 'supplier-delay' && r.status === 'open'), 20_000);
     return { line: line!, row };
   }
 

@@ -18,36 +18,52 @@ import {
 import { describeLotOutcome } from '../../renderer/views/quarantine/quarantine-format';
 import type { ContainmentLot, ContainmentReport } from '../../shared/api/quarantine';
 
-const lot = { quantity: 180, unit: 'KG' };
+const lot = { quantity: 180, unit: 'KG', decimals: 3 };
+const pieces = { quantity: 1100, unit: 'EA', decimals: 0 };
 
 describe('quantities as typed', () => {
+  const typed = (text: string, unit = lot) => parseQuantityInput(text, unit.decimals, unit.unit);
+
   it('reads whole and decimal quantities, and nothing for empty or zero', () => {
-    expect(parseQuantityInput(' 120 ')).toEqual({ kind: 'quantity', value: 120 });
-    expect(parseQuantityInput('12.5')).toEqual({ kind: 'quantity', value: 12.5 });
-    expect(parseQuantityInput('.5')).toEqual({ kind: 'quantity', value: 0.5 });
-    expect(parseQuantityInput('')).toEqual({ kind: 'empty' });
-    expect(parseQuantityInput('0')).toEqual({ kind: 'empty' });
+    expect(typed(' 120 ')).toEqual({ kind: 'quantity', value: 120 });
+    expect(typed('12.5')).toEqual({ kind: 'quantity', value: 12.5 });
+    expect(typed('.5')).toEqual({ kind: 'quantity', value: 0.5 });
+    expect(typed('')).toEqual({ kind: 'empty' });
+    expect(typed('0')).toEqual({ kind: 'empty' });
+  });
+
+  it('reads a quantity grouped as the app shows it: 1,000 is a thousand', () => {
+    expect(typed('1,000', pieces)).toEqual({ kind: 'quantity', value: 1000 });
+    expect(typed('1,100', pieces)).toEqual({ kind: 'quantity', value: 1100 });
+    expect(typed('12,345.5')).toEqual({ kind: 'quantity', value: 12345.5 });
+    expect(typed('1,00')).toEqual({ kind: 'invalid', problem: 'Use a point for decimals (1.00); a comma groups thousands (1,000)' });
+    expect(typed('1,0000')).toEqual({ kind: 'invalid', problem: 'Group thousands in threes, e.g. 1,000' });
+  });
+
+  it('takes no more decimals than the unit has: a whole unit is counted whole', () => {
+    expect(typed('10.5', pieces)).toEqual({ kind: 'invalid', problem: 'EA counts whole units' });
+    expect(typed('10.0', pieces)).toEqual({ kind: 'quantity', value: 10 });
+    expect(typed('0.0001')).toEqual({ kind: 'invalid', problem: 'At most 3 decimals in KG' });
   });
 
   it('says what is wrong with anything else', () => {
-    expect(parseQuantityInput('12,5')).toEqual({ kind: 'invalid', problem: 'Use a decimal point, e.g. 12.5' });
-    expect(parseQuantityInput('-5')).toMatchObject({ kind: 'invalid' });
-    expect(parseQuantityInput('1e3')).toMatchObject({ kind: 'invalid' });
-    expect(parseQuantityInput('0.0001')).toEqual({ kind: 'invalid', problem: 'At most 3 decimals' });
+    expect(typed('12,5')).toEqual({ kind: 'invalid', problem: 'Use a point for decimals (12.5); a comma groups thousands (1,000)' });
+    expect(typed('-5')).toMatchObject({ kind: 'invalid' });
+    expect(typed('1e3')).toMatchObject({ kind: 'invalid' });
   });
 
   it('reads a draft into postings in the form’s order, and the invalid lines apart', () => {
-    const reading = readDraft({ ...emptyDraft, 'return-to-vendor': '80', scrap: '100', rework: 'x' });
+    const reading = readDraft({ ...emptyDraft, 'return-to-vendor': '80', scrap: '100', rework: 'x' }, lot);
     expect(reading.postings).toEqual([
       { decision: 'scrap', quantity: 100 },
       { decision: 'return-to-vendor', quantity: 80 },
     ]);
-    expect(reading.invalid).toEqual({ rework: 'Type a quantity, e.g. 120' });
+    expect(reading.invalid).toEqual({ rework: 'Type a number, e.g. 1,200 or 12.5' });
   });
 });
 
 describe('the balance line', () => {
-  const balanceOf = (draft: typeof emptyDraft) => postingBalance(readDraft(draft).postings, lot);
+  const balanceOf = (draft: typeof emptyDraft) => postingBalance(readDraft(draft, lot).postings, lot);
 
   it('counts down what is left and turns into an error when over', () => {
     expect(describeBalance(balanceOf(emptyDraft))).toBe('Nothing posted yet — 180 KG to post');
@@ -57,16 +73,16 @@ describe('the balance line', () => {
   });
 
   it('adds decimals to the gram: 0.1 + 0.2 of a 0.3 lot is the whole lot', () => {
-    const balance = postingBalance(readDraft({ ...emptyDraft, scrap: '0.1', rework: '0.2' }).postings, { quantity: 0.3, unit: 'KG' });
+    const balance = postingBalance(readDraft({ ...emptyDraft, scrap: '0.1', rework: '0.2' }, lot).postings, { quantity: 0.3, unit: 'KG' });
     expect(balance).toMatchObject({ state: 'exact', remaining: 0 });
   });
 
   it('blocks the submit with the reason until the postings add up', () => {
-    const reason = (draft: typeof emptyDraft) => submitBlockedReason(readDraft(draft), balanceOf(draft));
+    const reason = (draft: typeof emptyDraft) => submitBlockedReason(readDraft(draft, lot), balanceOf(draft));
     expect(reason(emptyDraft)).toBe('Post the lot’s 180 KG: type quantities, or use All on one line.');
     expect(reason({ ...emptyDraft, scrap: '150' })).toBe('Post the remaining 30 KG before submitting.');
     expect(reason({ ...emptyDraft, scrap: '200' })).toBe('The postings are 20 KG more than the lot holds: reduce them to submit.');
-    expect(reason({ ...emptyDraft, scrap: '180', rework: 'abc' })).toBe('Fix the quantity for Rework: Type a quantity, e.g. 120.');
+    expect(reason({ ...emptyDraft, scrap: '180', rework: 'abc' })).toBe('Fix the quantity for Rework: Type a number, e.g. 1,200 or 12.5.');
     expect(reason({ ...emptyDraft, scrap: '180' })).toBeNull();
   });
 });
@@ -74,18 +90,18 @@ describe('the balance line', () => {
 describe('Rest and All', () => {
   it('puts what the other lines leave on a line', () => {
     const draft = { ...emptyDraft, scrap: '120' };
-    expect(restFor(draft, 'return-to-vendor', 180)).toBe(60);
-    expect(withRest(draft, 'return-to-vendor', 180)).toEqual({ ...draft, 'return-to-vendor': '60' });
+    expect(restFor(draft, 'return-to-vendor', lot)).toBe(60);
+    expect(withRest(draft, 'return-to-vendor', lot)).toEqual({ ...draft, 'return-to-vendor': '60' });
     // The line's own quantity does not count against it.
-    expect(restFor({ ...draft, 'return-to-vendor': '10' }, 'return-to-vendor', 180)).toBe(60);
+    expect(restFor({ ...draft, 'return-to-vendor': '10' }, 'return-to-vendor', lot)).toBe(60);
     // Nothing left: nothing changes.
-    expect(withRest({ ...emptyDraft, scrap: '180' }, 'rework', 180)).toEqual({ ...emptyDraft, scrap: '180' });
-    expect(restFor({ ...emptyDraft, scrap: '200' }, 'rework', 180)).toBe(0);
+    expect(withRest({ ...emptyDraft, scrap: '180' }, 'rework', lot)).toEqual({ ...emptyDraft, scrap: '180' });
+    expect(restFor({ ...emptyDraft, scrap: '200' }, 'rework', lot)).toBe(0);
   });
 
   it('keeps the one-click flow: the whole lot on one line, the others cleared', () => {
     expect(allTo('scrap', 180)).toEqual({ ...emptyDraft, scrap: '180' });
-    expect(readDraft(allTo('release', 12.3456)).postings).toEqual([{ decision: 'release', quantity: 12.346 }]);
+    expect(readDraft(allTo('release', 12.3456), lot).postings).toEqual([{ decision: 'release', quantity: 12.346 }]);
   });
 });
 

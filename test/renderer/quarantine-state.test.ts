@@ -171,7 +171,7 @@ describe('triage order and wording', () => {
 describe('disposition form checks', () => {
   const input = {
     taskId: 't-1',
-    lot: { lotId: 'L-1', quantity: 180, unit: 'KG' },
+    lot: { lotId: 'L-1', quantity: 180, unit: 'KG', decimals: 3 },
     postings: [{ decision: 'scrap' as const, quantity: 180 }],
     reason: 'Cracked housings',
     deviationNumber: '',

@@ -67,22 +67,22 @@ describe('gateway approvals', () => {
     const gateway = await startTestGateway();
     const client = await connectClient(`${gateway.baseUrl}/erp`);
     await client.subscribe({ erp: 0 });
-    const transfer = { transferId: 'RB-FG-1-P2-P1-2026-12-01', itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 60, unit: 'EA', shipDate: '2026-12-01', arrivalDate: '2026-12-03', value: 30_000 };
+    const transfer = { transferId: 'RB-FG-000001-P2-P1-2026-12-01', itemId: 'FG-000001', fromPlant: 'P2', toPlant: 'P1', quantity: 60, unit: 'EA', shipDate: '2026-12-01', arrivalDate: '2026-12-03', value: 30_000 };
     const { value: _value, unit: _unit, ...approved } = transfer;
-    const request = (extra: Record<string, unknown>) => command('transfer.request', 'pl.omar', { ...approved, reason: 'Rebalancing FG-1', ...extra });
-    expect(await client.command(command('approval.request', 'pl.omar', { approvalId: 'AP-T', kind: 'transfer', subject: 'Transfer 60 EA of FG-1', transfer }))).toMatchObject({ status: 'accepted' });
+    const request = (extra: Record<string, unknown>) => command('transfer.request', 'pl.omar', { ...approved, reason: 'Rebalancing FG-000001', ...extra });
+    expect(await client.command(command('approval.request', 'pl.omar', { approvalId: 'AP-T', kind: 'transfer', subject: 'Transfer 60 EA of FG-000001', transfer }))).toMatchObject({ status: 'accepted' });
     const requested = await waitUntil(() => client.events('erp').find((e) => e.type === 'approval.requested'), 'approval.requested');
     expect(requested).toMatchObject({ payload: { approvalId: 'AP-T', kind: 'transfer', transfer } });
 
     expect(await client.command(request({ approvalId: 'AP-T', approvedBy: 'sv.ines' }))).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: transfer AP-T has not been approved' });
     expect(await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-T', decision: 'approve', reason: '' }))).toMatchObject({ status: 'accepted' });
     expect(await client.command(request({ approvalId: 'AP-T', approvedBy: 'sv.kim' }))).toMatchObject({ status: 'rejected', reason: 'payload.approvedBy: AP-T was approved by sv.ines, not sv.kim' });
-    expect(await client.command(request({ quantity: 80, approvalId: 'AP-T', approvedBy: 'sv.ines' }))).toMatchObject({ status: 'rejected', reason: 'payload.quantity: differs from what AP-T approved (60 EA of FG-1 from P2 to P1)' });
+    expect(await client.command(request({ quantity: 80, approvalId: 'AP-T', approvedBy: 'sv.ines' }))).toMatchObject({ status: 'rejected', reason: 'payload.quantity: differs from what AP-T approved (60 EA of FG-000001 from P2 to P1)' });
     const sent = request({ approvalId: 'AP-T', approvedBy: 'sv.ines' });
     expect(await client.command(sent)).toMatchObject({ status: 'accepted' });
     const again = request({ transferId: 'RB-OTHER', approvalId: 'AP-T', approvedBy: 'sv.ines' });
     expect(await client.command(again)).toMatchObject({ status: 'rejected', reason: `payload.approvalId: AP-T was used already, by command ${sent.commandId}` });
     // A transfer without an approval is the workstation's policy to judge: taken as before.
-    expect(await client.command(command('transfer.request', 'pl.omar', { ...approved, transferId: 'T-SMALL', reason: 'Rebalancing FG-1' }))).toMatchObject({ status: 'accepted' });
+    expect(await client.command(command('transfer.request', 'pl.omar', { ...approved, transferId: 'T-SMALL', reason: 'Rebalancing FG-000001' }))).toMatchObject({ status: 'accepted' });
   });
 });

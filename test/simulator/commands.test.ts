@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandReplySchema } from '../../shared/commands';
 import { dispositionDecisions } from '../../shared/domain';
 import { startGateway } from '../../simulator/gateway';
-import { closeAll, connectClient, lotCommand, startTestGateway, tempDatabasePath } from './harness';
+import { closeAll, connectClient, lotCommand, startTestGateway, purchasedItem, tempDatabasePath } from './harness';
 
 afterEach(closeAll);
 
@@ -142,6 +142,26 @@ describe('lot.disposition', () => {
     const short = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'scrap', quantity: 100 }, { decision: 'release', quantity: 150 }]), basedOn(lotId, 2));
     expect(await client.command(short)).toMatchObject(rejectedFor(new RegExp(`^payload\\.postings: the quantities add up to 250 \\w+, but lot ${lotId} holds 300 \\w+$`), { version: 2 }));
     expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 300, version: 2 });
+  });
+
+  it('rejects a posting its unit cannot hold: no 10.5 EA of a part counted in pieces', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ itemId: purchasedItem(gateway, 'EA').id, quantity: 20 });
+    const client = await connectClient(gateway.erpUrl);
+    const half = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'release', quantity: 10.5 }, { decision: 'scrap', quantity: 9.5 }]), basedOn(lotId, 2));
+    expect(await client.command(half)).toMatchObject(rejectedFor(/^payload\.postings\[0\]\.quantity: 10\.5 EA is not a whole number; EA counts whole units$/, { version: 2 }));
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 20, version: 2 });
+  });
+
+  it('rejects a transfer or a purchase order line in a quantity the item’s unit cannot hold', async () => {
+    const gateway = await startTestGateway({ planningScale: 0.05 });
+    const item = purchasedItem(gateway, 'EA');
+    const client = await connectClient(gateway.erpUrl);
+    const transfer = { commandId: 'tr-1', type: 'transfer.request', issuedBy: 'pl.anna', issuedAt: '2026-12-06T08:00:00.000Z', payload: { transferId: 'RB-1', itemId: item.id, fromPlant: 'P1', toPlant: 'P2', quantity: 2.5, shipDate: '2026-12-07', arrivalDate: '2026-12-09', reason: 'rebalance' } };
+    expect(await client.command(transfer)).toMatchObject(rejectedFor(/^payload\.quantity: 2\.5 EA is not a whole number/));
+    const line = { commandId: 'po-1', type: 'po.create', issuedBy: 'pl.anna', issuedAt: '2026-12-06T08:00:00.000Z', payload: { poLineId: 'PO-9999999/10', supplierId: item.supplierId, itemId: item.id, plant: 'P1', quantity: 0.5, requestedDate: '2026-12-20', reason: 'alternate supplier' } };
+    expect(await client.command(line)).toMatchObject(rejectedFor(/^payload\.quantity: 0\.5 EA is not a whole number/));
+    expect(await client.command({ ...transfer, commandId: 'tr-2', payload: { ...transfer.payload, quantity: 3 } })).toMatchObject({ status: 'accepted' });
   });
 
   it('rejects more than the lot holds, an unknown lot, and another inspection lot', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAll, connectClient, lotCommand, startTestGateway } from './harness';
+import { closeAll, connectClient, lotCommand, startTestGateway, purchasedItem } from './harness';
 
 afterEach(closeAll);
 
@@ -16,11 +16,12 @@ describe('control endpoints', () => {
   it('drive the scenarios and report streams, commands and deliveries', async () => {
     const gateway = await startTestGateway();
     const { baseUrl } = gateway;
-    const failure = await call(baseUrl, 'POST', '/control/inspection-failure', { itemId: 'M-1010', quantity: 400 });
+    const item = purchasedItem(gateway);
+    const failure = await call(baseUrl, 'POST', '/control/inspection-failure', { itemId: item.id, quantity: 400 });
     expect(failure.status).toBe(200);
     const lotId = failure.body.lotId as string;
     expect(failure.body).toEqual({ lotId, inspectionLotId: expect.stringMatching(/^IL-/) as unknown });
-    expect(gateway.inspect.lot(lotId)).toMatchObject({ itemId: 'M-1010', quantity: 400 });
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ itemId: item.id, quantity: 400 });
 
     expect((await call(baseUrl, 'POST', '/control/inspection-failure')).status).toBe(200);
     const consumed = await call(baseUrl, 'POST', '/control/consume', { lotId, quantity: 100 });

@@ -28,7 +28,7 @@ function storeOf(gateway: Awaited<ReturnType<typeof startTestGateway>>): EventSt
   const planning = gateway.inspect.planningDataset();
   return {
     lot: (lotId) => gateway.inspect.lot(lotId),
-    planning: { poLinesWithAsn: () => (planning?.poLines ?? []).filter((line) => line.asnId !== undefined) },
+    planning: { plays: () => planning !== null, poLinesWithAsn: () => (planning?.poLines ?? []).filter((line) => line.asnId !== undefined) },
   };
 }
 
@@ -84,7 +84,7 @@ describe('event storm', () => {
           consumeLot: () => ({ lotId: '', productionOrderId: '', version: 0 }),
           supplierDelay: () => ({ poLineId: '', previousDate: '', newDate: '' }),
         },
-        store: { lot: () => undefined, planning: { poLinesWithAsn: () => [] } },
+        store: { lot: () => undefined, planning: { plays: () => false, poLinesWithAsn: () => [] } },
         now: () => now,
       },
       { eventsPerSecond: 100, seconds: 5, delaysPerSecond: 0 },

@@ -41,6 +41,13 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
 
 export const fixedClock = (): Date => new Date('2025-03-14T09:30:00.000Z');
 
+/** A purchased item of the gateway's master data in the given unit: what a test receives. */
+export function purchasedItem(gateway: Gateway, unit = 'EA'): { id: string; unit: string; supplierId: string } {
+  const item = gateway.inspect.items().find((candidate) => candidate.supplierId !== undefined && candidate.unit === unit);
+  if (!item?.supplierId) throw new Error(`the gateway's master data has no purchased item in ${unit}`);
+  return { id: item.id, unit: item.unit, supplierId: item.supplierId };
+}
+
 /** Polls until check() is truthy; fails naming what it waited for. */
 export async function waitUntil<T>(check: () => T, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

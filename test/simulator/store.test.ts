@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayStore } from '../../simulator/gateway-store';
@@ -5,8 +7,10 @@ import { closeAll, onCleanup, tempDatabasePath } from './harness';
 
 afterEach(closeAll);
 
+const open = (databasePath: string, seed = 1) => new GatewayStore({ databasePath, seed, planningScale: 0, clock: () => new Date('2026-12-06T08:00:00Z') });
+
 function openStore(path: string, seed = 1): GatewayStore {
-  const store = new GatewayStore(path, seed, undefined);
+  const store = open(path, seed);
   // close() twice is harmless in better-sqlite3, so tests may also close early to reopen.
   onCleanup(() => store.close());
   return store;
@@ -28,7 +32,7 @@ describe('simulator database', () => {
 
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(2);
     raw.close();
   });
 
@@ -38,13 +42,29 @@ describe('simulator database', () => {
     const raw = new Database(newer);
     raw.pragma('user_version = 7');
     raw.close();
-    expect(() => new GatewayStore(newer, 1, undefined)).toThrow(/schema version 7/);
+    expect(() => open(newer)).toThrow(/schema version 7/);
 
     const foreign = tempDatabasePath();
     const other = new Database(foreign);
     other.exec('CREATE TABLE lots (x TEXT)');
     other.close();
-    expect(() => new GatewayStore(foreign, 1, undefined)).toThrow(/not a simulator database/);
+    expect(() => open(foreign)).toThrow(/not a simulator database/);
+  });
+
+  it('sets a database from an older simulator aside, under another name, and starts a new world', () => {
+    const path = tempDatabasePath();
+    const older = new Database(path);
+    older.exec("CREATE TABLE lots (lot_id TEXT PRIMARY KEY, item_id TEXT); INSERT INTO lots VALUES ('L-000101', 'M-1001')");
+    older.pragma('user_version = 1');
+    older.close();
+    const store = openStore(path);
+    expect(store.lot('L-000101')?.itemId).not.toBe('M-1001');
+    expect(store.items().some((item) => item.id.startsWith('RM-'))).toBe(true);
+    const aside = readdirSync(dirname(path)).filter((name) => name.startsWith(`${basename(path)}.v1-`));
+    expect(aside).toHaveLength(1);
+    const kept = new Database(join(dirname(path), aside[0]!), { readonly: true });
+    expect(kept.prepare('SELECT item_id FROM lots').pluck().get()).toBe('M-1001');
+    kept.close();
   });
 
   it('rolls back events and state together when a transaction fails', () => {

@@ -11,6 +11,7 @@ import { up as rebalancing } from './0008-rebalancing';
 import { up as rerouteAnswers } from './0009-reroute-answers';
 import { up as upstreamUsageDecisions } from './0010-upstream-usage-decisions';
 import { up as containmentHolds } from './0011-containment-holds';
+import { up as unitsAndCurrency } from './0012-units-and-currency';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: '0009-reroute-answers', up: rerouteAnswers },
   { version: 10, name: '0010-upstream-usage-decisions', up: upstreamUsageDecisions },
   { version: 11, name: '0011-containment-holds', up: containmentHolds },
+  { version: 12, name: '0012-units-and-currency', up: unitsAndCurrency },
 ];

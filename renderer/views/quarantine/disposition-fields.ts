@@ -2,12 +2,12 @@
 // "postings add up" rule as the host, so most mistakes are shown before the call and the host's
 // answer names the same fields.
 import { dispositionArgsSchema, type DispositionArgs } from '../../../shared/api/quarantine';
-import { checkPostingsAddUp, type UsagePosting } from '../../../shared/usage-decision';
+import { checkPostings, type UsagePosting } from '../../../shared/usage-decision';
 import { ApiCallError } from '../../api/api-call-error';
 
 export interface DispositionInput {
   taskId: string;
-  lot: { lotId: string; quantity: number; unit: string };
+  lot: { lotId: string; quantity: number; unit: string; decimals: number };
   postings: UsagePosting[];
   reason: string;
   deviationNumber: string;
@@ -64,8 +64,8 @@ export function validateDisposition(input: DispositionInput): { args: Dispositio
     containmentLotIds: input.containmentLotIds,
   });
   const problems: Record<string, string> = {};
-  const addUp = input.postings.length > 0 ? checkPostingsAddUp(input.postings, input.lot) : null;
-  if (addUp !== null) problems['postings'] = addUp.replace(/^postings: /, '');
+  const addUp = input.postings.length > 0 ? checkPostings(input.postings, input.lot, input.lot.decimals) : null;
+  if (addUp !== null) problems['postings'] = addUp.replace(/^postings(\[\d+\]\.quantity)?: /, '');
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems[issue.path.map(String).join('.') || '(message)'] ??= issue.message;
   }

@@ -6,6 +6,7 @@
 // keeps the submit button in reach.
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
+import { unitDecimals } from '../../format/numbers';
 import { submitDisposition } from '../../state/quarantine-actions';
 import { selectSelectedContainment, useQuarantineStore } from '../../state/quarantine-slice';
 import { chosenContainmentLotIds, type ContainmentTicks } from './containment-choice';
@@ -44,7 +45,8 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
-  const reading = readDraft(draft);
+  const lot = { lotId: row.lotId, quantity: row.quantity, unit: row.unit, decimals: unitDecimals(row.unit) };
+  const reading = readDraft(draft, lot);
   const balance = postingBalance(reading.postings, row);
   const blockedReason = submitBlockedReason(reading, balance);
   const usesAsIs = reading.postings.some((posting) => posting.decision === 'use-as-is');
@@ -66,7 +68,7 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (blockedReason !== null) return;
-    const checked = validateDisposition({ taskId: row.taskId, lot: row, postings: reading.postings, reason, deviationNumber, containmentLotIds });
+    const checked = validateDisposition({ taskId: row.taskId, lot, postings: reading.postings, reason, deviationNumber, containmentLotIds });
     if ('errors' in checked) {
       showErrors(checked.errors);
       return;
@@ -96,7 +98,7 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
         <form id={formId} ref={formRef} className="disposition-form" onSubmit={onSubmit} noValidate aria-label={`Usage decision for lot ${row.lotId}`}>
           <UsagePostingsFieldset
             idPrefix={id}
-            lot={row}
+            lot={lot}
             draft={draft}
             onDraftChange={changeDraft}
             reading={reading}

@@ -4,6 +4,7 @@
 import { dispositionDecisions, type DispositionDecision } from '../../../shared/domain';
 import { postingsTotal, roundQuantity, type UsagePosting } from '../../../shared/usage-decision';
 import { decisionShortLabels } from '../../format/labels';
+import { parseNumberInput } from '../../format/number-input';
 import { formatQuantity } from '../../format/numbers';
 
 /** The text typed for each kind; '' when the kind gets nothing. */
@@ -13,15 +14,14 @@ export const emptyDraft: PostingDraft = Object.fromEntries(dispositionDecisions.
 
 export type QuantityInput = { kind: 'empty' } | { kind: 'quantity'; value: number } | { kind: 'invalid'; problem: string };
 
-/** "120", "12.5", " 80 " are quantities; "", "0" post nothing; anything else says what is wrong. */
-export function parseQuantityInput(text: string): QuantityInput {
-  const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'empty' };
-  if (trimmed.includes(',')) return { kind: 'invalid', problem: 'Use a decimal point, e.g. 12.5' };
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return { kind: 'invalid', problem: 'Type a quantity, e.g. 120' };
-  if (/\.\d{4,}$/.test(trimmed)) return { kind: 'invalid', problem: 'At most 3 decimals' };
-  const value = Number(trimmed);
-  return value === 0 ? { kind: 'empty' } : { kind: 'quantity', value };
+/**
+ * "1,100", "120", "12.5", " 80 " are quantities, read as the app shows them; "", "0" post nothing;
+ * anything else (or more decimals than the lot's unit has) says what is wrong.
+ */
+export function parseQuantityInput(text: string, decimals: number, unit: string): QuantityInput {
+  const input = parseNumberInput(text, decimals, unit);
+  if (input.kind !== 'number') return input;
+  return input.value === 0 ? { kind: 'empty' } : { kind: 'quantity', value: input.value };
 }
 
 export interface DraftReading {
@@ -31,11 +31,12 @@ export interface DraftReading {
   invalid: Partial<Record<DispositionDecision, string>>;
 }
 
-export function readDraft(draft: PostingDraft): DraftReading {
+/** lot: its unit and that unit's decimals bound each quantity typed. */
+export function readDraft(draft: PostingDraft, lot: { unit: string; decimals: number }): DraftReading {
   const postings: UsagePosting[] = [];
   const invalid: Partial<Record<DispositionDecision, string>> = {};
   for (const decision of dispositionDecisions) {
-    const input = parseQuantityInput(draft[decision]);
+    const input = parseQuantityInput(draft[decision], lot.decimals, lot.unit);
     if (input.kind === 'quantity') postings.push({ decision, quantity: input.value });
     else if (input.kind === 'invalid') invalid[decision] = input.problem;
   }
@@ -81,14 +82,21 @@ export function submitBlockedReason(reading: DraftReading, balance: PostingBalan
   return null;
 }
 
-/** What "rest" would put on the kind: the lot less every other kind's quantity (invalid texts count as 0). */
-export function restFor(draft: PostingDraft, kind: DispositionDecision, lotQuantity: number): number {
-  const others = readDraft(draft).postings.filter((posting) => posting.decision !== kind);
-  return Math.max(0, roundQuantity(lotQuantity - postingsTotal(others)));
+/** A lot as the form posts it: its quantity, and its unit with that unit's decimals. */
+export interface PostedLot {
+  quantity: number;
+  unit: string;
+  decimals: number;
 }
 
-export function withRest(draft: PostingDraft, kind: DispositionDecision, lotQuantity: number): PostingDraft {
-  const rest = restFor(draft, kind, lotQuantity);
+/** What "rest" would put on the kind: the lot less every other kind's quantity (invalid texts count as 0). */
+export function restFor(draft: PostingDraft, kind: DispositionDecision, lot: PostedLot): number {
+  const others = readDraft(draft, lot).postings.filter((posting) => posting.decision !== kind);
+  return Math.max(0, roundQuantity(lot.quantity - postingsTotal(others)));
+}
+
+export function withRest(draft: PostingDraft, kind: DispositionDecision, lot: PostedLot): PostingDraft {
+  const rest = restFor(draft, kind, lot);
   return rest > 0 ? { ...draft, [kind]: String(rest) } : draft;
 }
 

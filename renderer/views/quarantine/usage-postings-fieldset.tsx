@@ -4,7 +4,7 @@
 import { dispositionDecisions, type DispositionDecision } from '../../../shared/domain';
 import { decisionLabels, decisionShortLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
-import { describeBalance, restFor, withRest, allTo, type DraftReading, type PostingBalance, type PostingDraft } from './posting-draft';
+import { describeBalance, restFor, withRest, allTo, type DraftReading, type PostedLot, type PostingBalance, type PostingDraft } from './posting-draft';
 
 /** The tooltip of each line: what posting a quantity there does. */
 const postingMeanings: Record<DispositionDecision, string> = {
@@ -18,7 +18,7 @@ const postingMeanings: Record<DispositionDecision, string> = {
 
 interface UsagePostingsProps {
   idPrefix: string;
-  lot: { quantity: number; unit: string };
+  lot: PostedLot;
   draft: PostingDraft;
   onDraftChange(draft: PostingDraft): void;
   reading: DraftReading;
@@ -40,7 +40,7 @@ export function UsagePostingsFieldset({ idPrefix, lot, draft, onDraftChange, rea
       {dispositionDecisions.map((kind) => {
         const blocked = kind === 'return-to-vendor' ? returnToVendorBlocked : null;
         const lineDisabled = disabled || blocked !== null;
-        const rest = restFor(draft, kind, lot.quantity);
+        const rest = restFor(draft, kind, lot);
         const invalid = reading.invalid[kind];
         const posted = reading.postings.some((posting) => posting.decision === kind);
         const inputId = `${idPrefix}-posting-${kind}`;
@@ -53,7 +53,7 @@ export function UsagePostingsFieldset({ idPrefix, lot, draft, onDraftChange, rea
               <input
                 id={inputId}
                 type="text"
-                inputMode="decimal"
+                inputMode={lot.decimals === 0 ? 'numeric' : 'decimal'}
                 autoComplete="off"
                 value={draft[kind]}
                 placeholder="0"
@@ -71,7 +71,7 @@ export function UsagePostingsFieldset({ idPrefix, lot, draft, onDraftChange, rea
             <button
               type="button"
               className="button button--small"
-              onClick={() => onDraftChange(withRest(draft, kind, lot.quantity))}
+              onClick={() => onDraftChange(withRest(draft, kind, lot))}
               disabled={lineDisabled || rest <= 0 || String(rest) === draft[kind].trim()}
               aria-label={`Post the remaining ${formatQuantity(rest, lot.unit)} to ${decisionLabels[kind]}`}
               data-testid={`posting-rest-${kind}`}
