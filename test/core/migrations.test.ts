@@ -211,4 +211,18 @@ describe('migrations', () => {
     expect(db.prepare('SELECT contained_by FROM lot_holds').pluck().get()).toBe('L-0');
     db.close();
   });
+
+  it('0012 adds the units of measure and the company currency, the standard ones until a snapshot says otherwise', () => {
+    const db = new Database(temp.file('m12.sqlite'));
+    migrate(db, 'm12', migrations.slice(0, 11));
+    db.prepare("INSERT INTO items (id, description, unit) VALUES ('RM-1', 'Rod seal', 'EA')").run();
+    migrate(db, 'm12', migrations.slice(0, 12));
+    expect(db.prepare("SELECT decimals FROM units WHERE unit = 'EA'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT decimals FROM units WHERE unit = 'KG'").pluck().get()).toBe(3);
+    expect(db.prepare("SELECT value FROM company WHERE key = 'currency'").pluck().get()).toBe('EUR');
+    expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(1);
+    expect(() => db.prepare("INSERT INTO units VALUES ('X', 9, 'too fine')").run()).toThrow(/CHECK/);
+    db.close();
+  });
 });
+

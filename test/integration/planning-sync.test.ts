@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayConnectors } from '../../electron/gateway-connectors';
-import type { Core } from '../../orchestration-core/core-types';
+import type { Clock, Core } from '../../orchestration-core/core-types';
+import { calendarDayOf } from '../../shared/plan-days';
 import { createCore } from '../../orchestration-core/host';
 import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
@@ -26,8 +27,8 @@ describe('planning data over the real gateway', () => {
     }
   };
 
-  async function startCore(): Promise<Core> {
-    core = await createCore({ databasePath: temp.file('core.sqlite'), user: planner.user, role: 'planner', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+  async function startCore(clock?: Clock): Promise<Core> {
+    core = await createCore({ databasePath: temp.file('core.sqlite'), user: planner.user, role: 'planner', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger, ...(clock ? { clock } : {}) });
     const started = core;
     await waitFor('connectors online', async () => (await started.handlers['connectors.status']({}, planner)).every((c) => c.state === 'online'), 20_000);
     return started;
@@ -60,4 +61,22 @@ describe('planning data over the real gateway', () => {
     await startCore();
     expect(count('SELECT count(*) FROM production_orders')).toBe(dataset.productionOrders.length);
   });
+
+  it('plans from the calendar day: a workstation whose day is past the dataset\'s counts from today', async () => {
+    const dataset = gateway.inspect.planningDataset()!;
+    const later = new Date(`${dataset.today}T12:00:00`);
+    later.setDate(later.getDate() + 3);
+    const planningDay = () => {
+      const db = new Database(temp.file('core.sqlite'), { readonly: true });
+      try {
+        return db.prepare('SELECT today FROM planning_calendar').pluck().get() as string;
+      } finally {
+        db.close();
+      }
+    };
+    await startCore({ now: () => later });
+    await waitFor('the plan moved to the workstation\'s day', async () => planningDay() === calendarDayOf(later));
+    expect(planningDay() > dataset.today).toBe(true);
+  });
 });
+
