@@ -1,6 +1,6 @@
 // `npm run start:web`: the core plus the plain-Node web host, for browser access and end-to-end tests.
 // Prints exactly one line on stdout, "Plant Orchestrator web host: <url>"; logs go to stderr.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startRebalanceWorkerFromSource } from '../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import { createCore } from '../orchestration-core/host';
@@ -8,6 +8,7 @@ import { roles, roleSchema, type Role } from '../shared/domain';
 import { consoleLogger } from './console-logger';
 import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
 import { gatewayConnectors } from './gateway-connectors';
+import { readRendererFiles } from './renderer-files';
 import { loadSettingsFromConf } from './settings-conf';
 import { startWebHost } from './web-host';
 
@@ -33,10 +34,8 @@ async function main(): Promise<void> {
   const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
   const user = process.env['PLANT_ORCHESTRATOR_USER'] || settings.user;
   const role = roleFromEnv(process.env['PLANT_ORCHESTRATOR_ROLE']) ?? settings.role;
-  const rendererDir = path.resolve(import.meta.dirname, '../dist/renderer');
-  if (!existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new Error(`no built renderer in ${rendererDir}: run "npm run build:renderer" first`);
-  }
+  // Read whole before anything starts: a missing build fails fast, and a build swapped in later is not seen.
+  const renderer = await readRendererFiles(path.resolve(import.meta.dirname, '../dist/renderer'));
   mkdirSync(dataDir, { recursive: true });
 
   const core = await createCore({
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
   });
   const host = await startWebHost({
     core,
-    rendererDir,
+    renderer,
     port,
     host: '127.0.0.1',
     user,

@@ -11,6 +11,7 @@ import type { UiDensity } from '../shared/api/session';
 import { createApiDispatcher } from './api-dispatch';
 import { consoleLogger } from './console-logger';
 import { contentSecurityPolicy } from './content-security-policy';
+import type { RendererFiles } from './renderer-files';
 import { createStaticFileHandler } from './static-files';
 import { attachBridgeSession } from './web-socket-bridge';
 
@@ -19,8 +20,8 @@ export type LoopbackHost = '127.0.0.1' | 'localhost';
 
 export interface WebHostOptions {
   core: Pick<Core, 'handlers' | 'subscribe'>;
-  /** The built renderer (dist/renderer). */
-  rendererDir: string;
+  /** The built renderer (dist/renderer), read once at start (readRendererFiles). */
+  renderer: RendererFiles;
   /** 0 or absent: a free port. */
   port?: number;
   host?: LoopbackHost;
@@ -102,7 +103,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   // Attached once the port is known, since the CSP names the WebSocket origin.
   const serveStaticFile = createStaticFileHandler({
-    rendererDir: options.rendererDir,
+    files: options.renderer,
     htmlHeaders: { 'Content-Security-Policy': contentSecurityPolicy(ownAuthorities().map((authority) => `ws://${authority}`)) },
   });
   server.on('request', (request, response) => {
@@ -110,11 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
       return;
     }
-    serveStaticFile(request, response).catch((error: unknown) => {
-      logger.error('Static file request failed', { url: request.url, error: error instanceof Error ? error.message : String(error) });
-      if (!response.headersSent) response.writeHead(500).end();
-      else response.destroy();
-    });
+    serveStaticFile(request, response);
   });
 
   return {
