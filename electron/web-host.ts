@@ -1,7 +1,8 @@
 // The plain-Node host: serves the built renderer over loopback HTTP and bridges the API contract over
-// a WebSocket on /api that only a holder of the per-launch token may open.
+// a WebSocket on /api that only a holder of the per-launch token may open. A plain GET on /api tells a
+// page whether its token is this launch's, so a stale link is told apart from a host that is down.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -59,6 +60,13 @@ function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string):
   socket.destroy();
 }
 
+/** 204: the token opens the WebSocket; 401: it never will (a wrong token, or one from an earlier launch). */
+function answerTokenCheck(method: string | undefined, accepted: boolean, response: ServerResponse): void {
+  const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  if (method !== 'GET' && method !== 'HEAD') response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+  else response.writeHead(accepted ? 204 : 401, headers).end();
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? consoleLogger;
@@ -109,6 +117,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('request', (request, response) => {
     if (!isOwnHost(request)) {
       response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname === apiPath) {
+      answerTokenCheck(request.method, tokensEqual(tokenBytes, url.searchParams.get('token')), response);
       return;
     }
     serveStaticFile(request, response);

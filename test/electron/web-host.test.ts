@@ -130,6 +130,15 @@ describe('startWebHost', () => {
     client.socket.close();
   });
 
+  it('tells a page over plain HTTP whether its token is this launch\'s', async () => {
+    expect((await get(host.port, `/api?token=${host.token}`)).status).toBe(204);
+    const refused = await get(host.port, '/api?token=from-an-earlier-launch');
+    expect(refused.status).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect((await get(host.port, '/api')).status).toBe(401);
+    expect((await get(host.port, `/api?token=${host.token}`, { host: 'evil.example' })).status).toBe(421);
+  });
+
   it('answers invoke with the dispatcher result, as the launch user', async () => {
     const client = await connect(host);
     client.send({ kind: 'invoke', id: 1, method: 'quarantine.disposition', args: { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' } });
