@@ -6,6 +6,7 @@ import { startRebalanceWorkerFromSource } from '../orchestration-core/analysis/r
 import { createCore } from '../orchestration-core/host';
 import { roles, roleSchema, type Role } from '../shared/domain';
 import { consoleLogger } from './console-logger';
+import { lockDataFolder } from './data-folder-lock';
 import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
 import { gatewayConnectors } from './gateway-connectors';
 import { readRendererFiles } from './renderer-files';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   // Read whole before anything starts: a missing build fails fast, and a build swapped in later is not seen.
   const renderer = await readRendererFiles(path.resolve(import.meta.dirname, '../dist/renderer'));
   mkdirSync(dataDir, { recursive: true });
+  const dataFolder = lockDataFolder(dataDir);
 
   const core = await createCore({
     databasePath: path.join(dataDir, 'plant-orchestrator.sqlite'),
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     consoleLogger.info('Shutting down', { signal });
     Promise.allSettled([host.close()])
       .then(() => core.close())
+      .then(() => dataFolder.release())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -1,7 +1,7 @@
 // Two `npm run start:web` started at once both serve the renderer, and a rebuild while they run
-// (here `npm run build:renderer` after a source change) never takes it from under them. Real
-// processes: a simulator, two web hosts and the build, on 127.0.0.1.
-import { spawn } from 'node:child_process';
+// (here `npm run build:renderer` after a source change) never takes it from under them; a third on
+// a data folder in use is refused. Real processes: a simulator, the web hosts and the build, on 127.0.0.1.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,5 +90,17 @@ describe('npm run start:web, twice at once', () => {
     expect(failures.slice(0, 5)).toEqual([]);
     expect(rounds).toBeGreaterThan(0);
     expect(build.output()).toContain('renderer: built into dist/renderer');
+  });
+
+  it('refuses a second host on a data folder a running host uses, naming it', () => {
+    const inUse = path.join(dataDir, 'planner.a');
+    const second = spawnSync(process.execPath, ['--import', 'tsx', 'electron/web-host-main.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PORT: '0', PLANT_ORCHESTRATOR_DATA: inUse, PLANT_ORCHESTRATOR_CONFIG_DIR: inUse },
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`Plant Orchestrator web host failed to start: the data folder ${inUse} is in use by another web host (process `);
   });
 });
