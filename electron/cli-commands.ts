@@ -9,11 +9,13 @@ import { defaultRebalanceOptions, roundMoney, solveAll } from '../orchestration-
 import { translateB2mml } from '../orchestration-core/connectors/b2mml/translate';
 import { describeZodError } from '../shared/describe-error';
 import { datasetSchema, planDateSchema, type Dataset } from '../shared/dataset';
-import { generateDataset } from '../simulator/planning/generate-dataset';
+import { defaultPlanningToday, generateDataset } from '../simulator/planning/generate-dataset';
 import { CliUsageError, integerFlag, numberFlag, parseFlags } from './cli-args';
 
 export const usage = `usage: npm run cli -- <command> [flags]
-  dataset --seed N --scale S --out FILE      write the planning dataset as JSON
+  dataset --out FILE [--seed N] [--scale S] [--today YYYY-MM-DD]
+                                             write the planning dataset as JSON (defaults: seed 1, scale 1,
+                                             today ${defaultPlanningToday})
   impact --dataset FILE --po-line ID --new-date YYYY-MM-DD
                                              print the orders a supplier delay makes later, as JSON
   impact --dataset FILE --lot ID             ... that blocking a lot makes later
@@ -22,9 +24,12 @@ export const usage = `usage: npm run cli -- <command> [flags]
   rebalance --dataset FILE [--horizon-days N] [--penalty X]
                                              print each item's rebalancing problem (plants' surplus and
                                              shortage, lanes' cost per unit with the lateness penalty X
-                                             per unit-day) and its optimal solution, as JSON
+                                             per unit-day) and its optimal solution, as JSON (defaults:
+                                             horizon ${defaultRebalanceOptions.horizonDays} days, penalty ${defaultRebalanceOptions.latenessPenaltyPerUnitDay})
   b2mml FILE                                 print the canonical events a B2MML message (V0700 or V0401)
-                                             maps to, as JSON; a message the adapter refuses exits with 2`;
+                                             maps to, as JSON; a message the adapter refuses exits with 2
+  -h, --help                                 print this and exit (also after a command)
+Flags are --flag value or --flag=value; a bad or missing flag is named and exits with 2.`;
 
 export function datasetCommand(argv: readonly string[]): string {
   const flags = parseFlags(argv, ['seed', 'scale', 'out', 'today'], ['out']);

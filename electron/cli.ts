@@ -4,12 +4,19 @@ import { b2mmlCommand, datasetCommand, impactCommand, rebalanceCommand, usage } 
 
 const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand, rebalance: rebalanceCommand, b2mml: b2mmlCommand };
 
+const helpFlags: readonly string[] = ['--help', '-h'];
+
 function main(argv: readonly string[]): number {
   const [name, ...rest] = argv;
+  // Asked for, the usage is the answer (stdout, exit 0), also after a command: `impact --help`.
+  if (argv.some((arg) => helpFlags.includes(arg))) {
+    console.log(usage);
+    return 0;
+  }
   const command = name === undefined ? undefined : commands[name];
   if (!command) {
-    console.error(name === undefined || name === '--help' ? usage : `${name}: unknown command\n${usage}`);
-    return name === '--help' ? 0 : 2;
+    console.error(name === undefined ? usage : `${name}: unknown command\n${usage}`);
+    return 2;
   }
   try {
     console.log(command(rest));

@@ -1,7 +1,7 @@
 // Settings of the plain-Node host, kept with conf (the library electron-store is built on).
 import Conf from 'conf';
 import type { Settings } from '../shared/settings';
-import { loadSettingsFrom } from './settings-parse';
+import { loadSettingsFrom, settingsFileOptions } from './settings-parse';
 
 export interface ConfSettingsOptions {
   /** Folder of the settings file; default: env PLANT_ORCHESTRATOR_CONFIG_DIR, else the OS config folder. */
@@ -10,6 +10,7 @@ export interface ConfSettingsOptions {
 
 export function loadSettingsFromConf(options: ConfSettingsOptions = {}): Settings {
   const cwd = options.cwd ?? process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'];
-  const conf = new Conf<Record<string, unknown>>({ projectName: 'plant-orchestrator', ...(cwd ? { cwd } : {}) });
+  // conf reads the file as it is constructed: a file that is not JSON throws here, with its line and column.
+  const conf = new Conf<Record<string, unknown>>({ projectName: 'plant-orchestrator', ...settingsFileOptions, ...(cwd ? { cwd } : {}) });
   return loadSettingsFrom(conf);
 }

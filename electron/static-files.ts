@@ -1,9 +1,9 @@
-// Serves the built renderer from one folder: GET and HEAD only, known content types, index.html for
-// "/", and nothing outside the folder however the path is spelled (.., %2e%2e, %2f, backslashes, NUL).
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+// Serves the built renderer from memory (see renderer-files.ts): GET and HEAD only, known content
+// types, index.html for "/", and only the files of the build, however the path is spelled (.., %2e%2e,
+// %2f, backslashes, NUL).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { RendererFiles } from './renderer-files';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,13 +22,13 @@ const contentTypes: Record<string, string> = {
 };
 
 export interface StaticFileOptions {
-  rendererDir: string;
+  files: RendererFiles;
   /** Headers added to HTML responses (the CSP). */
   htmlHeaders: Record<string, string>;
 }
 
-/** Maps a request path to a file inside the root, or null when it would leave it or is malformed. */
-export function resolveStaticPath(root: string, requestPath: string): string | null {
+/** Maps a request path to the name of a file of the build ("assets/x.js"), or null when it would leave the folder or is malformed. */
+export function staticFileName(requestPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(requestPath);
@@ -37,8 +37,8 @@ export function resolveStaticPath(root: string, requestPath: string): string | n
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const resolved = path.resolve(root, relative);
-  return resolved.startsWith(root + path.sep) ? resolved : null;
+  const normalized = path.posix.normalize(relative);
+  return normalized === '..' || normalized.startsWith('../') || path.posix.isAbsolute(normalized) ? null : normalized;
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {
@@ -47,46 +47,30 @@ function sendText(response: ServerResponse, status: number, text: string): void 
 }
 
 export function createStaticFileHandler(options: StaticFileOptions) {
-  const root = path.resolve(options.rendererDir);
-  // Symlinks inside the folder must not lead out of it either, so compare real paths too.
-  const realRoot = realpath(root).catch(() => root);
-
-  return async function serveStaticFile(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  return function serveStaticFile(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       sendText(response, 405, 'Method not allowed');
       return;
     }
     const requestPath = (request.url ?? '/').split('?')[0] ?? '/';
-    const filePath = resolveStaticPath(root, requestPath);
-    if (!filePath) {
+    const name = staticFileName(requestPath);
+    const body = name === null ? undefined : options.files.get(name);
+    if (name === null || body === undefined) {
       sendText(response, 404, 'Not found');
       return;
     }
-    const found = await stat(filePath).catch(() => null);
-    const realFile = found?.isFile() ? await realpath(filePath).catch(() => null) : null;
-    if (!found?.isFile() || !realFile || !realFile.startsWith((await realRoot) + path.sep)) {
-      sendText(response, 404, 'Not found');
-      return;
-    }
-    const extension = path.extname(filePath).toLowerCase();
-    const isHtml = extension === '.html';
+    const extension = path.posix.extname(name).toLowerCase();
     response.writeHead(200, {
       'Content-Type': contentTypes[extension] ?? 'application/octet-stream',
-      'Content-Length': String(found.size),
+      'Content-Length': String(body.length),
       'X-Content-Type-Options': 'nosniff',
       // The page URL carries the launch token: never leak it through a Referer header.
       'Referrer-Policy': 'no-referrer',
       // Vite puts content-hashed names under assets/; everything else (index.html first) is revalidated.
-      'Cache-Control': requestPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...(isHtml ? options.htmlHeaders : {}),
+      'Cache-Control': name.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(extension === '.html' ? options.htmlHeaders : {}),
     });
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    createReadStream(filePath)
-      .on('error', () => response.destroy())
-      .pipe(response);
+    response.end(request.method === 'HEAD' ? undefined : body);
   };
 }

@@ -1,13 +1,15 @@
 // `npm run start:web`: the core plus the plain-Node web host, for browser access and end-to-end tests.
 // Prints exactly one line on stdout, "Plant Orchestrator web host: <url>"; logs go to stderr.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startRebalanceWorkerFromSource } from '../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import { createCore } from '../orchestration-core/host';
 import { roles, roleSchema, type Role } from '../shared/domain';
 import { consoleLogger } from './console-logger';
+import { lockDataFolder } from './data-folder-lock';
 import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
 import { gatewayConnectors } from './gateway-connectors';
+import { readRendererFiles } from './renderer-files';
 import { loadSettingsFromConf } from './settings-conf';
 import { startWebHost } from './web-host';
 
@@ -33,11 +35,10 @@ async function main(): Promise<void> {
   const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
   const user = process.env['PLANT_ORCHESTRATOR_USER'] || settings.user;
   const role = roleFromEnv(process.env['PLANT_ORCHESTRATOR_ROLE']) ?? settings.role;
-  const rendererDir = path.resolve(import.meta.dirname, '../dist/renderer');
-  if (!existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new Error(`no built renderer in ${rendererDir}: run "npm run build:renderer" first`);
-  }
+  // Read whole before anything starts: a missing build fails fast, and a build swapped in later is not seen.
+  const renderer = await readRendererFiles(path.resolve(import.meta.dirname, '../dist/renderer'));
   mkdirSync(dataDir, { recursive: true });
+  const dataFolder = lockDataFolder(dataDir);
 
   const core = await createCore({
     databasePath: path.join(dataDir, 'plant-orchestrator.sqlite'),
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   });
   const host = await startWebHost({
     core,
-    rendererDir,
+    renderer,
     port,
     host: '127.0.0.1',
     user,
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     consoleLogger.info('Shutting down', { signal });
     Promise.allSettled([host.close()])
       .then(() => core.close())
+      .then(() => dataFolder.release())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -1,7 +1,8 @@
 // The plain-Node host: serves the built renderer over loopback HTTP and bridges the API contract over
-// a WebSocket on /api that only a holder of the per-launch token may open.
+// a WebSocket on /api that only a holder of the per-launch token may open. A plain GET on /api tells a
+// page whether its token is this launch's, so a stale link is told apart from a host that is down.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -11,6 +12,7 @@ import type { UiDensity } from '../shared/api/session';
 import { createApiDispatcher } from './api-dispatch';
 import { consoleLogger } from './console-logger';
 import { contentSecurityPolicy } from './content-security-policy';
+import type { RendererFiles } from './renderer-files';
 import { createStaticFileHandler } from './static-files';
 import { attachBridgeSession } from './web-socket-bridge';
 
@@ -19,8 +21,8 @@ export type LoopbackHost = '127.0.0.1' | 'localhost';
 
 export interface WebHostOptions {
   core: Pick<Core, 'handlers' | 'subscribe'>;
-  /** The built renderer (dist/renderer). */
-  rendererDir: string;
+  /** The built renderer (dist/renderer), read once at start (readRendererFiles). */
+  renderer: RendererFiles;
   /** 0 or absent: a free port. */
   port?: number;
   host?: LoopbackHost;
@@ -56,6 +58,13 @@ function tokensEqual(expected: Buffer, offered: string | null): boolean {
 function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
   socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
+}
+
+/** 204: the token opens the WebSocket; 401: it never will (a wrong token, or one from an earlier launch). */
+function answerTokenCheck(method: string | undefined, accepted: boolean, response: ServerResponse): void {
+  const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  if (method !== 'GET' && method !== 'HEAD') response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+  else response.writeHead(accepted ? 204 : 401, headers).end();
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -102,7 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   // Attached once the port is known, since the CSP names the WebSocket origin.
   const serveStaticFile = createStaticFileHandler({
-    rendererDir: options.rendererDir,
+    files: options.renderer,
     htmlHeaders: { 'Content-Security-Policy': contentSecurityPolicy(ownAuthorities().map((authority) => `ws://${authority}`)) },
   });
   server.on('request', (request, response) => {
@@ -110,11 +119,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
       return;
     }
-    serveStaticFile(request, response).catch((error: unknown) => {
-      logger.error('Static file request failed', { url: request.url, error: error instanceof Error ? error.message : String(error) });
-      if (!response.headersSent) response.writeHead(500).end();
-      else response.destroy();
-    });
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname === apiPath) {
+      answerTokenCheck(request.method, tokensEqual(tokenBytes, url.searchParams.get('token')), response);
+      return;
+    }
+    serveStaticFile(request, response);
   });
 
   return {

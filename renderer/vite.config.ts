@@ -1,5 +1,6 @@
-// Builds the renderer into dist/renderer with relative asset paths, so the same files load from
-// file:// in Electron and from the plain-Node web host.
+// Builds the renderer with relative asset paths, so the same files load from file:// in Electron and
+// from the plain-Node web host. `npm run build:renderer` (build/build-renderer.ts) builds with this
+// config into a scratch folder and swaps it in as dist/renderer; the outDir below is for `vite build` alone.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 

@@ -1,8 +1,9 @@
 // Settings schema, one for both hosts (electron-store in Electron, conf in the plain-Node host).
+// Strict objects: a key the schema does not know (a misspelling) is an error, not silently ignored.
 import { z } from 'zod';
 import { idSchema, roleSchema } from './domain';
 
-export const connectorSettingsSchema = z.object({
+export const connectorSettingsSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(['erp', 'plant']),
   /** socket.io URL of the gateway, namespace included (e.g. http://127.0.0.1:4100/erp). */
@@ -12,7 +13,7 @@ export const connectorSettingsSchema = z.object({
 });
 export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
 
-export const settingsSchema = z.object({
+export const settingsSchema = z.strictObject({
   user: idSchema.default('qe.floor'),
   role: roleSchema.default('quality-engineer'),
   plant: idSchema.nullable().default(null),
@@ -20,7 +21,7 @@ export const settingsSchema = z.object({
   connectors: z.array(connectorSettingsSchema).default([]),
   /** Policy thresholds the workflows decide by. */
   thresholds: z
-    .object({
+    .strictObject({
       /** Good share of a production order's output (0..1) below which quality and maintenance are alerted, for items without their own. */
       minimumYield: z.number().gt(0).max(1).default(0.95),
       /** Value (revenue protected) above which a rebalancing transfer needs a supervisor's approval. */
@@ -28,7 +29,7 @@ export const settingsSchema = z.object({
     })
     .default({ minimumYield: 0.95, transferApprovalValue: 10_000 }),
   ui: z
-    .object({ density: z.enum(['compact', 'touch']).default('compact') })
+    .strictObject({ density: z.enum(['compact', 'touch']).default('compact') })
     .default({ density: 'compact' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,16 +1,42 @@
 // Command-line flags of `npm run simulator`, checked so a typo names the flag instead of starting wrong.
+// One table gives each flag's value, default and meaning, for the parser and for --help alike.
 import type { GatewayOptions } from './gateway';
 
-export const usage = `usage: npm run simulator -- [--port 4100] [--db ./.data/simulator.sqlite] [--seed 1]
-                              [--failure-every-ms 0] [--token dev-token] [--retention N]
-                              [--planning-scale 1]`;
+export const defaultDatabasePath = './.data/simulator.sqlite';
+
+type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--retention' | '--planning-scale';
+
+const flagTable: readonly { flag: Flag; value: string; defaultText: string; meaning: string }[] = [
+  { flag: '--port', value: 'N', defaultText: '4100', meaning: 'port on 127.0.0.1 to listen on; 0 picks a free one' },
+  { flag: '--db', value: 'FILE', defaultText: defaultDatabasePath, meaning: "SQLite file of the gateway's state, kept between runs" },
+  { flag: '--seed', value: 'N', defaultText: '1', meaning: 'seed of the data a new database starts with, and of the scripted failures' },
+  { flag: '--failure-every-ms', value: 'N', defaultText: '0', meaning: 'fail an incoming inspection every N ms; 0 never' },
+  { flag: '--token', value: 'TEXT', defaultText: 'dev-token', meaning: 'token a connector must present to connect' },
+  { flag: '--retention', value: 'N', defaultText: 'all', meaning: 'events kept per stream for replay; an older cursor gets a snapshot' },
+  { flag: '--planning-scale', value: 'S', defaultText: '1', meaning: "size of the ERP's planning dataset, 0 (none) to 100; 1 is about 10,000 production orders" },
+];
+const flags: readonly string[] = flagTable.map((row) => row.flag);
+const helpFlags: readonly string[] = ['--help', '-h'];
+
+function usageRows(): string {
+  const rows = [...flagTable.map((row) => [`${row.flag} ${row.value}`, `${row.meaning} (default ${row.defaultText})`]), ['-h, --help', 'print this and exit']];
+  const width = Math.max(...rows.map(([left]) => left!.length)) + 2;
+  return rows.map(([left, right]) => `  ${left!.padEnd(width)}${right}`).join('\n');
+}
+
+export const usage = `usage: npm run simulator -- [flags]
+
+The simulated ERP and plant P1 behind a socket.io gateway on 127.0.0.1, with HTTP control
+endpoints under /control/ (see README.md). Each flag is --flag value or --flag=value.
+
+${usageRows()}`;
 
 export class CliArgumentError extends Error {
   override name = 'CliArgumentError';
 }
 
-type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--retention' | '--planning-scale';
-const flags: readonly Flag[] = ['--port', '--db', '--seed', '--failure-every-ms', '--token', '--retention', '--planning-scale'];
+/** What the command line asks for: the usage, or a gateway with these options. */
+export type SimulatorRequest = { kind: 'help' } | { kind: 'run'; options: GatewayOptions };
 
 function integerFlag(flag: Flag, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(text)) throw new CliArgumentError(`${flag}: "${text}" is not an integer`);
@@ -25,13 +51,14 @@ function scaleFlag(text: string): number {
   return value;
 }
 
-/** Parses argv (without node and the script); accepts `--flag value` and `--flag=value`. */
-export function parseCliArgs(argv: readonly string[]): GatewayOptions {
+/** Parses argv (without node and the script); accepts `--flag value` and `--flag=value`, and `--help` or `-h`. */
+export function parseCliArgs(argv: readonly string[]): SimulatorRequest {
   const values = new Map<Flag, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    if (helpFlags.includes(arg)) return { kind: 'help' };
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg];
-    if (!(flags as readonly string[]).includes(name ?? '')) throw new CliArgumentError(`${arg}: unknown flag\n${usage}`);
+    if (!flags.includes(name ?? '')) throw new CliArgumentError(`${arg}: unknown flag\n${usage}`);
     const flag = name as Flag;
     if (values.has(flag)) throw new CliArgumentError(`${flag}: given twice`);
     const value = inline ?? argv[++i];
@@ -45,8 +72,8 @@ export function parseCliArgs(argv: readonly string[]): GatewayOptions {
   const every = values.get('--failure-every-ms');
   const retention = values.get('--retention');
   const planningScale = values.get('--planning-scale');
-  return {
-    databasePath: values.get('--db') ?? './.data/simulator.sqlite',
+  const options: GatewayOptions = {
+    databasePath: values.get('--db') ?? defaultDatabasePath,
     port: port === undefined ? 4100 : integerFlag('--port', port, 0, 65535),
     seed: seed === undefined ? 1 : integerFlag('--seed', seed, -(2 ** 31), 2 ** 32 - 1),
     inspectionFailureEveryMs: every === undefined ? 0 : integerFlag('--failure-every-ms', every, 0),
@@ -54,4 +81,5 @@ export function parseCliArgs(argv: readonly string[]): GatewayOptions {
     ...(retention === undefined ? {} : { retention: integerFlag('--retention', retention, 1) }),
     planningScale: planningScale === undefined ? 1 : scaleFlag(planningScale),
   };
+  return { kind: 'run', options };
 }

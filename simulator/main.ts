@@ -1,18 +1,22 @@
 // `npm run simulator`: runs the gateway as its own process until SIGTERM or SIGINT.
-import { CliArgumentError, parseCliArgs } from './cli-args';
+import { CliArgumentError, parseCliArgs, usage } from './cli-args';
 import { startGateway } from './gateway';
 
 async function main(): Promise<void> {
-  let options;
+  let request;
   try {
-    options = parseCliArgs(process.argv.slice(2));
+    request = parseCliArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof CliArgumentError)) throw error;
     console.error(`simulator: ${error.message}`);
     process.exitCode = 2;
     return;
   }
-  const gateway = await startGateway(options);
+  if (request.kind === 'help') {
+    console.log(usage);
+    return;
+  }
+  const gateway = await startGateway(request.options);
   // Tests and scripts wait for exactly this line.
   console.log(`simulator listening on ${gateway.baseUrl}`);
   const stop = (signal: NodeJS.Signals): void => {

@@ -1,8 +1,12 @@
 // How the typed client reaches a host: Electron's preload bridge or the web host's WebSocket.
 import type { ApiResult } from '../../shared/api';
 
-/** Whether calls can reach the host right now; the preload bridge is always connected. */
-export type HostLink = 'connecting' | 'connected' | 'reconnecting';
+/**
+ * Whether calls can reach the host right now; the preload bridge is always connected. `refused`: the
+ * web host does not take this page's token (a wrong link, or one from before the host restarted),
+ * which no retry mends, so the transport stops.
+ */
+export type HostLink = 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
 export interface ApiTransport {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;

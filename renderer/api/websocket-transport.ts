@@ -1,5 +1,7 @@
 // The web host's transport: one WebSocket to /api?token=..., reconnected with bounded backoff; topics
 // are subscribed again on every new socket, and calls made while it is down wait for it (up to a limit).
+// A socket that closes before it opened may be a host that is down or one that refused the token; the
+// host tells which over plain HTTP, and a refused token ends the retries.
 import type { ApiResult } from '../../shared/api';
 import type { BridgeMessage, BridgeRequest } from '../../shared/api/bridge-protocol';
 import type { ApiTransport, HostLink } from './transport';
@@ -12,6 +14,26 @@ export interface WebSocketTransportOptions {
   callTimeoutMs?: number;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Asks the host whether it takes the token; by default GET on the socket's URL over HTTP (tokenCheck). */
+  checkToken?: () => Promise<TokenCheck>;
+}
+
+/** What the host says of the token: takes it, refuses it, or cannot be asked (down, restarting). */
+export type TokenCheck = 'accepted' | 'refused' | 'unreachable';
+
+/** What a call gets once the host refused the token; the banner says where the current link is. */
+export const refusedLinkMessage = 'this link is no longer valid: the web host refused its token';
+
+/** GET /api?token=... answers 204 for the host's token and 401 for any other (electron/web-host.ts). */
+export async function tokenCheck(socketUrl: string, fetchUrl: typeof fetch = fetch): Promise<TokenCheck> {
+  const url = socketUrl.replace(/^ws(s?):/, 'http$1:');
+  try {
+    const response = await fetchUrl(url, { cache: 'no-store', signal: AbortSignal.timeout(5_000) });
+    if (response.status === 401) return 'refused';
+    return response.ok ? 'accepted' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
 }
 
 const openState = 1;
@@ -39,6 +61,7 @@ export function webSocketTransport(options: WebSocketTransportOptions): ApiTrans
   const setTimer = options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
   const clearTimer = options.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const callTimeoutMs = options.callTimeoutMs ?? 30_000;
+  const checkToken = options.checkToken ?? (() => tokenCheck(options.url));
 
   const handlersByTopic = new Map<string, Set<(payload: unknown) => void>>();
   const linkListeners = new Set<(link: HostLink) => void>();
@@ -79,10 +102,28 @@ export function webSocketTransport(options: WebSocketTransportOptions): ApiTrans
     }
   }
 
+  /** The token is refused: every call waiting fails, later ones fail at once, and nothing reconnects. */
+  function giveUp(): void {
+    for (const [id, call] of pending) {
+      pending.delete(id);
+      clearTimer(call.timer);
+      call.resolve(failure(refusedLinkMessage));
+    }
+    unsent.length = 0;
+    setLink('refused');
+  }
+
+  function retryLater(): void {
+    setLink('reconnecting');
+    setTimer(connect, reconnectDelayMs(attempt++));
+  }
+
   function connect(): void {
     const current = createSocket(options.url);
+    let opened = false;
     socket = current;
     current.onopen = () => {
+      opened = true;
       attempt = 0;
       for (const topic of handlersByTopic.keys()) current.send(JSON.stringify({ kind: 'subscribe', topic } satisfies BridgeRequest));
       for (const request of unsent.splice(0)) {
@@ -103,8 +144,14 @@ export function webSocketTransport(options: WebSocketTransportOptions): ApiTrans
         clearTimer(call.timer);
         call.resolve(failure('the connection to the app host was lost before it answered; check the result before trying again'));
       }
-      setLink('reconnecting');
-      setTimer(connect, reconnectDelayMs(attempt++));
+      if (opened) {
+        retryLater();
+        return;
+      }
+      void checkToken().then(
+        (answer) => (answer === 'refused' ? giveUp() : retryLater()),
+        () => retryLater(),
+      );
     };
   }
 
@@ -112,6 +159,7 @@ export function webSocketTransport(options: WebSocketTransportOptions): ApiTrans
 
   return {
     invoke(method, args) {
+      if (link === 'refused') return Promise.resolve(failure(refusedLinkMessage));
       const id = nextId++;
       return new Promise<ApiResult<unknown>>((resolve) => {
         const timer = setTimer(() => {

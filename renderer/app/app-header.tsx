@@ -1,8 +1,11 @@
 import { roleLabels } from '../format/labels';
+import { useHostLinkStore } from '../state/host-link-slice';
 import { useSessionStore } from '../state/session-slice';
 
 export function AppHeader() {
   const session = useSessionStore((state) => state.session);
+  // A refused link never signs in: say so rather than wait forever.
+  const refused = useHostLinkStore((state) => state.link === 'refused');
   return (
     <header className="app-header">
       <div className="app-header__product">
@@ -17,7 +20,7 @@ export function AppHeader() {
             {session.plant && <span className="app-header__plant">Plant {session.plant}</span>}
           </>
         ) : (
-          <span className="app-header__role">Signing in…</span>
+          <span className="app-header__role">{refused ? 'Not signed in' : 'Signing in…'}</span>
         )}
       </div>
     </header>

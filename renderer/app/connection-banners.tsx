@@ -1,5 +1,5 @@
-// Banners above the view: a gateway is offline (decisions queue locally), or the app host itself
-// cannot be reached (nothing works until it is back).
+// Banners above the view: a gateway is offline (decisions queue locally), the app host itself cannot
+// be reached (nothing works until it is back), or it refused this page's link (nothing will work here).
 import { connectorLabel } from '../format/labels';
 import { offlineConnectors, useConnectorsStore } from '../state/connectors-slice';
 import { useHostLinkStore } from '../state/host-link-slice';
@@ -12,6 +12,15 @@ export function ConnectionBanners() {
   const offline = offlineConnectors(statuses);
   return (
     <div aria-live="polite">
+      {link === 'refused' && (
+        <div className="banner banner--danger" role="alert" data-testid="host-link-banner">
+          <strong>This link is no longer valid: the Plant Orchestrator web host refused it.</strong>
+          <span className="banner__detail">
+            The web host makes a new link each time it starts. Open the one it printed in its terminal when it started, the line
+            “Plant Orchestrator web host: http://127.0.0.1:PORT/?token=…”.
+          </span>
+        </div>
+      )}
       {link === 'reconnecting' && (
         <div className="banner banner--danger" role="alert" data-testid="host-link-banner">
           Lost the connection to the Plant Orchestrator host — reconnecting… What you see may be out of date.

@@ -91,6 +91,16 @@ describe('cli', () => {
     expect(() => impactCommand(['--dataset', file, '--po-line', 'PO-1/10', '--new-date', '2026-12-09'])).toThrow(/--dataset: .* is not a planning dataset: poLines\.0\.supplierId/);
   });
 
+  it.each([{ args: ['--help'] }, { args: ['-h'] }, { args: ['impact', '--help'] }])('prints the usage with the defaults on stdout for $args and exits 0', ({ args }) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage: npm run cli -- <command> \[flags\]/);
+    for (const command of ['dataset --out FILE', 'impact --dataset FILE --po-line ID', 'rebalance --dataset FILE', 'b2mml FILE', '-h, --help']) expect(run.stdout).toContain(command);
+    expect(run.stdout).toMatch(/defaults: seed 1, scale 1,\s+today 2026-12-01/);
+    expect(run.stdout).toMatch(/horizon 28 days, penalty 5/);
+    expect(run.stderr).toBe('');
+  });
+
   it('exits with 2 and the usage on an unknown command', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'plan-everything'], { cwd: repoRoot, encoding: 'utf8' });
     expect(run.status).toBe(2);

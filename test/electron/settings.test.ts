@@ -1,11 +1,14 @@
 // Both hosts read settings through one schema; the conf-backed reader is the one testable without Electron.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Also through the web host's own start (tsx electron/web-host-main.ts), as a person would meet it.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSettingsFromConf } from '../../electron/settings-conf';
 import { InvalidSettingsError } from '../../electron/settings-parse';
 import { makeTempDir } from '../helpers/temp-dir';
 
+const repoRoot = path.resolve(import.meta.dirname, '../..');
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir('settings-');
@@ -45,6 +48,49 @@ describe('loadSettingsFromConf', () => {
     expect(message).toMatch(/connectors\.0\.url: /);
     expect(message).toMatch(/connectors\.0\.streams: /);
     expect(message).toMatch(/thresholds\.minimumYield: /);
+    expect(readFileSync(path.join(temp.dir, 'config.json'), 'utf8')).toBe(stored);
+  });
+
+  it('refuses an unknown key in the folder PLANT_ORCHESTRATOR_CONFIG_DIR names, by its path, and leaves the file alone', () => {
+    const stored = '{\n  "rol": "planner",\n  "thresholds": { "minimumYeld": 0.9 }\n}\n';
+    writeFileSync(path.join(temp.dir, 'config.json'), stored);
+    const before = process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'];
+    process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'] = temp.dir;
+    try {
+      expect(() => loadSettingsFromConf()).toThrow(
+        `The settings in ${path.join(temp.dir, 'config.json')} are invalid: thresholds.minimumYeld: unknown key (did you mean "minimumYield"?); rol: unknown key (did you mean "role"?).`,
+      );
+    } finally {
+      if (before === undefined) delete process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'];
+      else process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'] = before;
+    }
+    expect(readFileSync(path.join(temp.dir, 'config.json'), 'utf8')).toBe(stored);
+  });
+
+  it('reports a file that is not JSON by line and column, and neither resets nor rewrites it', () => {
+    const stored = '{\n  "role": "planner",\n  "plant": "P1",\n}\n';
+    writeFileSync(path.join(temp.dir, 'config.json'), stored);
+    expect(() => loadSettingsFromConf({ cwd: temp.dir })).toThrow(
+      `The settings in ${path.join(temp.dir, 'config.json')} are not valid JSON: line 4, column 1: expected a key after ',', found "}" (JSON allows no comma before '}').`,
+    );
+    expect(readFileSync(path.join(temp.dir, 'config.json'), 'utf8')).toBe(stored);
+    expect(readdirSync(temp.dir)).toEqual(['config.json']);
+  });
+
+  it('stops the web host from starting, with the message, when its settings file is not JSON', () => {
+    const stored = '{ "role": "planner" "plant": "P1" }';
+    writeFileSync(path.join(temp.dir, 'config.json'), stored);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/web-host-main.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PLANT_ORCHESTRATOR_CONFIG_DIR: temp.dir, PLANT_ORCHESTRATOR_DATA: temp.file('data'), PORT: '0' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('web host: http');
+    expect(run.stderr).toContain(
+      `Plant Orchestrator web host failed to start: The settings in ${path.join(temp.dir, 'config.json')} are not valid JSON: line 1, column 21: expected ',' or '}', found '"'.`,
+    );
     expect(readFileSync(path.join(temp.dir, 'config.json'), 'utf8')).toBe(stored);
   });
 });

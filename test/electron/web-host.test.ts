@@ -1,11 +1,12 @@
 // The plain-Node host over real loopback sockets, with a small hand-written core double: token
-// refusal, the invoke round-trip, event forwarding, static files and path traversal.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// refusal, the invoke round-trip, event forwarding, static files (read once at start) and path traversal.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { silentLogger } from '../../electron/console-logger';
+import { readRendererFiles, type RendererFiles } from '../../electron/renderer-files';
 import { startWebHost, type WebHost } from '../../electron/web-host';
 import type { Core } from '../../orchestration-core/core-types';
 import { ApiFailure, type AppEvents, type AppEventTopic, type QuarantineRow } from '../../shared/api';
@@ -91,6 +92,7 @@ async function connect(host: WebHost, token = host.token, origin?: string) {
 let temp: ReturnType<typeof makeTempDir>;
 let double: ReturnType<typeof createCoreDouble>;
 let host: WebHost;
+let renderer: RendererFiles;
 
 beforeEach(async () => {
   temp = makeTempDir('web-host-');
@@ -101,7 +103,8 @@ beforeEach(async () => {
   writeFileSync(path.join(rendererDir, 'assets', 'app-1234.css'), 'body{}');
   writeFileSync(temp.file('secret.txt'), 'TOP SECRET');
   double = createCoreDouble();
-  host = await startWebHost({ core: double.core, rendererDir, user: 'qe.anna', logger: silentLogger });
+  renderer = await readRendererFiles(rendererDir);
+  host = await startWebHost({ core: double.core, renderer, user: 'qe.anna', logger: silentLogger });
 });
 
 afterEach(async () => {
@@ -113,7 +116,7 @@ describe('startWebHost', () => {
   it('listens on loopback and puts a fresh token in its URL', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    const other = await startWebHost({ core: double.core, rendererDir: temp.file('renderer'), user: 'x', logger: silentLogger });
+    const other = await startWebHost({ core: double.core, renderer, user: 'x', logger: silentLogger });
     expect(other.token).not.toBe(host.token);
     await other.close();
   });
@@ -125,6 +128,15 @@ describe('startWebHost', () => {
     await expect(connect(host, host.token, 'http://evil.example')).rejects.toThrow(/refused with 403/);
     const client = await connect(host, host.token, `http://127.0.0.1:${host.port}`);
     client.socket.close();
+  });
+
+  it('tells a page over plain HTTP whether its token is this launch\'s', async () => {
+    expect((await get(host.port, `/api?token=${host.token}`)).status).toBe(204);
+    const refused = await get(host.port, '/api?token=from-an-earlier-launch');
+    expect(refused.status).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect((await get(host.port, '/api')).status).toBe(401);
+    expect((await get(host.port, `/api?token=${host.token}`, { host: 'evil.example' })).status).toBe(421);
   });
 
   it('answers invoke with the dispatcher result, as the launch user', async () => {
@@ -191,6 +203,13 @@ describe('startWebHost', () => {
     expect((await get(host.port, '/assets/app-1234.css')).headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await get(host.port, '/assets/missing.js')).status).toBe(404);
     expect((await get(host.port, '/assets')).status).toBe(404);
+  });
+
+  it('keeps serving the renderer it read at start when the folder is rebuilt or removed', async () => {
+    writeFileSync(temp.file('renderer/index.html'), '<!doctype html><title>rebuilt</title>');
+    rmSync(temp.file('renderer/assets'), { recursive: true });
+    expect((await get(host.port, '/')).body).toContain('<title>app</title>');
+    expect(await get(host.port, '/assets/app-1234.js')).toMatchObject({ status: 200, body: 'console.log(1)' });
   });
 
   it('never serves a file outside the renderer folder', async () => {

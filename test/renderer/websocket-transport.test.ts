@@ -1,7 +1,8 @@
 // The web host transport with a fake socket and a manual clock: reconnect with bounded backoff,
-// re-subscribe, calls held while down, and calls lost with the socket reported as such.
+// re-subscribe, calls held while down, calls lost with the socket reported as such, and a refused
+// token that ends the retries.
 import { describe, expect, it } from 'vitest';
-import { reconnectDelayMs, webSocketTransport } from '../../renderer/api/websocket-transport';
+import { reconnectDelayMs, refusedLinkMessage, tokenCheck, webSocketTransport, type TokenCheck } from '../../renderer/api/websocket-transport';
 
 class FakeSocket {
   readyState = 0;
@@ -25,8 +26,12 @@ class FakeSocket {
   }
 }
 
-function setup() {
+/** Lets the token check's answer (a resolved promise) be handled. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function setup(tokenCheck: TokenCheck = 'unreachable') {
   const sockets: FakeSocket[] = [];
+  const checks: number[] = [];
   const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
   const transport = webSocketTransport({
     url: 'ws://127.0.0.1:1/api?token=t',
@@ -44,9 +49,13 @@ function setup() {
       (handle as { cleared: boolean }).cleared = true;
     },
     callTimeoutMs: 30_000,
+    checkToken: async () => {
+      checks.push(sockets.length);
+      return tokenCheck;
+    },
   });
   const reconnectTimers = () => timers.filter((t) => t.ms !== 30_000 && !t.cleared);
-  return { transport, sockets, timers, reconnectTimers };
+  return { transport, sockets, timers, reconnectTimers, checks };
 }
 
 describe('webSocketTransport', () => {
@@ -67,8 +76,8 @@ describe('webSocketTransport', () => {
     expect(links).toEqual(['connecting', 'connected']);
   });
 
-  it('reconnects with growing delays and subscribes again on each new socket', () => {
-    const { transport, sockets, reconnectTimers } = setup();
+  it('reconnects with growing delays and subscribes again on each new socket', async () => {
+    const { transport, sockets, reconnectTimers, checks } = setup();
     const events: unknown[] = [];
     transport.subscribe('quarantine.rowChanged', (payload) => events.push(payload));
     transport.subscribe('quarantine.rowChanged', (payload) => events.push(payload));
@@ -78,7 +87,10 @@ describe('webSocketTransport', () => {
     sockets[0]!.drop();
     expect(reconnectTimers().map((t) => t.ms)).toEqual([500]);
     reconnectTimers()[0]!.callback();
+    // Closed before it opened: the host is asked about the token first, and is not reachable.
     sockets[1]!.drop();
+    await settle();
+    expect(checks).toEqual([2]);
     expect(reconnectTimers().map((t) => t.ms)).toEqual([500, 1000]);
     reconnectTimers()[1]!.callback();
     sockets[2]!.open();
@@ -111,5 +123,49 @@ describe('webSocketTransport', () => {
     const call = transport.invoke('session.current', {});
     timers.find((t) => t.ms === 30_000)!.callback();
     await expect(call).resolves.toMatchObject({ ok: false, error: { message: 'the app host did not answer session.current within 30 s' } });
+  });
+
+  it('stops on a token the host refuses: waiting calls fail, later ones fail at once, nothing reconnects', async () => {
+    const { transport, sockets, reconnectTimers } = setup('refused');
+    const links: string[] = [];
+    transport.onLinkChange((link) => links.push(link));
+    const waiting = transport.invoke('session.current', {});
+    sockets[0]!.drop();
+    await settle();
+    expect(links).toEqual(['connecting', 'refused']);
+    await expect(waiting).resolves.toEqual({ ok: false, error: { code: 'internal', message: refusedLinkMessage } });
+    await expect(transport.invoke('quarantine.list', {})).resolves.toMatchObject({ ok: false, error: { message: refusedLinkMessage } });
+    expect(reconnectTimers()).toEqual([]);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('keeps reconnecting while the host takes the token but the socket does not open', async () => {
+    const { transport, sockets, reconnectTimers } = setup('accepted');
+    const links: string[] = [];
+    transport.onLinkChange((link) => links.push(link));
+    sockets[0]!.drop();
+    await settle();
+    expect(links).toEqual(['connecting', 'reconnecting']);
+    expect(reconnectTimers().map((t) => t.ms)).toEqual([500]);
+  });
+});
+
+describe('tokenCheck', () => {
+  const answering = (status: number) => (async () => new Response(null, { status })) as unknown as typeof fetch;
+
+  it('asks over HTTP at the socket URL and reads 204 as accepted, 401 as refused, anything else as unreachable', async () => {
+    const asked: string[] = [];
+    const recording = (async (url: string) => {
+      asked.push(url);
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    expect(await tokenCheck('ws://127.0.0.1:4000/api?token=abc', recording)).toBe('accepted');
+    expect(asked).toEqual(['http://127.0.0.1:4000/api?token=abc']);
+    expect(await tokenCheck('wss://host/api?token=abc', answering(401))).toBe('refused');
+    expect(await tokenCheck('ws://127.0.0.1:4000/api?token=abc', answering(404))).toBe('unreachable');
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    expect(await tokenCheck('ws://127.0.0.1:4000/api?token=abc', down)).toBe('unreachable');
   });
 });

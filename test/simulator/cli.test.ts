@@ -71,6 +71,19 @@ describe('simulator CLI', () => {
     expect(await waitForExit(second)).toBe(0);
   });
 
+  it.each([{ args: ['--help'] }, { args: ['-h'] }, { args: ['--port', '0', '--help'] }])('prints the usage for $args, with every flag, its default and meaning, and exits 0', async ({ args }) => {
+    const cli = runCli(args);
+    expect(await waitForExit(cli)).toBe(0);
+    const output = cli.output();
+    expect(output).toMatch(/^usage: npm run simulator -- \[flags\]/);
+    for (const flag of ['--port', '--db', '--seed', '--failure-every-ms', '--token', '--retention', '--planning-scale', '--help']) expect(output).toContain(flag);
+    expect(output).toMatch(/--db FILE .*\(default \.\/\.data\/simulator\.sqlite\)/);
+    expect(output).toMatch(/--port N .*0 picks a free one \(default 4100\)/);
+    expect(output).toMatch(/--token TEXT .*\(default dev-token\)/);
+    expect(output).not.toContain('unknown flag');
+    expect(output).not.toContain('listening');
+  });
+
   it.each([
     [['--port', 'eighty'], /--port: "eighty" is not an integer/],
     [['--port', '70000'], /--port: 70000 is outside/],
