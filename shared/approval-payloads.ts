@@ -54,7 +54,16 @@ const requestBase = {
 /** What a request asks, by kind; `requested` adds who asked and when (the gateway's event). */
 export function approvalRequestSchema<Extra extends z.ZodRawShape>(extra: Extra) {
   return z.discriminatedUnion('kind', [
-    z.object({ ...requestBase, ...extra, kind: z.literal('substitution'), substitution: substitutionRequestSchema, exceptionId: idSchema.optional(), projected: projectedEffectSchema.optional() }),
+    z.object({
+      ...requestBase,
+      ...extra,
+      kind: z.literal('substitution'),
+      substitution: substitutionRequestSchema,
+      exceptionId: idSchema.optional(),
+      /** What the requester saw: the disruption with no response (baseline) and with the substitution (projected). */
+      projected: projectedEffectSchema.optional(),
+      baseline: projectedEffectSchema.optional(),
+    }),
     z.object({ ...requestBase, ...extra, kind: z.literal('use-as-is'), deviation: deviationRequestSchema }),
     z.object({ ...requestBase, ...extra, kind: z.literal('transfer'), transfer: transferApprovalRequestSchema }),
   ]);

@@ -42,8 +42,13 @@ export interface DelayContext {
   /** Production orders at the line's plant whose requirement of the item the delay makes late. */
   lateConsumers: ProductionOrder[];
   alternates(parentItemId: string): string[];
-  /** Unrestricted stock of the item per plant, most first. */
-  stockByPlant: { plant: string; quantity: number }[];
+  /** The plants that hold stock of the item. */
+  plantsWithStock: string[];
+  /**
+   * What can leave a plant's stock of an item today with the plant's own needs and safety stock in the
+   * horizon still covered: a response never takes stock another order counts on.
+   */
+  freeStock(itemId: string, plant: string): number;
   transitDays(fromPlant: string, toPlant: string): number | undefined;
 }
 
@@ -87,12 +92,26 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
     return alternate ? [{ order, alternate }] : [];
   });
   const alternate = substitutable[0]?.alternate;
-  if (alternate) {
-    const orders = substitutable.filter((s) => s.alternate === alternate).map((s) => s.order);
+  // Only as much of the substitute as nobody else needs: the earliest orders first, while it lasts.
+  const free = alternate ? ctx.freeStock(alternate, line.plant) : 0;
+  let used = 0;
+  const orders = alternate
+    ? substitutable
+        .filter((s) => s.alternate === alternate)
+        .map((s) => s.order)
+        .sort((a, b) => dayOf(a.startDate) - dayOf(b.startDate) || (a.id < b.id ? -1 : 1))
+        .filter((order) => {
+          const need = order.components.find((c) => c.itemId === line.itemId)?.quantity ?? 0;
+          if (used + need > free) return false;
+          used += need;
+          return true;
+        })
+    : [];
+  if (alternate && orders.length > 0) {
     responses.push({
       id: 'substitute',
       label: 'Substitute component',
-      description: `Use ${alternate} instead of ${line.itemId} in ${orders.length} production order${orders.length === 1 ? '' : 's'}; needs a supervisor's approval.`,
+      description: `Use ${alternate} instead of ${line.itemId} in ${orders.length} production order${orders.length === 1 ? '' : 's'} (${quantityText(used, ctx.item.unit)} of the ${quantityText(free, ctx.item.unit)} no other order needs); needs a supervisor's approval.`,
       needsApproval: true,
       changes: orders.map((order): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } })),
       commands: [],
@@ -100,7 +119,12 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
     });
   }
 
-  const source = ctx.stockByPlant.find((stock) => stock.plant !== line.plant && ctx.transitDays(stock.plant, line.plant) !== undefined);
+  // From the plant with the most stock it can spare after its own needs and safety stock.
+  const source = ctx.plantsWithStock
+    .filter((plant) => plant !== line.plant && ctx.transitDays(plant, line.plant) !== undefined)
+    .map((plant) => ({ plant, quantity: ctx.freeStock(line.itemId, plant) }))
+    .filter((stock) => stock.quantity > 0)
+    .sort((a, b) => b.quantity - a.quantity || (a.plant < b.plant ? -1 : 1))[0];
   if (source) {
     const transit = ctx.transitDays(source.plant, line.plant)!;
     const quantity = Math.min(line.quantity, source.quantity);
@@ -109,7 +133,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
       responses.push({
         id: 'transfer',
         label: 'Inter-plant transfer',
-        description: `Move ${quantityText(quantity, ctx.item.unit)} from ${source.plant} (unrestricted stock ${quantityText(source.quantity, ctx.item.unit)}) to ${line.plant}, arriving ${transfer.arrivalDate}.`,
+        description: `Move ${quantityText(quantity, ctx.item.unit)} from ${source.plant} (what it can spare after its own orders and safety stock: ${quantityText(source.quantity, ctx.item.unit)}) to ${line.plant}, arriving ${transfer.arrivalDate}.`,
         needsApproval: false,
         changes: [{ kind: 'transfer', transfer }],
         commands: [command('transfer.request', { transferId: transfer.id, itemId: transfer.itemId, fromPlant: transfer.fromPlant, toPlant: transfer.toPlant, quantity, shipDate: transfer.shipDate, arrivalDate: transfer.arrivalDate, reason }, transfer.id)],

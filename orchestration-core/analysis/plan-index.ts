@@ -6,6 +6,7 @@ import type { CustomerOrder } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
 import { impactOf, planImpact, worse, type Impact, type ImpactedCustomerOrder, type ImpactedOrder } from './impact';
 import { pegDemands } from './plan';
+import { defaultHorizonDays, movementsOfKey, projectBalance } from './rebalancing/balances';
 import type { PlanChange } from './plan-changes';
 import type { DemandOutcome, Plan, PlanInput, PlannedProductionOrder } from './plan-types';
 import { SupplyDemand, type Demand, type KeyState, type OrderState, type Supply, type Touched } from './supply-demand';
@@ -40,8 +41,11 @@ export class PlanIndex {
   private layer: Layer | null = null;
   private readonly inProgress = new Set<KeyState>();
 
+  private readonly todayDay: number;
+
   constructor(input: PlanInput, today: string) {
-    this.data = new SupplyDemand(input, dayOf(today));
+    this.todayDay = dayOf(today);
+    this.data = new SupplyDemand(input, this.todayDay);
     for (const state of this.data.orders.values()) this.staleOrders.add(state);
     for (const key of this.data.keys()) if (key.demands.length > 0) this.staleKeys.add(key);
     this.refresh();
@@ -50,6 +54,16 @@ export class PlanIndex {
   /** Applies a change to supply or demand; re-plans only what it affects, lazily. */
   apply(change: PlanChange): void {
     this.evict(this.data.apply(change).touched);
+  }
+
+  /**
+   * What can leave a plant's stock of an item today without its projected available dipping below
+   * safety stock on any day of the horizon: its own needs come first (rebalancing's surplus).
+   */
+  freeQuantity(itemId: string, plant: string, safetyStock: number, horizonDays = defaultHorizonDays): number {
+    let key: KeyState | undefined;
+    for (const candidate of this.data.keysOfItem(itemId)) if (candidate.plant === plant) key = candidate;
+    return projectBalance(plant, key ? movementsOfKey(key) : [], safetyStock, this.todayDay, horizonDays).surplus;
   }
 
   /** The whole plan: every production order and customer order with its lateness. */

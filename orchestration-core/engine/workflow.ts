@@ -77,6 +77,8 @@ export interface PlanAnalysis {
   compare(from: readonly PlanChange[], to: readonly PlanChange[]): Impact;
   /** The base's impact, and each variant's on top of the base, against the present plan: the base is planned once. */
   whatIfEach(base: readonly PlanChange[], variants: readonly (readonly PlanChange[])[]): { base: Impact; variants: Impact[] };
+  /** What can leave the plant's stock of the item today and still leave its own needs and safety stock covered. */
+  freeQuantity(itemId: string, plant: string, safetyStock: number): number;
 }
 
 export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => StepOutcome<S>;

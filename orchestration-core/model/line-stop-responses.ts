@@ -7,6 +7,7 @@ import type { PlanAnalysis } from '../engine/workflow';
 import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
 import { openLineStop, worlds } from './line-stop-worlds';
+import { markWorseThanDoingNothing } from './response-harm';
 
 /** Projects an open line stop's responses again from its orders as they stand (rerouted or waiting). */
 export function reprojectLineStop(exceptionId: string, repos: Repos, plan: PlanAnalysis | null): void {
@@ -20,5 +21,5 @@ export function reprojectLineStop(exceptionId: string, repos: Repos, plan: PlanA
     if (response.id === 'reschedule') return { ...response, projected, commandCount: stillOnTheLine };
     return response.id === 'accept-delay' ? { ...response, projected } : response;
   });
-  repos.exceptions.setResponses(exceptionId, responses);
+  repos.exceptions.setResponses(exceptionId, markWorseThanDoingNothing(responses));
 }

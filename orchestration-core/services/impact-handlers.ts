@@ -58,6 +58,7 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
         customerOrders,
         responses: stored.responses,
         chosenResponse: stored.chosenResponse,
+        choice: stored.choice,
         approval: approval
           ? {
               id: approval.id,
@@ -81,6 +82,15 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
           const task = stored.row.taskId ? repos.tasks.get(stored.row.taskId) : undefined;
           if (!task || task.status !== 'open') {
             throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} is ${stored.row.status}${stored.chosenResponse ? ` (${stored.chosenResponse} chosen)` : ''}, not waiting for a response`);
+          }
+          // A response that leaves things worse than doing nothing is applied only when the planner confirms it.
+          const response = stored.responses.find((candidate) => candidate.id === args.responseId);
+          const doingNothing = stored.responses.find((candidate) => candidate.id === 'accept-delay');
+          if (response?.worseThanDoingNothing && args.confirmedWorse !== true && doingNothing) {
+            throw new ApiFailure(
+              'conflict',
+              `confirmedWorse: "${response.label}" leaves things worse than doing nothing (${response.projected.ordersHit} orders hit instead of ${doingNothing.projected.ordersHit}); confirm to apply it anyway`,
+            );
           }
           const mark = repos.instances.historyMark();
           engine.onTaskCompleted(task.id, args, context.user);

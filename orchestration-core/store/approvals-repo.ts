@@ -15,6 +15,8 @@ export interface ApprovalRequest {
   transfer: TransferApprovalRequest | null;
   exceptionId: string | null;
   projected: ProjectedEffect | null;
+  /** The disruption with no response, as the requester saw it beside `projected`. */
+  baseline: ProjectedEffect | null;
 }
 
 export interface StoredApproval extends ApprovalRequest {
@@ -76,7 +78,7 @@ const select = `
   LEFT JOIN human_tasks t ON t.id = a.task_id`;
 
 function toStored(raw: RawApproval): StoredApproval {
-  const request = JSON.parse(raw.request) as { substitution?: SubstitutionRequest; deviation?: DeviationRequest; transfer?: TransferApprovalRequest; projected: ProjectedEffect | null };
+  const request = JSON.parse(raw.request) as { substitution?: SubstitutionRequest; deviation?: DeviationRequest; transfer?: TransferApprovalRequest; projected: ProjectedEffect | null; baseline?: ProjectedEffect | null };
   return {
     id: raw.id,
     kind: raw.kind,
@@ -89,6 +91,7 @@ function toStored(raw: RawApproval): StoredApproval {
     deviation: request.deviation ?? null,
     transfer: request.transfer ?? null,
     projected: request.projected,
+    baseline: request.baseline ?? null,
     exceptionId: raw.exceptionId,
     taskId: raw.taskId,
     dueAt: raw.dueAt,
@@ -129,11 +132,11 @@ export function createApprovalsRepo(db: Database.Database) {
   return {
     /** A request, from this workstation or the gateway; hearing of it twice changes nothing but the time. */
     request(request: ApprovalRequest): void {
-      const { substitution, deviation, transfer, projected, ...rest } = request;
+      const { substitution, deviation, transfer, projected, baseline, ...rest } = request;
       // A transfer is the receiving plant's: it is short there.
       const plant = substitution?.plant ?? deviation?.plant ?? transfer?.toPlant;
       if (plant === undefined) throw new Error(`approval ${request.id}: neither a substitution, a deviation nor a transfer`);
-      insert.run({ ...rest, plant, request: JSON.stringify({ ...(substitution ? { substitution } : {}), ...(deviation ? { deviation } : {}), ...(transfer ? { transfer } : {}), projected }) });
+      insert.run({ ...rest, plant, request: JSON.stringify({ ...(substitution ? { substitution } : {}), ...(deviation ? { deviation } : {}), ...(transfer ? { transfer } : {}), projected, baseline }) });
     },
     get(id: string): StoredApproval | undefined {
       const raw = one.get(id);

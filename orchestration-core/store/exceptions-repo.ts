@@ -1,6 +1,6 @@
 // Exceptions as the workflows record them and the Order Impact view reads them.
 import type Database from 'better-sqlite3';
-import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, LineStopDetail, LotBlockDetail, SupplierDelayDetail } from '../../shared/api/impact';
+import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, LineStopDetail, LotBlockDetail, ProjectedEffect, ResponseChoice, SupplierDelayDetail } from '../../shared/api/impact';
 import type { Impact } from '../analysis/impact';
 
 export interface NewException {
@@ -24,6 +24,7 @@ export interface StoredException {
   impact: Impact;
   responses: ExceptionResponse[];
   chosenResponse: ExceptionResponse['id'] | null;
+  choice: ResponseChoice | null;
   instanceId: string;
 }
 
@@ -46,18 +47,32 @@ interface RawException {
   responses: string;
   chosenResponse: ExceptionResponse['id'] | null;
   instanceId: string;
+  chosenBy: string | null;
+  chosenAt: string | null;
+  chosenNote: string | null;
+  remaining: string | null;
 }
 
 const select = `
   SELECT e.id, e.type, e.item_id AS itemId, coalesce(i.description, e.item_id) AS itemDescription, e.plant,
     e.source_document AS sourceDocument, e.detected_at AS detectedAt, e.orders_hit AS ordersHit,
     e.revenue_at_risk AS revenueAtRisk, e.worst_days_late AS worstDaysLate, e.unfulfilled, e.status,
-    e.task_id AS taskId, e.detail, e.impact, e.responses, e.chosen_response AS chosenResponse, e.instance_id AS instanceId
+    e.task_id AS taskId, e.detail, e.impact, e.responses, e.chosen_response AS chosenResponse, e.instance_id AS instanceId,
+    e.chosen_by AS chosenBy, e.chosen_at AS chosenAt, e.chosen_note AS chosenNote, e.remaining
   FROM exceptions e LEFT JOIN items i ON i.id = e.item_id`;
 
 function toStored(raw: RawException): StoredException {
-  const { detail, impact, responses, chosenResponse, instanceId, ...row } = raw;
-  return { row, detail: JSON.parse(detail) as SupplierDelayDetail | LotBlockDetail | LineStopDetail, impact: JSON.parse(impact) as Impact, responses: JSON.parse(responses) as ExceptionResponse[], chosenResponse, instanceId };
+  const { detail, impact, responses, chosenResponse, instanceId, chosenBy, chosenAt, chosenNote, remaining, ...row } = raw;
+  const choice = chosenResponse && chosenBy && chosenAt ? { responseId: chosenResponse, by: chosenBy, at: chosenAt, note: chosenNote } : null;
+  return {
+    row: { ...row, remaining: remaining === null ? null : (JSON.parse(remaining) as ProjectedEffect) },
+    detail: JSON.parse(detail) as SupplierDelayDetail | LotBlockDetail | LineStopDetail,
+    impact: JSON.parse(impact) as Impact,
+    responses: JSON.parse(responses) as ExceptionResponse[],
+    chosenResponse,
+    choice,
+    instanceId,
+  };
 }
 
 /** The figures the exceptions grid shows, from the impact. */
@@ -72,6 +87,9 @@ export function summarize(impact: Impact): { ordersHit: number; revenueAtRisk: n
   };
 }
 
+/** Answered while anything is left late, resolved once nothing is. */
+const statusFor = (remaining: ProjectedEffect | null): ExceptionStatus => (remaining && remaining.ordersHit > 0 ? 'answered' : 'resolved');
+
 export function createExceptionsRepo(db: Database.Database) {
   const insert = db.prepare(
     `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk,
@@ -84,8 +102,12 @@ export function createExceptionsRepo(db: Database.Database) {
   const setStatus = db.prepare('UPDATE exceptions SET status = ? WHERE id = ?');
   const setDetail = db.prepare('UPDATE exceptions SET detail = ? WHERE id = ?');
   const setResponses = db.prepare('UPDATE exceptions SET responses = ? WHERE id = ?');
-  const choose = db.prepare("UPDATE exceptions SET chosen_response = ?, status = ? WHERE id = ?");
-  const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, status = 'open', task_id = ? WHERE id = ?");
+  const choose = db.prepare('UPDATE exceptions SET chosen_response = @responseId, status = @status, chosen_by = @by, chosen_at = @at, chosen_note = @note, remaining = @remaining WHERE id = @id');
+  const setRemaining = db.prepare('UPDATE exceptions SET status = ?, remaining = ? WHERE id = ?');
+  const setImpact = db.prepare(
+    'UPDATE exceptions SET impact = @impact, orders_hit = @ordersHit, revenue_at_risk = @revenueAtRisk, worst_days_late = @worstDaysLate, unfulfilled = @unfulfilled WHERE id = @id',
+  );
+  const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, chosen_by = NULL, chosen_at = NULL, chosen_note = NULL, remaining = NULL, status = 'open', task_id = ? WHERE id = ?");
   const rerouting = db
     .prepare<[string, string], string>(
       // instr first: only the line stop that names the command has its orders read as JSON.
@@ -120,9 +142,23 @@ export function createExceptionsRepo(db: Database.Database) {
     setResponses(id: string, responses: readonly ExceptionResponse[]): void {
       setResponses.run(JSON.stringify(responses), id);
     },
-    /** The planner applied a response: the exception is resolved with it, or waits for its approval. */
-    chooseResponse(id: string, responseId: ExceptionResponse['id'], status: 'resolved' | 'awaiting-approval' = 'resolved'): void {
-      choose.run(responseId, status, id);
+    /**
+     * A planner applied a response: the exception waits for its approval, or is answered with what
+     * the response still leaves late (resolved when that is nothing). The choice keeps who, when and the note.
+     */
+    chooseResponse(id: string, choice: ResponseChoice, awaitingApproval = false): void {
+      const raw = one.get(id);
+      const projected = raw && (JSON.parse(raw.responses) as ExceptionResponse[]).find((response) => response.id === choice.responseId)?.projected;
+      const remaining = projected ?? null;
+      choose.run({ id, ...choice, status: awaitingApproval ? 'awaiting-approval' : statusFor(remaining), remaining: remaining && JSON.stringify(remaining) });
+    },
+    /** What is still late changed (a lot decided, a plan change): answered or resolved by it. */
+    setRemaining(id: string, remaining: ProjectedEffect): void {
+      setRemaining.run(statusFor(remaining), JSON.stringify(remaining), id);
+    },
+    /** The orders the disruption makes later, as the plan has them now. */
+    setImpact(id: string, impact: Impact): void {
+      setImpact.run({ id, impact: JSON.stringify(impact), ...summarize(impact) });
     },
     /** Open line stops with held-up orders whose alternates are not weighed yet. */
     unweighedLineStops: (): string[] => unweighedStops.all(),

@@ -106,6 +106,11 @@ export function createPlanningRepo(db: Database.Database) {
         .all(itemId);
     },
 
+    /** The stock the plant keeps of the item against variation; 0 when none is set. */
+    safetyStock(itemId: string, plant: string): number {
+      return db.prepare<[string, string], number>('SELECT quantity FROM safety_stocks WHERE item_id = ? AND plant = ?').pluck().get(itemId, plant) ?? 0;
+    },
+
     lane(fromPlant: string, toPlant: string): { transitDays: number; costPerUnit: number } | undefined {
       return db.prepare<[string, string], { transitDays: number; costPerUnit: number }>('SELECT transit_days AS transitDays, cost_per_unit AS costPerUnit FROM lanes WHERE from_plant = ? AND to_plant = ?').get(fromPlant, toPlant);
     },

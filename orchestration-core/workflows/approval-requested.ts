@@ -36,6 +36,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       transfer: p.kind === 'transfer' ? p.transfer : null,
       exceptionId: p.kind === 'substitution' ? (p.exceptionId ?? null) : null,
       projected: p.kind === 'substitution' ? (p.projected ?? null) : null,
+      baseline: p.kind === 'substitution' ? (p.baseline ?? null) : null,
     });
     // Counted from the request, not from when this workstation heard of it.
     const dueAt = new Date(Date.parse(p.requestedAt) + decisionSlaHours * 3_600_000).toISOString();
@@ -43,7 +44,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     const taskId = ctx.openTask({ kind: taskKinds[p.kind], role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
     ctx.approvalChanged(p.approvalId);
-    const setAside = p.kind !== 'substitution' || p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, ctx);
+    const setAside = p.kind !== 'substitution' || p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, { by: p.requestedBy, at: p.requestedAt }, ctx);
     return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: waitForEvent('approval.decided', p.approvalId, 'decided') };
   },
 
@@ -59,7 +60,8 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
         const { exceptionId, taskId, instanceId } = state.setAside;
         if (p.decision === 'approve') {
           // Answered on another workstation: this one's supplier-delay instance has nothing left to do.
-          ctx.repos.exceptions.chooseResponse(exceptionId, 'substitute');
+          const requestedBy = ctx.repos.approvals.get(state.approvalId)?.requestedBy ?? p.decidedBy;
+          ctx.repos.exceptions.chooseResponse(exceptionId, { responseId: 'substitute', by: requestedBy, at: p.decidedAt, note: null });
           ctx.cancelInstance(instanceId, `substitution approved on ${state.approvalId}, requested elsewhere`);
         } else {
           ctx.repos.tasks.reopen(taskId);
@@ -73,12 +75,12 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
 });
 
 /** Another workstation's planner answered an exception still open here: no second answer meanwhile. */
-function setAsideLocalException(exceptionId: string, ctx: WorkflowContext): ApprovalState['setAside'] {
+function setAsideLocalException(exceptionId: string, requested: { by: string; at: string }, ctx: WorkflowContext): ApprovalState['setAside'] {
   const local = ctx.repos.exceptions.get(exceptionId);
   const taskId = local?.row.taskId;
   if (!local || local.row.status !== 'open' || !taskId || ctx.repos.tasks.get(taskId)?.status !== 'open') return undefined;
   ctx.repos.tasks.cancel(taskId, ctx.now);
-  ctx.repos.exceptions.chooseResponse(exceptionId, 'substitute', 'awaiting-approval');
+  ctx.repos.exceptions.chooseResponse(exceptionId, { responseId: 'substitute', by: requested.by, at: requested.at, note: null }, true);
   ctx.exceptionChanged(exceptionId);
   return { exceptionId, taskId, instanceId: local.instanceId };
 }

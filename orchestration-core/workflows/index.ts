@@ -4,8 +4,8 @@ import { approvalRequested } from './approval-requested';
 import { fgReleased } from './fg-released';
 import { inspectionFailed, inspectionFailedV1 } from './inspection-failed';
 import { lineStopped } from './line-stopped';
-import { lotBlocked } from './lot-blocked';
+import { lotBlocked, lotBlockedV1 } from './lot-blocked';
 import { productionCompleted } from './production-completed';
 import { supplierDelay } from './supplier-delay';
 
-export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased, lotBlocked, lineStopped];
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased, lotBlocked, lotBlockedV1, lineStopped];

@@ -196,7 +196,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         };
         const subject = `Use ${useAsIs.quantity} ${lot.unit} of lot ${lot.lotId} as is under deviation ${deviation.deviationNumber}`;
         commandId = ctx.emit('approval.request', { approvalId, kind: 'use-as-is', subject, deviation }, { issuedBy: signal.user, entityId: approvalId });
-        ctx.repos.approvals.request({ id: approvalId, kind: 'use-as-is', subject, requestedBy: signal.user, requestedAt: ctx.now, substitution: null, deviation, transfer: null, exceptionId: null, projected: null });
+        ctx.repos.approvals.request({ id: approvalId, kind: 'use-as-is', subject, requestedBy: signal.user, requestedAt: ctx.now, substitution: null, deviation, transfer: null, exceptionId: null, projected: null, baseline: null });
         ctx.approvalChanged(approvalId);
         awaiting = { approvalId, requestCommandId: commandId, basedOnVersion };
       } else {

@@ -3,6 +3,7 @@
 // order, the other plants' lines that can make it in its own window (a routing, free capacity every
 // day) with the effect of moving it there. The planner reroutes orders one by one (impact.reroute) and
 // then reschedules the rest to the restart, or accepts the delay. line.restarted notes the restart.
+import { markWorseThanDoingNothing } from '../model/response-harm';
 import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { ProductionOrder } from '../../shared/dataset';
@@ -69,7 +70,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
     const exceptionId = derivedId('EX-', p.stoppageId);
     const detail: LineStopDetail = { ...unweighedDetail, orders };
     const responses: ExceptionResponse[] = hit
-      ? [
+      ? markWorseThanDoingNothing([
           {
             id: 'reschedule',
             label: 'Reschedule to the restart',
@@ -79,7 +80,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
             commandCount: held.length,
           },
           { id: 'accept-delay', label: 'Leave the orders as they are', description: 'The ERP keeps the dates; the line catches up after the restart.', needsApproval: false, projected: summarize(impact), commandCount: 0 },
-        ]
+        ])
       : [];
     const taskId = hit ? ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Line ${p.plant}/${p.line} stopped: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours }) : null;
     ctx.repos.exceptions.insert({
@@ -115,7 +116,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
           ctx.emit('production.reschedule', payload, options);
         }
       }
-      ctx.repos.exceptions.chooseResponse(state.exceptionId, input.responseId);
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, { responseId: input.responseId, by: signal.user, at: ctx.now, note: input.note ?? null });
       ctx.audit(signal.user, 'exception response', state.exceptionId, { response: input.responseId, note: input.note ?? null });
       ctx.exceptionChanged(state.exceptionId);
       return { state, end: 'completed' };

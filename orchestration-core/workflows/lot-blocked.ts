@@ -2,37 +2,74 @@
 // the lot had passed, find the production and customer orders that were counting on it, record that
 // as an Order Impact exception and, when orders are hit, ask a planner to acknowledge the shortfall
 // (transfers and other answers to a shortage belong to rebalancing). The usage decision itself stays
-// with the quality engineer (inspection-failed.ts).
+// with the quality engineer (inspection-failed.ts); once the ERP posts it, the exception is weighed
+// again: what the released part covers is no longer late, and with nothing left late it is resolved.
 import { respondArgsSchema, type ExceptionResponse, type LotBlockDetail } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { PlanChange } from '../analysis/plan-changes';
 import { summarize } from '../store/exceptions-repo';
 import { derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForTask } from '../engine/workflow';
+import { defineWorkflow, waitForEvent, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 
 interface LotBlockedState {
   exceptionId: string;
   taskId: string;
+  lotId?: string;
+  /** The planner acknowledged the shortfall; the exception waits for the usage decision. */
+  answered?: boolean;
+  /** The lot as it failed: the plan where it had passed, to weigh the decision against. */
+  passed?: PlanChange;
 }
 
 /** Hours a planner has to look at the shortfall before the exception is overdue. */
 const responseSlaHours = 8;
 
+/** The orders still later than where the whole lot had passed, now the ERP posted its usage decision. */
+function weighDecided(state: LotBlockedState, ctx: WorkflowContext): StepOutcome<LotBlockedState> {
+  const stored = ctx.repos.exceptions.get(state.exceptionId);
+  if (!stored || !ctx.plan || !state.passed) return { state, end: 'completed' };
+  const impact = ctx.plan.impactSince([state.passed]);
+  ctx.repos.exceptions.setImpact(state.exceptionId, impact);
+  const remaining = summarize(impact);
+  const task = ctx.repos.tasks.get(state.taskId);
+  ctx.exceptionChanged(state.exceptionId);
+  if (remaining.ordersHit === 0) {
+    // Nothing is left late: resolved, whether or not a planner looked at it.
+    if (task?.status === 'open') ctx.repos.tasks.cancel(state.taskId, ctx.now);
+    ctx.repos.exceptions.setRemaining(state.exceptionId, remaining);
+    return { state, end: 'completed' };
+  }
+  if (state.answered) {
+    ctx.repos.exceptions.setRemaining(state.exceptionId, remaining);
+    return { state, end: 'completed' };
+  }
+  // Still open for the planner, with what the decision left late.
+  return { state, wait: waitForTask(state.taskId, 'responded') };
+}
+
 export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
   name: 'lot-blocked',
-  version: 1,
+  version: 2,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.inspectionLotId,
   // Without planning data there is nothing to re-evaluate; a block weighed already (heard again in a
   // snapshot that brought the plan) or decided already is not weighed again.
   startsWhen: (event, ctx) =>
     ctx.plan !== null && ctx.repos.exceptions.get(derivedId('EX-', event.payload.inspectionLotId)) === undefined && ctx.repos.usageDecisions.forInspectionLot(event.payload.inspectionLotId) === undefined,
+  // The usage decision arrives while the planner has not answered yet: weighed at once.
+  interrupts: {
+    'usageDecision.made': {
+      key: (event) => event.payload.inspectionLotId,
+      applies: (state) => state.answered !== true && state.passed !== undefined,
+      step: 'decided',
+    },
+  },
 
   start(event, ctx) {
     const p = event.payload;
     if (!ctx.plan) return { state: { exceptionId: '', taskId: '' }, end: 'completed' };
-    const passed: PlanChange[] = [{ kind: 'lot', lot: { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, stockType: 'unrestricted' } }];
-    const impact = ctx.plan.impactSince(passed);
+    const passed: PlanChange = { kind: 'lot', lot: { lotId: p.lotId, itemId: p.itemId, plant: p.plant, quantity: p.quantity, stockType: 'unrestricted' } };
+    const impact = ctx.plan.impactSince([passed]);
     // A block that hits no order is nothing for a planner: the Quarantine view has the lot.
     if (impact.productionOrders.length + impact.customerOrders.length === 0) return { state: { exceptionId: '', taskId: '' }, end: 'completed' };
     // Named after the inspection lot: the same exception whether the failure came as an event or in a snapshot.
@@ -44,6 +81,7 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
       needsApproval: false,
       projected: summarize(impact),
       commandCount: 0,
+      worseThanDoingNothing: false,
     };
     const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Lot ${p.lotId} blocked: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours });
     const detail: LotBlockDetail = { lotId: p.lotId, inspectionLotId: p.inspectionLotId, quantity: p.quantity, unit: p.unit, supplierId: p.supplierId ?? null, defectCode: p.defectCode, defectText: p.defectText };
@@ -62,7 +100,7 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
       taskId,
     });
     ctx.exceptionChanged(exceptionId);
-    return { state: { exceptionId, taskId }, wait: waitForTask(taskId, 'responded') };
+    return { state: { exceptionId, taskId, lotId: p.lotId, passed }, wait: waitForTask(taskId, 'responded') };
   },
 
   steps: {
@@ -71,10 +109,20 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
       const input = respondArgsSchema.parse(signal.input);
       if (input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a blocked lot offers only accept-delay here, not ${input.responseId}`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
-      ctx.repos.exceptions.chooseResponse(state.exceptionId, 'accept-delay');
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, { responseId: 'accept-delay', by: signal.user, at: ctx.now, note: input.note ?? null });
       ctx.audit(signal.user, 'exception response', state.exceptionId, { response: 'accept-delay', note: input.note ?? null, commands: [] });
       ctx.exceptionChanged(state.exceptionId);
-      return { state, end: 'completed' };
+      // Instances from before version 2 know nothing of the lot: they end here.
+      if (!state.lotId || !state.passed) return { state, end: 'completed' };
+      return { state: { ...state, answered: true }, wait: waitForEvent('usageDecision.made', state.lotId, 'decided') };
+    },
+
+    decided(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'usageDecision.made') throw new Error(`decided: expected usageDecision.made, got ${signal.kind}`);
+      return weighDecided(state, ctx);
     },
   },
 });
+
+/** Instances started by version 1 run on version 2's steps; their state lacks the lot, so they end when answered. */
+export const lotBlockedV1 = { ...lotBlocked, version: 1 };

@@ -5,6 +5,7 @@ import { proposeDelayResponses, type ProposedResponse } from '../analysis/delay-
 import type { Impact } from '../analysis/impact';
 import type { PlanChange } from '../analysis/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
+import { markWorseThanDoingNothing } from '../model/response-harm';
 import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
 
@@ -14,7 +15,7 @@ export interface DelayFacts {
 }
 
 /** The responses that exist for this delay now, or none when the line or the plan is gone. */
-export function delayResponses(facts: DelayFacts, impact: Impact, repos: Repos): ProposedResponse[] {
+export function delayResponses(facts: DelayFacts, impact: Impact, repos: Repos, plan: PlanAnalysis): ProposedResponse[] {
   const line = repos.planning.poLine(facts.poLineId);
   const item = line && repos.planning.item(line.itemId);
   const today = repos.planning.today();
@@ -30,19 +31,22 @@ export function delayResponses(facts: DelayFacts, impact: Impact, repos: Repos):
     item,
     lateConsumers,
     alternates: (parentItemId) => repos.planning.alternates(parentItemId, line.itemId),
-    stockByPlant: repos.planning.unrestrictedStock(line.itemId),
+    plantsWithStock: repos.planning.unrestrictedStock(line.itemId).map((stock) => stock.plant),
+    freeStock: (itemId, plant) => plan.freeQuantity(itemId, plant, repos.planning.safetyStock(itemId, plant)),
     transitDays: (from, to) => repos.planning.lane(from, to)?.transitDays,
   });
 }
 
 /** Each response with its effect against the plan before the delay. */
 export function withProjectedEffects(responses: readonly ProposedResponse[], undoDelay: readonly PlanChange[], plan: PlanAnalysis): ExceptionResponse[] {
-  return responses.map((response) => ({
-    id: response.id,
-    label: response.label,
-    description: response.description,
-    needsApproval: response.needsApproval,
-    projected: summarize(plan.compare(undoDelay, response.changes)),
-    commandCount: response.commands.length,
-  }));
+  return markWorseThanDoingNothing(
+    responses.map((response) => ({
+      id: response.id,
+      label: response.label,
+      description: response.description,
+      needsApproval: response.needsApproval,
+      projected: summarize(plan.compare(undoDelay, response.changes)),
+      commandCount: response.commands.length,
+    })),
+  );
 }

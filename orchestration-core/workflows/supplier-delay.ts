@@ -4,7 +4,7 @@
 // hit, ask a planner to respond. The chosen response's commands go upstream through the outbox; a
 // substitution first goes to a supervisor (any workstation but the requester's) for approval.
 import { ApiFailure } from '../../shared/api/result';
-import { respondArgsSchema, type SupplierDelayDetail } from '../../shared/api/impact';
+import { respondArgsSchema, type ResponseChoice, type SupplierDelayDetail } from '../../shared/api/impact';
 import type { ProposedResponse } from '../analysis/delay-responses';
 import type { PlanChange } from '../analysis/plan-changes';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
@@ -43,7 +43,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
     const undoDelay: PlanChange[] = line ? [{ kind: 'poLine', poLine: { ...line, expectedDate: p.previousDate } }] : [];
     const impact = line && ctx.plan ? ctx.plan.impactSince(undoDelay) : noImpact;
     const hit = impact.productionOrders.length + impact.customerOrders.length > 0;
-    const responses = hit && ctx.plan ? withProjectedEffects(delayResponses(p, impact, ctx.repos), undoDelay, ctx.plan) : [];
+    const responses = hit && ctx.plan ? withProjectedEffects(delayResponses(p, impact, ctx.repos, ctx.plan), undoDelay, ctx.plan) : [];
     // Named after the event: the same exception on every workstation that hears the delay.
     const exceptionId = derivedId('EX-', event.id);
     const taskId = hit
@@ -77,12 +77,13 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       const stored = ctx.repos.exceptions.get(state.exceptionId);
       if (!stored) throw new Error(`exception ${state.exceptionId} is gone`);
       // Proposed again from the present data: the commands must match what is there now.
-      const response = delayResponses(state, stored.impact, ctx.repos).find((candidate) => candidate.id === input.responseId);
+      const response = ctx.plan ? delayResponses(state, stored.impact, ctx.repos, ctx.plan).find((candidate) => candidate.id === input.responseId) : undefined;
       if (!response) throw new ApiFailure('conflict', `responseId: ${input.responseId} is no longer possible for this delay`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
-      if (response.needsApproval) return requestApproval(state, response, signal, input.note, ctx);
+      const choice = { responseId: response.id, by: signal.user, at: ctx.now, note: input.note ?? null };
+      if (response.needsApproval) return requestApproval(state, response, signal, choice, ctx);
       for (const draft of response.commands) ctx.emit(draft.type, draft.payload, { issuedBy: signal.user, entityId: draft.entityId });
-      ctx.repos.exceptions.chooseResponse(state.exceptionId, response.id);
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, choice);
       ctx.audit(signal.user, 'exception response', state.exceptionId, { response: response.id, note: input.note ?? null, commands: response.commands.map((c) => c.type) });
       ctx.exceptionChanged(state.exceptionId);
       return { state, end: 'completed' };
@@ -114,7 +115,9 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
         ctx.repos.approvals.substitutionRefused(approval.id, signal.reply.reason ?? 'refused');
         return backToPlanner(state, `Approved substitution for ${state.poLineId} refused upstream (${signal.reply.reason ?? 'no reason given'}): choose another response`, ctx);
       }
-      ctx.repos.exceptions.chooseResponse(state.exceptionId, approval.responseId);
+      // Chosen when the approval was asked for; it takes effect now, answered or resolved by what it leaves late.
+      const stored = ctx.repos.exceptions.get(state.exceptionId);
+      ctx.repos.exceptions.chooseResponse(state.exceptionId, stored?.choice ?? { responseId: approval.responseId, by: approval.requestedBy, at: ctx.now, note: null });
       ctx.exceptionChanged(state.exceptionId);
       return { state, end: 'completed' };
     },
@@ -135,9 +138,10 @@ function requestApproval(
   state: SupplierDelayState,
   response: ProposedResponse,
   signal: { taskId: string; user: string },
-  note: string | undefined,
+  choice: ResponseChoice,
   ctx: WorkflowContext,
 ): StepOutcome<SupplierDelayState> {
+  const note = choice.note;
   const substitution = response.substitution;
   if (!substitution) throw new Error(`response ${response.id} needs an approval but says nothing to approve`);
   const user = signal.user;
@@ -145,13 +149,15 @@ function requestApproval(
   const approvalId = `AP-${signal.taskId}`;
   const stored = ctx.repos.exceptions.get(state.exceptionId);
   const projected = stored?.responses.find((candidate) => candidate.id === response.id)?.projected;
+  // "Now" as the planner saw it: the disruption with no response, beside what the response makes of it.
+  const baseline = stored?.responses.find((candidate) => candidate.id === 'accept-delay')?.projected;
   const subject = `Substitute ${substitution.toItemId} for ${substitution.fromItemId} in ${substitution.productionOrderIds.length} production order${substitution.productionOrderIds.length === 1 ? '' : 's'} (${substitution.plant})`;
-  const request = { approvalId, kind: 'substitution' as const, subject, substitution: note ? { ...substitution, reason: `${substitution.reason}: ${note}`.slice(0, 500) } : substitution, exceptionId: state.exceptionId, ...(projected ? { projected } : {}) };
+  const request = { approvalId, kind: 'substitution' as const, subject, substitution: note ? { ...substitution, reason: `${substitution.reason}: ${note}`.slice(0, 500) } : substitution, exceptionId: state.exceptionId, ...(projected ? { projected } : {}), ...(baseline ? { baseline } : {}) };
   ctx.emit('approval.request', request, { issuedBy: user, entityId: approvalId });
   // Listed here at once, so the planner sees it waiting even before the gateway echoes it.
-  ctx.repos.approvals.request({ id: approvalId, kind: 'substitution', subject, requestedBy: user, requestedAt: ctx.now, substitution: request.substitution, deviation: null, transfer: null, exceptionId: state.exceptionId, projected: projected ?? null });
-  ctx.repos.exceptions.chooseResponse(state.exceptionId, response.id, 'awaiting-approval');
-  ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: response.id, note: note ?? null });
+  ctx.repos.approvals.request({ id: approvalId, kind: 'substitution', subject, requestedBy: user, requestedAt: ctx.now, substitution: request.substitution, deviation: null, transfer: null, exceptionId: state.exceptionId, projected: projected ?? null, baseline: baseline ?? null });
+  ctx.repos.exceptions.chooseResponse(state.exceptionId, choice, true);
+  ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: response.id, note });
   ctx.exceptionChanged(state.exceptionId);
   ctx.approvalChanged(approvalId);
   return {

@@ -114,6 +114,7 @@ export const exceptionStatusLabels: Record<ExceptionStatus, string> = {
   'no-impact': 'no impact',
   'awaiting-approval': 'awaiting approval',
   accepted: 'accepted',
+  answered: 'answered',
   resolved: 'resolved',
 };
 

@@ -45,6 +45,8 @@ export interface ApprovalRow {
   exceptionId: string | null;
   /** The effect the requester was shown, against the plan before the disruption. */
   projected: ProjectedEffect | null;
+  /** The disruption with no response, as the requester saw it: the approval panel shows now → after. */
+  baseline: ProjectedEffect | null;
   decidedBy: string | null;
   decidedAt: string | null;
   decisionReason: string | null;

@@ -4,7 +4,11 @@ import { idSchema } from '../domain';
 
 export const exceptionTypes = ['supplier-delay', 'lot-block', 'line-stop'] as const;
 export type ExceptionType = (typeof exceptionTypes)[number];
-export const exceptionStatuses = ['open', 'no-impact', 'awaiting-approval', 'accepted', 'resolved'] as const;
+/**
+ * answered: a response was applied but orders are still late (counted in `remaining`); resolved: a
+ * response was applied and nothing is left late.
+ */
+export const exceptionStatuses = ['open', 'no-impact', 'awaiting-approval', 'accepted', 'answered', 'resolved'] as const;
 export type ExceptionStatus = (typeof exceptionStatuses)[number];
 
 export interface ExceptionRow {
@@ -24,6 +28,16 @@ export interface ExceptionRow {
   unfulfilled: number;
   status: ExceptionStatus;
   taskId: string | null;
+  /** Once a response was applied: what is still late with it (the response's projection). */
+  remaining: ProjectedEffect | null;
+}
+
+/** Which response a planner applied, who, when, and the note they typed. */
+export interface ResponseChoice {
+  responseId: ExceptionResponse['id'];
+  by: string;
+  at: string;
+  note: string | null;
 }
 
 interface ImpactedOrderFields {
@@ -141,6 +155,11 @@ export interface ExceptionResponse {
   projected: ProjectedEffect;
   /** How many commands go upstream when it is applied. */
   commandCount: number;
+  /**
+   * It leaves things worse than doing nothing (more orders hit, more revenue at risk or more orders
+   * unfulfilled than accepting the disruption): the app marks it and asks for a confirmation.
+   */
+  worseThanDoingNothing: boolean;
 }
 
 export interface ExceptionDetail {
@@ -152,6 +171,8 @@ export interface ExceptionDetail {
   responses: ExceptionResponse[];
   /** The response the planner chose, once chosen. */
   chosenResponse: ExceptionResponse['id'] | null;
+  /** Who chose it, when, and the note kept with the decision. */
+  choice: ResponseChoice | null;
   /** The latest approval requested for a response that needs one. */
   approval: ExceptionApproval | null;
 }
@@ -172,6 +193,8 @@ export const respondArgsSchema = z.object({
   exceptionId: idSchema,
   responseId: z.enum(['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay']),
   note: z.string().trim().max(1000).optional(),
+  /** The planner saw that the response leaves things worse than doing nothing, and applies it anyway. */
+  confirmedWorse: z.literal(true).optional(),
 });
 export type RespondArgs = z.infer<typeof respondArgsSchema>;
 

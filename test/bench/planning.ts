@@ -91,7 +91,7 @@ function benchResponses(index: PlanIndex, repos: Repos, poLines: readonly PoLine
     const impact = index.impactSince(undo);
     if (impact.productionOrders.length > 0) {
       delays++;
-      const [responses, ms] = timed(() => delayResponses({ poLineId: line.id, previousDate: line.expectedDate }, impact, repos));
+      const [responses, ms] = timed(() => delayResponses({ poLineId: line.id, previousDate: line.expectedDate }, impact, repos, index));
       proposeMs.push(ms);
       for (const response of responses) {
         const [, compareMs] = timed(() => index.compare(undo, response.changes));

@@ -97,7 +97,7 @@ describe('line-stop weigher', () => {
       repos: parts.repos,
       changes: parts.changes,
       // A plan whose what-ifs fail (a fault injected into the real index).
-      plan: () => ({ ...parts.plan()!, impactSince: (b) => parts.plan()!.impactSince(b), compare: (a, b) => parts.plan()!.compare(a, b), whatIfEach: () => { throw new Error('bill of materials: FG at P1 is its own component (a cycle)'); } }),
+      plan: () => ({ ...parts.plan()!, impactSince: (b) => parts.plan()!.impactSince(b), compare: (a, b) => parts.plan()!.compare(a, b), freeQuantity: (i, p, s) => parts.plan()!.freeQuantity(i, p, s), whatIfEach: () => { throw new Error('bill of materials: FG at P1 is its own component (a cycle)'); } }),
       logger: { ...quietLogger, error: (message, fields) => errors.push({ message, ...fields }) },
       afterTurn: () => {},
       schedule: (turn) => turns.push(turn),

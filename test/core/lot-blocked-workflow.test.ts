@@ -27,6 +27,29 @@ describe('lot-blocked workflow', () => {
     temp.remove();
   });
 
+  /** The ERP's statement of a usage decision on the lot: its stock after it, then who decided what. */
+  const decided = (lotId: string, inspectionLotId: string, postings: { decision: 'release' | 'scrap'; quantity: number }[]) => {
+    const released = postings.find((p) => p.decision === 'release')?.quantity ?? 0;
+    const stockType = released > 0 ? ('unrestricted' as const) : ('blocked' as const);
+    return [
+      event('erp', 'lot.statusChanged', { lotId, lotVersion: 4, itemId: 'RAW-1', plant: 'P1', quantity: released, unit: 'M', stockType, changedBy: 'qe.anna', reason: 'usage decision' }),
+      event('erp', 'usageDecision.made', {
+        lotId,
+        lotVersion: 4,
+        inspectionLotId,
+        commandId: `ud-${lotId}`,
+        decidedBy: 'qe.anna',
+        decidedAt: '2026-11-02T09:00:00.000Z',
+        valuation: released === 100 ? ('accept' as const) : ('reject' as const),
+        code: released === 100 ? 'A1' : 'R9',
+        postings,
+        reason: 'measured',
+        unit: 'M',
+        parts: [{ lotId, decision: 'release' as const, stockType, quantity: released }],
+      }),
+    ];
+  };
+
   it('records the orders that counted on the lot, and the planner acknowledges the shortfall', () => {
     parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { itemId: 'RAW-1', quantity: 100, unit: 'M', inspectionLotId: 'IL-9', supplierId: 'S-1' }))]);
     const [row] = parts.repos.exceptions.list();
@@ -39,9 +62,35 @@ describe('lot-blocked workflow', () => {
 
     expect(() => parts.engine.onTaskCompleted(row!.taskId!, { exceptionId: 'EX-IL-9', responseId: 'transfer' }, 'pl.omar')).toThrow(/offers only accept-delay/);
     parts.store.transaction(() => parts.engine.onTaskCompleted(row!.taskId!, { exceptionId: 'EX-IL-9', responseId: 'accept-delay', note: 'replacement ordered' }, 'pl.omar'));
-    expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({ row: { status: 'resolved' }, chosenResponse: 'accept-delay' });
+    // Acknowledged, but the orders are still late: answered, not resolved, with what remains and the note.
+    expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({
+      row: { status: 'answered', remaining: { ordersHit: 3, revenueAtRisk: 25_000 } },
+      chosenResponse: 'accept-delay',
+      choice: { responseId: 'accept-delay', by: 'pl.omar', note: 'replacement ordered' },
+    });
     // The quality engineer's task is untouched by the planner's.
     expect(parts.queries.row('L-1')).toMatchObject({ taskState: 'awaiting-decision' });
+
+    // The ERP posts the usage decision: the whole lot is released, nothing is left late, the exception is resolved.
+    parts.ingest.applyBatch(decided('L-1', 'IL-9', [{ decision: 'release', quantity: 100 }]));
+    expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({ row: { status: 'resolved', ordersHit: 0, remaining: { ordersHit: 0 } } });
+  });
+
+  it('a usage decision before the planner answered weighs the exception again: what is released is no longer late', () => {
+    parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { itemId: 'RAW-1', quantity: 100, unit: 'M', inspectionLotId: 'IL-9', supplierId: 'S-1' }))]);
+    const taskId = parts.repos.exceptions.get('EX-IL-9')!.row.taskId!;
+    // Half scrapped: the orders still lack material, the exception stays open for the planner.
+    parts.ingest.applyBatch(decided('L-1', 'IL-9', [{ decision: 'release', quantity: 50 }, { decision: 'scrap', quantity: 50 }]));
+    expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({ row: { status: 'open', ordersHit: 3 } });
+    expect(parts.repos.tasks.get(taskId)?.status).toBe('open');
+  });
+
+  it('a usage decision releasing the whole lot before the planner answered resolves the exception and closes the task', () => {
+    parts.ingest.applyBatch([event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1', { itemId: 'RAW-1', quantity: 100, unit: 'M', inspectionLotId: 'IL-9', supplierId: 'S-1' }))]);
+    const taskId = parts.repos.exceptions.get('EX-IL-9')!.row.taskId!;
+    parts.ingest.applyBatch(decided('L-1', 'IL-9', [{ decision: 'release', quantity: 100 }]));
+    expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({ row: { status: 'resolved', ordersHit: 0 } });
+    expect(parts.repos.tasks.get(taskId)?.status).toBe('cancelled');
   });
 
   it('a lot the plan did not need records no exception', () => {

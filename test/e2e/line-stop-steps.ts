@@ -157,8 +157,18 @@ export async function rerouteOneAndRescheduleTheRest(page: Page, gatewayUrl: str
   await expect(reschedule).toContainText(`Sends ${(heldUpCount - 1).toLocaleString('en-US')} command${heldUpCount - 1 === 1 ? '' : 's'} upstream`);
   await expect(page.getByTestId('response-card-accept-delay')).toContainText('Sends nothing upstream');
   await reschedule.scrollIntoViewIfNeeded();
+  await page.getByTestId('response-note').fill('Spindle drive due back Thursday');
   await page.getByTestId('apply-response-reschedule').click();
-  await expect(detail.getByTestId('exception-status-resolved')).toBeVisible();
+  // Many commands in one click: the card says how many and asks first.
+  const others0 = heldUpCount - 1;
+  if (others0 > 1) {
+    await expect(page.getByTestId('response-confirm-reschedule')).toContainText(`It sends ${others0.toLocaleString('en-US')} commands to the ERP`);
+    await page.getByTestId('confirm-response-reschedule').click();
+  }
+  // Rescheduled orders wait for the line: answered, not resolved, while orders are still late; the note is kept.
+  await expect(detail.getByTestId(/exception-status-(answered|resolved)/)).toBeVisible();
+  await expect(page.getByTestId('response-choice')).toContainText(`by ${user}`);
+  await expect(page.getByTestId('response-choice')).toContainText('“Spindle drive due back Thursday”');
   await expect(reschedule.locator('.response-pill--chosen')).toHaveText('Chosen');
   // Closed: nothing more can be rerouted.
   const otherButton = heldUp.locator('button[data-testid^="reroute-"]').first();

@@ -31,9 +31,22 @@ export function findSubstitutableDelay(dataset: Dataset, days: number): PoLine |
     });
     const alternate = late[0]?.alternate;
     if (alternate === undefined) return false;
+    // As the response takes it: only what of the substitute no other order needs, earliest orders first.
+    const safety = dataset.safetyStocks.find((s) => s.itemId === alternate && s.plant === line.plant)?.quantity ?? 0;
+    const free = index.freeQuantity(alternate, line.plant, safety);
+    let used = 0;
     const substituted = late
       .filter((candidate) => candidate.alternate === alternate)
-      .map(({ order }): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } }));
+      .map((candidate) => candidate.order)
+      .sort((a, b) => dayOf(a.startDate) - dayOf(b.startDate) || (a.id < b.id ? -1 : 1))
+      .filter((order) => {
+        const need = order.components.find((c) => c.itemId === line.itemId)?.quantity ?? 0;
+        if (used + need > free) return false;
+        used += need;
+        return true;
+      })
+      .map((order): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } }));
+    if (substituted.length === 0) return false;
     return index.whatIf([delay, ...substituted]).totalRevenueAtRisk < impact.totalRevenueAtRisk;
   });
 }

@@ -115,7 +115,8 @@ describe('supplier delay over the real gateway', () => {
     expect(expedites).toHaveLength(1);
     expect(expedites[0]).toMatchObject({ commandId: commandIds[0], body: { issuedBy: planner.user, payload: { poLineId: line.id } } });
     const after = await core.handlers['impact.exception']({ id: row!.id }, planner);
-    expect(after).toMatchObject({ exception: { status: 'resolved' }, chosenResponse: 'expedite' });
+    // Nothing left late: resolved, with who chose it and the note kept.
+    expect(after).toMatchObject({ exception: { status: 'resolved', remaining: { ordersHit: 0 } }, chosenResponse: 'expedite', choice: { by: planner.user, note: 'supplier confirmed by phone' } });
     await expect(async () => core.handlers['impact.respond']({ exceptionId: row!.id, responseId: 'accept-delay' }, planner)).rejects.toThrow(/is resolved \(expedite chosen\), not waiting for a response/);
   });
 

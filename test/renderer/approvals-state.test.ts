@@ -65,6 +65,7 @@ function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow
     toItemDescription: 'Rod seal NBR, 10 mm',
     exceptionId: 'E1',
     projected: { ordersHit: 3, revenueAtRisk: 120300, worstDaysLate: 4, unfulfilled: 0 },
+    baseline: { ordersHit: 9, revenueAtRisk: 887041, worstDaysLate: 12, unfulfilled: 0 },
     decidedBy: null,
     decidedAt: null,
     decisionReason: null,

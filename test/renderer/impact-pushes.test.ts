@@ -18,6 +18,7 @@ function exception(id: string, overrides: Partial<ExceptionRow> = {}): Exception
     unfulfilled: 0,
     status: 'open',
     taskId: `t-${id}`,
+    remaining: null,
     ...overrides,
   };
 }

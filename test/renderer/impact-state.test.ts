@@ -1,6 +1,7 @@
 // The Order Impact view's slice, its detail loader, and what the planner reads: triage order, summary,
 // lateness, money and dates, and the cells and CSV values the column definitions produce.
 import type { ColDef } from 'ag-grid-community';
+import { confirmationNeeded } from '../../renderer/views/order-impact/response-format';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../renderer/format/numbers';
 import { daysBetween, formatPlanDate } from '../../renderer/format/time';
@@ -53,6 +54,7 @@ function exception(id: string, overrides: Partial<ExceptionRow> = {}): Exception
     unfulfilled: 0,
     status: 'open',
     taskId: `t-${id}`,
+    remaining: null,
     ...overrides,
   };
 }
@@ -101,6 +103,7 @@ function detailOf(row: ExceptionRow, orders: { customer?: ImpactedCustomerOrderR
     customerOrders: orders.customer ?? [],
     responses: [],
     chosenResponse: null,
+    choice: null,
     approval: null,
   };
 }
@@ -294,16 +297,18 @@ describe('exception triage and summary', () => {
     expect([...rows].sort(compareForTriage).map((row) => row.id)).toEqual(['open-big', 'open-small-newer', 'open-small', 'resolved-big', 'no-impact']);
   });
 
-  it('counts open exceptions and sums their revenue at risk only; one awaiting approval is counted apart', () => {
+  it('counts open exceptions and sums their revenue at risk, with what answered ones leave late; resolved and awaiting approval apart', () => {
     const summary = summarizeExceptions([
       exception('a', { revenueAtRisk: 220_886 }),
       exception('b', { revenueAtRisk: 1_000.4 }),
-      exception('c', { status: 'resolved', revenueAtRisk: 50_000 }),
+      exception('c', { status: 'resolved', revenueAtRisk: 50_000, remaining: { ordersHit: 0, revenueAtRisk: 0, worstDaysLate: null, unfulfilled: 0 } }),
       exception('d', { status: 'no-impact', revenueAtRisk: 0 }),
       exception('e', { status: 'awaiting-approval', revenueAtRisk: 70_000 }),
+      // Answered, but 496 orders are still late: they count, with what they still risk.
+      exception('f', { status: 'answered', revenueAtRisk: 900_000, remaining: { ordersHit: 496, revenueAtRisk: 300_000, worstDaysLate: 15, unfulfilled: 0 } }),
     ]);
-    expect(summary).toEqual({ total: 5, open: 2, openRevenueAtRisk: 221_886.4, noImpact: 1, awaitingApproval: 1 });
-    expect(formatMoney(summary.openRevenueAtRisk)).toBe('221,886');
+    expect(summary).toEqual({ total: 6, open: 2, openRevenueAtRisk: 521_886.4, answered: 1, answeredOrdersLate: 496, noImpact: 1, awaitingApproval: 1 });
+    expect(formatMoney(summary.openRevenueAtRisk)).toBe('521,886');
     expect(formatOpenCount(1)).toBe('1 open exception');
     expect(formatOpenCount(0)).toBe('0 open exceptions');
   });
@@ -419,3 +424,21 @@ describe('grid columns', () => {
     expect(Object.keys(next)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('asking before a response is applied', () => {
+  const now = { ordersHit: 15, revenueAtRisk: 100_000, worstDaysLate: 9, unfulfilled: 0 };
+  const base = { label: 'Inter-plant transfer', needsApproval: false, commandCount: 1, worseThanDoingNothing: false, projected: now };
+
+  it('asks when a response leaves things worse than doing nothing, naming both figures', () => {
+    const worse = confirmationNeeded({ ...base, worseThanDoingNothing: true, projected: { ...now, ordersHit: 50, revenueAtRisk: 180_000 } }, now);
+    expect(worse).toBe('“Inter-plant transfer” leaves things worse than doing nothing (50 orders hit instead of 15, 180,000 at risk instead of 100,000). Apply it anyway?');
+  });
+
+  it('asks when one Apply sends many commands, and not for one', () => {
+    expect(confirmationNeeded({ ...base, label: 'Reschedule', commandCount: 212 }, now)).toBe('“Reschedule”: It sends 212 commands to the ERP. Apply it?');
+    expect(confirmationNeeded(base, now)).toBeNull();
+    // A supervisor's approval comes first: nothing is sent by this click.
+    expect(confirmationNeeded({ ...base, needsApproval: true, commandCount: 3 }, now)).toBeNull();
+  });
+});
+

@@ -58,6 +58,7 @@ function lineStop(id: string, overrides: Partial<ExceptionRow> = {}): ExceptionR
     unfulfilled: 0,
     status: 'open',
     taskId: `t-${id}`,
+    remaining: null,
     ...overrides,
   };
 }
@@ -70,6 +71,7 @@ function detailOf(row: ExceptionRow, orders: HeldUpOrder[]): ExceptionDetail {
     customerOrders: [],
     responses: [],
     chosenResponse: null,
+    choice: null,
     approval: null,
   };
 }

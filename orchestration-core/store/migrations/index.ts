@@ -12,6 +12,7 @@ import { up as rerouteAnswers } from './0009-reroute-answers';
 import { up as upstreamUsageDecisions } from './0010-upstream-usage-decisions';
 import { up as containmentHolds } from './0011-containment-holds';
 import { up as unitsAndCurrency } from './0012-units-and-currency';
+import { up as exceptionAnswers } from './0013-exception-answers';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-upstream-usage-decisions', up: upstreamUsageDecisions },
   { version: 11, name: '0011-containment-holds', up: containmentHolds },
   { version: 12, name: '0012-units-and-currency', up: unitsAndCurrency },
+  { version: 13, name: '0013-exception-answers', up: exceptionAnswers },
 ];

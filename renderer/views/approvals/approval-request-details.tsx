@@ -4,6 +4,7 @@ import type { ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprov
 import { formatDateTime, formatDue } from '../../format/time';
 import { deviationFacts, formatOrderCount, projectedFacts, substitutionFacts, transferFacts } from './approval-format';
 import { Facts } from './approval-facts';
+import { compareEffects } from '../order-impact/response-format';
 
 function requestedFacts(row: ApprovalRow): [string, string][] {
   return [
@@ -29,7 +30,22 @@ export function SubstitutionDetails({ row, substitution }: { row: ApprovalRow; s
       </section>
       <section className="approval-panel__section" aria-labelledby="approval-projected-title">
         <h3 id="approval-projected-title">Projected effect if approved</h3>
-        {row.projected ? (
+        {row.projected && row.baseline ? (
+          <>
+            <dl className="facts" data-testid="approval-projected">
+              {compareEffects(row.baseline, row.projected).map((comparison) => (
+                <div className="facts__row" key={comparison.measure}>
+                  <dt>{comparison.label}</dt>
+                  <dd>
+                    {comparison.current} → <strong>{comparison.projected}</strong>
+                    {comparison.change && <span className={`response-effect__change response-effect__change--${comparison.trend}`}> ({comparison.change})</span>}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <p className="approval-panel__note">Now (the disruption with no response) → if approved, against the plan before the disruption, as the requester was shown it.</p>
+          </>
+        ) : row.projected ? (
           <>
             <Facts facts={projectedFacts(row.projected)} testId="approval-projected" />
             <p className="approval-panel__note">Against the plan before the disruption, as the requester was shown it.</p>

@@ -21,19 +21,30 @@ export function compareIsoTimes(a: string, b: string): number {
 export interface ExceptionSummary {
   total: number;
   open: number;
-  /** Over open exceptions only: what still waits for a response. */
+  /**
+   * What is still at risk: open exceptions' whole impact, and what answered ones leave late (a response
+   * that did not clear everything); resolved ones are not counted.
+   */
   openRevenueAtRisk: number;
+  /** Answered, with orders still late. */
+  answered: number;
+  /** Orders the answered ones still leave late. */
+  answeredOrdersLate: number;
   noImpact: number;
   /** A response chosen that waits for a supervisor's approval. */
   awaitingApproval: number;
 }
 
-export function summarizeExceptions(rows: readonly Pick<ExceptionRow, 'status' | 'revenueAtRisk'>[]): ExceptionSummary {
-  const summary: ExceptionSummary = { total: rows.length, open: 0, openRevenueAtRisk: 0, noImpact: 0, awaitingApproval: 0 };
+export function summarizeExceptions(rows: readonly Pick<ExceptionRow, 'status' | 'revenueAtRisk' | 'remaining'>[]): ExceptionSummary {
+  const summary: ExceptionSummary = { total: rows.length, open: 0, openRevenueAtRisk: 0, answered: 0, answeredOrdersLate: 0, noImpact: 0, awaitingApproval: 0 };
   for (const row of rows) {
     if (row.status === 'open') {
       summary.open += 1;
       summary.openRevenueAtRisk += row.revenueAtRisk;
+    } else if (row.status === 'answered') {
+      summary.answered += 1;
+      summary.answeredOrdersLate += row.remaining?.ordersHit ?? 0;
+      summary.openRevenueAtRisk += row.remaining?.revenueAtRisk ?? 0;
     } else if (row.status === 'no-impact') {
       summary.noImpact += 1;
     } else if (row.status === 'awaiting-approval') {
@@ -122,7 +133,8 @@ export const statusExplanations: Record<ExceptionStatus, string> = {
   'no-impact': 'Recorded, but no order is later because of it.',
   'awaiting-approval': 'A planner chose a response that needs a supervisor’s approval; nothing goes upstream until a supervisor approves it.',
   accepted: 'A planner accepted the later dates.',
-  resolved: 'A planner responded to it.',
+  answered: 'A planner responded to it, but orders are still late: what is left counts in the header.',
+  resolved: 'A planner responded to it and nothing is left late.',
 };
 
 /** A file name that a download dialog and every file system accept: "customer-orders-PO-0001234-10.csv". */

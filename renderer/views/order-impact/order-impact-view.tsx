@@ -5,7 +5,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExceptionRow } from '../../../shared/api/impact';
-import { formatMoney } from '../../format/numbers';
+import { formatCount, formatMoney } from '../../format/numbers';
 import { selectNothingLater, selectSelectedException, useImpactStore, type ImpactState } from '../../state/impact-slice';
 import { AlertsStrip } from '../alerts/alerts-strip';
 import { ExceptionDetail } from './exception-detail';
@@ -26,6 +26,12 @@ function ImpactSummary({ hint }: { hint: boolean }) {
       <strong data-testid="impact-summary-open">{formatOpenCount(summary.open)}</strong>
       {' · '}
       <strong data-testid="impact-summary-revenue">{formatMoney(summary.openRevenueAtRisk)}</strong> revenue at risk
+      {summary.answered > 0 && (
+        <span data-testid="impact-summary-answered">
+          {' '}
+          · {summary.answered} answered, {formatCount(summary.answeredOrdersLate, 'order')} still late
+        </span>
+      )}
       {summary.awaitingApproval > 0 && <span data-testid="impact-summary-awaiting-approval"> · {summary.awaitingApproval} awaiting approval</span>}
       {summary.noImpact > 0 && <> · {summary.noImpact} without impact</>}
       {hint && summary.total > 0 && <span className="view-header__hint"> — select an exception to see the orders it makes later</span>}

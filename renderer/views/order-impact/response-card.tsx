@@ -19,7 +19,11 @@ interface ResponseCardProps {
   /** Why applying is not possible now; null when it is. */
   disabledReason: string | null;
   applying: boolean;
+  /** The question asked before applying (harm, many commands) while it is asked; null otherwise. */
+  confirming: string | null;
   onApply(): void;
+  onConfirm(): void;
+  onCancel(): void;
 }
 
 /** "→ 706,238 (−304,208)": the figure after the response and its difference from now. */
@@ -44,10 +48,11 @@ function EffectRow({ comparison }: { comparison: EffectComparison }) {
   );
 }
 
-export function ResponseCard({ response, current, chosen, approval, disabledReason, applying, onApply }: ResponseCardProps) {
+export function ResponseCard({ response, current, chosen, approval, disabledReason, applying, confirming, onApply, onConfirm, onCancel }: ResponseCardProps) {
   const comparisons = compareEffects(current, response.projected);
   const action = response.needsApproval ? 'Request approval' : 'Apply';
-  const classes = ['response-card', chosen ? 'response-card--chosen' : '', approval ? `response-card--${approval.status}` : ''].filter(Boolean).join(' ');
+  const worse = response.worseThanDoingNothing;
+  const classes = ['response-card', chosen ? 'response-card--chosen' : '', approval ? `response-card--${approval.status}` : '', worse ? 'response-card--worse' : ''].filter(Boolean).join(' ');
   return (
     <article className={classes} data-testid={`response-card-${response.id}`} aria-labelledby={`response-title-${response.id}`}>
       <header className="response-card__header">
@@ -61,11 +66,29 @@ export function ResponseCard({ response, current, chosen, approval, disabledReas
         )}
       </header>
       <p className="response-card__description">{response.description}</p>
+      {worse && (
+        <p className="response-card__worse" data-testid={`response-worse-${response.id}`}>
+          Worse than doing nothing
+        </p>
+      )}
       <dl className="response-effect" data-testid={`response-projected-${response.id}`} aria-label={`${response.label}: projected effect against the current impact`}>
         {comparisons.map((comparison) => (
           <EffectRow key={comparison.measure} comparison={comparison} />
         ))}
       </dl>
+      {confirming !== null ? (
+        <footer className="response-card__confirm" role="alertdialog" aria-label={`Confirm ${response.label}`} data-testid={`response-confirm-${response.id}`}>
+          <p>{confirming}</p>
+          <div className="response-card__confirm-actions">
+            <button type="button" className={`button button--small${worse ? ' button--danger-solid' : ' button--primary'}`} onClick={onConfirm} data-testid={`confirm-response-${response.id}`}>
+              {worse ? `${action} anyway` : action}
+            </button>
+            <button type="button" className="button button--small" onClick={onCancel} data-testid={`cancel-response-${response.id}`}>
+              Cancel
+            </button>
+          </div>
+        </footer>
+      ) : (
       <footer className="response-card__footer">
         {response.needsApproval ? (
           <span className="response-card__approval-mark" title={describeCommands(response)} data-testid={`response-needs-approval-${response.id}`}>
@@ -76,15 +99,16 @@ export function ResponseCard({ response, current, chosen, approval, disabledReas
         )}
         <button
           type="button"
-          className={`button button--small${response.needsApproval ? ' button--approval' : ' button--primary'}`}
+          className={`button button--small${worse ? ' button--danger' : response.needsApproval ? ' button--approval' : ' button--primary'}`}
           onClick={onApply}
           disabled={disabledReason !== null || applying}
-          title={disabledReason ?? undefined}
+          title={disabledReason ?? (worse ? 'Leaves things worse than doing nothing: you are asked to confirm' : undefined)}
           data-testid={`apply-response-${response.id}`}
         >
           {applying ? (response.needsApproval ? 'Requesting…' : 'Applying…') : action}
         </button>
       </footer>
+      )}
     </article>
   );
 }

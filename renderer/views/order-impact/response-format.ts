@@ -1,10 +1,10 @@
 // How a response's projected effect reads beside the exception's current impact, so a planner can
 // compare two responses at a glance: "887,041 → 120,300 (−766,741)". Plain functions the cards and
 // tests share.
-import { waitsForTheLine, type ExceptionApproval, type ExceptionResponse, type ExceptionRow, type ExceptionStatus, type ExceptionType, type HeldUpOrder, type ProjectedEffect } from '../../../shared/api/impact';
+import { waitsForTheLine, type ExceptionApproval, type ExceptionResponse, type ExceptionRow, type ExceptionStatus, type ExceptionType, type HeldUpOrder, type ProjectedEffect, type ResponseChoice } from '../../../shared/api/impact';
 import type { Role } from '../../../shared/domain';
 import { exceptionDisruptionNouns, roleLabels } from '../../format/labels';
-import { formatCount, formatMoney, formatQuantity } from '../../format/numbers';
+import { formatCount, formatMoney, formatNumber, formatQuantity } from '../../format/numbers';
 import { formatDaysLate } from './impact-format';
 
 export type EffectMeasure = 'ordersHit' | 'revenueAtRisk' | 'worstDaysLate' | 'unfulfilled';
@@ -43,9 +43,9 @@ function formatValue(measure: EffectMeasure, value: number | null): string {
   return formatQuantity(value, '');
 }
 
-/** A signed difference with a real minus sign: "−766,741", "+3", "−42 d". */
+/** A signed difference with a real minus sign: "−EUR 766,741", "+3", "−42 d". */
 function formatChange(measure: EffectMeasure, difference: number): string {
-  const magnitude = formatMoney(Math.abs(difference));
+  const magnitude = measure === 'revenueAtRisk' ? formatMoney(Math.abs(difference)) : formatNumber(Math.abs(difference), 0);
   const unit = measure === 'worstDaysLate' ? ' d' : '';
   return `${difference < 0 ? '−' : '+'}${magnitude}${unit}`;
 }
@@ -85,7 +85,8 @@ const rolesThatRespond: readonly Role[] = ['planner', 'supervisor'];
 const closedReasons: Record<Exclude<ExceptionStatus, 'open' | 'no-impact'>, string> = {
   'awaiting-approval': 'A response is waiting for a supervisor’s approval; you can choose again if it is rejected.',
   accepted: 'A planner accepted the later dates; the exception is closed.',
-  resolved: 'A response has been applied; the exception is closed.',
+  answered: 'A response has been applied; orders it could not save are still late, and count in the header.',
+  resolved: 'A response has been applied and nothing is left late; the exception is closed.',
 };
 
 /** Why the Apply (and a line stop's Reroute) buttons are disabled, or null when this user may respond now. */
@@ -103,6 +104,24 @@ export function cannotRespondReason(status: ExceptionStatus, role: Role | null, 
 export function commandCountNow(response: Pick<ExceptionResponse, 'id' | 'commandCount'>, heldUp: readonly Pick<HeldUpOrder, 'rerouted'>[] | null): number {
   if (heldUp === null || response.id !== 'reschedule') return response.commandCount;
   return heldUp.filter(waitsForTheLine).length;
+}
+
+/**
+ * What the planner must confirm before a response is applied, or null when one click may apply it: a
+ * response that leaves things worse than doing nothing, or one that sends more than one command.
+ */
+export function confirmationNeeded(response: Pick<ExceptionResponse, 'label' | 'worseThanDoingNothing' | 'commandCount' | 'needsApproval' | 'projected'>, doingNothing: ProjectedEffect | null): string | null {
+  const sends = response.commandCount > 1 && !response.needsApproval ? ` It sends ${formatCount(response.commandCount, 'command')} to the ERP.` : '';
+  if (response.worseThanDoingNothing) {
+    const compared = doingNothing ? ` (${formatCount(response.projected.ordersHit, 'order')} hit instead of ${formatNumber(doingNothing.ordersHit, 0)}, ${formatMoney(response.projected.revenueAtRisk)} at risk instead of ${formatMoney(doingNothing.revenueAtRisk)})` : '';
+    return `“${response.label}” leaves things worse than doing nothing${compared}.${sends} Apply it anyway?`;
+  }
+  return sends === '' ? null : `“${response.label}”:${sends} Apply it?`;
+}
+
+/** "Reschedule to the restart, by pl.anna on 06 Dec 2026, 14:02 — “waiting for the spindle”". */
+export function describeChoice(choice: ResponseChoice, label: string, at: string): string {
+  return `${label}, by ${choice.by} on ${at}${choice.note ? ` — “${choice.note}”` : ''}`;
 }
 
 /** Where the latest approval request stands, in one sentence. */

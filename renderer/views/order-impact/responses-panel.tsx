@@ -9,7 +9,9 @@ import { applyResponse } from '../../state/impact-actions';
 import { lineStopOf } from '../../state/impact-reroutes';
 import { useSessionStore } from '../../state/session-slice';
 import { ResponseCard } from './response-card';
-import { cannotRespondReason, commandCountNow, compareEffects, currentEffect, describeApproval } from './response-format';
+import { formatCount, formatMoney } from '../../format/numbers';
+import { formatDateTime } from '../../format/time';
+import { cannotRespondReason, commandCountNow, compareEffects, confirmationNeeded, currentEffect, describeApproval, describeChoice } from './response-format';
 
 /** The first column: the measures' names and the exception's figures now, which each card compares against. */
 function CurrentImpact({ current, disruption }: { current: ProjectedEffect; disruption: string }) {
@@ -43,6 +45,7 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
   // After a successful call, until the core pushes the exception's new status (which remounts this panel).
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<ApplyFailure | null>(null);
+  const [confirming, setConfirming] = useState<ExceptionResponse['id'] | null>(null);
   const noteId = useId();
   const current = currentEffect(exception);
   const approval = detail.approval;
@@ -50,12 +53,25 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
   const heldUp = lineStopOf(detail)?.orders ?? null;
   const disabledReason = cannotRespondReason(exception.status, role, exception.type) ?? (sent ? 'Sent; waiting for the exception to update' : null);
 
+  const doingNothing = detail.responses.find((response) => response.id === 'accept-delay')?.projected ?? null;
+  const questionFor = (response: ExceptionResponse) => confirmationNeeded({ ...response, commandCount: commandCountNow(response, heldUp) }, doingNothing);
+
+  /** Asks first when the response does harm or sends many commands; applies once confirmed. */
+  function request(response: ExceptionResponse) {
+    if (questionFor(response) !== null && confirming !== response.id) {
+      setConfirming(response.id);
+      return;
+    }
+    void apply(response);
+  }
+
   async function apply(response: ExceptionResponse) {
+    setConfirming(null);
     setApplying(response.id);
     setFailure(null);
     try {
       const trimmed = note.trim();
-      await applyResponse({ exceptionId: exception.id, responseId: response.id, ...(trimmed ? { note: trimmed } : {}) });
+      await applyResponse({ exceptionId: exception.id, responseId: response.id, ...(trimmed ? { note: trimmed } : {}), ...(response.worseThanDoingNothing ? { confirmedWorse: true as const } : {}) });
       setSent(true);
     } catch (error) {
       setFailure({ label: response.label, message: error instanceof Error ? error.message : String(error) });
@@ -92,6 +108,13 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
           </label>
         )}
       </header>
+      {detail.choice && (
+        <p className="responses-panel__choice" data-testid="response-choice">
+          <strong>{exception.status === 'awaiting-approval' ? 'Chosen' : 'Applied'}:</strong>{' '}
+          {describeChoice(detail.choice, detail.responses.find((response) => response.id === detail.choice?.responseId)?.label ?? detail.choice.responseId, formatDateTime(detail.choice.at))}
+          {exception.remaining && exception.remaining.ordersHit > 0 && <> · still late: {formatCount(exception.remaining.ordersHit, 'order')}, {formatMoney(exception.remaining.revenueAtRisk)} at risk</>}
+        </p>
+      )}
       {disabledReason && (
         <p className="responses-panel__disabled" data-testid="responses-disabled-reason">
           {disabledReason}
@@ -113,7 +136,10 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
             approval={approval?.responseId === response.id ? approval : null}
             disabledReason={disabledReason}
             applying={applying === response.id}
-            onApply={() => void apply(response)}
+            confirming={confirming === response.id ? questionFor(response) : null}
+            onApply={() => request(response)}
+            onConfirm={() => void apply(response)}
+            onCancel={() => setConfirming(null)}
           />
         ))}
       </div>
