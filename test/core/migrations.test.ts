@@ -224,5 +224,27 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO units VALUES ('X', 9, 'too fine')").run()).toThrow(/CHECK/);
     db.close();
   });
+
+  it('0013 answers a resolved exception whose chosen response left orders late, and keeps the rest as they were', () => {
+    const db = new Database(temp.file('m13.sqlite'));
+    migrate(db, 'm13', migrations.slice(0, 12));
+    const insert = db.prepare(
+      `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk, worst_days_late, unfulfilled, status, detail, impact, responses, chosen_response, instance_id)
+       VALUES (?, 'line-stop', 'FG-1', 'P1', 'P1/L1 (LS-1)', 'now', 10, 5000, 15, 0, ?, '{}', '{}', ?, ?, 'i-1')`,
+    );
+    const responses = (ordersHit: number) => JSON.stringify([{ id: 'reschedule', projected: { ordersHit, revenueAtRisk: 100 * ordersHit, worstDaysLate: 15, unfulfilled: 0 } }]);
+    insert.run('EX-LATE', 'resolved', responses(496), 'reschedule');
+    insert.run('EX-CLEAR', 'resolved', responses(0), 'reschedule');
+    insert.run('EX-OPEN', 'open', responses(3), null);
+    migrate(db, 'm13', migrations.slice(0, 13));
+    const rows = db.prepare('SELECT id, status, json_extract(remaining, \'$.ordersHit\') AS left FROM exceptions ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 'EX-CLEAR', status: 'resolved', left: 0 },
+      { id: 'EX-LATE', status: 'answered', left: 496 },
+      { id: 'EX-OPEN', status: 'open', left: null },
+    ]);
+    expect(() => db.prepare("UPDATE exceptions SET status = 'closed'").run()).toThrow(/CHECK/);
+    db.close();
+  });
 });
 
