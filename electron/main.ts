@@ -111,7 +111,7 @@ async function start(): Promise<void> {
     role: settings.role,
     plant: settings.plant,
     connectors: settings.connectors,
-    policy: settings.thresholds,
+    policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern },
     startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
     // Bundled next to main.cjs by build/bundle-electron.mjs.
     startRebalanceWorker: () => new Worker(path.join(__dirname, 'rebalance-worker.cjs')),

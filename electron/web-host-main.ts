@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     user,
     role,
     plant: settings.plant,
-    policy: settings.thresholds,
+    policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern },
     // An empty list makes the core start the embedded simulator.
     connectors: gateway ? gatewayConnectors(gateway) : settings.connectors,
     startEmbeddedGateway: embeddedSimulator({

@@ -24,6 +24,7 @@ import { createRerouteHandler } from './services/reroute-handler';
 import { openStore } from './store/open-store';
 import { createRepos } from './store/repos';
 import { workflowDefinitions } from './workflows';
+import { defaultPolicy } from './engine/workflow';
 
 /** Which kind of connector carries each command upstream. */
 const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
@@ -186,6 +187,7 @@ function assemble(
       engine,
       queries,
       role: config.role,
+      deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern,
       changes,
       clock,
       discardChanges: () => changes.discard(),
@@ -223,7 +225,7 @@ function assemble(
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,
     ...createAlertsHandlers({ store, repos, changes, clock, publishChanges }),
-    'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null }),
+    'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null, deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern }),
     'master.get': () => masterData(),
   };
 

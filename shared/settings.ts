@@ -2,6 +2,17 @@
 // Strict objects: a key the schema does not know (a misspelling) is an error, not silently ignored.
 import { z } from 'zod';
 import { idSchema, roleSchema } from './domain';
+import { defaultDeviationNumberPattern } from './usage-decision';
+
+/** A regular expression, checked when the settings are read: a broken one names itself at start. */
+const patternSchema = z.string().min(1).max(200).refine((pattern) => {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a valid regular expression');
 
 export const connectorSettingsSchema = z.strictObject({
   id: idSchema,
@@ -28,6 +39,10 @@ export const settingsSchema = z.strictObject({
       transferApprovalValue: z.number().nonnegative().default(10_000),
     })
     .default({ minimumYield: 0.95, transferApprovalValue: 10_000 }),
+  /** Quality policy: what a deviation number for a use-as-is looks like (checked here and by the gateway). */
+  quality: z
+    .strictObject({ deviationNumberPattern: patternSchema.default(defaultDeviationNumberPattern) })
+    .default({ deviationNumberPattern: defaultDeviationNumberPattern }),
   ui: z
     .strictObject({ density: z.enum(['compact', 'touch']).default('compact') })
     .default({ density: 'compact' }),

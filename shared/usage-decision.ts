@@ -105,3 +105,19 @@ export function splitLot(lotId: string, basedOnVersion: number, postings: readon
   if (parts.length === 0) parts.push({ lotId, decision: leaving[0]?.decision ?? 'scrap', stockType: 'blocked', quantity: 0 });
   return { parts, leaving };
 }
+
+/** The deviation numbers QM issues, unless settings say otherwise: DEV- and up to eight digits. */
+export const defaultDeviationNumberPattern = '^DEV-\\d{1,8}$';
+
+/** A pattern from settings as a regular expression, or why it cannot be one. */
+export function deviationPattern(pattern: string): RegExp {
+  return new RegExp(pattern, 'u');
+}
+
+/** Null when the deviation number has the form the pattern asks for; otherwise the error, naming the field. */
+export function checkDeviationNumber(deviationNumber: string, pattern: string): string | null {
+  if (deviationPattern(pattern).test(deviationNumber)) return null;
+  const example = pattern === defaultDeviationNumberPattern ? ' (e.g. DEV-0042)' : '';
+  return `deviationNumber: "${deviationNumber}" is not a deviation number; it must match ${pattern}${example}`;
+}
+

@@ -1,10 +1,11 @@
 // Command-line flags of `npm run simulator`, checked so a typo names the flag instead of starting wrong.
 // One table gives each flag's value, default and meaning, for the parser and for --help alike.
+import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import type { GatewayOptions } from './gateway';
 
 export const defaultDatabasePath = './.data/simulator.sqlite';
 
-type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--retention' | '--planning-scale';
+type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--retention' | '--planning-scale' | '--deviation-pattern';
 
 const flagTable: readonly { flag: Flag; value: string; defaultText: string; meaning: string }[] = [
   { flag: '--port', value: 'N', defaultText: '4100', meaning: 'port on 127.0.0.1 to listen on; 0 picks a free one' },
@@ -14,6 +15,7 @@ const flagTable: readonly { flag: Flag; value: string; defaultText: string; mean
   { flag: '--token', value: 'TEXT', defaultText: 'dev-token', meaning: 'token a connector must present to connect' },
   { flag: '--retention', value: 'N', defaultText: 'all', meaning: 'events kept per stream for replay; an older cursor gets a snapshot' },
   { flag: '--planning-scale', value: 'S', defaultText: '1', meaning: "size of the ERP's planning dataset, 0 (none) to 100; 1 is about 10,000 production orders" },
+  { flag: '--deviation-pattern', value: 'REGEX', defaultText: defaultDeviationNumberPattern, meaning: 'what a use-as-is deviation number must look like; others are refused' },
 ];
 const flags: readonly string[] = flagTable.map((row) => row.flag);
 const helpFlags: readonly string[] = ['--help', '-h'];
@@ -72,6 +74,14 @@ export function parseCliArgs(argv: readonly string[]): SimulatorRequest {
   const every = values.get('--failure-every-ms');
   const retention = values.get('--retention');
   const planningScale = values.get('--planning-scale');
+  const deviationPattern = values.get('--deviation-pattern');
+  if (deviationPattern !== undefined) {
+    try {
+      new RegExp(deviationPattern, 'u');
+    } catch {
+      throw new CliArgumentError(`--deviation-pattern: "${deviationPattern}" is not a valid regular expression`);
+    }
+  }
   const options: GatewayOptions = {
     databasePath: values.get('--db') ?? defaultDatabasePath,
     port: port === undefined ? 4100 : integerFlag('--port', port, 0, 65535),
@@ -80,6 +90,7 @@ export function parseCliArgs(argv: readonly string[]): SimulatorRequest {
     token: values.get('--token') ?? 'dev-token',
     ...(retention === undefined ? {} : { retention: integerFlag('--retention', retention, 1) }),
     planningScale: planningScale === undefined ? 1 : scaleFlag(planningScale),
+    ...(deviationPattern === undefined ? {} : { deviationNumberPattern: deviationPattern }),
   };
   return { kind: 'run', options };
 }

@@ -1,7 +1,7 @@
 // Receives commands as the ERP would: validates, dedupes by commandId, applies, and records every delivery.
 import type { ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn } from '../shared/domain';
-import { checkPostings, splitLot } from '../shared/usage-decision';
+import { checkDeviationNumber, checkPostings, splitLot } from '../shared/usage-decision';
 import { quantityProblem } from '../shared/units';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { EventPayload, EventType } from '../shared/events';
@@ -60,6 +60,8 @@ export class CommandProcessor {
   constructor(
     private readonly store: GatewayStore,
     private readonly clock: () => Date,
+    /** QM's form of a deviation number: a use-as-is under anything else is refused. */
+    private readonly deviationNumberPattern: string,
   ) {}
 
   /** The next `count` deliveries are processed and recorded, but their replies are never sent. */
@@ -230,6 +232,8 @@ export class CommandProcessor {
 
   private requestApproval(payload: CommandPayload<'approval.request'>, requestedBy: string): Outcome {
     if (this.store.approvals.get(payload.approvalId)) return rejected(`payload.approvalId: ${payload.approvalId} was requested already`);
+    const misnumbered = payload.kind === 'use-as-is' ? checkDeviationNumber(payload.deviation.deviationNumber, this.deviationNumberPattern) : null;
+    if (misnumbered) return rejected(`payload.deviation.${misnumbered}`);
     const requestedAt = this.clock().toISOString();
     this.store.approvals.request(requestedBy, requestedAt, payload);
     this.publish('approval.requested', payload.approvalId, { ...payload, requestedBy, requestedAt });
@@ -412,6 +416,9 @@ export class CommandProcessor {
     }
     const addUp = checkPostings(payload.postings, lot, this.store.decimalsOf(lot.unit));
     if (addUp) return rejected(`payload.${addUp}`, lot.version);
+    const usesAsIs = payload.postings.some((posting) => posting.decision === 'use-as-is');
+    const misnumbered = usesAsIs && payload.deviationNumber !== undefined ? checkDeviationNumber(payload.deviationNumber, this.deviationNumberPattern) : null;
+    if (misnumbered) return rejected(`payload.${misnumbered}`, lot.version);
     const unapproved = this.checkUseAsIsApproval(payload);
     if (unapproved) return { ...unapproved, version: lot.version };
     if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);

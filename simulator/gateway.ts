@@ -7,6 +7,7 @@ import { describeZodError } from '../shared/describe-error';
 import type { EventEnvelope } from '../shared/events';
 import { handshakeAuthSchema, syncMessages, type OpenInspection } from '../shared/sync-protocol';
 import type { CommandReply } from '../shared/commands';
+import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
@@ -29,6 +30,8 @@ export interface GatewayOptions {
   retention?: number;
   /** Size of the ERP's planning dataset (1: about 10,000 production orders); 0 or absent: none. */
   planningScale?: number;
+  /** What a use-as-is deviation number must look like; default shared/usage-decision's. */
+  deviationNumberPattern?: string;
   clock?: () => Date;
 }
 
@@ -96,7 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const seed = options.seed ?? 1;
   const clock = options.clock ?? (() => new Date());
   const store = new GatewayStore({ databasePath: options.databasePath, seed, retention: options.retention, planningScale: options.planningScale ?? 0, clock });
-  const commands = new CommandProcessor(store, clock);
+  const commands = new CommandProcessor(store, clock, options.deviationNumberPattern ?? defaultDeviationNumberPattern);
   const sessions = new Map<string, Set<SyncSession>>();
 
   function wakeSubscribers(streams: ReadonlySet<string>): void {

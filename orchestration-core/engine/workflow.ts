@@ -2,6 +2,7 @@
 // task, a command's reply). The engine persists the state between steps, so a definition is plain code.
 import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
+import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
 import type { CanonicalEvent, EventType } from '../../shared/events';
 import type { Impact } from '../analysis/impact';
 import type { PlanChange } from '../analysis/plan-changes';
@@ -65,9 +66,11 @@ export interface Policy {
   minimumYield: number;
   /** Value (revenue protected) above which a rebalancing transfer needs a supervisor's approval. */
   transferApprovalValue: number;
+  /** What a use-as-is deviation number must look like (a regular expression). */
+  deviationNumberPattern: string;
 }
 
-export const defaultPolicy: Policy = { minimumYield: 0.95, transferApprovalValue: 10_000 };
+export const defaultPolicy: Policy = { minimumYield: 0.95, transferApprovalValue: 10_000, deviationNumberPattern: defaultDeviationNumberPattern };
 
 /** What workflows ask of the plan. */
 export interface PlanAnalysis {

@@ -4,7 +4,7 @@ import type { Handlers } from '../../shared/api';
 import type { QuarantineApi } from '../../shared/api/quarantine';
 import { ApiFailure } from '../../shared/api/result';
 import type { Role } from '../../shared/domain';
-import { checkPostings } from '../../shared/usage-decision';
+import { checkDeviationNumber, checkPostings } from '../../shared/usage-decision';
 import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
@@ -24,6 +24,8 @@ export interface QuarantineHandlerDeps {
   engine: Engine;
   queries: QuarantineQueries;
   role: Role;
+  /** What a deviation number must look like (settings' quality policy). */
+  deviationNumberPattern: string;
   changes: ChangeTracker;
   clock: Clock;
   /** Called after a decision committed: push the changes, wake the outbox. */
@@ -78,6 +80,8 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         if (!lot) throw new ApiFailure('not-found', `taskId: task ${task.id} has no lot on hold`);
         const addUp = checkPostings(args.postings, lot, repos.master.decimalsOf(lot.unit));
         if (addUp) throw new ApiFailure('invalid-args', addUp);
+        const misnumbered = args.deviationNumber !== undefined && args.postings.some((p) => p.decision === 'use-as-is') ? checkDeviationNumber(args.deviationNumber, deps.deviationNumberPattern) : null;
+        if (misnumbered) throw new ApiFailure('invalid-args', misnumbered);
         const containmentLotIds = args.containmentLotIds ?? [];
         const madeFromLot = new Set(containmentLotIds.length === 0 ? [] : repos.genealogy.descendantsOf(lot.lotId).map((step) => step.lotId));
         const stranger = containmentLotIds.find((lotId) => !madeFromLot.has(lotId));

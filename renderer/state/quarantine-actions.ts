@@ -32,6 +32,9 @@ function listedLotId(scanned: string, rowsById: Readonly<Record<string, unknown>
 
 let scanGeneration = 0;
 
+/** idSchema's bound: no lot id is longer. */
+const maxLotIdLength = 80;
+
 /**
  * A scanned lot id: a lot on hold here is selected (its panel opens, the grid scrolls to it), with any
  * filter that hid it cleared; any other id is looked up so the engineer hears what it is. Answers
@@ -43,6 +46,12 @@ export async function scanLot(scanned: string, client: Pick<ApiClient, 'invoke'>
   const state = store.getState();
   if (raw === '') {
     state.scanned(null);
+    return false;
+  }
+  // Longer than any id: a barcode of something else, or keys held down. Said plainly, not as a schema's words.
+  if (raw.length > maxLotIdLength) {
+    state.select(null);
+    state.scanned({ kind: 'not-a-lot-id', length: raw.length });
     return false;
   }
   const lotId = listedLotId(raw, state.rowsById);

@@ -22,7 +22,9 @@ export type ScanOutcome =
   | { kind: 'on-hold'; lotId: string; clearedFilters: QuarantineFilterName[]; decided: { decidedBy: string; decidedAt: string; code: string } | null }
   | { kind: 'looking-up'; lotId: string }
   | { kind: 'looked-up'; lotId: string; lookup: LotLookup }
-  | { kind: 'failed'; lotId: string; message: string };
+  | { kind: 'failed'; lotId: string; message: string }
+  /** What was scanned cannot be a lot id (too long: a scanner read something else). */
+  | { kind: 'not-a-lot-id'; length: number };
 
 export interface QuarantineData {
   rowsById: RowsById;

@@ -10,6 +10,8 @@ export interface SessionInfo {
   user: string;
   role: Role;
   plant: string | null;
+  /** What a use-as-is deviation number must look like (a regular expression from settings). */
+  deviationNumberPattern: string;
   /**
    * The density the settings ask for (ui.density). The hosts add it to the core's answer, since it is
    * a preference of the window, not of the core; absent reads as compact.

@@ -53,6 +53,12 @@ describe('inspection-failed workflow', () => {
     expect(lotCommands().map((c) => c.type)).toEqual(['lot.setStatus']);
   });
 
+  it('refuses a use-as-is whose deviation number does not match the pattern in settings', () => {
+    const taskId = row()!.taskId;
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: [{ decision: 'use-as-is', quantity: 120 }], reason: 'fits the mating part', deviationNumber: 'x' }, qe)).toThrow(/^deviationNumber: "x" is not a deviation number; it must match/);
+    expect(pending().filter((c) => c.type === 'approval.request')).toEqual([]);
+  });
+
   it('a decision emits one lot.disposition based on the version upstream will have after the queued block', () => {
     const { taskId } = row()!;
     const { commandId } = parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'porosity through wall' }, qe);

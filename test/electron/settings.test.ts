@@ -18,8 +18,13 @@ afterEach(() => temp.remove());
 describe('loadSettingsFromConf', () => {
   it('fills the defaults on first launch and writes them to a file the user can edit', () => {
     const settings = loadSettingsFromConf({ cwd: temp.dir });
-    expect(settings).toEqual({ user: 'qe.floor', role: 'quality-engineer', plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, ui: { density: 'compact' } });
+    expect(settings).toEqual({ user: 'qe.floor', role: 'quality-engineer', plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, quality: { deviationNumberPattern: '^DEV-\\d{1,8}$' }, ui: { density: 'compact' } });
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual(settings);
+  });
+
+  it('refuses a deviation number pattern that is not a regular expression, naming it', () => {
+    writeFileSync(path.join(temp.dir, 'config.json'), JSON.stringify({ quality: { deviationNumberPattern: '^DEV-(' } }));
+    expect(() => loadSettingsFromConf({ cwd: temp.dir })).toThrow(/quality\.deviationNumberPattern: is not a valid regular expression/);
   });
 
   it('reads stored settings', () => {

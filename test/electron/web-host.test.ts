@@ -26,7 +26,7 @@ function createCoreDouble() {
       if (args.taskId === 'gone') throw new ApiFailure('not-found', `no task ${args.taskId}`);
       return { commandId: `cmd-${args.taskId}-${context.user}`, containmentCommandIds: [] };
     },
-    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1' }),
+    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1', deviationNumberPattern: '^DEV-\\d{1,8}$' }),
   });
   const core: Pick<Core, 'handlers' | 'subscribe'> = {
     handlers,

@@ -14,6 +14,7 @@ import type { PlanningDataset } from '../../orchestration-core/store/planning-re
 import { createRepos } from '../../orchestration-core/store/repos';
 import { workflowDefinitions } from '../../orchestration-core/workflows';
 import { makeTempDir } from './temp-dir';
+import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
 
 export const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -36,7 +37,7 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan, newId: randomUUID, routeCommand: () => 'erp' });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
-  const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', changes, clock, afterDecision: () => {}, discardChanges: () => changes.discard() });
+  const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', deviationNumberPattern: defaultDeviationNumberPattern, changes, clock, afterDecision: () => {}, discardChanges: () => changes.discard() });
   return { store, repos, changes, engine, ingest, handleReply, queries, quarantine, plan };
 }
 export type CoreParts = ReturnType<typeof createCoreParts>;

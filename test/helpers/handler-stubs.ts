@@ -22,7 +22,7 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
       throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
     },
     'connectors.status': () => [],
-    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: null }),
+    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: null, deviationNumberPattern: '^DEV-\\d{1,8}$' }),
     'master.get': () => ({ currency: 'EUR', units: [...standardUnits] }),
     'impact.exceptions': () => [],
     'impact.exception': ({ id }) => {

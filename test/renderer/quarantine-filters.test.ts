@@ -114,6 +114,15 @@ describe('the scan field', () => {
     expect(store.getState().selectedLotId).toBeNull();
   });
 
+  it('says plainly that a 500-character scan is no lot id, without asking the host, and closes the open panel', async () => {
+    const store = createQuarantineStore();
+    store.getState().rowsLoaded(rows);
+    await scanLot('L-1', client(new Error('not called')), store, now);
+    await scanLot('X'.repeat(500), client(new Error('must not be called')), store, now);
+    expect(store.getState().selectedLotId).toBeNull();
+    expect(describeScan(store.getState().scan)).toEqual({ text: "That is not a lot id: 500 characters were scanned, and a lot id has at most 80. Scan the lot's label again.", tone: 'danger' });
+  });
+
   it('says who decided a scanned lot, and which lot a sub-lot was split off', async () => {
     const store = createQuarantineStore();
     const decidedAt = '2026-11-22T09:15:00.000Z';

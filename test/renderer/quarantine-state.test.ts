@@ -176,6 +176,7 @@ describe('disposition form checks', () => {
     reason: 'Cracked housings',
     deviationNumber: '',
     containmentLotIds: [],
+    deviationNumberPattern: '^DEV-\\d{1,8}$',
   };
 
   it('checks that the postings add up to the lot, as the core does', () => {
@@ -190,6 +191,13 @@ describe('disposition form checks', () => {
     expect(validateDisposition({ ...input, postings: [{ decision: 'use-as-is', quantity: 100 }, { decision: 'scrap', quantity: 80 }], deviationNumber: '   ' })).toEqual({
       errors: { deviationNumber: 'Use-as-is needs a deviation number.' },
     });
+  });
+
+  it('refuses a deviation number that is not one, by the pattern from settings', () => {
+    expect(validateDisposition({ ...input, postings: [{ decision: 'use-as-is', quantity: 180 }], deviationNumber: 'x' })).toEqual({
+      errors: { deviationNumber: '"x" is not a deviation number; it must match ^DEV-\\d{1,8}$ (e.g. DEV-0042).' },
+    });
+    expect(validateDisposition({ ...input, postings: [{ decision: 'use-as-is', quantity: 180 }], deviationNumber: 'QN-7', deviationNumberPattern: '^QN-\\d+$' })).toMatchObject({ args: { deviationNumber: 'QN-7' } });
   });
 
   it('sends a deviation number only with use-as-is, trimmed, and the lots to block', () => {

@@ -153,6 +153,22 @@ describe('lot.disposition', () => {
     expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 20, version: 2 });
   });
 
+  it('refuses a use-as-is, or a request to approve one, under a deviation number that is not one', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 20 });
+    const client = await connectClient(gateway.erpUrl);
+    const asIs = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'use-as-is', quantity: 20 }], { deviationNumber: 'x', approvalId: 'AP-1', approvedBy: 'sv.ines' }), basedOn(lotId, 2));
+    expect(await client.command(asIs)).toMatchObject(rejectedFor(/^payload\.deviationNumber: "x" is not a deviation number; it must match/));
+    const request = {
+      commandId: 'ap-x',
+      type: 'approval.request',
+      issuedBy: 'qe.anna',
+      issuedAt: '2026-12-06T08:00:00.000Z',
+      payload: { approvalId: 'AP-X', kind: 'use-as-is', subject: 'Use as is', deviation: { lotId, inspectionLotId: 'IL-1', itemId: 'RM-1', plant: 'P1', quantity: 20, unit: 'EA', deviationNumber: 'x', defectCode: 'D', reason: 'fits' } },
+    };
+    expect(await client.command(request)).toMatchObject(rejectedFor(/^payload\.deviation\.deviationNumber: "x" is not a deviation number/));
+  });
+
   it('rejects a transfer or a purchase order line in a quantity the item’s unit cannot hold', async () => {
     const gateway = await startTestGateway({ planningScale: 0.05 });
     const item = purchasedItem(gateway, 'EA');

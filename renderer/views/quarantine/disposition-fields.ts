@@ -2,7 +2,7 @@
 // "postings add up" rule as the host, so most mistakes are shown before the call and the host's
 // answer names the same fields.
 import { dispositionArgsSchema, type DispositionArgs } from '../../../shared/api/quarantine';
-import { checkPostings, type UsagePosting } from '../../../shared/usage-decision';
+import { checkDeviationNumber, checkPostings, type UsagePosting } from '../../../shared/usage-decision';
 import { ApiCallError } from '../../api/api-call-error';
 
 export interface DispositionInput {
@@ -12,6 +12,8 @@ export interface DispositionInput {
   reason: string;
   deviationNumber: string;
   containmentLotIds: string[];
+  /** What a deviation number must look like (settings, as the core and the gateway check it). */
+  deviationNumberPattern: string;
 }
 
 export type DispositionField = 'postings' | 'reason' | 'deviationNumber' | 'form';
@@ -64,6 +66,8 @@ export function validateDisposition(input: DispositionInput): { args: Dispositio
     containmentLotIds: input.containmentLotIds,
   });
   const problems: Record<string, string> = {};
+  const misnumbered = usesAsIs && deviationNumber !== '' ? checkDeviationNumber(deviationNumber, input.deviationNumberPattern) : null;
+  if (misnumbered !== null) problems['deviationNumber'] = misnumbered.replace(/^deviationNumber: /, '');
   const addUp = input.postings.length > 0 ? checkPostings(input.postings, input.lot, input.lot.decimals) : null;
   if (addUp !== null) problems['postings'] = addUp.replace(/^postings(\[\d+\]\.quantity)?: /, '');
   if (!parsed.success) {

@@ -8,6 +8,8 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { unitDecimals } from '../../format/numbers';
 import { submitDisposition } from '../../state/quarantine-actions';
+import { useSessionStore } from '../../state/session-slice';
+import { defaultDeviationNumberPattern } from '../../../shared/usage-decision';
 import { selectSelectedContainment, useQuarantineStore } from '../../state/quarantine-slice';
 import { chosenContainmentLotIds, type ContainmentTicks } from './containment-choice';
 import { ContainmentSection } from './containment-section';
@@ -42,6 +44,7 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const containment = useQuarantineStore(selectSelectedContainment);
+  const deviationNumberPattern = useSessionStore((state) => state.session?.deviationNumberPattern) ?? defaultDeviationNumberPattern;
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -68,7 +71,7 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (blockedReason !== null) return;
-    const checked = validateDisposition({ taskId: row.taskId, lot, postings: reading.postings, reason, deviationNumber, containmentLotIds });
+    const checked = validateDisposition({ taskId: row.taskId, lot, postings: reading.postings, reason, deviationNumber, containmentLotIds, deviationNumberPattern });
     if ('errors' in checked) {
       showErrors(checked.errors);
       return;

@@ -123,6 +123,8 @@ export function describeScan(scan: ScanOutcome | null): { text: string; tone: 'i
     }
     case 'looking-up':
       return { text: `Looking up ${scan.lotId}…`, tone: 'info' };
+    case 'not-a-lot-id':
+      return { text: `That is not a lot id: ${formatCount(scan.length, 'character')} were scanned, and a lot id has at most 80. Scan the lot's label again.`, tone: 'danger' };
     case 'failed':
       return { text: `Could not look up ${scan.lotId}: ${scan.message}`, tone: 'danger' };
     case 'looked-up': {
