@@ -10,10 +10,14 @@ import { ConnectionBanners } from './connection-banners';
 import { StatusBar } from './status-bar';
 import { useDensity } from './use-density';
 import { ViewNav } from './view-nav';
-import type { AppViewId } from './views';
+import { landingView, type AppViewId } from './views';
+import { useSessionStore } from '../state/session-slice';
 
 export function AppShell() {
-  const [view, setView] = useState<AppViewId>('quarantine');
+  // Until the user opens another, the view their role starts on (known once the session has loaded).
+  const [chosen, setView] = useState<AppViewId | null>(null);
+  const role = useSessionStore((state) => state.session?.role ?? null);
+  const view: AppViewId | null = chosen ?? (role ? landingView(role) : null);
   const approvalsAwaiting = useApprovalsStore(selectAwaitingCount);
   const density = useDensity();
   return (

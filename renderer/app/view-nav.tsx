@@ -6,7 +6,8 @@ const badgeMeanings: Partial<Record<AppViewId, (count: number) => string>> = {
 };
 
 interface ViewNavProps {
-  active: AppViewId;
+  /** Null until the session says which view the user starts on. */
+  active: AppViewId | null;
   onOpen: (view: AppViewId) => void;
   /** A count beside a view's name, shown when above zero (work waiting there). */
   badges?: Partial<Record<AppViewId, number>>;

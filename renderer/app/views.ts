@@ -1,4 +1,5 @@
 // The app's views in navigation order; only the ones marked available have a screen yet.
+import type { Role } from '../../shared/domain';
 export const appViews = [
   { id: 'order-impact', label: 'Order impact', available: true },
   { id: 'quarantine', label: 'Quarantine', available: true },
@@ -9,3 +10,14 @@ export const appViews = [
 ] as const;
 
 export type AppViewId = (typeof appViews)[number]['id'];
+
+/** Where each role starts: its own work first. */
+const landingViews: Record<Role, AppViewId> = {
+  planner: 'order-impact',
+  'quality-engineer': 'quarantine',
+  supervisor: 'approvals',
+};
+
+export function landingView(role: Role): AppViewId {
+  return landingViews[role];
+}

@@ -1,5 +1,7 @@
 // The quarantine slice's reducers, the grid's transactions, triage order and wording, and the
 // disposition form's checks.
+import { landingView } from '../../renderer/app/views';
+import { cannotDecideReason } from '../../renderer/views/quarantine/quarantine-format';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError, parseFieldErrors } from '../../renderer/api/api-call-error';
 import { diffRowsById, isEmptyDelta } from '../../renderer/grid/row-delta';
@@ -230,5 +232,19 @@ describe('disposition form checks', () => {
     expect(hostErrors(new ApiCallError({ code: 'invalid-args', message: 'reason: give a reason of at least 3 characters' }))).toEqual({
       reason: 'Give a reason of at least 3 characters.',
     });
+  });
+});
+
+describe('who starts where and who decides', () => {
+  it('lands each role on its own view', () => {
+    expect(landingView('planner')).toBe('order-impact');
+    expect(landingView('quality-engineer')).toBe('quarantine');
+    expect(landingView('supervisor')).toBe('approvals');
+  });
+
+  it('lets only a quality engineer post a usage decision, and tells the others why', () => {
+    expect(cannotDecideReason('quality-engineer')).toBeNull();
+    expect(cannotDecideReason('planner')).toBe('Only a quality engineer posts usage decisions; you are signed in as a planner. A supervisor approves a use-as-is in Approvals.');
+    expect(cannotDecideReason('supervisor')).toMatch(/^Only a quality engineer posts usage decisions; you are signed in as a supervisor\./);
   });
 });

@@ -2,6 +2,8 @@ import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { decisionLabels, stockTypeLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
+import { useSessionStore } from '../../state/session-slice';
+import { cannotDecideReason } from './quarantine-format';
 import { TaskStatePill } from './task-state-pill';
 import { DecideAgain } from './decide-again';
 import { UsageDecisionPreview } from './usage-decision-preview';
@@ -57,6 +59,7 @@ function DecidedParts({ row }: { row: QuarantineRow }) {
 
 /** A decision that is on its way, done or withdrawn: what was decided, by whom, and where it stands. */
 export function DecisionSummary({ row }: { row: QuarantineRow & { taskState: ClosedState } }) {
+  const mayDecide = useSessionStore((state) => cannotDecideReason(state.session?.role ?? null) === null);
   const facts: [string, string][] = [
     ...(row.deviationNumber ? ([['Deviation', row.deviationNumber]] as [string, string][]) : []),
     ...(row.decisionReason ? ([['Reason', row.decisionReason]] as [string, string][]) : []),
@@ -75,7 +78,7 @@ export function DecisionSummary({ row }: { row: QuarantineRow & { taskState: Clo
           </p>
         )}
       </div>
-      {row.taskState === 'withdrawn' && <DecideAgain row={row} />}
+      {row.taskState === 'withdrawn' && mayDecide && <DecideAgain row={row} />}
       <DecidedParts row={row} />
       {row.postings && row.postings.length > 0 && row.taskState !== 'decided' && (
         <UsageDecisionPreview lotId={row.lotId} postings={row.postings} unit={row.unit} title={row.taskState === 'withdrawn' ? 'The withdrawn decision' : 'The usage decision'} />

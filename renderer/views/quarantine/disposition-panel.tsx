@@ -3,13 +3,14 @@
 import { useState, type ReactNode } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { useNow } from '../../app/use-now';
+import { useSessionStore } from '../../state/session-slice';
 import { isOpenForDecision, selectSelectedContainment, useQuarantineStore } from '../../state/quarantine-slice';
 import { ConflictCard, type ConflictMode } from './conflict-card';
 import { ContainmentSection } from './containment-section';
 import { DecisionSummary } from './decision-summary';
 import { DispositionForm } from './disposition-form';
 import { LotFacts } from './lot-facts';
-import { formatDecisionCell } from './quarantine-format';
+import { cannotDecideReason, formatDecisionCell } from './quarantine-format';
 import { TaskStatePill } from './task-state-pill';
 import { WithdrawForm } from './withdraw-form';
 
@@ -40,6 +41,20 @@ function OpenTask({ row, facts, onDone }: { row: QuarantineRow; facts: ReactNode
   );
 }
 
+/** A lot open for a decision, seen by someone whose role does not post usage decisions: the lot, and who does. */
+function NotYoursToDecide({ row, facts, reason }: { row: QuarantineRow; facts: ReactNode; reason: string }) {
+  const containment = useQuarantineStore(selectSelectedContainment);
+  return (
+    <div className="side-panel__body">
+      {facts}
+      <p className="panel-note" data-testid="disposition-not-yours">
+        {reason}
+      </p>
+      <ContainmentSection row={row} containment={containment} />
+    </div>
+  );
+}
+
 function ClosedTask({ row, facts }: { row: QuarantineRow; facts: ReactNode }) {
   const containment = useQuarantineStore(selectSelectedContainment);
   return (
@@ -53,6 +68,8 @@ function ClosedTask({ row, facts }: { row: QuarantineRow; facts: ReactNode }) {
 
 export function DispositionPanel({ row, onClose, onDone }: PanelProps) {
   const now = useNow(60_000);
+  const role = useSessionStore((state) => state.session?.role ?? null);
+  const notYours = cannotDecideReason(role);
   const facts = <LotFacts row={row} now={now} />;
   return (
     <aside
@@ -75,7 +92,15 @@ export function DispositionPanel({ row, onClose, onDone }: PanelProps) {
           ×
         </button>
       </header>
-      {isOpenForDecision(row) ? <OpenTask key={`${row.taskId}:${row.taskState}`} row={row} facts={facts} onDone={onDone} /> : <ClosedTask row={row} facts={facts} />}
+      {isOpenForDecision(row) ? (
+        notYours === null ? (
+          <OpenTask key={`${row.taskId}:${row.taskState}`} row={row} facts={facts} onDone={onDone} />
+        ) : (
+          <NotYoursToDecide row={row} facts={facts} reason={notYours} />
+        )
+      ) : (
+        <ClosedTask row={row} facts={facts} />
+      )}
     </aside>
   );
 }

@@ -1,7 +1,8 @@
 // The Quarantine view's sorting and wording, as plain functions the grid, the panel and tests share.
 import type { DecidedPart, QuarantineRow, TaskState } from '../../../shared/api/quarantine';
 import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
-import { decisionLabels, postingGridLabels, stockTypeLabels, stockTypePhrases } from '../../format/labels';
+import type { Role } from '../../../shared/domain';
+import { decisionLabels, postingGridLabels, roleLabels, stockTypeLabels, stockTypePhrases } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import type { ScanOutcome } from '../../state/quarantine-slice';
@@ -145,4 +146,10 @@ export function describeScan(scan: ScanOutcome | null): { text: string; tone: 'i
 /** "3 of 12 lots shown". */
 export function describeShown(shown: number, total: number): string {
   return shown === total ? formatCount(total, 'lot') : `${shown} of ${formatCount(total, 'lot')} shown`;
+}
+
+/** Usage decisions are the quality engineer's: anyone else sees why they cannot post one. */
+export function cannotDecideReason(role: Role | null): string | null {
+  if (role === null) return 'Signing in…';
+  return role === 'quality-engineer' ? null : `Only a quality engineer posts usage decisions; you are signed in as a ${roleLabels[role].toLowerCase()}. A supervisor approves a use-as-is in Approvals.`;
 }
