@@ -272,7 +272,8 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
           // Unique: a refused or rejected request is asked again under a new id.
           const approvalId = `AP-${deps.newId()}`;
           const transfer = { transferId, itemId, fromPlant, toPlant, quantity, unit, shipDate, arrivalDate, value: proposal.revenueProtected };
-          const subject = `Transfer ${quantity} ${unit} of ${itemId} from ${fromPlant} to ${toPlant} (value ${Math.round(proposal.revenueProtected)})`;
+          // As a supervisor reads it in the Approvals grid: grouped figures, money with its currency.
+          const subject = `Transfer ${quantity.toLocaleString('en-US')} ${unit} of ${itemId} from ${fromPlant} to ${toPlant} (value ${repos.master.currency()} ${Math.round(proposal.revenueProtected).toLocaleString('en-US')})`;
           const command = queueCommand(deps, 'approval.request', { approvalId, kind: 'transfer', subject, transfer }, { issuedBy: context.user, entityId: approvalId }, now);
           repos.approvals.request({ id: approvalId, kind: 'transfer', subject, requestedBy: context.user, requestedAt: now, substitution: null, deviation: null, transfer, exceptionId: null, projected: null, baseline: null });
           deps.changes.approvalChanged(approvalId);

@@ -154,6 +154,8 @@ describe('rebalancing proposals', () => {
       const [request] = approvalRequests();
       expect(request?.command.payload).toMatchObject({
         kind: 'transfer',
+        // The supervisor reads it in the Approvals grid: grouped figures and the currency.
+        subject: 'Transfer 60 EA of FG-1 from P2 to P1 (value EUR 30,000)',
         transfer: { transferId: 'RB-FG-1-P2-P1-2026-12-01', itemId: 'FG-1', fromPlant: 'P2', toPlant: 'P1', quantity: 60, unit: 'EA', shipDate: '2026-12-01', arrivalDate: '2026-12-03', value: 30_000 },
       });
       expect(request?.commandId).toBe(commandIds[0]);
