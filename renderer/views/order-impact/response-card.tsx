@@ -65,12 +65,15 @@ export function ResponseCard({ response, current, chosen, approval, disabledReas
           chosen && <span className="pill response-pill--chosen">Chosen</span>
         )}
       </header>
-      <p className="response-card__description">{response.description}</p>
-      {worse && (
-        <p className="response-card__worse" data-testid={`response-worse-${response.id}`}>
-          Worse than doing nothing
-        </p>
-      )}
+      {/* One element: the cards share their rows (subgrid), so the mark sits in the description's. */}
+      <p className="response-card__description">
+        {worse && (
+          <strong className="response-card__worse" data-testid={`response-worse-${response.id}`}>
+            Worse than doing nothing
+          </strong>
+        )}
+        {response.description}
+      </p>
       <dl className="response-effect" data-testid={`response-projected-${response.id}`} aria-label={`${response.label}: projected effect against the current impact`}>
         {comparisons.map((comparison) => (
           <EffectRow key={comparison.measure} comparison={comparison} />

@@ -22,11 +22,11 @@ export function QuantityCell({ data }: CustomCellRendererProps<QuarantineRow>) {
   if (!data) return null;
   const subLots = data.parts.length - 1;
   return (
-    <div className="two-line-cell two-line-cell--end" title={data.parts.length > 1 ? describeParts(data.parts, data.unit).join('\n') : undefined}>
+    <div className="two-line-cell two-line-cell--end" title={subLots > 0 ? [`And ${formatCount(subLots, 'sub-lot')}:`, ...describeParts(data.parts, data.unit)].join('\n') : undefined}>
       <span className="two-line-cell__primary">{formatQuantity(data.quantity, data.unit)}</span>
       <span className="two-line-cell__secondary">
         {stockTypeLabels[data.stockType]}
-        {subLots > 0 && ` · +${formatCount(subLots, 'sub-lot')}`}
+        {subLots > 0 && <span data-testid="sub-lot-count"> · +{subLots}</span>}
       </span>
     </div>
   );
