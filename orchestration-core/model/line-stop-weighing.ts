@@ -9,7 +9,7 @@ import type { PlanChange } from '../analysis/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
 import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
-import { beforeTheStop, loadsWithReroutes, movedTo, stoppageOf, worlds } from './line-stop-worlds';
+import { elsewhere, loadsWithReroutes, movedTo, stoppageOf, worlds } from './line-stop-worlds';
 
 /** Held-up orders weighed in one turn of the event thread: each alternate costs 2–4 ms at scale 1. */
 export const ordersPerTurn = 15;
@@ -30,7 +30,7 @@ export function weighOrders(detail: LineStopDetail, ids: ReadonlySet<string>, re
   const options = detail.orders.map((held) => {
     const order = ids.has(held.productionOrderId) ? repos.planning.productionOrder(held.productionOrderId) : undefined;
     if (!order) return [];
-    const original = beforeTheStop(order, detail, held);
+    const original = elsewhere(order, detail, held);
     return alternateLines(original, stoppage, repos.planning.routingsOf(order.itemId), capacities, loads)
       .slice(0, 3)
       .flatMap((alternate) => {

@@ -5,6 +5,7 @@ import { waitsForTheLine, type HeldUpOrder, type LineStopDetail } from '../../sh
 import type { ProductionOrder } from '../../shared/dataset';
 import { lineLoads, rerouted, type Stoppage } from '../analysis/line-stoppage';
 import type { PlanChange } from '../analysis/plan-changes';
+import { dateOf, dayOf } from '../../shared/plan-days';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import type { StoredException } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
@@ -18,6 +19,16 @@ export const stoppageOf = (detail: LineStopDetail): Stoppage => ({ plant: detail
 
 /** A held-up order as the plan had it before the stoppage: on the stopped line, at its own dates. */
 export const beforeTheStop = (record: ProductionOrder, detail: LineStopDetail, held: HeldUpOrder): ProductionOrder => ({ ...record, plant: detail.plant, line: detail.line, startDate: held.startDate, dueDate: held.dueDate });
+
+/**
+ * A held-up order as another line would make it: in its own window, but never starting before the
+ * stop's first day (an order already under way starts over there today, keeping its length).
+ */
+export function elsewhere(record: ProductionOrder, detail: LineStopDetail, held: HeldUpOrder): ProductionOrder {
+  const original = beforeTheStop(record, detail, held);
+  const shift = Math.max(0, dayOf(detail.from) - dayOf(original.startDate));
+  return shift === 0 ? original : { ...original, startDate: dateOf(dayOf(original.startDate) + shift), dueDate: dateOf(dayOf(original.dueDate) + shift) };
+}
 
 /** The stock transport order that brings a rerouted order's output back: once per stoppage and order. */
 export const rerouteTransferId = (stoppageId: string, productionOrderId: string): string => derivedId('STO-', `${stoppageId}.${productionOrderId}`);
@@ -53,7 +64,7 @@ export function worlds(detail: LineStopDetail, repos: Repos): { before: PlanChan
     if (!record) continue;
     const original = beforeTheStop(record, detail, held);
     before.push(asChange(original));
-    const moved = waitsForTheLine(held) || !held.rerouted ? null : movedTo(original, held.rerouted, detail.stoppageId, repos);
+    const moved = waitsForTheLine(held) || !held.rerouted ? null : movedTo(elsewhere(record, detail, held), held.rerouted, detail.stoppageId, repos);
     if (!moved) {
       after.push(asChange({ ...original, startDate: held.waitingStartDate, dueDate: held.waitingDueDate }));
       continue;
@@ -71,7 +82,7 @@ export function loadsWithReroutes(detail: LineStopDetail, repos: Repos): ReturnT
   for (const held of detail.orders) {
     if (waitsForTheLine(held) || !held.rerouted) continue;
     const record = byId.get(held.productionOrderId) ?? repos.planning.productionOrder(held.productionOrderId);
-    if (record) byId.set(held.productionOrderId, { ...record, plant: held.rerouted.plant, line: held.rerouted.line, startDate: held.startDate, dueDate: held.dueDate });
+    if (record) byId.set(held.productionOrderId, { ...elsewhere(record, detail, held), plant: held.rerouted.plant, line: held.rerouted.line });
   }
   return lineLoads([...byId.values()]);
 }

@@ -11,7 +11,7 @@ import { queueCommand, type CommandQueueDeps } from '../engine/queue-command';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { Repos } from '../store/repos';
 import { reprojectLineStop } from './line-stop-responses';
-import { beforeTheStop, movedTo, rerouteTransferId, rescheduleCommand } from './line-stop-worlds';
+import { elsewhere, movedTo, rerouteTransferId, rescheduleCommand } from './line-stop-worlds';
 
 export interface RerouteReplyDeps extends CommandQueueDeps {
   repos: Repos;
@@ -34,7 +34,7 @@ export function recordRerouteReply(command: RerouteCommand, reply: CommandReply,
   repos.exceptions.setDetail(exceptionId, { ...detail, orders: detail.orders.map((order) => (order === held ? { ...order, rerouted: { ...held.rerouted!, upstream } } : order)) });
   if (upstream.state === 'accepted') {
     const record = repos.planning.productionOrder(held.productionOrderId);
-    const moved = record ? movedTo(beforeTheStop(record, detail, held), held.rerouted, detail.stoppageId, repos) : null;
+    const moved = record ? movedTo(elsewhere(record, detail, held), held.rerouted, detail.stoppageId, repos) : null;
     const transfer = moved?.find((change) => change.kind === 'transfer');
     if (transfer?.kind === 'transfer') {
       const { id: transferId, ...rest } = transfer.transfer;

@@ -13,7 +13,7 @@ import { queueCommand } from '../engine/queue-command';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 import { reprojectLineStop } from '../model/line-stop-responses';
-import { beforeTheStop, loadsWithReroutes, movedTo, rerouteCommandId, stoppageOf } from '../model/line-stop-worlds';
+import { elsewhere, loadsWithReroutes, movedTo, rerouteCommandId, stoppageOf } from '../model/line-stop-worlds';
 
 const rolesThatReroute: readonly Role[] = ['planner', 'supervisor'];
 
@@ -47,7 +47,8 @@ export function createRerouteHandler(deps: RerouteHandlerDeps) {
         if (held.rerouted) throw new ApiFailure('conflict', `productionOrderId: ${args.productionOrderId} was rerouted already, to ${held.rerouted.plant}/${held.rerouted.line}`);
         const record = repos.planning.productionOrder(args.productionOrderId);
         if (!record) throw new ApiFailure('not-found', `productionOrderId: no production order ${args.productionOrderId}`);
-        const order = beforeTheStop(record, detail, held);
+        // As the other line would make it: never starting before the stop's first day.
+        const order = elsewhere(record, detail, held);
         // Capacity as it is now, with the orders already rerouted from this stoppage on their new lines.
         const fits = alternateLines(order, stoppageOf(detail), repos.planning.routingsOf(order.itemId), repos.planning.lineCapacities(), loadsWithReroutes(detail, repos)).some((a) => a.plant === args.toPlant && a.line === args.toLine);
         if (!fits) throw new ApiFailure('conflict', `toLine: ${args.toPlant}/${args.toLine} cannot make ${order.itemId} or has no room between ${order.startDate} and ${order.dueDate}`);
