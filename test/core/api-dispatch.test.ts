@@ -12,7 +12,7 @@ describe('createApiDispatcher', () => {
     const dispatch = createApiDispatcher(stubHandlers(), silentLogger);
     await expect(dispatch('session.current', {}, context)).resolves.toEqual({
       ok: true,
-      value: { user: 'qe.anna', role: 'quality-engineer', plant: null },
+      value: { user: 'qe.anna', role: 'quality-engineer', plant: null, deviationNumberPattern: '^DEV-\\d{1,8}$' },
     });
   });
 
