@@ -2,9 +2,9 @@
 // waits for the first and then finds the build current. The lock is a file holding the builder's pid;
 // a lock whose process is gone is taken over. Correctness does not rest on it (publishFolder never
 // leaves a half-written folder), it only saves building twice.
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRunning } from './process-alive';
+import { isRunning, lockHolder, releaseLockFile, tryTakeLockFile } from '../../electron/pid-lock-file';
 
 export interface BuildLockOptions {
   /** How long to wait for another build before giving up. */
@@ -12,15 +12,6 @@ export interface BuildLockOptions {
   pollMs?: number;
   /** Called once when the lock is held by another running process. */
   onWait?: (holderPid: number) => void;
-}
-
-function holderOf(lockPath: string): number | null {
-  try {
-    const pid = Number(readFileSync(lockPath, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
 }
 
 function ageMs(lockPath: string): number {
@@ -37,18 +28,8 @@ async function acquire(lockPath: string, options: BuildLockOptions): Promise<voi
   const deadline = Date.now() + waitMs;
   let told = false;
   for (;;) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      try {
-        writeSync(fd, String(process.pid));
-      } finally {
-        closeSync(fd);
-      }
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = holderOf(lockPath);
+    if (tryTakeLockFile(lockPath)) return;
+    const holder = lockHolder(lockPath);
     // A lock without a pid is one being written, unless it has stayed so for seconds (its writer died).
     const abandoned = holder === null ? ageMs(lockPath) > 5_000 : !isRunning(holder);
     if (abandoned) {
@@ -72,6 +53,6 @@ export async function withBuildLock<T>(lockPath: string, work: () => Promise<T>,
   try {
     return await work();
   } finally {
-    if (holderOf(lockPath) === process.pid) rmSync(lockPath, { force: true });
+    releaseLockFile(lockPath);
   }
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { isRunning } from './process-alive';
+import { isRunning } from '../../electron/pid-lock-file';
 
 /** A sibling of `target` named for this process, so leftovers of a crashed run can be told apart. */
 export function scratchSibling(target: string, purpose: 'build' | 'old'): string {

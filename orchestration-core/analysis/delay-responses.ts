@@ -54,6 +54,23 @@ export interface DelayContext {
 
 const command = <T extends CommandType>(type: T, payload: CommandPayload<T>, entityId: string): CommandDraft => ({ type, payload, entityId }) as CommandDraft;
 
+/**
+ * The orders a substitute can go into without taking stock other orders need: the earliest first,
+ * while the free quantity lasts; with how much of it they use.
+ */
+export function ordersTheSubstituteCovers(orders: readonly ProductionOrder[], componentItemId: string, free: number): { orders: ProductionOrder[]; used: number } {
+  let used = 0;
+  const covered = [...orders]
+    .sort((a, b) => dayOf(a.startDate) - dayOf(b.startDate) || (a.id < b.id ? -1 : 1))
+    .filter((order) => {
+      const need = order.components.find((c) => c.itemId === componentItemId)?.quantity ?? 0;
+      if (used + need > free) return false;
+      used += need;
+      return true;
+    });
+  return { orders: covered, used };
+}
+
 export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
   const { line, previousDate, today } = ctx;
   const todayDay = dayOf(today);
@@ -94,19 +111,8 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
   const alternate = substitutable[0]?.alternate;
   // Only as much of the substitute as nobody else needs: the earliest orders first, while it lasts.
   const free = alternate ? ctx.freeStock(alternate, line.plant) : 0;
-  let used = 0;
-  const orders = alternate
-    ? substitutable
-        .filter((s) => s.alternate === alternate)
-        .map((s) => s.order)
-        .sort((a, b) => dayOf(a.startDate) - dayOf(b.startDate) || (a.id < b.id ? -1 : 1))
-        .filter((order) => {
-          const need = order.components.find((c) => c.itemId === line.itemId)?.quantity ?? 0;
-          if (used + need > free) return false;
-          used += need;
-          return true;
-        })
-    : [];
+  const candidates = substitutable.filter((s) => s.alternate === alternate).map((s) => s.order);
+  const { orders, used } = alternate ? ordersTheSubstituteCovers(candidates, line.itemId, free) : { orders: [], used: 0 };
   if (alternate && orders.length > 0) {
     responses.push({
       id: 'substitute',

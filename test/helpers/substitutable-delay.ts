@@ -2,6 +2,7 @@
 // have an alternate for the delayed component, where using the alternate (as the substitute
 // response proposes: the first alternate, in every late order that has it) puts revenue back.
 import type { PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import { ordersTheSubstituteCovers } from '../../orchestration-core/analysis/delay-responses';
 import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
 import type { Dataset, PoLine } from '../../shared/dataset';
 import { dateOf, dayOf } from '../../shared/plan-days';
@@ -34,18 +35,9 @@ export function findSubstitutableDelay(dataset: Dataset, days: number): PoLine |
     // As the response takes it: only what of the substitute no other order needs, earliest orders first.
     const safety = dataset.safetyStocks.find((s) => s.itemId === alternate && s.plant === line.plant)?.quantity ?? 0;
     const free = index.freeQuantity(alternate, line.plant, safety);
-    let used = 0;
-    const substituted = late
-      .filter((candidate) => candidate.alternate === alternate)
-      .map((candidate) => candidate.order)
-      .sort((a, b) => dayOf(a.startDate) - dayOf(b.startDate) || (a.id < b.id ? -1 : 1))
-      .filter((order) => {
-        const need = order.components.find((c) => c.itemId === line.itemId)?.quantity ?? 0;
-        if (used + need > free) return false;
-        used += need;
-        return true;
-      })
-      .map((order): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } }));
+    const candidates = late.filter((candidate) => candidate.alternate === alternate).map((candidate) => candidate.order);
+    const substituted = ordersTheSubstituteCovers(candidates, line.itemId, free)
+      .orders.map((order): PlanChange => ({ kind: 'productionOrder', order: { ...order, components: order.components.map((c) => (c.itemId === line.itemId ? { ...c, itemId: alternate } : c)) } }));
     if (substituted.length === 0) return false;
     return index.whatIf([delay, ...substituted]).totalRevenueAtRisk < impact.totalRevenueAtRisk;
   });
