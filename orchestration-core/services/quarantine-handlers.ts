@@ -108,11 +108,11 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         if (!hold) throw new ApiFailure('not-found', `taskId: task ${task.id} has no lot on hold`);
         if (task.status === 'open') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} is waiting for a decision already`);
         if (repos.decisions.latestForTask(task.id)?.status !== 'withdrawn') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} has a decision that was not withdrawn; only a withdrawn one can be decided again`);
-        // Withdrawn by a version that ended the workflow there: nothing would hear a new decision.
-        if (!engine.waitsForTask(task.id)) throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} was withdrawn by an older version that closed its workflow; it cannot be decided again here`);
         // Upstream may have decided meanwhile (another workstation, a passed re-inspection): one usage decision per inspection lot.
         refuseDecided(hold.inspectionLotId, hold.lotId);
         if (repos.inspectionLots.status(hold.inspectionLotId) === 'usage-decision-made') throw new ApiFailure('conflict', `taskId: inspection lot ${hold.inspectionLotId} of lot ${hold.lotId} has its usage decision already`);
+        // Withdrawn by a version that ended the workflow there: nothing would hear a new decision.
+        if (!engine.waitsForTask(task.id)) throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} was withdrawn by an older version that closed its workflow; it cannot be decided again here`);
         const lot = repos.lots.get(hold.lotId);
         if (lot && lot.stockType !== 'blocked' && lot.stockType !== 'quality-inspection') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} is ${lot.stockType} upstream now; it is no longer on hold there`);
         repos.tasks.reopen(task.id);

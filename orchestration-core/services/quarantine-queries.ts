@@ -55,7 +55,8 @@ const select = `
   LEFT JOIN approvals ap ON ap.id = d.approval_id`;
 
 function taskStateOf(raw: RawRow): TaskState {
-  if (raw.upstreamCommandId !== null) return 'decided';
+  // Decided upstream: a usage decision posted, or the inspection lot passed (QM's usage decision made without one here).
+  if (raw.upstreamCommandId !== null || (raw.inspectionLotStatus === 'usage-decision-made' && raw.decisionStatus !== 'pending')) return 'decided';
   switch (raw.decisionStatus) {
     case null:
       return 'awaiting-decision';

@@ -98,6 +98,12 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       applies: (state, event) => event.payload.inspectionLotId === state.inspectionLotId,
       step: 'decidedUpstream',
     },
+    // The inspection lot passed after all (results recorded again): nothing is left to decide either.
+    'inspection.passed': {
+      key: (event) => event.payload.lotId,
+      applies: (state, event) => event.payload.inspectionLotId === state.inspectionLotId,
+      step: 'passedUpstream',
+    },
   },
 
   start(event, ctx) {
@@ -294,6 +300,14 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
           parts: splitLot(state.lotId, decision.basedOnVersion, decision.postings).parts,
         });
       }
+      return { state, end: 'completed' };
+    },
+
+    passedUpstream(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'inspection.passed') throw new Error(`passedUpstream: expected inspection.passed, got ${signal.kind}`);
+      if (ctx.repos.tasks.get(state.taskId)?.status === 'open') ctx.repos.tasks.cancel(state.taskId, ctx.now);
+      ctx.audit('gateway', 'inspection passed upstream', state.lotId, { inspectionLotId: state.inspectionLotId });
+      ctx.lotChanged(state.lotId);
       return { state, end: 'completed' };
     },
 

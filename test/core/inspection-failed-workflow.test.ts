@@ -45,6 +45,14 @@ describe('inspection-failed workflow', () => {
     expect(row()).toMatchObject({ stockType: 'blocked', lotVersion: 3 });
   });
 
+  it('closes the task when the inspection lot passes upstream after all: nothing is left to decide', () => {
+    const taskId = row()!.taskId;
+    parts.ingest.applyBatch([event('qms.P1', 'inspection.passed', { lotId: 'L-1', lotVersion: 5, inspectionLotId: 'IL-L-1' })]);
+    expect(parts.repos.tasks.get(taskId)?.status).toBe('cancelled');
+    expect(row()).toMatchObject({ taskState: 'decided', stockType: 'unrestricted', inspectionLotStatus: 'usage-decision-made' });
+    expect(() => parts.quarantine['quarantine.disposition']({ taskId, postings: scrapAll, reason: 'too late' }, qe)).toThrow(ApiFailure);
+  });
+
   it('refuses a posting the lot\'s unit cannot hold, naming it, and keeps the task open', () => {
     const taskId = row()!.taskId;
     const halves = [{ decision: 'release' as const, quantity: 60.5 }, { decision: 'scrap' as const, quantity: 59.5 }];
@@ -170,7 +178,8 @@ describe('inspection-failed workflow', () => {
     // A passed re-inspection closes the inspection lot.
     parts.ingest.applyBatch([event('qms.P1', 'inspection.passed', { lotId: 'L-1', lotVersion: 6, inspectionLotId: 'IL-L-1' })]);
     expect(() => parts.quarantine['quarantine.reopen']({ taskId }, qe)).toThrow(/^taskId: inspection lot IL-L-1 of lot L-1 has its usage decision already$/);
-    expect(row()).toMatchObject({ taskState: 'withdrawn' });
+    // Passed upstream: the lot shows decided, not a withdrawn decision waiting for someone.
+    expect(row()).toMatchObject({ taskState: 'decided' });
   });
 
   it('a reply that comes after the gateway\'s own news of the lot (and a later consumption) changes nothing', () => {
