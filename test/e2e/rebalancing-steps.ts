@@ -19,6 +19,8 @@ const proposalsTimeoutMs = 90_000;
 // AG Grid 36 renders each row once (pinned cells included), with no .ag-center-cols-container.
 const proposalRow = (page: Page, proposalId: string) => page.locator(`[data-testid=rebalancing-grid] .ag-row[row-id="${proposalId}"]`);
 const cellText = async (row: Locator, colId: string) => (await row.locator(`[col-id="${colId}"]`).innerText()).trim();
+/** The item column shows the id over the description. */
+const itemIdOf = async (row: Locator) => (await row.locator('[col-id="itemId"] .two-line-cell__primary').innerText()).trim();
 
 /** The stock transport orders rebalancing sent (a reroute's transfer back is named otherwise). */
 const transferRequests = async (gatewayUrl: string) =>
@@ -44,7 +46,7 @@ export async function acceptTwoAndTrackToReceipt(page: Page, gatewayUrl: string,
 
   // Two open proposals worth at most the approval threshold (settings, 10,000 by default: above it a
   // supervisor approves first), held by their ids: the grid re-sorts by status as they move on.
-  await grid.locator('.ag-header-cell[col-id="revenueProtected"]').click();
+  await grid.locator('.ag-header-cell[role=columnheader][col-id="revenueProtected"] .ag-header-cell-label').click();
   for (const n of [0, 1]) expect(Number((await proposed.nth(n).locator('[col-id="revenueProtected"]').innerText()).replace(/[^\d.-]/g, ''))).toBeLessThanOrEqual(10_000);
   const ids = [await proposed.nth(0).getAttribute('row-id'), await proposed.nth(1).getAttribute('row-id')];
   expect(ids.every((id) => id !== null)).toBe(true);
@@ -56,7 +58,7 @@ export async function acceptTwoAndTrackToReceipt(page: Page, gatewayUrl: string,
     [firstId, first],
     [secondId, second],
   ] as const) {
-    lanes.set(id, { itemId: await cellText(row, 'itemId'), fromPlant: await cellText(row, 'fromPlant'), toPlant: await cellText(row, 'toPlant') });
+    lanes.set(id, { itemId: await itemIdOf(row), fromPlant: await cellText(row, 'fromPlant'), toPlant: await cellText(row, 'toPlant') });
     // Readable values: quantities with their unit, money and dates formatted.
     await expect(row.locator('[col-id="quantity"]')).toHaveText(/^[\d,]+(\.\d+)? \S+$/);
     await expect(row.locator('[col-id="cost"]')).toHaveText(/^EUR -?[\d,]+$/);
@@ -85,10 +87,12 @@ export async function acceptTwoAndTrackToReceipt(page: Page, gatewayUrl: string,
   }
   expect(new Set(transferIdOf.values()).size).toBe(2);
 
-  // What is on its way sorts after the open proposals (hundreds of rows): sort by status the other way.
-  const statusHeader = grid.locator('.ag-header-cell[col-id="status"]');
-  for (let clicks = 0; clicks < 3 && (await statusHeader.getAttribute('aria-sort')) !== 'descending'; clicks++) await statusHeader.locator('.ag-header-cell-label').click();
-  await expect(statusHeader).toHaveAttribute('aria-sort', 'descending');
+  // Back to the list's own order, by status: what is on its way sits above the open proposals.
+  const statusHeader = grid.locator('.ag-header-cell[role=columnheader][col-id="status"]');
+  for (let clicks = 0; clicks < 3 && (await statusHeader.getAttribute('aria-sort')) !== 'ascending'; clicks++) await statusHeader.locator('.ag-header-cell-label').click();
+  await expect(statusHeader).toHaveAttribute('aria-sort', 'ascending');
+  const topRowIds = async () => (await Promise.all([0, 1].map((index) => grid.locator(`.ag-row[row-index="${index}"]`).getAttribute('row-id')))).sort();
+  await expect.poll(topRowIds).toEqual([firstId, secondId].sort());
 
   // Both rows show in transit, naming their transfer.
   for (const [id, row] of [
@@ -107,8 +111,12 @@ export async function acceptTwoAndTrackToReceipt(page: Page, gatewayUrl: string,
 
   // The destination receives the first transfer: received; the second stays on its way.
   await control(gatewayUrl, 'POST', '/control/transfer-received', { transferId: transferIdOf.get(firstId)! });
-  await expect(first.getByTestId('proposal-status-received')).toBeVisible();
   await expect(second.getByTestId('proposal-status-in-transit')).toBeVisible();
+  // A received transfer is done with: it sorts below the open proposals, and the search finds it.
+  await page.getByTestId('proposals-search').fill(lanes.get(firstId)!.itemId);
+  await expect(first.getByTestId('proposal-status-received')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('rebalancing-received-found.png') });
+  await page.getByTestId('proposals-search').fill('');
   await expect(page.getByTestId('rebalancing-summary')).toContainText('1 on the way');
   // Still nothing more upstream.
   expect(await transferRequests(gatewayUrl)).toHaveLength(2);

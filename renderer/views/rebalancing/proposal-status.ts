@@ -1,5 +1,6 @@
-// A proposal's status in a word: "Sent" while the ERP has not confirmed the transfer yet.
-import type { ProposalStatus } from '../../../shared/api/rebalancing';
+// A proposal's status in a word ("Sent" while the ERP has not confirmed the transfer yet), and the order
+// the grid lists them in.
+import type { ProposalStatus, RebalancingProposal } from '../../../shared/api/rebalancing';
 
 export const proposalStatusLabels: Record<ProposalStatus, string> = {
   proposed: 'Proposed',
@@ -9,3 +10,22 @@ export const proposalStatusLabels: Record<ProposalStatus, string> = {
   received: 'Received',
   rejected: 'Rejected',
 };
+
+/**
+ * What the planner accepted and still follows first (waiting for a supervisor, sent, on its way), then
+ * the open proposals to decide on, then what is done with (received, rejected).
+ */
+export const proposalStatusRank: Record<ProposalStatus, number> = {
+  'awaiting-approval': 0,
+  accepted: 1,
+  'in-transit': 2,
+  proposed: 3,
+  received: 4,
+  rejected: 5,
+};
+
+/** By status as above; within one, the most revenue protected first, then by id so the order is stable. */
+export function compareProposals(a: Pick<RebalancingProposal, 'status' | 'revenueProtected' | 'id'> | undefined, b: Pick<RebalancingProposal, 'status' | 'revenueProtected' | 'id'> | undefined): number {
+  if (!a || !b) return 0;
+  return proposalStatusRank[a.status] - proposalStatusRank[b.status] || b.revenueProtected - a.revenueProtected || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,10 +1,14 @@
-// Cells of the rebalancing grid: the status pill and the per-row accept button.
+// Cells of the rebalancing grid: the item over its description, the status pill and the per-row accept button.
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useState } from 'react';
 import type { RebalancingProposal } from '../../../shared/api/rebalancing';
+import { TwoLineCell } from '../../grid/two-line-cell';
 import { proposalStatusLabels } from './proposal-status';
 import { acceptProposals } from './rebalancing-actions';
 
+export function ProposalItemCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
+  return data ? <TwoLineCell primary={data.itemId} secondary={data.itemDescription} /> : null;
+}
 
 export function ProposalStatusCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
   if (!data) return null;

@@ -1,27 +1,45 @@
 // Column definitions of the rebalancing grid: what moves where, when, at what cost, and what it saves.
-// Quantities carry their unit, money is whole units, dates are plan dates; a CSV export keeps raw values.
-// Sized so every column fits a 1440 px window beside the navigation: dates within the 28-day horizon
-// show day and month (the year is in the tooltip), long headers wrap onto two lines, and the ship date
-// (today for every open proposal) is in the arrival's tooltip rather than a column of its own.
+// Quantities carry their unit, money is whole units, dates are plan dates; values stay numbers and ISO
+// dates, so sorting and the number and date filters work on them and the formatters only display them.
+// Sized so every column fits a 1440 px window beside the navigation, with room in the headers of the
+// number and date columns for their filter buttons: the item's description is under its id, dates
+// within the 28-day horizon show day and month (the year is in the tooltip), long headers and the
+// longest status wrap onto two lines, and the ship date (today for every open proposal) is in the
+// arrival's tooltip.
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { ProposalStatus, RebalancingProposal } from '../../../shared/api/rebalancing';
+import { numberFilter, planDateFilter, textFilter } from '../../grid/column-filters';
 import { formatMoney, formatQuantity } from '../../format/numbers';
 import { formatPlanDate } from '../../format/time';
-import { proposalStatusLabels } from './proposal-status';
-import { AcceptCell, ProposalStatusCell } from './rebalancing-cells';
+import { compareProposals, proposalStatusLabels } from './proposal-status';
+import { AcceptCell, ProposalItemCell, ProposalStatusCell } from './rebalancing-cells';
 
 export const getProposalRowId = (params: GetRowIdParams<RebalancingProposal>): string => params.data.id;
 
+export const proposalDefaultColDef: ColDef<RebalancingProposal> = {
+  sortable: true,
+  resizable: true,
+  filter: false,
+  // Text filters sit under the headers, where a planner sees what is filtered; no menu button per header.
+  floatingFilter: true,
+  suppressHeaderMenuButton: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+};
 
-/** Open proposals first, then what is on its way, then the rest. */
-const statusOrder: Record<ProposalStatus, number> = { proposed: 0, 'awaiting-approval': 1, accepted: 2, 'in-transit': 3, received: 4, rejected: 5 };
+/** The item column holds both: a search or a filter for "cylinder" finds the item by its description. */
+const itemText = ({ data }: { data?: RebalancingProposal | undefined }) => (data ? `${data.itemId} ${data.itemDescription}` : '');
 
-export const proposalDefaultColDef: ColDef<RebalancingProposal> = { sortable: true, resizable: true, filter: false, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true };
+const statusLabel = ({ data }: { data?: RebalancingProposal | undefined }) => (data ? proposalStatusLabels[data.status] : '');
+
+/** Plants are two or three characters: the floating filter's input takes the whole narrow column ("contains"). */
+const plantFilter: ColDef<RebalancingProposal> = { ...textFilter, suppressFloatingFilterButton: true, suppressHeaderFilterButton: true };
 
 const planDateColumn = (field: 'arrivalDate' | 'needDate', headerName: string, tooltip: (row: RebalancingProposal) => string): ColDef<RebalancingProposal> => ({
   field,
   headerName,
-  width: 80,
+  width: 96,
+  ...planDateFilter,
   valueFormatter: ({ value }: { value: string | null }) => (value ? formatPlanDate(value).replace(/ \d{4}$/, '') : '—'),
   tooltipValueGetter: ({ data }) => (data ? tooltip(data) : null),
   useValueFormatterForExport: false,
@@ -32,7 +50,18 @@ const moneyColumn = (field: 'unitCost' | 'cost' | 'revenueProtected', headerName
   headerName,
   width,
   type: 'rightAligned',
+  ...numberFilter,
   valueFormatter: ({ value }: { value: number }) => (field === 'unitCost' ? value.toFixed(2) : formatMoney(value)),
+  useValueFormatterForExport: false,
+});
+
+const quantityColumn = (field: 'quantity' | 'shortageCovered', headerName: string, width: number): ColDef<RebalancingProposal> => ({
+  field,
+  headerName,
+  width,
+  type: 'rightAligned',
+  ...numberFilter,
+  valueFormatter: ({ value, data }) => (data ? formatQuantity(value as number, data.unit) : ''),
   useValueFormatterForExport: false,
 });
 
@@ -43,34 +72,33 @@ export const proposalColumns: ColDef<RebalancingProposal>[] = [
     headerName: 'Status',
     width: 112,
     sort: 'asc',
-    comparator: (a: ProposalStatus, b: ProposalStatus) => statusOrder[a] - statusOrder[b],
+    // The rows' own order, not the status's alphabet: see compareProposals.
+    comparator: (_a: ProposalStatus, _b: ProposalStatus, nodeA, nodeB) => compareProposals(nodeA.data, nodeB.data),
     cellRenderer: ProposalStatusCell,
-    valueFormatter: ({ value }: { value: ProposalStatus }) => proposalStatusLabels[value],
+    valueFormatter: statusLabel,
+    // Search and filter by the word on screen ("awaiting", "in transit"), not the contract's id.
+    getQuickFilterText: statusLabel,
+    filterValueGetter: statusLabel,
+    ...textFilter,
   },
-  { field: 'itemId', headerName: 'Item', width: 112, cellClass: 'cell-strong' },
-  { field: 'itemDescription', headerName: 'Description', flex: 1, minWidth: 120, tooltipField: 'itemDescription' },
-  { field: 'fromPlant', headerName: 'From', width: 68 },
-  { field: 'toPlant', headerName: 'To', width: 56 },
   {
-    field: 'quantity',
-    headerName: 'Quantity',
-    width: 84,
-    type: 'rightAligned',
-    valueFormatter: ({ value, data }) => (data ? formatQuantity(value as number, data.unit) : ''),
-    useValueFormatterForExport: false,
+    field: 'itemId',
+    headerName: 'Item',
+    flex: 1,
+    minWidth: 140,
+    cellRenderer: ProposalItemCell,
+    getQuickFilterText: itemText,
+    filterValueGetter: itemText,
+    ...textFilter,
   },
+  { field: 'fromPlant', headerName: 'From', width: 64, ...plantFilter },
+  { field: 'toPlant', headerName: 'To', width: 64, ...plantFilter },
+  quantityColumn('quantity', 'Quantity', 104),
   planDateColumn('arrivalDate', 'Arrives', (row) => `Ships ${formatPlanDate(row.shipDate)}, arrives ${formatPlanDate(row.arrivalDate)}`),
   planDateColumn('needDate', 'Needed', (row) => (row.needDate ? `${row.toPlant} below safety stock from ${formatPlanDate(row.needDate)}` : 'Not below safety stock')),
-  moneyColumn('unitCost', 'Unit cost', 72),
-  moneyColumn('cost', 'Cost', 76),
-  {
-    field: 'shortageCovered',
-    headerName: 'Shortage covered',
-    width: 96,
-    type: 'rightAligned',
-    valueFormatter: ({ value, data }) => (data ? formatQuantity(value as number, data.unit) : ''),
-    useValueFormatterForExport: false,
-  },
-  moneyColumn('revenueProtected', 'Revenue protected', 100),
+  moneyColumn('unitCost', 'Unit cost', 84),
+  moneyColumn('cost', 'Cost', 80),
+  quantityColumn('shortageCovered', 'Shortage covered', 104),
+  moneyColumn('revenueProtected', 'Revenue protected', 112),
   { colId: 'accept', headerName: '', width: 92, sortable: false, resizable: false, cellRenderer: AcceptCell },
 ];

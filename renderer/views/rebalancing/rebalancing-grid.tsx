@@ -1,5 +1,6 @@
 // The rebalancing grid: rows from the slice as AG Grid transactions; open proposals can be selected
-// (checkboxes) for Accept selected / Reject selected.
+// (checkboxes) for Accept selected / Reject selected. The sort by status (see compareProposals) holds
+// through pushed changes: AG Grid sorts each transaction's rows into place.
 import type { GridApi, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { RefObject } from 'react';
@@ -12,7 +13,15 @@ import { getProposalRowId, proposalColumns, proposalDefaultColDef } from './reba
 const selectRows = (state: RebalancingState) => state.rowsById;
 const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, isRowSelectable: (node: { data?: RebalancingProposal }) => node.data?.status === 'proposed' } as const;
 
-export function RebalancingGrid({ apiRef, onSelected, emptyText }: { apiRef: RefObject<GridApi<RebalancingProposal> | null>; onSelected(ids: string[]): void; emptyText: string }) {
+interface RebalancingGridProps {
+  apiRef: RefObject<GridApi<RebalancingProposal> | null>;
+  onSelected(ids: string[]): void;
+  emptyText: string;
+  /** The view's search: rows with any column containing every word typed. */
+  quickFilter: string;
+}
+
+export function RebalancingGrid({ apiRef, onSelected, emptyText, quickFilter }: RebalancingGridProps) {
   const { onGridReady } = useRowTransactions(useRebalancingStore, selectRows);
   const loaded = useRebalancingStore((state) => state.loaded);
   return (
@@ -24,6 +33,7 @@ export function RebalancingGrid({ apiRef, onSelected, emptyText }: { apiRef: Ref
         getRowId={getProposalRowId}
         rowSelection={rowSelection}
         animateRows={false}
+        quickFilterText={quickFilter}
         onGridReady={(event) => {
           apiRef.current = event.api;
           onGridReady(event);

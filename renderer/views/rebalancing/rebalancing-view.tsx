@@ -20,6 +20,7 @@ export function RebalancingView() {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [quickFilter, setQuickFilter] = useState('');
 
   const run = (action: () => Promise<boolean>) => {
     setBusy(true);
@@ -48,6 +49,16 @@ export function RebalancingView() {
           </p>
         </div>
         <div className="rebalancing-actions">
+          <label className="search-field">
+            <span className="visually-hidden">Search proposals</span>
+            <input
+              type="search"
+              value={quickFilter}
+              onChange={(event) => setQuickFilter(event.target.value)}
+              placeholder="Search item, plant, status…"
+              data-testid="proposals-search"
+            />
+          </label>
           <button type="button" className="button button--primary" data-testid="accept-selected" disabled={busy || selected.length === 0} onClick={() => run(() => acceptProposals(selected))}>
             Accept selected{selected.length > 0 ? ` (${selected.length})` : ''}
           </button>
@@ -81,7 +92,7 @@ export function RebalancingView() {
           {loadError ?? actionError}
         </p>
       )}
-      <RebalancingGrid apiRef={gridApi} onSelected={setSelected} emptyText={emptyText} />
+      <RebalancingGrid apiRef={gridApi} onSelected={setSelected} emptyText={emptyText} quickFilter={quickFilter} />
     </section>
   );
 }
