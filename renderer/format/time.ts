@@ -5,7 +5,7 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-/** How long something has lasted: "< 1 min", "12 min", "3 h", "2 d". */
+/** How long something has lasted, in its coarsest unit: "< 1 min", "12 min", "3 h", "2 d" (an age; a deadline reads formatDue). */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
   if (ms < minute) return '< 1 min';
@@ -22,11 +22,31 @@ export function formatAge(sinceIso: string, now: number): string {
   return formatDuration(Math.max(0, now - since));
 }
 
-/** When something is due: "due in 3 h", "overdue 20 min". */
+/**
+ * How long until or since a deadline, to the minute under a day: "45 min", "3 h 20 min", "4 h", "1 d 2 h".
+ * Time left is rounded up and time past rounded down, so a 4-hour SLA reads "4 h" right after the
+ * request, and neither side ever shows a deadline nearer than it is.
+ */
+export function formatSpan(ms: number, rounding: 'up' | 'down'): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const round = rounding === 'up' ? Math.ceil : Math.floor;
+  const minutes = round(ms / minute);
+  if (minutes < 1) return '< 1 min';
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) {
+    const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+    return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  }
+  const hours = round(ms / hour);
+  const [d, h] = [Math.floor(hours / 24), hours % 24];
+  return h === 0 ? `${d} d` : `${d} d ${h} h`;
+}
+
+/** When something is due: "due in 4 h", "due in 3 h 20 min", "overdue 20 min". */
 export function formatDue(dueIso: string, now: number): { text: string; overdue: boolean } {
   const due = Date.parse(dueIso);
   if (Number.isNaN(due)) return { text: '—', overdue: false };
-  return due >= now ? { text: `due in ${formatDuration(due - now)}`, overdue: false } : { text: `overdue ${formatDuration(now - due)}`, overdue: true };
+  return due >= now ? { text: `due in ${formatSpan(due - now, 'up')}`, overdue: false } : { text: `overdue ${formatSpan(now - due, 'down')}`, overdue: true };
 }
 
 /** "12 s ago", "3 min ago", "2 h ago", "never". */

@@ -45,9 +45,32 @@ describe('ages and times ago', () => {
   });
 
   it('says how long until a decision is due, or how long it is overdue', () => {
-    expect(formatDue(new Date(now + 3 * hour + 10 * minute).toISOString(), now)).toEqual({ text: 'due in 3 h', overdue: false });
+    const dueIn = (ms: number) => formatDue(new Date(now + ms).toISOString(), now);
+    expect(dueIn(3 * hour + 10 * minute)).toEqual({ text: 'due in 3 h 10 min', overdue: false });
     expect(formatDue(ago(20 * minute), now)).toEqual({ text: 'overdue 20 min', overdue: true });
     expect(formatDue('soon', now)).toEqual({ text: '—', overdue: false });
+  });
+
+  it('reads a 4-hour SLA as 4 h right after the request, and to the minute in its last hours', () => {
+    const dueIn = (ms: number) => formatDue(new Date(now + ms).toISOString(), now).text;
+    // The request was made a few seconds ago: nothing of the fourth hour has gone yet.
+    expect(dueIn(4 * hour - 5_000)).toBe('due in 4 h');
+    expect(dueIn(4 * hour)).toBe('due in 4 h');
+    expect(dueIn(3 * hour + 59 * minute)).toBe('due in 3 h 59 min');
+    expect(dueIn(3 * hour + 20 * minute)).toBe('due in 3 h 20 min');
+    expect(dueIn(3 * hour + 19 * minute + 1_000)).toBe('due in 3 h 20 min');
+    expect(dueIn(hour)).toBe('due in 1 h');
+    expect(dueIn(59 * minute + 30_000)).toBe('due in 1 h');
+    expect(dueIn(12 * minute)).toBe('due in 12 min');
+    expect(dueIn(20_000)).toBe('due in 1 min');
+    expect(dueIn(26 * hour + 10 * minute)).toBe('due in 1 d 3 h');
+  });
+
+  it('counts time overdue down, to the minute, so it never reads later than it is', () => {
+    expect(formatDue(ago(20_000), now)).toEqual({ text: 'overdue < 1 min', overdue: true });
+    expect(formatDue(ago(hour + 5 * minute + 50_000), now).text).toBe('overdue 1 h 5 min');
+    expect(formatDue(ago(2 * hour), now).text).toBe('overdue 2 h');
+    expect(formatDue(ago(2 * day + 23 * hour + 59 * minute), now).text).toBe('overdue 2 d 23 h');
   });
 
   it('never shows a negative age when the gateway clock is ahead, nor NaN for bad input', () => {
