@@ -12,7 +12,9 @@ import {
   alternateTrend,
   chosenAlternate,
   describeAlternate,
+  describeAlternateRoom,
   describeHeldUpSummary,
+  explainAlternate,
   describeRerouted,
   describeRerouteRefusal,
   formatPlannedDates,
@@ -21,8 +23,10 @@ import {
   summarizeHeldUp,
   withoutAlternateText,
 } from '../../renderer/views/order-impact/held-up-format';
+import { heldUpOrderColumns } from '../../renderer/views/order-impact/held-up-order-columns';
 import { cannotRespondReason, commandCountNow } from '../../renderer/views/order-impact/response-format';
 import type { ExceptionDetail, ExceptionRow, HeldUpOrder, ProjectedEffect, RerouteOption } from '../../shared/api/impact';
+import { columnOf, shownOf } from '../helpers/grid-columns';
 
 const effect = (ordersHit: number, revenueAtRisk = ordersHit * 1000): ProjectedEffect => ({ ordersHit, revenueAtRisk, worstDaysLate: 5, unfulfilled: 0 });
 const option = (plant: string, line: string, freeAfter: number, ordersHit: number, revenueAtRisk?: number): RerouteOption => ({ plant, line, freeAfter, projected: effect(ordersHit, revenueAtRisk) });
@@ -107,10 +111,12 @@ describe('a held-up order’s alternate lines', () => {
     expect(withoutAlternateText({ alternatesEvaluated: false }, false)).toBe('Not weighed');
   });
 
-  it('reads as the line, the room it keeps and the orders hit against now', () => {
-    expect(describeAlternate(option('P2', 'L9', 4, 1), 3)).toBe('P2/L9 · 4 a day left · 1 order hit instead of 3');
-    expect(describeAlternate(option('P3', 'L2', 41793, 583), 583)).toBe('P3/L2 · 41,793 a day left · still 583 orders hit');
-    expect(describeAlternate(option('P2', 'L3', 3093, 740), 638)).toBe('P2/L3 · 3,093 a day left · 740 orders hit instead of 638');
+  it('reads as the line, the room it keeps in the unit of its output, and the orders hit against now', () => {
+    expect(describeAlternate(option('P2', 'L9', 4, 1), 3)).toBe('P2/L9 · 4 EA a day left · 1 order hit instead of 3');
+    expect(describeAlternate(option('P3', 'L2', 41793, 583), 583)).toBe('P3/L2 · 41,793 EA a day left · still 583 orders hit');
+    expect(describeAlternate(option('P2', 'L3', 3093, 740), 638)).toBe('P2/L3 · 3,093 EA a day left · 740 orders hit instead of 638');
+    expect(describeAlternateRoom(option('P3', 'L2', 52927, 1))).toBe('52,927 EA a day left');
+    expect(explainAlternate(option('P3', 'L2', 52927, 1), 'MO-1', { ordersHit: 3, revenueAtRisk: 1000 })).toContain('The line keeps at least 52,927 EA a day free with it.');
     expect(alternateTrend(option('P2', 'L9', 4, 1), 3)).toBe('better');
     expect(alternateTrend(option('P2', 'L9', 4, 740), 638)).toBe('worse');
     expect(alternateTrend(option('P2', 'L9', 4, 3), 3)).toBe('same');
@@ -127,6 +133,10 @@ describe('a held-up order’s alternate lines', () => {
 });
 
 describe('a held-up order’s dates and reroute', () => {
+  it('shows its quantity in the unit the line makes it in', () => {
+    expect(shownOf(columnOf(heldUpOrderColumns, 'quantity'), { ...heldUp('MO-1'), quantity: 1320 })).toBe('1,320 EA');
+  });
+
   it('shows the planned dates and, if it waits, the later ones with the shift', () => {
     expect(formatPlannedDates(heldUp('MO-1'))).toBe('03–05 Dec 2026');
     expect(formatWaitingDates(heldUp('MO-1'))).toBe('06–08 Dec 2026 (+3 d)');

@@ -23,9 +23,16 @@ export function chosenAlternate(order: Pick<HeldUpOrder, 'alternates'>, picked: 
   return ranked.find((alternate) => lineKey(alternate) === picked) ?? ranked[0] ?? null;
 }
 
-/** "4 a day left": the least capacity the line keeps free on a day of the order's window, with it. */
+/**
+ * The unit a held-up order's quantity and a line's capacity are counted in. A line makes manufactured
+ * items, and those are counted in each (the item master gives every manufactured item the unit EA);
+ * the held-up order in the contract carries no unit of its own.
+ */
+export const lineOutputUnit = 'EA';
+
+/** "4 EA a day left": the least capacity the line keeps free on a day of the order's window, with it. */
 export function describeAlternateRoom(alternate: Pick<RerouteOption, 'freeAfter'>): string {
-  return `${formatQuantity(alternate.freeAfter, '')} a day left`;
+  return `${formatQuantity(alternate.freeAfter, lineOutputUnit)} a day left`;
 }
 
 /** "1 order hit instead of 3": the orders hit if the order moves there and the others wait. */
@@ -40,12 +47,12 @@ export function alternateTrend(alternate: Pick<RerouteOption, 'projected'>, orde
   return difference < 0 ? 'better' : difference > 0 ? 'worse' : 'same';
 }
 
-/** "4 a day left · 1 order hit instead of 3". */
+/** "4 EA a day left · 1 order hit instead of 3". */
 export function describeAlternateEffect(alternate: Pick<RerouteOption, 'freeAfter' | 'projected'>, ordersHitNow: number): string {
   return `${describeAlternateRoom(alternate)} · ${describeAlternateOrders(alternate, ordersHitNow)}`;
 }
 
-/** "P2/L9 · 4 a day left · 1 order hit instead of 3". */
+/** "P2/L9 · 4 EA a day left · 1 order hit instead of 3". */
 export function describeAlternate(alternate: RerouteOption, ordersHitNow: number): string {
   return `${lineKey(alternate)} · ${describeAlternateEffect(alternate, ordersHitNow)}`;
 }
@@ -59,7 +66,7 @@ export function explainAlternate(alternate: RerouteOption, productionOrderId: st
     `${formatCount(projected.ordersHit, 'order')} hit (now ${formatQuantity(now.ordersHit, '')}), ` +
     `revenue at risk ${formatMoney(projected.revenueAtRisk)} (now ${formatMoney(now.revenueAtRisk)}), ${lateness}` +
     `${projected.unfulfilled > 0 ? `, ${projected.unfulfilled} unfulfilled` : ''}. ` +
-    `The line keeps at least ${formatQuantity(alternate.freeAfter, '')} a day free with it.`
+    `The line keeps at least ${formatQuantity(alternate.freeAfter, lineOutputUnit)} a day free with it.`
   );
 }
 

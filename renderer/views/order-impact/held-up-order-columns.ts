@@ -6,7 +6,7 @@ import { waitsForTheLine, type HeldUpOrder } from '../../../shared/api/impact';
 import { formatQuantity } from '../../format/numbers';
 import { lineKey } from '../../state/impact-reroutes';
 import { AlternateCell, OrderItemCell, RerouteCell } from './held-up-cells';
-import { alternateSortKey, chosenAlternate, describeRerouted, formatPlannedDates, formatWaitingDates, noAlternateText, withoutAlternateText } from './held-up-format';
+import { alternateSortKey, chosenAlternate, describeRerouted, formatPlannedDates, formatWaitingDates, lineOutputUnit, noAlternateText, withoutAlternateText } from './held-up-format';
 
 export const getHeldUpOrderRowId = (params: GetRowIdParams<HeldUpOrder>): string => params.data.productionOrderId;
 
@@ -48,7 +48,7 @@ export const heldUpOrderColumns: ColDef<HeldUpOrder>[] = [
     width: 92,
     minWidth: 88,
     type: 'rightAligned',
-    valueFormatter: ({ value }) => (typeof value === 'number' ? formatQuantity(value, '') : ''),
+    valueFormatter: ({ value }) => (typeof value === 'number' ? formatQuantity(value, lineOutputUnit) : ''),
     useValueFormatterForExport: false,
   },
   {
