@@ -1,24 +1,13 @@
 // How dense this window's screens are: the settings' ui.density (from the session), unless the
-// engineer switched it here; that choice is kept in the window's local storage, across reloads.
+// engineer switched it in this window; that choice is kept in the window's session storage, so a
+// reload keeps it and another window still starts from the settings.
 import { create } from 'zustand';
 import type { UiDensity } from '../../shared/api/session';
+import { windowSessionStorage, type KeyValueStorage } from './window-storage';
 
-/** The part of the Web Storage API this slice uses, so tests can hand in a map. */
-export interface DensityStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+export type DensityStorage = KeyValueStorage;
 
 export const densityStorageKey = 'plant-orchestrator.ui-density';
-
-function browserStorage(): DensityStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    // Storage can be refused (a privacy setting); the toggle then lasts until the window closes.
-    return null;
-  }
-}
 
 export function readDensityOverride(storage: DensityStorage | null): UiDensity | null {
   const stored = storage?.getItem(densityStorageKey) ?? null;
@@ -31,7 +20,8 @@ export interface DensityState {
   chosen(density: UiDensity): void;
 }
 
-export function createDensityStore(storage: DensityStorage | null = browserStorage()) {
+/** Without storage (refused by the browser) the toggle lasts until the page goes. */
+export function createDensityStore(storage: DensityStorage | null = windowSessionStorage()) {
   return create<DensityState>()((set) => ({
     override: readDensityOverride(storage),
     chosen: (density) => {

@@ -150,7 +150,7 @@ describe('density', () => {
     store.getState().chosen('touch');
     expect(storage.items.get(densityStorageKey)).toBe('touch');
     expect(effectiveDensity(store.getState().override, 'compact')).toBe('touch');
-    // A new window of the same origin starts with the choice.
+    // The window reloads: it starts with the choice.
     expect(createDensityStore(storage).getState().override).toBe('touch');
     storage.items.set(densityStorageKey, 'huge');
     expect(createDensityStore(storage).getState().override).toBeNull();
