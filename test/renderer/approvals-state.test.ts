@@ -234,8 +234,9 @@ describe('approvals wording', () => {
     const row = useAsIs('AP-IL-000045.1', { deviation: { ...deviation, quantity: 1250.5 } });
     const source = requestSourceLines(row);
     const terms = requestTermsLines(row);
-    expect(source).toEqual({ primary: '1,250.5 KG of lot L-000123', secondary: 'Hex nut class 8, 12 mm', text: '1,250.5 KG of lot L-000123 (Hex nut class 8, 12 mm)' });
-    expect(terms).toEqual({ primary: 'under DEV-12', secondary: 'defect DIM-OOT', text: 'under DEV-12, defect DIM-OOT' });
+    // In the grid the ids lead, each over what it says about them; the one-line texts read as a sentence.
+    expect(source).toEqual({ primary: 'Lot L-000123', secondary: '1,250.5 KG · Hex nut class 8, 12 mm', text: '1,250.5 KG of lot L-000123 (Hex nut class 8, 12 mm)' });
+    expect(terms).toEqual({ primary: 'DEV-12', secondary: 'defect DIM-OOT', text: 'under DEV-12, defect DIM-OOT' });
     // Across the two "what" columns, one sentence.
     expect(`${requestSourceLines(useAsIs('A2')).text} ${terms.text}`).toBe('35 KG of lot L-000123 (Hex nut class 8, 12 mm) under DEV-12, defect DIM-OOT');
     expect(approvalHeading(row)).toBe('Lot L-000123');
@@ -258,6 +259,8 @@ describe('approvals wording', () => {
     expect(formatTransferRequest(transfer)).toBe('78 EA of FG-000019 from P3 to P1, arriving 02 Dec, value 11,934');
     // Across the two "what" columns, the same sentence with the item's description.
     expect(`${requestSourceLines(row).text} ${requestTermsLines(row).text}`).toBe('78 EA of FG-000019 (Hydraulic cylinder) from P3 to P1, arriving 02 Dec, value 11,934');
+    expect(requestSourceLines(row)).toMatchObject({ primary: 'FG-000019', secondary: '78 EA · Hydraulic cylinder' });
+    expect(requestTermsLines(row)).toMatchObject({ primary: 'P3 → P1', secondary: 'arrives 02 Dec · value 11,934' });
     expect(approvalHeading(row)).toBe('FG-000019 P3 → P1');
     expect(transferFacts(transfer, row.fromItemDescription)).toEqual([
       ['Transfer', 'RB-FG-000019-P3-P1-2026-11-28'],

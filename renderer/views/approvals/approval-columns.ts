@@ -1,6 +1,7 @@
 // Column definitions of the approvals grid, sized for a 1440 px window (vertical scrollbar included);
-// the subject and the two "what" columns take what is left. Who requested or decided shows the time
-// beneath; the times, the plant and a use-as-is's facts are columns of their own too, hidden, so a CSV
+// the request and the two "what" columns take what is left. Each of those shows an id over what it says
+// about it, and wraps (the row grows) rather than cut an id that is longer than its column. Who requested or decided shows the time
+// beneath; the subject, the times, the plant and a use-as-is's facts are columns of their own too, hidden, so a CSV
 // export carries them. A CSV export keeps amounts as plain numbers and times ISO, so a spreadsheet can
 // compute with them.
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
@@ -10,7 +11,7 @@ import { formatMoney } from '../../format/numbers';
 import { formatDateTime, formatDue } from '../../format/time';
 import { compareApprovalsForTriage } from '../../state/approvals-slice';
 import { compareIsoTimes } from '../order-impact/impact-format';
-import { ApprovalStatusCell, DecidedCell, DueCell, RequestedCell, RequestSourceCell, RequestTermsCell, SubjectCell } from './approval-cells';
+import { ApprovalStatusCell, DecidedCell, DueCell, RequestedCell, RequestKindCell, RequestSourceCell, RequestTermsCell } from './approval-cells';
 import { describeApprovalState, requestSourceLines, requestTermsLines } from './approval-format';
 
 export const getApprovalRowId = (params: GetRowIdParams<ApprovalRow>): string => params.data.id;
@@ -24,8 +25,11 @@ export const approvalDefaultColDef: ColDef<ApprovalRow> = {
   autoHeaderHeight: true,
 };
 
+/** Columns that carry ids (items, lots, deviations, people) grow the row rather than cut one. */
+const wholeIds = { autoHeight: true, wrapText: true } as const satisfies ColDef<ApprovalRow>;
+
 /** Hidden while the detail panel takes the room: the panel shows them for the selected request. */
-export const approvalColumnsShownInPanel = ['subject', 'productionOrders', 'due', 'decidedBy'];
+export const approvalColumnsShownInPanel = ['productionOrders', 'due', 'decidedBy'];
 
 const isoTimeColumn = (colId: string, headerName: string, time: (row: ApprovalRow) => string | null): ColDef<ApprovalRow, string | null> => ({
   colId,
@@ -60,42 +64,42 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   },
   {
     colId: 'kind',
-    headerName: 'Kind',
+    headerName: 'Request',
+    headerTooltip: 'What kind of request, over the plant and the requester’s reason; the request’s whole sentence is in the tooltip',
     field: 'kind',
-    width: 112,
-    minWidth: 104,
-    valueFormatter: ({ data }) => (data ? approvalKindLabels[data.kind] : ''),
-  },
-  {
-    colId: 'subject',
-    headerName: 'Subject',
-    field: 'subject',
-    flex: 1.2,
-    minWidth: 130,
-    cellRenderer: SubjectCell,
+    flex: 1,
+    minWidth: 150,
+    cellRenderer: RequestKindCell,
     tooltipField: 'subject',
+    valueFormatter: ({ data }) => (data ? approvalKindLabels[data.kind] : ''),
+    ...wholeIds,
   },
-  // The subject's cell shows the plant beneath, with the requester's reason; the column is for the CSV export.
+  // The request's sentence repeats what the kind and the two "what" columns show; it is the tooltip,
+  // the panel's, and a column of its own in a CSV export.
+  { colId: 'subject', headerName: 'Subject', field: 'subject', hide: true },
+  // The request's cell shows the plant beneath, with the requester's reason; the column is for the CSV export.
   { colId: 'plant', headerName: 'Plant', field: 'plant', width: 68, minWidth: 64, hide: true },
   {
     colId: 'fromItem',
     headerName: 'Item or lot',
-    headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: how much of which lot, over its item. A transfer: how much of which item',
+    headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: the lot, over how much of it and its item. A transfer: the item, over how much of it',
     // Sorted by what the cell names first: the item replaced, or the lot.
     valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? data?.transfer?.itemId ?? '',
     flex: 1,
     minWidth: 116,
     cellRenderer: RequestSourceCell,
+    ...wholeIds,
     valueFormatter: ({ data }) => (data ? requestSourceLines(data).text : ''),
   },
   {
     colId: 'toItem',
     headerName: 'Substitute or deviation',
-    headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, and the defect found. A transfer: between which plants, when it arrives and its value',
+    headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, over the defect found. A transfer: between which plants, over when it arrives and its value',
     valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? data?.transfer?.toPlant ?? '',
     flex: 1,
     minWidth: 116,
     cellRenderer: RequestTermsCell,
+    ...wholeIds,
     valueFormatter: ({ data }) => (data ? requestTermsLines(data).text : ''),
   },
   {
@@ -123,6 +127,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     width: 150,
     minWidth: 150,
     cellRenderer: RequestedCell,
+    ...wholeIds,
   },
   isoTimeColumn('requestedAt', 'Requested at', (row) => row.requestedAt),
   {
@@ -155,6 +160,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     width: 150,
     minWidth: 150,
     cellRenderer: DecidedCell,
+    ...wholeIds,
   },
   isoTimeColumn('decidedAt', 'Decided at', (row) => row.decidedAt),
 ];

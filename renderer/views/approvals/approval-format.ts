@@ -62,32 +62,39 @@ export function subjectDetail(row: Pick<ApprovalRow, 'plant' | 'substitution' | 
   return reason ? `${row.plant} · ${reason}` : row.plant;
 }
 
-// The grid's two "what" columns. A use-as-is reads across them as one sentence:
+// The grid's two "what" columns, each an id over what it says about it, so the id is what a narrow
+// column shows whole: "Lot L-000123" over "35 KG · Hex nut class 8" | "DEV-12" over "defect DIM-OOT".
+// Their one-line texts (a tooltip, a CSV) read across as one sentence:
 // "35 KG of lot L-000123 (Hex nut class 8)" | "under DEV-12, defect DIM-OOT".
 
-/** The first: the component replaced, or the lot used as is over its item's description. */
+/** "35 KG · Hex nut class 8": the quantity beside the item's description. */
+const quantityOf = (quantity: number, unit: string, description: string) => (description ? `${formatQuantity(quantity, unit)} · ${description}` : formatQuantity(quantity, unit));
+
+/** The first: the component replaced, the item transferred, or the lot used as is. */
 export function requestSourceLines(row: RequestParts): RequestLines {
   if (row.substitution) return itemLines(row.substitution.fromItemId, row.fromItemDescription);
   if (row.transfer) {
-    const what = `${formatQuantity(row.transfer.quantity, row.transfer.unit)} of ${row.transfer.itemId}`;
-    return { primary: what, secondary: row.fromItemDescription, text: `${what} (${row.fromItemDescription})` };
+    const { quantity, unit, itemId } = row.transfer;
+    return { primary: itemId, secondary: quantityOf(quantity, unit, row.fromItemDescription), text: `${formatQuantity(quantity, unit)} of ${itemId} (${row.fromItemDescription})` };
   }
   if (!row.deviation) return noLines;
-  const lot = formatDeviationLot(row.deviation);
-  return { primary: lot, secondary: row.fromItemDescription, text: `${lot} (${row.fromItemDescription})` };
+  const { quantity, unit, lotId } = row.deviation;
+  return { primary: `Lot ${lotId}`, secondary: quantityOf(quantity, unit, row.fromItemDescription), text: `${formatDeviationLot(row.deviation)} (${row.fromItemDescription})` };
 }
 
-/** The second: the substitute, or the deviation and defect the lot is used under. */
+/** The second: the substitute, the plants a transfer goes between, or the deviation and defect a lot is used under. */
 export function requestTermsLines(row: RequestParts): RequestLines {
   if (row.substitution) return itemLines(row.substitution.toItemId, row.toItemDescription);
   if (row.transfer) {
     const { fromPlant, toPlant, arrivalDate, value } = row.transfer;
-    const lane = `from ${fromPlant} to ${toPlant}`;
-    const terms = `arriving ${formatArrival(arrivalDate)}, value ${formatMoney(value)}`;
-    return { primary: lane, secondary: terms, text: `${lane}, ${terms}` };
+    return {
+      primary: `${fromPlant} → ${toPlant}`,
+      secondary: `arrives ${formatArrival(arrivalDate)} · value ${formatMoney(value)}`,
+      text: `from ${fromPlant} to ${toPlant}, arriving ${formatArrival(arrivalDate)}, value ${formatMoney(value)}`,
+    };
   }
   if (!row.deviation) return noLines;
-  return { primary: `under ${row.deviation.deviationNumber}`, secondary: `defect ${row.deviation.defectCode}`, text: formatDeviationTerms(row.deviation) };
+  return { primary: row.deviation.deviationNumber, secondary: `defect ${row.deviation.defectCode}`, text: formatDeviationTerms(row.deviation) };
 }
 
 /** The panel's heading, short enough for its width: "RM-001309 → RM-000979", "Lot L-000123". */
