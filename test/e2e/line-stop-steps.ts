@@ -61,7 +61,7 @@ async function exportedHeldUpOrders(page: Page): Promise<string[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-held-up-orders').click()]);
   expect(download.suggestedFilename()).toMatch(/^held-up-orders-.+\.csv$/);
   const [header, ...rows] = csvLines(await readFile(await download.path(), 'utf8'));
-  expect(header).toContain('"Order","Item","Quantity"');
+  expect(header).toContain('"Order","Item","Quantity (EA)","Planned start","Planned due","Start if it waits","Due if it waits"');
   return rows.map((row) => /^"([^"]+)"/.exec(row)![1]!);
 }
 

@@ -105,6 +105,30 @@ test('a planner finds the customer orders a supplier delay makes later and expor
     expect(lines).toHaveLength(rowCount + 1);
     const shownIds = await customerRows.locator('[col-id="id"]').allInnerTexts();
     for (const id of shownIds) expect(lines.some((line) => line.startsWith(`"${id}",`))).toBe(true);
+    // Numbers a spreadsheet computes with: days late and money plain, dates ISO.
+    const cells = (line: string) => line.slice(1, -1).split('","');
+    const header = cells(lines[0]!);
+    for (const line of lines.slice(1)) {
+      const row = Object.fromEntries(cells(line).map((value, n) => [header[n], value]));
+      expect(row['Days late']).toMatch(/^(\d+)?$/);
+      expect(row['Revenue at risk']).toMatch(/^\d+(\.\d+)?$/);
+      expect(row['Ship date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(row['Unfulfilled']).toMatch(/^(yes|no)$/);
+    }
+
+    // The exceptions' export: the worst lateness in days as a number, the detection time in UTC.
+    const [exceptionsDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-exceptions').click()]);
+    const exceptionLines = csvLines(await readFile(await exceptionsDownload.path(), 'utf8'));
+    const exceptionHeader = cells(exceptionLines[0]!);
+    expect(exceptionHeader).toEqual(expect.arrayContaining(['Worst lateness (days)', 'Revenue at risk', 'Detected (UTC)', 'Unfulfilled orders']));
+    const exported = exceptionLines.slice(1).map((line) => Object.fromEntries(cells(line).map((value, n) => [exceptionHeader[n], value])));
+    for (const row of exported) {
+      expect(row['Worst lateness (days)']).toMatch(/^(\d+)?$/);
+      expect(row['Revenue at risk']).toMatch(/^\d+(\.\d+)?$/);
+      expect(row['Detected (UTC)']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    }
+    const forLineExported = exported.filter((row) => row['Source document']!.startsWith(poLineId));
+    expect(forLineExported.some((row) => Math.round(Number(row['Revenue at risk'])) === Number(revenueAtRisk.replace(/[^\d.-]/g, '')))).toBe(true);
   } finally {
     await app.close();
   }

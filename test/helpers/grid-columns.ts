@@ -1,7 +1,8 @@
 // Reads column definitions the way AG Grid does, without a DOM: a cell's value (valueGetter, else the
-// field), its text (valueFormatter), and a sort by one column (its comparator, else AG Grid's default
-// comparison of the values).
-import type { ColDef } from 'ag-grid-community';
+// field), its text (valueFormatter), its CSV cell (the app's processCellCallback), and a sort by one
+// column (its comparator, else AG Grid's default comparison of the values).
+import type { ColDef, Column, ProcessCellForExportParams } from 'ag-grid-community';
+import { csvCellValue } from '../../renderer/grid/csv-export';
 
 export function columnOf<Row>(columns: readonly ColDef<Row>[], colId: string): ColDef<Row> {
   const column = columns.find((candidate) => (candidate.colId ?? candidate.field) === colId);
@@ -19,6 +20,27 @@ export function shownOf<Row>(column: ColDef<Row>, data: Row): unknown {
   const value = valueOf(column, data);
   const formatter = column.valueFormatter;
   return typeof formatter === 'function' ? formatter({ value, data } as never) : value;
+}
+
+/** The text AG Grid writes in a CSV cell for this row, through the app's export callback. */
+export function csvOf<Row>(column: ColDef<Row>, data: Row): string {
+  const params = {
+    value: valueOf(column, data),
+    node: { data },
+    column: { getColDef: () => column } as unknown as Column,
+    formatValue: (value: unknown) => {
+      const formatter = column.valueFormatter;
+      return typeof formatter === 'function' ? formatter({ value, data } as never) : String(value ?? '');
+    },
+  } as unknown as ProcessCellForExportParams;
+  return csvCellValue(params);
+}
+
+/** The CSV header: the column's headerValueGetter at the 'csv' location, else its header name. */
+export function csvHeaderOf<Row>(column: ColDef<Row>): string {
+  const getter = column.headerValueGetter;
+  if (typeof getter === 'function') return String(getter({ location: 'csv' } as never));
+  return column.headerName ?? '';
 }
 
 /** AG Grid's default comparison (nulls first, then < and >). */

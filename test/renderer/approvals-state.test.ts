@@ -32,6 +32,7 @@ import {
   transferFacts,
 } from '../../renderer/views/approvals/approval-format';
 import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../shared/api/approvals';
+import { csvHeaderOf, csvOf } from '../helpers/grid-columns';
 import type { ApiMethod, AppEvents, AppEventTopic } from '../../shared/api';
 
 const substitution: SubstitutionRequest = { productionOrderIds: ['MO-1', 'MO-2'], fromItemId: 'RM-001532', toItemId: 'RM-001533', plant: 'P2', reason: 'Supplier delay of PO-0003065/10' };
@@ -275,14 +276,8 @@ describe('approvals wording', () => {
   });
 
   it('exports both kinds to CSV with plain values: a use-as-is has no production orders, a substitution no lot', () => {
-    const exported = (row: ApprovalRow) =>
-      Object.fromEntries(
-        approvalColumns.map((column) => {
-          const value = typeof column.valueGetter === 'function' ? column.valueGetter({ data: row } as never) : row[column.field as keyof ApprovalRow];
-          const text = column.useValueFormatterForExport !== false && typeof column.valueFormatter === 'function' ? column.valueFormatter({ data: row, value } as never) : value;
-          return [column.colId, text ?? ''];
-        }),
-      );
+    // What AG Grid writes for each column, through the app's export callback.
+    const exported = (row: ApprovalRow) => Object.fromEntries(approvalColumns.map((column) => [column.colId, csvOf(column, row)]));
     expect(exported(useAsIs('A1'))).toMatchObject({
       kind: 'Use as-is',
       plant: 'P1',
@@ -290,7 +285,7 @@ describe('approvals wording', () => {
       toItem: 'under DEV-12, defect DIM-OOT',
       productionOrders: '',
       lot: 'L-000123',
-      quantity: 35,
+      quantity: '35',
       unit: 'KG',
       deviationNumber: 'DEV-12',
       defectCode: 'DIM-OOT',
@@ -301,11 +296,17 @@ describe('approvals wording', () => {
       kind: 'Substitution',
       fromItem: 'RM-001532 — Rod seal PU, 10 mm',
       toItem: 'RM-001533 — Rod seal NBR, 10 mm',
-      productionOrders: 2,
+      productionOrders: '2',
       lot: '',
       quantity: '',
       deviationNumber: '',
+      // Times for a spreadsheet, in UTC as the headers say: when it is due, not how long is left.
+      requestedAt: '2026-11-22 09:00:00',
+      due: '2026-11-22 13:00:00',
+      decidedAt: '',
     });
+    const header = (colId: string) => csvHeaderOf(approvalColumns.find((column) => column.colId === colId)!);
+    expect([header('requestedAt'), header('due'), header('decidedAt')]).toEqual(['Requested at (UTC)', 'Due (UTC)', 'Decided at (UTC)']);
   });
 
   it('keeps the decision and the triage order the same for a use-as-is', () => {

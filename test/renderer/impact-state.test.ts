@@ -22,6 +22,7 @@ import {
   type ImpactData,
 } from '../../renderer/state/impact-slice';
 import { exceptionColumns } from '../../renderer/views/order-impact/exception-columns';
+import { columnOf, csvHeaderOf, csvOf, shownOf } from '../helpers/grid-columns';
 import {
   compareForTriage,
   compareOrderLateness,
@@ -374,42 +375,46 @@ describe('delay facts, money and dates', () => {
   });
 });
 
-/** What a column shows for a row, and what a CSV export of it holds. */
-function cell<Row>(columns: ColDef<Row>[], colId: string, data: Row): { shown: unknown; csv: unknown } {
-  const column = columns.find((candidate) => candidate.colId === colId);
-  if (!column) throw new Error(`no column ${colId}`);
-  const getter = column.valueGetter;
-  const value = typeof getter === 'function' ? getter({ data } as never) : (data as Record<string, unknown>)[String(column.field)];
-  const formatter = column.valueFormatter;
-  const shown = typeof formatter === 'function' ? formatter({ value, data } as never) : value;
-  return { shown, csv: column.useValueFormatterForExport === false ? value : shown };
+/** What a column shows for a row, and what AG Grid writes for it in a CSV (through the app's export callback). */
+function cell<Row>(columns: ColDef<Row>[], colId: string, data: Row): { shown: unknown; csv: string } {
+  const column = columnOf(columns, colId);
+  return { shown: shownOf(column, data), csv: csvOf(column, data) };
 }
 
 describe('grid columns', () => {
-  it('shows an exception’s money, lateness and status, and exports amounts as plain numbers', () => {
-    const row = exception('E1', { revenueAtRisk: 887041, worstDaysLate: 42, unfulfilled: 1 });
-    expect(cell(exceptionColumns, 'revenueAtRisk', row)).toEqual({ shown: '887,041', csv: 887041 });
-    expect(cell(exceptionColumns, 'worstLateness', row).csv).toBe('+42 d · 1 unfulfilled');
-    expect(cell(exceptionColumns, 'type', row).shown).toBe('Supplier delay');
-    expect(cell(exceptionColumns, 'status', exception('E2', { status: 'no-impact' })).shown).toBe('no impact');
+  it('shows an exception’s money, lateness and status, and exports numbers as plain numbers under headers with their unit', () => {
+    const row = exception('E1', { revenueAtRisk: 887041.5, worstDaysLate: 42, unfulfilled: 1 });
+    expect(cell(exceptionColumns, 'revenueAtRisk', row)).toEqual({ shown: '887,042', csv: '887041.5' });
+    expect(cell(exceptionColumns, 'worstLateness', row)).toEqual({ shown: '+42 d · 1 unfulfilled', csv: '42' });
+    expect(csvHeaderOf(columnOf(exceptionColumns, 'worstLateness'))).toBe('Worst lateness (days)');
+    expect(cell(exceptionColumns, 'unfulfilled', row).csv).toBe('1');
+    expect(cell(exceptionColumns, 'ordersHit', row).csv).toBe('3');
+    expect(cell(exceptionColumns, 'type', row)).toEqual({ shown: 'Supplier delay', csv: 'Supplier delay' });
+    expect(cell(exceptionColumns, 'status', exception('E2', { status: 'no-impact' }))).toEqual({ shown: 'no impact', csv: 'no impact' });
     expect(cell(exceptionColumns, 'item', row).csv).toBe('RM-001532 — Rod seal PU, 10 mm');
-    expect(cell(exceptionColumns, 'detectedAt', row).csv).toBe('2026-11-22T09:00:00.000Z');
+    expect(cell(exceptionColumns, 'detectedAt', row).csv).toBe('2026-11-22 09:00:00');
+    expect(csvHeaderOf(columnOf(exceptionColumns, 'detectedAt'))).toBe('Detected (UTC)');
+    // All orders lost their supply: no days to write; the unfulfilled count says it.
+    expect(cell(exceptionColumns, 'worstLateness', exception('E3', { worstDaysLate: null, unfulfilled: 2 }))).toEqual({ shown: 'unfulfilled', csv: '' });
   });
 
-  it('shows an unfulfilled customer order clearly and exports the word, not a blank', () => {
+  it('shows an unfulfilled customer order clearly, and exports the days as numbers with the unfulfilled in a column of their own', () => {
     const lost = customerOrder('CO-9', { daysLate: null, addedDaysLate: null, unfulfilled: true, revenueAtRisk: 43918 });
-    expect(cell(customerOrderColumns, 'daysLate', lost)).toEqual({ shown: 'unfulfilled', csv: 'unfulfilled' });
-    expect(cell(customerOrderColumns, 'addedDaysLate', lost)).toEqual({ shown: '—', csv: null });
-    expect(cell(customerOrderColumns, 'revenueAtRisk', lost)).toEqual({ shown: '43,918', csv: 43918 });
+    expect(cell(customerOrderColumns, 'daysLate', lost)).toEqual({ shown: 'unfulfilled', csv: '' });
+    expect(cell(customerOrderColumns, 'unfulfilled', lost).csv).toBe('yes');
+    expect(cell(customerOrderColumns, 'addedDaysLate', lost)).toEqual({ shown: '—', csv: '' });
+    expect(cell(customerOrderColumns, 'revenueAtRisk', lost)).toEqual({ shown: '43,918', csv: '43918' });
     const late = customerOrder('CO-1', { daysLate: 41, addedDaysLate: 30 });
-    expect(cell(customerOrderColumns, 'daysLate', late)).toEqual({ shown: '+41 d', csv: 41 });
-    expect(cell(customerOrderColumns, 'addedDaysLate', late)).toEqual({ shown: '+30 d', csv: 30 });
+    expect(cell(customerOrderColumns, 'daysLate', late)).toEqual({ shown: '+41 d', csv: '41' });
+    expect(cell(customerOrderColumns, 'unfulfilled', late).csv).toBe('no');
+    expect(cell(customerOrderColumns, 'addedDaysLate', late)).toEqual({ shown: '+30 d', csv: '30' });
     expect(cell(customerOrderColumns, 'shipDate', late)).toEqual({ shown: '18 Dec 2026', csv: '2026-12-18' });
+    expect(csvHeaderOf(columnOf(customerOrderColumns, 'daysLate'))).toBe('Days late');
   });
 
   it('gives both order grids the same lateness columns, sorted latest first', () => {
     const order = productionOrder('MO-1', { quantity: 1320 });
-    expect(cell(productionOrderColumns, 'quantity', order)).toEqual({ shown: '1,320', csv: 1320 });
+    expect(cell(productionOrderColumns, 'quantity', order)).toEqual({ shown: '1,320', csv: '1320' });
     expect(cell(productionOrderColumns, 'dueDate', order).shown).toBe('17 Dec 2026');
     expect(productionOrderColumns.find((column) => column.colId === 'daysLate')?.sort).toBe('desc');
     expect(customerOrderColumns.find((column) => column.colId === 'daysLate')?.sort).toBe('desc');

@@ -1,18 +1,21 @@
 // Column definitions of the approvals grid, sized for a 1440 px window (vertical scrollbar included);
 // the request and the two "what" columns take what is left. Each of those shows an id over what it says
-// about it, and wraps (the row grows) rather than cut an id that is longer than its column. Who requested or decided shows the time
-// beneath; the subject, the times, the plant and a use-as-is's facts are columns of their own too, hidden, so a CSV
-// export carries them. A CSV export keeps amounts as plain numbers and times ISO, so a spreadsheet can
-// compute with them.
+// about it, and wraps (the row grows) rather than cut an id that is longer than its column. Who
+// requested or decided shows the time beneath; the subject, the times, the plant and a use-as-is's facts
+// are columns of their own too, hidden, so a CSV export carries them. Text filters sit under the
+// headers; numbers and times filter from the header's button. A CSV export keeps amounts as plain
+// numbers and times as YYYY-MM-DD HH:MM:SS in UTC, so a spreadsheet can compute with them.
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { ApprovalRow, ApprovalStatus, DeviationRequest } from '../../../shared/api/approvals';
+import { isoTimeFilter, numberFilter, textFilter } from '../../grid/column-filters';
+import { csvTimeColumn } from '../../grid/csv-export';
 import { approvalKindLabels } from '../../format/labels';
 import { formatMoney } from '../../format/numbers';
 import { formatDateTime, formatDue } from '../../format/time';
 import { compareApprovalsForTriage } from '../../state/approvals-slice';
 import { compareIsoTimes } from '../order-impact/impact-format';
 import { ApprovalStatusCell, DecidedCell, DueCell, RequestedCell, RequestKindCell, RequestSourceCell, RequestTermsCell } from './approval-cells';
-import { describeApprovalState, requestSourceLines, requestTermsLines } from './approval-format';
+import { describeApprovalState, requestSourceLines, requestTermsLines, subjectDetail } from './approval-format';
 
 export const getApprovalRowId = (params: GetRowIdParams<ApprovalRow>): string => params.data.id;
 
@@ -20,6 +23,7 @@ export const approvalDefaultColDef: ColDef<ApprovalRow> = {
   sortable: true,
   resizable: true,
   filter: false,
+  floatingFilter: true,
   suppressHeaderMenuButton: true,
   wrapHeaderText: true,
   autoHeaderHeight: true,
@@ -33,13 +37,15 @@ export const approvalColumnsShownInPanel = ['productionOrders', 'due', 'decidedB
 
 const isoTimeColumn = (colId: string, headerName: string, time: (row: ApprovalRow) => string | null): ColDef<ApprovalRow, string | null> => ({
   colId,
-  headerName,
+  ...csvTimeColumn(headerName),
   valueGetter: ({ data }) => (data ? time(data) : null),
   hide: true,
   comparator: (a, b) => compareIsoTimes(a ?? '', b ?? ''),
   valueFormatter: ({ value }) => (value ? formatDateTime(value) : ''),
-  useValueFormatterForExport: false,
 });
+
+/** The request's kind, sentence, plant and reason: what a search of the Request column looks through. */
+const requestText = ({ data }: { data?: ApprovalRow | undefined }) => (data ? `${approvalKindLabels[data.kind]} ${data.subject} ${subjectDetail(data)}` : '');
 
 /** A use-as-is's fact for the CSV export, blank on a substitution. */
 const deviationColumn = (colId: string, headerName: string, fact: (deviation: DeviationRequest) => string | number): ColDef<ApprovalRow> => ({
@@ -61,6 +67,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     sort: 'asc',
     cellRenderer: ApprovalStatusCell,
     valueFormatter: ({ data }) => (data ? describeApprovalState(data) : ''),
+    filterValueGetter: ({ data }) => (data ? describeApprovalState(data) : ''),
+    ...textFilter,
   },
   {
     colId: 'kind',
@@ -72,6 +80,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     cellRenderer: RequestKindCell,
     tooltipField: 'subject',
     valueFormatter: ({ data }) => (data ? approvalKindLabels[data.kind] : ''),
+    filterValueGetter: requestText,
+    ...textFilter,
     ...wholeIds,
   },
   // The request's sentence repeats what the kind and the two "what" columns show; it is the tooltip,
@@ -86,10 +96,12 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     // Sorted by what the cell names first: the item replaced, or the lot.
     valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? data?.transfer?.itemId ?? '',
     flex: 1,
-    minWidth: 116,
+    minWidth: 140,
     cellRenderer: RequestSourceCell,
     ...wholeIds,
     valueFormatter: ({ data }) => (data ? requestSourceLines(data).text : ''),
+    filterValueGetter: ({ data }) => (data ? requestSourceLines(data).text : ''),
+    ...textFilter,
   },
   {
     colId: 'toItem',
@@ -97,10 +109,12 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, over the defect found. A transfer: between which plants, over when it arrives and its value',
     valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? data?.transfer?.toPlant ?? '',
     flex: 1,
-    minWidth: 116,
+    minWidth: 140,
     cellRenderer: RequestTermsCell,
     ...wholeIds,
     valueFormatter: ({ data }) => (data ? requestTermsLines(data).text : ''),
+    filterValueGetter: ({ data }) => (data ? requestTermsLines(data).text : ''),
+    ...textFilter,
   },
   {
     colId: 'productionOrders',
@@ -111,7 +125,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     minWidth: 72,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? String(value) : '—'),
-    useValueFormatterForExport: false,
+    ...numberFilter,
   },
   deviationColumn('lot', 'Lot', (deviation) => deviation.lotId),
   deviationColumn('quantity', 'Quantity', (deviation) => deviation.quantity),
@@ -128,17 +142,20 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     minWidth: 150,
     cellRenderer: RequestedCell,
     ...wholeIds,
+    ...textFilter,
   },
   isoTimeColumn('requestedAt', 'Requested at', (row) => row.requestedAt),
   {
     colId: 'due',
-    headerName: 'Due',
+    // In a CSV the time it is due, not how long is left at the moment of the export.
+    ...csvTimeColumn('Due'),
     headerTooltip: 'When the decision is due: 4 hours from the request',
     field: 'dueAt',
     width: 120,
     minWidth: 112,
     cellRenderer: DueCell,
     valueFormatter: ({ data }) => (data?.status === 'pending' && data.dueAt ? formatDue(data.dueAt, Date.now()).text : ''),
+    ...isoTimeFilter,
   },
   {
     colId: 'revenueAtRisk',
@@ -150,7 +167,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     minWidth: 100,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? formatMoney(value) : '—'),
-    useValueFormatterForExport: false,
+    ...numberFilter,
   },
   {
     colId: 'decidedBy',
@@ -161,6 +178,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     minWidth: 150,
     cellRenderer: DecidedCell,
     ...wholeIds,
+    ...textFilter,
   },
   isoTimeColumn('decidedAt', 'Decided at', (row) => row.decidedAt),
 ];

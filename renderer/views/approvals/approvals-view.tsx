@@ -5,6 +5,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { formatCount } from '../../format/numbers';
+import { csvExportParams } from '../../grid/csv-export';
 import { selectSelectedApproval, useApprovalsStore } from '../../state/approvals-slice';
 import { csvFileName } from '../order-impact/impact-format';
 import { countApprovals } from './approval-format';
@@ -35,7 +36,7 @@ export function ApprovalsView() {
         <button
           type="button"
           className="button"
-          onClick={() => gridApi.current?.exportDataAsCsv({ fileName: csvFileName('approvals'), allColumns: true })}
+          onClick={() => gridApi.current?.exportDataAsCsv(csvExportParams(csvFileName('approvals'), { allColumns: true }))}
           disabled={counts.total === 0}
           aria-label="Export the approval requests as CSV"
           data-testid="export-approvals"

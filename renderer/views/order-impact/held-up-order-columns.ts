@@ -1,8 +1,10 @@
 // Column definitions of a line stop's held-up orders grid, sized for a 1440 px window (vertical
 // scrollbar included); the alternate line takes what is left. A CSV export holds the text shown, with
-// dates as plain ISO dates a spreadsheet can compute with.
+// quantities as plain numbers (the unit in the header) and dates as plain ISO dates a spreadsheet can
+// compute with, each date of a span in a column of its own.
 import type { ColDef, GetRowIdParams, SuppressKeyboardEventParams } from 'ag-grid-community';
 import { waitsForTheLine, type HeldUpOrder } from '../../../shared/api/impact';
+import { csvHeader } from '../../grid/csv-export';
 import { formatQuantity } from '../../format/numbers';
 import { lineKey } from '../../state/impact-reroutes';
 import { AlternateCell, OrderItemCell, RerouteCell } from './held-up-cells';
@@ -43,7 +45,7 @@ export const heldUpOrderColumns: ColDef<HeldUpOrder>[] = [
   { colId: 'itemId', headerName: 'Item', field: 'itemId', hide: true },
   {
     colId: 'quantity',
-    headerName: 'Quantity',
+    ...csvHeader('Quantity', `Quantity (${lineOutputUnit})`),
     field: 'quantity',
     width: 92,
     minWidth: 88,
@@ -53,7 +55,7 @@ export const heldUpOrderColumns: ColDef<HeldUpOrder>[] = [
   },
   {
     colId: 'planned',
-    headerName: 'Planned',
+    ...csvHeader('Planned', 'Planned start'),
     headerTooltip: 'Start and due date in the plan before the stoppage',
     field: 'startDate',
     width: 146,
@@ -61,9 +63,10 @@ export const heldUpOrderColumns: ColDef<HeldUpOrder>[] = [
     valueFormatter: ({ data }) => (data ? formatPlannedDates(data) : ''),
     useValueFormatterForExport: false,
   },
+  { colId: 'dueDate', headerName: 'Planned due', field: 'dueDate', hide: true },
   {
     colId: 'waiting',
-    headerName: 'If it waits',
+    ...csvHeader('If it waits', 'Start if it waits'),
     headerTooltip: 'Start and due date if the order waits for the line to run again, and how much later it is due',
     field: 'waitingStartDate',
     width: 184,
@@ -71,6 +74,7 @@ export const heldUpOrderColumns: ColDef<HeldUpOrder>[] = [
     valueFormatter: ({ data }) => (data ? formatWaitingDates(data) : ''),
     useValueFormatterForExport: false,
   },
+  { colId: 'waitingDueDate', headerName: 'Due if it waits', field: 'waitingDueDate', hide: true },
   {
     colId: 'alternate',
     headerName: 'Best alternate line',

@@ -4,6 +4,7 @@
 import type { ExceptionRow, HeldUpOrder, LineStopDetail } from '../../../shared/api/impact';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback } from 'react';
+import { csvExportParams } from '../../grid/csv-export';
 import { appGridTheme } from '../../grid/grid-theme';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { useImpactStore, type ImpactState } from '../../state/impact-slice';
@@ -27,7 +28,7 @@ export function HeldUpOrdersGrid({ exception, stoppage }: { exception: Exception
   const disabledReason = useRerouteDisabledReason();
   const summary = summarizeHeldUp(stoppage.orders);
   const fileName = csvFileName('held-up-orders', stoppage.stoppageId);
-  const exportCsv = useCallback(() => gridApi.current?.exportDataAsCsv({ fileName, allColumns: true }), [gridApi, fileName]);
+  const exportCsv = useCallback(() => gridApi.current?.exportDataAsCsv(csvExportParams(fileName, { allColumns: true })), [gridApi, fileName]);
   const height = headerHeight + Math.min(Math.max(rowCount, 2), rowsInSight) * rowHeight + 2;
 
   return (

@@ -1,13 +1,16 @@
 // Column definitions of the two grids of orders an exception makes later, sized for a 1440 px window
 // (vertical scrollbar included).
 // Unfulfilled orders (supply no longer covers them at all) sort as the latest and read "unfulfilled".
-// A CSV export keeps amounts, days and dates as plain values a spreadsheet can compute with.
+// Numbers stay numbers and dates ISO (the formatters only display them), so they sort and filter as
+// such; a CSV export keeps them plain, with the unit in the header, and says in a column of its own
+// which orders are unfulfilled.
 import type { ColDef } from 'ag-grid-community';
 import type { ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../../shared/api/impact';
+import { numberFilter, planDateFilter, textFilter } from '../../grid/column-filters';
 import { formatMoney, formatQuantity } from '../../format/numbers';
 import { formatPlanDate } from '../../format/time';
 import { ItemLineCell } from './impact-cells';
-import { compareOrderLateness, formatDaysLate, formatOrderLateness, orderLateness, type OrderLateness } from './impact-format';
+import { compareOrderLateness, formatDaysLate, formatOrderLateness, orderLateness } from './impact-format';
 
 type ImpactedOrder = ImpactedCustomerOrderRow | ImpactedProductionOrderRow;
 /** What both kinds of order have; the shared columns are built for either grid's row type. */
@@ -39,6 +42,7 @@ function sharedColumns<Row extends OrderFields>() {
     width: 128,
     minWidth: 120,
     cellClass: 'cell-strong',
+    ...textFilter,
   };
   const item: ColDef<Row, string> = {
     colId: 'item',
@@ -49,8 +53,11 @@ function sharedColumns<Row extends OrderFields>() {
     cellRenderer: ItemLineCell,
     // Shown by the renderer; the text is what a CSV export holds.
     valueFormatter: ({ data }) => (data ? `${data.itemId} — ${data.itemDescription}` : ''),
+    getQuickFilterText: ({ data }) => (data ? `${data.itemId} ${data.itemDescription}` : ''),
+    filterValueGetter: ({ data }) => (data ? `${data.itemId} ${data.itemDescription}` : ''),
+    ...textFilter,
   };
-  const plant: ColDef<Row, string> = { colId: 'plant', headerName: 'Plant', valueGetter: ({ data }) => data?.plant ?? '', width: 68, minWidth: 64 };
+  const plant: ColDef<Row, string> = { colId: 'plant', headerName: 'Plant', valueGetter: ({ data }) => data?.plant ?? '', width: 68, minWidth: 64, ...textFilter };
   const quantity: ColDef<Row, number | null> = {
     colId: 'quantity',
     headerName: 'Quantity',
@@ -59,22 +66,27 @@ function sharedColumns<Row extends OrderFields>() {
     minWidth: 84,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? formatQuantity(value, '') : ''),
-    useValueFormatterForExport: false,
+    ...numberFilter,
   };
-  const daysLate: ColDef<Row, OrderLateness> = {
+  // The days as a number (none when unfulfilled); the row says whether supply covers the order at all.
+  const daysLate: ColDef<Row, number | null> = {
     colId: 'daysLate',
     headerName: 'Days late',
     headerTooltip: 'Days late after the delay; unfulfilled: supply no longer covers the order at all',
-    valueGetter: ({ data }) => (data ? orderLateness(data) : null),
+    valueGetter: ({ data }) => data?.daysLate ?? null,
     width: 124,
     minWidth: 116,
     type: 'rightAligned',
-    comparator: compareOrderLateness,
+    comparator: (_a, _b, nodeA, nodeB) => compareOrderLateness(nodeA.data ? orderLateness(nodeA.data) : null, nodeB.data ? orderLateness(nodeB.data) : null),
     sort: 'desc',
-    valueFormatter: ({ value }) => formatOrderLateness(value),
-    useValueFormatterForExport: false,
-    cellClassRules: { 'lateness--unfulfilled': ({ value }) => value === 'unfulfilled' },
+    valueFormatter: ({ data }) => formatOrderLateness(data ? orderLateness(data) : null),
+    cellClassRules: { 'lateness--unfulfilled': ({ data }) => data?.unfulfilled === true },
+    // "At least 10 days late" takes in the unfulfilled orders, as the column sorts them after every date.
+    filterValueGetter: ({ data }) => (data?.unfulfilled ? Number.POSITIVE_INFINITY : (data?.daysLate ?? null)),
+    ...numberFilter,
   };
+  // Shown as "unfulfilled" in the days; a column of its own in a CSV export.
+  const unfulfilled: ColDef<Row, boolean> = { colId: 'unfulfilled', headerName: 'Unfulfilled', valueGetter: ({ data }) => data?.unfulfilled ?? false, hide: true };
   const addedDaysLate: ColDef<Row, number | null> = {
     colId: 'addedDaysLate',
     headerName: 'Added days late',
@@ -84,9 +96,9 @@ function sharedColumns<Row extends OrderFields>() {
     minWidth: 136,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? formatDaysLate(value) : '—'),
-    useValueFormatterForExport: false,
+    ...numberFilter,
   };
-  return { order, item, plant, quantity, daysLate, addedDaysLate };
+  return { order, item, plant, quantity, daysLate, unfulfilled, addedDaysLate };
 }
 
 function planDateColumn<Row>(colId: string, headerName: string, date: (row: Row) => string): ColDef<Row, string> {
@@ -98,6 +110,7 @@ function planDateColumn<Row>(colId: string, headerName: string, date: (row: Row)
     minWidth: 112,
     valueFormatter: ({ value }) => (value ? formatPlanDate(value) : ''),
     useValueFormatterForExport: false,
+    ...planDateFilter,
   };
 }
 
@@ -106,7 +119,7 @@ const production = sharedColumns<ImpactedProductionOrderRow>();
 
 export const customerOrderColumns: ColDef<ImpactedCustomerOrderRow>[] = [
   customer.order,
-  { colId: 'customerId', headerName: 'Customer', field: 'customerId', width: 96, minWidth: 88 },
+  { colId: 'customerId', headerName: 'Customer', field: 'customerId', width: 96, minWidth: 88, ...textFilter },
   customer.item,
   customer.plant,
   customer.quantity,
@@ -119,8 +132,10 @@ export const customerOrderColumns: ColDef<ImpactedCustomerOrderRow>[] = [
     width: 80,
     minWidth: 76,
     type: 'rightAligned',
+    ...numberFilter,
   },
   customer.daysLate,
+  customer.unfulfilled,
   customer.addedDaysLate,
   {
     colId: 'revenueAtRisk',
@@ -133,7 +148,7 @@ export const customerOrderColumns: ColDef<ImpactedCustomerOrderRow>[] = [
     // A cellClass of its own replaces the type's: keep the right alignment.
     cellClass: ['ag-right-aligned-cell', 'cell-strong'],
     valueFormatter: ({ value }) => formatMoney(value ?? 0),
-    useValueFormatterForExport: false,
+    ...numberFilter,
   },
 ];
 
@@ -141,10 +156,11 @@ export const productionOrderColumns: ColDef<ImpactedProductionOrderRow>[] = [
   production.order,
   production.item,
   production.plant,
-  { colId: 'line', headerName: 'Line', field: 'line', width: 72, minWidth: 64 },
+  { colId: 'line', headerName: 'Line', field: 'line', width: 72, minWidth: 64, ...textFilter },
   production.quantity,
   planDateColumn<ImpactedProductionOrderRow>('startDate', 'Start', (order) => order.startDate),
   planDateColumn<ImpactedProductionOrderRow>('dueDate', 'Due', (order) => order.dueDate),
   production.daysLate,
+  production.unfulfilled,
   production.addedDaysLate,
 ];

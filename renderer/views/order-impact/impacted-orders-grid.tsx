@@ -3,6 +3,7 @@
 import type { ColDef, GetRowIdFunc } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, type ReactNode } from 'react';
+import { csvExportParams } from '../../grid/csv-export';
 import { appGridTheme } from '../../grid/grid-theme';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { useImpactStore, type ImpactState } from '../../state/impact-slice';
@@ -34,7 +35,8 @@ export function ImpactedOrdersGrid<Row extends { id: string; unfulfilled: boolea
   const localeText = useMemo(() => ({ noRowsToShow: props.emptyText }), [props.emptyText]);
   const titleId = `${props.testId}-title`;
 
-  const exportCsv = useCallback(() => gridApi.current?.exportDataAsCsv({ fileName: csvFileName }), [gridApi, csvFileName]);
+  // With the hidden columns: whether an order lost its supply is a column of its own there.
+  const exportCsv = useCallback(() => gridApi.current?.exportDataAsCsv(csvExportParams(csvFileName, { allColumns: true })), [gridApi, csvFileName]);
 
   return (
     <section className="impacted-orders" data-testid={props.testId} data-row-count={props.rowCount} aria-labelledby={titleId}>

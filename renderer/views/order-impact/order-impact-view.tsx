@@ -6,6 +6,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExceptionRow } from '../../../shared/api/impact';
 import { formatCount, formatMoney } from '../../format/numbers';
+import { csvExportParams } from '../../grid/csv-export';
 import { selectNothingLater, selectSelectedException, useImpactStore, type ImpactState } from '../../state/impact-slice';
 import { AlertsStrip } from '../alerts/alerts-strip';
 import { ExceptionDetail } from './exception-detail';
@@ -71,7 +72,7 @@ export function OrderImpactView() {
           <button
             type="button"
             className="button"
-            onClick={() => gridApi.current?.exportDataAsCsv({ fileName: csvFileName('order-impact-exceptions') })}
+            onClick={() => gridApi.current?.exportDataAsCsv(csvExportParams(csvFileName('order-impact-exceptions'), { allColumns: true }))}
             disabled={!hasExceptions}
             aria-label="Export the exceptions as CSV"
             data-testid="export-exceptions"
