@@ -85,6 +85,10 @@ test('a planner requests a substitution, a supervisor on another workstation app
     await request.locator('.ag-cell').first().click();
     const detail = supervisor.getByTestId('approval-detail');
     await expect(detail).toContainText(line!.itemId);
+    // The panel's heading names both items whole ("RM-001309 → RM-000979"), wrapping between them if it must.
+    const heading = supervisor.locator('#approval-panel-title');
+    await expect(heading).toContainText(`${line!.itemId} → `);
+    expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth && el.textContent!.split(' → ').every((id) => /^\S+$/.test(id)))).toBe(true);
     await expect(supervisor.getByTestId('approve-button')).toBeEnabled();
     await supervisor.getByTestId('approval-reason').fill('Same specification; alternate qualified for this customer');
     await supervisor.screenshot({ path: screenshotPath });

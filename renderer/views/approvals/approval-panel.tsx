@@ -3,6 +3,7 @@
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { approvalKindLabels } from '../../format/labels';
 import { formatDateTime } from '../../format/time';
+import { TextWithWholeIds } from '../../grid/two-line-cell';
 import { isAwaitingDecision } from '../../state/approvals-slice';
 import { ApprovalDecisionForm } from './approval-decision-form';
 import { Facts } from './approval-facts';
@@ -39,7 +40,7 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
         <div>
           <p className="side-panel__eyebrow">{approvalKindLabels[row.kind]} request</p>
           <h2 id="approval-panel-title" title={row.subject}>
-            {approvalHeading(row)}
+            <TextWithWholeIds text={approvalHeading(row)} />
           </h2>
         </div>
         <ApprovalStatusPill row={row} />
