@@ -2,7 +2,7 @@
 // it makes later below it.
 import './order-impact.css';
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExceptionRow } from '../../../shared/api/impact';
 import { formatCount, formatMoney } from '../../format/numbers';
@@ -14,7 +14,7 @@ import { ExceptionsGrid } from './exceptions-grid';
 import { csvFileName, formatOpenCount, summarizeExceptions } from './impact-format';
 
 const selectSummary = (state: ImpactState) => summarizeExceptions(Object.values(state.exceptionsById));
-const selectHasExceptions = (state: ImpactState) => Object.keys(state.exceptionsById).length > 0;
+const selectExceptionCount = (state: ImpactState) => Object.keys(state.exceptionsById).length;
 
 /**
  * The header's counts, in a component of their own: pushed exceptions re-render this line, not the
@@ -41,7 +41,8 @@ function ImpactSummary({ hint }: { hint: boolean }) {
 }
 
 export function OrderImpactView() {
-  const hasExceptions = useImpactStore(selectHasExceptions);
+  const exceptionCount = useImpactStore(selectExceptionCount);
+  const hasExceptions = exceptionCount > 0;
   const loadError = useImpactStore((state) => state.loadError);
   const selected = useImpactStore(selectSelectedException);
   const select = useImpactStore((state) => state.select);
@@ -86,7 +87,11 @@ export function OrderImpactView() {
           The exceptions could not be loaded: {loadError}
         </p>
       )}
-      <div className={`order-impact-view__body${selected ? ` order-impact-view__body--${nothingLater ? 'with-facts' : 'with-detail'}` : ''}`}>
+      {/* With a detail open the exceptions take the height of their rows, at most half the view's (see the CSS). */}
+      <div
+        className={`order-impact-view__body${selected ? ` order-impact-view__body--${nothingLater ? 'with-facts' : 'with-detail'}` : ''}`}
+        style={{ '--exception-rows': exceptionCount } as CSSProperties}
+      >
         <ExceptionsGrid apiRef={gridApi} detailOpen={selected !== null} quickFilter={quickFilter} />
         {selected && <ExceptionDetail exception={selected} onClose={closeDetail} />}
       </div>
