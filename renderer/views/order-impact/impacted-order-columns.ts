@@ -1,5 +1,5 @@
 // Column definitions of the two grids of orders an exception makes later, sized for a 1440 px window
-// (vertical scrollbar included).
+// (vertical scrollbar included), with room in each header for its filter button.
 // Unfulfilled orders (supply no longer covers them at all) sort as the latest and read "unfulfilled".
 // Numbers stay numbers and dates ISO (the formatters only display them), so they sort and filter as
 // such; a CSV export keeps them plain, with the unit in the header, and says in a column of its own
@@ -49,7 +49,7 @@ function sharedColumns<Row extends OrderFields>() {
     headerName: 'Item',
     valueGetter: ({ data }) => data?.itemId ?? '',
     flex: 1,
-    minWidth: 180,
+    minWidth: 150,
     cellRenderer: ItemLineCell,
     // Shown by the renderer; the text is what a CSV export holds.
     valueFormatter: ({ data }) => (data ? `${data.itemId} — ${data.itemDescription}` : ''),
@@ -57,13 +57,13 @@ function sharedColumns<Row extends OrderFields>() {
     filterValueGetter: ({ data }) => (data ? `${data.itemId} ${data.itemDescription}` : ''),
     ...textFilter,
   };
-  const plant: ColDef<Row, string> = { colId: 'plant', headerName: 'Plant', valueGetter: ({ data }) => data?.plant ?? '', width: 68, minWidth: 64, ...textFilter };
+  const plant: ColDef<Row, string> = { colId: 'plant', headerName: 'Plant', valueGetter: ({ data }) => data?.plant ?? '', width: 84, minWidth: 80, ...textFilter };
   const quantity: ColDef<Row, number | null> = {
     colId: 'quantity',
     headerName: 'Quantity',
     valueGetter: ({ data }) => data?.quantity ?? null,
-    width: 90,
-    minWidth: 84,
+    width: 104,
+    minWidth: 100,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? formatQuantity(value, '') : ''),
     ...numberFilter,
@@ -119,7 +119,7 @@ const production = sharedColumns<ImpactedProductionOrderRow>();
 
 export const customerOrderColumns: ColDef<ImpactedCustomerOrderRow>[] = [
   customer.order,
-  { colId: 'customerId', headerName: 'Customer', field: 'customerId', width: 96, minWidth: 88, ...textFilter },
+  { colId: 'customerId', headerName: 'Customer', field: 'customerId', width: 112, minWidth: 108, ...textFilter },
   customer.item,
   customer.plant,
   customer.quantity,
@@ -129,8 +129,8 @@ export const customerOrderColumns: ColDef<ImpactedCustomerOrderRow>[] = [
     headerName: 'Priority',
     headerTooltip: 'A higher priority is served first',
     field: 'priority',
-    width: 80,
-    minWidth: 76,
+    width: 96,
+    minWidth: 92,
     type: 'rightAligned',
     ...numberFilter,
   },
@@ -156,7 +156,7 @@ export const productionOrderColumns: ColDef<ImpactedProductionOrderRow>[] = [
   production.order,
   production.item,
   production.plant,
-  { colId: 'line', headerName: 'Line', field: 'line', width: 72, minWidth: 64, ...textFilter },
+  { colId: 'line', headerName: 'Line', field: 'line', width: 80, minWidth: 76, ...textFilter },
   production.quantity,
   planDateColumn<ImpactedProductionOrderRow>('startDate', 'Start', (order) => order.startDate),
   planDateColumn<ImpactedProductionOrderRow>('dueDate', 'Due', (order) => order.dueDate),
