@@ -1,8 +1,9 @@
 // CSV exports a spreadsheet can compute with, through AG Grid's export API: numbers plain (10, 1234.5,
 // no thousands separator, no unit in the cell), plan dates YYYY-MM-DD, times of day YYYY-MM-DD HH:MM:SS
 // in UTC, and words (a status, a type) as the grid shows them. The unit goes in the header instead:
-// "Days late", "Quantity" beside a "Unit" column, "Detected (UTC)".
+// "Days late", "Quantity" beside a "Unit" column, "Detected (UTC)", "Revenue at risk (EUR)".
 import type { ColDef, CsvExportParams, HeaderValueGetterParams, ProcessCellForExportParams } from 'ag-grid-community';
+import { currencyCode } from '../format/numbers';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -20,6 +21,17 @@ export function csvCell<Row>(csv: (value: unknown, row: Row) => CsvValue): Pick<
 /** A header that reads one way on screen and names its unit in a CSV. */
 export function csvHeader(onScreen: string, inCsv: string): Pick<ColDef, 'headerName' | 'headerValueGetter'> {
   return { headerName: onScreen, headerValueGetter: ({ location }: HeaderValueGetterParams) => (location === 'csv' ? inCsv : onScreen) };
+}
+
+/** A money column's header: its currency in a CSV ("Revenue at risk (EUR)"), once the core said which. */
+export function csvMoneyHeader(onScreen: string): Pick<ColDef, 'headerName' | 'headerValueGetter'> {
+  return {
+    headerName: onScreen,
+    headerValueGetter: ({ location }: HeaderValueGetterParams) => {
+      const currency = location === 'csv' ? currencyCode() : null;
+      return currency ? `${onScreen} (${currency})` : onScreen;
+    },
+  };
 }
 
 /** "2026-11-22 09:00:00" for an ISO time; blank for anything else. */

@@ -100,7 +100,8 @@ test('a planner finds the customer orders a supplier delay makes later and expor
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-customer-orders').click()]);
     expect(download.suggestedFilename()).toMatch(/^customer-orders-later-.+\.csv$/);
     const lines = csvLines(await readFile(await download.path(), 'utf8'));
-    expect(lines[0]).toContain('"Revenue at risk"');
+    // Money in the company currency, named in the header.
+    expect(lines[0]).toContain('"Revenue at risk (EUR)"');
     expect(lines[0]).toContain('"Days late"');
     expect(lines).toHaveLength(rowCount + 1);
     const shownIds = await customerRows.locator('[col-id="id"]').allInnerTexts();
@@ -111,7 +112,7 @@ test('a planner finds the customer orders a supplier delay makes later and expor
     for (const line of lines.slice(1)) {
       const row = Object.fromEntries(cells(line).map((value, n) => [header[n], value]));
       expect(row['Days late']).toMatch(/^(\d+)?$/);
-      expect(row['Revenue at risk']).toMatch(/^\d+(\.\d+)?$/);
+      expect(row['Revenue at risk (EUR)']).toMatch(/^\d+(\.\d+)?$/);
       expect(row['Ship date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(row['Unfulfilled']).toMatch(/^(yes|no)$/);
     }
@@ -120,15 +121,15 @@ test('a planner finds the customer orders a supplier delay makes later and expor
     const [exceptionsDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-exceptions').click()]);
     const exceptionLines = csvLines(await readFile(await exceptionsDownload.path(), 'utf8'));
     const exceptionHeader = cells(exceptionLines[0]!);
-    expect(exceptionHeader).toEqual(expect.arrayContaining(['Worst lateness (days)', 'Revenue at risk', 'Detected (UTC)', 'Unfulfilled orders']));
+    expect(exceptionHeader).toEqual(expect.arrayContaining(['Worst lateness (days)', 'Revenue at risk (EUR)', 'Detected (UTC)', 'Unfulfilled orders']));
     const exported = exceptionLines.slice(1).map((line) => Object.fromEntries(cells(line).map((value, n) => [exceptionHeader[n], value])));
     for (const row of exported) {
       expect(row['Worst lateness (days)']).toMatch(/^(\d+)?$/);
-      expect(row['Revenue at risk']).toMatch(/^\d+(\.\d+)?$/);
+      expect(row['Revenue at risk (EUR)']).toMatch(/^\d+(\.\d+)?$/);
       expect(row['Detected (UTC)']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     }
     const forLineExported = exported.filter((row) => row['Source document']!.startsWith(poLineId));
-    expect(forLineExported.some((row) => Math.round(Number(row['Revenue at risk'])) === Number(revenueAtRisk.replace(/[^\d.-]/g, '')))).toBe(true);
+    expect(forLineExported.some((row) => Math.round(Number(row['Revenue at risk (EUR)'])) === Number(revenueAtRisk.replace(/[^\d.-]/g, '')))).toBe(true);
   } finally {
     await app.close();
   }

@@ -2,9 +2,12 @@
 // numbers ("10", "1234.5", never "+10 d" or "1,234"), plan dates YYYY-MM-DD, times in UTC, words as
 // shown, and the unit in the header.
 import type { ColDef } from 'ag-grid-community';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ExceptionRow, HeldUpOrder } from '../../shared/api/impact';
 import { csvExportParams, csvText, csvTime } from '../../renderer/grid/csv-export';
+import { useMasterStore } from '../../renderer/state/master-slice';
+import { customerOrderColumns } from '../../renderer/views/order-impact/impacted-order-columns';
+import { approvalColumns } from '../../renderer/views/approvals/approval-columns';
 import { exceptionColumns } from '../../renderer/views/order-impact/exception-columns';
 import { heldUpOrderColumns } from '../../renderer/views/order-impact/held-up-order-columns';
 import { columnOf, csvHeaderOf, csvOf } from '../helpers/grid-columns';
@@ -28,6 +31,8 @@ const delay: ExceptionRow = {
 
 /** The exported line of a row, by header, as a spreadsheet would get it. */
 const exported = <Row>(columns: ColDef<Row>[], row: Row) => Object.fromEntries(columns.map((column) => [csvHeaderOf(column), csvOf(column, row)]));
+
+afterEach(() => useMasterStore.setState({ currency: null }));
 
 describe('CSV cells', () => {
   it('writes an exception’s days late and money as plain numbers, its time in UTC, under headers with the unit', () => {
@@ -69,6 +74,17 @@ describe('CSV cells', () => {
     });
     // On screen the headers stay short.
     expect(columnOf(heldUpOrderColumns, 'quantity').headerName).toBe('Quantity');
+  });
+
+  it('names the company currency in the money headers once the core said it, and keeps the amounts plain', () => {
+    useMasterStore.setState({ currency: 'EUR' });
+    for (const columns of [exceptionColumns, customerOrderColumns, approvalColumns] as ColDef[][]) {
+      const money = columnOf(columns, 'revenueAtRisk');
+      expect(csvHeaderOf(money)).toBe('Revenue at risk (EUR)');
+      expect(money.headerName).toBe('Revenue at risk');
+    }
+    expect(csvOf(columnOf(exceptionColumns, 'revenueAtRisk'), delay)).toBe('1234.5');
+    expect(csvOf(columnOf(exceptionColumns, 'revenueAtRisk'), delay)).not.toContain('EUR');
   });
 
   it('writes numbers without separators or float noise, nothing for no value, yes or no for a flag', () => {

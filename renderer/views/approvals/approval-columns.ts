@@ -8,7 +8,7 @@
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { ApprovalRow, ApprovalStatus, DeviationRequest } from '../../../shared/api/approvals';
 import { isoTimeFilter, numberFilter, textFilter } from '../../grid/column-filters';
-import { csvTimeColumn } from '../../grid/csv-export';
+import { csvMoneyHeader, csvTimeColumn } from '../../grid/csv-export';
 import { approvalKindLabels } from '../../format/labels';
 import { formatMoney } from '../../format/numbers';
 import { formatDateTime, formatDue } from '../../format/time';
@@ -76,7 +76,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     headerTooltip: 'What kind of request, over the plant and the requester’s reason; the request’s whole sentence is in the tooltip',
     field: 'kind',
     flex: 1,
-    minWidth: 150,
+    minWidth: 140,
     cellRenderer: RequestKindCell,
     tooltipField: 'subject',
     valueFormatter: ({ data }) => (data ? approvalKindLabels[data.kind] : ''),
@@ -121,8 +121,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     headerName: 'Orders',
     headerTooltip: 'How many production orders would use the substitute',
     valueGetter: ({ data }) => data?.substitution?.productionOrderIds.length ?? null,
-    width: 76,
-    minWidth: 72,
+    width: 92,
+    minWidth: 88,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? String(value) : '—'),
     ...numberFilter,
@@ -159,12 +159,12 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   },
   {
     colId: 'revenueAtRisk',
-    headerName: 'Revenue at risk',
+    ...csvMoneyHeader('Revenue at risk'),
     headerTooltip: 'Projected if approved, against the plan before the disruption, in the company currency',
     valueGetter: ({ data }) => data?.projected?.revenueAtRisk ?? null,
-    // The header wraps to two lines, as "Substitute or deviation" does, so the amount sets the width.
-    width: 108,
-    minWidth: 100,
+    // The header wraps to two lines, as "Substitute or deviation" does, so the amount sets the width ("EUR 334,908").
+    width: 124,
+    minWidth: 116,
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? formatMoney(value) : '—'),
     ...numberFilter,

@@ -6,7 +6,7 @@
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { ExceptionRow, ExceptionStatus } from '../../../shared/api/impact';
 import { isoTimeFilter, numberFilter, textFilter } from '../../grid/column-filters';
-import { csvCell, csvHeader, csvTimeColumn } from '../../grid/csv-export';
+import { csvCell, csvHeader, csvMoneyHeader, csvTimeColumn } from '../../grid/csv-export';
 import { exceptionStatusLabels, exceptionTypeLabels } from '../../format/labels';
 import { formatMoney } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
@@ -56,7 +56,7 @@ export const exceptionColumns: ColDef<ExceptionRow>[] = [
     headerName: 'Item',
     field: 'itemId',
     flex: 1,
-    minWidth: 164,
+    minWidth: 150,
     cellRenderer: ItemCell,
     // Shown by the renderer; the text is what a CSV export holds.
     valueFormatter: ({ data }) => (data ? `${data.itemId} — ${data.itemDescription}` : ''),
@@ -97,11 +97,12 @@ export const exceptionColumns: ColDef<ExceptionRow>[] = [
   },
   {
     colId: 'revenueAtRisk',
-    headerName: 'Revenue at risk',
+    ...csvMoneyHeader('Revenue at risk'),
     headerTooltip: 'The value of the customer orders it makes later, in the company currency',
     field: 'revenueAtRisk',
-    width: 136,
-    minWidth: 128,
+    // "EUR 14,152,720" in bold.
+    width: 156,
+    minWidth: 148,
     type: 'rightAligned',
     // A cellClass of its own replaces the type's: keep the right alignment.
     cellClass: ['ag-right-aligned-cell', 'cell-strong'],
@@ -113,8 +114,8 @@ export const exceptionColumns: ColDef<ExceptionRow>[] = [
     ...csvHeader('Worst lateness', 'Worst lateness (days)'),
     headerTooltip: 'The most days late of any order hit; unfulfilled: supply no longer covers an order at all',
     field: 'worstDaysLate',
-    width: 136,
-    minWidth: 128,
+    width: 128,
+    minWidth: 124,
     type: 'rightAligned',
     comparator: (_a: number | null, _b: number | null, nodeA, nodeB) => compareWorstLateness(nodeA.data, nodeB.data),
     cellRenderer: WorstLatenessCell,

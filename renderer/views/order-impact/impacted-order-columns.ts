@@ -7,6 +7,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../../shared/api/impact';
 import { numberFilter, planDateFilter, textFilter } from '../../grid/column-filters';
+import { csvMoneyHeader } from '../../grid/csv-export';
 import { formatMoney, formatQuantity } from '../../format/numbers';
 import { formatPlanDate } from '../../format/time';
 import { ItemLineCell } from './impact-cells';
@@ -139,7 +140,7 @@ export const customerOrderColumns: ColDef<ImpactedCustomerOrderRow>[] = [
   customer.addedDaysLate,
   {
     colId: 'revenueAtRisk',
-    headerName: 'Revenue at risk',
+    ...csvMoneyHeader('Revenue at risk'),
     headerTooltip: 'The order value, in the company currency: at risk once the order is later than before',
     field: 'revenueAtRisk',
     width: 144,

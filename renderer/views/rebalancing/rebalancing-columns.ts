@@ -97,8 +97,8 @@ export const proposalColumns: ColDef<RebalancingProposal>[] = [
   planDateColumn('arrivalDate', 'Arrives', (row) => `Ships ${formatPlanDate(row.shipDate)}, arrives ${formatPlanDate(row.arrivalDate)}`),
   planDateColumn('needDate', 'Needed', (row) => (row.needDate ? `${row.toPlant} below safety stock from ${formatPlanDate(row.needDate)}` : 'Not below safety stock')),
   moneyColumn('unitCost', 'Unit cost', 84),
-  moneyColumn('cost', 'Cost', 80),
+  moneyColumn('cost', 'Cost', 96),
   quantityColumn('shortageCovered', 'Shortage covered', 104),
-  moneyColumn('revenueProtected', 'Revenue protected', 112),
+  moneyColumn('revenueProtected', 'Revenue protected', 120),
   { colId: 'accept', headerName: '', width: 92, sortable: false, resizable: false, cellRenderer: AcceptCell },
 ];
