@@ -48,8 +48,10 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await expect(panel.getByTestId('usage-code')).toContainText('R1');
     await panel.getByTestId('disposition-reason').fill('Porosity through the sealing face; not reworkable');
     await panel.getByTestId('disposition-submit').click();
-    // The reply is lost, but the ERP's usageDecision.made on the stream says the lot is decided; the re-send is answered duplicate.
+    // The reply is lost, but the ERP's usageDecision.made on the stream says the lot is decided; the
+    // re-send, a few seconds later, is answered duplicate and empties the outbox.
     await expect(firstRow.getByTestId('task-state-decided')).toBeVisible();
+    await expect(page.getByTestId('outbox-depth')).toHaveText('Outbox: empty', { timeout: 30_000 });
 
     // The gateway goes away: the floor is offline, and the next decision queues.
     await app.stopSimulator();
