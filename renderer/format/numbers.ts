@@ -30,6 +30,12 @@ export function formatQuantity(value: number, unit: string): string {
   return unit ? `${number} ${unit}` : number;
 }
 
+/** Quantities of several units side by side, never added up: "120,000 EA, 2,300.5 KG"; "none" without any. */
+export function formatPerUnit(byUnit: Readonly<Record<string, number>>): string {
+  const units = Object.keys(byUnit).sort();
+  return units.length === 0 ? 'none' : units.map((unit) => formatQuantity(byUnit[unit]!, unit)).join(', ');
+}
+
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatNumber(count, 0)} ${count === 1 ? singular : plural}`;
 }

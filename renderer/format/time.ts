@@ -87,6 +87,17 @@ export function formatPlanDate(date: string): string {
   return Number.isNaN(at) ? date : planDateFormat.format(at);
 }
 
+/**
+ * A plan date as short as it stays clear: "02 Dec" in the current year, "05 Jan 2027" outside it, so a
+ * date next January never reads as this January.
+ */
+export function formatPlanDay(date: string, now: number = Date.now()): string {
+  const at = planDay(date);
+  if (Number.isNaN(at)) return date;
+  const full = planDateFormat.format(at);
+  return new Date(at).getUTCFullYear() === new Date(now).getFullYear() ? full.replace(/ \d{4}$/, '') : full;
+}
+
 /** Whole days from one plan date to another; null when either is not a date. */
 export function daysBetween(from: string, to: string): number | null {
   const days = (planDay(to) - planDay(from)) / day;

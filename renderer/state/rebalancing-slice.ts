@@ -50,19 +50,20 @@ export interface RebalancingSummary {
   proposed: number;
   /** Of the open proposals. */
   totalCost: number;
-  shortageCovered: number;
+  /** Per unit of measure: EA, KG and M are never added up into one figure. */
+  shortageCovered: Record<string, number>;
   revenueProtected: number;
   inTransit: number;
 }
 
 export function summarizeProposals(rows: readonly RebalancingProposal[]): RebalancingSummary {
-  const summary: RebalancingSummary = { proposed: 0, totalCost: 0, shortageCovered: 0, revenueProtected: 0, inTransit: 0 };
+  const summary: RebalancingSummary = { proposed: 0, totalCost: 0, shortageCovered: {}, revenueProtected: 0, inTransit: 0 };
   for (const row of rows) {
     if (row.status === 'in-transit' || row.status === 'accepted') summary.inTransit++;
     if (row.status !== 'proposed') continue;
     summary.proposed++;
     summary.totalCost += row.cost;
-    summary.shortageCovered += row.shortageCovered;
+    summary.shortageCovered[row.unit] = (summary.shortageCovered[row.unit] ?? 0) + row.shortageCovered;
     summary.revenueProtected += row.revenueProtected;
   }
   summary.totalCost = Math.round(summary.totalCost * 100) / 100;

@@ -62,7 +62,7 @@ export async function acceptTwoAndTrackToReceipt(page: Page, gatewayUrl: string,
     // Readable values: quantities with their unit, money and dates formatted.
     await expect(row.locator('[col-id="quantity"]')).toHaveText(/^[\d,]+(\.\d+)? \S+$/);
     await expect(row.locator('[col-id="cost"]')).toHaveText(/^EUR -?[\d,]+$/);
-    await expect(row.locator('[col-id="arrivalDate"]')).toHaveText(/^\d{2} [A-Z][a-z]{2}$/);
+    await expect(row.locator('[col-id="arrivalDate"]')).toHaveText(/^\d{2} [A-Z][a-z]{2}( \d{4})?$/);
     await expect(row.getByTestId('accept-proposal')).toBeVisible();
   }
 

@@ -1,7 +1,7 @@
 // The approvals slice: loading the list, pushed changes as grid transactions, the optimistic decision,
 // the nav badge's count and the triage order; the bridge's wiring of approvals.list and
 // 'approvals.changed'; and the Approvals view's wording.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../renderer/api/client';
 import { diffRowsById, isEmptyDelta } from '../../renderer/grid/row-delta';
 import {
@@ -254,6 +254,11 @@ describe('approvals wording', () => {
     ]);
   });
 
+  describe('in the year of its dates', () => {
+    // "02 Dec" without the year only while it is the current year: the test's clock says it is.
+    beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-28T09:00:00Z') }));
+    afterEach(() => vi.useRealTimers());
+
   it('words a transfer as how much of which item, between which plants, arriving when, worth what', () => {
     const transfer = { transferId: 'RB-FG-000019-P3-P1-2026-11-28', itemId: 'FG-000019', fromPlant: 'P3', toPlant: 'P1', quantity: 78, unit: 'EA', shipDate: '2026-11-28', arrivalDate: '2026-12-02', value: 11_933.6 };
     const row = approval('AP-T1', { kind: 'transfer', subject: 'Transfer 78 EA of FG-000019 from P3 to P1 (value 11934)', plant: 'P1', substitution: null, deviation: null, transfer, fromItemDescription: 'Hydraulic cylinder', toItemDescription: '', exceptionId: null, projected: null });
@@ -273,6 +278,7 @@ describe('approvals wording', () => {
       ['Arrives', '02 Dec 2026'],
       ['Value', '11,934'],
     ]);
+  });
   });
 
   it('exports both kinds to CSV with plain values: a use-as-is has no production orders, a substitution no lot', () => {

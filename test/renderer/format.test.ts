@@ -1,5 +1,6 @@
 // The renderer's formatters: what the quality engineer reads in the grid, the panel and the status bar.
 import { describe, expect, it } from 'vitest';
+import { formatPlanDay } from '../../renderer/format/time';
 import { connectorLabel, stockTypeLabels } from '../../renderer/format/labels';
 import { formatCount, formatPercent, formatQuantity } from '../../renderer/format/numbers';
 import { formatAge, formatDue, formatDuration, formatTimeAgo } from '../../renderer/format/time';
@@ -125,3 +126,14 @@ describe('offline banner', () => {
     expect(offlineBannerText([status('erp', 'offline', 0)])).toMatch(/^Offline — no decisions queued/);
   });
 });
+
+describe('plan dates, short', () => {
+  const inDecember2026 = Date.parse('2026-12-06T10:00:00Z');
+  it('leave the year out in the current year and show it outside it', () => {
+    expect(formatPlanDay('2026-12-09', inDecember2026)).toBe('09 Dec');
+    expect(formatPlanDay('2027-01-05', inDecember2026)).toBe('05 Jan 2027');
+    expect(formatPlanDay('2025-11-30', inDecember2026)).toBe('30 Nov 2025');
+    expect(formatPlanDay('not a date', inDecember2026)).toBe('not a date');
+  });
+});
+

@@ -1,5 +1,6 @@
 // The rebalancing slice: a pushed list replaces what was shown, keeping unchanged rows' objects; the
 // summary counts open proposals only.
+import { formatPerUnit } from '../../renderer/format/numbers';
 import { describe, expect, it } from 'vitest';
 import type { RebalancingProposal, RebalancingSnapshot } from '../../shared/api/rebalancing';
 import { initialRebalancingData, summarizeProposals, withSnapshot } from '../../renderer/state/rebalancing-slice';
@@ -40,8 +41,17 @@ describe('rebalancing slice', () => {
     expect(second.rowsById['RB-C']!.status).toBe('in-transit');
   });
 
-  it('sums cost, shortage covered and revenue of the open proposals', () => {
-    const rows = [proposal('RB-A'), proposal('RB-B', { cost: 30.5, shortageCovered: 10, revenueProtected: 500 }), proposal('RB-C', { status: 'in-transit' }), proposal('RB-D', { status: 'rejected' })];
-    expect(summarizeProposals(rows)).toEqual({ proposed: 2, totalCost: 150.5, shortageCovered: 70, revenueProtected: 30_500, inTransit: 1 });
+  it('sums cost and revenue of the open proposals, and the shortage covered per unit, never across units', () => {
+    const rows = [
+      proposal('RB-A'),
+      proposal('RB-B', { cost: 30.5, shortageCovered: 10, revenueProtected: 500 }),
+      proposal('RB-K', { cost: 0, shortageCovered: 12.5, unit: 'KG', revenueProtected: 0 }),
+      proposal('RB-C', { status: 'in-transit' }),
+      proposal('RB-D', { status: 'rejected' }),
+    ];
+    const summary = summarizeProposals(rows);
+    expect(summary).toEqual({ proposed: 3, totalCost: 150.5, shortageCovered: { EA: 70, KG: 12.5 }, revenueProtected: 30_500, inTransit: 1 });
+    expect(formatPerUnit(summary.shortageCovered)).toBe('70 EA, 12.5 KG');
+    expect(formatPerUnit({})).toBe('none');
   });
 });

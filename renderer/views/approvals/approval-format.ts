@@ -3,7 +3,7 @@ import type { ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprov
 import type { ProjectedEffect } from '../../../shared/api/impact';
 import { approvalStatusLabels } from '../../format/labels';
 import { formatMoney, formatQuantity } from '../../format/numbers';
-import { formatPlanDate } from '../../format/time';
+import { formatPlanDate, formatPlanDay } from '../../format/time';
 import { formatDaysLate } from '../order-impact/impact-format';
 
 /** Under the status pill: a decision from this workstation on its way, or upstream's refusal of one. */
@@ -44,9 +44,9 @@ function formatDeviationTerms(deviation: Pick<DeviationRequest, 'deviationNumber
   return `under ${deviation.deviationNumber}, defect ${deviation.defectCode}`;
 }
 
-/** "02 Dec": the arrival day, without the year a planner reads from context. */
+/** "02 Dec": the arrival day, with its year only when that is not this year. */
 function formatArrival(date: string): string {
-  return formatPlanDate(date).replace(/ \d{4}$/, '');
+  return formatPlanDay(date);
 }
 
 /** A transfer asked for approval: "78 EA of FG-000019 from P3 to P1, arriving 02 Dec, value 11,934". */

@@ -3,14 +3,14 @@
 // dates, so sorting and the number and date filters work on them and the formatters only display them.
 // Sized so every column fits a 1440 px window beside the navigation, with room in the headers of the
 // number and date columns for their filter buttons: the item's description is under its id, dates
-// within the 28-day horizon show day and month (the year is in the tooltip), long headers and the
+// within the 28-day horizon show day and month (and the year outside the current one), long headers and the
 // longest status wrap onto two lines, and the ship date (today for every open proposal) is in the
 // arrival's tooltip.
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { ProposalStatus, RebalancingProposal } from '../../../shared/api/rebalancing';
 import { numberFilter, planDateFilter, textFilter } from '../../grid/column-filters';
 import { formatMoney, formatQuantity } from '../../format/numbers';
-import { formatPlanDate } from '../../format/time';
+import { formatPlanDate, formatPlanDay } from '../../format/time';
 import { compareProposals, proposalStatusLabels } from './proposal-status';
 import { AcceptCell, ProposalItemCell, ProposalStatusCell } from './rebalancing-cells';
 
@@ -40,7 +40,7 @@ const planDateColumn = (field: 'arrivalDate' | 'needDate', headerName: string, t
   headerName,
   width: 96,
   ...planDateFilter,
-  valueFormatter: ({ value }: { value: string | null }) => (value ? formatPlanDate(value).replace(/ \d{4}$/, '') : '—'),
+  valueFormatter: ({ value }: { value: string | null }) => (value ? formatPlanDay(value) : '—'),
   tooltipValueGetter: ({ data }) => (data ? tooltip(data) : null),
   useValueFormatterForExport: false,
 });

@@ -4,7 +4,7 @@ import './rebalancing.css';
 import type { GridApi } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { RebalancingProposal } from '../../../shared/api/rebalancing';
-import { formatCount, formatMoney, formatQuantity } from '../../format/numbers';
+import { formatCount, formatMoney, formatPerUnit } from '../../format/numbers';
 import { summarizeProposals, useRebalancingStore } from '../../state/rebalancing-slice';
 import { acceptProposals, rejectProposals } from './rebalancing-actions';
 import { RebalancingGrid } from './rebalancing-grid';
@@ -41,7 +41,7 @@ export function RebalancingView() {
         <div>
           <h1 id="rebalancing-title">Rebalancing</h1>
           <p className="view-header__summary" data-testid="rebalancing-summary">
-            <strong>{formatCount(summary.proposed, 'proposal')}</strong> · cost {formatMoney(summary.totalCost)} · shortage covered {formatQuantity(summary.shortageCovered, 'units')} · revenue protected {formatMoney(summary.revenueProtected)}
+            <strong>{formatCount(summary.proposed, 'proposal')}</strong> · cost {formatMoney(summary.totalCost)} · shortage covered {formatPerUnit(summary.shortageCovered)} · revenue protected {formatMoney(summary.revenueProtected)}
             {summary.inTransit > 0 && <> · {summary.inTransit} on the way</>}
           </p>
           <p className={`rebalancing-status rebalancing-status--${status?.state ?? 'loading'}`} data-testid="rebalancing-status">
