@@ -1,5 +1,6 @@
 // The rebalancing slice: a pushed list replaces what was shown, keeping unchanged rows' objects; the
 // summary counts open proposals only.
+import { cannotRebalanceReason } from '../../renderer/views/rebalancing/proposal-status';
 import { formatPerUnit } from '../../renderer/format/numbers';
 import { describe, expect, it } from 'vitest';
 import type { RebalancingProposal, RebalancingSnapshot } from '../../shared/api/rebalancing';
@@ -55,3 +56,12 @@ describe('rebalancing slice', () => {
     expect(formatPerUnit({})).toBe('none');
   });
 });
+
+describe('who decides proposals', () => {
+  it('lets planners and supervisors accept or reject, and tells a quality engineer why not', () => {
+    expect(cannotRebalanceReason('planner')).toBeNull();
+    expect(cannotRebalanceReason('supervisor')).toBeNull();
+    expect(cannotRebalanceReason('quality-engineer')).toBe('Only a planner or a supervisor accepts or rejects transfers; you are signed in as a quality engineer.');
+  });
+});
+

@@ -1,5 +1,7 @@
 // A proposal's status in a word ("Sent" while the ERP has not confirmed the transfer yet), and the order
 // the grid lists them in.
+import type { Role } from '../../../shared/domain';
+import { roleLabels } from '../../format/labels';
 import type { ProposalStatus, RebalancingProposal } from '../../../shared/api/rebalancing';
 
 export const proposalStatusLabels: Record<ProposalStatus, string> = {
@@ -28,4 +30,10 @@ export const proposalStatusRank: Record<ProposalStatus, number> = {
 export function compareProposals(a: Pick<RebalancingProposal, 'status' | 'revenueProtected' | 'id'> | undefined, b: Pick<RebalancingProposal, 'status' | 'revenueProtected' | 'id'> | undefined): number {
   if (!a || !b) return 0;
   return proposalStatusRank[a.status] - proposalStatusRank[b.status] || b.revenueProtected - a.revenueProtected || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Planners (and supervisors) decide proposals: anyone else sees why they cannot, or null when they may. */
+export function cannotRebalanceReason(role: Role | null): string | null {
+  if (role === null) return 'Signing in…';
+  return role === 'planner' || role === 'supervisor' ? null : `Only a planner or a supervisor accepts or rejects transfers; you are signed in as a ${roleLabels[role].toLowerCase()}.`;
 }

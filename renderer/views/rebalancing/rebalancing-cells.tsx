@@ -3,7 +3,8 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useState } from 'react';
 import type { RebalancingProposal } from '../../../shared/api/rebalancing';
 import { TwoLineCell } from '../../grid/two-line-cell';
-import { proposalStatusLabels } from './proposal-status';
+import { useSessionStore } from '../../state/session-slice';
+import { cannotRebalanceReason, proposalStatusLabels } from './proposal-status';
 import { acceptProposals } from './rebalancing-actions';
 
 export function ProposalItemCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
@@ -22,13 +23,15 @@ export function ProposalStatusCell({ data }: CustomCellRendererProps<Rebalancing
 
 export function AcceptCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
   const [busy, setBusy] = useState(false);
+  const notYours = useSessionStore((state) => cannotRebalanceReason(state.session?.role ?? null));
   if (!data || data.status !== 'proposed') return null;
   return (
     <button
       type="button"
       className="button button--small rebalancing-accept"
       data-testid="accept-proposal"
-      disabled={busy}
+      disabled={busy || notYours !== null}
+      title={notYours ?? undefined}
       aria-label={`Accept the transfer of ${data.itemId} from ${data.fromPlant} to ${data.toPlant}`}
       onClick={() => {
         setBusy(true);

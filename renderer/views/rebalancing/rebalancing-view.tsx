@@ -6,6 +6,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { RebalancingProposal } from '../../../shared/api/rebalancing';
 import { formatCount, formatMoney, formatPerUnit } from '../../format/numbers';
 import { summarizeProposals, useRebalancingStore } from '../../state/rebalancing-slice';
+import { useSessionStore } from '../../state/session-slice';
+import { cannotRebalanceReason } from './proposal-status';
 import { acceptProposals, rejectProposals } from './rebalancing-actions';
 import { RebalancingGrid } from './rebalancing-grid';
 
@@ -21,6 +23,7 @@ export function RebalancingView() {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [quickFilter, setQuickFilter] = useState('');
+  const notYours = useSessionStore((state) => cannotRebalanceReason(state.session?.role ?? null));
 
   const run = (action: () => Promise<boolean>) => {
     setBusy(true);
@@ -59,10 +62,10 @@ export function RebalancingView() {
               data-testid="proposals-search"
             />
           </label>
-          <button type="button" className="button button--primary" data-testid="accept-selected" disabled={busy || selected.length === 0} onClick={() => run(() => acceptProposals(selected))}>
+          <button type="button" className="button button--primary" data-testid="accept-selected" disabled={busy || selected.length === 0 || notYours !== null} title={notYours ?? undefined} onClick={() => run(() => acceptProposals(selected))}>
             Accept selected{selected.length > 0 ? ` (${selected.length})` : ''}
           </button>
-          <button type="button" className="button" data-testid="reject-selected" disabled={busy || selected.length === 0} onClick={() => setRejecting(true)}>
+          <button type="button" className="button" data-testid="reject-selected" disabled={busy || selected.length === 0 || notYours !== null} title={notYours ?? undefined} onClick={() => setRejecting(true)}>
             Reject selected
           </button>
         </div>
@@ -86,6 +89,11 @@ export function RebalancingView() {
             Cancel
           </button>
         </form>
+      )}
+      {notYours && (
+        <p className="panel-note" data-testid="rebalancing-not-yours">
+          {notYours}
+        </p>
       )}
       {(loadError ?? actionError) && (
         <p className="text-danger" role="alert" data-testid="rebalancing-error">
