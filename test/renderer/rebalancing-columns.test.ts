@@ -1,10 +1,11 @@
 // The rebalancing grid's columns: the order proposals are listed in (accepted ones on their way above
 // the open ones), sorting by status, the filters and search reading the status's word, and numeric
 // columns that sort as numbers.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ProposalStatus, RebalancingProposal } from '../../shared/api/rebalancing';
 import { proposalColumns, proposalDefaultColDef } from '../../renderer/views/rebalancing/rebalancing-columns';
-import { columnOf, shownOf, sortBy, valueOf } from '../helpers/grid-columns';
+import { useMasterStore } from '../../renderer/state/master-slice';
+import { columnOf, csvHeaderOf, shownOf, sortBy, valueOf } from '../helpers/grid-columns';
 
 const proposal = (id: string, overrides: Partial<RebalancingProposal> = {}): RebalancingProposal => ({
   id,
@@ -31,6 +32,8 @@ const proposal = (id: string, overrides: Partial<RebalancingProposal> = {}): Reb
 });
 
 const statuses = (rows: RebalancingProposal[]) => rows.map((row) => row.status);
+
+afterEach(() => useMasterStore.setState({ currency: null }));
 
 describe('rebalancing columns', () => {
   const mixed: RebalancingProposal[] = (['rejected', 'proposed', 'received', 'in-transit', 'proposed', 'accepted', 'awaiting-approval'] as ProposalStatus[]).map((status, n) =>
@@ -86,5 +89,17 @@ describe('rebalancing columns', () => {
     expect(sortBy(proposalColumns, 'revenueProtected', rows).map((row) => row.revenueProtected)).toEqual([95, 1_000, 10_000]);
     expect(shownOf(columnOf(proposalColumns, 'quantity'), rows[1]!)).toBe('100 EA');
     expect(shownOf(columnOf(proposalColumns, 'revenueProtected'), rows[1]!)).toBe('10,000');
+  });
+
+  it('shows every money figure with the company currency, the unit cost to the cent, and names it in the CSV header', () => {
+    useMasterStore.setState({ currency: 'EUR' });
+    const row = proposal('RB-1', { unitCost: 2.345, cost: 140.7, revenueProtected: 10_000 });
+    expect(shownOf(columnOf(proposalColumns, 'unitCost'), row)).toBe('EUR 2.35');
+    expect(shownOf(columnOf(proposalColumns, 'cost'), row)).toBe('EUR 141');
+    expect(shownOf(columnOf(proposalColumns, 'revenueProtected'), row)).toBe('EUR 10,000');
+    for (const [colId, header] of [['unitCost', 'Unit cost'], ['cost', 'Cost'], ['revenueProtected', 'Revenue protected']] as const) {
+      expect(columnOf(proposalColumns, colId).headerName).toBe(header);
+      expect(csvHeaderOf(columnOf(proposalColumns, colId))).toBe(`${header} (EUR)`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Column definitions of the rebalancing grid: what moves where, when, at what cost, and what it saves.
-// Quantities carry their unit, money is whole units, dates are plan dates; values stay numbers and ISO
+// Quantities carry their unit, money its currency (whole units, a unit cost to the cent), dates are plan dates; values stay numbers and ISO
 // dates, so sorting and the number and date filters work on them and the formatters only display them.
 // Sized so every column fits a 1440 px window beside the navigation, with room in the headers of the
 // number and date columns for their filter buttons: the item's description is under its id, dates
@@ -9,7 +9,8 @@
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { ProposalStatus, RebalancingProposal } from '../../../shared/api/rebalancing';
 import { numberFilter, planDateFilter, textFilter } from '../../grid/column-filters';
-import { formatMoney, formatQuantity } from '../../format/numbers';
+import { csvMoneyHeader } from '../../grid/csv-export';
+import { formatMoney, formatQuantity, formatUnitCost } from '../../format/numbers';
 import { formatPlanDate, formatPlanDay } from '../../format/time';
 import { compareProposals, proposalStatusLabels } from './proposal-status';
 import { AcceptCell, ProposalItemCell, ProposalStatusCell } from './rebalancing-cells';
@@ -47,11 +48,11 @@ const planDateColumn = (field: 'arrivalDate' | 'needDate', headerName: string, t
 
 const moneyColumn = (field: 'unitCost' | 'cost' | 'revenueProtected', headerName: string, width: number): ColDef<RebalancingProposal> => ({
   field,
-  headerName,
+  ...csvMoneyHeader(headerName),
   width,
   type: 'rightAligned',
   ...numberFilter,
-  valueFormatter: ({ value }: { value: number }) => (field === 'unitCost' ? value.toFixed(2) : formatMoney(value)),
+  valueFormatter: ({ value }: { value: number }) => (field === 'unitCost' ? formatUnitCost(value) : formatMoney(value)),
   useValueFormatterForExport: false,
 });
 
@@ -96,7 +97,7 @@ export const proposalColumns: ColDef<RebalancingProposal>[] = [
   quantityColumn('quantity', 'Quantity', 104),
   planDateColumn('arrivalDate', 'Arrives', (row) => `Ships ${formatPlanDate(row.shipDate)}, arrives ${formatPlanDate(row.arrivalDate)}`),
   planDateColumn('needDate', 'Needed', (row) => (row.needDate ? `${row.toPlant} below safety stock from ${formatPlanDate(row.needDate)}` : 'Not below safety stock')),
-  moneyColumn('unitCost', 'Unit cost', 84),
+  moneyColumn('unitCost', 'Unit cost', 96),
   moneyColumn('cost', 'Cost', 96),
   quantityColumn('shortageCovered', 'Shortage covered', 104),
   moneyColumn('revenueProtected', 'Revenue protected', 120),
