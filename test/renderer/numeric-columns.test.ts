@@ -13,6 +13,7 @@ import { heldUpOrderColumns } from '../../renderer/views/order-impact/held-up-or
 import { customerOrderColumns, productionOrderColumns } from '../../renderer/views/order-impact/impacted-order-columns';
 import { proposalColumns } from '../../renderer/views/rebalancing/rebalancing-columns';
 import { columnOf, sortBy, valueOf } from '../helpers/grid-columns';
+import { proposalRow } from '../helpers/proposal-row';
 
 /** Three rows whose numbers sort differently as numbers and as text. */
 const threeRows = <Row>(make: (n: number) => Row): Row[] => [9, 100, 10].map(make);
@@ -86,28 +87,8 @@ const heldUp = (n: number): HeldUpOrder => ({
   rerouted: null,
 });
 
-const proposal = (n: number): RebalancingProposal => ({
-  id: `RB-${n}`,
-  itemId: 'FG-1',
-  itemDescription: 'Cylinder',
-  fromPlant: 'P2',
-  toPlant: 'P1',
-  quantity: n,
-  unit: 'EA',
-  shipDate: '2026-12-01',
-  arrivalDate: '2026-12-03',
-  unitCost: n,
-  cost: n,
-  shortageCovered: n,
-  revenueProtected: n,
-  needDate: '2026-12-05',
-  status: 'proposed',
-  transferId: null,
-  commandId: null,
-  approvalId: null,
-  decidedBy: null,
-  reason: null,
-});
+const proposal = (n: number): RebalancingProposal =>
+  proposalRow(`RB-${n}`, { itemDescription: 'Cylinder', quantity: n, unitCost: n, cost: n, shortageCovered: n, revenueProtected: n });
 
 const substitution = (n: number): ApprovalRow => ({
   id: `A${n}`,

@@ -6,30 +6,8 @@ import type { ProposalStatus, RebalancingProposal } from '../../shared/api/rebal
 import { proposalColumns, proposalDefaultColDef } from '../../renderer/views/rebalancing/rebalancing-columns';
 import { useMasterStore } from '../../renderer/state/master-slice';
 import { columnOf, csvHeaderOf, shownOf, sortBy, valueOf } from '../helpers/grid-columns';
+import { proposalRow } from '../helpers/proposal-row';
 
-const proposal = (id: string, overrides: Partial<RebalancingProposal> = {}): RebalancingProposal => ({
-  id,
-  itemId: 'FG-1',
-  itemDescription: 'Hydraulic cylinder',
-  fromPlant: 'P2',
-  toPlant: 'P1',
-  quantity: 60,
-  unit: 'EA',
-  shipDate: '2026-12-01',
-  arrivalDate: '2026-12-03',
-  unitCost: 2,
-  cost: 120,
-  shortageCovered: 60,
-  revenueProtected: 3_000,
-  needDate: '2026-12-05',
-  status: 'proposed',
-  transferId: null,
-  commandId: null,
-  approvalId: null,
-  decidedBy: null,
-  reason: null,
-  ...overrides,
-});
 
 const statuses = (rows: RebalancingProposal[]) => rows.map((row) => row.status);
 
@@ -37,7 +15,7 @@ afterEach(() => useMasterStore.setState({ currency: null }));
 
 describe('rebalancing columns', () => {
   const mixed: RebalancingProposal[] = (['rejected', 'proposed', 'received', 'in-transit', 'proposed', 'accepted', 'awaiting-approval'] as ProposalStatus[]).map((status, n) =>
-    proposal(`RB-${n}`, { status, revenueProtected: 1_000 * n }),
+    proposalRow(`RB-${n}`, { status, revenueProtected: 1_000 * n }),
   );
 
   it('lists what was accepted and is on its way above the open proposals, and what is done below', () => {
@@ -52,20 +30,20 @@ describe('rebalancing columns', () => {
     const descending = sortBy(proposalColumns, 'status', mixed, 'desc');
     expect(statuses(descending)).toEqual(['rejected', 'received', 'proposed', 'proposed', 'in-transit', 'accepted', 'awaiting-approval']);
     // Equal statuses and amounts still come in one order, whatever order the rows arrived in.
-    const twins = [proposal('RB-b'), proposal('RB-a')];
+    const twins = [proposalRow('RB-b'), proposalRow('RB-a')];
     expect(sortBy(proposalColumns, 'status', twins).map((row) => row.id)).toEqual(['RB-a', 'RB-b']);
   });
 
   it('searches and filters the item by its id and its description', () => {
     const item = columnOf(proposalColumns, 'itemId');
-    const row = proposal('RB-1');
+    const row = proposalRow('RB-1');
     expect(typeof item.filterValueGetter === 'function' && item.filterValueGetter({ data: row } as never)).toBe('FG-1 Hydraulic cylinder');
     expect(typeof item.getQuickFilterText === 'function' && item.getQuickFilterText({ data: row, value: row.itemId } as never)).toBe('FG-1 Hydraulic cylinder');
   });
 
   it('searches and filters the status by the word shown', () => {
     const status = columnOf(proposalColumns, 'status');
-    const row = proposal('RB-1', { status: 'awaiting-approval' });
+    const row = proposalRow('RB-1', { status: 'awaiting-approval' });
     expect(shownOf(status, row)).toBe('Awaiting approval');
     expect(typeof status.getQuickFilterText === 'function' && status.getQuickFilterText({ data: row, value: row.status } as never)).toBe('Awaiting approval');
     expect(typeof status.filterValueGetter === 'function' && status.filterValueGetter({ data: row } as never)).toBe('Awaiting approval');
@@ -80,7 +58,7 @@ describe('rebalancing columns', () => {
   });
 
   it('keeps numbers as numbers, so they sort as numbers and only the formatter adds separators and units', () => {
-    const rows = [proposal('RB-a', { quantity: 9, cost: 1_200, revenueProtected: 95 }), proposal('RB-b', { quantity: 100, cost: 80, revenueProtected: 10_000 }), proposal('RB-c', { quantity: 10, cost: 999, revenueProtected: 1_000 })];
+    const rows = [proposalRow('RB-a', { quantity: 9, cost: 1_200, revenueProtected: 95 }), proposalRow('RB-b', { quantity: 100, cost: 80, revenueProtected: 10_000 }), proposalRow('RB-c', { quantity: 10, cost: 999, revenueProtected: 1_000 })];
     for (const colId of ['quantity', 'unitCost', 'cost', 'shortageCovered', 'revenueProtected']) {
       for (const row of rows) expect(typeof valueOf(columnOf(proposalColumns, colId), row), colId).toBe('number');
     }
@@ -93,7 +71,7 @@ describe('rebalancing columns', () => {
 
   it('shows every money figure with the company currency, the unit cost to the cent, and names it in the CSV header', () => {
     useMasterStore.setState({ currency: 'EUR' });
-    const row = proposal('RB-1', { unitCost: 2.345, cost: 140.7, revenueProtected: 10_000 });
+    const row = proposalRow('RB-1', { unitCost: 2.345, cost: 140.7, revenueProtected: 10_000 });
     expect(shownOf(columnOf(proposalColumns, 'unitCost'), row)).toBe('EUR 2.35');
     expect(shownOf(columnOf(proposalColumns, 'cost'), row)).toBe('EUR 141');
     expect(shownOf(columnOf(proposalColumns, 'revenueProtected'), row)).toBe('EUR 10,000');

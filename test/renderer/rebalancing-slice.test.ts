@@ -5,38 +5,16 @@ import { formatPerUnit } from '../../renderer/format/numbers';
 import { describe, expect, it } from 'vitest';
 import type { RebalancingProposal, RebalancingSnapshot } from '../../shared/api/rebalancing';
 import { initialRebalancingData, summarizeProposals, withSnapshot } from '../../renderer/state/rebalancing-slice';
+import { proposalRow } from '../helpers/proposal-row';
 
-const proposal = (id: string, overrides: Partial<RebalancingProposal> = {}): RebalancingProposal => ({
-  id,
-  itemId: 'FG-1',
-  itemDescription: 'Hydraulic cylinder',
-  fromPlant: 'P2',
-  toPlant: 'P1',
-  quantity: 60,
-  unit: 'EA',
-  shipDate: '2026-12-01',
-  arrivalDate: '2026-12-03',
-  unitCost: 2,
-  cost: 120,
-  shortageCovered: 60,
-  revenueProtected: 30_000,
-  needDate: '2026-12-05',
-  status: 'proposed',
-  transferId: null,
-  commandId: null,
-  approvalId: null,
-  decidedBy: null,
-  reason: null,
-  ...overrides,
-});
 const ready = { state: 'ready', message: 'Solved in 3 ms.', computedAt: '2026-12-01T08:00:00Z' } as const;
 const snapshot = (proposals: RebalancingProposal[]): RebalancingSnapshot => ({ status: ready, proposals });
 
 describe('rebalancing slice', () => {
   it('replaces the rows, keeping the objects of unchanged ones, and drops rows no longer listed', () => {
-    const first = withSnapshot(initialRebalancingData, snapshot([proposal('RB-A'), proposal('RB-B')]));
+    const first = withSnapshot(initialRebalancingData, snapshot([proposalRow('RB-A'), proposalRow('RB-B')]));
     expect(first).toMatchObject({ loaded: true, status: ready });
-    const second = withSnapshot(first, snapshot([{ ...proposal('RB-A') }, proposal('RB-C', { status: 'in-transit' })]));
+    const second = withSnapshot(first, snapshot([{ ...proposalRow('RB-A') }, proposalRow('RB-C', { status: 'in-transit' })]));
     expect(second.rowsById['RB-A']).toBe(first.rowsById['RB-A']);
     expect(Object.keys(second.rowsById)).toEqual(['RB-A', 'RB-C']);
     expect(second.rowsById['RB-C']!.status).toBe('in-transit');
@@ -44,11 +22,11 @@ describe('rebalancing slice', () => {
 
   it('sums cost and revenue of the open proposals, and the shortage covered per unit, never across units', () => {
     const rows = [
-      proposal('RB-A'),
-      proposal('RB-B', { cost: 30.5, shortageCovered: 10, revenueProtected: 500 }),
-      proposal('RB-K', { cost: 0, shortageCovered: 12.5, unit: 'KG', revenueProtected: 0 }),
-      proposal('RB-C', { status: 'in-transit' }),
-      proposal('RB-D', { status: 'rejected' }),
+      proposalRow('RB-A'),
+      proposalRow('RB-B', { cost: 30.5, shortageCovered: 10, revenueProtected: 500 }),
+      proposalRow('RB-K', { cost: 0, shortageCovered: 12.5, unit: 'KG', revenueProtected: 0 }),
+      proposalRow('RB-C', { status: 'in-transit' }),
+      proposalRow('RB-D', { status: 'rejected' }),
     ];
     const summary = summarizeProposals(rows);
     expect(summary).toEqual({ proposed: 3, totalCost: 150.5, shortageCovered: { EA: 70, KG: 12.5 }, revenueProtected: 30_500, inTransit: 1 });
