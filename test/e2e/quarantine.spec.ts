@@ -51,6 +51,23 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     // The reply is lost, but the ERP's usageDecision.made on the stream says the lot is decided; the
     // re-send, a few seconds later, is answered duplicate and empties the outbox.
     await expect(firstRow.getByTestId('task-state-decided')).toBeVisible();
+    // The status bar read "empty" before the decision was queued too: wait for the gateway to have
+    // answered the re-send, then for the outbox to say so.
+    const scrapCommandId = async () => {
+      const { commands } = await control<{ commands: CommandRecord[] }>(gatewayUrl, 'GET', '/control/commands');
+      return commands.find((c) => c.type === 'lot.disposition' && c.body.payload.lotId === first.lotId)?.commandId;
+    };
+    await expect
+      .poll(
+        async () => {
+          const commandId = await scrapCommandId();
+          if (!commandId) return [];
+          const { deliveries } = await control<{ deliveries: DeliveryRecord[] }>(gatewayUrl, 'GET', `/control/deliveries?commandId=${commandId}`);
+          return deliveries.map((d) => d.status);
+        },
+        { timeout: 30_000 },
+      )
+      .toContain('duplicate');
     await expect(page.getByTestId('outbox-depth')).toHaveText('Outbox: empty', { timeout: 30_000 });
 
     // The gateway goes away: the floor is offline, and the next decision queues.
