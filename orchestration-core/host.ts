@@ -19,6 +19,7 @@ import { createAlertsHandlers } from './services/alerts-handlers';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
 import { createRebalancingProposals } from './services/rebalancing-proposals';
+import { createExceptionReweigher } from './services/exception-reweigher';
 import { createLineStopWeigher } from './services/line-stop-weigher';
 import { createRerouteHandler } from './services/reroute-handler';
 import { openStore } from './store/open-store';
@@ -44,6 +45,7 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'notification.create': 'erp',
   'shipment.releaseHold': 'erp',
   'production.reroute': 'erp',
+  'exception.answer': 'erp',
 };
 
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -103,15 +105,18 @@ function assemble(
     // An accept above the threshold lists its request in Approvals too.
     afterDecision: () => afterCommit(),
   });
-  // The plan index and the rebalancing worker hear the same plan changes.
+  const reweigher = createExceptionReweigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
+  // The plan index, the rebalancing worker and the open exceptions hear the same plan changes.
   changes.attachPlan({
     apply: (change) => {
       planning.target.apply(change);
       rebalancing.planChanged(change);
+      reweigher.planChanged();
     },
     rebuild: () => {
       planning.target.rebuild();
       rebalancing.planReplaced();
+      reweigher.planChanged();
     },
   });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan: () => planning.index(), newId: randomUUID, routeCommand });
@@ -164,7 +169,7 @@ function assemble(
       settings,
       clientId,
       user: config.user,
-      ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger }),
+      ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger, plan: () => planning.index() }),
       repos,
       handleReplies,
       clock,
@@ -260,6 +265,7 @@ function assemble(
       if (statusTimer) clearTimeout(statusTimer);
       clearInterval(calendarTimer);
       weigher.close();
+      reweigher.close();
       await Promise.all(connectors.map((connector) => connector.stop()));
       await rebalancing.close();
       store.close();

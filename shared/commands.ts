@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { planDateSchema } from './dataset';
 import { approvalRequestSchema } from './approval-payloads';
 import { describeZodError } from './describe-error';
+import { exceptionAnswerSchema } from './exception-answer';
 import { usagePostingsSchema } from './usage-decision';
 import {
   basedOnSchema,
@@ -141,6 +142,11 @@ export const commandPayloadSchemas = {
     dueDate: planDateSchema,
     reason: z.string().min(1).max(500),
   }),
+  /**
+   * A planner answered an Order Impact exception: the gateway takes the first answer and refuses a
+   * second, naming who answered; the response's own commands follow once the answer is accepted.
+   */
+  'exception.answer': exceptionAnswerSchema,
   /** The ERP's PO schedule line takes the receipt date an ASN announced. */
   'po.updateReceiptDate': z.object({
     poLineId: idSchema,

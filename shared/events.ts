@@ -1,7 +1,8 @@
 // Canonical events (gateway -> app): one envelope, a payload schema per event type.
 import { z } from 'zod';
 import { describeZodError } from './describe-error';
-import { planDateSchema } from './dataset';
+import { exceptionAnswerSchema } from './exception-answer';
+import { planDateSchema, poLineSchema, productionOrderSchema, transferSchema } from './dataset';
 import { approvalRequestSchema } from './approval-payloads';
 import { dispositionDecisionSchema, idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 import { usagePostingsSchema } from './usage-decision';
@@ -138,6 +139,11 @@ export const eventPayloadSchemas = {
     deviationNumber: idSchema.optional(),
     approvedBy: idSchema.optional(),
     unit: idSchema,
+    /**
+     * The failed inspection it closed, as it was: a workstation that never heard of the failure (it
+     * joined later) holds the lot as every other did, decided.
+     */
+    failure: z.object({ defectCode: idSchema, defectText: z.string().max(500), failedAt: isoDateTimeSchema, quantity: quantitySchema }).optional(),
     /** What stays in stock: the lot itself first, then each sub-lot; scrap and returns are not parts. */
     parts: z
       .array(z.object({ lotId: idSchema, decision: dispositionDecisionSchema, stockType: stockTypeSchema, quantity: quantitySchema }))
@@ -234,6 +240,29 @@ export const eventPayloadSchemas = {
     previousDate: planDateSchema,
     newDate: planDateSchema,
     reason: z.string().max(500).optional(),
+  }),
+  /**
+   * The ERP changed a planning record on someone's command (a receipt date, an expedite, a new PO line;
+   * a production order rescheduled, rerouted or given a substitute; a stock transport order): the
+   * record as it is now, so every workstation's plan follows, not only the one that sent the command.
+   */
+  'planning.changed': z.object({
+    change: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('poLine'), poLine: poLineSchema }),
+      z.object({ kind: z.literal('productionOrder'), order: productionOrderSchema }),
+      z.object({ kind: z.literal('transfer'), transfer: transferSchema }),
+    ]),
+    /** The command that changed it: a workstation knows its own change by it. */
+    commandId: idSchema,
+    changedBy: idSchema,
+    reason: z.string().max(1000),
+  }),
+  /** A planner's answer to an exception, from whichever workstation; correlationId is the exceptionId. */
+  'exception.answered': exceptionAnswerSchema.extend({
+    /** The exception.answer that carried it: a workstation knows its own answer by it. */
+    commandId: idSchema,
+    answeredBy: idSchema,
+    answeredAt: isoDateTimeSchema,
   }),
   /** Someone asked for a supervisor's approval; correlationId is the approvalId. */
   'approval.requested': approvalRequestSchema({ requestedBy: idSchema, requestedAt: isoDateTimeSchema }),

@@ -1,6 +1,6 @@
 // The socket.io sync protocol between a connector and a gateway (DESIGN.md section 3).
 import { z } from 'zod';
-import { eventPayloadSchemas } from './events';
+import { eventEnvelopeSchema, eventPayloadSchemas } from './events';
 import { datasetSchema } from './dataset';
 import { idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
 import { currencySchema, standardUnits, unitOfMeasureSchema } from './units';
@@ -90,6 +90,13 @@ export const snapshotSchema = z.object({
   openApprovals: z.array(eventPayloadSchemas['approval.requested']).default([]),
   /** Usage decisions the ERP posted, so a workstation that missed their events shows who decided its lots. */
   usageDecisions: z.array(eventPayloadSchemas['usageDecision.made']).default([]),
+  /**
+   * Disruptions of the planning horizon (ASN delays, line stops and restarts) as their events were
+   * published, so a workstation that missed them weighs the same exceptions under the same ids.
+   */
+  disruptions: z.array(eventEnvelopeSchema).default([]),
+  /** The answers planners gave to exceptions, so a workstation that missed them shows them answered. */
+  exceptionAnswers: z.array(eventPayloadSchemas['exception.answered']).default([]),
   /**
    * How many `snapshotPart` messages follow with the planning data (ERP namespace). The snapshot
    * applies, cursors included, only once all have arrived; 0: no planning data.

@@ -29,6 +29,7 @@ export class ApprovalBook {
   private readonly decide: Database.Statement;
   private readonly use: Database.Statement;
   private readonly pending: Database.Statement<[], { approval_id: string; requested_by: string; request: string; requested_at: string }>;
+  private readonly forTransfer: Database.Statement<[string], { approval_id: string }>;
 
   constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS approvals (
@@ -45,6 +46,16 @@ export class ApprovalBook {
     this.select = db.prepare('SELECT approval_id, requested_by, request, decision, decided_by, used_by FROM approvals WHERE approval_id = ?');
     this.use = db.prepare('UPDATE approvals SET used_by = ? WHERE approval_id = ?');
     this.decide = db.prepare('UPDATE approvals SET decision = ?, decided_by = ? WHERE approval_id = ?');
+    // Waiting for a decision, or approved and not used yet: the transfer is on its way to being sent.
+    this.forTransfer = db.prepare(
+      "SELECT approval_id FROM approvals WHERE json_extract(request, '$.transfer.transferId') = ? AND (decision IS NULL OR (decision = 'approve' AND used_by IS NULL)) ORDER BY requested_at DESC LIMIT 1",
+    );
+  }
+
+  /** A request for this transfer that is still open (pending, or approved and not used yet). */
+  openForTransfer(transferId: string): ApprovalRecord | undefined {
+    const row = this.forTransfer.get(transferId);
+    return row && this.get(row.approval_id);
   }
 
   get(approvalId: string): ApprovalRecord | undefined {

@@ -1,5 +1,5 @@
 // Receives commands as the ERP would: validates, dedupes by commandId, applies, and records every delivery.
-import type { ProductionOrder, Transfer } from '../shared/dataset';
+import type { PoLine, ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn } from '../shared/domain';
 import { checkDeviationNumber, checkPostings, splitLot } from '../shared/usage-decision';
 import { quantityProblem } from '../shared/units';
@@ -11,6 +11,9 @@ import { formatInspectionLotId } from './number-ranges';
 import { erpStream, isSimulatedPlant, qmsStream } from './streams';
 
 type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejected' };
+
+/** Who sent a command, under which id: what the events it causes name. */
+type CommandMeta = Pick<CanonicalCommand, 'commandId' | 'issuedBy'>;
 
 export interface ReceivedCommand {
   reply: CommandReply;
@@ -139,6 +142,8 @@ export class CommandProcessor {
       return { commandId, status: 'rejected', reason: command.invalid };
     }
     const outcome = this.apply(command);
+    // What a supervisor approved was refused: the answer that waited for it no longer stands.
+    if (outcome.status === 'rejected' && command.type === 'substitution.apply') this.store.exceptionAnswers.voidByApproval(command.payload.approvalId);
     this.store.insertCommand({ commandId: command.commandId, type: command.type, body: command, ...outcome, receivedAt });
     return { commandId: command.commandId, ...outcome };
   }
@@ -150,23 +155,25 @@ export class CommandProcessor {
       case 'lot.disposition':
         return this.disposition(command.payload, command.basedOn, command.issuedBy, command.commandId);
       case 'po.updateReceiptDate':
-        return this.updateReceiptDate(command.payload);
+        return this.updateReceiptDate(command.payload, command);
       case 'po.expedite':
-        return this.expedite(command.payload);
+        return this.expedite(command.payload, command);
       case 'po.create':
-        return this.createPoLine(command.payload);
+        return this.createPoLine(command.payload, command);
       case 'substitution.apply':
-        return this.substitute(command.payload, command.commandId);
+        return this.substitute(command.payload, command);
       case 'approval.request':
         return this.requestApproval(command.payload, command.issuedBy);
+      case 'exception.answer':
+        return this.answerException(command.payload, command);
       case 'approval.decide':
         return this.decideApproval(command.payload, command.issuedBy);
       case 'transfer.request':
-        return this.requestTransfer(command.payload, command.commandId);
+        return this.requestTransfer(command.payload, command);
       case 'production.reschedule':
-        return this.reschedule(command.payload);
+        return this.reschedule(command.payload, command);
       case 'production.reroute':
-        return this.reroute(command.payload);
+        return this.reroute(command.payload, command);
       case 'wms.moveTask':
         return this.moveTask(command.payload);
       case 'supplierCase.open':
@@ -178,14 +185,31 @@ export class CommandProcessor {
     }
   }
 
-  // The planning commands change the ERP's planning records; the simulated suppliers agree to every
-  // expedite, so the PO line takes the requested date.
+  // The planning commands change the ERP's planning records, and each changed record is published, so
+  // every workstation's plan follows; the simulated suppliers agree to every expedite, so the PO line
+  // takes the requested date.
 
-  private expedite(payload: CommandPayload<'po.expedite'>): Outcome {
+  private expedite(payload: CommandPayload<'po.expedite'>, command: CommandMeta): Outcome {
     const line = this.store.planning.poLine(payload.poLineId);
     if (!line) return rejected(`payload.poLineId: unknown PO schedule line ${payload.poLineId}`);
-    this.store.planning.putPoLine({ ...line, expectedDate: payload.requestedDate });
+    return this.putPoLine({ ...line, expectedDate: payload.requestedDate }, command, payload.reason);
+  }
+
+  private putPoLine(poLine: PoLine, command: CommandMeta, reason: string): Outcome {
+    this.store.planning.putPoLine(poLine);
+    this.publishPlanning({ kind: 'poLine', poLine }, command, reason);
     return { status: 'accepted' };
+  }
+
+  private putProductionOrder(order: ProductionOrder, command: CommandMeta, reason: string): void {
+    this.store.planning.putRecord('productionOrders', order);
+    this.publishPlanning({ kind: 'productionOrder', order }, command, reason);
+  }
+
+  /** Only an ERP that plays planning sends planning records: without, no workstation holds any to change. */
+  private publishPlanning(change: EventPayload<'planning.changed'>['change'], command: CommandMeta, reason: string): void {
+    if (!this.store.planning.plays()) return;
+    this.publish('planning.changed', command.commandId, { change, commandId: command.commandId, changedBy: command.issuedBy, reason });
   }
 
   /** Null when the quantity fits the item's unit (no 10.5 of a whole unit); otherwise the refusal naming the field. */
@@ -196,16 +220,16 @@ export class CommandProcessor {
     return problem ? rejected(`payload.quantity: ${problem}`) : null;
   }
 
-  private createPoLine(payload: CommandPayload<'po.create'>): Outcome {
+  private createPoLine(payload: CommandPayload<'po.create'>, command: CommandMeta): Outcome {
     if (this.store.planning.poLine(payload.poLineId)) return rejected(`payload.poLineId: PO schedule line ${payload.poLineId} exists already`);
     const misfit = this.checkItemQuantity(payload.itemId, payload.quantity);
     if (misfit) return misfit;
-    const { poLineId, requestedDate, reason: _reason, ...line } = payload;
-    this.store.planning.putPoLine({ id: poLineId, ...line, expectedDate: requestedDate, confirmed: false, asnId: null });
-    return { status: 'accepted' };
+    const { poLineId, requestedDate, reason, ...line } = payload;
+    return this.putPoLine({ id: poLineId, ...line, expectedDate: requestedDate, confirmed: false, asnId: null }, command, reason);
   }
 
-  private substitute(payload: CommandPayload<'substitution.apply'>, commandId: string): Outcome {
+  private substitute(payload: CommandPayload<'substitution.apply'>, command: CommandMeta): Outcome {
+    const { commandId } = command;
     const approval = this.store.approvals.get(payload.approvalId);
     if (!approval || approval.decision !== 'approve' || approval.request.kind !== 'substitution') {
       return rejected(`payload.approvalId: substitution ${payload.approvalId} has not been approved`);
@@ -222,7 +246,7 @@ export class CommandProcessor {
     const missing = payload.productionOrderIds.filter((_, i) => !orders[i]?.components.some((c) => c.itemId === payload.fromItemId));
     if (missing.length > 0) return rejected(`payload.productionOrderIds: ${missing.join(', ')} unknown or without component ${payload.fromItemId}`);
     for (const order of orders) {
-      this.store.planning.putRecord('productionOrders', { ...order!, components: order!.components.map((c) => (c.itemId === payload.fromItemId ? { ...c, itemId: payload.toItemId } : c)) });
+      this.putProductionOrder({ ...order!, components: order!.components.map((c) => (c.itemId === payload.fromItemId ? { ...c, itemId: payload.toItemId } : c)) }, command, payload.reason);
     }
     this.store.approvals.markUsed(payload.approvalId, commandId);
     return { status: 'accepted' };
@@ -232,6 +256,12 @@ export class CommandProcessor {
 
   private requestApproval(payload: CommandPayload<'approval.request'>, requestedBy: string): Outcome {
     if (this.store.approvals.get(payload.approvalId)) return rejected(`payload.approvalId: ${payload.approvalId} was requested already`);
+    if (payload.kind === 'transfer') {
+      const { transferId } = payload.transfer;
+      if (this.store.planning.record<Transfer>('transfers', transferId)) return rejected(`payload.transfer.transferId: transfer ${transferId} exists already`);
+      const asked = this.store.approvals.openForTransfer(transferId);
+      if (asked) return rejected(`payload.transfer.transferId: transfer ${transferId} was submitted for approval already, by ${asked.requestedBy} (${asked.approvalId})`);
+    }
     const misnumbered = payload.kind === 'use-as-is' ? checkDeviationNumber(payload.deviation.deviationNumber, this.deviationNumberPattern) : null;
     if (misnumbered) return rejected(`payload.deviation.${misnumbered}`);
     const requestedAt = this.clock().toISOString();
@@ -250,7 +280,18 @@ export class CommandProcessor {
       return rejected(`payload.approvalId: ${payload.approvalId} was already ${approval.decision === 'approve' ? 'approved' : 'rejected'} by ${approval.decidedBy}`);
     }
     this.store.approvals.record(payload.approvalId, payload.decision, decidedBy);
+    if (payload.decision === 'reject') this.store.exceptionAnswers.voidByApproval(payload.approvalId);
     this.publish('approval.decided', payload.approvalId, { ...payload, decidedBy, decidedAt: this.clock().toISOString() });
+    return { status: 'accepted' };
+  }
+
+  /** One answer per exception: the first stands (until a supervisor rejects what it asked for), a second is refused naming it. */
+  private answerException(payload: CommandPayload<'exception.answer'>, command: CommandMeta): Outcome {
+    const standing = this.store.exceptionAnswers.standing(payload.exceptionId);
+    if (standing) return rejected(`payload.exceptionId: ${payload.exceptionId} was answered already by ${standing.answeredBy} at ${standing.answeredAt} ("${standing.responseLabel}")`);
+    const answer = { ...payload, commandId: command.commandId, answeredBy: command.issuedBy, answeredAt: this.clock().toISOString() };
+    this.store.exceptionAnswers.record(answer);
+    this.publish('exception.answered', payload.exceptionId, answer);
     return { status: 'accepted' };
   }
 
@@ -272,30 +313,32 @@ export class CommandProcessor {
     return null;
   }
 
-  private requestTransfer(payload: CommandPayload<'transfer.request'>, commandId: string): Outcome {
+  private requestTransfer(payload: CommandPayload<'transfer.request'>, command: CommandMeta): Outcome {
     if (this.store.planning.record<Transfer>('transfers', payload.transferId)) return rejected(`payload.transferId: transfer ${payload.transferId} exists already`);
     const unapproved = this.checkTransferApproval(payload);
     if (unapproved) return unapproved;
     const misfit = this.checkItemQuantity(payload.itemId, payload.quantity);
     if (misfit) return misfit;
-    if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);
-    const { transferId, reason: _reason, approvalId: _approvalId, approvedBy: _approvedBy, ...transfer } = payload;
-    this.store.planning.putRecord('transfers', { id: transferId, ...transfer });
+    if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, command.commandId);
+    const { transferId, reason, approvalId: _approvalId, approvedBy: _approvedBy, ...rest } = payload;
+    const transfer: Transfer = { id: transferId, ...rest };
+    this.store.planning.putRecord('transfers', transfer);
+    this.publishPlanning({ kind: 'transfer', transfer }, command, reason);
     return { status: 'accepted' };
   }
 
-  private reroute(payload: CommandPayload<'production.reroute'>): Outcome {
+  private reroute(payload: CommandPayload<'production.reroute'>, command: CommandMeta): Outcome {
     const order = this.store.planning.record<ProductionOrder>('productionOrders', payload.productionOrderId);
     if (!order) return rejected(`payload.productionOrderId: unknown production order ${payload.productionOrderId}`);
     if (!this.store.planning.record('plants', payload.toPlant)) return rejected(`payload.toPlant: unknown plant ${payload.toPlant}`);
-    this.store.planning.putRecord('productionOrders', { ...order, plant: payload.toPlant, line: payload.toLine, startDate: payload.startDate, dueDate: payload.dueDate });
+    this.putProductionOrder({ ...order, plant: payload.toPlant, line: payload.toLine, startDate: payload.startDate, dueDate: payload.dueDate }, command, payload.reason);
     return { status: 'accepted' };
   }
 
-  private reschedule(payload: CommandPayload<'production.reschedule'>): Outcome {
+  private reschedule(payload: CommandPayload<'production.reschedule'>, command: CommandMeta): Outcome {
     const order = this.store.planning.record<ProductionOrder>('productionOrders', payload.productionOrderId);
     if (!order) return rejected(`payload.productionOrderId: unknown production order ${payload.productionOrderId}`);
-    this.store.planning.putRecord('productionOrders', { ...order, startDate: payload.startDate, dueDate: payload.dueDate });
+    this.putProductionOrder({ ...order, startDate: payload.startDate, dueDate: payload.dueDate }, command, payload.reason);
     return { status: 'accepted' };
   }
 
@@ -315,11 +358,10 @@ export class CommandProcessor {
     return { status: 'accepted' };
   }
 
-  private updateReceiptDate(payload: CommandPayload<'po.updateReceiptDate'>): Outcome {
+  private updateReceiptDate(payload: CommandPayload<'po.updateReceiptDate'>, command: CommandMeta): Outcome {
     const line = this.store.planning.poLine(payload.poLineId);
     if (!line) return rejected(`payload.poLineId: unknown PO schedule line ${payload.poLineId}`);
-    this.store.planning.putPoLine({ ...line, expectedDate: payload.receiptDate });
-    return { status: 'accepted' };
+    return this.putPoLine({ ...line, expectedDate: payload.receiptDate }, command, payload.reason);
   }
 
   /** Why a second usage decision is refused, as a person reads it: who made the first, and when. */
@@ -356,7 +398,6 @@ export class CommandProcessor {
     const defectCode = 'CONTAINMENT';
     const defectText = `Made from lot ${containedBy.lotId}, which failed inspection lot ${containedBy.inspectionLotId}`;
     this.store.updateLot(lot.lotId, { version: lot.version, inspectionLotId });
-    this.store.openInspection({ lotId: lot.lotId, inspectionLotId, defectCode, defectText, failedAt: this.clock().toISOString() });
     const { lotId, version, itemId, plant, quantity, unit, supplierId } = lot;
     const payload: EventPayload<'inspection.failed'> = {
       lotId,
@@ -375,6 +416,7 @@ export class CommandProcessor {
     const stream = isSimulatedPlant(plant) ? qmsStream(plant) : erpStream;
     const envelope = this.store.appendEvent({ stream, type: 'inspection.failed', plant, correlationId: lotId, payload }, this.clock());
     this.appended.add(envelope.stream);
+    this.store.openInspection({ lotId: lot.lotId, inspectionLotId, defectCode, defectText, failedAt: envelope.occurredAt });
   }
 
   /** Null when the use-as-is in the decision (if any) is exactly what a supervisor approved, and not used yet. */
@@ -433,6 +475,7 @@ export class CommandProcessor {
       this.store.insertLot(subLot);
       this.publishLot(subLot, issuedBy, reason);
     }
+    const failed = this.store.openInspectionOf(lot.lotId);
     this.store.closeInspection(lot.lotId);
     // Every workstation hears who decided and what the lot became, after the parts' own changes.
     const made: EventPayload<'usageDecision.made'> = {
@@ -449,6 +492,7 @@ export class CommandProcessor {
       ...(payload.deviationNumber === undefined ? {} : { deviationNumber: payload.deviationNumber }),
       ...(payload.approvedBy === undefined ? {} : { approvedBy: payload.approvedBy }),
       unit: lot.unit,
+      ...(failed ? { failure: { defectCode: failed.defectCode, defectText: failed.defectText, failedAt: failed.failedAt, quantity: lot.quantity } } : {}),
       parts: parts.map(({ lotId, decision, stockType, quantity }) => ({ lotId, decision, stockType, quantity })),
     };
     this.store.usageDecisions.record(made);

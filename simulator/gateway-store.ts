@@ -1,6 +1,8 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
 import { ApprovalBook } from './approval-book';
 import { UsageDecisionBook } from './usage-decision-book';
+import { ExceptionAnswerBook } from './exception-answer-book';
+import { DisruptionLog } from './disruption-log';
 import { PlanningStore } from './planning/planning-store';
 import type Database from 'better-sqlite3';
 import type { Dataset } from '../shared/dataset';
@@ -50,10 +52,16 @@ export class GatewayStore {
   readonly approvals: ApprovalBook;
   /** Usage decisions made, one per inspection lot. */
   readonly usageDecisions: UsageDecisionBook;
+  /** Planners' answers to exceptions, one standing per exception. */
+  readonly exceptionAnswers: ExceptionAnswerBook;
+  /** ASN delays, line stops and restarts, for snapshots. */
+  private readonly disruptions: DisruptionLog;
+  private readonly clock: () => Date;
 
   constructor(options: GatewayStoreOptions) {
     const { databasePath, seed, planningScale, clock } = options;
     this.retention = options.retention;
+    this.clock = clock;
     // A new file starts the world on the clock's day: its orders and deliveries lie ahead of today.
     const opened = openSimulatorDatabase(databasePath, () => buildWorld(seed, planningScale, calendarDayOf(clock())), clock());
     this.db = opened.db;
@@ -64,6 +72,8 @@ export class GatewayStore {
     if (opened.created) this.planning.store(opened.created.planning, planningScale > 0);
     this.approvals = new ApprovalBook(this.db);
     this.usageDecisions = new UsageDecisionBook(this.db);
+    this.exceptionAnswers = new ExceptionAnswerBook(this.db);
+    this.disruptions = new DisruptionLog(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
     this.seed = Number((this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string }).value);
@@ -147,6 +157,7 @@ export class GatewayStore {
     };
     this.sql('INSERT INTO events (stream, seq, id, type, body) VALUES (?, ?, ?, ?, ?)')
       .run(envelope.stream, seq, envelope.id, envelope.type, JSON.stringify(envelope));
+    this.disruptions.note(envelope);
     if (this.retention !== undefined) {
       this.sql('DELETE FROM events WHERE stream = ? AND seq <= ?').run(draft.stream, seq - this.retention);
     }
@@ -224,6 +235,14 @@ export class GatewayStore {
     return this.openInspectionLotId(lotId) !== undefined;
   }
 
+  /** The lot's failed inspection still waiting for its usage decision, as it failed. */
+  openInspectionOf(lotId: string): OpenInspection | undefined {
+    return this.sql(
+      `SELECT lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode,
+         defect_text AS defectText, failed_at AS failedAt FROM open_inspections WHERE lot_id = ?`,
+    ).get(lotId) as OpenInspection | undefined;
+  }
+
   /** The lot's failed inspection lot still waiting for its usage decision. */
   openInspectionLotId(lotId: string): string | undefined {
     const row = this.sql('SELECT inspection_lot_id AS id FROM open_inspections WHERE lot_id = ?').get(lotId) as { id: string } | undefined;
@@ -261,6 +280,8 @@ export class GatewayStore {
       // Approvals live on the ERP's stream: only its namespace carries them.
       openApprovals: streams.includes(erpStream) ? this.approvals.open() : [],
       usageDecisions: this.usageDecisions.all(),
+      disruptions: this.disruptions.recent(streams, calendarDayOf(this.clock())),
+      exceptionAnswers: streams.includes(erpStream) ? this.exceptionAnswers.all() : [],
       planningParts: 0,
     }));
   }

@@ -432,8 +432,7 @@ export class Scenario {
       }),
     );
     const failed = store.updateLot(lotId, { version: 2 });
-    store.openInspection({ lotId, inspectionLotId, defectCode: defect.code, defectText: defect.text, failedAt: this.deps.clock().toISOString() });
-    this.append(
+    const failedEvent = this.append(
       typed({ ...context, stream: qmsStream(plant) }, 'inspection.failed', {
         lotId,
         lotVersion: failed.version,
@@ -447,6 +446,8 @@ export class Scenario {
         defectText: defect.text,
       }),
     );
+    // Failed when the QMS said so: a workstation that joins later holds the lot since the same instant.
+    store.openInspection({ lotId, inspectionLotId, defectCode: defect.code, defectText: defect.text, failedAt: failedEvent.occurredAt });
     return { lotId, inspectionLotId };
   }
 

@@ -1,16 +1,17 @@
 // Applies what a connector receives: validates each event, applies it in seq order per stream, once
 // by event id, and advances the stream's cursor in the same transaction as the state change.
 // Invalid messages go to the dead-letter table; nothing here throws past the connector.
-import type { CanonicalEvent } from '../../shared/events';
+import { parseEvent, type CanonicalEvent } from '../../shared/events';
 import { snapshotSchema } from '../../shared/sync-protocol';
 import { describeZodError } from '../../shared/describe-error';
 import type { Clock, Logger } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
+import type { PlanAnalysis } from '../engine/workflow';
 import { readIncomingMessage } from './incoming-message';
 import { openApprovalAsEvent } from '../model/open-approval';
-import { openInspectionAsEvent } from '../model/open-inspection';
-import { usageDecisionAsEvent } from '../model/usage-decision-event';
+import { decidedInspectionAsEvent, openInspectionAsEvent } from '../model/open-inspection';
+import { exceptionAnswerAsEvent, usageDecisionAsEvent } from '../model/snapshot-events';
 import { projectEvent } from '../model/lot-projection';
 import { projectPlanningEvent } from '../model/planning-projection';
 import type { Store } from '../store/open-store';
@@ -34,6 +35,8 @@ export interface EventIngestDeps {
   changes: ChangeTracker;
   clock: Clock;
   logger: Logger;
+  /** The running plan: a change heard from the stream projects the exceptions it touches again. */
+  plan?: () => PlanAnalysis | null;
 }
 
 export function createEventIngest(deps: EventIngestDeps) {
@@ -49,7 +52,7 @@ export function createEventIngest(deps: EventIngestDeps) {
   function applyOne(events: readonly CanonicalEvent[], at: string): void {
     for (const event of events) {
       projectEvent(event, repos, changes, at);
-      projectPlanningEvent(event, repos, changes);
+      projectPlanningEvent(event, repos, changes, deps.plan?.() ?? null);
       engine.onEvent(event);
     }
   }
@@ -145,6 +148,26 @@ export function createEventIngest(deps: EventIngestDeps) {
   }
 
   /**
+   * Disruptions a snapshot carries that this workstation never heard: each is weighed as if it had just
+   * arrived, under the exception id every other workstation gave it, and claimed in the inbox so it is
+   * weighed once. The snapshot's planning data is newer than the events, so an ASN's date does not move
+   * the PO line back (an expedite since stands); a restart still notes itself on its line stop.
+   */
+  function applyMissedDisruptions(disruptions: readonly unknown[], at: string): void {
+    for (const raw of disruptions) {
+      const parsed = parseEvent(raw);
+      if (!parsed.ok) {
+        deadLetter(raw, `snapshot disruption: ${parsed.reason}`, at);
+        continue;
+      }
+      const { event } = parsed;
+      if (!repos.inbox.claim({ eventId: event.id, stream: event.stream, seq: event.seq, type: event.type, outcome: 'applied', at })) continue;
+      if (event.type === 'line.restarted') projectPlanningEvent(event, repos, changes, deps.plan?.() ?? null);
+      engine.onEvent(event);
+    }
+  }
+
+  /**
    * A snapshot replaces what the cache knows of master data and lots, and sets the cursors to its
    * positions, lower ones included: a gateway whose log restarted (a new epoch) numbers from 1 again,
    * so what the inbox holds past the new position belongs to the old log.
@@ -177,12 +200,19 @@ export function createEventIngest(deps: EventIngestDeps) {
       // Usage decisions this workstation has not heard of close its tasks on those lots, as their events would have.
       for (const made of parsed.data.usageDecisions) {
         if (repos.usageDecisions.forInspectionLot(made.inspectionLotId)?.commandId === made.commandId) continue;
+        // A failure this workstation never heard of: held first, as every workstation that heard it holds it, then decided.
+        const lot = repos.lots.get(made.lotId);
+        const failed = lot && repos.lots.hold(made.lotId)?.inspectionLotId !== made.inspectionLotId ? decidedInspectionAsEvent(made, lot) : undefined;
+        if (failed) engine.onEvent(failed);
         applyOne([usageDecisionAsEvent(made)], at);
       }
       // So do requests still waiting for a supervisor that this workstation has not heard of.
       for (const open of parsed.data.openApprovals) {
         if (!repos.approvals.get(open.approvalId)) engine.onEvent(openApprovalAsEvent(open));
       }
+      applyMissedDisruptions(parsed.data.disruptions, at);
+      // Answers given on other workstations, to exceptions weighed here now or before.
+      for (const answer of parsed.data.exceptionAnswers) applyOne([exceptionAnswerAsEvent(answer)], at);
       if (parsed.data.epoch !== undefined) repos.inbox.setEpoch(connectorId, parsed.data.epoch, at);
       for (const [stream, seq] of Object.entries(parsed.data.streams)) {
         if (seq < (working.get(stream) ?? 0)) repos.inbox.forgetAfter(stream, seq);

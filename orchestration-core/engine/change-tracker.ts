@@ -2,7 +2,15 @@
 // after the commit) and changes to the plan. Plan changes reach the plan index at once, so a
 // workflow later in the same transaction sees them; when a transaction or an event's savepoint
 // rolls back, the index is rebuilt from what SQLite kept.
+import type { Transfer } from '../../shared/dataset';
 import type { PlanChange } from '../analysis/plan-changes';
+
+/** A stock transport order the ERP created on someone's command, heard from the stream. */
+export interface TransferUpstream {
+  transfer: Transfer;
+  by: string;
+  commandId: string;
+}
 
 /** Where plan changes go: the running core's plan index. */
 export interface PlanTarget {
@@ -17,6 +25,7 @@ export function createChangeTracker() {
   let approvals = new Set<string>();
   let alerts = new Set<string>();
   let master = false;
+  let transfers: TransferUpstream[] = [];
   let target: PlanTarget | null = null;
   /** Plan changes applied since the last commit (take). */
   let planTouched = false;
@@ -37,6 +46,16 @@ export function createChangeTracker() {
     },
     alertChanged(alertId: string): void {
       alerts.add(alertId);
+    },
+    /** The ERP created a stock transport order (a rebalancing proposal accepted on some workstation, perhaps). */
+    transferUpstream(transfer: TransferUpstream): void {
+      transfers.push(transfer);
+    },
+    /** The transfers heard since the last call; call after commit. */
+    takeTransfersUpstream(): TransferUpstream[] {
+      const taken = transfers;
+      transfers = [];
+      return taken;
     },
     /** Units or currency came with a snapshot. */
     masterChanged(): void {
@@ -101,6 +120,7 @@ export function createChangeTracker() {
       exceptions = new Set();
       approvals = new Set();
       alerts = new Set();
+      transfers = [];
       master = false;
     },
   };

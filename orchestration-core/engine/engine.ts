@@ -119,7 +119,8 @@ export function createEngine(deps: EngineDeps) {
   function interrupt(event: CanonicalEvent): void {
     for (const name of interruptedBy(event.type)) {
       const declared = newest.get(name)?.interrupts?.[event.type];
-      const instance = declared && repos.instances.running(name, declared.key(event as never));
+      const key = declared?.key(event as never, repos);
+      const instance = key === undefined ? undefined : repos.instances.running(name, key);
       if (!instance) continue;
       // The instance's own version says what the event means to it.
       const own = installed(instance).interrupts?.[event.type];

@@ -91,7 +91,8 @@ export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => Step
  * the lot decided on another workstation): the instance it concerns is the one running under `key`.
  */
 export interface Interrupt<S, T extends EventType> {
-  key(event: Extract<CanonicalEvent, { type: T }>): string;
+  /** The correlation key of the instance it concerns, from the event (or what the store knows of it); undefined: none here. */
+  key(event: Extract<CanonicalEvent, { type: T }>, repos: Repos): string | undefined;
   /** Whether the event concerns this instance's state; absent: always. Otherwise the instance keeps its wait. */
   applies?(state: S, event: Extract<CanonicalEvent, { type: T }>): boolean;
   step: string;

@@ -1,11 +1,15 @@
 // What events and accepted commands change in the planning data: SQLite first, then the plan index
 // through the change tracker (same transaction, so a workflow right after sees the new plan).
+import { waitsForTheLine } from '../../shared/api/impact';
 import type { CanonicalCommand } from '../../shared/commands';
-import type { ProductionOrder } from '../../shared/dataset';
-import type { CanonicalEvent } from '../../shared/events';
+import type { PoLine, ProductionOrder } from '../../shared/dataset';
+import type { CanonicalEvent, EventPayload } from '../../shared/events';
 import type { ChangeTracker } from '../engine/change-tracker';
 import { derivedId } from '../engine/derived-ids';
+import type { PlanAnalysis } from '../engine/workflow';
 import type { Repos } from '../store/repos';
+import { applyAnswerHeard } from './exception-answers';
+import { reprojectLineStop } from './line-stop-responses';
 
 function movePoLine(poLineId: string, expectedDate: string, asnId: string | null, repos: Repos, changes: ChangeTracker): void {
   const line = repos.planning.poLine(poLineId);
@@ -16,8 +20,74 @@ function movePoLine(poLineId: string, expectedDate: string, asnId: string | null
   changes.planChanged({ kind: 'poLine', poLine: updated });
 }
 
-export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker): void {
+/** The same record, field by field (the store and the wire may list keys in another order). */
+function samePoLine(a: PoLine | undefined, b: PoLine): boolean {
+  return a !== undefined && a.supplierId === b.supplierId && a.itemId === b.itemId && a.plant === b.plant && a.quantity === b.quantity && a.expectedDate === b.expectedDate && a.confirmed === b.confirmed && a.asnId === b.asnId;
+}
+
+function sameOrder(a: ProductionOrder | undefined, b: ProductionOrder): boolean {
+  const componentsOf = (order: ProductionOrder) => order.components.map((c) => `${c.itemId}:${c.quantity}`).join(' ');
+  return (
+    a !== undefined && a.itemId === b.itemId && a.plant === b.plant && a.line === b.line && a.quantity === b.quantity && a.startDate === b.startDate &&
+    a.dueDate === b.dueDate && a.priority === b.priority && componentsOf(a) === componentsOf(b)
+  );
+}
+
+/**
+ * A held-up order another workstation's planner moved to another line: each line stop holding it shows
+ * it rerouted, by whom, and projects its responses again without it. This workstation's own reroute is
+ * marked by its reply.
+ */
+function notedRerouteElsewhere(before: ProductionOrder, order: ProductionOrder, payload: EventPayload<'planning.changed'>, repos: Repos, changes: ChangeTracker, plan: PlanAnalysis | null): void {
+  if (before.plant === order.plant && before.line === order.line) return;
+  if (repos.exceptions.reroutedBy(payload.commandId) !== undefined) return;
+  for (const exceptionId of repos.exceptions.lineStopsHolding(order.id)) {
+    const stored = repos.exceptions.get(exceptionId);
+    if (!stored || !('stoppageId' in stored.detail) || stored.detail.plant !== before.plant || stored.detail.line !== before.line) continue;
+    const rerouted = { plant: order.plant, line: order.line, commandId: payload.commandId, upstream: { state: 'accepted' as const }, by: payload.changedBy };
+    const orders = stored.detail.orders.map((held) => (held.productionOrderId === order.id && waitsForTheLine(held) ? { ...held, rerouted } : held));
+    repos.exceptions.setDetail(exceptionId, { ...stored.detail, orders });
+    reprojectLineStop(exceptionId, repos, plan);
+    changes.exceptionChanged(exceptionId);
+  }
+}
+
+/** A planning record the ERP changed on a command, this workstation's or another's: the plan follows. */
+function applyUpstreamChange(payload: EventPayload<'planning.changed'>, repos: Repos, changes: ChangeTracker, plan: PlanAnalysis | null): void {
+  // Without planning data there is no plan to change: the next snapshot brings it whole.
+  if (repos.planning.today() === null) return;
+  const { change } = payload;
+  switch (change.kind) {
+    case 'poLine':
+      if (samePoLine(repos.planning.poLine(change.poLine.id), change.poLine)) return;
+      repos.planning.putPoLine(change.poLine);
+      changes.planChanged(change);
+      return;
+    case 'productionOrder': {
+      const before = repos.planning.productionOrder(change.order.id);
+      if (sameOrder(before, change.order)) return;
+      putProductionOrder(change.order, repos, changes);
+      if (before) notedRerouteElsewhere(before, change.order, payload, repos, changes, plan);
+      return;
+    }
+    case 'transfer':
+      if (!repos.planning.hasTransfer(change.transfer.id)) {
+        repos.planning.putTransfer(change.transfer);
+        changes.planChanged(change);
+      }
+      changes.transferUpstream({ transfer: change.transfer, by: payload.changedBy, commandId: payload.commandId });
+      return;
+  }
+}
+
+export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker, plan: PlanAnalysis | null = null): void {
   switch (event.type) {
+    case 'planning.changed':
+      applyUpstreamChange(event.payload, repos, changes, plan);
+      return;
+    case 'exception.answered':
+      applyAnswerHeard(event.payload, repos, changes);
+      return;
     // Lot events reach the plan through the lot projection, which knows the stock it wrote.
     case 'asn.delayed':
       movePoLine(event.payload.poLineId, event.payload.newDate, event.payload.asnId, repos, changes);

@@ -81,7 +81,10 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
           if (!stored) throw new ApiFailure('not-found', `exceptionId: no exception ${args.exceptionId}`);
           const task = stored.row.taskId ? repos.tasks.get(stored.row.taskId) : undefined;
           if (!task || task.status !== 'open') {
-            throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} is ${stored.row.status}${stored.chosenResponse ? ` (${stored.chosenResponse} chosen)` : ''}, not waiting for a response`);
+            const answered = stored.choice;
+            const label = answered && stored.responses.find((candidate) => candidate.id === answered.responseId)?.label;
+            if (answered) throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} was answered by ${answered.by} at ${answered.at}: ${label ?? answered.responseId}; it is ${stored.row.status}`);
+            throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} is ${stored.row.status}, not waiting for a response`);
           }
           // A response that leaves things worse than doing nothing is applied only when the planner confirms it.
           const response = stored.responses.find((candidate) => candidate.id === args.responseId);

@@ -132,8 +132,25 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     if (decision.decision === 'refused') return { ...base, status: 'proposed', transferId: null, commandId: null, approvalId: null };
     const entry = decision.commandId ? repos.outbox.get(decision.commandId) : undefined;
     if (entry?.status === 'rejected') return { ...base, status: 'rejected', reason: 'Refused upstream by the ERP' };
-    if (entry?.status === 'accepted' || entry?.status === 'duplicate') return { ...base, status: decision.receivedAt ? 'received' : 'in-transit' };
-    return { ...base, status: 'accepted' };
+    // Accepted on another workstation: this one has no command, the ERP has the transfer.
+    const upstream = entry?.status === 'accepted' || entry?.status === 'duplicate' || (!entry && decision.transferId !== null && repos.planning.hasTransfer(decision.transferId));
+    if (decision.receivedAt) return { ...base, status: 'received' };
+    return { ...base, status: upstream ? 'in-transit' : 'accepted' };
+  }
+
+  /**
+   * A proposal no decision here covers, as another workstation's request for approval left it: waiting
+   * for a supervisor, or rejected by one (while it is still what was asked).
+   */
+  function askedElsewhere(proposal: RebalancingProposal): RebalancingProposal {
+    const approval = repos.approvals.latestForTransfer(transferIdOf(proposal.id, proposal.shipDate));
+    if (!approval?.transfer) return proposal;
+    const asked = { ...proposal, approvalId: approval.id, decidedBy: approval.requestedBy, transferId: approval.transfer.transferId };
+    if (approval.status === 'pending') return { ...asked, status: 'awaiting-approval' };
+    if (approval.status === 'rejected' && approval.transfer.quantity === proposal.quantity) {
+      return { ...asked, status: 'rejected', reason: `${approval.decidedBy ?? 'A supervisor'} rejected the transfer: ${approval.decisionReason ?? ''}` };
+    }
+    return proposal;
   }
 
   /** What the view shows: live proposals with the decisions taken on them, and accepted transfers still tracked. */
@@ -147,7 +164,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       else if (decision?.decision === 'awaiting-approval') out.set(proposal.id, decidedRow(decision));
       // The gateway refused the request for approval: open again, with why.
       else if (decision?.decision === 'refused') out.set(proposal.id, { ...proposal, reason: decision.reason });
-      else out.set(proposal.id, proposal);
+      else out.set(proposal.id, askedElsewhere(proposal));
     }
     for (const decision of decisions.values()) {
       if (!out.has(decision.proposalId) && (decision.decision === 'accepted' || decision.decision === 'awaiting-approval')) out.set(decision.proposalId, decidedRow(decision));
@@ -261,11 +278,19 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       const args = acceptProposalsArgsSchema.parse(rawArgs);
       const commandIds = decide(context, args.proposalIds, (proposalId, now) => {
         const decided = repos.rebalancing.get(proposalId);
+        // Another planner's transfer is theirs: said so, not answered as if this one had sent it.
+        if (decided?.decision === 'accepted' && !decided.receivedAt && decided.decidedBy !== context.user) {
+          throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${decided.decidedBy}; its transfer ${decided.transferId ?? ''} is on its way`);
+        }
         // Idempotent: accepting what is accepted (and not yet received), or waiting for approval, answers with its command again.
         if (decided?.decision === 'accepted' && decided.commandId && !decided.receivedAt) return decided.commandId;
         if (decided?.decision === 'awaiting-approval' && decided.commandId) return decided.commandId;
         const proposal = findProposal(proposalId);
         const transferId = transferIdOf(proposal.id, proposal.shipDate);
+        const asked = repos.approvals.latestForTransfer(transferId);
+        // Another workstation's request waits for a supervisor (this workstation's own, refused by the gateway, does not).
+        if (asked?.status === 'pending' && asked.id !== decided?.approvalId) throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${asked.requestedBy} and awaits a supervisor's approval (${asked.id})`);
+        if (repos.planning.hasTransfer(transferId)) throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted already; its transfer ${transferId} is on its way`);
         const { itemId, fromPlant, toPlant, quantity, unit, shipDate, arrivalDate } = proposal;
         if (proposal.revenueProtected > transferApprovalValue) {
           // Policy: a supervisor approves a transfer of this value first; the transfer.request follows the approval.
@@ -357,6 +382,59 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     return settled;
   }
 
+  /**
+   * Stock transport orders the ERP created for a proposal accepted on another workstation: recorded
+   * as accepted by whoever did, with the figures of this workstation's proposal for that lane (the same
+   * plan, so the same proposal) and the transfer's own quantity and dates, so the view shows it on its way.
+   */
+  function noteTransfersUpstream(): boolean {
+    const heard = deps.changes.takeTransfersUpstream().filter(({ transfer }) => {
+      const proposalId = proposalIdOf(transfer.itemId, transfer.fromPlant, transfer.toPlant);
+      if (transferIdOf(proposalId, transfer.shipDate) !== transfer.id) return false;
+      const decided = repos.rebalancing.get(proposalId);
+      return !(decided?.decision === 'accepted' && decided.transferId === transfer.id);
+    });
+    if (heard.length === 0) return false;
+    try {
+      store.durableTransaction(() => {
+        const now = deps.clock.now().toISOString();
+        for (const { transfer, by, commandId } of heard) {
+          const proposalId = proposalIdOf(transfer.itemId, transfer.fromPlant, transfer.toPlant);
+          const seen = live.get(proposalId) ?? repos.rebalancing.get(proposalId)?.proposal;
+          const unitCost = seen?.unitCost ?? repos.planning.lane(transfer.fromPlant, transfer.toPlant)?.costPerUnit ?? 0;
+          const item = repos.rebalancing.item(transfer.itemId);
+          const proposal: RebalancingProposal = {
+            id: proposalId,
+            itemId: transfer.itemId,
+            itemDescription: item?.description ?? transfer.itemId,
+            fromPlant: transfer.fromPlant,
+            toPlant: transfer.toPlant,
+            quantity: transfer.quantity,
+            unit: item?.unit ?? 'EA',
+            shipDate: transfer.shipDate,
+            arrivalDate: transfer.arrivalDate,
+            unitCost,
+            cost: Math.round(unitCost * transfer.quantity * 100) / 100,
+            shortageCovered: Math.min(transfer.quantity, seen?.shortageCovered ?? 0),
+            revenueProtected: seen?.revenueProtected ?? 0,
+            needDate: seen?.needDate ?? null,
+            status: 'in-transit',
+            transferId: transfer.id,
+            commandId,
+            approvalId: repos.approvals.latestForTransfer(transfer.id)?.id ?? null,
+            decidedBy: by,
+            reason: null,
+          };
+          repos.rebalancing.decide({ proposalId, decision: 'accepted', proposal, transferId: transfer.id, commandId, approvalId: proposal.approvalId, decidedBy: by, decidedAt: now, reason: null });
+        }
+      });
+    } catch (error) {
+      deps.changes.discard();
+      throw error;
+    }
+    return true;
+  }
+
   return {
     handlers,
     /** A change to the plan (inside a transaction): gathered, then re-solved after the debounce. */
@@ -373,7 +451,8 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     },
     /** After any commit: a reply may have moved an accepted transfer along (accepted upstream, refused), or a supervisor decided one. */
     committed(): void {
-      if (settleApprovals()) {
+      const noted = noteTransfersUpstream();
+      if (settleApprovals() || noted) {
         publish();
         deps.afterDecision();
       }

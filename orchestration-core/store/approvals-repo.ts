@@ -122,6 +122,9 @@ export function createApprovalsRepo(db: Database.Database) {
   const latestForException = db.prepare<[string, string], RawApproval>(
     `${select} WHERE a.exception_id = ? ORDER BY a.requested_by = ? DESC, a.requested_at DESC, a.id DESC LIMIT 1`,
   );
+  const latestForTransfer = db.prepare<[string], RawApproval>(
+    `${select} WHERE a.kind = 'transfer' AND json_extract(a.request, '$.transfer.transferId') = ? ORDER BY a.requested_at DESC, a.id DESC LIMIT 1`,
+  );
   const attachTask = db.prepare('UPDATE approvals SET task_id = ? WHERE id = ?');
   const refused = db.prepare('UPDATE approvals SET substitution_refused = ? WHERE id = ?');
   const decidedHere = db.prepare('UPDATE approvals SET pending_decision = ?, pending_by = ?, pending_at = ?, pending_command_id = ? WHERE id = ?');
@@ -146,6 +149,11 @@ export function createApprovalsRepo(db: Database.Database) {
     /** The latest request about the exception, this user's own before anyone else's. */
     latestForException(exceptionId: string, user: string): StoredApproval | undefined {
       const raw = latestForException.get(exceptionId, user);
+      return raw && toStored(raw);
+    },
+    /** The latest request to approve this stock transport order, from any workstation. */
+    latestForTransfer(transferId: string): StoredApproval | undefined {
+      const raw = latestForTransfer.get(transferId);
       return raw && toStored(raw);
     },
     attachTask(id: string, taskId: string): void {

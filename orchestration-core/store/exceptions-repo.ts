@@ -26,6 +26,8 @@ export interface StoredException {
   chosenResponse: ExceptionResponse['id'] | null;
   choice: ResponseChoice | null;
   instanceId: string;
+  /** The exception.answer this workstation sent, when it answered. */
+  answerCommandId: string | null;
 }
 
 interface RawException {
@@ -51,6 +53,7 @@ interface RawException {
   chosenAt: string | null;
   chosenNote: string | null;
   remaining: string | null;
+  answerCommandId: string | null;
 }
 
 const select = `
@@ -58,11 +61,11 @@ const select = `
     e.source_document AS sourceDocument, e.detected_at AS detectedAt, e.orders_hit AS ordersHit,
     e.revenue_at_risk AS revenueAtRisk, e.worst_days_late AS worstDaysLate, e.unfulfilled, e.status,
     e.task_id AS taskId, e.detail, e.impact, e.responses, e.chosen_response AS chosenResponse, e.instance_id AS instanceId,
-    e.chosen_by AS chosenBy, e.chosen_at AS chosenAt, e.chosen_note AS chosenNote, e.remaining
+    e.chosen_by AS chosenBy, e.chosen_at AS chosenAt, e.chosen_note AS chosenNote, e.remaining, e.answer_command_id AS answerCommandId
   FROM exceptions e LEFT JOIN items i ON i.id = e.item_id`;
 
 function toStored(raw: RawException): StoredException {
-  const { detail, impact, responses, chosenResponse, instanceId, chosenBy, chosenAt, chosenNote, remaining, ...row } = raw;
+  const { detail, impact, responses, chosenResponse, instanceId, chosenBy, chosenAt, chosenNote, remaining, answerCommandId, ...row } = raw;
   const choice = chosenResponse && chosenBy && chosenAt ? { responseId: chosenResponse, by: chosenBy, at: chosenAt, note: chosenNote } : null;
   return {
     row: { ...row, remaining: remaining === null ? null : (JSON.parse(remaining) as ProjectedEffect) },
@@ -72,6 +75,7 @@ function toStored(raw: RawException): StoredException {
     chosenResponse,
     choice,
     instanceId,
+    answerCommandId,
   };
 }
 
@@ -104,6 +108,10 @@ export function createExceptionsRepo(db: Database.Database) {
   const setResponses = db.prepare('UPDATE exceptions SET responses = ? WHERE id = ?');
   const choose = db.prepare('UPDATE exceptions SET chosen_response = @responseId, status = @status, chosen_by = @by, chosen_at = @at, chosen_note = @note, remaining = @remaining WHERE id = @id');
   const setRemaining = db.prepare('UPDATE exceptions SET status = ?, remaining = ? WHERE id = ?');
+  const answerCommand = db.prepare('UPDATE exceptions SET answer_command_id = ? WHERE id = ?');
+  const answeredElsewhere = db.prepare(
+    "UPDATE exceptions SET chosen_response = @responseId, status = @status, chosen_by = @by, chosen_at = @at, chosen_note = @note, remaining = @remaining, task_id = NULL WHERE id = @id",
+  );
   const setImpact = db.prepare(
     'UPDATE exceptions SET impact = @impact, orders_hit = @ordersHit, revenue_at_risk = @revenueAtRisk, worst_days_late = @worstDaysLate, unfulfilled = @unfulfilled WHERE id = @id',
   );
@@ -113,6 +121,12 @@ export function createExceptionsRepo(db: Database.Database) {
       // instr first: only the line stop that names the command has its orders read as JSON.
       `SELECT e.id FROM exceptions e, json_each(e.detail, '$.orders') o
        WHERE e.type = 'line-stop' AND instr(e.detail, ?) > 0 AND json_extract(o.value, '$.rerouted.commandId') = ?`,
+    )
+    .pluck();
+  const holding = db
+    .prepare<[string, string], string>(
+      `SELECT DISTINCT e.id FROM exceptions e, json_each(e.detail, '$.orders') o
+       WHERE e.type = 'line-stop' AND instr(e.detail, ?) > 0 AND json_extract(o.value, '$.productionOrderId') = ?`,
     )
     .pluck();
   const unweighedStops = db
@@ -152,6 +166,17 @@ export function createExceptionsRepo(db: Database.Database) {
       const remaining = projected ?? null;
       choose.run({ id, ...choice, status: awaitingApproval ? 'awaiting-approval' : statusFor(remaining), remaining: remaining && JSON.stringify(remaining) });
     },
+    /** The exception.answer this workstation sent for it: the answer heard back is its own. */
+    noteAnswerCommand(id: string, commandId: string | null): void {
+      answerCommand.run(commandId, id);
+    },
+    /**
+     * A planner on another workstation answered it: the choice, the note and what it leaves late as
+     * that planner saw them; awaiting approval while a supervisor has yet to decide. No task here.
+     */
+    answeredElsewhere(id: string, choice: ResponseChoice, remaining: ProjectedEffect | null, awaitingApproval: boolean): void {
+      answeredElsewhere.run({ id, ...choice, status: awaitingApproval ? 'awaiting-approval' : statusFor(remaining), remaining: remaining && JSON.stringify(remaining) });
+    },
     /** What is still late changed (a lot decided, a plan change): answered or resolved by it. */
     setRemaining(id: string, remaining: ProjectedEffect): void {
       setRemaining.run(statusFor(remaining), JSON.stringify(remaining), id);
@@ -162,6 +187,8 @@ export function createExceptionsRepo(db: Database.Database) {
     },
     /** Open line stops with held-up orders whose alternates are not weighed yet. */
     unweighedLineStops: (): string[] => unweighedStops.all(),
+    /** The line stops that hold the production order up. */
+    lineStopsHolding: (productionOrderId: string): string[] => holding.all(productionOrderId, productionOrderId),
     /** The line stop whose held-up order a production.reroute command moved. */
     reroutedBy: (commandId: string): string | undefined => rerouting.get(commandId, commandId),
     /** The chosen response was refused (an approval rejected): the planner is asked again. */

@@ -124,6 +124,11 @@ export function createPlanningRepo(db: Database.Database) {
       return db.prepare('DELETE FROM po_lines WHERE id = ?').run(id).changes === 1;
     },
 
+    /** Whether the ERP has the stock transport order (on its way: not received yet). */
+    hasTransfer(id: string): boolean {
+      return db.prepare<[string], number>('SELECT 1 FROM transfers WHERE id = ?').pluck().get(id) !== undefined;
+    },
+
     /** A transfer received at its destination leaves the plan: its stock is a lot there now. */
     removeTransfer(id: string): boolean {
       return db.prepare('DELETE FROM transfers WHERE id = ?').run(id).changes === 1;

@@ -110,7 +110,9 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
     const { lotId, inspectionLotId, defectCode, defectText, plant, supplierId, itemId, quantity, unit, containedBy } = event.payload;
     // Every command here is named after the inspection lot: the same whether this workstation heard
     // the failure or found it in a snapshot, so the gateway applies each once.
-    if (ctx.repos.lots.get(lotId)?.stockType !== 'blocked') {
+    // A failure that says the lot's stock type (blocked for containment, or as its usage decision left it
+    // when a snapshot brings a failure decided since) needs no block from here: the ERP's word stands.
+    if (event.payload.stockType === undefined && ctx.repos.lots.get(lotId)?.stockType !== 'blocked') {
       ctx.emit(
         'lot.setStatus',
         { lotId, stockType: 'blocked', reason: `Inspection lot ${inspectionLotId} failed: ${defectCode}` },

@@ -10,7 +10,8 @@ import type { ProductionOrder } from '../../shared/dataset';
 import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
 import type { Impact } from '../analysis/impact';
 import { derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForTask, type WorkflowContext } from '../engine/workflow';
+import { defineWorkflow, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
+import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
 import { summarize } from '../store/exceptions-repo';
 import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
 import { rescheduleCommand } from '../model/line-stop-worlds';
@@ -19,6 +20,8 @@ interface LineStoppedState {
   exceptionId: string;
   stoppageId: string;
   taskId: string;
+  /** The answer sent to the gateway; the reschedules follow once it stands. */
+  answer?: SentAnswer;
 }
 
 /** Hours a planner has to answer before the exception is overdue: a line stop is urgent. */
@@ -57,6 +60,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
   trigger: 'line.stopped',
   correlationKey: (event) => event.payload.stoppageId,
   startsWhen: (_event, ctx) => ctx.plan !== null,
+  interrupts: { 'exception.answered': answeredElsewhere<LineStoppedState>('answeredElsewhere') },
 
   start(event, ctx) {
     const p = event.payload;
@@ -110,15 +114,38 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
       if (!stored || !('stoppageId' in stored.detail)) throw new Error(`exception ${state.exceptionId} is not a line stop`);
       if (input.responseId !== 'reschedule' && input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a line stop offers reschedule or accept-delay, not ${input.responseId}`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
-      if (input.responseId === 'reschedule') {
+      const answer = sendAnswer(ctx, state.exceptionId, { responseId: input.responseId, by: signal.user, at: ctx.now, note: input.note ?? null });
+      return { state: { ...state, answer }, wait: waitForReply(answer.commandId, 'answerReplied') };
+    },
+
+    answerReplied(state, signal, ctx) {
+      if (signal.kind !== 'reply') throw new Error(`answerReplied: expected a reply, got ${signal.kind}`);
+      const answer = state.answer;
+      const stored = ctx.repos.exceptions.get(state.exceptionId);
+      if (!answer || !stored || !('stoppageId' in stored.detail)) throw new Error(`answerReplied: ${state.exceptionId} sent no answer, or is not a line stop`);
+      if (signal.reply.status === 'rejected') {
+        // Another workstation answered first (its answer follows on the stream and closes this task), or the gateway says why not.
+        const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Your answer to the stop of ${stored.detail.plant}/${stored.detail.line} was refused upstream (${refusalOf(signal)}): choose again`, dueInHours: responseSlaHours });
+        ctx.repos.exceptions.reopen(state.exceptionId, taskId);
+        ctx.exceptionChanged(state.exceptionId);
+        const { answer: _answer, ...rest } = state;
+        return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
+      }
+      // The orders still on the line now: a reroute refused since the answer waits for the restart too.
+      if (answer.responseId === 'reschedule') {
         for (const order of stored.detail.orders.filter(waitsForTheLine)) {
-          const { payload, options } = rescheduleCommand(stored.detail, order, signal.user);
+          const { payload, options } = rescheduleCommand(stored.detail, order, answer.choice.by);
           ctx.emit('production.reschedule', payload, options);
         }
       }
-      ctx.repos.exceptions.chooseResponse(state.exceptionId, { responseId: input.responseId, by: signal.user, at: ctx.now, note: input.note ?? null });
-      ctx.audit(signal.user, 'exception response', state.exceptionId, { response: input.responseId, note: input.note ?? null });
+      ctx.audit(answer.choice.by, 'exception response', state.exceptionId, { response: answer.responseId, note: answer.choice.note });
       ctx.exceptionChanged(state.exceptionId);
+      return { state, end: 'completed' };
+    },
+
+    answeredElsewhere(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'exception.answered') throw new Error(`answeredElsewhere: expected exception.answered, got ${signal.kind}`);
+      closeTask(state.taskId, ctx);
       return { state, end: 'completed' };
     },
   },

@@ -9,7 +9,8 @@ import { ApiFailure } from '../../shared/api/result';
 import type { PlanChange } from '../analysis/plan-changes';
 import { summarize } from '../store/exceptions-repo';
 import { derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForEvent, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
+import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
+import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
 
 interface LotBlockedState {
   exceptionId: string;
@@ -19,6 +20,8 @@ interface LotBlockedState {
   answered?: boolean;
   /** The lot as it failed: the plan where it had passed, to weigh the decision against. */
   passed?: PlanChange;
+  /** The answer sent to the gateway, until it stands. */
+  answer?: SentAnswer;
 }
 
 /** Hours a planner has to look at the shortfall before the exception is overdue. */
@@ -60,9 +63,10 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
   interrupts: {
     'usageDecision.made': {
       key: (event) => event.payload.inspectionLotId,
-      applies: (state) => state.answered !== true && state.passed !== undefined,
+      applies: (state) => state.answered !== true && state.answer === undefined && state.passed !== undefined,
       step: 'decided',
     },
+    'exception.answered': answeredElsewhere<LotBlockedState>('answeredElsewhere'),
   },
 
   start(event, ctx) {
@@ -109,12 +113,30 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
       const input = respondArgsSchema.parse(signal.input);
       if (input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a blocked lot offers only accept-delay here, not ${input.responseId}`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
-      ctx.repos.exceptions.chooseResponse(state.exceptionId, { responseId: 'accept-delay', by: signal.user, at: ctx.now, note: input.note ?? null });
-      ctx.audit(signal.user, 'exception response', state.exceptionId, { response: 'accept-delay', note: input.note ?? null, commands: [] });
-      ctx.exceptionChanged(state.exceptionId);
-      // Instances from before version 2 know nothing of the lot: they end here.
-      if (!state.lotId || !state.passed) return { state, end: 'completed' };
-      return { state: { ...state, answered: true }, wait: waitForEvent('usageDecision.made', state.lotId, 'decided') };
+      const answer = sendAnswer(ctx, state.exceptionId, { responseId: 'accept-delay', by: signal.user, at: ctx.now, note: input.note ?? null });
+      return { state: { ...state, answer }, wait: waitForReply(answer.commandId, 'answerReplied') };
+    },
+
+    answerReplied(state, signal, ctx) {
+      if (signal.kind !== 'reply') throw new Error(`answerReplied: expected a reply, got ${signal.kind}`);
+      const { answer, ...rest } = state;
+      if (!answer) throw new Error(`answerReplied: ${state.exceptionId} sent no answer`);
+      if (signal.reply.status === 'rejected') {
+        // Another workstation answered first (its answer follows on the stream and closes this task), or the gateway says why not.
+        const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Your answer to the blocked lot ${state.lotId ?? ''} was refused upstream (${refusalOf(signal)}): choose again`, dueInHours: responseSlaHours });
+        ctx.repos.exceptions.reopen(state.exceptionId, taskId);
+        ctx.exceptionChanged(state.exceptionId);
+        return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
+      }
+      ctx.audit(answer.choice.by, 'exception response', state.exceptionId, { response: 'accept-delay', note: answer.choice.note, commands: [] });
+      return waitForTheDecision(rest, ctx);
+    },
+
+    answeredElsewhere(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'exception.answered') throw new Error(`answeredElsewhere: expected exception.answered, got ${signal.kind}`);
+      closeTask(state.taskId, ctx);
+      const { answer: _answer, ...rest } = state;
+      return waitForTheDecision(rest, ctx);
     },
 
     decided(state, signal, ctx) {
@@ -123,6 +145,16 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
     },
   },
 });
+
+/** Answered (here or elsewhere): what is left waits for the usage decision, to be weighed again then. */
+function waitForTheDecision(state: LotBlockedState, ctx: WorkflowContext): StepOutcome<LotBlockedState> {
+  // Instances from before version 2 know nothing of the lot: they end here.
+  if (!state.lotId || !state.passed) return { state, end: 'completed' };
+  // Decided while the answer was on its way: weighed now.
+  const detail = ctx.repos.exceptions.get(state.exceptionId)?.detail;
+  if (detail && 'inspectionLotId' in detail && ctx.repos.usageDecisions.forInspectionLot(detail.inspectionLotId) !== undefined) return weighDecided({ ...state, answered: true }, ctx);
+  return { state: { ...state, answered: true }, wait: waitForEvent('usageDecision.made', state.lotId, 'decided') };
+}
 
 /** Instances started by version 1 run on version 2's steps; their state lacks the lot, so they end when answered. */
 export const lotBlockedV1 = { ...lotBlocked, version: 1 };

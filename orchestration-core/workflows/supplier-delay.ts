@@ -5,10 +5,13 @@
 // substitution first goes to a supervisor (any workstation but the requester's) for approval.
 import { ApiFailure } from '../../shared/api/result';
 import { respondArgsSchema, type ResponseChoice, type SupplierDelayDetail } from '../../shared/api/impact';
+import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { ProposedResponse } from '../analysis/delay-responses';
 import type { PlanChange } from '../analysis/plan-changes';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
+import type { CommandDraft } from '../analysis/delay-responses';
+import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
 import { delayResponses, withProjectedEffects } from './supplier-delay-responses';
 
 interface SupplierDelayState {
@@ -18,6 +21,13 @@ interface SupplierDelayState {
   taskId: string | null;
   /** The approval asked for the chosen response, while it waits for a supervisor and then for upstream. */
   approval?: { id: string; requestedBy: string; responseId: ProposedResponse['id'] };
+  /**
+   * The answer sent to the gateway, with what follows once it stands: the response's commands, or the
+   * substitution to ask a supervisor to approve.
+   */
+  answer?: SentAnswer & { commands: CommandDraft[]; substitution?: SubstitutionRequest; approvalId?: string };
+  /** Another workstation's answer waits for this approval: the exception reopens here if it is rejected. */
+  approvalElsewhere?: string;
 }
 
 /** Hours a planner has to respond before the exception is overdue. */
@@ -31,6 +41,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
   trigger: 'asn.delayed',
   // Each ASN delay is its own exception, with the impact of that move.
   correlationKey: (event) => event.id,
+  interrupts: { 'exception.answered': answeredElsewhere<SupplierDelayState>('answeredElsewhere') },
 
   start(event, ctx) {
     const p = event.payload;
@@ -81,12 +92,48 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       if (!response) throw new ApiFailure('conflict', `responseId: ${input.responseId} is no longer possible for this delay`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
       const choice = { responseId: response.id, by: signal.user, at: ctx.now, note: input.note ?? null };
-      if (response.needsApproval) return requestApproval(state, response, signal, choice, ctx);
-      for (const draft of response.commands) ctx.emit(draft.type, draft.payload, { issuedBy: signal.user, entityId: draft.entityId });
-      ctx.repos.exceptions.chooseResponse(state.exceptionId, choice);
-      ctx.audit(signal.user, 'exception response', state.exceptionId, { response: response.id, note: input.note ?? null, commands: response.commands.map((c) => c.type) });
+      // Named after this workstation's task: unique, however many workstations answer the same exception.
+      const approvalId = response.needsApproval ? `AP-${signal.taskId}` : undefined;
+      const sent = sendAnswer(ctx, state.exceptionId, choice, approvalId ? { approvalId } : {});
+      if (response.needsApproval && !response.substitution) throw new Error(`response ${response.id} needs an approval but says nothing to approve`);
+      const answer = { ...sent, commands: response.needsApproval ? [] : response.commands, ...(approvalId && response.substitution ? { substitution: response.substitution, approvalId } : {}) };
+      return { state: { ...state, taskId: null, answer }, wait: waitForReply(sent.commandId, 'answerReplied') };
+    },
+
+    answerReplied(state, signal, ctx) {
+      if (signal.kind !== 'reply') throw new Error(`answerReplied: expected a reply, got ${signal.kind}`);
+      const answer = state.answer;
+      if (!answer) throw new Error(`answerReplied: ${state.exceptionId} sent no answer`);
+      // Refused: another workstation answered first (its answer follows on the stream and closes the task), or the gateway says why not.
+      if (signal.reply.status === 'rejected') return backToPlanner(state, `Your answer to the supplier delay on ${state.poLineId} was refused upstream (${refusalOf(signal)}): choose again`, ctx);
+      const { choice } = answer;
+      if (answer.substitution && answer.approvalId) return requestApproval(state, answer.approvalId, answer.substitution, choice, ctx);
+      for (const draft of answer.commands) ctx.emit(draft.type, draft.payload, { issuedBy: choice.by, entityId: draft.entityId });
+      ctx.audit(choice.by, 'exception response', state.exceptionId, { response: answer.responseId, note: choice.note, commands: answer.commands.map((c) => c.type) });
       ctx.exceptionChanged(state.exceptionId);
       return { state, end: 'completed' };
+    },
+
+    answeredElsewhere(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'exception.answered') throw new Error(`answeredElsewhere: expected exception.answered, got ${signal.kind}`);
+      closeTask(state.taskId, ctx);
+      const { approvalId } = signal.event.payload;
+      const { answer: _answer, ...rest } = state;
+      // A substitution another planner asked for: if the supervisor rejects it, the exception is open again here too.
+      if (approvalId) return { state: { ...rest, taskId: null, approvalElsewhere: approvalId }, wait: waitForEvent('approval.decided', approvalId, 'approvalElsewhereDecided') };
+      return { state: { ...rest, taskId: null }, end: 'completed' };
+    },
+
+    approvalElsewhereDecided(state, signal, ctx) {
+      if (signal.kind !== 'event' || signal.event.type !== 'approval.decided') throw new Error(`approvalElsewhereDecided: expected approval.decided, got ${signal.kind}`);
+      const decision = signal.event.payload;
+      const { approvalElsewhere: _approval, ...rest } = state;
+      if (decision.decision === 'reject') return backToPlanner(rest, `Substitution for ${state.poLineId} rejected by ${decision.decidedBy}: choose another response`, ctx);
+      // Approved: answered, with what the substitution leaves late as its planner saw it.
+      const remaining = ctx.repos.exceptions.get(state.exceptionId)?.row.remaining;
+      if (remaining) ctx.repos.exceptions.setRemaining(state.exceptionId, remaining);
+      ctx.exceptionChanged(state.exceptionId);
+      return { state: rest, end: 'completed' };
     },
 
     approvalDecided(state, signal, ctx) {
@@ -129,26 +176,15 @@ function backToPlanner(state: SupplierDelayState, subject: string, ctx: Workflow
   const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject, dueInHours: responseSlaHours });
   ctx.repos.exceptions.reopen(state.exceptionId, taskId);
   ctx.exceptionChanged(state.exceptionId);
-  const { approval: _approval, ...rest } = state;
+  const { approval: _approval, answer: _answer, ...rest } = state;
   return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
 }
 
 /** A response that needs a supervisor: the request goes upstream, and the exception waits for the decision. */
-function requestApproval(
-  state: SupplierDelayState,
-  response: ProposedResponse,
-  signal: { taskId: string; user: string },
-  choice: ResponseChoice,
-  ctx: WorkflowContext,
-): StepOutcome<SupplierDelayState> {
-  const note = choice.note;
-  const substitution = response.substitution;
-  if (!substitution) throw new Error(`response ${response.id} needs an approval but says nothing to approve`);
-  const user = signal.user;
-  // Named after this workstation's task: unique, however many workstations ask about the same exception.
-  const approvalId = `AP-${signal.taskId}`;
+function requestApproval(state: SupplierDelayState, approvalId: string, substitution: SubstitutionRequest, choice: ResponseChoice, ctx: WorkflowContext): StepOutcome<SupplierDelayState> {
+  const { note, by: user, responseId } = choice;
   const stored = ctx.repos.exceptions.get(state.exceptionId);
-  const projected = stored?.responses.find((candidate) => candidate.id === response.id)?.projected;
+  const projected = stored?.responses.find((candidate) => candidate.id === responseId)?.projected;
   // "Now" as the planner saw it: the disruption with no response, beside what the response makes of it.
   const baseline = stored?.responses.find((candidate) => candidate.id === 'accept-delay')?.projected;
   const subject = `Substitute ${substitution.toItemId} for ${substitution.fromItemId} in ${substitution.productionOrderIds.length} production order${substitution.productionOrderIds.length === 1 ? '' : 's'} (${substitution.plant})`;
@@ -157,11 +193,11 @@ function requestApproval(
   // Listed here at once, so the planner sees it waiting even before the gateway echoes it.
   ctx.repos.approvals.request({ id: approvalId, kind: 'substitution', subject, requestedBy: user, requestedAt: ctx.now, substitution: request.substitution, deviation: null, transfer: null, exceptionId: state.exceptionId, projected: projected ?? null, baseline: baseline ?? null });
   ctx.repos.exceptions.chooseResponse(state.exceptionId, choice, true);
-  ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: response.id, note });
+  ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: responseId, note });
   ctx.exceptionChanged(state.exceptionId);
   ctx.approvalChanged(approvalId);
   return {
-    state: { ...state, taskId: null, approval: { id: approvalId, requestedBy: user, responseId: response.id } },
+    state: { ...state, taskId: null, approval: { id: approvalId, requestedBy: user, responseId } },
     wait: waitForEvent('approval.decided', approvalId, 'approvalDecided'),
   };
 }

@@ -1,6 +1,7 @@
 // Order Impact: exceptions (disruptions with the orders they make later) and their details.
 import { z } from 'zod';
 import { idSchema } from '../domain';
+import { exceptionResponseIdSchema } from '../exception-answer';
 
 export const exceptionTypes = ['supplier-delay', 'lot-block', 'line-stop'] as const;
 export type ExceptionType = (typeof exceptionTypes)[number];
@@ -123,8 +124,8 @@ export interface HeldUpOrder {
    * a turn at a time after (each alternate's effect is a plan what-if). impact.reroute checks any line.
    */
   alternatesEvaluated: boolean;
-  /** Where the planner sent it, once rerouted, and what the ERP made of it. */
-  rerouted: { plant: string; line: string; commandId: string; upstream: RerouteUpstream } | null;
+  /** Where the planner sent it, once rerouted, and what the ERP made of it; `by` when another workstation's planner did. */
+  rerouted: { plant: string; line: string; commandId: string; upstream: RerouteUpstream; by?: string } | null;
 }
 
 /** A stopped line: the stoppage and the orders it holds up. */
@@ -191,7 +192,7 @@ export interface ExceptionApproval {
 
 export const respondArgsSchema = z.object({
   exceptionId: idSchema,
-  responseId: z.enum(['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay']),
+  responseId: exceptionResponseIdSchema,
   note: z.string().trim().max(1000).optional(),
   /** The planner saw that the response leaves things worse than doing nothing, and applies it anyway. */
   confirmedWorse: z.literal(true).optional(),
@@ -216,7 +217,10 @@ export const impactArgSchemas = {
 export interface ImpactApi {
   'impact.exceptions': (args: Record<string, never>) => ExceptionRow[];
   'impact.exception': (args: { id: string }) => ExceptionDetail;
-  /** Applies a response: its commands go to the outbox. */
+  /**
+   * Applies a response: its answer goes to the outbox (the gateway takes one per exception, for every
+   * workstation), and the response's commands follow once the answer stands. Returns the answer's command.
+   */
   'impact.respond': (args: RespondArgs) => { commandIds: string[] };
   /** Moves one order a stopped line holds up to another plant's line: production.reroute goes upstream. */
   'impact.reroute': (args: RerouteArgs) => { commandId: string };

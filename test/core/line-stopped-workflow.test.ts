@@ -101,6 +101,9 @@ describe('line-stopped workflow', () => {
 
     const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
     parts.store.transaction(() => parts.engine.onTaskCompleted(taskId, { exceptionId: 'EX-LS-1', responseId: 'reschedule' }, planner.user));
+    // The reschedules follow once the gateway takes the answer.
+    expect(pending().filter((c) => c.type === 'production.reschedule')).toEqual([]);
+    parts.answerReplied('EX-LS-1');
     const reschedules = pending().filter((c) => c.type === 'production.reschedule');
     expect(reschedules.map((c) => c.payload)).toEqual([{ productionOrderId: 'MO-2', startDate: '2026-12-06', dueDate: '2026-12-07', reason: 'Line P1/L1 stopped (LS-1)' }]);
     expect(parts.repos.exceptions.get('EX-LS-1')).toMatchObject({ row: { status: 'resolved' }, chosenResponse: 'reschedule' });
@@ -138,6 +141,9 @@ describe('line-stopped workflow', () => {
 
     const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
     parts.store.transaction(() => parts.engine.onTaskCompleted(taskId, { exceptionId: 'EX-LS-1', responseId: 'reschedule' }, planner.user));
+    // The reschedules follow once the gateway takes the answer.
+    expect(pending().filter((c) => c.type === 'production.reschedule')).toEqual([]);
+    parts.answerReplied('EX-LS-1');
     expect(pending().filter((c) => c.type === 'production.reschedule').map((c) => 'productionOrderId' in c.payload && c.payload.productionOrderId)).toEqual(['MO-2']);
   });
 
@@ -145,6 +151,9 @@ describe('line-stopped workflow', () => {
     const { commandId } = reroute({ exceptionId: 'EX-LS-1', productionOrderId: 'MO-1', toPlant: 'P2', toLine: 'L9' }, planner);
     const taskId = parts.repos.exceptions.get('EX-LS-1')!.row.taskId!;
     parts.store.transaction(() => parts.engine.onTaskCompleted(taskId, { exceptionId: 'EX-LS-1', responseId: 'reschedule' }, planner.user));
+    // The reschedules follow once the gateway takes the answer.
+    expect(pending().filter((c) => c.type === 'production.reschedule')).toEqual([]);
+    parts.answerReplied('EX-LS-1');
     const rescheduled = () => pending().flatMap((c) => (c.type === 'production.reschedule' ? [c.payload.productionOrderId] : []));
     expect(rescheduled()).toEqual(['MO-2']);
 

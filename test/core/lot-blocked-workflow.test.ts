@@ -62,6 +62,13 @@ describe('lot-blocked workflow', () => {
 
     expect(() => parts.engine.onTaskCompleted(row!.taskId!, { exceptionId: 'EX-IL-9', responseId: 'transfer' }, 'pl.omar')).toThrow(/offers only accept-delay/);
     parts.store.transaction(() => parts.engine.onTaskCompleted(row!.taskId!, { exceptionId: 'EX-IL-9', responseId: 'accept-delay', note: 'replacement ordered' }, 'pl.omar'));
+    // The answer goes to the gateway, for every workstation, and stands.
+    expect(parts.repos.outbox.get(parts.repos.exceptions.get('EX-IL-9')!.answerCommandId!)?.command).toMatchObject({
+      type: 'exception.answer',
+      issuedBy: 'pl.omar',
+      payload: { exceptionId: 'EX-IL-9', responseId: 'accept-delay', responseLabel: 'Accept the shortfall', note: 'replacement ordered', remaining: { ordersHit: 3, revenueAtRisk: 25_000 } },
+    });
+    parts.answerReplied('EX-IL-9');
     // Acknowledged, but the orders are still late: answered, not resolved, with what remains and the note.
     expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({
       row: { status: 'answered', remaining: { ordersHit: 3, revenueAtRisk: 25_000 } },

@@ -32,13 +32,19 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const planning = options.planning ? createPlanningService(repos, quietLogger) : null;
   if (planning) changes.attachPlan(planning.target);
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes, ...(planning ? { plan: () => planning.index() } : {}) });
-  const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger });
   const plan = () => planning?.index() ?? null;
+  const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger, plan });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan, newId: randomUUID, routeCommand: () => 'erp' });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
   const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', deviationNumberPattern: defaultDeviationNumberPattern, changes, clock, afterDecision: () => {}, discardChanges: () => changes.discard() });
-  return { store, repos, changes, engine, ingest, handleReply, queries, quarantine, plan };
+  /** The gateway's reply to the answer this workstation sent for the exception: its response's commands follow an accepted one. */
+  const answerReplied = (exceptionId: string, reply: { status: 'accepted' | 'rejected'; reason?: string } = { status: 'accepted' }) => {
+    const commandId = repos.exceptions.get(exceptionId)?.answerCommandId;
+    if (!commandId) throw new Error(`exception ${exceptionId} sent no answer`);
+    return handleReply('erp', commandId, { commandId, ...reply });
+  };
+  return { store, repos, changes, engine, ingest, handleReply, answerReplied, queries, quarantine, plan };
 }
 export type CoreParts = ReturnType<typeof createCoreParts>;
 

@@ -1,6 +1,7 @@
 // Workstations on one gateway, as people at different desks: each a core with its own SQLite file,
 // user and role, online before the test goes on. Closed together after each test.
 import { gatewayConnectors } from '../../electron/gateway-connectors';
+import { startRebalanceWorkerFromSource } from '../../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import type { Core } from '../../orchestration-core/core-types';
 import { createCore } from '../../orchestration-core/host';
 import type { Role } from '../../shared/domain';
@@ -15,8 +16,16 @@ export interface Workstation {
 export function createWorkstations(gatewayBaseUrl: () => string, databaseFile: (name: string) => string) {
   const cores: Core[] = [];
   return {
-    async open(user: string, role: Role): Promise<Workstation> {
-      const core = await createCore({ databasePath: databaseFile(`${user}.sqlite`), user, role, connectors: gatewayConnectors(gatewayBaseUrl()), logger: quietLogger });
+    /** `rebalancing`: the workstation runs the rebalancing worker and shows proposals. */
+    async open(user: string, role: Role, options: { rebalancing?: boolean } = {}): Promise<Workstation> {
+      const core = await createCore({
+        databasePath: databaseFile(`${user}.sqlite`),
+        user,
+        role,
+        connectors: gatewayConnectors(gatewayBaseUrl()),
+        logger: quietLogger,
+        ...(options.rebalancing ? { startRebalanceWorker: startRebalanceWorkerFromSource } : {}),
+      });
       cores.push(core);
       const as = { user };
       await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);

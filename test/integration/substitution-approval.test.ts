@@ -69,7 +69,13 @@ describe('substitution approval across workstations', () => {
 
     const { commandIds } = await planner.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute', note: 'alternate seal qualified' }, planner.as);
     expect(commandIds).toHaveLength(1);
-    const waiting = await planner.core.handlers['impact.exception']({ id: row.id }, planner.as);
+    expect((await planner.core.handlers['impact.exception']({ id: row.id }, planner.as)).exception.status).toBe('awaiting-approval');
+    // The answer stands upstream first; then the request for approval goes.
+    const waiting = await waitFor('the request for approval', async () => {
+      const after = await planner.core.handlers['impact.exception']({ id: row.id }, planner.as);
+      return after.approval ? after : undefined;
+    });
+    expect(gateway.inspect.commands().find((c) => c.commandId === commandIds[0])).toMatchObject({ type: 'exception.answer', status: 'accepted', body: { payload: { responseId: 'substitute', approvalId: waiting.approval!.id } } });
     expect(waiting.exception.status).toBe('awaiting-approval');
     expect(waiting.approval).toMatchObject({ responseId: 'substitute', status: 'pending', requestedBy: 'pl.omar', decidedBy: null });
     expect(substitutions()).toHaveLength(0);
@@ -157,8 +163,10 @@ describe('substitution approval across workstations', () => {
     });
     expect(reopened).toMatchObject({ chosenResponse: null, approval: { status: 'rejected', decidedBy: 'sv.ines', decisionReason: 'alternate not released for this customer' } });
     expect(reopened.exception.taskId).not.toBe(row.taskId);
+    // The rejection voided the first answer upstream: the second one stands.
     const { commandIds } = await planner.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'accept-delay' }, planner.as);
-    expect(commandIds).toEqual([]);
+    expect(commandIds).toHaveLength(1);
+    await waitFor('the second answer accepted upstream', () => gateway.inspect.acceptedCount(commandIds[0]!) === 1);
     expect(settled((await planner.core.handlers['impact.exception']({ id: row.id }, planner.as)).exception.status)).toBe(true);
     expect(substitutions()).toHaveLength(0);
   });
@@ -173,7 +181,7 @@ describe('substitution approval across workstations', () => {
 
     await first.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, first.as);
     await waitFor('the second workstation sets its task aside', async () => (await second.core.handlers['impact.exception']({ id: row.id }, second.as)).exception.status === 'awaiting-approval');
-    await expect(async () => second.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'expedite' }, second.as)).rejects.toThrow(/awaiting-approval \(substitute chosen\), not waiting for a response/);
+    await expect(async () => second.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'expedite' }, second.as)).rejects.toThrow(/was answered by pl\.omar at .*: Substitute component; it is awaiting-approval/);
 
     // Rejected: both planners may answer again.
     const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.status === 'pending');
@@ -195,41 +203,48 @@ describe('substitution approval across workstations', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(substitutions()).toHaveLength(1);
     expect(substitutions()[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'pl.lena' } });
-    // Only the requester's workflow finished the work; the others stepped aside and ended.
-    expect(supplierDelayInstances('pl.lena')).toEqual(['completed']);
-    expect(supplierDelayInstances('pl.omar')).toEqual(['cancelled']);
-    expect(supplierDelayInstances('sv.ines')).toEqual(['cancelled']);
+    // Only the requester's workflow sent the substitution; the others heard the answer, waited for the decision and ended.
+    for (const user of ['pl.lena', 'pl.omar', 'sv.ines']) expect(supplierDelayInstances(user), user).toEqual(['completed']);
   });
 
-  it('two requests made at once, both approved: the first substitution goes upstream, the second is refused and returns to its planner', async () => {
+  it('two planners answer at once: the gateway takes the first answer, the second is refused and shows the first', async () => {
     const first = await workstation('pl.omar', 'planner');
     const second = await workstation('pl.lena', 'planner');
     const supervisor = await workstation('sv.ines', 'supervisor');
     const { row } = await substitutableException(first.core, first.as);
     await waitFor('the exception on the second workstation', async () => (await second.core.handlers['impact.exceptions']({}, second.as)).some((r) => r.id === row.id && r.status === 'open'));
-    // Both answer before either hears of the other's request.
+    // Both answer before either hears of the other's answer.
     await Promise.all([
       first.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, first.as),
-      second.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, second.as),
+      second.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'expedite' }, second.as),
     ]);
-    const requests = await waitFor('both requests at the supervisor', async () => {
-      const pending = (await supervisor.core.handlers['approvals.list']({}, supervisor.as)).filter((a) => a.status === 'pending');
-      return pending.length === 2 ? pending : undefined;
+    const answers = await waitFor('both answers upstream', () => {
+      const found = gateway.inspect.commands().filter((c) => c.type === 'exception.answer');
+      return found.length === 2 ? found : undefined;
     });
-    const fromFirst = requests.find((a) => a.requestedBy === 'pl.omar')!;
-    const fromSecond = requests.find((a) => a.requestedBy === 'pl.lena')!;
-    await supervisor.core.handlers['approvals.decide']({ approvalId: fromFirst.id, decision: 'approve', reason: '' }, supervisor.as);
-    await waitFor('the first substitution accepted', () => substitutions().some((c) => c.status === 'accepted'));
-    await supervisor.core.handlers['approvals.decide']({ approvalId: fromSecond.id, decision: 'approve', reason: '' }, supervisor.as);
-
-    const refused = await waitFor('the second exception back with its planner', async () => {
-      const after = await second.core.handlers['impact.exception']({ id: row.id }, second.as);
-      return after.exception.status === 'open' ? after : undefined;
-    });
-    expect(refused.exception.taskId).not.toBe(row.taskId);
-    expect(refused.approval).toMatchObject({ status: 'approved', refusedUpstream: expect.stringContaining('without component') });
-    await waitFor('the first exception resolved', async () => settled((await first.core.handlers['impact.exception']({ id: row.id }, first.as)).exception.status));
-    expect(substitutions().map((c) => c.status).sort()).toEqual(['accepted', 'rejected']);
+    const standing = answers.find((c) => c.status === 'accepted')!;
+    const winner = (standing.body as { issuedBy: string }).issuedBy;
+    const refused = answers.find((c) => c.status === 'rejected')!;
+    expect(refused.reason).toMatch(new RegExp(`^payload\\.exceptionId: ${row.id} was answered already by ${winner} at `));
+    // Whichever stands, both workstations end up showing it, and only its commands go upstream.
+    for (const { core, as } of [first, second]) {
+      const shown = await waitFor(`${as.user} shows ${winner}'s answer`, async () => {
+        const after = await core.handlers['impact.exception']({ id: row.id }, as);
+        return after.choice?.by === winner ? after : undefined;
+      });
+      expect(shown.exception.status, as.user).not.toBe('open');
+      // Neither may answer again.
+      await expect(async () => core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'accept-delay' }, as)).rejects.toThrow(new RegExp(`was answered by ${winner.replace('.', '\\.')} at `));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (winner === 'pl.omar') {
+      await approvalOn(supervisor.core, supervisor.as, (a) => a.status === 'pending' && a.requestedBy === 'pl.omar');
+      expect(gateway.inspect.commands().filter((c) => c.type === 'approval.request')).toHaveLength(1);
+      expect(gateway.inspect.commands().filter((c) => c.type === 'po.expedite')).toHaveLength(0);
+    } else {
+      expect(gateway.inspect.commands().filter((c) => c.type === 'po.expedite')).toHaveLength(1);
+      expect(gateway.inspect.commands().filter((c) => c.type === 'approval.request')).toHaveLength(0);
+    }
   });
 
   it('a supervisor workstation set up after the request, past the gateway log, finds it in its snapshot and approves it', async () => {

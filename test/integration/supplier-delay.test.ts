@@ -108,16 +108,21 @@ describe('supplier delay over the real gateway', () => {
     expect(byId['expedite']!.projected).toMatchObject({ ordersHit: 0, revenueAtRisk: 0 });
     for (const response of detail.responses) expect(response.projected.revenueAtRisk).toBeLessThanOrEqual(row!.revenueAtRisk + 1e-6);
 
+    // The answer goes first (one per exception, for every workstation); the expedite follows once it stands.
     const { commandIds } = await core.handlers['impact.respond']({ exceptionId: row!.id, responseId: 'expedite', note: 'supplier confirmed by phone' }, planner);
     expect(commandIds).toHaveLength(1);
-    await waitFor('the expedite accepted upstream', () => gateway.inspect.acceptedCount(commandIds[0]!) === 1);
-    const expedites = gateway.inspect.commands().filter((c) => c.type === 'po.expedite');
+    await waitFor('the answer accepted upstream', () => gateway.inspect.acceptedCount(commandIds[0]!) === 1);
+    expect(gateway.inspect.commands().find((c) => c.commandId === commandIds[0])).toMatchObject({ type: 'exception.answer', body: { issuedBy: planner.user, payload: { exceptionId: row!.id, responseId: 'expedite', note: 'supplier confirmed by phone' } } });
+    const expedites = await waitFor('the expedite accepted upstream', () => {
+      const found = gateway.inspect.commands().filter((c) => c.type === 'po.expedite' && c.status === 'accepted');
+      return found.length > 0 ? found : undefined;
+    });
     expect(expedites).toHaveLength(1);
-    expect(expedites[0]).toMatchObject({ commandId: commandIds[0], body: { issuedBy: planner.user, payload: { poLineId: line.id } } });
+    expect(expedites[0]).toMatchObject({ body: { issuedBy: planner.user, payload: { poLineId: line.id } } });
     const after = await core.handlers['impact.exception']({ id: row!.id }, planner);
     // Nothing left late: resolved, with who chose it and the note kept.
     expect(after).toMatchObject({ exception: { status: 'resolved', remaining: { ordersHit: 0 } }, chosenResponse: 'expedite', choice: { by: planner.user, note: 'supplier confirmed by phone' } });
-    await expect(async () => core.handlers['impact.respond']({ exceptionId: row!.id, responseId: 'accept-delay' }, planner)).rejects.toThrow(/is resolved \(expedite chosen\), not waiting for a response/);
+    await expect(async () => core.handlers['impact.respond']({ exceptionId: row!.id, responseId: 'accept-delay' }, planner)).rejects.toThrow(/was answered by pl\.omar at .*: Expedite.*; it is resolved/);
   });
 
   it('records a delay that hits no order as having no impact, without a planner task', async () => {

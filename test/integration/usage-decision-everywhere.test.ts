@@ -132,6 +132,14 @@ describe('a usage decision on every workstation', () => {
     expect(await planner.core.handlers['quarantine.lookup']({ lotId }, planner.as)).toMatchObject({ lot: { quantity: 50, stockType: 'unrestricted' }, decision: { decidedBy: 'qe.maria', code: 'R9' } });
     const subLot = decided.parts[1]!.lotId;
     expect(await planner.core.handlers['quarantine.lookup']({ lotId: subLot }, planner.as)).toMatchObject({ lot: { quantity: 40, stockType: 'blocked' }, decision: { parentLotId: lotId } });
+    // The planner never heard of the failure, yet lists the lot decided as the engineer does, under its defect.
+    const listed = await rowOn(planner.core, planner.as, lotId, (row) => row.taskState === 'decided');
+    const shared = ({ inspectionLotId, defectCode, defectText, holdSince, quantity, stockType, decidedBy, decisionCode, postings, parts, inspectionLotStatus }: QuarantineRow) => ({ inspectionLotId, defectCode, defectText, holdSince, quantity, stockType, decidedBy, decisionCode, postings, parts, inspectionLotStatus });
+    expect(shared(listed)).toEqual(shared(decided));
+    // Holding it here sent nothing that changes the lot: the ERP keeps it as its decision left it.
+    await waitFor('the planner’s queue empty', async () => (await planner.core.handlers['connectors.status']({}, planner.as)).every((c) => c.queueDepth === 0));
+    expect(gateway.inspect.commands().filter((c) => c.type === 'lot.setStatus' && c.status === 'accepted' && (c.body as { payload: { lotId: string } }).payload.lotId === lotId)).toHaveLength(1);
+    expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 50, stockType: 'unrestricted' });
   });
 
   it('a lot blocked for containment gets a task of its own on every workstation, under the lot it was made from', async () => {

@@ -149,6 +149,7 @@ describe('a held-up order’s dates and reroute', () => {
   it('says where a rerouted order went, and a refusal without the argument it names', () => {
     expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: pending })).toBe('Rerouted to P2/L9 · pending upstream');
     expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'accepted' } })).toBe('Rerouted to P2/L9 · accepted by the ERP');
+    expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'accepted' }, by: 'pl.omar' })).toBe('Rerouted to P2/L9 by pl.omar · accepted by the ERP');
     expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'refused', reason: 'toLine: L9 is in maintenance' } })).toBe(
       'Not rerouted to P2/L9 · refused by the ERP: toLine: L9 is in maintenance. It waits for the line.',
     );

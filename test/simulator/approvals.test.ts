@@ -1,5 +1,6 @@
 // The gateway's approvals: a request and a decision are published to every workstation as events;
-// the requester's own decision, a second decision and a substitution without approval are refused.
+// the requester's own decision, a second decision, a substitution without approval, a second request for one
+// transfer and a second answer to one exception are refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandEnvelope } from '../../shared/commands';
 import { closeAll, connectClient, startTestGateway, waitUntil } from './harness';
@@ -84,5 +85,37 @@ describe('gateway approvals', () => {
     expect(await client.command(again)).toMatchObject({ status: 'rejected', reason: `payload.approvalId: AP-T was used already, by command ${sent.commandId}` });
     // A transfer without an approval is the workstation's policy to judge: taken as before.
     expect(await client.command(command('transfer.request', 'pl.omar', { ...approved, transferId: 'T-SMALL', reason: 'Rebalancing FG-000001' }))).toMatchObject({ status: 'accepted' });
+  });
+
+  it('takes one request for approval per transfer: a second workstation is refused while the first is open, and once the transfer exists', async () => {
+    const gateway = await startTestGateway();
+    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    const transfer = { transferId: 'RB-FG-000002-P2-P1-2026-12-01', itemId: 'FG-000002', fromPlant: 'P2', toPlant: 'P1', quantity: 40, unit: 'EA', shipDate: '2026-12-01', arrivalDate: '2026-12-03', value: 25_000 };
+    const ask = (approvalId: string, by: string) => command('approval.request', by, { approvalId, kind: 'transfer', subject: 'Transfer 40 EA of FG-000002', transfer });
+    expect(await client.command(ask('AP-1', 'pl.omar'))).toMatchObject({ status: 'accepted' });
+    expect(await client.command(ask('AP-2', 'pl.lena'))).toMatchObject({
+      status: 'rejected',
+      reason: `payload.transfer.transferId: transfer ${transfer.transferId} was submitted for approval already, by pl.omar (AP-1)`,
+    });
+    // Rejected, the transfer may be asked for again; approved and sent, it exists and is not asked for twice.
+    expect(await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-1', decision: 'reject', reason: 'not now' }))).toMatchObject({ status: 'accepted' });
+    expect(await client.command(ask('AP-3', 'pl.lena'))).toMatchObject({ status: 'accepted' });
+    expect(await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-3', decision: 'approve', reason: '' }))).toMatchObject({ status: 'accepted' });
+    const { value: _value, unit: _unit, ...approved } = transfer;
+    expect(await client.command(command('transfer.request', 'pl.lena', { ...approved, reason: 'Rebalancing FG-000002', approvalId: 'AP-3', approvedBy: 'sv.ines' }))).toMatchObject({ status: 'accepted' });
+    expect(await client.command(ask('AP-4', 'pl.omar'))).toMatchObject({ status: 'rejected', reason: `payload.transfer.transferId: transfer ${transfer.transferId} exists already` });
+  });
+
+  it('takes one answer per exception and publishes it; a second is refused naming the first', async () => {
+    const gateway = await startTestGateway();
+    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    await client.subscribe({ erp: 0 });
+    const answer = { exceptionId: 'EX-1', responseId: 'accept-delay', responseLabel: 'Accept the delay', note: 'customer agreed', remaining: null };
+    expect(await client.command(command('exception.answer', 'pl.omar', answer))).toMatchObject({ status: 'accepted' });
+    const answered = await waitUntil(() => client.events('erp').find((e) => e.type === 'exception.answered'), 'exception.answered');
+    expect(answered).toMatchObject({ correlationId: 'EX-1', payload: { ...answer, answeredBy: 'pl.omar' } });
+    const second = await client.command(command('exception.answer', 'pl.lena', { ...answer, responseId: 'expedite', responseLabel: 'Expedite PO-1/10' }));
+    expect(second).toMatchObject({ status: 'rejected' });
+    expect((second as { reason: string }).reason).toBe(`payload.exceptionId: EX-1 was answered already by pl.omar at ${(answered.payload as { answeredAt: string }).answeredAt} ("Accept the delay")`);
   });
 });

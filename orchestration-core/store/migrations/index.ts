@@ -13,6 +13,7 @@ import { up as upstreamUsageDecisions } from './0010-upstream-usage-decisions';
 import { up as containmentHolds } from './0011-containment-holds';
 import { up as unitsAndCurrency } from './0012-units-and-currency';
 import { up as exceptionAnswers } from './0013-exception-answers';
+import { up as sharedAnswers } from './0014-shared-answers';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: '0011-containment-holds', up: containmentHolds },
   { version: 12, name: '0012-units-and-currency', up: unitsAndCurrency },
   { version: 13, name: '0013-exception-answers', up: exceptionAnswers },
+  { version: 14, name: '0014-shared-answers', up: sharedAnswers },
 ];

@@ -80,14 +80,18 @@ export const notWeighedText = 'Not weighed';
 export const withoutAlternateText = (order: Pick<HeldUpOrder, 'alternatesEvaluated'>, open: boolean): string =>
   order.alternatesEvaluated ? noAlternateText : open ? weighingText : notWeighedText;
 
-/** "Rerouted to P2/L9 · accepted by the ERP": where the order went, and what the ERP made of it so far. */
+/**
+ * "Rerouted to P2/L9 by pl.omar · accepted by the ERP": where the order went, who sent it there when
+ * another workstation's planner did, and what the ERP made of it so far.
+ */
 export function describeRerouted(rerouted: NonNullable<HeldUpOrder['rerouted']>): string {
   const upstream = rerouted.upstream;
+  const where = `${lineKey(rerouted)}${rerouted.by ? ` by ${rerouted.by}` : ''}`;
   switch (upstream.state) {
     case 'pending':
-      return `Rerouted to ${lineKey(rerouted)} · pending upstream`;
+      return `Rerouted to ${where} · pending upstream`;
     case 'accepted':
-      return `Rerouted to ${lineKey(rerouted)} · accepted by the ERP`;
+      return `Rerouted to ${where} · accepted by the ERP`;
     case 'refused':
       return `Not rerouted to ${lineKey(rerouted)} · refused by the ERP: ${upstream.reason}. It waits for the line.`;
   }
