@@ -1,7 +1,7 @@
 // The Order Impact API: exceptions and, for one, the orders it hits with their dates and values
 // (a line stop's reroutes: reroute-handler.ts).
 import type { Handlers } from '../../shared/api';
-import type { ImpactApi, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../shared/api/impact';
+import type { ExceptionDetail, ImpactApi, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { Role } from '../../shared/domain';
 import type { Engine } from '../engine/engine';
@@ -36,6 +36,15 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
        o.quantity, o.ship_date AS shipDate, o.value, o.priority
      FROM customer_orders o LEFT JOIN items i ON i.id = o.item_id WHERE o.id = ?`,
   );
+  /** A lot block's facts with the lot's usage decision, once the ERP posted it. */
+  function withUsageDecision(detail: ExceptionDetail['detail']): ExceptionDetail['detail'] {
+    if (!('inspectionLotId' in detail)) return detail;
+    const decided = repos.usageDecisions.forInspectionLot(detail.inspectionLotId);
+    if (!decided) return detail;
+    const { code, decidedBy, decidedAt, postings } = decided;
+    return { ...detail, usageDecision: { code, decidedBy, decidedAt, postings: postings.map(({ decision, quantity }) => ({ decision, quantity })) } };
+  }
+
   return {
     'impact.exceptions': () => repos.exceptions.list(),
     'impact.exception': ({ id }, context) => {
@@ -53,7 +62,7 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
       const approval = repos.approvals.latestForException(id, context.user);
       return {
         exception: stored.row,
-        detail: stored.detail,
+        detail: withUsageDecision(stored.detail),
         productionOrders,
         customerOrders,
         responses: stored.responses,

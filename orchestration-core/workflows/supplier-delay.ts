@@ -60,7 +60,17 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
     const taskId = hit
       ? ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Supplier delay on ${p.poLineId}: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours })
       : null;
-    const detail: SupplierDelayDetail = { poLineId: p.poLineId, asnId: p.asnId, supplierId: p.supplierId, quantity: p.quantity, previousDate: p.previousDate, newDate: p.newDate, reason: p.reason ?? null };
+    const unit = ctx.repos.planning.item(p.itemId)?.unit;
+    const detail: SupplierDelayDetail = {
+      poLineId: p.poLineId,
+      asnId: p.asnId,
+      supplierId: p.supplierId,
+      quantity: p.quantity,
+      ...(unit ? { unit } : {}),
+      previousDate: p.previousDate,
+      newDate: p.newDate,
+      reason: p.reason ?? null,
+    };
     ctx.repos.exceptions.insert({
       id: exceptionId,
       type: 'supplier-delay',

@@ -1,6 +1,6 @@
 // Order Impact: exceptions (disruptions with the orders they make later) and their details.
 import { z } from 'zod';
-import { idSchema } from '../domain';
+import { idSchema, type DispositionDecision } from '../domain';
 import { exceptionResponseIdSchema } from '../exception-answer';
 
 export const exceptionTypes = ['supplier-delay', 'lot-block', 'line-stop'] as const;
@@ -71,6 +71,8 @@ export interface SupplierDelayDetail {
   asnId: string;
   supplierId: string;
   quantity: number;
+  /** The item's unit of measure; absent on exceptions recorded before it was kept. */
+  unit?: string;
   previousDate: string;
   newDate: string;
   reason: string | null;
@@ -85,6 +87,8 @@ export interface LotBlockDetail {
   supplierId: string | null;
   defectCode: string;
   defectText: string;
+  /** The ERP's usage decision on the inspection lot, once posted (from whichever workstation). */
+  usageDecision?: { code: string; decidedBy: string; decidedAt: string; postings: { decision: DispositionDecision; quantity: number }[] };
 }
 
 /** Another plant's line that could make a held-up order in its own window. */

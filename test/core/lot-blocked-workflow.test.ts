@@ -2,6 +2,7 @@
 // come later, against the plan where the lot had passed; a planner acknowledges it. A failed lot the
 // plan did not need records nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createImpactHandlers } from '../../orchestration-core/services/impact-handlers';
 import type { PlanningDataset } from '../../orchestration-core/store/planning-repo';
 import { createCoreParts, type CoreParts } from '../helpers/core-parts';
 import { createEventFactory, inspectionFailurePayload } from '../helpers/event-factory';
@@ -90,6 +91,12 @@ describe('lot-blocked workflow', () => {
     parts.ingest.applyBatch(decided('L-1', 'IL-9', [{ decision: 'release', quantity: 50 }, { decision: 'scrap', quantity: 50 }]));
     expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({ row: { status: 'open', ordersHit: 3 } });
     expect(parts.repos.tasks.get(taskId)?.status).toBe('open');
+    // The planner reads the decision with the block's facts, not "awaiting the quality engineer".
+    const impact = createImpactHandlers({ store: parts.store, repos: parts.repos, engine: parts.engine, role: 'planner', afterResponse: () => {}, discardChanges: () => {} });
+    expect(impact['impact.exception']({ id: 'EX-IL-9' }, { user: 'pl.omar' }).detail).toMatchObject({
+      lotId: 'L-1',
+      usageDecision: { code: 'R9', decidedBy: 'qe.anna', decidedAt: '2026-11-02T09:00:00.000Z', postings: [{ decision: 'release', quantity: 50 }, { decision: 'scrap', quantity: 50 }] },
+    });
   });
 
   it('a usage decision releasing the whole lot before the planner answered resolves the exception and closes the task', () => {

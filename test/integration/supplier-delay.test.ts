@@ -75,7 +75,9 @@ describe('supplier delay over the real gateway', () => {
     expect(row!.taskId).not.toBeNull();
 
     const detail = await core.handlers['impact.exception']({ id: row!.id }, planner);
-    expect(detail.detail).toMatchObject({ poLineId: chosen.line.id, previousDate: delay.previousDate, newDate: delay.newDate });
+    // The quantity in the item's own unit, as the PO line orders it.
+    const unit = dataset.items.find((item) => item.id === chosen.line.itemId)!.unit;
+    expect(detail.detail).toMatchObject({ poLineId: chosen.line.id, quantity: chosen.line.quantity, unit, previousDate: delay.previousDate, newDate: delay.newDate });
     expect(detail.customerOrders.map(({ id, daysLate, addedDaysLate, revenueAtRisk }) => ({ id, daysLate, addedDaysLate, revenueAtRisk }))).toEqual(
       chosen.impact.customerOrders.map(({ id, daysLate, addedDaysLate, revenueAtRisk }) => ({ id, daysLate, addedDaysLate, revenueAtRisk })),
     );

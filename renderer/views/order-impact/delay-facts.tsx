@@ -9,7 +9,7 @@ export function DelayFacts({ detail }: { detail: SupplierDelayDetail }) {
     ['PO line', detail.poLineId],
     ['ASN', detail.asnId],
     ['Supplier', detail.supplierId],
-    ['Quantity', formatQuantity(detail.quantity, '')],
+    ['Quantity', formatQuantity(detail.quantity, detail.unit ?? '')],
     ['Receipt date', formatReceiptMove(detail)],
     ['Reason', detail.reason ?? 'None given'],
   ] as const;

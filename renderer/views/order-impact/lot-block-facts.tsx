@@ -1,8 +1,9 @@
 import type { LotBlockDetail } from '../../../shared/api/impact';
 import { formatQuantity } from '../../format/numbers';
 import { DisruptionFactList } from './disruption-fact-list';
+import { describeLotDecision } from './lot-block-format';
 
-/** What failed: the lot, its inspection lot, the defect; the orders that counted on it follow below. */
+/** What failed: the lot, its inspection lot, the defect and its usage decision; the orders that counted on it follow below. */
 export function LotBlockFacts({ detail }: { detail: LotBlockDetail }) {
   const facts = [
     ['Lot', detail.lotId],
@@ -10,6 +11,7 @@ export function LotBlockFacts({ detail }: { detail: LotBlockDetail }) {
     ['Supplier', detail.supplierId ?? 'None'],
     ['Quantity', formatQuantity(detail.quantity, detail.unit)],
     ['Defect', `${detail.defectCode} — ${detail.defectText}`],
+    ['Usage decision', describeLotDecision(detail)],
   ] as const;
-  return <DisruptionFactList facts={facts} wide="Defect" testId="lot-block-facts" />;
+  return <DisruptionFactList facts={facts} wide={['Defect', 'Usage decision']} testId="lot-block-facts" />;
 }
