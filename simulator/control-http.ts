@@ -1,11 +1,11 @@
 // HTTP control endpoints beside socket.io, so a test can drive a simulator running in another process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { describeZodError } from '../shared/describe-error';
-import { idSchema, quantitySchema } from '../shared/domain';
+import { exactly, controlId, days, positiveQuantity, text, wholeNumber } from './control-inputs';
 import { EventStorms, eventStormOptionsSchema } from './event-storm';
 import type { GatewayStore } from './gateway-store';
-import { ScenarioError, type Scenario } from './scenario';
+import { ScenarioError, ScenarioInputError, type Scenario } from './scenario';
 
 const maxBodyBytes = 1_000_000;
 
@@ -31,64 +31,58 @@ const route = <S extends z.ZodType>(method: Route['method'], input: S, run: (inp
   run: run as (input: never) => unknown,
 });
 
-const positiveQuantity = quantitySchema.positive();
-
 function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, Route> {
   const storms = new EventStorms({ scenario, store });
   return {
     '/control/inspection-failure': route(
       'POST',
-      z.strictObject({ plant: idSchema.optional(), itemId: idSchema.optional(), quantity: positiveQuantity.optional() }),
+      exactly({ plant: controlId.optional(), itemId: controlId.optional(), quantity: positiveQuantity.optional(), poLineId: controlId.optional() }),
       (options) => scenario.inspectionFailure(options),
     ),
-    '/control/inspection-passed': route('POST', z.strictObject({ lotId: idSchema }), ({ lotId }) =>
-      scenario.inspectionPassed(lotId),
-    ),
-    '/control/consume': route('POST', z.strictObject({ lotId: idSchema, quantity: positiveQuantity }), (body) =>
-      scenario.consumeLot(body.lotId, body.quantity),
-    ),
+    '/control/inspection-passed': route('POST', exactly({ lotId: controlId }), ({ lotId }) => scenario.inspectionPassed(lotId)),
+    '/control/consume': route('POST', exactly({ lotId: controlId, quantity: positiveQuantity }), (input) => scenario.consumeLot(input.lotId, input.quantity)),
     '/control/produce': route(
       'POST',
-      z.strictObject({ lotId: idSchema, quantity: positiveQuantity, outputQuantity: positiveQuantity.optional() }),
-      (body) => scenario.produce(body.lotId, body.quantity, body.outputQuantity),
+      exactly({ lotId: controlId, quantity: positiveQuantity, outputQuantity: positiveQuantity.optional() }),
+      (input) => scenario.produce(input.lotId, input.quantity, input.outputQuantity),
     ),
-    '/control/b2mml': route('POST', z.strictObject({ plant: idSchema.default('P1'), xml: z.string().min(1).max(4_000_000) }), ({ plant, xml }) => {
+    '/control/b2mml': route('POST', exactly({ plant: controlId.default('P1'), xml: text(4_000_000, 1) }), ({ plant, xml }) => {
       const envelope = scenario.plantMessage(plant, xml);
       return { stream: envelope.stream, seq: envelope.seq, id: envelope.id };
     }),
     '/control/line-stopped': route(
       'POST',
-      z.strictObject({ plant: idSchema.optional(), line: idSchema.optional(), days: z.number().int().optional(), reason: z.string().max(500).optional() }),
+      exactly({ plant: controlId.optional(), line: controlId.optional(), days: days.optional(), reason: text(500).optional() }),
       (options) => scenario.lineStopped(options),
     ),
-    '/control/line-restarted': route('POST', z.strictObject({ stoppageId: idSchema, plant: idSchema, line: idSchema }), ({ stoppageId, plant, line }) =>
+    '/control/line-restarted': route('POST', exactly({ stoppageId: controlId, plant: controlId, line: controlId }), ({ stoppageId, plant, line }) =>
       scenario.lineRestarted(stoppageId, plant, line),
     ),
-    '/control/transfer-received': route('POST', z.strictObject({ transferId: idSchema }), ({ transferId }) => scenario.transferReceived(transferId)),
-    '/control/burst': route('POST', z.strictObject({ count: z.number().int().min(1).max(100_000) }), ({ count }) => ({
+    '/control/transfer-received': route('POST', exactly({ transferId: controlId }), ({ transferId }) => scenario.transferReceived(transferId)),
+    '/control/burst': route('POST', exactly({ count: wholeNumber(1, 100_000) }), ({ count }) => ({
       lotIds: scenario.burst(count),
     })),
     '/control/supplier-delay': route(
       'POST',
-      z.strictObject({ poLineId: idSchema.optional(), days: z.number().int().optional(), reason: z.string().max(500).optional() }),
+      exactly({ poLineId: controlId.optional(), days: days.optional(), reason: text(500).optional() }),
       (options) => scenario.supplierDelay(options),
     ),
-    '/control/planning-dataset': route('GET', z.strictObject({}), () => {
+    '/control/planning-dataset': route('GET', exactly({}), () => {
       const dataset = store.planningDataset();
       if (!dataset) throw new HttpError(404, 'this simulator plays no planning data (start it with a planning scale)');
       return dataset;
     }),
     '/control/storm': route('POST', eventStormOptionsSchema, (options) => storms.start(options)),
-    '/control/drop-replies': route('POST', z.strictObject({ count: z.number().int().min(0).max(10_000) }), ({ count }) => {
+    '/control/drop-replies': route('POST', exactly({ count: wholeNumber(0, 10_000) }), ({ count }) => {
       scenario.dropReplies(count);
       return { dropping: count };
     }),
-    '/control/commands': route('GET', z.strictObject({}), () => ({ commands: store.commands() })),
-    '/control/deliveries': route('GET', z.strictObject({ commandId: idSchema.optional() }), ({ commandId }) => ({
+    '/control/commands': route('GET', exactly({}), () => ({ commands: store.commands() })),
+    '/control/deliveries': route('GET', exactly({ commandId: controlId.optional() }), ({ commandId }) => ({
       deliveries: store.deliveries(commandId),
     })),
-    '/control/streams': route('GET', z.strictObject({}), () => ({ streams: store.streamHeads() })),
-    '/control/lot': route('GET', z.strictObject({ lotId: idSchema }), ({ lotId }) => {
+    '/control/streams': route('GET', exactly({}), () => ({ streams: store.streamHeads() })),
+    '/control/lot': route('GET', exactly({ lotId: controlId }), ({ lotId }) => {
       const lot = store.lot(lotId);
       if (!lot) throw new HttpError(404, `lotId: unknown lot ${lotId}`);
       return { lot };
@@ -140,13 +134,15 @@ export function createControlHandler(
     const query = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ''));
     const raw = target.method === 'POST' ? await readJsonBody(request) : query;
     const input = target.input.safeParse(raw);
-    if (!input.success) throw new HttpError(400, describeZodError(input.error));
+    if (!input.success) throw new HttpError(400, describeZodError(input.error, { root: target.method === 'POST' ? 'body' : 'query' }));
     send(response, 200, target.run(input.data as never));
   };
   return (request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
       if (error instanceof HttpError) return send(response, error.status, { error: error.message });
+      // Checked first: a value the scenario found unfit for the record it names (1.5 of a lot counted in EA) is bad input.
+      if (error instanceof ScenarioInputError) return send(response, 400, { error: error.message });
       if (error instanceof ScenarioError) return send(response, 422, { error: error.message });
       console.error('simulator control request failed', error);
       send(response, 500, { error: error instanceof Error ? error.message : String(error) });

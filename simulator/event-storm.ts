@@ -1,16 +1,25 @@
 // A paced storm of everyday gateway traffic with supplier delays mixed in, for load runs against a
 // live app: goods receipts, production withdrawing from them, and ASN delays that open exceptions.
 // A timer publishes what is due by the elapsed time, so a late tick catches up; the storm ends by itself.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { exactly, numberFromZero, positiveNumber, wholeNumber } from './control-inputs';
 import type { LotRecord } from './records';
-import { ScenarioError, type Scenario } from './scenario';
+import { ScenarioError, ScenarioInputError, type Scenario } from './scenario';
 
-export const eventStormOptionsSchema = z.strictObject({
-  eventsPerSecond: z.number().int().min(1).max(20_000),
-  seconds: z.number().positive().max(600),
+export const eventStormOptionsSchema = exactly({
+  eventsPerSecond: wholeNumber(1, 20_000),
+  seconds: positiveNumber(600, 'a number of seconds'),
   /** Of eventsPerSecond, how many are `asn.delayed`; the rest is ordinary traffic. */
-  delaysPerSecond: z.number().min(0).max(200).default(0),
+  delaysPerSecond: numberFromZero(200).default(0),
+}).superRefine((options, context) => {
+  const problem = delaysProblem(options);
+  if (problem) context.addIssue({ code: 'custom', path: ['delaysPerSecond'], message: problem });
 });
+
+/** Delays are part of the events sent, so never more of them than events. */
+function delaysProblem({ eventsPerSecond, delaysPerSecond }: { eventsPerSecond: number; delaysPerSecond: number }): string | null {
+  return delaysPerSecond > eventsPerSecond ? `must not exceed eventsPerSecond (${eventsPerSecond}), not ${delaysPerSecond}` : null;
+}
 export type EventStormOptions = z.output<typeof eventStormOptionsSchema>;
 
 export interface EventStormCounts {
@@ -60,12 +69,13 @@ export class EventStorm {
     private readonly deps: EventStormDeps,
     readonly options: EventStormOptions,
   ) {
+    const delays = delaysProblem(options);
+    if (delays) throw new ScenarioInputError(`delaysPerSecond: ${delays}`);
     // Delays of lines the app has no planning data for would only be dead-lettered there.
     this.poLineIds = options.delaysPerSecond > 0 && deps.store.planning.plays() ? deps.store.planning.poLinesWithAsn().map((line) => line.id) : [];
     if (options.delaysPerSecond > 0 && this.poLineIds.length === 0) {
       throw new ScenarioError('delaysPerSecond: this simulator has no PO line with an ASN to delay (start it with a planning scale)');
     }
-    if (options.delaysPerSecond > options.eventsPerSecond) throw new ScenarioError('delaysPerSecond: must not exceed eventsPerSecond');
     this.now = deps.now ?? (() => performance.now());
     this.startedAt = this.now();
     this.timer = setInterval(() => this.tick(), deps.tickMs ?? defaultTickMs);

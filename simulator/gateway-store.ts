@@ -1,5 +1,6 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
 import { ApprovalBook } from './approval-book';
+import { StoppageBook } from './stoppage-book';
 import { UsageDecisionBook } from './usage-decision-book';
 import { ExceptionAnswerBook } from './exception-answer-book';
 import { DisruptionLog } from './disruption-log';
@@ -57,6 +58,8 @@ export class GatewayStore {
   /** ASN delays, line stops and restarts, for snapshots. */
   private readonly disruptions: DisruptionLog;
   private readonly clock: () => Date;
+  /** Line stoppages and their restarts. */
+  readonly stoppages: StoppageBook;
 
   constructor(options: GatewayStoreOptions) {
     const { databasePath, seed, planningScale, clock } = options;
@@ -74,6 +77,7 @@ export class GatewayStore {
     this.usageDecisions = new UsageDecisionBook(this.db);
     this.exceptionAnswers = new ExceptionAnswerBook(this.db);
     this.disruptions = new DisruptionLog(this.db);
+    this.stoppages = new StoppageBook(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
     this.seed = Number((this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string }).value);

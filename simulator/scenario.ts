@@ -16,6 +16,25 @@ export class ScenarioError extends Error {
   override name = 'ScenarioError';
 }
 
+/**
+ * A value no scenario could run with (0 days, 1.5 of a lot counted in EA): bad input, named with its
+ * field and the value, which some checks can only tell once they see the record it is for.
+ */
+export class ScenarioInputError extends ScenarioError {
+  override name = 'ScenarioInputError';
+}
+
+/** How far a supplier delay or a line stoppage reaches, in whole days. */
+const maxDays = 365;
+
+function checkDays(days: number): void {
+  if (!(Number.isInteger(days) && days >= 1 && days <= maxDays)) throw new ScenarioInputError(`days: must be a whole number of days from 1 to ${maxDays}, not ${days}`);
+}
+
+function checkCount(count: number, min: number): void {
+  if (!(Number.isInteger(count) && count >= min)) throw new ScenarioInputError(`count: must be a whole number of at least ${min}, not ${count}`);
+}
+
 export interface InspectionFailureOptions {
   plant?: string;
   itemId?: string;
@@ -31,7 +50,7 @@ export interface FailedLot {
 
 export interface SupplierDelayOptions {
   poLineId?: string;
-  /** Days later (negative: earlier); default 5 to 20. */
+  /** Days later, 1 to 365; default 5 to 20. */
   days?: number;
   reason?: string;
 }
@@ -188,7 +207,7 @@ export class Scenario {
 
   /** count inspection failures as fast as the store takes them; returns the new lot ids in order. */
   burst(count: number): string[] {
-    if (!Number.isInteger(count) || count < 1) throw new ScenarioError('count: must be a positive integer');
+    checkCount(count, 1);
     const lotIds: string[] = [];
     for (let done = 0; done < count; done += burstBatchSize) {
       const batch = Math.min(burstBatchSize, count - done);
@@ -204,7 +223,7 @@ export class Scenario {
    * ERP stream's everyday traffic, for catch-up and throughput runs. Returns the last lot id.
    */
   receiveGoods(count: number, batchSize = 1000): string | null {
-    if (!Number.isInteger(count) || count < 1) throw new ScenarioError('count: must be a positive integer');
+    checkCount(count, 1);
     const { store, random } = this.deps;
     const items = this.purchasedItems();
     let last: string | null = null;
@@ -238,7 +257,7 @@ export class Scenario {
   /** Appends an event with a valid envelope but any type and payload, to exercise the app's dead-letter path. */
   appendRaw(stream: string, type: string, payload: unknown): EventEnvelope {
     if (!this.deps.store.hasStream(stream)) throw new ScenarioError(`stream: unknown stream "${stream}"`);
-    if (type.length === 0) throw new ScenarioError('type: must not be empty');
+    if (type.length === 0) throw new ScenarioInputError('type: must not be empty');
     return this.publish(() => this.append({ stream, type, correlationId: 'simulator.raw', payload }));
   }
 
@@ -248,7 +267,7 @@ export class Scenario {
    */
   plantMessage(plant: string, xml: string): EventEnvelope {
     if (!isSimulatedPlant(plant)) throw new ScenarioError(`plant: ${plant} has no MES stream here (plants: ${simulatedPlants.join(', ')})`);
-    if (xml.length === 0) throw new ScenarioError('xml: must not be empty');
+    if (xml.length === 0) throw new ScenarioInputError('xml: must not be empty');
     return this.publish(() => this.append({ stream: mesStream(plant), plant, type: b2mmlEventType, correlationId: `b2mml.${plant}`, payload: { xml } }));
   }
 
@@ -265,11 +284,11 @@ export class Scenario {
     const planning = this.deps.store.planning;
     if (!planning.plays()) throw new ScenarioError('poLineId: this simulator plays no planning data (start it with a planning scale)');
     const days = options.days ?? this.deps.random.int(5, 20);
-    if (!Number.isInteger(days) || days === 0 || Math.abs(days) > 365) throw new ScenarioError('days: must be a whole number of days from -365 to 365, not 0');
+    checkDays(days);
     return this.publish(() => {
       const line = options.poLineId === undefined ? this.deps.random.pick(planning.poLinesWithAsn()) : planning.poLine(options.poLineId);
       if (!line) throw new ScenarioError(`poLineId: unknown PO schedule line ${options.poLineId}`);
-      // An ASN announces a date still to come: a delivery pulled earlier arrives today at the soonest.
+      // An ASN announces a date still to come: a line already overdue is expected today at the soonest.
       const newDate = dateOf(Math.max(dayOf(line.expectedDate) + days, dayOf(planning.today())));
       const asnId = line.asnId ?? `ASN-${line.id.replace(/\W/g, '')}`;
       planning.putPoLine({ ...line, expectedDate: newDate, asnId });
@@ -300,24 +319,18 @@ export class Scenario {
     if (!planning.plays()) throw new ScenarioError('plant: this simulator plays no planning data (start it with a planning scale)');
     const today = planning.today();
     const expectedDays = options.days ?? this.deps.random.int(3, 7);
-    if (!Number.isInteger(expectedDays) || expectedDays < 1 || expectedDays > 365) throw new ScenarioError('days: must be a whole number of days from 1 to 365');
-    const orders = planning.records<ProductionOrder>('productionOrders');
-    let plant = options.plant;
-    let line = options.line;
-    if (plant === undefined || line === undefined) {
-      const soon = orders.filter((o) => dayOf(o.startDate) >= dayOf(today) && dayOf(o.startDate) < dayOf(today) + 14 && (plant === undefined || o.plant === plant));
-      if (soon.length === 0) throw new ScenarioError(`plant: no production order starts in the next two weeks${plant ? ` at ${plant}` : ''}`);
-      const picked = this.deps.random.pick(soon);
-      plant = picked.plant;
-      line = picked.line;
-    } else if (!orders.some((o) => o.plant === plant && o.line === line)) {
-      throw new ScenarioError(`line: no production order on line ${line} in plant ${plant}`);
+    checkDays(expectedDays);
+    const plants = planning.records<{ id: string }>('plants').map((p) => p.id);
+    if (options.plant !== undefined && !plants.includes(options.plant)) {
+      throw new ScenarioError(`plant: the ERP has no plant ${options.plant} (plants: ${plants.join(', ')})`);
     }
-    const stopped = { stoppageId: formatStoppageId(this.deps.store.nextNumber('stoppage')), plant, line, from: today, expectedDays };
-    this.publish(() =>
-      this.append(typed({ stream: erpStream, plant, correlationId: stopped.stoppageId }, 'line.stopped', { ...stopped, reason: options.reason ?? 'Line down: spindle drive fault' })),
-    );
-    return stopped;
+    const { plant, line } = this.lineToStop(options.plant, options.line, today);
+    return this.publish(() => {
+      const stopped = { stoppageId: formatStoppageId(this.deps.store.nextNumber('stoppage')), plant, line, from: today, expectedDays };
+      this.deps.store.stoppages.record(stopped);
+      this.append(typed({ stream: erpStream, plant, correlationId: stopped.stoppageId }, 'line.stopped', { ...stopped, reason: options.reason ?? 'Line down: spindle drive fault' }));
+      return stopped;
+    });
   }
 
   /**
@@ -349,16 +362,26 @@ export class Scenario {
     });
   }
 
-  /** The stopped line runs again, today. */
+  /** The stopped line runs again, today: a stoppage the ERP knows, of that plant and line, restarted once. */
   lineRestarted(stoppageId: string, plant: string, line: string): { on: string } {
-    if (!this.deps.store.planning.plays()) throw new ScenarioError('plant: this simulator plays no planning data');
-    const on = this.deps.store.planning.today();
-    this.publish(() => this.append(typed({ stream: erpStream, plant, correlationId: stoppageId }, 'line.restarted', { stoppageId, plant, line, on })));
+    const { store } = this.deps;
+    if (!store.planning.plays()) throw new ScenarioError('plant: this simulator plays no planning data');
+    const stoppage = store.stoppages.get(stoppageId);
+    if (!stoppage) throw new ScenarioError(`stoppageId: no line stoppage ${stoppageId}`);
+    if (stoppage.restartedOn !== null) throw new ScenarioError(`stoppageId: ${stoppageId} was restarted on ${stoppage.restartedOn}`);
+    const stopped = `stoppage ${stoppageId} stopped line ${stoppage.line} in plant ${stoppage.plant}`;
+    if (stoppage.plant !== plant) throw new ScenarioError(`plant: ${stopped}, not in ${plant}`);
+    if (stoppage.line !== line) throw new ScenarioError(`line: ${stopped}, not ${line}`);
+    const on = store.planning.today();
+    this.publish(() => {
+      store.stoppages.markRestarted(stoppageId, on);
+      this.append(typed({ stream: erpStream, plant, correlationId: stoppageId }, 'line.restarted', { stoppageId, plant, line, on }));
+    });
     return { on };
   }
 
   dropReplies(count: number): void {
-    if (!Number.isInteger(count) || count < 0) throw new ScenarioError('count: must be a non-negative integer');
+    checkCount(count, 0);
     this.deps.dropReplies(count);
   }
 
@@ -402,7 +425,7 @@ export class Scenario {
       throw new ScenarioError(`plant: ${plant} has no QMS stream here (plants: ${simulatedPlants.join(', ')})`);
     }
     const line = this.deliveryFor(options, plant, fromPlan);
-    const item = line ? store.item(line.itemId) : options.itemId === undefined ? random.pick(this.purchasedItems()) : store.item(options.itemId);
+    const item = line ? store.item(line.itemId) : options.itemId === undefined ? random.pick(this.purchasedItems(options.quantity)) : store.item(options.itemId);
     if (!item) throw new ScenarioError(`itemId: unknown item ${options.itemId}`);
     const quantity = options.quantity ?? line?.quantity ?? typicalLotQuantity(random, store.decimalsOf(item.unit));
     this.checkQuantity('quantity', quantity, item.unit);
@@ -466,9 +489,33 @@ export class Scenario {
     return due.length === 0 ? undefined : this.deps.random.pick(due);
   }
 
-  /** Items bought from a supplier: what goods receipts with inspection bring. */
-  private purchasedItems(): ItemRecord[] {
-    return this.deps.store.items().filter((item) => item.supplierId !== undefined);
+  /**
+   * The line a stoppage hits: the one named; else, in the plant or among the lines of that name if one
+   * of them is named, a line with a production order starting in the next two weeks.
+   */
+  private lineToStop(plant: string | undefined, line: string | undefined, today: string): { plant: string; line: string } {
+    const orders = this.deps.store.planning.records<ProductionOrder>('productionOrders');
+    if (plant !== undefined && line !== undefined) {
+      if (!orders.some((o) => o.plant === plant && o.line === line)) throw new ScenarioError(`line: no production order on line ${line} in plant ${plant}`);
+      return { plant, line };
+    }
+    const named = orders.filter((o) => (plant === undefined || o.plant === plant) && (line === undefined || o.line === line));
+    if (named.length === 0) throw new ScenarioError(line === undefined ? `plant: no production order at ${plant}` : `line: no production order on line ${line} in any plant`);
+    const soon = named.filter((o) => dayOf(o.startDate) >= dayOf(today) && dayOf(o.startDate) < dayOf(today) + 14);
+    // A named line stops even when nothing on it starts soon; an unnamed one is picked where it hurts.
+    if (soon.length === 0 && line === undefined) throw new ScenarioError(`plant: no production order starts in the next two weeks${plant ? ` at ${plant}` : ''}`);
+    const picked = this.deps.random.pick(soon.length > 0 ? soon : named);
+    return { plant: picked.plant, line: picked.line };
+  }
+
+  /** Items bought from a supplier: what goods receipts with inspection bring; in a unit `quantity` fits, if given. */
+  private purchasedItems(quantity?: number): ItemRecord[] {
+    const { store } = this.deps;
+    const bought = store.items().filter((item) => item.supplierId !== undefined);
+    if (quantity === undefined) return bought;
+    // 1.5 asked of no item in particular goes to an item measured in a unit that holds it, not to a refusal by chance.
+    const fitting = bought.filter((item) => quantityProblem(quantity, item.unit, store.decimalsOf(item.unit)) === null);
+    return fitting.length > 0 ? fitting : bought;
   }
 
   /**
@@ -485,8 +532,8 @@ export class Scenario {
 
   /** A quantity must be positive and fit its unit: no 10.5 of something counted in whole pieces. */
   private checkQuantity(field: string, quantity: number, unit: string): void {
-    if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioError(`${field}: must be a positive number`);
+    if (!(Number.isFinite(quantity) && quantity > 0)) throw new ScenarioInputError(`${field}: must be a positive number, not ${quantity}`);
     const problem = quantityProblem(quantity, unit, this.deps.store.decimalsOf(unit));
-    if (problem) throw new ScenarioError(`${field}: ${problem}`);
+    if (problem) throw new ScenarioInputError(`${field}: ${problem}`);
   }
 }
