@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultInspectionFailureEveryMs } from '../../electron/embedded-gateway';
+import { parseCliArgs } from '../../simulator/cli-args';
 import { closeAll, onCleanup, tempDatabasePath, waitUntil } from './harness';
 
 afterEach(closeAll);
@@ -96,5 +99,15 @@ describe('simulator CLI', () => {
     expect(await waitForExit(cli)).toBe(2);
     expect(cli.output()).toMatch(message);
     expect(cli.output()).not.toContain('listening');
+  });
+
+  it("README gives each simulator's default cadence of failed inspections: the embedded one's, and the standalone one's as --help does", () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const standalone = parseCliArgs([]);
+    if (standalone.kind !== 'run') throw new Error('no flags must run the simulator');
+    expect(readme).toContain(`\`--failure-every-ms\`, default ${standalone.options.inspectionFailureEveryMs}`);
+    expect(defaultInspectionFailureEveryMs).toBe(180_000);
+    expect(readme).toMatch(/the embedded simulator fails another delivery due soon every three minutes/);
+    expect(readme).toContain(`| \`PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS\` | \`${defaultInspectionFailureEveryMs}\` |`);
   });
 });
