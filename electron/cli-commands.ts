@@ -9,13 +9,17 @@ import { defaultRebalanceOptions, roundMoney, solveAll } from '../orchestration-
 import { translateB2mml } from '../orchestration-core/connectors/b2mml/translate';
 import { describeZodError } from '../shared/describe-error';
 import { datasetSchema, planDateSchema, type Dataset } from '../shared/dataset';
-import { defaultPlanningToday, generateDataset } from '../simulator/planning/generate-dataset';
+import { generateDataset } from '../simulator/planning/generate-dataset';
 import { CliUsageError, integerFlag, numberFlag, parseFlags } from './cli-args';
 
-export const usage = `usage: npm run cli -- <command> [flags]
+/** The day `dataset` dates its plan from when no --today is given: the calendar day it runs on. */
+const defaultDatasetToday = (): string => calendarDayOf(new Date());
+
+/** The usage, with the defaults as they are at the time of asking (the dataset's day is today's). */
+export const usage = (): string => `usage: npm run cli -- <command> [flags]
   dataset --out FILE [--seed N] [--scale S] [--today YYYY-MM-DD]
                                              write the planning dataset as JSON (defaults: seed 1, scale 1,
-                                             today ${defaultPlanningToday})
+                                             today's date (${defaultDatasetToday()}))
   impact --dataset FILE --po-line ID --new-date YYYY-MM-DD
                                              print the orders a supplier delay makes later, as JSON
   impact --dataset FILE --lot ID             ... that blocking a lot makes later
@@ -34,7 +38,7 @@ Flags are --flag value or --flag=value; a bad or missing flag is named and exits
 export function datasetCommand(argv: readonly string[]): string {
   const flags = parseFlags(argv, ['seed', 'scale', 'out', 'today'], ['out']);
   // Dated from today unless asked otherwise, as the simulator dates its world from the day it starts.
-  const today = flags.today === undefined ? calendarDayOf(new Date()) : parseDate('today', flags.today);
+  const today = flags.today === undefined ? defaultDatasetToday() : parseDate('today', flags.today);
   const dataset = generateDataset({ seed: integerFlag('seed', flags.seed, 1), scale: numberFlag('scale', flags.scale, 1), today });
   writeFileSync(flags.out!, JSON.stringify(dataset));
   const counts = ['items', 'poLines', 'productionOrders', 'customerOrders', 'lots'] as const;

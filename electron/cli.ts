@@ -10,12 +10,12 @@ function main(argv: readonly string[]): number {
   const [name, ...rest] = argv;
   // Asked for, the usage is the answer (stdout, exit 0), also after a command: `impact --help`.
   if (argv.some((arg) => helpFlags.includes(arg))) {
-    console.log(usage);
+    console.log(usage());
     return 0;
   }
   const command = name === undefined ? undefined : commands[name];
   if (!command) {
-    console.error(name === undefined ? usage : `${name}: unknown command\n${usage}`);
+    console.error(name === undefined ? usage() : `${name}: unknown command\n${usage()}`);
     return 2;
   }
   try {

@@ -21,7 +21,8 @@ export interface DatasetOptions {
   today?: string;
 }
 
-export const defaultPlanningToday = '2026-12-01';
+/** A fixed first day for callers that name none (tests, benchmarks), so the same seed gives the same dataset; the CLI and the simulator date from the calendar day. */
+const defaultPlanningToday = '2026-12-01';
 
 export function generateDataset(options: DatasetOptions): Dataset {
   const { seed, scale } = options;

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliUsageError } from '../../electron/cli-args';
 import { datasetCommand, impactCommand } from '../../electron/cli-commands';
 import { datasetSchema, type Dataset } from '../../shared/dataset';
+import { calendarDayOf } from '../../shared/plan-days';
 import { handBuilt } from '../helpers/hand-built-dataset';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -96,7 +97,8 @@ describe('cli', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^usage: npm run cli -- <command> \[flags\]/);
     for (const command of ['dataset --out FILE', 'impact --dataset FILE --po-line ID', 'rebalance --dataset FILE', 'b2mml FILE', '-h, --help']) expect(run.stdout).toContain(command);
-    expect(run.stdout).toMatch(/defaults: seed 1, scale 1,\s+today 2026-12-01/);
+    // The dataset's default day is the calendar day the command runs on, as `dataset` uses it.
+    expect(run.stdout).toMatch(new RegExp(`defaults: seed 1, scale 1,\\s+today's date \\(${calendarDayOf(new Date())}\\)`));
     expect(run.stdout).toMatch(/horizon 28 days, penalty 5/);
     expect(run.stderr).toBe('');
   });
