@@ -12,4 +12,3 @@ if [ "$current_major" -lt 22 ]; then
   export PATH="$node22_home/bin:$PATH"
   export npm_config_nodedir="$node22_home"
 fi
-export ELECTRON_SKIP_BINARY_DOWNLOAD=1
