@@ -1,6 +1,6 @@
 // The fixed frame around every view: header, navigation, connection banners, status bar.
 import { useState } from 'react';
-import { selectAwaitingCount, useApprovalsStore } from '../state/approvals-slice';
+import { selectYoursToDecideCount, useApprovalsStore } from '../state/approvals-slice';
 import { ApprovalsView } from '../views/approvals/approvals-view';
 import { OrderImpactView } from '../views/order-impact/order-impact-view';
 import { QuarantineView } from '../views/quarantine/quarantine-view';
@@ -18,12 +18,12 @@ export function AppShell() {
   const [chosen, setView] = useState<AppViewId | null>(null);
   const role = useSessionStore((state) => state.session?.role ?? null);
   const view: AppViewId | null = chosen ?? (role ? landingView(role) : null);
-  const approvalsAwaiting = useApprovalsStore(selectAwaitingCount);
+  const approvalsYoursToDecide = useApprovalsStore(selectYoursToDecideCount);
   const density = useDensity();
   return (
     <div className={`app-shell density--${density}`}>
       <AppHeader />
-      <ViewNav active={view} onOpen={setView} badges={{ approvals: approvalsAwaiting }} />
+      <ViewNav active={view} onOpen={setView} badges={{ approvals: approvalsYoursToDecide }} />
       <main className="app-main">
         <ConnectionBanners />
         {view === 'order-impact' && <OrderImpactView />}

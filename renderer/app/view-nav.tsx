@@ -2,7 +2,7 @@ import { appViews, type AppViewId } from './views';
 
 /** What a view's badge counts, for its tooltip. */
 const badgeMeanings: Partial<Record<AppViewId, (count: number) => string>> = {
-  approvals: (count) => `${count} ${count === 1 ? 'request waits' : 'requests wait'} for a supervisor's decision`,
+  approvals: (count) => `${count} ${count === 1 ? 'request waits' : 'requests wait'} for your decision`,
 };
 
 interface ViewNavProps {

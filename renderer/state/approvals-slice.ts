@@ -83,8 +83,16 @@ export function isAwaitingDecision(row: Pick<ApprovalRow, 'status' | 'pendingDec
   return row.status === 'pending' && row.pendingDecision === null;
 }
 
-/** The nav badge's count. */
-export const selectAwaitingCount = (state: ApprovalsData): number => Object.values(state.rowsById).filter(isAwaitingDecision).length;
+/**
+ * Waiting for this user's decision: a request the core says they may decide (a supervisor, not the
+ * requester) that is still pending here. Someone else's work is listed in the view, not counted.
+ */
+export function isYoursToDecide(row: Pick<ApprovalRow, 'status' | 'pendingDecision' | 'canDecide'>): boolean {
+  return row.canDecide && isAwaitingDecision(row);
+}
+
+/** The nav badge's count: the requests this user may decide now. */
+export const selectYoursToDecideCount = (state: ApprovalsData): number => Object.values(state.rowsById).filter(isYoursToDecide).length;
 
 export const selectSelectedApproval = (state: ApprovalsData): ApprovalRow | null =>
   state.selectedApprovalId === null ? null : (state.rowsById[state.selectedApprovalId] ?? null);

@@ -7,7 +7,7 @@ import { diffRowsById, isEmptyDelta } from '../../renderer/grid/row-delta';
 import {
   compareApprovalsForTriage,
   initialApprovalsData,
-  selectAwaitingCount,
+  selectYoursToDecideCount,
   selectSelectedApproval,
   useApprovalsStore,
   withDecisionQueued,
@@ -137,10 +137,29 @@ describe('approvals slice reducers', () => {
       decided('A3', 'approved', '2026-11-22T10:00:00.000Z'),
       approval('A4', { refusedUpstream: 'sv.kim decided first' }),
     ]);
-    expect(selectAwaitingCount(data)).toBe(2);
+    expect(selectYoursToDecideCount(data)).toBe(2);
     expect(selectSelectedApproval({ ...data, selectedApprovalId: 'A3' })?.status).toBe('approved');
     expect(selectSelectedApproval({ ...data, selectedApprovalId: 'A9' })).toBeNull();
-    expect(countApprovals(Object.values(data.rowsById))).toEqual({ total: 4, awaiting: 2, sent: 1, conflicts: 1, decided: 1 });
+    expect(countApprovals(Object.values(data.rowsById))).toEqual({ total: 4, awaiting: 2, yours: 2, sent: 1, conflicts: 1, decided: 1 });
+  });
+
+  it("counts for the badge only what this user may decide: not their own request, nothing for a planner", () => {
+    // As the core lists them for sup.tom: his own transfer pending beside two he may decide.
+    const forSupervisor = withRowsLoaded(initialApprovalsData, [
+      useAsIs('U1'),
+      approval('S1', { requestedBy: 'planner.anna' }),
+      approval('T1', { kind: 'transfer', requestedBy: 'sup.tom', canDecide: false, cannotDecideReason: 'You requested this transfer; another supervisor must decide it.' }),
+    ]);
+    expect(selectYoursToDecideCount(forSupervisor)).toBe(2);
+    expect(countApprovals(Object.values(forSupervisor.rowsById))).toMatchObject({ awaiting: 3, yours: 2 });
+    // As the core lists them for planner.anna: her own substitution and a use-as-is, neither hers to decide.
+    const notSupervisor = 'Only a supervisor can decide; you are signed in as a planner.';
+    const forPlanner = withRowsLoaded(initialApprovalsData, [
+      approval('S1', { requestedBy: 'planner.anna', canDecide: false, cannotDecideReason: notSupervisor }),
+      useAsIs('U1', { canDecide: false, cannotDecideReason: notSupervisor }),
+    ]);
+    expect(selectYoursToDecideCount(forPlanner)).toBe(0);
+    expect(countApprovals(Object.values(forPlanner.rowsById))).toMatchObject({ awaiting: 2, yours: 0 });
   });
 
   it('orders pending first, the longest waiting first, then decisions on their way, then the newest decisions', () => {
@@ -190,7 +209,7 @@ describe('the bridge feeds the approvals slice', () => {
     await settle();
     const afterLoad = useApprovalsStore.getState().rowsById;
     expect(afterLoad['A1']?.status).toBe('approved');
-    expect(selectAwaitingCount(useApprovalsStore.getState())).toBe(1);
+    expect(selectYoursToDecideCount(useApprovalsStore.getState())).toBe(1);
 
     push('approvals.changed', approval('A3'));
     const afterPush = useApprovalsStore.getState().rowsById;

@@ -161,18 +161,23 @@ export function projectedFacts(projected: ProjectedEffect): [string, string][] {
 export interface ApprovalCounts {
   total: number;
   awaiting: number;
+  /** Of those awaiting, the ones this user may decide (the nav badge's count). */
+  yours: number;
   sent: number;
   conflicts: number;
   decided: number;
 }
 
-export function countApprovals(rows: readonly Pick<ApprovalRow, 'status' | 'pendingDecision' | 'refusedUpstream'>[]): ApprovalCounts {
-  const counts: ApprovalCounts = { total: rows.length, awaiting: 0, sent: 0, conflicts: 0, decided: 0 };
+export function countApprovals(rows: readonly Pick<ApprovalRow, 'status' | 'pendingDecision' | 'refusedUpstream' | 'canDecide'>[]): ApprovalCounts {
+  const counts: ApprovalCounts = { total: rows.length, awaiting: 0, yours: 0, sent: 0, conflicts: 0, decided: 0 };
   for (const row of rows) {
     if (row.refusedUpstream !== null) counts.conflicts += 1;
     if (row.status !== 'pending') counts.decided += 1;
     else if (row.pendingDecision !== null) counts.sent += 1;
-    else counts.awaiting += 1;
+    else {
+      counts.awaiting += 1;
+      if (row.canDecide) counts.yours += 1;
+    }
   }
   return counts;
 }

@@ -27,6 +27,8 @@ export function ApprovalsView() {
           <h1 id="approvals-title">Approvals</h1>
           <p className="view-header__summary" data-testid="approvals-summary">
             <strong>{counts.awaiting} awaiting a decision</strong>
+            {/* Some are not this user's to decide (their own requests): say how many are. */}
+            {counts.yours > 0 && counts.yours < counts.awaiting && <> · {counts.yours} yours to decide</>}
             {counts.sent > 0 && <> · {counts.sent} sent, waiting for upstream</>}
             {counts.conflicts > 0 && <span className="text-danger"> · {formatCount(counts.conflicts, 'conflict')}</span>}
             {counts.decided > 0 && <> · {counts.decided} decided</>}
