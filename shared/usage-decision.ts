@@ -114,10 +114,35 @@ export function deviationPattern(pattern: string): RegExp {
   return new RegExp(pattern, 'u');
 }
 
-/** Null when the deviation number has the form the pattern asks for; otherwise the error, naming the field. */
+/**
+ * The patterns whose numbers we can put in words for a person on the floor: what they look like, and
+ * one number each accepts. Of any other pattern (a company's own, from settings or the gateway's flag)
+ * the regular expression is all we know.
+ */
+const knownPatterns: Readonly<Record<string, { form: string; example: string }>> = {
+  [defaultDeviationNumberPattern]: { form: 'DEV- and up to 8 digits', example: 'DEV-0042' },
+};
+
+/** What a deviation number looks like under the pattern, in words, with one it accepts; null when only the pattern is known. */
+export function describeDeviationNumber(pattern: string): { form: string; example: string } | null {
+  const known = knownPatterns[pattern];
+  return known !== undefined && deviationPattern(pattern).test(known.example) ? known : null;
+}
+
+/** The deviation field's placeholder: one number the pattern accepts ("e.g. DEV-0042"), else the pattern itself. */
+export function deviationNumberPlaceholder(pattern: string): string {
+  const known = describeDeviationNumber(pattern);
+  return known ? `e.g. ${known.example}` : `matching ${pattern}`;
+}
+
+/**
+ * Null when the deviation number has the form the pattern asks for; otherwise the error, naming the
+ * field. The app's form, the core and the gateway all say it with these words.
+ */
 export function checkDeviationNumber(deviationNumber: string, pattern: string): string | null {
   if (deviationPattern(pattern).test(deviationNumber)) return null;
-  const example = pattern === defaultDeviationNumberPattern ? ' (e.g. DEV-0042)' : '';
-  return `deviationNumber: "${deviationNumber}" is not a deviation number; it must match ${pattern}${example}`;
+  const known = describeDeviationNumber(pattern);
+  const expected = known ? `${known.form}, e.g. ${known.example}` : `a number matching the pattern ${pattern}`;
+  return `deviationNumber: "${deviationNumber}" is not a deviation number; it must be ${expected}`;
 }
 

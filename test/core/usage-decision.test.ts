@@ -2,7 +2,18 @@
 // where each part's stock goes, the sub-lots a split makes, and the valuation and code that follow.
 import { describe, expect, it } from 'vitest';
 import { stockAfterDisposition } from '../../shared/domain';
-import { checkPostings, followUpActions, splitLot, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
+import {
+  checkDeviationNumber,
+  checkPostings,
+  defaultDeviationNumberPattern,
+  describeDeviationNumber,
+  deviationNumberPlaceholder,
+  followUpActions,
+  splitLot,
+  usageDecisionCode,
+  usagePostingsSchema,
+  usageValuation,
+} from '../../shared/usage-decision';
 
 const lot = { lotId: 'L-1', quantity: 180, unit: 'KG' };
 
@@ -67,5 +78,27 @@ describe('partial usage decisions', () => {
     const split = [{ decision: 'scrap' as const, quantity: 100 }, { decision: 'return-to-vendor' as const, quantity: 80 }];
     expect([usageValuation(split), usageDecisionCode(split).code]).toEqual(['reject', 'R9']);
     expect(followUpActions(split)).toEqual(['scrap posting', 'return delivery and supplier complaint']);
+  });
+});
+
+describe('deviation numbers, as a person on the floor reads them', () => {
+  it('shows one example the default pattern accepts, the same in the placeholder and the refusal, and no regular expression', () => {
+    const known = describeDeviationNumber(defaultDeviationNumberPattern);
+    expect(known).toEqual({ form: 'DEV- and up to 8 digits', example: 'DEV-0042' });
+    expect(checkDeviationNumber(known!.example, defaultDeviationNumberPattern)).toBeNull();
+    expect(deviationNumberPlaceholder(defaultDeviationNumberPattern)).toBe('e.g. DEV-0042');
+    const refusal = checkDeviationNumber('x', defaultDeviationNumberPattern);
+    expect(refusal).toBe('deviationNumber: "x" is not a deviation number; it must be DEV- and up to 8 digits, e.g. DEV-0042');
+    expect(refusal).not.toContain(defaultDeviationNumberPattern);
+    // A year in the number, as the placeholder once suggested, is refused by the default pattern.
+    expect(checkDeviationNumber('DEV-2025-0142', defaultDeviationNumberPattern)).not.toBeNull();
+  });
+
+  it('shows the pattern itself for a custom pattern from settings, as a regular expression is all that is known of it', () => {
+    const custom = '^QN-\\d{4}$';
+    expect(describeDeviationNumber(custom)).toBeNull();
+    expect(deviationNumberPlaceholder(custom)).toBe('matching ^QN-\\d{4}$');
+    expect(checkDeviationNumber('QN-12', custom)).toBe('deviationNumber: "QN-12" is not a deviation number; it must be a number matching the pattern ^QN-\\d{4}$');
+    expect(checkDeviationNumber('QN-1234', custom)).toBeNull();
   });
 });

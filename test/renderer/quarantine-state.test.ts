@@ -197,7 +197,7 @@ describe('disposition form checks', () => {
 
   it('refuses a deviation number that is not one, by the pattern from settings', () => {
     expect(validateDisposition({ ...input, postings: [{ decision: 'use-as-is', quantity: 180 }], deviationNumber: 'x' })).toEqual({
-      errors: { deviationNumber: '"x" is not a deviation number; it must match ^DEV-\\d{1,8}$ (e.g. DEV-0042).' },
+      errors: { deviationNumber: '"x" is not a deviation number; it must be DEV- and up to 8 digits, e.g. DEV-0042.' },
     });
     expect(validateDisposition({ ...input, postings: [{ decision: 'use-as-is', quantity: 180 }], deviationNumber: 'QN-7', deviationNumberPattern: '^QN-\\d+$' })).toMatchObject({ args: { deviationNumber: 'QN-7' } });
   });

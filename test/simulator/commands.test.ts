@@ -158,7 +158,7 @@ describe('lot.disposition', () => {
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 20 });
     const client = await connectClient(gateway.erpUrl);
     const asIs = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'use-as-is', quantity: 20 }], { deviationNumber: 'x', approvalId: 'AP-1', approvedBy: 'sv.ines' }), basedOn(lotId, 2));
-    expect(await client.command(asIs)).toMatchObject(rejectedFor(/^payload\.deviationNumber: "x" is not a deviation number; it must match/));
+    expect(await client.command(asIs)).toMatchObject(rejectedFor(/^payload\.deviationNumber: "x" is not a deviation number; it must be DEV- and up to 8 digits, e.g\. DEV-0042$/));
     const request = {
       commandId: 'ap-x',
       type: 'approval.request',
@@ -166,7 +166,7 @@ describe('lot.disposition', () => {
       issuedAt: '2026-12-06T08:00:00.000Z',
       payload: { approvalId: 'AP-X', kind: 'use-as-is', subject: 'Use as is', deviation: { lotId, inspectionLotId: 'IL-1', itemId: 'RM-1', plant: 'P1', quantity: 20, unit: 'EA', deviationNumber: 'x', defectCode: 'D', reason: 'fits' } },
     };
-    expect(await client.command(request)).toMatchObject(rejectedFor(/^payload\.deviation\.deviationNumber: "x" is not a deviation number/));
+    expect(await client.command(request)).toMatchObject(rejectedFor(/^payload\.deviation\.deviationNumber: "x" is not a deviation number; it must be DEV- and up to 8 digits, e\.g\. DEV-0042$/));
   });
 
   it('rejects a transfer or a purchase order line in a quantity the item’s unit cannot hold', async () => {

@@ -9,7 +9,7 @@ import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { unitDecimals } from '../../format/numbers';
 import { submitDisposition } from '../../state/quarantine-actions';
 import { useSessionStore } from '../../state/session-slice';
-import { defaultDeviationNumberPattern } from '../../../shared/usage-decision';
+import { defaultDeviationNumberPattern, deviationNumberPlaceholder } from '../../../shared/usage-decision';
 import { selectSelectedContainment, useQuarantineStore } from '../../state/quarantine-slice';
 import { chosenContainmentLotIds, type ContainmentTicks } from './containment-choice';
 import { ContainmentSection } from './containment-section';
@@ -130,7 +130,7 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
                 aria-describedby={errors.deviationNumber ? ids.deviation : undefined}
                 disabled={submitting}
                 data-testid="disposition-deviation"
-                placeholder="e.g. DEV-2025-0142"
+                placeholder={deviationNumberPlaceholder(deviationNumberPattern)}
               />
               <FieldError id={ids.deviation} message={errors.deviationNumber} />
             </div>
