@@ -1,10 +1,13 @@
 // The usage decision form's postings: reading what was typed, the balance against the lot, "Rest" and
 // "All", fitting a refused decision to what the lot holds now, the containment ticks and the preview.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { chosenContainmentLotIds } from '../../renderer/views/quarantine/containment-choice';
 import {
   allTo,
   describeBalance,
+  describeUnposted,
   draftFrom,
   emptyDraft,
   fitPostings,
@@ -16,6 +19,7 @@ import {
   withRest,
 } from '../../renderer/views/quarantine/posting-draft';
 import { describeLotOutcome } from '../../renderer/views/quarantine/quarantine-format';
+import { UsageDecisionPreview } from '../../renderer/views/quarantine/usage-decision-preview';
 import type { ContainmentLot, ContainmentReport } from '../../shared/api/quarantine';
 
 const lot = { quantity: 180, unit: 'KG', decimals: 3 };
@@ -165,5 +169,30 @@ describe('what the lot becomes', () => {
       ),
     ).toEqual(['L-1: 100 KG, Blocked (rework)', 'New sub-lot: 50 KG, Restricted (use as-is with deviation)', '30 KG scrapped']);
     expect(describeLotOutcome('L-1', [{ decision: 'return-to-vendor', quantity: 300 }], 'KG')).toEqual(['300 KG returned to the supplier']);
+  });
+});
+
+describe('the preview before the parts add up', () => {
+  const motors = { quantity: 8021, unit: 'EA', decimals: 0 };
+  const preview = (draft: typeof emptyDraft) => {
+    const postings = readDraft(draft, motors).postings;
+    const text = renderToStaticMarkup(createElement(UsageDecisionPreview, { lotId: 'L-003103', postings, unit: 'EA', unposted: describeUnposted(postingBalance(postings, motors)) }));
+    return text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  };
+
+  it('says what is not posted yet, not a code and valuation the rest would change', () => {
+    expect(describeUnposted(postingBalance([{ decision: 'release', quantity: 1000 }], motors))).toBe('7,021 EA not posted yet');
+    const partly = preview({ ...emptyDraft, release: '1,000' });
+    expect(partly).toContain('7,021 EA not posted yet');
+    expect(partly).not.toMatch(/A1|Accepted|Valuation/);
+  });
+
+  it('says how much too much is posted, and shows the outcome once the parts add up', () => {
+    expect(describeUnposted(postingBalance([{ decision: 'release', quantity: 9021 }], motors))).toBe('1,000 EA posted more than the lot holds');
+    expect(preview({ ...emptyDraft, release: '9,021' })).not.toContain('Accepted');
+    expect(describeUnposted(postingBalance([], motors))).toBeNull();
+    const whole = preview({ ...emptyDraft, release: '1,000', scrap: '7,021' });
+    expect(whole).toContain('R9 — Partly rejected');
+    expect(whole).not.toContain('not posted yet');
   });
 });

@@ -14,7 +14,7 @@ import { selectSelectedContainment, useQuarantineStore } from '../../state/quara
 import { chosenContainmentLotIds, type ContainmentTicks } from './containment-choice';
 import { ContainmentSection } from './containment-section';
 import { hostErrors, validateDisposition, type FieldErrors } from './disposition-fields';
-import { draftFrom, emptyDraft, fitPostings, postingBalance, readDraft, submitBlockedReason, type PostingDraft } from './posting-draft';
+import { describeUnposted, draftFrom, emptyDraft, fitPostings, postingBalance, readDraft, submitBlockedReason, type PostingDraft } from './posting-draft';
 import { UsageDecisionPreview } from './usage-decision-preview';
 import { UsagePostingsFieldset } from './usage-postings-fieldset';
 import { ReasonField } from '../../forms/reason-field';
@@ -110,7 +110,7 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
             returnToVendorBlocked={row.supplierId === null ? 'No supplier on record for this lot' : null}
             error={errors.postings}
           />
-          <UsageDecisionPreview lotId={row.lotId} postings={reading.postings} unit={row.unit} />
+          <UsageDecisionPreview lotId={row.lotId} postings={reading.postings} unit={row.unit} unposted={describeUnposted(balance)} />
 
           {usesAsIs && (
             <div className="form-field">

@@ -72,6 +72,16 @@ export function describeBalance(balance: PostingBalance): string {
   return `${posted} — the whole lot`;
 }
 
+/**
+ * What the preview says while the parts do not add up to the lot, instead of a valuation and a code
+ * that would change with the rest: "7,021 EA not posted yet". Null when nothing or everything is posted.
+ */
+export function describeUnposted(balance: PostingBalance): string | null {
+  if (balance.state === 'under') return `${formatQuantity(balance.remaining, balance.unit)} not posted yet`;
+  if (balance.state === 'over') return `${formatQuantity(-balance.remaining, balance.unit)} posted more than the lot holds`;
+  return null;
+}
+
 /** Why the decision cannot be submitted as it stands, or null when the postings add up. */
 export function submitBlockedReason(reading: DraftReading, balance: PostingBalance): string | null {
   const firstInvalid = dispositionDecisions.find((kind) => reading.invalid[kind] !== undefined);

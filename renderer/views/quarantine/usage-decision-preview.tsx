@@ -5,8 +5,27 @@ import { followUpActions, usageDecisionCode, usageValuation, type UsagePosting }
 import { valuationLabels } from '../../format/labels';
 import { describeLotOutcome } from './quarantine-format';
 
-export function UsageDecisionPreview({ lotId, postings, unit, title = 'If submitted' }: { lotId: string; postings: readonly UsagePosting[]; unit: string; title?: string }) {
+interface PreviewProps {
+  lotId: string;
+  postings: readonly UsagePosting[];
+  unit: string;
+  title?: string;
+  /** While the parts do not add up to the lot, what is missing (describeUnposted): shown instead of the outcome. */
+  unposted?: string | null;
+}
+
+export function UsageDecisionPreview({ lotId, postings, unit, title = 'If submitted', unposted = null }: PreviewProps) {
   if (postings.length === 0) return null;
+  if (unposted !== null) {
+    return (
+      <section className="usage-preview usage-preview--incomplete" aria-label={title} data-testid="usage-decision-preview">
+        <p className="usage-preview__title">{title}</p>
+        <p data-testid="usage-preview-unposted">
+          <strong>{unposted}</strong> — the valuation and the usage decision code follow once the parts add up to the lot.
+        </p>
+      </section>
+    );
+  }
   const valuation = usageValuation(postings);
   const code = usageDecisionCode(postings);
   const followUps = followUpActions(postings);
