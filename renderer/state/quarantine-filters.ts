@@ -1,6 +1,7 @@
 // The Quarantine view's filters (plant, item, supplier, time on hold) as plain data and pure
 // functions: the grid applies them as an external filter, the scan field asks which of them hide a lot.
 import type { QuarantineRow } from '../../shared/api/quarantine';
+import { heldForMs, type HeldRow } from './hold-time';
 
 export const ageFilters = ['any', 'over-4h', 'over-24h', 'over-3d'] as const;
 export type AgeFilter = (typeof ageFilters)[number];
@@ -40,7 +41,7 @@ export function isFiltering(filters: QuarantineFilters): boolean {
   return filters.plant !== null || filters.itemId !== null || filters.supplierId !== null || filters.age !== 'any';
 }
 
-type FilteredRow = Pick<QuarantineRow, 'plant' | 'itemId' | 'supplierId' | 'holdSince'>;
+type FilteredRow = Pick<QuarantineRow, 'plant' | 'itemId' | 'supplierId'> & HeldRow;
 
 /** The filters that hide the row now, in the order of the filter bar; empty when it is shown. */
 export function filtersHiding(row: FilteredRow, filters: QuarantineFilters, now: number): QuarantineFilterName[] {
@@ -49,9 +50,9 @@ export function filtersHiding(row: FilteredRow, filters: QuarantineFilters, now:
   if (filters.itemId !== null && row.itemId !== filters.itemId) hiding.push('itemId');
   if (filters.supplierId !== null && (row.supplierId ?? inHouseSupplier) !== filters.supplierId) hiding.push('supplierId');
   if (filters.age !== 'any') {
-    const since = Date.parse(row.holdSince);
-    // A lot whose hold time is unreadable is not known to be old enough.
-    if (Number.isNaN(since) || now - since <= ageFilterMinimumMs[filters.age]) hiding.push('age');
+    // Time on hold, until the decision once decided. A lot whose hold time is unknown is not known to be old enough.
+    const held = heldForMs(row, now);
+    if (Number.isNaN(held) || held <= ageFilterMinimumMs[filters.age]) hiding.push('age');
   }
   return hiding;
 }

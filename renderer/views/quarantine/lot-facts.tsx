@@ -1,7 +1,7 @@
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { inspectionLotStatusLabels, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
-import { formatAge, formatDateTime } from '../../format/time';
+import { describeHold } from './quarantine-format';
 
 /** What the quality engineer needs to know about a lot before deciding. */
 export function LotFacts({ row, now }: { row: QuarantineRow; now: number }) {
@@ -12,7 +12,7 @@ export function LotFacts({ row, now }: { row: QuarantineRow; now: number }) {
     ['Stock type', stockTypeLabels[row.stockType]],
     ['Defect', `${row.defectCode} — ${row.defectText}`],
     ...(row.containedBy ? ([['Contained', `Blocked with the usage decision of ${row.containedBy}, which it was made from; decide it on its own`]] as [string, string][]) : []),
-    ['On hold', `${formatAge(row.holdSince, now)} (since ${formatDateTime(row.holdSince)})`],
+    ['On hold', describeHold(row, now)],
     ['Inspection lot', `${row.inspectionLotId} · ${inspectionLotStatusLabels[row.inspectionLotStatus]}`],
     ['Supplier', row.supplierId ?? 'In-house production'],
     ['Consumed', row.consumedQuantity > 0 ? `${formatQuantity(row.consumedQuantity, row.unit)} by production orders` : 'None'],

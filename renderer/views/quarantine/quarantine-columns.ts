@@ -7,9 +7,8 @@ import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { QuarantineRow, TaskState } from '../../../shared/api/quarantine';
 import { inspectionLotStatusLabels, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
-import { formatAge, formatDateTime } from '../../format/time';
 import { ConsumedCell, DefectCell, InspectionLotCell, ItemCell, QuantityCell, SourceCell, TaskStateCell } from './quarantine-cells';
-import { compareForTriage, compareHoldSince, describePostings, formatDecisionCell } from './quarantine-format';
+import { compareForTriage, compareTimeOnHold, describeHold, describePostings, formatDecisionCell, formatHoldAge } from './quarantine-format';
 
 export const getQuarantineRowId = (params: GetRowIdParams<QuarantineRow>): string => params.data.lotId;
 
@@ -85,13 +84,13 @@ export const quarantineColumns: ColDef<QuarantineRow>[] = [
   {
     colId: 'age',
     headerName: 'Age',
-    headerTooltip: 'Time on hold',
+    headerTooltip: 'Time on hold; a decided lot’s until its decision',
     field: 'holdSince',
     width: fixedColumnWidths.compact.age,
     minWidth: 64,
-    comparator: compareHoldSince,
-    valueFormatter: ({ data }) => (data ? formatAge(data.holdSince, Date.now()) : ''),
-    tooltipValueGetter: ({ data }) => (data ? `On hold since ${formatDateTime(data.holdSince)}` : ''),
+    comparator: (_a: string, _b: string, nodeA, nodeB) => compareTimeOnHold(nodeA.data, nodeB.data, Date.now()),
+    valueFormatter: ({ data }) => (data ? formatHoldAge(data, Date.now()) : ''),
+    tooltipValueGetter: ({ data }) => (data ? `On hold ${describeHold(data, Date.now())}` : ''),
   },
   {
     colId: 'taskState',

@@ -4,7 +4,8 @@ import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
 import type { Role } from '../../../shared/domain';
 import { decisionLabels, postingGridLabels, roleLabels, stockTypeLabels, stockTypePhrases } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatDuration } from '../../format/time';
+import { heldForMs, holdEnd, type HeldRow } from '../../state/hold-time';
 import type { ScanOutcome } from '../../state/quarantine-slice';
 
 /** Work first: lots awaiting a decision, then conflicts to resolve, then what waits on others or is done. */
@@ -33,6 +34,33 @@ export function compareForTriage(
 ): number {
   if (!a || !b) return 0;
   return compareTaskStates(a.taskState, b.taskState) || compareHoldSince(a.holdSince, b.holdSince);
+}
+
+/** The Age column: time on hold, "2 d"; a decided lot's stops at its decision. */
+export function formatHoldAge(row: HeldRow, now: number): string {
+  return formatDuration(heldForMs(row, now));
+}
+
+/**
+ * How long the lot is or was on hold, for the panel and the Age column's tooltip: "2 d, since 04 Dec
+ * 2026, 13:14" while it waits; "2 d, from 04 Dec 2026, 13:14 until decided 06 Dec 2026, 22:48" once decided.
+ */
+export function describeHold(row: HeldRow, now: number): string {
+  const since = formatDateTime(row.holdSince);
+  const end = holdEnd(row);
+  if (end.kind === 'open') return `${formatHoldAge(row, now)}, since ${since}`;
+  if (end.kind === 'unknown') return `from ${since} until its usage decision (when, this workstation has not heard)`;
+  return `${formatHoldAge(row, now)}, from ${since} until decided ${formatDateTime(end.at)}`;
+}
+
+/**
+ * The Age column's order, ascending as before: longest on hold first (a decided lot by the time it was
+ * on hold, not since), an unknown time last.
+ */
+export function compareTimeOnHold(a: HeldRow | undefined, b: HeldRow | undefined, now: number): number {
+  const [heldA, heldB] = [a ? heldForMs(a, now) : Number.NaN, b ? heldForMs(b, now) : Number.NaN];
+  if (Number.isNaN(heldA) || Number.isNaN(heldB)) return Number.isNaN(heldA) ? (Number.isNaN(heldB) ? 0 : 1) : -1;
+  return heldB - heldA;
 }
 
 /** The grid's short form: "Scrap 100 · RTV 80" (the quantity column carries the unit). */
