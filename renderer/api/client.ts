@@ -2,7 +2,7 @@
 // bridge when present, else the web host's WebSocket with the launch token from the page URL.
 import type { ApiArgs, ApiMethod, ApiValue, AppEvents, AppEventTopic } from '../../shared/api';
 import { ApiCallError } from './api-call-error';
-import { preloadTransport, type ApiTransport, type HostLink, type PreloadBridge } from './transport';
+import { noTokenTransport, preloadTransport, type ApiTransport, type HostLink, type PreloadBridge } from './transport';
 import { webSocketTransport } from './websocket-transport';
 
 declare global {
@@ -11,18 +11,23 @@ declare global {
   }
 }
 
-function webSocketUrl(location: Location): string {
+type PageLocation = Pick<Location, 'search' | 'protocol' | 'host'>;
+
+/**
+ * The web host's transport for the page's address: its WebSocket with the token from the URL, or, when
+ * the address has none, one that says so without trying (the host would refuse it as if it were stale).
+ */
+export function webHostTransport(location: PageLocation): ApiTransport {
   const token = new URLSearchParams(location.search).get('token') ?? '';
+  if (token === '') return noTokenTransport();
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/api?token=${encodeURIComponent(token)}`;
+  return webSocketTransport({ url: `${scheme}//${location.host}/api?token=${encodeURIComponent(token)}` });
 }
 
 let transport: ApiTransport | null = null;
 
 function currentTransport(): ApiTransport {
-  transport ??= window.plantOrchestrator
-    ? preloadTransport(window.plantOrchestrator)
-    : webSocketTransport({ url: webSocketUrl(window.location) });
+  transport ??= window.plantOrchestrator ? preloadTransport(window.plantOrchestrator) : webHostTransport(window.location);
   return transport;
 }
 

@@ -4,9 +4,10 @@ import type { ApiResult } from '../../shared/api';
 /**
  * Whether calls can reach the host right now; the preload bridge is always connected. `refused`: the
  * web host does not take this page's token (a wrong link, or one from before the host restarted),
- * which no retry mends, so the transport stops.
+ * which no retry mends, so the transport stops. `no-token`: the page's address carries no token at
+ * all (the host's address typed or bookmarked without it), so there is nothing to try.
  */
-export type HostLink = 'connecting' | 'connected' | 'reconnecting' | 'refused';
+export type HostLink = 'connecting' | 'connected' | 'reconnecting' | 'refused' | 'no-token';
 
 export interface ApiTransport {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
@@ -27,6 +28,21 @@ export function preloadTransport(bridge: PreloadBridge): ApiTransport {
     subscribe: (topic, handler) => bridge.subscribe(topic, handler),
     onLinkChange(listener) {
       listener('connected');
+      return () => {};
+    },
+  };
+}
+
+/** What every call gets on a page opened without a token; the banner says where the link with one is. */
+export const noTokenMessage = 'this link has no token: open the link the web host printed when it started';
+
+/** A page opened without a token: nothing to connect with, so no socket is opened and every call fails at once. */
+export function noTokenTransport(): ApiTransport {
+  return {
+    invoke: () => Promise.resolve({ ok: false, error: { code: 'internal', message: noTokenMessage } }),
+    subscribe: () => () => {},
+    onLinkChange(listener) {
+      listener('no-token');
       return () => {};
     },
   };

@@ -4,8 +4,8 @@ import { useSessionStore } from '../state/session-slice';
 
 export function AppHeader() {
   const session = useSessionStore((state) => state.session);
-  // A refused link never signs in: say so rather than wait forever.
-  const refused = useHostLinkStore((state) => state.link === 'refused');
+  // A refused link, or one without a token, never signs in: say so rather than wait forever.
+  const refused = useHostLinkStore((state) => state.link === 'refused' || state.link === 'no-token');
   return (
     <header className="app-header">
       <div className="app-header__product">

@@ -1,5 +1,6 @@
 // Banners above the view: a gateway is offline (decisions queue locally), the app host itself cannot
-// be reached (nothing works until it is back), or it refused this page's link (nothing will work here).
+// be reached (nothing works until it is back), or it refused this page's link or the link has no token
+// (nothing will work here).
 import { connectorLabel } from '../format/labels';
 import { offlineConnectors, useConnectorsStore } from '../state/connectors-slice';
 import { useHostLinkStore } from '../state/host-link-slice';
@@ -18,6 +19,15 @@ export function ConnectionBanners() {
           <span className="banner__detail">
             The web host makes a new link each time it starts. Open the one it printed in its terminal when it started, the line
             “Plant Orchestrator web host: http://127.0.0.1:PORT/?token=…”.
+          </span>
+        </div>
+      )}
+      {link === 'no-token' && (
+        <div className="banner banner--danger" role="alert" data-testid="host-link-banner">
+          <strong>This link has no token: the Plant Orchestrator web host only opens with the one in the link it printed.</strong>
+          <span className="banner__detail">
+            The web host prints its link, token included, in its terminal when it starts: the line “Plant Orchestrator web host:
+            http://127.0.0.1:PORT/?token=…”. Open that link; the token is new each time the host starts.
           </span>
         </div>
       )}

@@ -20,11 +20,18 @@ function ConnectorItem({ status, now }: { status: ConnectorStatus; now: number }
   );
 }
 
+/** What the status bar says when the page cannot reach its host. */
+const hostLinkLabels: Record<'reconnecting' | 'refused' | 'no-token', string> = {
+  reconnecting: 'App host unreachable',
+  refused: 'Link no longer valid',
+  'no-token': 'Link has no token',
+};
+
 export function StatusBar() {
   const statuses = useConnectorsStore((state) => state.statuses);
   const loaded = useConnectorsStore((state) => state.loaded);
   const link = useHostLinkStore((state) => state.link);
-  const hostLost = link === 'reconnecting' || link === 'refused';
+  const hostLost = link === 'reconnecting' || link === 'refused' || link === 'no-token';
   const now = useNow(5_000);
   const queued = totalQueueDepth(statuses);
   return (
@@ -32,12 +39,12 @@ export function StatusBar() {
       {hostLost && (
         <span className="status-bar__connector" data-testid="host-link-status">
           <span className="status-dot status-dot--offline" aria-hidden="true" />
-          <span className="status-bar__state--offline">{link === 'refused' ? 'Link no longer valid' : 'App host unreachable'}</span>
+          <span className="status-bar__state--offline">{hostLinkLabels[link]}</span>
         </span>
       )}
       {/* Without the host the connector states below are the last ones it reported. */}
       <ul className={`status-bar__connectors${hostLost ? ' status-bar__connectors--stale' : ''}`} title={hostLost ? 'Last known state' : undefined}>
-        {!loaded && link !== 'refused' && <li className="status-bar__muted">Connecting…</li>}
+        {!loaded && link !== 'refused' && link !== 'no-token' && <li className="status-bar__muted">Connecting…</li>}
         {loaded && statuses.length === 0 && <li className="status-bar__muted">No connectors configured</li>}
         {statuses.map((status) => (
           <ConnectorItem key={status.id} status={status} now={now} />

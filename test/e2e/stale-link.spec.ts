@@ -1,6 +1,7 @@
 // A link the web host does not take (a wrong token, or one from before the host restarted) says so
-// and where the current link is, instead of "Signing in…" and "reconnecting…" for ever; a host that
-// is only down still shows reconnecting. Against `npm run start:web` and a simulator process.
+// and where the current link is, and one with no token at all says that, instead of "Signing in…" and
+// "reconnecting…" for ever; a host that is only down still shows reconnecting. Against
+// `npm run start:web` and a simulator process.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,21 @@ test('a wrong token says the link is no longer valid and where the current one i
   const tried = sockets();
   await page.waitForTimeout(2_500);
   expect(sockets()).toBe(tried);
+});
+
+test('the host’s address without a token says the link has no token and where the one with it is, and tries nothing', async ({ page }) => {
+  const host = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user: 'qe.anna' });
+  hosts.push(host);
+  const sockets = countSockets(page);
+  await page.goto(new URL(host.match[1]!).origin);
+  const banner = page.getByTestId('host-link-banner');
+  await expect(banner).toContainText('This link has no token');
+  await expect(banner).toContainText('Plant Orchestrator web host: http://127.0.0.1:PORT/?token=…');
+  await expect(banner).not.toContainText('no longer valid');
+  await expect(page.getByTestId('host-link-status')).toHaveText('Link has no token');
+  await expect(page.getByTestId('session-info')).toHaveText('Not signed in');
+  await page.waitForTimeout(1_000);
+  expect(sockets()).toBe(0);
 });
 
 test('while the host is down the page reconnects; once it is back with a new token the old link is refused', async ({ page }) => {

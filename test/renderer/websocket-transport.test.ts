@@ -1,7 +1,9 @@
 // The web host transport with a fake socket and a manual clock: reconnect with bounded backoff,
 // re-subscribe, calls held while down, calls lost with the socket reported as such, and a refused
-// token that ends the retries.
-import { describe, expect, it } from 'vitest';
+// token that ends the retries; a page opened with no token at all, which says so and tries nothing.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { webHostTransport } from '../../renderer/api/client';
+import { noTokenMessage } from '../../renderer/api/transport';
 import { reconnectDelayMs, refusedLinkMessage, tokenCheck, webSocketTransport, type TokenCheck } from '../../renderer/api/websocket-transport';
 
 class FakeSocket {
@@ -167,5 +169,44 @@ describe('tokenCheck', () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
     expect(await tokenCheck('ws://127.0.0.1:4000/api?token=abc', down)).toBe('unreachable');
+  });
+});
+
+describe('a page opened without a token', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Records the sockets the page would open, none of which ever opens. */
+  function recordSockets(): string[] {
+    const opened: string[] = [];
+    vi.stubGlobal(
+      'WebSocket',
+      class {
+        constructor(url: string) {
+          opened.push(url);
+        }
+      },
+    );
+    return opened;
+  }
+
+  it('says the link has no token, not that it is no longer valid, and opens no socket', async () => {
+    const opened = recordSockets();
+    for (const search of ['', '?token=', '?view=quarantine']) {
+      const transport = webHostTransport({ search, protocol: 'http:', host: '127.0.0.1:4601' });
+      const links: string[] = [];
+      transport.onLinkChange((link) => links.push(link));
+      expect(links).toEqual(['no-token']);
+      expect(await transport.invoke('session.current', {})).toEqual({ ok: false, error: { code: 'internal', message: noTokenMessage } });
+    }
+    expect(noTokenMessage).not.toContain('no longer valid');
+    expect(opened).toEqual([]);
+  });
+
+  it('connects with the token when the link has one', () => {
+    const opened = recordSockets();
+    const links: string[] = [];
+    webHostTransport({ search: '?token=a%2Bb', protocol: 'http:', host: '127.0.0.1:4601' }).onLinkChange((link) => links.push(link));
+    expect(opened).toEqual(['ws://127.0.0.1:4601/api?token=a%2Bb']);
+    expect(links).toEqual(['connecting']);
   });
 });
