@@ -39,6 +39,8 @@ const select = `
     d.decided_at AS localDecidedAt, d.code AS localCode,
     d.containment, d.status AS decisionStatus, d.reply_reason AS replyReason,
     d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.approval_id AS approvalId, ap.status AS approvalStatus,
+    coalesce(CASE WHEN ap.status = 'approved' THEN ap.decided_by END, ud.approved_by) AS approvedBy,
+    CASE WHEN ap.status = 'approved' THEN ap.decided_at END AS approvedAt,
     -- Each part as the cache has it now: a sub-lot consumed or moved since shows where it is.
     (SELECT json_group_array(json_object('lotId', p.value ->> 'lotId', 'decision', p.value ->> 'decision',
         'quantity', coalesce(pl.quantity, p.value ->> 'quantity'), 'stockType', coalesce(pl.stock_type, p.value ->> 'stockType')) ORDER BY p.key)

@@ -84,6 +84,8 @@ export function withDecisionQueued(rowsById: RowsById, lotId: string, args: Disp
       decidedBy: user,
       decidedAt: new Date().toISOString(),
       decidedHere: true,
+      approvedBy: null,
+      approvedAt: null,
       parts: [],
       overtaken: null,
       containmentLotIds: args.containmentLotIds ?? [],

@@ -83,6 +83,12 @@ export interface QuarantineRow {
   overtaken: OvertakenDecision | null;
   /** The supervisor's approval a use-as-is waits for (taskState awaiting-approval) or was approved under. */
   approvalId: string | null;
+  /**
+   * Who approved the use-as-is, and when: from the approval as this workstation heard it, else from the
+   * ERP's decision, which names who but not when (approvedAt null). Null before an approval.
+   */
+  approvedBy: string | null;
+  approvedAt: string | null;
   /** Lots also blocked by the decision, for containment. */
   containmentLotIds: string[];
   /** Held for containment: the failed lot this one was made from, whose decision blocked it. */

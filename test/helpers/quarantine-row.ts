@@ -29,6 +29,8 @@ export function quarantineRow(lotId: string, overrides: Partial<QuarantineRow> =
     parts: [],
     overtaken: null,
     approvalId: null,
+    approvedBy: null,
+    approvedAt: null,
     containmentLotIds: [],
     containedBy: null,
     consumedQuantity: 0,

@@ -48,14 +48,18 @@ describe('use-as-is approval across workstations', () => {
 
   it('waits for the supervisor, then sends exactly what was approved, once', async () => {
     const { engineer, supervisor, lotId, postings, waiting, request } = await useAsIsRequested();
-    expect(waiting).toMatchObject({ postings, deviationNumber: 'DEV-7', approvalId: request.id });
+    expect(waiting).toMatchObject({ postings, deviationNumber: 'DEV-7', approvalId: request.id, decidedBy: 'qe.jonas', approvedBy: null, approvedAt: null });
     expect(dispositionsOf(lotId)).toEqual([]);
     expect(request).toMatchObject({ status: 'pending', requestedBy: 'qe.jonas', substitution: null, deviation: { lotId, quantity: 150, deviationNumber: 'DEV-7', defectCode: waiting.defectCode }, canDecide: true });
     const own = await approvalOn(engineer.core, engineer.as, (a) => a.id === request.id);
     expect(own.canDecide).toBe(false);
 
     await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'deviation signed by design' }, supervisor.as);
-    await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'decided');
+    const decided = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'decided');
+    // The engineer's panel says who approved it and when, as the approval came back through the gateway.
+    const approved = await approvalOn(engineer.core, engineer.as, (a) => a.id === request.id && a.status === 'approved');
+    expect(decided).toMatchObject({ approvalId: request.id, approvedBy: 'sv.ines', approvedAt: approved.decidedAt });
+    expect(Date.parse(decided.approvedAt ?? '')).not.toBeNaN();
     const sent = dispositionsOf(lotId);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'qe.jonas', payload: { postings, deviationNumber: 'DEV-7', approvalId: request.id, approvedBy: 'sv.ines', code: 'R9' } } });

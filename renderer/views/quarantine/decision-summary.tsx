@@ -1,9 +1,10 @@
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { decisionLabels, stockTypeLabels } from '../../format/labels';
-import { formatCount, formatQuantity } from '../../format/numbers';
+import { formatQuantity } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import { useSessionStore } from '../../state/session-slice';
 import { cannotDecideReason } from './quarantine-format';
+import { decisionFacts } from './decision-facts';
 import { TaskStatePill } from './task-state-pill';
 import { DecideAgain } from './decide-again';
 import { UsageDecisionPreview } from './usage-decision-preview';
@@ -60,13 +61,7 @@ function DecidedParts({ row }: { row: QuarantineRow }) {
 /** A decision that is on its way, done or withdrawn: what was decided, by whom, and where it stands. */
 export function DecisionSummary({ row }: { row: QuarantineRow & { taskState: ClosedState } }) {
   const mayDecide = useSessionStore((state) => cannotDecideReason(state.session?.role ?? null) === null);
-  const facts: [string, string][] = [
-    ...(row.deviationNumber ? ([['Deviation', row.deviationNumber]] as [string, string][]) : []),
-    ...(row.decisionReason ? ([['Reason', row.decisionReason]] as [string, string][]) : []),
-    ...(row.decidedBy ? ([['Decided by', row.decidedAt ? `${row.decidedBy}, ${formatDateTime(row.decidedAt)}` : row.decidedBy]] as [string, string][]) : []),
-    ...(row.approvalId ? ([['Approval', row.approvalId]] as [string, string][]) : []),
-    ...(row.containmentLotIds.length > 0 ? ([['Also blocked', `${formatCount(row.containmentLotIds.length, 'lot')}: ${row.containmentLotIds.join(', ')}`]] as [string, string][]) : []),
-  ];
+  const facts = decisionFacts(row);
   return (
     <section className="decision-summary" aria-label="Decision" data-testid="decision-summary">
       <div className="decision-summary__state">
