@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { planDateSchema } from './dataset';
 import { idSchema, quantitySchema } from './domain';
+import { usagePostingsSchema } from './usage-decision';
 
 export const substitutionRequestSchema = z.object({
   productionOrderIds: z.array(idSchema).min(1),
@@ -29,6 +30,11 @@ export const deviationRequestSchema = z.object({
   deviationNumber: idSchema,
   defectCode: idSchema,
   reason: z.string().min(1).max(1000),
+  /**
+   * The whole usage decision the use-as-is is part of (the use-as-is posting and the rest of the lot's),
+   * so every workstation shows what waits for approval; absent in requests from before it was carried.
+   */
+  postings: usagePostingsSchema.optional(),
 });
 export type DeviationRequest = z.infer<typeof deviationRequestSchema>;
 

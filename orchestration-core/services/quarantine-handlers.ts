@@ -82,6 +82,11 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         if (addUp) throw new ApiFailure('invalid-args', addUp);
         const misnumbered = args.deviationNumber !== undefined && args.postings.some((p) => p.decision === 'use-as-is') ? checkDeviationNumber(args.deviationNumber, deps.deviationNumberPattern) : null;
         if (misnumbered) throw new ApiFailure('invalid-args', misnumbered);
+        // Another engineer's use-as-is waits for a supervisor: one usage decision per inspection lot.
+        const asked = repos.approvals.pendingUseAsIs(lot.lotId, hold.inspectionLotId);
+        if (asked) {
+          throw new ApiFailure('conflict', `taskId: lot ${lot.lotId} awaits a supervisor's approval of the use-as-is ${asked.requestedBy} asked for (${asked.id}); it can be decided here if the supervisor rejects it`);
+        }
         const containmentLotIds = args.containmentLotIds ?? [];
         const madeFromLot = new Set(containmentLotIds.length === 0 ? [] : repos.genealogy.descendantsOf(lot.lotId).map((step) => step.lotId));
         const stranger = containmentLotIds.find((lotId) => !madeFromLot.has(lotId));

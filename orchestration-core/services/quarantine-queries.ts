@@ -22,6 +22,12 @@ type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'conta
   basedOnVersion: number | null;
   basedOnQuantity: number | null;
   approvalStatus: 'pending' | 'approved' | 'rejected' | null;
+  askedApprovalId: string | null;
+  askedBy: string | null;
+  askedAt: string | null;
+  askedDeviation: string | null;
+  askedReason: string | null;
+  askedPostings: string | null;
 };
 
 const select = `
@@ -41,6 +47,10 @@ const select = `
     d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.approval_id AS approvalId, ap.status AS approvalStatus,
     coalesce(CASE WHEN ap.status = 'approved' THEN ap.decided_by END, ud.approved_by) AS approvedBy,
     CASE WHEN ap.status = 'approved' THEN ap.decided_at END AS approvedAt,
+    -- Without a decision here: a use-as-is another workstation's engineer asked a supervisor for.
+    oa.id AS askedApprovalId, oa.requested_by AS askedBy, oa.requested_at AS askedAt,
+    json_extract(oa.request, '$.deviation.deviationNumber') AS askedDeviation, json_extract(oa.request, '$.deviation.reason') AS askedReason,
+    json_extract(oa.request, '$.deviation.postings') AS askedPostings,
     -- Each part as the cache has it now: a sub-lot consumed or moved since shows where it is.
     (SELECT json_group_array(json_object('lotId', p.value ->> 'lotId', 'decision', p.value ->> 'decision',
         'quantity', coalesce(pl.quantity, p.value ->> 'quantity'), 'stockType', coalesce(pl.stock_type, p.value ->> 'stockType')) ORDER BY p.key)
@@ -54,7 +64,29 @@ const select = `
   LEFT JOIN usage_decisions ud ON ud.inspection_lot_id = h.inspection_lot_id
   -- The latest decision, unless it was withdrawn and the task opened again: then the lot has none yet.
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id) AND NOT (d.status = 'withdrawn' AND t.status = 'open')
-  LEFT JOIN approvals ap ON ap.id = d.approval_id`;
+  LEFT JOIN approvals ap ON ap.id = d.approval_id
+  LEFT JOIN approvals oa ON d.id IS NULL AND ud.inspection_lot_id IS NULL AND oa.id = (
+    SELECT a.id FROM approvals a WHERE a.kind = 'use-as-is' AND a.status = 'pending'
+      AND json_extract(a.request, '$.deviation.lotId') = h.lot_id AND json_extract(a.request, '$.deviation.inspectionLotId') = h.inspection_lot_id
+      AND NOT EXISTS (SELECT 1 FROM decisions od WHERE od.approval_id = a.id)
+    ORDER BY a.requested_at DESC LIMIT 1)`;
+
+/** A use-as-is asked for on another workstation, as this one shows it until the supervisor decides. */
+function askedElsewhere(raw: RawRow): RawRow {
+  if (raw.askedApprovalId === null) return raw;
+  const postings = raw.askedPostings ?? JSON.stringify([{ decision: 'use-as-is', quantity: raw.quantity }]);
+  return {
+    ...raw,
+    decisionStatus: 'pending',
+    approvalStatus: 'pending',
+    approvalId: raw.askedApprovalId,
+    decidedBy: raw.askedBy,
+    decidedAt: raw.askedAt,
+    deviationNumber: raw.askedDeviation,
+    decisionReason: raw.askedReason,
+    postings,
+  };
+}
 
 function taskStateOf(raw: RawRow): TaskState {
   // Decided upstream: a usage decision posted, or the inspection lot passed (QM's usage decision made without one here).
@@ -78,7 +110,8 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
   const all = db.prepare<[], RawRow>(`${select} ORDER BY h.hold_since DESC`);
   const one = db.prepare<[string], RawRow>(`${select} WHERE h.lot_id = ?`);
 
-  function toRow(raw: RawRow): QuarantineRow {
+  function toRow(stored: RawRow): QuarantineRow {
+    const raw = askedElsewhere(stored);
     const {
       postings,
       containment,
@@ -94,6 +127,12 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
       basedOnVersion,
       basedOnQuantity,
       approvalStatus: _approvalStatus,
+      askedApprovalId: _askedApprovalId,
+      askedBy: _askedBy,
+      askedAt: _askedAt,
+      askedDeviation: _askedDeviation,
+      askedReason: _askedReason,
+      askedPostings: _askedPostings,
       ...rest
     } = raw;
     const taskState = taskStateOf(raw);

@@ -125,6 +125,13 @@ export function createApprovalsRepo(db: Database.Database) {
   const latestForTransfer = db.prepare<[string], RawApproval>(
     `${select} WHERE a.kind = 'transfer' AND json_extract(a.request, '$.transfer.transferId') = ? ORDER BY a.requested_at DESC, a.id DESC LIMIT 1`,
   );
+  const pendingUseAsIs = db.prepare<[string, string], RawApproval>(
+    `${select} WHERE a.kind = 'use-as-is' AND a.status = 'pending' AND json_extract(a.request, '$.deviation.lotId') = ?
+       AND json_extract(a.request, '$.deviation.inspectionLotId') = ?
+       -- Another workstation's: this one's own request is its decision's (and may have been refused by the gateway).
+       AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.approval_id = a.id)
+     ORDER BY a.requested_at DESC, a.id DESC LIMIT 1`,
+  );
   const attachTask = db.prepare('UPDATE approvals SET task_id = ? WHERE id = ?');
   const refused = db.prepare('UPDATE approvals SET substitution_refused = ? WHERE id = ?');
   const decidedHere = db.prepare('UPDATE approvals SET pending_decision = ?, pending_by = ?, pending_at = ?, pending_command_id = ? WHERE id = ?');
@@ -154,6 +161,11 @@ export function createApprovalsRepo(db: Database.Database) {
     /** The latest request to approve this stock transport order, from any workstation. */
     latestForTransfer(transferId: string): StoredApproval | undefined {
       const raw = latestForTransfer.get(transferId);
+      return raw && toStored(raw);
+    },
+    /** A use-as-is of the lot's inspection lot waiting for a supervisor, asked for on another workstation. */
+    pendingUseAsIs(lotId: string, inspectionLotId: string): StoredApproval | undefined {
+      const raw = pendingUseAsIs.get(lotId, inspectionLotId);
       return raw && toStored(raw);
     },
     attachTask(id: string, taskId: string): void {

@@ -44,6 +44,8 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     const taskId = ctx.openTask({ kind: taskKinds[p.kind], role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
     ctx.approvalChanged(p.approvalId);
+    // Every workstation's Quarantine shows the lot awaiting the supervisor, not awaiting a decision.
+    if (p.kind === 'use-as-is') ctx.lotChanged(p.deviation.lotId);
     const setAside = p.kind !== 'substitution' || p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, { by: p.requestedBy, at: p.requestedAt }, ctx);
     return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: waitForEvent('approval.decided', p.approvalId, 'decided') };
   },
@@ -56,6 +58,8 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       ctx.repos.tasks.complete(state.taskId, p.decidedBy, p.decidedAt);
       ctx.audit(p.decidedBy, p.decision === 'approve' ? 'approval approved' : 'approval rejected', state.approvalId, { reason: p.reason });
       ctx.approvalChanged(state.approvalId);
+      const deviation = ctx.repos.approvals.get(state.approvalId)?.deviation;
+      if (deviation) ctx.lotChanged(deviation.lotId);
       if (state.setAside) {
         const { exceptionId, taskId, instanceId } = state.setAside;
         if (p.decision === 'approve') {

@@ -201,6 +201,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
           deviationNumber: input.deviationNumber ?? '',
           defectCode: ctx.repos.lots.hold(lot.lotId)?.defectCode ?? 'unknown',
           reason: input.reason,
+          // The rest of the decision travels with it: every workstation shows what waits for approval.
+          postings: input.postings,
         };
         const subject = `Use ${useAsIs.quantity} ${lot.unit} of lot ${lot.lotId} as is under deviation ${deviation.deviationNumber}`;
         commandId = ctx.emit('approval.request', { approvalId, kind: 'use-as-is', subject, deviation }, { issuedBy: signal.user, entityId: approvalId });

@@ -53,6 +53,15 @@ describe('use-as-is approval across workstations', () => {
     expect(request).toMatchObject({ status: 'pending', requestedBy: 'qe.jonas', substitution: null, deviation: { lotId, quantity: 150, deviationNumber: 'DEV-7', defectCode: waiting.defectCode }, canDecide: true });
     const own = await approvalOn(engineer.core, engineer.as, (a) => a.id === request.id);
     expect(own.canDecide).toBe(false);
+    // The supervisor's own Quarantine shows the lot as the engineer left it: requested, awaiting approval,
+    // and no second usage decision is taken there meanwhile.
+    const elsewhere = await rowOn(supervisor.core, supervisor.as, lotId, (row) => row.taskState === 'awaiting-approval');
+    expect(elsewhere).toMatchObject({ postings, deviationNumber: 'DEV-7', approvalId: request.id, decidedBy: 'qe.jonas', decidedHere: false });
+    const colleague = await workstation('qe.lina', 'quality-engineer');
+    const onColleague = await rowOn(colleague.core, colleague.as, lotId, (row) => row.taskState === 'awaiting-approval');
+    await expect(
+      Promise.resolve().then(() => colleague.core.handlers['quarantine.disposition']({ taskId: onColleague.taskId, postings: [{ decision: 'scrap', quantity: 200 }], reason: 'scrap' }, colleague.as)),
+    ).rejects.toThrow(`taskId: lot ${lotId} awaits a supervisor's approval of the use-as-is qe.jonas asked for (${request.id})`);
 
     await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'deviation signed by design' }, supervisor.as);
     const decided = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'decided');
@@ -73,6 +82,8 @@ describe('use-as-is approval across workstations', () => {
     await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject', reason: 'customer does not accept the deviation' }, supervisor.as);
     const back = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'conflict');
     expect(back.conflict?.reason).toBe('sv.ines rejected the use-as-is: customer does not accept the deviation');
+    // Elsewhere the lot awaits a decision again.
+    await rowOn(supervisor.core, supervisor.as, lotId, (row) => row.taskState === 'awaiting-decision' && row.approvalId === null);
     expect(dispositionsOf(lotId)).toEqual([]);
     await engineer.core.handlers['quarantine.disposition']({ taskId: back.taskId, postings: [{ decision: 'scrap', quantity: 200 }], reason: 'scrap it then' }, engineer.as);
     await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'decided');

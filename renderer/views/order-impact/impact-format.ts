@@ -22,8 +22,9 @@ export interface ExceptionSummary {
   total: number;
   open: number;
   /**
-   * What is still at risk: open exceptions' whole impact, and what answered ones leave late (a response
-   * that did not clear everything); resolved ones are not counted.
+   * What is still at risk: open exceptions' whole impact, and awaiting approval's (nothing changes
+   * until a supervisor approves), and what answered ones leave late (a response that did not clear
+   * everything); resolved ones are not counted.
    */
   openRevenueAtRisk: number;
   /** Answered, with orders still late. */
@@ -49,6 +50,7 @@ export function summarizeExceptions(rows: readonly Pick<ExceptionRow, 'status' |
       summary.noImpact += 1;
     } else if (row.status === 'awaiting-approval') {
       summary.awaitingApproval += 1;
+      summary.openRevenueAtRisk += row.revenueAtRisk;
     }
   }
   return summary;
