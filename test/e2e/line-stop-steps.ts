@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
+import { reroutableLines } from '../helpers/reroutable-lines';
 import { control } from './app-processes';
 
 const lineStopScreenshotPath = path.resolve(import.meta.dirname, '../../docs/line-stop.png');
@@ -28,30 +29,6 @@ interface GatewayCommand {
 const maxStoppages = 3;
 /** The core projects each held-up order onto every line with room: a stoppage takes it a while. */
 const analysisTimeout = 90_000;
-const dayMs = 86_400_000;
-
-/**
- * The lines worth stopping, most promising first: those with the most orders starting in the next two
- * weeks (what a stoppage holds up) whose item has a routing on another line.
- */
-function linesWithReroutableOrders(dataset: Dataset): { plant: string; line: string }[] {
-  const today = Date.parse(dataset.today);
-  const linesOf = new Map<string, Set<string>>();
-  for (const routing of dataset.routings) linesOf.set(routing.itemId, (linesOf.get(routing.itemId) ?? new Set()).add(`${routing.plant}/${routing.line}`));
-  const counts = new Map<string, number>();
-  for (const order of dataset.productionOrders) {
-    const start = Date.parse(order.startDate);
-    if (start < today || start >= today + 14 * dayMs) continue;
-    const key = `${order.plant}/${order.line}`;
-    if ([...(linesOf.get(order.itemId) ?? [])].some((line) => line !== key)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([key]) => {
-      const [plant, line] = key.split('/') as [string, string];
-      return { plant, line };
-    });
-}
 
 /** CSV lines as AG Grid writes them (quoted values, CRLF); no value in this export spans lines. */
 const csvLines = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '');
@@ -74,7 +51,7 @@ export async function rerouteOneAndRescheduleTheRest(page: Page, gatewayUrl: str
   await expect(exceptions).toBeVisible();
 
   const dataset = await control<Dataset>(gatewayUrl, 'GET', '/control/planning-dataset');
-  const candidates = linesWithReroutableOrders(dataset);
+  const candidates = reroutableLines(dataset);
   expect(candidates.length, 'no line has an order starting soon that another line could make').toBeGreaterThan(0);
 
   // Stop lines until one holds up an order another line has room for (capacity decides, not the routing alone).

@@ -9,30 +9,12 @@ import type { ExceptionRow, HeldUpOrder, LineStopDetail } from '../../shared/api
 import type { Dataset, PoLine } from '../../shared/dataset';
 import { dateOf, dayOf } from '../../shared/plan-days';
 import { startGateway, type Gateway } from '../../simulator/gateway';
+import { reroutableLines } from '../helpers/reroutable-lines';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 import { createWorkstations, type Workstation } from '../helpers/workstations';
 
 const delayDays = 20;
-const dayMs = 86_400_000;
-
-/** The lines with the most orders in the next two weeks whose item another line can make. */
-function reroutableLines(dataset: Dataset): { plant: string; line: string }[] {
-  const today = Date.parse(dataset.today);
-  const linesOf = new Map<string, Set<string>>();
-  for (const routing of dataset.routings) linesOf.set(routing.itemId, (linesOf.get(routing.itemId) ?? new Set()).add(`${routing.plant}/${routing.line}`));
-  const counts = new Map<string, number>();
-  for (const order of dataset.productionOrders) {
-    const start = Date.parse(order.startDate);
-    const key = `${order.plant}/${order.line}`;
-    if (start < today || start >= today + 14 * dayMs) continue;
-    if ([...(linesOf.get(order.itemId) ?? [])].some((line) => line !== key)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key]) => {
-    const [plant, line] = key.split('/') as [string, string];
-    return { plant, line };
-  });
-}
 
 /** PO lines with an ASN whose delay makes customer orders later. */
 function harmfulDelays(dataset: Dataset, count: number): PoLine[] {
