@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, each printing figures beside their targets and the ratio. It
 // never fails on a time: the figures are for reading and for the issue notes.
-// BENCH_ONLY=planning|plumbing|quarantine|quality|impact-grid|rebalancing|line-stop runs one part; BENCH_SCALES=1,10 picks the planning scales;
+// BENCH_ONLY=planning|plumbing|quarantine|quality|impact-grid|rebalancing|line-stop|one-world runs one part; BENCH_SCALES=1,10 picks the planning scales;
 // BENCH_CATCH_UP and BENCH_DRAIN size the plumbing runs (500,000 and 20,000 by default; the drain takes its lots from the catch-up); BENCH_STORM_SECONDS shortens the impact-grid storm
 // (see impact-grid-browser.ts for its other settings).
 import { benchImpactGridBrowser } from './impact-grid-browser';
 import { benchLineStop } from './line-stop';
+import { benchOneWorld } from './one-world';
 import { benchPlanning } from './planning';
 import { benchPlumbing } from './plumbing';
 import { benchQuality } from './quality';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   if (!only || only === 'impact-grid') await benchImpactGridBrowser();
   if (!only || only === 'rebalancing') await benchRebalancing();
   if (!only || only === 'line-stop') benchLineStop();
+  if (!only || only === 'one-world') await benchOneWorld();
 }
 
 main().then(
