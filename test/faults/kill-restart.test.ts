@@ -80,6 +80,16 @@ describe('SIGKILL during a burst, then restart', () => {
         db.close();
       }
     }, 30_000, 100);
+    // The last replies come before the events the ERP published for them: caught up once every cursor
+    // is at its stream's head (what is checked below is that nothing was applied twice or skipped).
+    await waitFor('the core caught up with every stream', () => {
+      const db = new Database(coreDb, { readonly: true });
+      try {
+        return streams.every((stream) => (db.prepare('SELECT seq FROM cursors WHERE stream = ?').pluck().get(stream) ?? 0) === started.inspect.streamHead(stream));
+      } finally {
+        db.close();
+      }
+    }, 30_000, 100);
     second.process.kill('SIGTERM');
     await second.exited;
 
