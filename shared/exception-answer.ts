@@ -8,6 +8,15 @@ import { idSchema } from './domain';
 export const exceptionResponseIds = ['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay'] as const;
 export const exceptionResponseIdSchema = z.enum(exceptionResponseIds);
 
+const impactedOrderSchema = z.object({ id: idSchema, daysLate: z.number().finite().nullable(), addedDaysLate: z.number().finite().nullable(), unfulfilled: z.boolean() });
+
+/** The orders the exception made later when it was answered, as the answering workstation weighed them. */
+export const answeredImpactSchema = z.object({
+  productionOrders: z.array(impactedOrderSchema).max(20_000),
+  customerOrders: z.array(impactedOrderSchema.extend({ revenueAtRisk: z.number().finite().nonnegative() })).max(20_000),
+  totalRevenueAtRisk: z.number().finite().nonnegative(),
+});
+
 export const exceptionAnswerSchema = z.object({
   exceptionId: idSchema,
   responseId: exceptionResponseIdSchema,
@@ -18,5 +27,10 @@ export const exceptionAnswerSchema = z.object({
   remaining: projectedEffectSchema.nullable(),
   /** A response a supervisor approves first: the answer stands unless the supervisor rejects it. */
   approvalId: idSchema.optional(),
+  /**
+   * What the exception made later when it was answered: a workstation that joins later weighs the
+   * disruption against a plan that already holds the answer, and shows these figures instead.
+   */
+  weighed: answeredImpactSchema.optional(),
 });
 export type ExceptionAnswer = z.infer<typeof exceptionAnswerSchema>;

@@ -12,14 +12,19 @@ export function isOwnAnswer(answer: AnswerHeard, repos: Repos): boolean {
   return repos.exceptions.get(answer.exceptionId)?.answerCommandId === answer.commandId;
 }
 
-export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: ChangeTracker): void {
+/**
+ * `fromSnapshot`: this workstation weighed the disruption from its snapshot, against a plan that holds
+ * the answer already (the expedite, the reschedule); it shows what the answering planner weighed.
+ */
+export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: ChangeTracker, fromSnapshot = false): void {
   const stored = repos.exceptions.get(answer.exceptionId);
   // An exception this workstation does not weigh (no plan, or nothing hit here): nothing to show it on.
   if (!stored || stored.answerCommandId === answer.commandId) return;
   const approval = answer.approvalId === undefined ? undefined : repos.approvals.get(answer.approvalId);
   // The supervisor rejected what the answer asked for: it no longer stands.
   if (approval?.status === 'rejected') return;
-  const choice = { responseId: answer.responseId, by: answer.answeredBy, at: answer.answeredAt, note: answer.note ?? null };
+  const choice = { responseId: answer.responseId, by: answer.answeredBy, at: answer.answeredAt, note: answer.note ?? null, label: answer.responseLabel };
+  if (fromSnapshot && answer.weighed) repos.exceptions.setImpact(answer.exceptionId, answer.weighed);
   repos.exceptions.answeredElsewhere(answer.exceptionId, choice, answer.remaining, answer.approvalId !== undefined && approval?.status !== 'approved');
   changes.exceptionChanged(answer.exceptionId);
 }

@@ -86,7 +86,7 @@ export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, change
       applyUpstreamChange(event.payload, repos, changes, plan);
       return;
     case 'exception.answered':
-      applyAnswerHeard(event.payload, repos, changes);
+      applyAnswerHeard(event.payload, repos, changes, event.stream === 'snapshot');
       return;
     // Lot events reach the plan through the lot projection, which knows the stock it wrote.
     case 'asn.delayed':

@@ -52,21 +52,23 @@ interface RawException {
   chosenBy: string | null;
   chosenAt: string | null;
   chosenNote: string | null;
+  chosenLabel: string | null;
   remaining: string | null;
   answerCommandId: string | null;
 }
 
 const select = `
-  SELECT e.id, e.type, e.item_id AS itemId, coalesce(i.description, e.item_id) AS itemDescription, e.plant,
+  SELECT e.id, e.type, e.item_id AS itemId,
+    CASE WHEN e.type = 'line-stop' THEN 'Production line' ELSE coalesce(i.description, e.item_id) END AS itemDescription, e.plant,
     e.source_document AS sourceDocument, e.detected_at AS detectedAt, e.orders_hit AS ordersHit,
     e.revenue_at_risk AS revenueAtRisk, e.worst_days_late AS worstDaysLate, e.unfulfilled, e.status,
     e.task_id AS taskId, e.detail, e.impact, e.responses, e.chosen_response AS chosenResponse, e.instance_id AS instanceId,
-    e.chosen_by AS chosenBy, e.chosen_at AS chosenAt, e.chosen_note AS chosenNote, e.remaining, e.answer_command_id AS answerCommandId
+    e.chosen_by AS chosenBy, e.chosen_at AS chosenAt, e.chosen_note AS chosenNote, e.chosen_label AS chosenLabel, e.remaining, e.answer_command_id AS answerCommandId
   FROM exceptions e LEFT JOIN items i ON i.id = e.item_id`;
 
 function toStored(raw: RawException): StoredException {
-  const { detail, impact, responses, chosenResponse, instanceId, chosenBy, chosenAt, chosenNote, remaining, answerCommandId, ...row } = raw;
-  const choice = chosenResponse && chosenBy && chosenAt ? { responseId: chosenResponse, by: chosenBy, at: chosenAt, note: chosenNote } : null;
+  const { detail, impact, responses, chosenResponse, instanceId, chosenBy, chosenAt, chosenNote, chosenLabel, remaining, answerCommandId, ...row } = raw;
+  const choice = chosenResponse && chosenBy && chosenAt ? { responseId: chosenResponse, by: chosenBy, at: chosenAt, note: chosenNote, ...(chosenLabel ? { label: chosenLabel } : {}) } : null;
   return {
     row: { ...row, remaining: remaining === null ? null : (JSON.parse(remaining) as ProjectedEffect) },
     detail: JSON.parse(detail) as SupplierDelayDetail | LotBlockDetail | LineStopDetail,
@@ -106,16 +108,16 @@ export function createExceptionsRepo(db: Database.Database) {
   const setStatus = db.prepare('UPDATE exceptions SET status = ? WHERE id = ?');
   const setDetail = db.prepare('UPDATE exceptions SET detail = ? WHERE id = ?');
   const setResponses = db.prepare('UPDATE exceptions SET responses = ? WHERE id = ?');
-  const choose = db.prepare('UPDATE exceptions SET chosen_response = @responseId, status = @status, chosen_by = @by, chosen_at = @at, chosen_note = @note, remaining = @remaining WHERE id = @id');
+  const choose = db.prepare('UPDATE exceptions SET chosen_response = @responseId, status = @status, chosen_by = @by, chosen_at = @at, chosen_note = @note, chosen_label = NULL, remaining = @remaining WHERE id = @id');
   const setRemaining = db.prepare('UPDATE exceptions SET status = ?, remaining = ? WHERE id = ?');
   const answerCommand = db.prepare('UPDATE exceptions SET answer_command_id = ? WHERE id = ?');
   const answeredElsewhere = db.prepare(
-    "UPDATE exceptions SET chosen_response = @responseId, status = @status, chosen_by = @by, chosen_at = @at, chosen_note = @note, remaining = @remaining, task_id = NULL WHERE id = @id",
+    "UPDATE exceptions SET chosen_response = @responseId, status = @status, chosen_by = @by, chosen_at = @at, chosen_note = @note, chosen_label = @label, remaining = @remaining, task_id = NULL WHERE id = @id",
   );
   const setImpact = db.prepare(
     'UPDATE exceptions SET impact = @impact, orders_hit = @ordersHit, revenue_at_risk = @revenueAtRisk, worst_days_late = @worstDaysLate, unfulfilled = @unfulfilled WHERE id = @id',
   );
-  const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, chosen_by = NULL, chosen_at = NULL, chosen_note = NULL, remaining = NULL, status = 'open', task_id = ? WHERE id = ?");
+  const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, chosen_by = NULL, chosen_at = NULL, chosen_note = NULL, chosen_label = NULL, remaining = NULL, status = 'open', task_id = ? WHERE id = ?");
   const rerouting = db
     .prepare<[string, string], string>(
       // instr first: only the line stop that names the command has its orders read as JSON.
@@ -164,7 +166,8 @@ export function createExceptionsRepo(db: Database.Database) {
       const raw = one.get(id);
       const projected = raw && (JSON.parse(raw.responses) as ExceptionResponse[]).find((response) => response.id === choice.responseId)?.projected;
       const remaining = projected ?? null;
-      choose.run({ id, ...choice, status: awaitingApproval ? 'awaiting-approval' : statusFor(remaining), remaining: remaining && JSON.stringify(remaining) });
+      const { label: _label, ...chosen } = choice;
+      choose.run({ id, ...chosen, status: awaitingApproval ? 'awaiting-approval' : statusFor(remaining), remaining: remaining && JSON.stringify(remaining) });
     },
     /** The exception.answer this workstation sent for it: the answer heard back is its own. */
     noteAnswerCommand(id: string, commandId: string | null): void {
@@ -175,7 +178,7 @@ export function createExceptionsRepo(db: Database.Database) {
      * that planner saw them; awaiting approval while a supervisor has yet to decide. No task here.
      */
     answeredElsewhere(id: string, choice: ResponseChoice, remaining: ProjectedEffect | null, awaitingApproval: boolean): void {
-      answeredElsewhere.run({ id, ...choice, status: awaitingApproval ? 'awaiting-approval' : statusFor(remaining), remaining: remaining && JSON.stringify(remaining) });
+      answeredElsewhere.run({ id, ...choice, label: choice.label ?? null, status: awaitingApproval ? 'awaiting-approval' : statusFor(remaining), remaining: remaining && JSON.stringify(remaining) });
     },
     /** What is still late changed (a lot decided, a plan change): answered or resolved by it. */
     setRemaining(id: string, remaining: ProjectedEffect): void {

@@ -28,6 +28,7 @@ export function sendAnswer(ctx: WorkflowContext, exceptionId: string, choice: Re
     ...(choice.note ? { note: choice.note } : {}),
     remaining: response?.projected ?? null,
     ...(options.approvalId ? { approvalId: options.approvalId } : {}),
+    ...(stored ? { weighed: stored.impact } : {}),
   };
   const commandId = ctx.emit('exception.answer', payload, { issuedBy: choice.by, entityId: exceptionId });
   ctx.repos.exceptions.noteAnswerCommand(exceptionId, commandId);

@@ -90,7 +90,8 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
     ctx.repos.exceptions.insert({
       id: exceptionId,
       type: 'line-stop',
-      itemId: held[0]?.itemId ?? `${p.plant}/${p.line}`,
+      // The line, not one of the items it makes: the same on every workstation, whatever it holds up.
+      itemId: `${p.plant}/${p.line}`,
       plant: p.plant,
       sourceDocument: `${p.plant}/${p.line} (${p.stoppageId})`,
       detectedAt: event.occurredAt,

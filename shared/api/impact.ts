@@ -39,6 +39,8 @@ export interface ResponseChoice {
   by: string;
   at: string;
   note: string | null;
+  /** The response as the planner read it ("Expedite PO-0003065/10"), when this workstation lists no such response. */
+  label?: string;
 }
 
 interface ImpactedOrderFields {

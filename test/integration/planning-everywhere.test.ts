@@ -96,6 +96,15 @@ describe('planning decisions on every workstation', () => {
     expect(['answered', 'resolved']).toContain(answered.exception.status);
     await expect(attempt(() => lena.core.handlers['impact.respond']({ exceptionId: id, responseId: 'reschedule' }, lena.as))).rejects.toThrow(/was answered by pl\.omar/);
     expect(gateway.inspect.commands().filter((c) => c.type === 'exception.answer' && c.status === 'accepted')).toHaveLength(1);
+
+    // A workstation that joins now weighs the stoppage against a plan that holds the reschedule and the
+    // reroute: it shows the stoppage as Omar answered it, with his figures and his answer.
+    const onOmar = (await omar.core.handlers['impact.exceptions']({}, omar.as)).find((r) => r.id === id)!;
+    const late = await stations.open('pl.kim', 'planner');
+    const lateRow = await exceptionOn(late, (r) => r.id === id && r.status !== 'open', 'the answered stoppage');
+    expect(figures(lateRow)).toEqual(figures(onOmar));
+    expect(lateRow).toMatchObject({ itemId: onOmar.itemId, itemDescription: 'Production line', status: onOmar.status });
+    expect((await detailOf(late, id)).choice).toMatchObject({ responseId: 'reschedule', by: 'pl.omar', note: 'rest waits for the restart', label: expect.stringContaining('Reschedule') });
   }, 240_000);
 
   it('a transfer accepted on one planner’s workstation reads accepted by that planner on the other, which cannot accept it again', async () => {
@@ -133,13 +142,19 @@ describe('planning decisions on every workstation', () => {
       return open.length === 2 ? open : undefined;
     });
     const [first, second] = rows as [ExceptionRow, ExceptionRow];
-    await omar.core.handlers['impact.respond']({ exceptionId: first.id, responseId: 'accept-delay', note: 'customer agreed' }, omar.as);
+    // An expedite moves the PO line back: a workstation joining after it weighs a delay that no longer is.
+    expect((await detailOf(omar, first.id)).responses.map((r) => r.id)).toContain('expedite');
+    await omar.core.handlers['impact.respond']({ exceptionId: first.id, responseId: 'expedite', note: 'supplier agreed' }, omar.as);
     await waitFor('the answer accepted upstream', async () => gateway.inspect.commands().find((c) => c.type === 'exception.answer' && c.status === 'accepted'));
 
     const late = await stations.open('pl.lena', 'planner');
-    const answered = await exceptionOn(late, (r) => r.id === first.id, 'the answered delay');
-    expect(answered.status).not.toBe('open');
-    expect((await detailOf(late, first.id)).choice).toMatchObject({ responseId: 'accept-delay', by: 'pl.omar' });
+    const answered = await exceptionOn(late, (r) => r.id === first.id && r.status !== 'open', 'the answered delay');
+    const answeredOnOmar = (await omar.core.handlers['impact.exceptions']({}, omar.as)).find((r) => r.id === first.id)!;
+    expect(figures(answered)).toEqual(figures(answeredOnOmar));
+    expect(answered.status).toBe(answeredOnOmar.status);
+    const lateDetail = await detailOf(late, first.id);
+    expect(lateDetail.choice).toMatchObject({ responseId: 'expedite', by: 'pl.omar', note: 'supplier agreed' });
+    expect(lateDetail.customerOrders.map((o) => o.id).sort()).toEqual((await detailOf(omar, first.id)).customerOrders.map((o) => o.id).sort());
     await expect(attempt(() => late.core.handlers['impact.respond']({ exceptionId: first.id, responseId: 'accept-delay' }, late.as))).rejects.toThrow(/was answered by pl\.omar/);
     // The open one: the same id and the same figures on both workstations (each weighs today's plan).
     await waitFor('the open delay with the same figures', async () => {

@@ -14,6 +14,7 @@ import { up as containmentHolds } from './0011-containment-holds';
 import { up as unitsAndCurrency } from './0012-units-and-currency';
 import { up as exceptionAnswers } from './0013-exception-answers';
 import { up as sharedAnswers } from './0014-shared-answers';
+import { up as answerLabels } from './0015-answer-labels';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012-units-and-currency', up: unitsAndCurrency },
   { version: 13, name: '0013-exception-answers', up: exceptionAnswers },
   { version: 14, name: '0014-shared-answers', up: sharedAnswers },
+  { version: 15, name: '0015-answer-labels', up: answerLabels },
 ];

@@ -16,6 +16,7 @@ import { csvFileName, formatAtRisk, splitSourceDocument } from './impact-format'
 import { customerOrderColumns, getImpactedOrderRowId, productionOrderColumns } from './impacted-order-columns';
 import { ImpactedOrdersGrid } from './impacted-orders-grid';
 import { ResponsesPanel } from './responses-panel';
+import { describeChoice } from './response-format';
 
 const selectCustomerOrders = (state: ImpactState) => state.customerOrdersById;
 const selectProductionOrders = (state: ImpactState) => state.productionOrdersById;
@@ -117,6 +118,12 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
       )}
       {stoppage && stoppage.orders.length > 0 && <HeldUpOrdersGrid exception={exception} stoppage={stoppage} />}
       {hasResponses && <ResponsesPanel key={`${exception.id}:${exception.status}`} exception={exception} detail={detail} />}
+      {/* Answered before this workstation weighed it (it joined later): the answer, without the responses it chose from. */}
+      {!hasResponses && detail?.choice && (
+        <p className="responses-panel__choice" data-testid="response-choice">
+          <strong>Applied:</strong> {describeChoice(detail.choice, detail.choice.label ?? detail.choice.responseId, formatDateTime(detail.choice.at))}
+        </p>
+      )}
       {nothingLater && (
         <p className="empty-state" data-testid="no-orders-later">
           No orders are later because of this {disruption}: the plan still covers every production and customer order on time.

@@ -111,7 +111,7 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
       {detail.choice && (
         <p className="responses-panel__choice" data-testid="response-choice">
           <strong>{exception.status === 'awaiting-approval' ? 'Chosen' : 'Applied'}:</strong>{' '}
-          {describeChoice(detail.choice, detail.responses.find((response) => response.id === detail.choice?.responseId)?.label ?? detail.choice.responseId, formatDateTime(detail.choice.at))}
+          {describeChoice(detail.choice, detail.responses.find((response) => response.id === detail.choice?.responseId)?.label ?? detail.choice.label ?? detail.choice.responseId, formatDateTime(detail.choice.at))}
           {exception.remaining && exception.remaining.ordersHit > 0 && <> · still late: {formatCount(exception.remaining.ordersHit, 'order')}, {formatMoney(exception.remaining.revenueAtRisk)} at risk</>}
         </p>
       )}
