@@ -36,6 +36,14 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
        o.quantity, o.ship_date AS shipDate, o.value, o.priority
      FROM customer_orders o LEFT JOIN items i ON i.id = o.item_id WHERE o.id = ?`,
   );
+  /** This workstation's answer, when the gateway refused it. */
+  function refusedAnswerOf(commandId: string | null): ExceptionDetail['refusedAnswer'] {
+    const sent = commandId === null ? undefined : repos.outbox.get(commandId);
+    if (sent?.status !== 'rejected') return null;
+    const payload = sent.command.payload as { responseLabel?: string; responseId?: string };
+    return { label: payload.responseLabel ?? payload.responseId ?? 'the answer', reason: repos.outbox.refusal(sent.commandId) ?? 'refused upstream' };
+  }
+
   /** A lot block's facts with the lot's usage decision, once the ERP posted it. */
   function withUsageDecision(detail: ExceptionDetail['detail']): ExceptionDetail['detail'] {
     if (!('inspectionLotId' in detail)) return detail;
@@ -79,6 +87,7 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
               refusedUpstream: approval.substitutionRefused,
             }
           : null,
+        refusedAnswer: refusedAnswerOf(stored.answerCommandId),
       };
     },
     'impact.respond': (args, context) => {

@@ -182,6 +182,11 @@ export interface ExceptionDetail {
   choice: ResponseChoice | null;
   /** The latest approval requested for a response that needs one. */
   approval: ExceptionApproval | null;
+  /**
+   * This workstation's answer the gateway refused (another planner's answer came first, or why not),
+   * until this workstation answers again.
+   */
+  refusedAnswer: { label: string; reason: string } | null;
 }
 
 /** Where a response that needs a supervisor's approval stands. */

@@ -233,6 +233,9 @@ describe('substitution approval across workstations', () => {
         return after.choice?.by === winner ? after : undefined;
       });
       expect(shown.exception.status, as.user).not.toBe('open');
+      // The loser is told its answer was not applied, and why; the winner is told nothing of the kind.
+      if (as.user === winner) expect(shown.refusedAnswer).toBeNull();
+      else expect(shown.refusedAnswer).toEqual({ label: expect.any(String), reason: refused.reason });
       // Neither may answer again.
       await expect(async () => core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'accept-delay' }, as)).rejects.toThrow(new RegExp(`was answered by ${winner.replace('.', '\\.')} at `));
     }

@@ -106,6 +106,7 @@ function detailOf(row: ExceptionRow, orders: { customer?: ImpactedCustomerOrderR
     chosenResponse: null,
     choice: null,
     approval: null,
+    refusedAnswer: null,
   };
 }
 

@@ -77,6 +77,7 @@ function detailOf(row: ExceptionRow, orders: HeldUpOrder[]): ExceptionDetail {
     chosenResponse: null,
     choice: null,
     approval: null,
+    refusedAnswer: null,
   };
 }
 

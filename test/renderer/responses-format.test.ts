@@ -9,6 +9,7 @@ import {
   describeApproval,
   describeCommands,
   describeComparison,
+  describeRefusedAnswer,
 } from '../../renderer/views/order-impact/response-format';
 import type { ProjectedEffect } from '../../shared/api/impact';
 
@@ -77,5 +78,19 @@ describe('applying a response', () => {
     expect(describeApproval({ ...request, status: 'rejected', decidedBy: 'sv.lena', decisionReason: 'NBR seal not released for P2' })).toBe(
       'Rejected by sv.lena: NBR seal not released for P2',
     );
+  });
+});
+
+describe('a refused answer', () => {
+  const at = (iso: string) => iso.slice(0, 16);
+  const refused = { label: 'Leave the orders as they are', reason: 'payload.exceptionId: EX-LS-3 was answered already by pl.rosa at 2026-12-07T01:01:52.965Z ("Reschedule to the restart")' };
+
+  it('names the planner whose answer came first, and when', () => {
+    const choice = { responseId: 'reschedule' as const, by: 'pl.rosa', at: '2026-12-07T01:01:52.965Z', note: null };
+    expect(describeRefusedAnswer(refused, choice, 'pl.omar', at)).toBe('Your answer “Leave the orders as they are” was not applied: pl.rosa had answered this exception first, on 2026-12-07T01:01.');
+  });
+
+  it('gives the gateway’s reason when no other answer stands', () => {
+    expect(describeRefusedAnswer(refused, null, 'pl.omar', at)).toBe(`Your answer “Leave the orders as they are” was not applied: the gateway refused it: ${refused.reason}.`);
   });
 });

@@ -16,7 +16,8 @@ import { csvFileName, formatAtRisk, splitSourceDocument } from './impact-format'
 import { customerOrderColumns, getImpactedOrderRowId, productionOrderColumns } from './impacted-order-columns';
 import { ImpactedOrdersGrid } from './impacted-orders-grid';
 import { ResponsesPanel } from './responses-panel';
-import { describeChoice } from './response-format';
+import { describeChoice, describeRefusedAnswer } from './response-format';
+import { useSessionStore } from '../../state/session-slice';
 
 const selectCustomerOrders = (state: ImpactState) => state.customerOrdersById;
 const selectProductionOrders = (state: ImpactState) => state.productionOrdersById;
@@ -90,6 +91,7 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
   const productionUnfulfilled = useImpactStore((state) => countUnfulfilled(state.productionOrdersById));
   const customerRevenueAtRisk = useImpactStore((state) => sumRevenueAtRisk(state.customerOrdersById));
   const nothingLater = useImpactStore(selectNothingLater);
+  const user = useSessionStore((state) => state.session?.user ?? null);
   const facts = detail?.detail;
   const fileTag = facts ? ('poLineId' in facts ? facts.poLineId : 'lotId' in facts ? facts.lotId : facts.stoppageId) : exception.sourceDocument;
   const hasResponses = detail !== null && detail.responses.length > 0;
@@ -118,6 +120,11 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
       )}
       {stoppage && stoppage.orders.length > 0 && <HeldUpOrdersGrid exception={exception} stoppage={stoppage} />}
       {hasResponses && <ResponsesPanel key={`${exception.id}:${exception.status}`} exception={exception} detail={detail} />}
+      {detail?.refusedAnswer && (
+        <p className="callout callout--warning" role="status" data-testid="answer-refused">
+          {describeRefusedAnswer(detail.refusedAnswer, detail.choice, user, formatDateTime)}
+        </p>
+      )}
       {/* Answered before this workstation weighed it (it joined later): the answer, without the responses it chose from. */}
       {!hasResponses && detail?.choice && (
         <p className="responses-panel__choice" data-testid="response-choice">

@@ -124,6 +124,15 @@ export function describeChoice(choice: ResponseChoice, label: string, at: string
   return `${label}, by ${choice.by} on ${at}${choice.note ? ` — “${choice.note}”` : ''}`;
 }
 
+/**
+ * Why this workstation's answer did not stand: another planner's came first ("pl.rosa had answered it
+ * first, on 07 Dec 2026, 01:01"), or the gateway's reason.
+ */
+export function describeRefusedAnswer(refused: { label: string; reason: string }, choice: ResponseChoice | null, user: string | null, at: (iso: string) => string): string {
+  const why = choice && choice.by !== user ? `${choice.by} had answered this exception first, on ${at(choice.at)}` : `the gateway refused it: ${refused.reason}`;
+  return `Your answer “${refused.label}” was not applied: ${why}.`;
+}
+
 /** Where the latest approval request stands, in one sentence. */
 export function describeApproval(approval: Pick<ExceptionApproval, 'status' | 'requestedBy' | 'decidedBy' | 'decisionReason'> & { refusedUpstream?: string | null }): string {
   const decider = approval.decidedBy ?? 'a supervisor';
