@@ -139,7 +139,7 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
     const decided = upstreamCommandId !== null;
     const conflict =
       taskState === 'conflict'
-        ? { reason: replyReason ?? 'rejected upstream', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, localDecidedAt ?? '') }
+        ? { reason: replyReason ?? 'rejected upstream', approvalRejected: raw.approvalStatus === 'rejected', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, localDecidedAt ?? '') }
         : null;
     const overtaken = decided && localCommandId !== null && localCommandId !== upstreamCommandId && decisionStatus !== 'withdrawn' ? { decidedBy: localDecidedBy ?? '', decidedAt: localDecidedAt ?? '', code: localCode ?? '' } : null;
     return {

@@ -26,6 +26,8 @@ export interface LotChange {
 /** A decision the gateway refused as stale, beside what changed since the version it saw. */
 export interface DecisionConflict {
   reason: string;
+  /** A supervisor rejected the use-as-is (nothing went upstream), rather than the ERP refusing a stale decision. */
+  approvalRejected: boolean;
   sawVersion: number;
   sawQuantity: number;
   /** What happened to the lot after the version the decision saw, oldest first. */

@@ -82,6 +82,8 @@ describe('use-as-is approval across workstations', () => {
     await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'reject', reason: 'customer does not accept the deviation' }, supervisor.as);
     const back = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'conflict');
     expect(back.conflict?.reason).toBe('sv.ines rejected the use-as-is: customer does not accept the deviation');
+    // A rejection, not a stale decision: the card says nothing went upstream instead of listing lot changes.
+    expect(back.conflict?.approvalRejected).toBe(true);
     // Elsewhere the lot awaits a decision again.
     await rowOn(supervisor.core, supervisor.as, lotId, (row) => row.taskState === 'awaiting-decision' && row.approvalId === null);
     expect(dispositionsOf(lotId)).toEqual([]);

@@ -73,7 +73,7 @@ describe('quarantine slice reducers', () => {
   });
 
   it('lets a conflict be decided again, clearing it', () => {
-    const conflict = { reason: 'lot version 3 is newer', sawVersion: 1, sawQuantity: 300, changes: [] };
+    const conflict = { reason: 'lot version 3 is newer', approvalRejected: false, sawVersion: 1, sawQuantity: 300, changes: [] };
     const rows = rowsFromList([lot('L-1', { taskState: 'conflict', conflict })]);
     expect(withDecisionQueued(rows, 'L-1', { taskId: 't-L-1', postings: [{ decision: 'rework', quantity: 100 }], reason: 'rework it' }, 'qe.anna')['L-1']).toMatchObject({
       taskState: 'pending-upstream',

@@ -1,5 +1,6 @@
 // A decision the ERP refused as stale: the refusal and its reason beside what happened to the lot since
 // the version the decision saw, and the two ways out: decide again on the lot as it is now, or withdraw.
+// A use-as-is a supervisor rejected changed nothing upstream: the card says so instead.
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { lotChangeTypeLabel, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
@@ -29,7 +30,13 @@ export function ConflictCard({ row, mode, onModeChange, disabled }: ConflictCard
           <p>{conflict?.reason ?? 'No reason was given.'}</p>
         </div>
         <div className="conflict__changes" data-testid="conflict-changes">
-          {conflict ? (
+          {conflict?.approvalRejected ? (
+            // Nothing went upstream and the lot did not change: the engineer decides again, or lets it stand.
+            <p>
+              Nothing was sent to the ERP: the lot is as it was, <strong>{formatQuantity(row.quantity, row.unit)}</strong>, {stockTypeLabels[row.stockType].toLowerCase()}. Decide
+              again without the use-as-is, or ask again under another deviation.
+            </p>
+          ) : conflict ? (
             <>
               <p>
                 <strong>
