@@ -34,6 +34,16 @@ function weighDecided(state: LotBlockedState, ctx: WorkflowContext): StepOutcome
   const impact = ctx.plan.impactSince([state.passed]);
   ctx.repos.exceptions.setImpact(state.exceptionId, impact);
   const remaining = summarize(impact);
+  // Accepting the shortfall now leaves what the decision left: projected and described as such.
+  const decision = ctx.repos.usageDecisions.forInspectionLot(stored.detail && 'inspectionLotId' in stored.detail ? stored.detail.inspectionLotId : '');
+  ctx.repos.exceptions.setResponses(
+    state.exceptionId,
+    stored.responses.map((response) =>
+      response.id === 'accept-delay'
+        ? { ...response, projected: remaining, description: `Let the orders still short after ${decision ? `${decision.decidedBy}'s usage decision (${decision.code})` : 'the usage decision'} slip until stock is replenished.` }
+        : response,
+    ),
+  );
   const task = ctx.repos.tasks.get(state.taskId);
   ctx.exceptionChanged(state.exceptionId);
   if (remaining.ordersHit === 0) {

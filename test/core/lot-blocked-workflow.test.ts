@@ -91,6 +91,10 @@ describe('lot-blocked workflow', () => {
     parts.ingest.applyBatch(decided('L-1', 'IL-9', [{ decision: 'release', quantity: 50 }, { decision: 'scrap', quantity: 50 }]));
     expect(parts.repos.exceptions.get('EX-IL-9')).toMatchObject({ row: { status: 'open', ordersHit: 3 } });
     expect(parts.repos.tasks.get(taskId)?.status).toBe('open');
+    // Accepting the shortfall now leaves what the decision left, not what the whole lot's block did.
+    const accept = parts.repos.exceptions.get('EX-IL-9')!.responses.find((r) => r.id === 'accept-delay')!;
+    expect(accept.projected).toMatchObject({ ordersHit: 3 });
+    expect(accept.description).toBe("Let the orders still short after qe.anna's usage decision (R9) slip until stock is replenished.");
     // The planner reads the decision with the block's facts, not "awaiting the quality engineer".
     const impact = createImpactHandlers({ store: parts.store, repos: parts.repos, engine: parts.engine, role: 'planner', afterResponse: () => {}, discardChanges: () => {} });
     expect(impact['impact.exception']({ id: 'EX-IL-9' }, { user: 'pl.omar' }).detail).toMatchObject({
