@@ -54,12 +54,15 @@ export interface RebalancingSummary {
   shortageCovered: Record<string, number>;
   revenueProtected: number;
   inTransit: number;
+  /** Accepted, waiting for a supervisor's approval before the transfer goes. */
+  awaitingApproval: number;
 }
 
 export function summarizeProposals(rows: readonly RebalancingProposal[]): RebalancingSummary {
-  const summary: RebalancingSummary = { proposed: 0, totalCost: 0, shortageCovered: {}, revenueProtected: 0, inTransit: 0 };
+  const summary: RebalancingSummary = { proposed: 0, totalCost: 0, shortageCovered: {}, revenueProtected: 0, inTransit: 0, awaitingApproval: 0 };
   for (const row of rows) {
     if (row.status === 'in-transit' || row.status === 'accepted') summary.inTransit++;
+    if (row.status === 'awaiting-approval') summary.awaitingApproval++;
     if (row.status !== 'proposed') continue;
     summary.proposed++;
     summary.totalCost += row.cost;

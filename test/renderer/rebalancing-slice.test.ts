@@ -1,6 +1,6 @@
 // The rebalancing slice: a pushed list replaces what was shown, keeping unchanged rows' objects; the
 // summary counts open proposals only.
-import { cannotRebalanceReason } from '../../renderer/views/rebalancing/proposal-status';
+import { cannotRebalanceReason, decidedText } from '../../renderer/views/rebalancing/proposal-status';
 import { formatPerUnit } from '../../renderer/format/numbers';
 import { describe, expect, it } from 'vitest';
 import type { RebalancingProposal, RebalancingSnapshot } from '../../shared/api/rebalancing';
@@ -27,11 +27,20 @@ describe('rebalancing slice', () => {
       proposalRow('RB-K', { cost: 0, shortageCovered: 12.5, unit: 'KG', revenueProtected: 0 }),
       proposalRow('RB-C', { status: 'in-transit' }),
       proposalRow('RB-D', { status: 'rejected' }),
+      proposalRow('RB-E', { status: 'awaiting-approval' }),
     ];
     const summary = summarizeProposals(rows);
-    expect(summary).toEqual({ proposed: 3, totalCost: 150.5, shortageCovered: { EA: 70, KG: 12.5 }, revenueProtected: 30_500, inTransit: 1 });
+    expect(summary).toEqual({ proposed: 3, totalCost: 150.5, shortageCovered: { EA: 70, KG: 12.5 }, revenueProtected: 30_500, inTransit: 1, awaitingApproval: 1 });
     expect(formatPerUnit(summary.shortageCovered)).toBe('70 EA, 12.5 KG');
     expect(formatPerUnit({})).toBe('none');
+  });
+});
+
+describe('who decided a proposal', () => {
+  it('reads under the status once accepted, asked for approval or rejected, and not while open', () => {
+    expect(decidedText({ status: 'in-transit', decidedBy: 'pl.rosa' })).toBe('by pl.rosa');
+    expect(decidedText({ status: 'rejected', decidedBy: 'sv.ines' })).toBe('by sv.ines');
+    expect(decidedText({ status: 'proposed', decidedBy: null })).toBeNull();
   });
 });
 

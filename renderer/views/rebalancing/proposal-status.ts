@@ -37,3 +37,9 @@ export function cannotRebalanceReason(role: Role | null): string | null {
   if (role === null) return 'Signing in…';
   return role === 'planner' || role === 'supervisor' ? null : `Only a planner or a supervisor accepts or rejects transfers; you are signed in as a ${roleLabels[role].toLowerCase()}.`;
 }
+
+/** Who decided it, under the status: "by pl.rosa" (accepted, asked for approval, or rejected); null while open. */
+export function decidedText(proposal: Pick<RebalancingProposal, 'status' | 'decidedBy'>): string | null {
+  if (proposal.status === 'proposed' || !proposal.decidedBy) return null;
+  return `by ${proposal.decidedBy}`;
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { RebalancingProposal } from '../../../shared/api/rebalancing';
 import { TwoLineCell } from '../../grid/two-line-cell';
 import { useSessionStore } from '../../state/session-slice';
-import { cannotRebalanceReason, proposalStatusLabels } from './proposal-status';
+import { cannotRebalanceReason, decidedText, proposalStatusLabels } from './proposal-status';
 import { acceptProposals } from './rebalancing-actions';
 
 export function ProposalItemCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
@@ -24,7 +24,16 @@ export function ProposalStatusCell({ data }: CustomCellRendererProps<Rebalancing
 export function AcceptCell({ data }: CustomCellRendererProps<RebalancingProposal>) {
   const [busy, setBusy] = useState(false);
   const notYours = useSessionStore((state) => cannotRebalanceReason(state.session?.role ?? null));
-  if (!data || data.status !== 'proposed') return null;
+  if (!data) return null;
+  // Decided: who did it, where the button was.
+  if (data.status !== 'proposed') {
+    const by = decidedText(data);
+    return by ? (
+      <span className="proposal-decided-by" data-testid="proposal-decided-by" title={data.reason ?? undefined}>
+        {by}
+      </span>
+    ) : null;
+  }
   return (
     <button
       type="button"

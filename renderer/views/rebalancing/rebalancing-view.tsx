@@ -46,6 +46,7 @@ export function RebalancingView() {
           <p className="view-header__summary" data-testid="rebalancing-summary">
             <strong>{formatCount(summary.proposed, 'proposal')}</strong> · cost {formatMoney(summary.totalCost)} · shortage covered {formatPerUnit(summary.shortageCovered)} · revenue protected {formatMoney(summary.revenueProtected)}
             {summary.inTransit > 0 && <> · {summary.inTransit} on the way</>}
+            {summary.awaitingApproval > 0 && <> · {summary.awaitingApproval} awaiting approval</>}
           </p>
           <p className={`rebalancing-status rebalancing-status--${status?.state ?? 'loading'}`} data-testid="rebalancing-status">
             {status ? status.message : 'Loading…'}
