@@ -204,7 +204,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
           // The rest of the decision travels with it: every workstation shows what waits for approval.
           postings: input.postings,
         };
-        const subject = `Use ${useAsIs.quantity} ${lot.unit} of lot ${lot.lotId} as is under deviation ${deviation.deviationNumber}`;
+        const subject = `Use ${useAsIs.quantity.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${lot.unit} of lot ${lot.lotId} as is under deviation ${deviation.deviationNumber}`;
         commandId = ctx.emit('approval.request', { approvalId, kind: 'use-as-is', subject, deviation }, { issuedBy: signal.user, entityId: approvalId });
         ctx.repos.approvals.request({ id: approvalId, kind: 'use-as-is', subject, requestedBy: signal.user, requestedAt: ctx.now, substitution: null, deviation, transfer: null, exceptionId: null, projected: null, baseline: null });
         ctx.approvalChanged(approvalId);

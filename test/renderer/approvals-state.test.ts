@@ -263,7 +263,7 @@ describe('approvals wording', () => {
     expect(subjectDetail(row)).toBe('P1 · Bore 0.02 mm over; within the customer’s drawing tolerance');
     expect(deviationFacts(deviation, row.fromItemDescription)).toEqual([
       ['Lot', 'L-000123'],
-      ['Quantity', '35 KG'],
+      ['Use as is', '35 KG'],
       ['Item', 'RM-001309 — Hex nut class 8, 12 mm'],
       ['Plant', 'P1'],
       ['Deviation', 'DEV-12'],
@@ -271,6 +271,9 @@ describe('approvals wording', () => {
       ['Inspection lot', 'IL-000045'],
       ['Reason', 'Bore 0.02 mm over; within the customer’s drawing tolerance'],
     ]);
+    // Part of a decision in parts: the supervisor sees the whole of it, which goes upstream once approved.
+    const parts = [{ decision: 'use-as-is' as const, quantity: 35 }, { decision: 'release' as const, quantity: 1000.5 }, { decision: 'scrap' as const, quantity: 15 }];
+    expect(deviationFacts({ ...deviation, postings: parts }, row.fromItemDescription)[2]).toEqual(['Whole decision', 'Use as-is with deviation 35 KG · Release to unrestricted 1,000.5 KG · Scrap 15 KG']);
   });
 
   describe('in the year of its dates', () => {

@@ -1,7 +1,7 @@
 // The Approvals view's wording, as plain functions the columns, the panel and tests share.
 import type { ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../../shared/api/approvals';
 import type { ProjectedEffect } from '../../../shared/api/impact';
-import { approvalStatusLabels } from '../../format/labels';
+import { approvalStatusLabels, decisionLabels } from '../../format/labels';
 import { formatMoney, formatQuantity } from '../../format/numbers';
 import { formatPlanDate, formatPlanDay } from '../../format/time';
 import { formatDaysLate } from '../order-impact/impact-format';
@@ -119,7 +119,11 @@ export function substitutionFacts(substitution: SubstitutionRequest, row: Pick<A
 export function deviationFacts(deviation: DeviationRequest, itemDescription: string): [string, string][] {
   return [
     ['Lot', deviation.lotId],
-    ['Quantity', formatQuantity(deviation.quantity, deviation.unit)],
+    ['Use as is', formatQuantity(deviation.quantity, deviation.unit)],
+    // The rest of the lot's usage decision, which goes upstream with it once approved.
+    ...(deviation.postings && deviation.postings.length > 1
+      ? [['Whole decision', deviation.postings.map((posting) => `${decisionLabels[posting.decision]} ${formatQuantity(posting.quantity, deviation.unit)}`).join(' · ')] as [string, string]]
+      : []),
     ['Item', `${deviation.itemId} — ${itemDescription}`],
     ['Plant', deviation.plant],
     ['Deviation', deviation.deviationNumber],
