@@ -27,7 +27,7 @@ export interface ApprovalHandlerDeps {
 
 /** Why this user may not decide the request now (forbidden by policy, or overtaken), or null when they may. */
 function refusal(approval: StoredApproval, user: string, role: Role): { code: 'forbidden' | 'conflict'; message: string } | null {
-  if (role !== 'supervisor') return { code: 'forbidden', message: `Only a supervisor can decide; you are signed in as a ${role}.` };
+  if (role !== 'supervisor') return { code: 'forbidden', message: `Only a supervisor can decide; you are signed in as a ${role.replace('-', ' ')}.` };
   if (approval.requestedBy === user) return { code: 'forbidden', message: `You requested this ${approval.kind}; another supervisor must decide it.` };
   if (approval.status !== 'pending') return { code: 'conflict', message: `Already ${approval.status} by ${approval.decidedBy ?? 'a supervisor'}.` };
   if (approval.pendingDecision && approval.pendingCommandStatus !== 'rejected') {

@@ -53,6 +53,7 @@ describe('use-as-is approval across workstations', () => {
     expect(request).toMatchObject({ status: 'pending', requestedBy: 'qe.jonas', substitution: null, deviation: { lotId, quantity: 150, deviationNumber: 'DEV-7', defectCode: waiting.defectCode }, canDecide: true });
     const own = await approvalOn(engineer.core, engineer.as, (a) => a.id === request.id);
     expect(own.canDecide).toBe(false);
+    expect(own.cannotDecideReason).toBe('Only a supervisor can decide; you are signed in as a quality engineer.');
     // The supervisor's own Quarantine shows the lot as the engineer left it: requested, awaiting approval,
     // and no second usage decision is taken there meanwhile.
     const elsewhere = await rowOn(supervisor.core, supervisor.as, lotId, (row) => row.taskState === 'awaiting-approval');

@@ -7,6 +7,7 @@ import type { ApprovalRow } from '../../../shared/api/approvals';
 import { formatCount } from '../../format/numbers';
 import { csvExportParams } from '../../grid/csv-export';
 import { selectSelectedApproval, useApprovalsStore } from '../../state/approvals-slice';
+import { useSessionStore } from '../../state/session-slice';
 import { csvFileName } from '../order-impact/impact-format';
 import { countApprovals } from './approval-format';
 import { ApprovalPanel } from './approval-panel';
@@ -17,6 +18,7 @@ export function ApprovalsView() {
   const loadError = useApprovalsStore((state) => state.loadError);
   const selected = useApprovalsStore(selectSelectedApproval);
   const select = useApprovalsStore((state) => state.select);
+  const role = useSessionStore((state) => state.session?.role ?? null);
   const counts = useMemo(() => countApprovals(Object.values(rowsById)), [rowsById]);
   const gridApi = useRef<GridApi<ApprovalRow> | null>(null);
 
@@ -32,7 +34,7 @@ export function ApprovalsView() {
             {counts.sent > 0 && <> · {counts.sent} sent, waiting for upstream</>}
             {counts.conflicts > 0 && <span className="text-danger"> · {formatCount(counts.conflicts, 'conflict')}</span>}
             {counts.decided > 0 && <> · {counts.decided} decided</>}
-            {!selected && counts.total > 0 && <span className="view-header__hint"> — select a request to see it and decide</span>}
+            {!selected && counts.total > 0 && <span className="view-header__hint"> — select a request to see it{role === 'supervisor' ? ' and decide' : ''}</span>}
           </p>
         </div>
         <button
