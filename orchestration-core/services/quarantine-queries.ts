@@ -44,9 +44,10 @@ const select = `
     ud.command_id AS upstreamCommandId, d.command_id AS localCommandId, d.decided_by AS localDecidedBy,
     d.decided_at AS localDecidedAt, d.code AS localCode,
     d.containment, d.status AS decisionStatus, d.reply_reason AS replyReason,
-    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, d.approval_id AS approvalId, ap.status AS approvalStatus,
-    coalesce(CASE WHEN ap.status = 'approved' THEN ap.decided_by END, ud.approved_by) AS approvedBy,
-    CASE WHEN ap.status = 'approved' THEN ap.decided_at END AS approvedAt,
+    d.based_on_version AS basedOnVersion, d.based_on_quantity AS basedOnQuantity, coalesce(d.approval_id, ua.id) AS approvalId, ap.status AS approvalStatus,
+    -- Approved here, or (decided on another workstation) the approval every workstation heard of.
+    coalesce(CASE WHEN ap.status = 'approved' THEN ap.decided_by END, ud.approved_by, ua.decided_by) AS approvedBy,
+    coalesce(CASE WHEN ap.status = 'approved' THEN ap.decided_at END, ua.decided_at) AS approvedAt,
     -- Without a decision here: a use-as-is another workstation's engineer asked a supervisor for.
     oa.id AS askedApprovalId, oa.requested_by AS askedBy, oa.requested_at AS askedAt,
     json_extract(oa.request, '$.deviation.deviationNumber') AS askedDeviation, json_extract(oa.request, '$.deviation.reason') AS askedReason,
@@ -65,6 +66,10 @@ const select = `
   -- The latest decision, unless it was withdrawn and the task opened again: then the lot has none yet.
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id) AND NOT (d.status = 'withdrawn' AND t.status = 'open')
   LEFT JOIN approvals ap ON ap.id = d.approval_id
+  LEFT JOIN approvals ua ON d.id IS NULL AND ud.approved_by IS NOT NULL AND ua.id = (
+    SELECT a.id FROM approvals a WHERE a.kind = 'use-as-is' AND a.status = 'approved'
+      AND json_extract(a.request, '$.deviation.inspectionLotId') = h.inspection_lot_id
+    ORDER BY a.decided_at DESC LIMIT 1)
   LEFT JOIN approvals oa ON d.id IS NULL AND ud.inspection_lot_id IS NULL AND oa.id = (
     SELECT a.id FROM approvals a WHERE a.kind = 'use-as-is' AND a.status = 'pending'
       AND json_extract(a.request, '$.deviation.lotId') = h.lot_id AND json_extract(a.request, '$.deviation.inspectionLotId') = h.inspection_lot_id

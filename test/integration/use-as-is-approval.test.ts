@@ -69,6 +69,8 @@ describe('use-as-is approval across workstations', () => {
     // The engineer's panel says who approved it and when, as the approval came back through the gateway.
     const approved = await approvalOn(engineer.core, engineer.as, (a) => a.id === request.id && a.status === 'approved');
     expect(decided).toMatchObject({ approvalId: request.id, approvedBy: 'sv.ines', approvedAt: approved.decidedAt });
+    // The same on the supervisor's own Quarantine, which never held the decision.
+    await rowOn(supervisor.core, supervisor.as, lotId, (row) => row.taskState === 'decided' && row.approvalId === request.id && row.approvedBy === 'sv.ines' && row.approvedAt === approved.decidedAt);
     expect(Date.parse(decided.approvedAt ?? '')).not.toBeNaN();
     const sent = dispositionsOf(lotId);
     expect(sent).toHaveLength(1);
