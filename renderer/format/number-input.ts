@@ -16,7 +16,9 @@ export function parseNumberInput(text: string, decimals: number, unit = ''): Num
   if (!/\d/.test(trimmed) || !pattern.test(trimmed)) {
     if (/^\d+,\d{1,2}$/.test(trimmed) || /^\d{1,3}(,\d{3})*,\d{1,2}$/.test(trimmed)) return { kind: 'invalid', problem: `Use a point for decimals (${trimmed.replace(/,(\d{1,2})$/, '.$1').replace(/,/g, '')}); a comma groups thousands (1,000)` };
     if (/,/.test(trimmed) && /^[\d,.]+$/.test(trimmed)) return { kind: 'invalid', problem: 'Group thousands in threes, e.g. 1,000' };
-    return { kind: 'invalid', problem: 'Type a number, e.g. 1,200 or 12.5' };
+    if (/^-\s*[\d,.]+$/.test(trimmed)) return { kind: 'invalid', problem: 'A quantity cannot be negative' };
+    // The example fits the unit: no decimals offered for a whole unit.
+    return { kind: 'invalid', problem: decimals === 0 ? 'Type a whole number, e.g. 1,200' : 'Type a number, e.g. 1,200 or 12.5' };
   }
   const value = Number(trimmed.replace(/,/g, ''));
   const fraction = /\.(\d*)$/.exec(trimmed)?.[1] ?? '';

@@ -52,8 +52,10 @@ describe('quantities as typed', () => {
 
   it('says what is wrong with anything else', () => {
     expect(typed('12,5')).toEqual({ kind: 'invalid', problem: 'Use a point for decimals (12.5); a comma groups thousands (1,000)' });
-    expect(typed('-5')).toMatchObject({ kind: 'invalid' });
-    expect(typed('1e3')).toMatchObject({ kind: 'invalid' });
+    expect(typed('-5')).toEqual({ kind: 'invalid', problem: 'A quantity cannot be negative' });
+    expect(typed('1e3')).toEqual({ kind: 'invalid', problem: 'Type a number, e.g. 1,200 or 12.5' });
+    // A whole unit's example offers no decimals.
+    expect(typed('abc', pieces)).toEqual({ kind: 'invalid', problem: 'Type a whole number, e.g. 1,200' });
   });
 
   it('reads a draft into postings in the form’s order, and the invalid lines apart', () => {
