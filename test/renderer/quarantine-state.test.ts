@@ -19,7 +19,7 @@ import {
   withReopened,
   withWithdrawQueued,
 } from '../../renderer/state/quarantine-slice';
-import { hostErrors, toFieldErrors, validateDisposition } from '../../renderer/views/quarantine/disposition-fields';
+import { deviationNumberProblem, hostErrors, toFieldErrors, validateDisposition } from '../../renderer/views/quarantine/disposition-fields';
 import { compareForTriage, countByTaskState, describePostings, formatDecisionCell, refusedBy, summarizePostings } from '../../renderer/views/quarantine/quarantine-format';
 import { dispositionArgsSchema, type ContainmentReport } from '../../shared/api/quarantine';
 import { describeZodError } from '../../shared/describe-error';
@@ -200,6 +200,10 @@ describe('disposition form checks', () => {
       errors: { deviationNumber: '"x" is not a deviation number; it must be DEV- and up to 8 digits, e.g. DEV-0042.' },
     });
     expect(validateDisposition({ ...input, postings: [{ decision: 'use-as-is', quantity: 180 }], deviationNumber: 'QN-7', deviationNumberPattern: '^QN-\\d+$' })).toMatchObject({ args: { deviationNumber: 'QN-7' } });
+    // The same words as soon as the engineer leaves the field; nothing for a number that fits, or none yet.
+    expect(deviationNumberProblem('DEV42', '^DEV-\\d{1,8}$')).toBe('"DEV42" is not a deviation number; it must be DEV- and up to 8 digits, e.g. DEV-0042.');
+    expect(deviationNumberProblem('DEV-42', '^DEV-\\d{1,8}$')).toBeNull();
+    expect(deviationNumberProblem('  ', '^DEV-\\d{1,8}$')).toBeNull();
   });
 
   it('sends a deviation number only with use-as-is, trimmed, and the lots to block', () => {

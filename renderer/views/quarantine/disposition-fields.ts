@@ -54,6 +54,13 @@ export function hostErrors(error: unknown): FieldErrors {
   return fieldOf(field[1]!) === 'form' ? { form: sentence(field[3]!) } : toFieldErrors({ [field[1]!]: field[3]! });
 }
 
+/** The deviation number's problem as soon as the engineer leaves the field, in the words Submit would use; null when it fits. */
+export function deviationNumberProblem(typed: string, pattern: string): string | null {
+  const deviationNumber = typed.trim();
+  const misnumbered = deviationNumber === '' ? null : checkDeviationNumber(deviationNumber, pattern);
+  return misnumbered === null ? null : (toFieldErrors({ deviationNumber: misnumbered.replace(/^deviationNumber: /, '') }).deviationNumber ?? null);
+}
+
 export function validateDisposition(input: DispositionInput): { args: DispositionArgs } | { errors: FieldErrors } {
   const deviationNumber = input.deviationNumber.trim();
   const usesAsIs = input.postings.some((posting) => posting.decision === 'use-as-is');

@@ -13,7 +13,7 @@ import { defaultDeviationNumberPattern, deviationNumberPlaceholder } from '../..
 import { selectSelectedContainment, useQuarantineStore } from '../../state/quarantine-slice';
 import { chosenContainmentLotIds, type ContainmentTicks } from './containment-choice';
 import { ContainmentSection } from './containment-section';
-import { hostErrors, validateDisposition, type FieldErrors } from './disposition-fields';
+import { deviationNumberProblem, hostErrors, validateDisposition, type FieldErrors } from './disposition-fields';
 import { describeUnposted, draftFrom, emptyDraft, fitPostings, postingBalance, readDraft, submitBlockedReason, type PostingDraft } from './posting-draft';
 import { UsageDecisionPreview } from './usage-decision-preview';
 import { UsagePostingsFieldset } from './usage-postings-fieldset';
@@ -122,6 +122,11 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
                 type="text"
                 value={deviationNumber}
                 onChange={(event) => setDeviationNumber(event.target.value)}
+                // Said when the engineer leaves the field, not only after Submit.
+                onBlur={() => {
+                  const problem = deviationNumberProblem(deviationNumber, deviationNumberPattern);
+                  setErrors(({ deviationNumber: _previous, ...rest }) => (problem ? { ...rest, deviationNumber: problem } : rest));
+                }}
                 maxLength={80}
                 autoComplete="off"
                 required
