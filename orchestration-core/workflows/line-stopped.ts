@@ -78,12 +78,13 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
           {
             id: 'reschedule',
             label: 'Reschedule to the restart',
-            description: `Move the held-up orders not rerouted to start when line ${p.line} runs again (${p.expectedDays} days).`,
+            // The plan already has them waiting for the line: what this adds is dates the ERP and the customers can trust.
+            description: `Move the held-up orders not rerouted to start when line ${p.line} runs again (${p.expectedDays} days), so the ERP's dates say when they will run; the orders late are the same as leaving them.`,
             needsApproval: false,
             projected: summarize(impact),
             commandCount: held.length,
           },
-          { id: 'accept-delay', label: 'Leave the orders as they are', description: 'The ERP keeps the dates; the line catches up after the restart.', needsApproval: false, projected: summarize(impact), commandCount: 0 },
+          { id: 'accept-delay', label: 'Leave the orders as they are', description: 'The ERP keeps dates the stopped line cannot meet; the line catches up after the restart.', needsApproval: false, projected: summarize(impact), commandCount: 0 },
         ])
       : [];
     const taskId = hit ? ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Line ${p.plant}/${p.line} stopped: ${impact.customerOrders.length} customer orders later`, dueInHours: responseSlaHours }) : null;
