@@ -137,12 +137,15 @@ function assemble(
       const alert = repos.alerts.get(alertId);
       if (alert) bus.publish('alerts.changed', alert);
     }
+    let transferAsked = false;
     for (const approvalId of changes.takeApprovals()) {
       const approval = repos.approvals.get(approvalId);
       if (approval) bus.publish('approvals.changed', approvalRow(approval, config.user, config.role));
+      transferAsked ||= approval?.kind === 'transfer';
     }
     if (changes.takeMaster()) bus.publish('master.changed', masterData());
-    rebalancing.committed();
+    // A transfer asked for, or decided, on any workstation shows on this one's proposals.
+    rebalancing.committed({ transferApprovalChanged: transferAsked });
   }
 
   const masterData = () => ({ currency: repos.master.currency(), units: repos.master.units() });

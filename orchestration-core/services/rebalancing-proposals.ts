@@ -449,12 +449,17 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       reloadDue = true;
       schedule();
     },
-    /** After any commit: a reply may have moved an accepted transfer along (accepted upstream, refused), or a supervisor decided one. */
-    committed(): void {
+    /**
+     * After any commit: a reply may have moved an accepted transfer along (accepted upstream, refused), or
+     * a supervisor decided one; `transferApprovalChanged`: a transfer's approval was asked for or decided.
+     */
+    committed(heard: { transferApprovalChanged?: boolean } = {}): void {
       const noted = noteTransfersUpstream();
       if (settleApprovals() || noted) {
         publish();
         deps.afterDecision();
+      } else if (heard.transferApprovalChanged && service) {
+        publish();
       }
       if (service && repos.rebalancing.anySentUnanswered()) schedule();
     },

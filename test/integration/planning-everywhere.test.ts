@@ -132,6 +132,27 @@ describe('planning decisions on every workstation', () => {
     expect(gateway.inspect.commands().filter((c) => c.type === 'transfer.request')).toEqual([transfer]);
   }, 300_000);
 
+  it('a transfer above the approval threshold asked for on one planner’s workstation is pushed to the other as awaiting approval by that planner', async () => {
+    const omar = await stations.open('pl.omar', 'planner', { rebalancing: true });
+    const lena = await stations.open('pl.lena', 'planner', { rebalancing: true });
+    const ready = async (station: Workstation) => {
+      const snapshot = await station.core.handlers['rebalancing.proposals']({}, station.as);
+      return snapshot.status.state === 'ready' ? snapshot.proposals : undefined;
+    };
+    // The default threshold is 10,000 of revenue protected.
+    const proposal = await waitFor('a proposal that needs an approval', async () => (await ready(omar))?.filter((p) => p.status === 'proposed' && p.revenueProtected > 10_000)[0] ?? undefined, 120_000);
+    await waitFor('the same proposal on Lena’s workstation', async () => (await ready(lena))?.find((p) => p.id === proposal.id && p.status === 'proposed'), 120_000);
+    // What Lena's renderer is pushed, not what it would read on a reload.
+    const pushed: string[] = [];
+    lena.core.subscribe('rebalancing.changed', (snapshot) => {
+      const row = snapshot.proposals.find((p) => p.id === proposal.id);
+      if (row) pushed.push(`${row.status} ${row.decidedBy ?? ''}`);
+    });
+    await omar.core.handlers['rebalancing.accept']({ proposalIds: [proposal.id] }, omar.as);
+    await waitFor('the request pushed to Lena’s workstation', () => pushed.includes('awaiting-approval pl.omar'), 30_000);
+    await expect(attempt(() => lena.core.handlers['rebalancing.accept']({ proposalIds: [proposal.id] }, lena.as))).rejects.toThrow(/was accepted by pl\.omar and awaits a supervisor's approval/);
+  }, 300_000);
+
   it('a workstation that joins late weighs the same exceptions under the same ids, the answered one answered', async () => {
     const omar = await stations.open('pl.omar', 'planner');
     const lines = harmfulDelays(gateway.inspect.planningDataset()!, 2);

@@ -6,15 +6,11 @@ import { decideApprovalArgsSchema, type ApprovalDecision, type ApprovalRow } fro
 import { ApiCallError } from '../../api/api-call-error';
 import { decideApproval } from '../../state/approval-actions';
 import { ReasonField } from '../../forms/reason-field';
+import { sentence } from '../../format/sentence';
 
 interface DecisionErrors {
   reason?: string;
   form?: string;
-}
-
-function sentence(problem: string): string {
-  const text = problem.charAt(0).toUpperCase() + problem.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** The first problem of each field; anything that is not the reason belongs to the form. */

@@ -4,6 +4,7 @@
 import { dispositionArgsSchema, type DispositionArgs } from '../../../shared/api/quarantine';
 import { checkDeviationNumber, checkPostings, type UsagePosting } from '../../../shared/usage-decision';
 import { ApiCallError } from '../../api/api-call-error';
+import { sentence } from '../../format/sentence';
 
 export interface DispositionInput {
   taskId: string;
@@ -18,11 +19,6 @@ export interface DispositionInput {
 
 export type DispositionField = 'postings' | 'reason' | 'deviationNumber' | 'form';
 export type FieldErrors = Partial<Record<DispositionField, string>>;
-
-function sentence(problem: string): string {
-  const text = problem.charAt(0).toUpperCase() + problem.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
 
 /** The form's field for a zod path: "postings.1.quantity" belongs to the postings. */
 function fieldOf(path: string): DispositionField {
