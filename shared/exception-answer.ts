@@ -17,6 +17,29 @@ export const answeredImpactSchema = z.object({
   totalRevenueAtRisk: z.number().finite().nonnegative(),
 });
 
+const rerouteUpstreamSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('pending') }),
+  z.object({ state: z.literal('accepted') }),
+  z.object({ state: z.literal('refused'), reason: z.string().max(1000) }),
+]);
+
+/** A production order the stopped line held up when the stoppage was answered, as the answering workstation had it. */
+const heldUpOrderSchema = z.object({
+  productionOrderId: idSchema,
+  itemId: idSchema,
+  quantity: z.number().finite().nonnegative(),
+  startDate: z.string().max(40),
+  dueDate: z.string().max(40),
+  waitingStartDate: z.string().max(40),
+  waitingDueDate: z.string().max(40),
+  alternates: z.array(z.object({ plant: idSchema, line: idSchema, freeAfter: z.number().finite(), projected: projectedEffectSchema })).max(10),
+  alternatesEvaluated: z.boolean(),
+  rerouted: z.object({ plant: idSchema, line: idSchema, commandId: idSchema, upstream: rerouteUpstreamSchema, by: idSchema.optional() }).nullable(),
+});
+
+/** Held-up orders an answer carries at most: beyond, a message would outgrow what a gateway takes in one. */
+export const heldUpCarriedAtMost = 1000;
+
 export const exceptionAnswerSchema = z.object({
   exceptionId: idSchema,
   responseId: exceptionResponseIdSchema,
@@ -32,5 +55,7 @@ export const exceptionAnswerSchema = z.object({
    * disruption against a plan that already holds the answer, and shows these figures instead.
    */
   weighed: answeredImpactSchema.optional(),
+  /** A line stop's held-up orders when it was answered (with where each was rerouted), for the same reason. */
+  heldUp: z.array(heldUpOrderSchema).max(heldUpCarriedAtMost).optional(),
 });
 export type ExceptionAnswer = z.infer<typeof exceptionAnswerSchema>;

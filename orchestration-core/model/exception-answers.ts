@@ -25,6 +25,11 @@ export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: Cha
   if (approval?.status === 'rejected') return;
   const choice = { responseId: answer.responseId, by: answer.answeredBy, at: answer.answeredAt, note: answer.note ?? null, label: answer.responseLabel };
   if (fromSnapshot && answer.weighed) repos.exceptions.setImpact(answer.exceptionId, answer.weighed);
+  // The orders the stoppage held up then; rerouted by the answering planner's workstation unless said otherwise.
+  if (fromSnapshot && answer.heldUp && 'stoppageId' in stored.detail) {
+    const orders = answer.heldUp.map((order) => (order.rerouted && !order.rerouted.by ? { ...order, rerouted: { ...order.rerouted, by: answer.answeredBy } } : order));
+    repos.exceptions.setDetail(answer.exceptionId, { ...stored.detail, orders });
+  }
   repos.exceptions.answeredElsewhere(answer.exceptionId, choice, answer.remaining, answer.approvalId !== undefined && approval?.status !== 'approved');
   changes.exceptionChanged(answer.exceptionId);
 }

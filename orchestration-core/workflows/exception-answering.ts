@@ -5,6 +5,7 @@
 import type { ResponseChoice } from '../../shared/api/impact';
 import type { CanonicalEvent } from '../../shared/events';
 import type { Interrupt, WorkflowContext } from '../engine/workflow';
+import { heldUpCarriedAtMost } from '../../shared/exception-answer';
 import { answeredInstanceKey } from '../model/exception-answers';
 
 /** What an exception workflow keeps of the answer it sent. */
@@ -29,6 +30,7 @@ export function sendAnswer(ctx: WorkflowContext, exceptionId: string, choice: Re
     remaining: response?.projected ?? null,
     ...(options.approvalId ? { approvalId: options.approvalId } : {}),
     ...(stored ? { weighed: stored.impact } : {}),
+    ...(stored && 'stoppageId' in stored.detail && stored.detail.orders.length <= heldUpCarriedAtMost ? { heldUp: stored.detail.orders } : {}),
   };
   const commandId = ctx.emit('exception.answer', payload, { issuedBy: choice.by, entityId: exceptionId });
   ctx.repos.exceptions.noteAnswerCommand(exceptionId, commandId);

@@ -105,6 +105,10 @@ describe('planning decisions on every workstation', () => {
     expect(figures(lateRow)).toEqual(figures(onOmar));
     expect(lateRow).toMatchObject({ itemId: onOmar.itemId, itemDescription: 'Production line', status: onOmar.status });
     expect((await detailOf(late, id)).choice).toMatchObject({ responseId: 'reschedule', by: 'pl.omar', note: 'rest waits for the restart', label: expect.stringContaining('Reschedule') });
+    // The orders the stoppage held up, as Omar had them when he answered: the rerouted one rerouted by him.
+    const lateOrders = await heldUpOn(late, id);
+    expect(lateOrders.map((o) => o.productionOrderId).sort()).toEqual((await heldUpOn(omar, id)).map((o) => o.productionOrderId).sort());
+    expect(lateOrders.find((o) => o.productionOrderId === order.productionOrderId)?.rerouted).toMatchObject({ plant: to.plant, line: to.line, by: 'pl.omar' });
   }, 240_000);
 
   it('a transfer accepted on one planner’s workstation reads accepted by that planner on the other, which cannot accept it again', async () => {

@@ -3,7 +3,7 @@
 // makes later, each in its own grid with a CSV export.
 import type { ExceptionRow, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../../shared/api/impact';
 import { exceptionDisruptionNouns, exceptionTypeLabels } from '../../format/labels';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatMoney } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import { lineStopOf } from '../../state/impact-reroutes';
 import { selectNothingLater, useImpactStore, type ImpactState } from '../../state/impact-slice';
@@ -129,6 +129,12 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
       {!hasResponses && detail?.choice && (
         <p className="responses-panel__choice" data-testid="response-choice">
           <strong>Applied:</strong> {describeChoice(detail.choice, detail.choice.label ?? detail.choice.responseId, formatDateTime(detail.choice.at))}
+          {exception.remaining && exception.remaining.ordersHit > 0 && (
+            <>
+              {' '}
+              · still late: {formatCount(exception.remaining.ordersHit, 'order')}, {formatMoney(exception.remaining.revenueAtRisk)} at risk
+            </>
+          )}
         </p>
       )}
       {nothingLater && (
