@@ -72,6 +72,15 @@ test('on the floor, offline: scan, split a lot, contain a consumed one, then res
     await expect(lotRow(page, split.lotId)).toHaveClass(/ag-row-selected/);
     const balance = panel.getByTestId('postings-balance');
     const submit = panel.getByTestId('disposition-submit');
+    // A deviation number that is not one is said so on leaving the field, and stays said while quantities change.
+    await panel.getByTestId('posting-use-as-is').fill('10');
+    await panel.getByTestId('disposition-deviation').fill('DEV42');
+    await panel.getByTestId('disposition-deviation').press('Tab');
+    const deviationError = panel.getByText('"DEV42" is not a deviation number');
+    await expect(deviationError).toBeVisible();
+    await panel.getByTestId('posting-scrap').fill('100');
+    await expect(deviationError).toBeVisible();
+    await panel.getByTestId('posting-use-as-is').fill('');
     await panel.getByTestId('posting-scrap').fill('120');
     await expect(balance).toHaveText(/Posted 120 of 300 \S+ — 180 \S+ left/);
     await expect(submit).toBeDisabled();

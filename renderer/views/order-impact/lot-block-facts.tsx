@@ -9,7 +9,8 @@ export function LotBlockFacts({ detail }: { detail: LotBlockDetail }) {
     ['Lot', detail.lotId],
     ['Inspection lot', detail.inspectionLotId],
     ['Supplier', detail.supplierId ?? 'None'],
-    ['Quantity', formatQuantity(detail.quantity, detail.unit)],
+    // What failed inspection; what stays in stock after the usage decision is the decision's.
+    ['Quantity failed', formatQuantity(detail.quantity, detail.unit)],
     ['Defect', `${detail.defectCode} — ${detail.defectText}`],
     ['Usage decision', describeLotDecision(detail)],
   ] as const;

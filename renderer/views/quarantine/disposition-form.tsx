@@ -65,7 +65,8 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
 
   function changeDraft(next: PostingDraft) {
     setDraft(next);
-    setErrors(({ postings: _cleared, deviationNumber: _alsoCleared, ...rest }) => rest);
+    // A quantity changed: the postings' error may be gone; the deviation number's stands until it is fixed.
+    setErrors(({ postings: _cleared, ...rest }) => rest);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -4,6 +4,7 @@ import './quarantine.css';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DensityToggle } from '../../app/density-toggle';
 import { selectSelectedRow, useQuarantineStore } from '../../state/quarantine-slice';
+import { useSessionStore } from '../../state/session-slice';
 import { AlertsStrip } from '../alerts/alerts-strip';
 import { DispositionPanel } from './disposition-panel';
 import { LotScanField } from './lot-scan-field';
@@ -24,6 +25,7 @@ export function QuarantineView() {
   const rowsById = useQuarantineStore((state) => state.rowsById);
   const loadError = useQuarantineStore((state) => state.loadError);
   const selectedRow = useQuarantineStore(selectSelectedRow);
+  const decides = useSessionStore((state) => state.session?.role === 'quality-engineer');
   const select = useQuarantineStore((state) => state.select);
   const scanned = useQuarantineStore((state) => state.scanned);
   const counts = useMemo(() => countByTaskState(Object.values(rowsById)), [rowsById]);
@@ -60,7 +62,7 @@ export function QuarantineView() {
             {counts.pending > 0 && <> · {counts.pending} pending upstream</>}
             {counts.decided > 0 && <> · {counts.decided} decided</>}
             {counts.withdrawn > 0 && <> · {counts.withdrawn} withdrawn</>}
-            {!selectedRow && counts.total > 0 && <span className="view-header__hint"> — scan or select a lot to decide</span>}
+            {!selectedRow && counts.total > 0 && <span className="view-header__hint"> — scan or select a lot to {decides ? 'decide' : 'see it'}</span>}
           </p>
         </div>
         <div className="view-header__actions">
