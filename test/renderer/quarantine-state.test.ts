@@ -161,6 +161,7 @@ describe('triage order and wording', () => {
     expect(formatDecisionCell({ postings: null, decisionCode: null, deviationNumber: null })).toBe('—');
     expect(formatDecisionCell({ postings: [{ decision: 'scrap', quantity: 100 }, { decision: 'return-to-vendor', quantity: 80 }], decisionCode: 'R9', deviationNumber: null })).toBe('R9 · Scrap 100 · RTV 80');
     expect(formatDecisionCell({ postings: [{ decision: 'use-as-is', quantity: 1200 }], decisionCode: 'A2', deviationNumber: 'DEV-7' })).toBe('A2 · Use as-is 1,200 · DEV-7');
+    expect(formatDecisionCell({ postings: [{ decision: 'use-as-is', quantity: 1200 }], decisionCode: 'A2', deviationNumber: 'DEV-7', taskState: 'conflict' })).toBe('Refused · A2 · Use as-is 1,200 · DEV-7');
     expect(summarizePostings([{ decision: 'keep-blocked', quantity: 2.5 }])).toBe('Blocked 2.5');
   });
 

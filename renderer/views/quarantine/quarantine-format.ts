@@ -99,9 +99,10 @@ export function describeParts(parts: readonly DecidedPart[], unit: string): stri
 }
 
 /** "R9 · Scrap 100 · RTV 80", "A2 · Use as-is 50 · DEV-0042", or "—" before a decision. */
-export function formatDecisionCell(row: Pick<QuarantineRow, 'postings' | 'decisionCode' | 'deviationNumber'>): string {
+export function formatDecisionCell(row: Pick<QuarantineRow, 'postings' | 'decisionCode' | 'deviationNumber'> & { taskState?: QuarantineRow['taskState'] }): string {
   if (row.postings === null || row.postings.length === 0) return '—';
-  const parts = [row.decisionCode, summarizePostings(row.postings)];
+  // A refused decision does not stand: the cell says so before what it asked.
+  const parts = [row.taskState === 'conflict' ? 'Refused' : null, row.decisionCode, summarizePostings(row.postings)];
   if (row.deviationNumber && row.postings.some((posting) => posting.decision === 'use-as-is')) parts.push(row.deviationNumber);
   return parts.filter((part) => part !== null && part !== '').join(' · ');
 }
