@@ -29,3 +29,12 @@ export function dateOf(day: number): string {
 export function calendarDayOf(at: Date): string {
   return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
 }
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** A plan date as texts built outside the renderer write it, the way the views show dates: "03 Dec 2026". */
+export function readableDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const name = monthNames[Number(month) - 1];
+  return year && name && day ? `${day} ${name} ${year}` : date;
+}

@@ -4,7 +4,7 @@
 import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { CommandPayload, CommandType } from '../../shared/commands';
 import type { PlanItem, PoLine, ProductionOrder } from '../../shared/dataset';
-import { dateOf, dayOf } from '../../shared/plan-days';
+import { dateOf, dayOf, readableDate } from '../../shared/plan-days';
 import type { PlanChange } from './plan-changes';
 
 export const responseKinds = ['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay'] as const;
@@ -83,7 +83,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
     responses.push({
       id: 'expedite',
       label: 'Expedite',
-      description: `Ask supplier ${line.supplierId} to deliver ${line.id} by ${requestedDate}, as confirmed before.`,
+      description: `Ask supplier ${line.supplierId} to deliver ${line.id} by ${readableDate(requestedDate)}, as confirmed before.`,
       needsApproval: false,
       changes: [{ kind: 'poLine', poLine: { ...line, expectedDate: requestedDate } }],
       commands: [command('po.expedite', { poLineId: line.id, requestedDate, reason }, line.id)],
@@ -97,7 +97,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
     responses.push({
       id: 'alternate-supplier',
       label: 'Alternate supplier',
-      description: `Order ${quantityText(line.quantity, ctx.item.unit)} from ${alternateSupplier} for ${poLine.expectedDate} (lead time ${ctx.item.leadTimeDays} d); the delayed line still arrives.`,
+      description: `Order ${quantityText(line.quantity, ctx.item.unit)} from ${alternateSupplier} for ${readableDate(poLine.expectedDate)} (lead time ${ctx.item.leadTimeDays} d); the delayed line still arrives.`,
       needsApproval: false,
       changes: [{ kind: 'poLine', poLine }],
       commands: [command('po.create', { poLineId: poLine.id, supplierId: alternateSupplier, itemId: line.itemId, plant: line.plant, quantity: line.quantity, requestedDate: poLine.expectedDate, reason }, poLine.id)],
@@ -139,7 +139,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
       responses.push({
         id: 'transfer',
         label: 'Inter-plant transfer',
-        description: `Move ${quantityText(quantity, ctx.item.unit)} from ${source.plant} (what it can spare after its own orders and safety stock: ${quantityText(source.quantity, ctx.item.unit)}) to ${line.plant}, arriving ${transfer.arrivalDate}.`,
+        description: `Move ${quantityText(quantity, ctx.item.unit)} from ${source.plant} (what it can spare after its own orders and safety stock: ${quantityText(source.quantity, ctx.item.unit)}) to ${line.plant}, arriving ${readableDate(transfer.arrivalDate)}.`,
         needsApproval: false,
         changes: [{ kind: 'transfer', transfer }],
         commands: [command('transfer.request', { transferId: transfer.id, itemId: transfer.itemId, fromPlant: transfer.fromPlant, toPlant: transfer.toPlant, quantity, shipDate: transfer.shipDate, arrivalDate: transfer.arrivalDate, reason }, transfer.id)],
@@ -157,7 +157,7 @@ export function proposeDelayResponses(ctx: DelayContext): ProposedResponse[] {
     responses.push({
       id: 'reschedule',
       label: 'Reschedule production',
-      description: `Start ${rescheduled.length} production order${rescheduled.length === 1 ? '' : 's'} when the material arrives (${line.expectedDate}).`,
+      description: `Start ${rescheduled.length} production order${rescheduled.length === 1 ? '' : 's'} when the material arrives (${readableDate(line.expectedDate)}).`,
       needsApproval: false,
       changes: rescheduled.map((order): PlanChange => ({ kind: 'productionOrder', order })),
       commands: rescheduled.map((order) => command('production.reschedule', { productionOrderId: order.id, startDate: order.startDate, dueDate: order.dueDate, reason }, order.id)),

@@ -33,7 +33,7 @@ describe('supplier-delay responses', () => {
     expect(byId['substitute']!.changes).toEqual([{ kind: 'productionOrder', order: { ...order, components: [{ itemId: 'RM-2', quantity: 100 }, { itemId: 'RM-9', quantity: 5 }] } }]);
     // 60 in P2, two days away: all of it, arriving 12-03.
     expect(byId['transfer']!.commands[0]).toMatchObject({ type: 'transfer.request', payload: { fromPlant: 'P2', toPlant: 'P1', quantity: 60, shipDate: '2026-12-01', arrivalDate: '2026-12-03' } });
-    expect(byId['transfer']!.description).toBe('Move 60 KG from P2 (what it can spare after its own orders and safety stock: 60 KG) to P1, arriving 2026-12-03.');
+    expect(byId['transfer']!.description).toBe('Move 60 KG from P2 (what it can spare after its own orders and safety stock: 60 KG) to P1, arriving 03 Dec 2026.');
     const fractional = proposeDelayResponses(context({ freeStock: () => 1186.207 })).find((r) => r.id === 'transfer')!;
     expect(fractional.description).toContain('(what it can spare after its own orders and safety stock: 1,186.2 KG)');
     // Start when the material arrives: 12 days later, due moves with it.

@@ -25,9 +25,15 @@ function decide(row: QuarantineRow): void {
   setImmediate(() => {
     const choices = dispositionDecisions.filter((d) => d !== 'use-as-is');
     const decision = choices[Number(row.lotId.replace(/\D/g, '')) % choices.length] ?? 'scrap';
-    const result = core.handlers['quarantine.disposition']({ taskId: row.taskId, postings: [{ decision, quantity: row.quantity }], reason: 'fault test decision' }, context);
-    if (result instanceof Promise) throw new Error('disposition is synchronous in the core');
-    say(`decided ${result.commandId} ${row.lotId}`);
+    try {
+      const result = core.handlers['quarantine.disposition']({ taskId: row.taskId, postings: [{ decision, quantity: row.quantity }], reason: 'fault test decision' }, context);
+      if (result instanceof Promise) throw new Error('disposition is synchronous in the core');
+      say(`decided ${result.commandId} ${row.lotId}`);
+    } catch (error) {
+      // As the engineer's screen would show it, without ending the process: the test prints these when it fails.
+      deciding.delete(row.taskId);
+      say(`refused ${row.lotId} ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
 }
 

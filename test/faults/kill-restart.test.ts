@@ -71,7 +71,11 @@ describe('SIGKILL during a burst, then restart', () => {
     children.push(second);
     await second.ready();
     const accepted = (type: string) => started.inspect.commands().filter((c) => c.type === type && c.status === 'accepted');
-    await waitFor('every failed lot dispositioned upstream', () => accepted('lot.disposition').length >= failuresPerRun + openAtStart, 90_000, 100);
+    // What the restarted core said besides its decisions (a refusal, an error), for the failure message.
+    const remarks = () => [...first.lines, ...second.lines].filter((line) => line.startsWith('refused ') || line.startsWith('error ')).slice(-10).join('\n');
+    await waitFor('every failed lot dispositioned upstream', () => accepted('lot.disposition').length >= failuresPerRun + openAtStart, 90_000, 100).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}; ${accepted('lot.disposition').length} of ${failuresPerRun + openAtStart} accepted; the cores said:\n${remarks()}`);
+    });
     await waitFor('the outbox drained', () => {
       const db = new Database(coreDb, { readonly: true });
       try {
