@@ -33,6 +33,11 @@ function decide(row: QuarantineRow): void {
       // As the engineer's screen would show it, without ending the process: the test prints these when it fails.
       deciding.delete(row.taskId);
       say(`refused ${row.lotId} ${error instanceof Error ? error.message : String(error)}`);
+      // The lot moved on between the row and the decision (its quantity, say): decide it as it is now.
+      void Promise.resolve(core.handlers['quarantine.list']({}, context)).then((rows) => {
+        const current = rows.find((candidate) => candidate.lotId === row.lotId);
+        if (current) decide(current);
+      });
     }
   });
 }
