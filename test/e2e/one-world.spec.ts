@@ -104,6 +104,8 @@ test('three workstations on one gateway show the same world', async ({ browser }
     await blocked.locator('[col-id="item"]').click();
     const rowsOf = async (testId: string) => Number((await planner.getByTestId(testId).getAttribute('data-row-count')) ?? 0);
     await expect.poll(async () => (await rowsOf('impacted-production-orders')) + (await rowsOf('impacted-customer-orders'))).toBeGreaterThan(0);
+    // Named by the inspection lot, the same on every workstation, and shown so planners can say which.
+    await expect(planner.getByTestId('exception-id')).toHaveText(/^EX-IL-\d+$/);
     await planner.getByTestId('exception-detail-close').click();
 
     // A delay with a response worse than doing nothing: marked, and Apply asks before it sends anything.

@@ -104,7 +104,11 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
         <div className="exception-detail__heading">
           <DetailTitle exception={exception} />
           <p className="exception-detail__meta">
-            {exceptionTypeLabels[exception.type]} · Plant {exception.plant} · detected {formatDateTime(exception.detectedAt)}
+            {exceptionTypeLabels[exception.type]} · Plant {exception.plant} · detected {formatDateTime(exception.detectedAt)} ·{' '}
+            {/* The same id on every workstation: what planners name it by to each other. */}
+            <span className="whole-id" data-testid="exception-id">
+              {exception.id}
+            </span>
           </p>
           <ExceptionStatusPill status={exception.status} />
           <button type="button" className="icon-button" onClick={onClose} aria-label="Close the exception detail" data-testid="exception-detail-close">
