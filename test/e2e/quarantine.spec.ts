@@ -41,6 +41,23 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await firstRow.click();
     const panel = page.getByTestId('disposition-panel');
     await expect(panel).toContainText(first.lotId);
+
+    // A decision half typed stays with its lot while the engineer looks at another, and comes back.
+    const pending = lotRow(page, second.lotId);
+    await pending.click();
+    await expect(panel).toContainText(second.lotId);
+    await panel.getByTestId('posting-scrap').fill('30');
+    await panel.getByTestId('disposition-reason').fill('half typed');
+    await firstRow.click();
+    await expect(panel).toContainText(first.lotId);
+    await expect(panel.getByTestId('posting-scrap')).toHaveValue('');
+    await pending.click();
+    await expect(panel.getByTestId('posting-scrap')).toHaveValue('30');
+    await expect(panel.getByTestId('disposition-reason')).toHaveValue('half typed');
+    await panel.getByTestId('posting-scrap').fill('');
+    await panel.getByTestId('disposition-reason').fill('');
+    await firstRow.click();
+    await expect(panel).toContainText(first.lotId);
     // One click posts the whole lot to scrap, as before the partial postings.
     await panel.getByTestId('decision-scrap').click();
     await expect(panel.getByTestId('posting-scrap')).toHaveValue('240');

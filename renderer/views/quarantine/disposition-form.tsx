@@ -4,7 +4,7 @@
 // local check or from the host, are shown beside the field they concern. It fills the panel below its
 // header: the scrolling body (the facts handed in as children, then the fields) and a footer that
 // keeps the submit button in reach.
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { unitDecimals } from '../../format/numbers';
 import { submitDisposition } from '../../state/quarantine-actions';
@@ -18,6 +18,7 @@ import { describeUnposted, draftFrom, emptyDraft, fitPostings, postingBalance, r
 import { UsageDecisionPreview } from './usage-decision-preview';
 import { UsagePostingsFieldset } from './usage-postings-fieldset';
 import { ReasonField } from '../../forms/reason-field';
+import { forgetUnsentDecision, keepUnsentDecision, unsentDecision } from './unsent-decisions';
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
@@ -36,10 +37,13 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
   const redeciding = row.taskState === 'conflict';
   // Null until the engineer changes a posting: meanwhile the prefill follows the row, so a consumption
   // heard after the refusal fits the refused decision to the quantity left.
-  const [editedDraft, setDraft] = useState<PostingDraft | null>(null);
+  // What was typed for this lot before another was selected comes back as it was left.
+  const [kept] = useState(() => unsentDecision(row.taskId));
+  const [editedDraft, setDraft] = useState<PostingDraft | null>(kept?.draft ?? null);
   const draft = editedDraft ?? initialDraft(row);
-  const [reason, setReason] = useState(() => (redeciding ? (row.decisionReason ?? '') : ''));
-  const [deviationNumber, setDeviationNumber] = useState(() => (redeciding ? (row.deviationNumber ?? '') : ''));
+  const [reason, setReason] = useState(() => kept?.reason ?? (redeciding ? (row.decisionReason ?? '') : ''));
+  const [deviationNumber, setDeviationNumber] = useState(() => kept?.deviationNumber ?? (redeciding ? (row.deviationNumber ?? '') : ''));
+  useEffect(() => keepUnsentDecision(row.taskId, { draft: editedDraft, reason, deviationNumber }), [row.taskId, editedDraft, reason, deviationNumber]);
   const [ticks, setTicks] = useState<ContainmentTicks>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
@@ -81,6 +85,7 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
     setSubmitting(true);
     try {
       await submitDisposition(row.lotId, checked.args);
+      forgetUnsentDecision(row.taskId);
       onDone();
     } catch (error) {
       showErrors(hostErrors(error));
