@@ -13,3 +13,19 @@ export function markWorseThanDoingNothing<R extends Omit<ExceptionResponse, 'wor
   const doingNothing = responses.find((response) => response.id === 'accept-delay')?.projected;
   return responses.map((response) => ({ ...response, worseThanDoingNothing: doingNothing !== undefined && response.id !== 'accept-delay' && isWorse(response.projected, doingNothing) }));
 }
+
+const sameEffect = (a: ProjectedEffect, b: ProjectedEffect) =>
+  a.ordersHit === b.ordersHit && Math.round(a.revenueAtRisk) === Math.round(b.revenueAtRisk) && a.worstDaysLate === b.worstDaysLate && a.unfulfilled === b.unfulfilled;
+
+/** Responses that only move stock or buy more (a transfer, another supplier): not offered when they change nothing. */
+const movesSupplyOnly: ReadonlySet<ExceptionResponse['id']> = new Set(['transfer', 'alternate-supplier']);
+
+/**
+ * Without a transfer or an order elsewhere whose projection is exactly doing nothing: it would send a
+ * command upstream for no effect (it arrives too late, or too little to matter).
+ */
+export function withoutNoOpSupply<R extends Pick<ExceptionResponse, 'id' | 'projected'>>(responses: readonly R[]): R[] {
+  const doingNothing = responses.find((response) => response.id === 'accept-delay')?.projected;
+  if (!doingNothing) return [...responses];
+  return responses.filter((response) => !(movesSupplyOnly.has(response.id) && sameEffect(response.projected, doingNothing)));
+}

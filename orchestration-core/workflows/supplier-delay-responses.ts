@@ -5,7 +5,7 @@ import { proposeDelayResponses, type ProposedResponse } from '../analysis/delay-
 import type { Impact } from '../analysis/impact';
 import type { PlanChange } from '../analysis/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
-import { markWorseThanDoingNothing } from '../model/response-harm';
+import { markWorseThanDoingNothing, withoutNoOpSupply } from '../model/response-harm';
 import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
 
@@ -40,13 +40,13 @@ export function delayResponses(facts: DelayFacts, impact: Impact, repos: Repos, 
 /** Each response with its effect against the plan before the delay. */
 export function withProjectedEffects(responses: readonly ProposedResponse[], undoDelay: readonly PlanChange[], plan: PlanAnalysis): ExceptionResponse[] {
   return markWorseThanDoingNothing(
-    responses.map((response) => ({
+    withoutNoOpSupply(responses.map((response) => ({
       id: response.id,
       label: response.label,
       description: response.description,
       needsApproval: response.needsApproval,
       projected: summarize(plan.compare(undoDelay, response.changes)),
       commandCount: response.commands.length,
-    })),
+    }))),
   );
 }

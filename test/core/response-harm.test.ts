@@ -1,7 +1,7 @@
 // A response that leaves things worse than doing nothing is marked so, and applied only when the
 // planner confirms it; an applied response that leaves orders late answers the exception, not resolves it.
 import { describe, expect, it } from 'vitest';
-import { markWorseThanDoingNothing } from '../../orchestration-core/model/response-harm';
+import { markWorseThanDoingNothing, withoutNoOpSupply } from '../../orchestration-core/model/response-harm';
 import { createImpactHandlers } from '../../orchestration-core/services/impact-handlers';
 import type { ExceptionResponse } from '../../shared/api/impact';
 import { useCoreParts, type CoreParts } from '../helpers/core-parts';
@@ -29,6 +29,19 @@ describe('responses worse than doing nothing', () => {
     });
     // Without accepting to compare with, nothing is marked.
     expect(markWorseThanDoingNothing([response('transfer', effect(50, 1))]).map((r) => r.worseThanDoingNothing)).toEqual([false]);
+  });
+
+  it('does not offer a transfer or another supplier that changes nothing; a reschedule that changes nothing stays', () => {
+    const kept = withoutNoOpSupply([
+      response('expedite', effect(0, 0)),
+      response('transfer', effect(15, 100_000)),
+      response('alternate-supplier', effect(15, 100_000.4)),
+      response('reschedule', effect(15, 100_000)),
+      response('accept-delay', effect(15, 100_000), 0),
+    ]);
+    expect(kept.map((r) => r.id)).toEqual(['expedite', 'reschedule', 'accept-delay']);
+    // A transfer that helps, even a little, is offered.
+    expect(withoutNoOpSupply([response('transfer', effect(14, 100_000)), response('accept-delay', effect(15, 100_000), 0)]).map((r) => r.id)).toEqual(['transfer', 'accept-delay']);
   });
 
   describe('applying one', () => {
