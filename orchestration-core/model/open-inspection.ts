@@ -3,31 +3,21 @@
 import type { CanonicalEvent, EventPayload } from '../../shared/events';
 import type { OpenInspection } from '../../shared/sync-protocol';
 import type { Lot } from '../store/lots-repo';
+import { snapshotEvent } from './snapshot-events';
 
 export function openInspectionAsEvent(open: OpenInspection, lot: Lot): Extract<CanonicalEvent, { type: 'inspection.failed' }> {
-  return {
-    id: `snapshot:${open.inspectionLotId}`,
-    stream: 'snapshot',
-    seq: 1,
-    type: 'inspection.failed',
-    source: 'snapshot',
-    occurredAt: open.failedAt,
+  return snapshotEvent('inspection.failed', { id: `snapshot:${open.inspectionLotId}`, occurredAt: open.failedAt, correlationId: lot.lotId, plant: lot.plant }, {
+    lotId: lot.lotId,
+    lotVersion: lot.version,
+    inspectionLotId: open.inspectionLotId,
+    itemId: lot.itemId,
     plant: lot.plant,
-    correlationId: lot.lotId,
-    schemaVersion: 1,
-    payload: {
-      lotId: lot.lotId,
-      lotVersion: lot.version,
-      inspectionLotId: open.inspectionLotId,
-      itemId: lot.itemId,
-      plant: lot.plant,
-      quantity: lot.quantity,
-      unit: lot.unit,
-      ...(lot.supplierId ? { supplierId: lot.supplierId } : {}),
-      defectCode: open.defectCode,
-      defectText: open.defectText,
-    },
-  };
+    quantity: lot.quantity,
+    unit: lot.unit,
+    ...(lot.supplierId ? { supplierId: lot.supplierId } : {}),
+    defectCode: open.defectCode,
+    defectText: open.defectText,
+  });
 }
 
 /** The failure a usage decision closed, as it failed: the lot as it was then, before its parts left. */

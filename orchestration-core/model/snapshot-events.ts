@@ -1,31 +1,17 @@
-// What a snapshot reports of decisions made on other workstations (a usage decision, an exception's
-// answer), as the events that would have announced them.
-import type { CanonicalEvent, EventPayload } from '../../shared/events';
+// What a snapshot reports of decisions made and state left open elsewhere (a usage decision, an
+// exception's answer, an approval request, a failed inspection), as the events that would have announced them.
+import type { CanonicalEvent, EventPayload, EventType } from '../../shared/events';
 
-export function usageDecisionAsEvent(made: EventPayload<'usageDecision.made'>): Extract<CanonicalEvent, { type: 'usageDecision.made' }> {
-  return {
-    id: `snapshot:ud:${made.inspectionLotId}`,
-    stream: 'snapshot',
-    seq: 1,
-    type: 'usageDecision.made',
-    source: 'snapshot',
-    occurredAt: made.decidedAt,
-    correlationId: made.lotId,
-    schemaVersion: 1,
-    payload: made,
-  };
+type SnapshotEvent<T extends EventType> = Extract<CanonicalEvent, { type: T }>;
+
+/** One envelope for every event a snapshot stands in for: stream "snapshot", named by what it reports. */
+export function snapshotEvent<T extends EventType>(type: T, meta: { id: string; occurredAt: string; correlationId: string; plant?: string }, payload: EventPayload<T>): SnapshotEvent<T> {
+  const { plant, ...rest } = meta;
+  return { ...rest, ...(plant ? { plant } : {}), stream: 'snapshot', seq: 1, type, source: 'snapshot', schemaVersion: 1, payload } as SnapshotEvent<T>;
 }
 
-export function exceptionAnswerAsEvent(answer: EventPayload<'exception.answered'>): Extract<CanonicalEvent, { type: 'exception.answered' }> {
-  return {
-    id: `snapshot:answer:${answer.commandId}`,
-    stream: 'snapshot',
-    seq: 1,
-    type: 'exception.answered',
-    source: 'snapshot',
-    occurredAt: answer.answeredAt,
-    correlationId: answer.exceptionId,
-    schemaVersion: 1,
-    payload: answer,
-  };
-}
+export const usageDecisionAsEvent = (made: EventPayload<'usageDecision.made'>): SnapshotEvent<'usageDecision.made'> =>
+  snapshotEvent('usageDecision.made', { id: `snapshot:ud:${made.inspectionLotId}`, occurredAt: made.decidedAt, correlationId: made.lotId }, made);
+
+export const exceptionAnswerAsEvent = (answer: EventPayload<'exception.answered'>): SnapshotEvent<'exception.answered'> =>
+  snapshotEvent('exception.answered', { id: `snapshot:answer:${answer.commandId}`, occurredAt: answer.answeredAt, correlationId: answer.exceptionId }, answer);

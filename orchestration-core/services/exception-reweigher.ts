@@ -4,21 +4,10 @@
 // and the same responses. A debounced pass after plan changes, one exception a turn, each turn its
 // own transaction, so the event thread is never held for long. Answered exceptions keep the figures
 // their planner answered on; line stops are weighed by their own weigher.
-import type { Logger } from '../core-types';
-import type { ChangeTracker } from '../engine/change-tracker';
-import type { PlanAnalysis } from '../engine/workflow';
-import type { Store } from '../store/open-store';
-import type { Repos } from '../store/repos';
 import { reweighed } from '../workflows/exception-weighing';
+import type { ExceptionWeigherDeps } from './line-stop-weigher';
 
-export interface ExceptionReweigherDeps {
-  store: Store;
-  repos: Repos;
-  changes: ChangeTracker;
-  plan: () => PlanAnalysis | null;
-  logger: Logger;
-  /** After each turn's commit: push the changed exception. */
-  afterTurn(): void;
+export interface ExceptionReweigherDeps extends ExceptionWeigherDeps {
   /** How long plan changes gather before a pass (default 2 s). */
   debounceMs?: number;
 }

@@ -11,7 +11,8 @@ import type { Repos } from '../store/repos';
 import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
 import { openLineStop } from '../model/line-stop-worlds';
 
-export interface LineStopWeigherDeps {
+/** What a weigher of exceptions works with, a turn at a time (this one, and the exception reweigher). */
+export interface ExceptionWeigherDeps {
   store: Store;
   repos: Repos;
   changes: ChangeTracker;
@@ -19,6 +20,9 @@ export interface LineStopWeigherDeps {
   logger: Logger;
   /** After each turn's commit: push the changed exception. */
   afterTurn(): void;
+}
+
+export interface LineStopWeigherDeps extends ExceptionWeigherDeps {
   /** How the next turn is scheduled; the host yields to the event loop between turns. */
   schedule?: (turn: () => void) => void;
 }

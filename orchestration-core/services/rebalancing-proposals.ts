@@ -18,6 +18,7 @@ import type { Clock, Logger } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { queueCommand } from '../engine/queue-command';
+import type { StoredApproval } from '../store/approvals-repo';
 import type { Store } from '../store/open-store';
 import type { RebalancingDecision } from '../store/rebalancing-repo';
 import type { Repos } from '../store/repos';
@@ -142,8 +143,8 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
    * A proposal no decision here covers, as another workstation's request for approval left it: waiting
    * for a supervisor, or rejected by one (while it is still what was asked).
    */
-  function askedElsewhere(proposal: RebalancingProposal): RebalancingProposal {
-    const approval = repos.approvals.latestForTransfer(transferIdOf(proposal.id, proposal.shipDate));
+  function askedElsewhere(proposal: RebalancingProposal, requests: ReadonlyMap<string, StoredApproval>): RebalancingProposal {
+    const approval = requests.get(transferIdOf(proposal.id, proposal.shipDate));
     if (!approval?.transfer) return proposal;
     const asked = { ...proposal, approvalId: approval.id, decidedBy: approval.requestedBy, transferId: approval.transfer.transferId };
     if (approval.status === 'pending') return { ...asked, status: 'awaiting-approval' };
@@ -157,6 +158,13 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
   function rows(): RebalancingProposal[] {
     const out = new Map<string, RebalancingProposal>();
     const decisions = new Map(repos.rebalancing.all().map((d) => [d.proposalId, d]));
+    // The latest request per transfer, read once: not a query per proposal on every push.
+    const asked = new Map<string, StoredApproval>();
+    for (const approval of repos.approvals.list()) {
+      const transferId = approval.transfer?.transferId;
+      const known = transferId === undefined ? undefined : asked.get(transferId);
+      if (transferId !== undefined && (!known || approval.requestedAt > known.requestedAt)) asked.set(transferId, approval);
+    }
     for (const proposal of live.values()) {
       const decision = decisions.get(proposal.id);
       if (decision?.decision === 'accepted' && !(decision.receivedAt && decision.transferId !== transferIdOf(proposal.id, proposal.shipDate))) out.set(proposal.id, decidedRow(decision));
@@ -164,7 +172,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       else if (decision?.decision === 'awaiting-approval') out.set(proposal.id, decidedRow(decision));
       // The gateway refused the request for approval: open again, with why.
       else if (decision?.decision === 'refused') out.set(proposal.id, { ...proposal, reason: decision.reason });
-      else out.set(proposal.id, askedElsewhere(proposal));
+      else out.set(proposal.id, askedElsewhere(proposal, asked));
     }
     for (const decision of decisions.values()) {
       if (!out.has(decision.proposalId) && (decision.decision === 'accepted' || decision.decision === 'awaiting-approval')) out.set(decision.proposalId, decidedRow(decision));
