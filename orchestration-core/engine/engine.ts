@@ -9,7 +9,7 @@ import type { Clock } from '../core-types';
 import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
 import { queueCommand } from './queue-command';
-import type { InstanceRow } from './instances-repo';
+import type { InstanceRow } from '../store/instances-repo';
 import { defaultPolicy, type AnyWorkflow, type PlanAnalysis, type Policy, type Signal, type StepOutcome, type Wait, type WorkflowContext } from './workflow';
 
 export interface EngineDeps {

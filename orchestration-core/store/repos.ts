@@ -1,6 +1,6 @@
 // All repositories over one database, prepared once.
 import type Database from 'better-sqlite3';
-import { createInstancesRepo } from '../engine/instances-repo';
+import { createInstancesRepo } from './instances-repo';
 import { createAlertsRepo } from './alerts-repo';
 import { createApprovalsRepo } from './approvals-repo';
 import { createAuditLog } from './audit-log';

@@ -1,6 +1,12 @@
 // Workflow instances and their history, as rows.
 import type Database from 'better-sqlite3';
-import type { Wait } from './workflow';
+
+/** What an instance waits for, as the engine stores it (kind and key), and the step that runs when it is over. */
+export interface WaitRow {
+  kind: string;
+  key: string;
+  step: string;
+}
 
 export interface InstanceRow {
   id: string;
@@ -45,7 +51,7 @@ export function createInstancesRepo(db: Database.Database) {
   const anyWaiting = db.prepare<[string], number>("SELECT EXISTS (SELECT 1 FROM workflow_instances WHERE status = 'running' AND wait_kind = ?)");
   const lastHistoryId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM workflow_history');
 
-  function params(instance: InstanceRow, wait: Wait | null, at: string) {
+  function params(instance: InstanceRow, wait: WaitRow | null, at: string) {
     return {
       id: instance.id,
       workflow: instance.workflow,
@@ -61,10 +67,10 @@ export function createInstancesRepo(db: Database.Database) {
   }
 
   return {
-    insert: (instance: InstanceRow, wait: Wait | null, at: string) => insert.run(params(instance, wait, at)),
-    update: (instance: InstanceRow, wait: Wait | null, at: string) => update.run(params(instance, wait, at)),
-    waitingFor: (kind: Wait['kind'], key: string): InstanceRow[] => waiting.all(kind, key).map(toRow),
-    anyWaiting: (kind: Wait['kind']): boolean => anyWaiting.pluck().get(kind) === 1,
+    insert: (instance: InstanceRow, wait: WaitRow | null, at: string) => insert.run(params(instance, wait, at)),
+    update: (instance: InstanceRow, wait: WaitRow | null, at: string) => update.run(params(instance, wait, at)),
+    waitingFor: (kind: string, key: string): InstanceRow[] => waiting.all(kind, key).map(toRow),
+    anyWaiting: (kind: string): boolean => anyWaiting.pluck().get(kind) === 1,
     running: (workflow: string, correlationKey: string): InstanceRow | undefined => {
       const row = running.get(workflow, correlationKey);
       return row && toRow(row);
