@@ -89,7 +89,7 @@ function assemble(
     return connector.id;
   }
 
-  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index(), ...(config.policy ? { policy: config.policy } : {}) });
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index(), atomically: store.transaction, logger, ...(config.policy ? { policy: config.policy } : {}) });
   const rebalancing = createRebalancingProposals({
     store,
     repos,
@@ -155,6 +155,38 @@ function assemble(
     publishChanges();
     statusChanged();
     for (const connector of connectors) connector.kick();
+    scheduleTimers();
+  }
+
+  // Workflow timers and retries: one setTimeout for the earliest, set again after every commit (a step
+  // may have set a sooner one). The store holds them, so one that fell due while the app was closed
+  // fires at start.
+  let workflowTimer: NodeJS.Timeout | null = null;
+  let workflowTimerAt: string | null = null;
+  function scheduleTimers(): void {
+    const next = closed ? null : engine.nextDue();
+    if (next === workflowTimerAt) return;
+    if (workflowTimer) clearTimeout(workflowTimer);
+    workflowTimer = null;
+    workflowTimerAt = next;
+    if (next === null) return;
+    // setTimeout holds at most 2^31-1 ms; a timer further out is looked at again then.
+    const delay = Math.min(Math.max(0, Date.parse(next) - clock.now().getTime()), 2 ** 31 - 1);
+    workflowTimer = setTimeout(fireDueTimers, delay);
+    workflowTimer.unref();
+  }
+  function fireDueTimers(): void {
+    workflowTimer = null;
+    workflowTimerAt = null;
+    let fired = 0;
+    try {
+      fired = store.durableTransaction(() => engine.fireDue());
+    } catch (error) {
+      changes.discard();
+      logger.error('workflow timers failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+    if (fired > 0) afterCommit();
+    else scheduleTimers();
   }
 
   let statusTimer: NodeJS.Timeout | null = null;
@@ -166,6 +198,7 @@ function assemble(
     }, 100);
   }
 
+  let closed = false;
   const clientId = config.clientId ?? `desktop-${config.user}`;
   const connectors: GatewayConnector[] = connectorSettings.map((settings) =>
     createGatewayConnector({
@@ -253,11 +286,11 @@ function assemble(
   const calendarTimer = setInterval(followTheCalendar, 60_000);
   calendarTimer.unref();
 
+  fireDueTimers();
   for (const connector of connectors) connector.start();
   // A line stop left half weighed when the app last closed.
   weigher.look();
 
-  let closed = false;
   return {
     handlers,
     subscribe: bus.subscribe,
@@ -266,6 +299,7 @@ function assemble(
       if (closed) return;
       closed = true;
       if (statusTimer) clearTimeout(statusTimer);
+      if (workflowTimer) clearTimeout(workflowTimer);
       clearInterval(calendarTimer);
       weigher.close();
       reweigher.close();

@@ -1,16 +1,16 @@
 // The durable workflow runtime. Every call runs inside the caller's SQLite transaction, so an
 // instance's new state, its history, the commands it emits and the inbox record of the event that
 // moved it commit together or not at all. Nothing lives only in memory: after a restart the waits
-// in the store are the whole truth, and the next signal resumes the instance.
+// in the store (events, tasks, replies, timers, retries) are the whole truth.
 import type { CanonicalCommand, CommandReply, CommandType } from '../../shared/commands';
-import type { CanonicalEvent } from '../../shared/events';
+import type { CanonicalEvent, EventType } from '../../shared/events';
 import { ApiFailure } from '../../shared/api/result';
-import type { Clock } from '../core-types';
+import type { Clock, Logger } from '../core-types';
 import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
 import { queueCommand } from './queue-command';
-import type { InstanceRow } from '../store/instances-repo';
-import { defaultPolicy, type AnyWorkflow, type PlanAnalysis, type Policy, type Signal, type StepOutcome, type Wait, type WorkflowContext } from './workflow';
+import type { InstanceRow, StoredWait, WaitRow } from '../store/instances-repo';
+import { defaultPolicy, noRetry, type AnyWorkflow, type PlanAnalysis, type Policy, type Signal, type StepOutcome, type Wait, type WorkflowContext } from './workflow';
 
 export interface EngineDeps {
   repos: Repos;
@@ -23,6 +23,12 @@ export interface EngineDeps {
   /** The running plan, when the core has one. */
   plan?: () => PlanAnalysis | null;
   policy?: Policy;
+  /**
+   * Runs fn as one unit inside the caller's transaction (a savepoint): a step that throws leaves no
+   * write behind, whatever else the transaction holds.
+   */
+  atomically: <T>(fn: () => T) => T;
+  logger?: Logger;
 }
 
 export function createEngine(deps: EngineDeps) {
@@ -62,7 +68,8 @@ export function createEngine(deps: EngineDeps) {
       cancelInstance(otherId, reason) {
         const other = repos.instances.get(otherId);
         if (!other || other.status !== 'running') return;
-        repos.instances.update({ ...other, status: 'cancelled' }, null, now);
+        repos.instances.update({ ...other, status: 'cancelled' }, now);
+        repos.instances.clearWaits(otherId);
         repos.instances.appendHistory(otherId, 'cancelled', { by: instanceId, reason }, now);
       },
       get plan() {
@@ -77,10 +84,15 @@ export function createEngine(deps: EngineDeps) {
    */
   let eventWaitsPossible: boolean | null = null;
 
-  function persist(instance: InstanceRow, outcome: StepOutcome<unknown>, now: string): void {
-    const wait: Wait | null = 'wait' in outcome ? outcome.wait : null;
-    if (wait?.kind === 'event') eventWaitsPossible = true;
-    repos.instances.update({ ...instance, state: outcome.state, status: 'end' in outcome ? outcome.end : 'running' }, wait, now);
+  function persist(instance: InstanceRow, step: string | null, outcome: StepOutcome<unknown>, now: string): void {
+    const waits = 'wait' in outcome ? listOf(outcome.wait) : [];
+    for (const wait of waits) {
+      if (wait.kind !== 'event') continue;
+      if (!installed(instance).resumeKeys?.[wait.type]) throw new Error(`workflow ${instance.workflow}@${instance.version} waits for ${wait.type} but declares no resume key for it`);
+      eventWaitsPossible = true;
+    }
+    repos.instances.update({ ...instance, step, state: outcome.state, status: 'end' in outcome ? outcome.end : 'running' }, now);
+    repos.instances.setWaits(instance.id, waits.map(waitRow), now);
     if ('end' in outcome) repos.instances.appendHistory(instance.id, outcome.end, {}, now);
   }
 
@@ -90,19 +102,80 @@ export function createEngine(deps: EngineDeps) {
     return definition;
   }
 
-  function runStep(instance: InstanceRow, stepName: string | null, signal: Signal): void {
-    const step = stepName ? installed(instance).steps[stepName] : undefined;
+  /**
+   * Runs one step as a unit. What it throws fails the signal that ran it, unless the definition retries:
+   * then the step's writes are undone, and it runs again with the same signal after the backoff; once
+   * the attempts are spent the instance stops there as an incident. A person's task fails at once, so
+   * they see why.
+   */
+  function runStep(instance: InstanceRow, stepName: string, signal: Signal, attempt = 1): void {
+    const step = installed(instance).steps[stepName];
     if (!step) throw new Error(`workflow ${instance.workflow}@${instance.version} has no step "${stepName}"`);
     const now = clock.now().toISOString();
-    repos.instances.appendHistory(instance.id, 'step', { step: stepName, signal: describe(signal) }, now);
-    persist(instance, step(instance.state, signal, contextFor(instance.id, now)), now);
+    const policy = installed(instance).retry ?? noRetry;
+    try {
+      deps.atomically(() => {
+        repos.instances.appendHistory(instance.id, 'step', { step: stepName, signal: describe(signal), ...(attempt > 1 ? { attempt } : {}) }, now);
+        persist(instance, stepName, step(instance.state, signal, contextFor(instance.id, now)), now);
+      });
+    } catch (error) {
+      if (signal.kind === 'task' || (attempt === 1 && policy.attempts <= 1)) throw error;
+      changes.partRolledBack();
+      const message = error instanceof Error ? error.message : String(error);
+      const again = attempt < policy.attempts;
+      const dueAt = again ? new Date(Date.parse(now) + policy.backoffMs * 2 ** (attempt - 1)).toISOString() : null;
+      repos.instances.setWaits(instance.id, [{ kind: again ? 'retry' : 'incident', key: null, step: stepName, dueAt, attempt, signal, error: message }], now);
+      repos.instances.appendHistory(instance.id, again ? 'step-failed' : 'incident', { step: stepName, attempt, error: message, ...(dueAt ? { retryAt: dueAt } : {}) }, now);
+      deps.logger?.error(`workflow ${instance.workflow} step ${stepName} failed`, { instanceId: instance.id, attempt, error: message, retryAt: dueAt });
+    }
+  }
+
+  /**
+   * The signal ends this wait: the instance's other waits are cancelled with it and the wait's step runs.
+   * False when the wait was gone already (a signal earlier in the same turn won the instance).
+   */
+  function fire(wait: StoredWait, signal: Signal, attempt = 1): boolean {
+    // One unit with the step: a step that fails its signal leaves the waits as they were.
+    return deps.atomically(() => {
+      if (!repos.instances.takeWait(wait.id)) return false;
+      const instance = repos.instances.get(wait.instanceId);
+      if (!instance || instance.status !== 'running') return false;
+      const others = repos.instances.waitsOf(instance.id);
+      repos.instances.clearWaits(instance.id);
+      if (others.length > 0) {
+        repos.instances.appendHistory(instance.id, 'waits-cancelled', { by: describe(signal), waits: others.map((other) => ({ kind: other.kind, key: other.key, step: other.step, dueAt: other.dueAt })) }, clock.now().toISOString());
+      }
+      runStep(instance, wait.step, signal, attempt);
+      return true;
+    });
   }
 
   /** Resumes every instance waiting for this signal; returns how many moved. */
-  function resume(kind: Wait['kind'], key: string, signal: Signal): number {
-    const waiting = repos.instances.waitingFor(kind, key);
-    for (const instance of waiting) runStep(instance, instance.step, signal);
-    return waiting.length;
+  function resume(kind: 'task' | 'reply', key: string, signal: Signal): number {
+    let moved = 0;
+    for (const wait of repos.instances.waitingFor(kind, key)) if (fire(wait, signal)) moved++;
+    return moved;
+  }
+
+  /** For each event type: the definitions that wait for it, with how each names the instance it resumes. */
+  const resumers = new Map<EventType, { workflow: string; key: (event: CanonicalEvent) => string }[]>();
+  for (const definition of deps.definitions) {
+    for (const [type, key] of Object.entries(definition.resumeKeys ?? {}) as [EventType, (event: CanonicalEvent) => string][]) {
+      const list = resumers.get(type) ?? [];
+      if (!list.some((r) => r.workflow === definition.name && r.key === key)) list.push({ workflow: definition.name, key });
+      resumers.set(type, list);
+    }
+  }
+
+  function resumeByEvent(event: CanonicalEvent): void {
+    const seen = new Set<number>();
+    for (const resumer of resumers.get(event.type) ?? []) {
+      for (const wait of repos.instances.waitingFor('event', `${event.type}:${resumer.key(event)}`)) {
+        if (seen.has(wait.id) || repos.instances.get(wait.instanceId)?.workflow !== resumer.workflow) continue;
+        seen.add(wait.id);
+        fire(wait, { kind: 'event', event });
+      }
+    }
   }
 
   /** Definitions (by name) that an event of this type may interrupt: few, so asked per event type once. */
@@ -144,15 +217,13 @@ export function createEngine(deps: EngineDeps) {
         }
         const instance: InstanceRow = { id: newId(), workflow: definition.name, version: definition.version, correlationKey, status: 'running', step: null, state: null };
         // The row exists before the first step runs: the step's tasks and history refer to it.
-        repos.instances.insert(instance, null, now);
+        repos.instances.insert(instance, now);
         repos.instances.appendHistory(instance.id, 'started', { eventId: event.id, type: event.type }, now);
-        persist(instance, definition.start(event, contextFor(instance.id, now)), now);
+        persist(instance, null, definition.start(event, contextFor(instance.id, now)), now);
       }
       interrupt(event);
       eventWaitsPossible ??= repos.instances.anyWaiting('event');
-      if (!eventWaitsPossible) return;
-      const key = 'lotId' in event.payload ? event.payload.lotId : event.correlationId;
-      resume('event', `${event.type}:${key}`, { kind: 'event', event });
+      if (eventWaitsPossible) resumeByEvent(event);
     },
 
     /** Whether a running instance waits for the task's completion. */
@@ -167,6 +238,24 @@ export function createEngine(deps: EngineDeps) {
     onReply(reply: CommandReply, command: CanonicalCommand): void {
       resume('reply', reply.commandId, { kind: 'reply', reply, command });
     },
+
+    /**
+     * Fires every timer and retry due by now, each once: its wait leaves the store in the transaction
+     * its step runs in. A timer that fell due while the core was stopped fires at the first call after
+     * start. Returns how many fired.
+     */
+    fireDue(): number {
+      let fired = 0;
+      for (const wait of repos.instances.due(clock.now().toISOString())) {
+        const retry = wait.kind === 'retry';
+        const signal: Signal = retry ? (wait.signal as Signal) : { kind: 'timer', dueAt: wait.dueAt ?? '' };
+        if (fire(wait, signal, retry ? (wait.attempt ?? 1) + 1 : 1)) fired++;
+      }
+      return fired;
+    },
+
+    /** When the next timer or retry falls due (ISO), or null when none is set. */
+    nextDue: (): string | null => repos.instances.nextDue(),
   };
 }
 export type Engine = ReturnType<typeof createEngine>;
@@ -179,5 +268,23 @@ function describe(signal: Signal): Record<string, unknown> {
       return { kind: 'task', taskId: signal.taskId, user: signal.user };
     case 'reply':
       return { kind: 'reply', commandId: signal.reply.commandId, status: signal.reply.status };
+    case 'timer':
+      return { kind: 'timer', dueAt: signal.dueAt };
+  }
+}
+
+const listOf = (wait: Wait | readonly Wait[]): readonly Wait[] => ('kind' in wait ? [wait as Wait] : wait);
+
+function waitRow(wait: Wait): WaitRow {
+  const none = { dueAt: null, attempt: null, signal: null, error: null };
+  switch (wait.kind) {
+    case 'event':
+      return { ...none, kind: 'event', key: `${wait.type}:${wait.key}`, step: wait.step };
+    case 'task':
+      return { ...none, kind: 'task', key: wait.taskId, step: wait.step };
+    case 'reply':
+      return { ...none, kind: 'reply', key: wait.commandId, step: wait.step };
+    case 'timer':
+      return { ...none, kind: 'timer', key: null, step: wait.step, dueAt: wait.dueAt };
   }
 }

@@ -1,5 +1,5 @@
-// What a workflow definition is: a trigger, steps, and the waits between them (an event, a human
-// task, a command's reply). The engine persists the state between steps, so a definition is plain code.
+// What a workflow definition is: a trigger, steps, and the waits between them (events, human tasks,
+// commands' replies, timers). The engine persists the state between steps, so a definition is plain code.
 import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
 import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
@@ -13,17 +13,22 @@ import type { TaskKind } from '../store/tasks-repo';
 export type Signal =
   | { kind: 'event'; event: CanonicalEvent }
   | { kind: 'task'; taskId: string; input: unknown; user: string }
-  | { kind: 'reply'; reply: CommandReply; command: CanonicalCommand };
+  | { kind: 'reply'; reply: CommandReply; command: CanonicalCommand }
+  | { kind: 'timer'; dueAt: string };
 
-export interface Wait {
-  kind: 'event' | 'task' | 'reply';
-  /** event: `${type}:${correlationKey}`; task: task id; reply: command id. */
-  key: string;
-  /** The step that runs when the wait is over. */
-  step: string;
-}
+/**
+ * One thing an instance waits for, and the step that runs when it happens. An instance may wait for
+ * several at once: the first to happen wins, and the others are cancelled with it.
+ */
+export type Wait =
+  /** An event whose resume key (declared by the definition for the event's type) is `key`. */
+  | { kind: 'event'; type: EventType; key: string; step: string }
+  | { kind: 'task'; taskId: string; step: string }
+  | { kind: 'reply'; commandId: string; step: string }
+  /** A durable timer: fired once at `dueAt`, or at the first start after it. */
+  | { kind: 'timer'; dueAt: string; step: string };
 
-export type StepOutcome<S> = { state: S; wait: Wait } | { state: S; end: 'completed' | 'cancelled' };
+export type StepOutcome<S> = { state: S; wait: Wait | readonly Wait[] } | { state: S; end: 'completed' | 'cancelled' };
 
 export interface WorkflowContext {
   readonly instanceId: string;
@@ -98,6 +103,18 @@ export interface Interrupt<S, T extends EventType> {
   step: string;
 }
 
+/** How a step that throws (not a refusal) is tried again: `attempts` in all, waiting `backoffMs`, doubled after each. */
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+/** Without a policy a step runs once, and what it throws fails the signal that ran it. */
+export const noRetry: RetryPolicy = { attempts: 1, backoffMs: 0 };
+
+/** For each event type an instance may wait for: the key that names the instance it resumes. */
+export type ResumeKeys = { [E in EventType]?: (event: Extract<CanonicalEvent, { type: E }>) => string };
+
 export interface WorkflowDefinition<S, T extends EventType = EventType> {
   name: string;
   version: number;
@@ -111,7 +128,10 @@ export interface WorkflowDefinition<S, T extends EventType = EventType> {
   /** Runs in the transaction that applies the trigger event. */
   start(event: Extract<CanonicalEvent, { type: T }>, ctx: WorkflowContext): StepOutcome<S>;
   steps: Record<string, StepFn<S>>;
+  /** Every event type the definition waits for, with the key its waits name: the engine never guesses one. */
+  resumeKeys?: ResumeKeys;
   interrupts?: { [E in EventType]?: Interrupt<S, E> };
+  retry?: RetryPolicy;
 }
 
 // The engine handles definitions of any state shape; each definition stays typed where it is written.
@@ -122,10 +142,8 @@ export function defineWorkflow<S, T extends EventType>(definition: WorkflowDefin
   return definition;
 }
 
-export const waitForTask = (taskId: string, step: string): Wait => ({ kind: 'task', key: taskId, step });
-export const waitForReply = (commandId: string, step: string): Wait => ({ kind: 'reply', key: commandId, step });
-export const waitForEvent = (type: EventType, correlationKey: string, step: string): Wait => ({
-  kind: 'event',
-  key: `${type}:${correlationKey}`,
-  step,
-});
+export const waitForTask = (taskId: string, step: string): Wait => ({ kind: 'task', taskId, step });
+export const waitForReply = (commandId: string, step: string): Wait => ({ kind: 'reply', commandId, step });
+/** Waits for an event of this type whose resume key (as the definition declares it) is `key`. */
+export const waitForEvent = (type: EventType, key: string, step: string): Wait => ({ kind: 'event', type, key, step });
+export const waitUntil = (dueAt: string, step: string): Wait => ({ kind: 'timer', dueAt, step });

@@ -22,6 +22,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
   version: 1,
   trigger: 'approval.requested',
   correlationKey: (event) => event.payload.approvalId,
+  resumeKeys: { 'approval.decided': (event) => event.payload.approvalId },
 
   start(event, ctx) {
     const p = event.payload;

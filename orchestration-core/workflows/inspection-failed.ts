@@ -87,6 +87,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
   version: 2,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.lotId,
+  resumeKeys: { 'approval.decided': (event) => event.payload.approvalId },
   // A failure heard again (a replay, a snapshot, a late plant stream) has nothing new to ask when the
   // lot is held here for that inspection lot already, or its usage decision was made.
   startsWhen: (event, ctx) =>

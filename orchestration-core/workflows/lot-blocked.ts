@@ -65,6 +65,7 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
   version: 2,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.inspectionLotId,
+  resumeKeys: { 'usageDecision.made': (event) => event.payload.lotId },
   // Without planning data there is nothing to re-evaluate; a block weighed already (heard again in a
   // snapshot that brought the plan) or decided already is not weighed again.
   startsWhen: (event, ctx) =>

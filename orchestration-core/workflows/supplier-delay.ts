@@ -41,6 +41,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
   trigger: 'asn.delayed',
   // Each ASN delay is its own exception, with the impact of that move.
   correlationKey: (event) => event.id,
+  resumeKeys: { 'approval.decided': (event) => event.payload.approvalId },
   interrupts: { 'exception.answered': answeredElsewhere<SupplierDelayState>('answeredElsewhere') },
 
   start(event, ctx) {

@@ -246,5 +246,24 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE exceptions SET status = 'closed'").run()).toThrow(/CHECK/);
     db.close();
   });
+  it('0016 moves each running instance\'s one wait into the waits table, and drops the old columns', () => {
+    const db = new Database(temp.file('m16.sqlite'));
+    migrate(db, 'm16', migrations.slice(0, 15));
+    const insert = db.prepare('INSERT INTO workflow_instances VALUES (?, ?, 2, ?, ?, ?, ?, ?, \'{}\', \'then\', \'then\')');
+    insert.run('i-1', 'inspection-failed', 'L-1', 'running', 'decided', 'task', 't-1');
+    insert.run('i-2', 'inspection-failed', 'L-2', 'running', 'deviationDecided', 'event', 'approval.decided:AP-2');
+    insert.run('i-3', 'inspection-failed', 'L-3', 'completed', null, null, null);
+    migrate(db, 'm16', migrations.slice(0, 16));
+    expect(db.prepare('SELECT instance_id AS instanceId, kind, key, step, created_at AS createdAt FROM workflow_waits ORDER BY instance_id').all()).toEqual([
+      { instanceId: 'i-1', kind: 'task', key: 't-1', step: 'decided', createdAt: 'then' },
+      { instanceId: 'i-2', kind: 'event', key: 'approval.decided:AP-2', step: 'deviationDecided', createdAt: 'then' },
+    ]);
+    const columns = (db.prepare('PRAGMA table_info(workflow_instances)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('wait_kind');
+    expect(columns).not.toContain('wait_key');
+    expect(db.prepare('SELECT count(*) FROM workflow_instances').pluck().get()).toBe(3);
+    expect(() => db.prepare("INSERT INTO workflow_waits (instance_id, kind, step, created_at) VALUES ('i-1', 'someday', 's', 'now')").run()).toThrow(/CHECK/);
+    db.close();
+  });
 });
 

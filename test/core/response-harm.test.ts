@@ -52,7 +52,8 @@ describe('responses worse than doing nothing', () => {
     function openException() {
       const instanceId = 'i-1';
       const taskId = 't-1';
-      parts.store.db.prepare("INSERT INTO workflow_instances VALUES (?, 'lot-blocked', 2, 'IL-1', 'running', 'responded', 'task', ?, '{}', 'now', 'now')").run(instanceId, taskId);
+      parts.store.db.prepare("INSERT INTO workflow_instances (id, workflow, version, correlation_key, status, step, state, created_at, updated_at) VALUES (?, 'lot-blocked', 2, 'IL-1', 'running', NULL, '{}', 'now', 'now')").run(instanceId);
+      parts.store.db.prepare("INSERT INTO workflow_waits (instance_id, kind, key, step, created_at) VALUES (?, 'task', ?, 'responded', 'now')").run(instanceId, taskId);
       parts.repos.tasks.open({ id: taskId, instanceId, kind: 'respond-to-exception', role: 'planner', subject: 's', requestedBy: null, dueAt: null, createdAt: 'now' });
       const responses = markWorseThanDoingNothing([response('accept-delay', effect(15, 100_000), 0)]);
       parts.repos.exceptions.insert({

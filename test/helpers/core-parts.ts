@@ -31,7 +31,7 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   if (options.planning) repos.planning.replaceDataset(options.planning, clock.now().toISOString());
   const planning = options.planning ? createPlanningService(repos, quietLogger) : null;
   if (planning) changes.attachPlan(planning.target);
-  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes, ...(planning ? { plan: () => planning.index() } : {}) });
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes, atomically: store.transaction, ...(planning ? { plan: () => planning.index() } : {}) });
   const plan = () => planning?.index() ?? null;
   const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger, plan });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan, newId: randomUUID, routeCommand: () => 'erp' });

@@ -15,6 +15,7 @@ import { up as unitsAndCurrency } from './0012-units-and-currency';
 import { up as exceptionAnswers } from './0013-exception-answers';
 import { up as sharedAnswers } from './0014-shared-answers';
 import { up as answerLabels } from './0015-answer-labels';
+import { up as workflowWaits } from './0016-workflow-waits';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: '0013-exception-answers', up: exceptionAnswers },
   { version: 14, name: '0014-shared-answers', up: sharedAnswers },
   { version: 15, name: '0015-answer-labels', up: answerLabels },
+  { version: 16, name: '0016-workflow-waits', up: workflowWaits },
 ];
