@@ -7,14 +7,15 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/domain';
 import { followUpActions, splitLot, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
+import { defineWorkflow, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
+import { approvalGate, approvalResumeKeys, type GateState } from './approval-gate';
 
 interface InspectionFailedState {
   lotId: string;
   inspectionLotId: string;
   taskId: string;
   /** A decision with use-as-is, waiting for a supervisor before it goes upstream. */
-  awaiting?: { approvalId: string; requestCommandId: string; basedOnVersion: number };
+  awaiting?: GateState & { requestCommandId: string; basedOnVersion: number };
 }
 
 /** What the disposition task takes as input (already validated against the API contract). */
@@ -50,36 +51,63 @@ function containLots(ctx: WorkflowContext, lotIds: readonly string[], failedLotI
   }
 }
 
-/** A supervisor's verdict on a use-as-is: approved, its lot.disposition goes upstream; rejected, the lot is the engineer's again. */
-function settleDeviation(state: InspectionFailedState, verdict: 'approve' | 'reject', decidedBy: string, reason: string, ctx: WorkflowContext): StepOutcome<InspectionFailedState> {
+type Awaiting = NonNullable<InspectionFailedState['awaiting']>;
+
+/** The state with no decision waiting for a supervisor: the lot is the engineer's, or on its way upstream. */
+const engineers = (state: InspectionFailedState): InspectionFailedState => ({ lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId });
+
+/** A use-as-is waits for a supervisor: approved, its lot.disposition goes upstream; rejected or refused, the lot is the engineer's again. */
+const deviationGate = approvalGate<InspectionFailedState>({
+  name: 'deviation',
+  purpose: 'use-as-is',
+  gateOf: (state) => state.awaiting,
+  withGate: (state, gate) => ({ ...state, awaiting: { ...(state.awaiting as Awaiting), ...gate } }),
+  sendApproved(state, verdict, commandId, ctx) {
+    const { awaiting, decision } = awaitingDecision(state, ctx);
+    ctx.lotChanged(state.lotId);
+    // Exactly what was approved, based on the version the engineer saw.
+    ctx.emit(
+      'lot.disposition',
+      {
+        lotId: state.lotId,
+        inspectionLotId: state.inspectionLotId,
+        valuation: decision.valuation,
+        code: decision.code,
+        postings: decision.postings,
+        reason: decision.reason,
+        ...(decision.deviationNumber ? { deviationNumber: decision.deviationNumber } : {}),
+        approvalId: awaiting.approvalId,
+        approvedBy: verdict.decidedBy,
+      },
+      { issuedBy: decision.decidedBy, basedOn: { entity: 'lot', id: state.lotId, version: awaiting.basedOnVersion }, entityId: state.lotId, commandId },
+    );
+    ctx.repos.decisions.sentAs(decision.commandId, commandId);
+    return engineers(state);
+  },
+  approvedReplyStep: 'replied',
+  rejected(state, verdict, ctx) {
+    const { decision } = awaitingDecision(state, ctx);
+    ctx.repos.decisions.setStatus(decision.commandId, 'rejected', `${verdict.decidedBy} rejected the use-as-is: ${verdict.reason}`);
+    return backToEngineer(state, ctx);
+  },
+  refused(state, reason, ctx) {
+    const { decision } = awaitingDecision(state, ctx);
+    ctx.repos.decisions.setStatus(decision.commandId, 'rejected', reason);
+    return backToEngineer(state, ctx);
+  },
+});
+
+function awaitingDecision(state: InspectionFailedState, ctx: WorkflowContext) {
   const awaiting = state.awaiting;
   const decision = ctx.repos.decisions.byCommand(awaiting?.requestCommandId ?? '');
   if (!awaiting || !decision) throw new Error(`lot ${state.lotId} has no decision waiting for approval`);
+  return { awaiting, decision };
+}
+
+function backToEngineer(state: InspectionFailedState, ctx: WorkflowContext): StepOutcome<InspectionFailedState> {
+  ctx.repos.tasks.reopen(state.taskId);
   ctx.lotChanged(state.lotId);
-  const rest = { lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId };
-  if (verdict === 'reject') {
-    ctx.repos.decisions.setStatus(decision.commandId, 'rejected', `${decidedBy} rejected the use-as-is: ${reason}`);
-    ctx.repos.tasks.reopen(state.taskId);
-    return { state: rest, wait: waitForTask(state.taskId, 'decided') };
-  }
-  // Exactly what was approved, based on the version the engineer saw, under an id derived from the approval.
-  const commandId = ctx.emit(
-    'lot.disposition',
-    {
-      lotId: state.lotId,
-      inspectionLotId: state.inspectionLotId,
-      valuation: decision.valuation,
-      code: decision.code,
-      postings: decision.postings,
-      reason: decision.reason,
-      ...(decision.deviationNumber ? { deviationNumber: decision.deviationNumber } : {}),
-      approvalId: awaiting.approvalId,
-      approvedBy: decidedBy,
-    },
-    { issuedBy: decision.decidedBy, basedOn: { entity: 'lot', id: state.lotId, version: awaiting.basedOnVersion }, entityId: state.lotId, commandId: commandIdFor(awaiting.approvalId, 'use-as-is') },
-  );
-  ctx.repos.decisions.sentAs(decision.commandId, commandId);
-  return { state: rest, wait: waitForReply(commandId, 'replied') };
+  return { state: engineers(state), wait: waitForTask(state.taskId, 'decided') };
 }
 
 export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspection.failed'>({
@@ -87,7 +115,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
   version: 2,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.lotId,
-  resumeKeys: { 'approval.decided': (event) => event.payload.approvalId },
+  resumeKeys: approvalResumeKeys,
   // A failure heard again (a replay, a snapshot, a late plant stream) has nothing new to ask when the
   // lot is held here for that inspection lot already, or its usage decision was made.
   startsWhen: (event, ctx) =>
@@ -157,6 +185,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
   },
 
   steps: {
+    ...deviationGate.steps,
+
     decided(state, signal, ctx) {
       if (signal.kind !== 'task') throw new Error(`decided: expected a task signal, got ${signal.kind}`);
       const input = dispositionInputSchema.parse(signal.input);
@@ -206,10 +236,9 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
           postings: input.postings,
         };
         const subject = `Use ${useAsIs.quantity.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${lot.unit} of lot ${lot.lotId} as is under deviation ${deviation.deviationNumber}`;
-        commandId = ctx.emit('approval.request', { approvalId, kind: 'use-as-is', subject, deviation }, { issuedBy: signal.user, entityId: approvalId });
-        ctx.repos.approvals.request({ id: approvalId, kind: 'use-as-is', subject, requestedBy: signal.user, requestedAt: ctx.now, substitution: null, deviation, transfer: null, exceptionId: null, projected: null, baseline: null });
-        ctx.approvalChanged(approvalId);
-        awaiting = { approvalId, requestCommandId: commandId, basedOnVersion };
+        const gate = deviationGate.ask({ approvalId, kind: 'use-as-is', subject, deviation }, signal.user, ctx);
+        commandId = gate.requestCommandId ?? '';
+        awaiting = { ...gate, requestCommandId: commandId, basedOnVersion };
       } else {
         commandId = ctx.emit('lot.disposition', payload, { issuedBy: signal.user, basedOn: { entity: 'lot', id: lot.lotId, version: basedOnVersion }, entityId: lot.lotId });
       }
@@ -246,32 +275,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       });
       ctx.lotChanged(lot.lotId);
       // A request the gateway refuses comes back as its reply; one it takes waits for a supervisor.
-      if (awaiting) return { state: { ...state, awaiting }, wait: waitForReply(commandId, 'deviationRequested') };
+      if (awaiting) return { state: { ...state, awaiting }, wait: deviationGate.waits(awaiting) };
       return { state, wait: waitForReply(commandId, 'replied') };
-    },
-
-    deviationRequested(state, signal, ctx) {
-      if (signal.kind !== 'reply') throw new Error(`deviationRequested: expected a reply signal, got ${signal.kind}`);
-      const { reply } = signal;
-      const approvalId = state.awaiting?.approvalId ?? '';
-      if (reply.status === 'rejected') {
-        ctx.repos.decisions.setStatus(reply.commandId, 'rejected', `The gateway refused the request for approval: ${reply.reason ?? 'no reason given'}`);
-        ctx.repos.tasks.reopen(state.taskId);
-        ctx.lotChanged(state.lotId);
-        return { state: { lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId }, wait: waitForTask(state.taskId, 'decided') };
-      }
-      // The decision may have come before this reply did (a lost reply, resent): the approval's row has it.
-      const approval = ctx.repos.approvals.get(approvalId);
-      if (approval && approval.status !== 'pending' && approval.decidedBy) {
-        return settleDeviation(state, approval.status === 'approved' ? 'approve' : 'reject', approval.decidedBy, approval.decisionReason ?? '', ctx);
-      }
-      return { state, wait: waitForEvent('approval.decided', approvalId, 'deviationDecided') };
-    },
-
-    deviationDecided(state, signal, ctx) {
-      if (signal.kind !== 'event' || signal.event.type !== 'approval.decided') throw new Error(`deviationDecided: expected approval.decided, got ${signal.kind}`);
-      const { decision, decidedBy, reason } = signal.event.payload;
-      return settleDeviation(state, decision, decidedBy, reason, ctx);
     },
 
     replied(state, signal, ctx) {

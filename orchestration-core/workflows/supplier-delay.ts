@@ -9,6 +9,7 @@ import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { ProposedResponse } from '../analysis/delay-responses';
 import type { PlanChange } from '../analysis/plan-changes';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
+import { approvalGate, approvalResumeKeys, type Verdict } from './approval-gate';
 import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 import type { CommandDraft } from '../analysis/delay-responses';
 import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
@@ -20,7 +21,7 @@ interface SupplierDelayState {
   previousDate: string;
   taskId: string | null;
   /** The approval asked for the chosen response, while it waits for a supervisor and then for upstream. */
-  approval?: { id: string; requestedBy: string; responseId: ProposedResponse['id'] };
+  approval?: { id: string; requestedBy: string; responseId: ProposedResponse['id']; requestCommandId?: string; verdict?: Verdict };
   /**
    * The answer sent to the gateway, with what follows once it stands: the response's commands, or the
    * substitution to ask a supervisor to approve.
@@ -35,13 +36,33 @@ const responseSlaHours = 8;
 
 const noImpact = { productionOrders: [], customerOrders: [], totalRevenueAtRisk: 0 };
 
+/** A substitution waits for a supervisor: approved, substitution.apply goes upstream; rejected or refused, the planner chooses again. */
+const substitutionGate = approvalGate<SupplierDelayState>({
+  name: 'approval',
+  purpose: 'substitute',
+  gateOf: (state) =>
+    state.approval && { approvalId: state.approval.id, ...(state.approval.requestCommandId ? { requestCommandId: state.approval.requestCommandId } : {}), ...(state.approval.verdict ? { verdict: state.approval.verdict } : {}) },
+  withGate: (state, gate) => (state.approval ? { ...state, approval: { ...state.approval, ...(gate.verdict ? { verdict: gate.verdict } : {}) } } : state),
+  sendApproved(state, verdict, commandId, ctx) {
+    const approval = state.approval;
+    const stored = approval && ctx.repos.approvals.get(approval.id);
+    if (!approval || !stored?.substitution) throw new Error(`approval ${approval?.id ?? '(none)'} is not in the store, or not a substitution`);
+    // Exactly what was approved.
+    ctx.emit('substitution.apply', { ...stored.substitution, approvalId: approval.id, approvedBy: verdict.decidedBy }, { issuedBy: approval.requestedBy, entityId: approval.id, commandId });
+    return state;
+  },
+  approvedReplyStep: 'substitutionReplied',
+  rejected: (state, verdict, ctx) => backToPlanner(state, `Substitution for ${state.poLineId} rejected by ${verdict.decidedBy}: choose another response`, ctx),
+  refused: (state, reason, ctx) => backToPlanner(state, `Substitution for ${state.poLineId} not put to a supervisor (${reason}): choose another response`, ctx),
+});
+
 export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
   name: 'supplier-delay',
   version: 1,
   trigger: 'asn.delayed',
   // Each ASN delay is its own exception, with the impact of that move.
   correlationKey: (event) => event.id,
-  resumeKeys: { 'approval.decided': (event) => event.payload.approvalId },
+  resumeKeys: approvalResumeKeys,
   interrupts: { 'exception.answered': answeredElsewhere<SupplierDelayState>('answeredElsewhere') },
 
   start(event, ctx) {
@@ -93,6 +114,8 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
   },
 
   steps: {
+    ...substitutionGate.steps,
+
     responded(state, signal, ctx) {
       if (signal.kind !== 'task') throw new Error(`responded: expected a task signal, got ${signal.kind}`);
       const input = respondArgsSchema.parse(signal.input);
@@ -147,23 +170,6 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       return { state: rest, end: 'completed' };
     },
 
-    approvalDecided(state, signal, ctx) {
-      if (signal.kind !== 'event' || signal.event.type !== 'approval.decided') throw new Error(`approvalDecided: expected approval.decided, got ${signal.kind}`);
-      const approval = state.approval;
-      if (!approval) throw new Error(`approvalDecided: ${state.exceptionId} asked for no approval`);
-      const decision = signal.event.payload;
-      if (decision.decision === 'reject') return backToPlanner(state, `Substitution for ${state.poLineId} rejected by ${decision.decidedBy}: choose another response`, ctx);
-      const stored = ctx.repos.approvals.get(approval.id);
-      if (!stored?.substitution) throw new Error(`approval ${approval.id} is not in the store, or not a substitution`);
-      // Exactly what was approved, under an id derived from the decision: a replayed decision sends nothing new.
-      const commandId = ctx.emit(
-        'substitution.apply',
-        { ...stored.substitution, approvalId: approval.id, approvedBy: decision.decidedBy },
-        { issuedBy: approval.requestedBy, entityId: approval.id, commandId: commandIdFor(signal.event.id, 'substitute') },
-      );
-      return { state, wait: waitForReply(commandId, 'substitutionReplied') };
-    },
-
     substitutionReplied(state, signal, ctx) {
       if (signal.kind !== 'reply') throw new Error(`substitutionReplied: expected a reply, got ${signal.kind}`);
       const approval = state.approval;
@@ -200,15 +206,10 @@ function requestApproval(state: SupplierDelayState, approvalId: string, substitu
   const baseline = stored?.responses.find((candidate) => candidate.id === 'accept-delay')?.projected;
   const subject = `Substitute ${substitution.toItemId} for ${substitution.fromItemId} in ${substitution.productionOrderIds.length} production order${substitution.productionOrderIds.length === 1 ? '' : 's'} (${substitution.plant})`;
   const request = { approvalId, kind: 'substitution' as const, subject, substitution: note ? { ...substitution, reason: `${substitution.reason}: ${note}`.slice(0, 500) } : substitution, exceptionId: state.exceptionId, ...(projected ? { projected } : {}), ...(baseline ? { baseline } : {}) };
-  ctx.emit('approval.request', request, { issuedBy: user, entityId: approvalId });
-  // Listed here at once, so the planner sees it waiting even before the gateway echoes it.
-  ctx.repos.approvals.request({ id: approvalId, kind: 'substitution', subject, requestedBy: user, requestedAt: ctx.now, substitution: request.substitution, deviation: null, transfer: null, exceptionId: state.exceptionId, projected: projected ?? null, baseline: baseline ?? null });
+  const gate = substitutionGate.ask(request, user, ctx);
   ctx.repos.exceptions.chooseResponse(state.exceptionId, choice, true);
   ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: responseId, note });
   ctx.exceptionChanged(state.exceptionId);
-  ctx.approvalChanged(approvalId);
-  return {
-    state: { ...state, taskId: null, approval: { id: approvalId, requestedBy: user, responseId } },
-    wait: waitForEvent('approval.decided', approvalId, 'approvalDecided'),
-  };
+  const approval = { id: approvalId, requestedBy: user, responseId, ...(gate.requestCommandId ? { requestCommandId: gate.requestCommandId } : {}) };
+  return { state: { ...state, taskId: null, approval }, wait: substitutionGate.waits(gate) };
 }
