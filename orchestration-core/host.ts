@@ -123,22 +123,23 @@ function assemble(
   const weigher = createLineStopWeigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
 
   function publishChanges(): void {
-    for (const lotId of changes.take()) {
+    changes.planCommitted();
+    for (const lotId of changes.take('lot')) {
       const row = queries.row(lotId);
       if (row) bus.publish('quarantine.rowChanged', row);
     }
-    for (const exceptionId of changes.takeExceptions()) {
+    for (const exceptionId of changes.take('exception')) {
       const stored = repos.exceptions.get(exceptionId);
       if (!stored) continue;
       bus.publish('impact.exceptionChanged', stored.row);
       weigher.exceptionChanged(stored);
     }
-    for (const alertId of changes.takeAlerts()) {
+    for (const alertId of changes.take('alert')) {
       const alert = repos.alerts.get(alertId);
       if (alert) bus.publish('alerts.changed', alert);
     }
     let transferAsked = false;
-    for (const approvalId of changes.takeApprovals()) {
+    for (const approvalId of changes.take('approval')) {
       const approval = repos.approvals.get(approvalId);
       if (approval) bus.publish('approvals.changed', approvalRow(approval, config.user, config.role));
       transferAsked ||= approval?.kind === 'transfer';

@@ -24,7 +24,7 @@ export function createAlertsHandlers({ store, repos, changes, clock, publishChan
         const at = clock.now().toISOString();
         repos.alerts.acknowledge(alertId, context.user, at);
         repos.audit.append({ at, actor: context.user, action: 'alert acknowledged', subject: alertId, detail: {} });
-        changes.alertChanged(alertId);
+        changes.changed('alert', alertId);
         return repos.alerts.get(alertId)!;
       });
       publishChanges();

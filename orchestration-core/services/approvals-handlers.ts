@@ -65,7 +65,7 @@ export function createApprovalsHandlers(deps: ApprovalHandlerDeps) {
           const now = deps.clock.now().toISOString();
           const command = queueCommand(deps, 'approval.decide', { approvalId: approval.id, decision: args.decision, reason: args.reason }, { issuedBy: context.user, entityId: approval.id }, now);
           repos.approvals.decideHere(approval.id, args.decision, context.user, now, command.commandId);
-          deps.changes.approvalChanged(approval.id);
+          deps.changes.changed('approval', approval.id);
           return command.commandId;
         });
       } catch (error) {

@@ -122,7 +122,7 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         if (lot && lot.stockType !== 'blocked' && lot.stockType !== 'quality-inspection') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} is ${lot.stockType} upstream now; it is no longer on hold there`);
         repos.tasks.reopen(task.id);
         repos.audit.append({ at: deps.clock.now().toISOString(), actor: context.user, action: 'usage decision task reopened', subject: hold.lotId, detail: { taskId: task.id } });
-        deps.changes.lotChanged(hold.lotId);
+        deps.changes.changed('lot', hold.lotId);
         return {};
       }),
     'quarantine.containment': ({ lotId }) => {

@@ -309,7 +309,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
           const subject = `Transfer ${quantity.toLocaleString('en-US')} ${unit} of ${itemId} from ${fromPlant} to ${toPlant} (value ${repos.master.currency()} ${Math.round(proposal.revenueProtected).toLocaleString('en-US')})`;
           const command = queueCommand(deps, 'approval.request', { approvalId, kind: 'transfer', subject, transfer }, { issuedBy: context.user, entityId: approvalId }, now);
           repos.approvals.request({ id: approvalId, kind: 'transfer', subject, requestedBy: context.user, requestedAt: now, substitution: null, deviation: null, transfer, exceptionId: null, projected: null, baseline: null });
-          deps.changes.approvalChanged(approvalId);
+          deps.changes.changed('approval', approvalId);
           repos.rebalancing.decide({ proposalId, decision: 'awaiting-approval', proposal, transferId, commandId: command.commandId, approvalId, decidedBy: context.user, decidedAt: now, reason: null });
           repos.audit.append({ at: now, actor: context.user, action: 'rebalancing approval requested', subject: proposalId, detail: { transferId, approvalId, commandId: command.commandId, quantity, value: proposal.revenueProtected } });
           return command.commandId;

@@ -63,7 +63,7 @@ export function createRerouteHandler(deps: RerouteHandlerDeps) {
         );
         repos.exceptions.setDetail(args.exceptionId, { ...detail, orders: detail.orders.map((o) => (o === held ? { ...o, rerouted: { plant: args.toPlant, line: args.toLine, commandId: command.commandId, upstream: { state: 'pending' } } } : o)) });
         reprojectLineStop(args.exceptionId, repos, deps.plan());
-        changes.exceptionChanged(args.exceptionId);
+        changes.changed('exception', args.exceptionId);
         return command.commandId;
       });
     } catch (error) {
