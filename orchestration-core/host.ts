@@ -16,6 +16,7 @@ import { approvalRow, createApprovalsHandlers } from './services/approvals-handl
 import { createImpactHandlers } from './services/impact-handlers';
 import { createPlanningService } from './services/planning-service';
 import { createAlertsHandlers } from './services/alerts-handlers';
+import { createCommitPath } from './services/commit-path';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
 import { createRebalancingProposals } from './services/rebalancing-proposals';
@@ -89,6 +90,8 @@ function assemble(
     return connector.id;
   }
 
+  // Every API call that writes goes through it: role table, durable transaction, discard on failure, push after.
+  const commit = createCommitPath({ store, changes, role: config.role, afterCommit: () => afterCommit() });
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index(), ...(config.policy ? { policy: config.policy } : {}) });
   const rebalancing = createRebalancingProposals({
     store,
@@ -98,7 +101,7 @@ function assemble(
     logger,
     newId: randomUUID,
     routeCommand,
-    role: config.role,
+    commit,
     ...(config.policy ? { transferApprovalValue: config.policy.transferApprovalValue } : {}),
     startWorker: config.startRebalanceWorker,
     publish: (snapshot) => bus.publish('rebalancing.changed', snapshot),
@@ -191,49 +194,36 @@ function assemble(
 
   const handlers: Handlers<AppApi> = {
     ...createQuarantineHandlers({
-      store,
       repos,
       engine,
       queries,
-      role: config.role,
       deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern,
       changes,
       clock,
-      discardChanges: () => changes.discard(),
-      afterDecision: afterCommit,
+      commit,
     }),
-    ...createImpactHandlers({
-      store,
-      repos,
-      engine,
-      role: config.role,
-      discardChanges: () => changes.discard(),
-      afterResponse: afterCommit,
-    }),
+    ...createImpactHandlers({ store, repos, engine, commit }),
     'impact.reroute': createRerouteHandler({
-      store,
       repos,
       changes,
       clock,
       newId: randomUUID,
       routeCommand,
-      role: config.role,
       plan: () => planning.index(),
-      afterReroute: afterCommit,
+      commit,
     }),
     ...createApprovalsHandlers({
-      store,
       repos,
       changes,
       clock,
       newId: randomUUID,
       routeCommand,
       role: config.role,
-      afterDecision: afterCommit,
+      commit,
     }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,
-    ...createAlertsHandlers({ store, repos, changes, clock, publishChanges }),
+    ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null, deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern }),
     'master.get': () => masterData(),
   };
