@@ -16,6 +16,7 @@ import { approvalRow, createApprovalsHandlers } from './services/approvals-handl
 import { createImpactHandlers } from './services/impact-handlers';
 import { createPlanningService } from './services/planning-service';
 import { createAlertsHandlers } from './services/alerts-handlers';
+import { createCommitPath } from './services/commit-path';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './services/quarantine-queries';
 import { createRebalancingProposals } from './services/rebalancing-proposals';
@@ -89,6 +90,8 @@ function assemble(
     return connector.id;
   }
 
+  // Every API call that writes goes through it: role table, durable transaction, discard on failure, push after.
+  const commit = createCommitPath({ store, changes, role: config.role, afterCommit: () => afterCommit() });
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index(), atomically: store.transaction, logger, ...(config.policy ? { policy: config.policy } : {}) });
   const rebalancing = createRebalancingProposals({
     store,
@@ -98,7 +101,7 @@ function assemble(
     logger,
     newId: randomUUID,
     routeCommand,
-    role: config.role,
+    commit,
     ...(config.policy ? { transferApprovalValue: config.policy.transferApprovalValue } : {}),
     startWorker: config.startRebalanceWorker,
     publish: (snapshot) => bus.publish('rebalancing.changed', snapshot),
@@ -123,22 +126,23 @@ function assemble(
   const weigher = createLineStopWeigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
 
   function publishChanges(): void {
-    for (const lotId of changes.take()) {
+    changes.planCommitted();
+    for (const lotId of changes.take('lot')) {
       const row = queries.row(lotId);
       if (row) bus.publish('quarantine.rowChanged', row);
     }
-    for (const exceptionId of changes.takeExceptions()) {
+    for (const exceptionId of changes.take('exception')) {
       const stored = repos.exceptions.get(exceptionId);
       if (!stored) continue;
       bus.publish('impact.exceptionChanged', stored.row);
       weigher.exceptionChanged(stored);
     }
-    for (const alertId of changes.takeAlerts()) {
+    for (const alertId of changes.take('alert')) {
       const alert = repos.alerts.get(alertId);
       if (alert) bus.publish('alerts.changed', alert);
     }
     let transferAsked = false;
-    for (const approvalId of changes.takeApprovals()) {
+    for (const approvalId of changes.take('approval')) {
       const approval = repos.approvals.get(approvalId);
       if (approval) bus.publish('approvals.changed', approvalRow(approval, config.user, config.role));
       transferAsked ||= approval?.kind === 'transfer';
@@ -223,49 +227,36 @@ function assemble(
 
   const handlers: Handlers<AppApi> = {
     ...createQuarantineHandlers({
-      store,
       repos,
       engine,
       queries,
-      role: config.role,
       deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern,
       changes,
       clock,
-      discardChanges: () => changes.discard(),
-      afterDecision: afterCommit,
+      commit,
     }),
-    ...createImpactHandlers({
-      store,
-      repos,
-      engine,
-      role: config.role,
-      discardChanges: () => changes.discard(),
-      afterResponse: afterCommit,
-    }),
+    ...createImpactHandlers({ store, repos, engine, commit }),
     'impact.reroute': createRerouteHandler({
-      store,
       repos,
       changes,
       clock,
       newId: randomUUID,
       routeCommand,
-      role: config.role,
       plan: () => planning.index(),
-      afterReroute: afterCommit,
+      commit,
     }),
     ...createApprovalsHandlers({
-      store,
       repos,
       changes,
       clock,
       newId: randomUUID,
       routeCommand,
       role: config.role,
-      afterDecision: afterCommit,
+      commit,
     }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,
-    ...createAlertsHandlers({ store, repos, changes, clock, publishChanges }),
+    ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null, deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern }),
     'master.get': () => masterData(),
   };

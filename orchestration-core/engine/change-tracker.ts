@@ -1,4 +1,4 @@
-// Collects what a transaction changed that lives outside SQLite: lots the renderer shows (pushed
+// Collects what a transaction changed that lives outside SQLite: lots, exceptions, approvals and alerts the renderer shows (pushed
 // after the commit) and changes to the plan. Plan changes reach the plan index at once, so a
 // workflow later in the same transaction sees them; when a transaction or an event's savepoint
 // rolls back, the index is rebuilt from what SQLite kept.
@@ -19,34 +19,41 @@ export interface PlanTarget {
   rebuild(): void;
 }
 
+/** What the renderer is shown again after a commit, each by its id. */
+export type ChangeTopic = 'lot' | 'exception' | 'approval' | 'alert';
+
+const noChanges = (): Record<ChangeTopic, Set<string>> => ({ lot: new Set(), exception: new Set(), approval: new Set(), alert: new Set() });
+
 export function createChangeTracker() {
-  let lots = new Set<string>();
-  let exceptions = new Set<string>();
-  let approvals = new Set<string>();
-  let alerts = new Set<string>();
+  let changes = noChanges();
   let master = false;
   let transfers: TransferUpstream[] = [];
   let target: PlanTarget | null = null;
-  /** Plan changes applied since the last commit (take). */
+  /** Plan changes applied since the last commit (planCommitted). */
   let planTouched = false;
   let rebuildDue = false;
+
+  const changed = (topic: ChangeTopic, id: string): void => {
+    changes[topic].add(id);
+  };
 
   return {
     attachPlan(planTarget: PlanTarget): void {
       target = planTarget;
     },
-    lotChanged(lotId: string): void {
-      lots.add(lotId);
+    changed,
+    /** The ids of `topic` changed since the last take; call after commit. */
+    take(topic: ChangeTopic): string[] {
+      const taken = [...changes[topic]];
+      changes[topic] = new Set();
+      return taken;
     },
-    exceptionChanged(exceptionId: string): void {
-      exceptions.add(exceptionId);
-    },
-    approvalChanged(approvalId: string): void {
-      approvals.add(approvalId);
-    },
-    alertChanged(alertId: string): void {
-      alerts.add(alertId);
-    },
+    // Kept for the workflow context (engine/engine.ts hands these to workflows as ctx.lotChanged, ...) and
+    // the reply handler, which are being rewritten; everything else says changed(topic, id).
+    lotChanged: (lotId: string): void => changed('lot', lotId),
+    exceptionChanged: (exceptionId: string): void => changed('exception', exceptionId),
+    approvalChanged: (approvalId: string): void => changed('approval', approvalId),
+    alertChanged: (alertId: string): void => changed('alert', alertId),
     /** The ERP created a stock transport order (a rebalancing proposal accepted on some workstation, perhaps). */
     transferUpstream(transfer: TransferUpstream): void {
       transfers.push(transfer);
@@ -63,27 +70,9 @@ export function createChangeTracker() {
     },
     /** Whether master data changed since the last call; call after commit. */
     takeMaster(): boolean {
-      const changed = master;
+      const changedNow = master;
       master = false;
-      return changed;
-    },
-    /** The alerts raised or acknowledged since the last call; call after commit. */
-    takeAlerts(): string[] {
-      const taken = [...alerts];
-      alerts = new Set();
-      return taken;
-    },
-    /** The approvals changed since the last call; call after commit. */
-    takeApprovals(): string[] {
-      const taken = [...approvals];
-      approvals = new Set();
-      return taken;
-    },
-    /** The exceptions changed since the last call; call after commit. */
-    takeExceptions(): string[] {
-      const taken = [...exceptions];
-      exceptions = new Set();
-      return taken;
+      return changedNow;
     },
     planChanged(change: PlanChange): void {
       planTouched = true;
@@ -102,24 +91,18 @@ export function createChangeTracker() {
     partRolledBack(): void {
       if (planTouched) rebuildDue = true;
     },
-    /** The lots changed since the last take; call after commit. Brings the plan up to date too. */
-    take(): string[] {
+    /** The transaction committed: the plan changes applied stand, and a rebuild that was due runs now. */
+    planCommitted(): void {
       if (rebuildDue) target?.rebuild();
       rebuildDue = false;
       planTouched = false;
-      const taken = [...lots];
-      lots = new Set();
-      return taken;
     },
     /** Forget changes of a transaction that rolled back. */
     discard(): void {
       if (planTouched || rebuildDue) target?.rebuild();
       planTouched = false;
       rebuildDue = false;
-      lots = new Set();
-      exceptions = new Set();
-      approvals = new Set();
-      alerts = new Set();
+      changes = noChanges();
       transfers = [];
       master = false;
     },

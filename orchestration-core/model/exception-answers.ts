@@ -31,7 +31,7 @@ export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: Cha
     repos.exceptions.setDetail(answer.exceptionId, { ...stored.detail, orders });
   }
   repos.exceptions.answeredElsewhere(answer.exceptionId, choice, answer.remaining, answer.approvalId !== undefined && approval?.status !== 'approved');
-  changes.exceptionChanged(answer.exceptionId);
+  changes.changed('exception', answer.exceptionId);
 }
 
 /** The running instance an answer concerns: the one that recorded the exception, under its correlation key. */

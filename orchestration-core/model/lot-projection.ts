@@ -25,7 +25,7 @@ function heldLotChanged(lotId: string, event: CanonicalEvent, repos: Repos, chan
   // The version the event itself states, when it states one: heard late, it may be one the decision already saw.
   const version = 'lotVersion' in event.payload ? event.payload.lotVersion : (lot?.version ?? 0);
   repos.lotHistory.record(lotId, { at, version, type: event.type, summary: describeLotEvent(event, lotId, lot?.unit) });
-  changes.lotChanged(lotId);
+  changes.changed('lot', lotId);
 }
 
 /** An item's minimum yield as master data states it: a share (0.95) or a percentage (95). */
@@ -134,7 +134,7 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
   if (!lot) return;
   // The gateway's lot.statusChanged (or a later change) got here first: the cache already holds this or newer.
   if (version !== undefined && lot.version >= version) {
-    if (repos.lots.hasHold(lot.lotId)) changes.lotChanged(lot.lotId);
+    if (repos.lots.hasHold(lot.lotId)) changes.changed('lot', lot.lotId);
     return;
   }
   const nextVersion = version ?? lot.version;
@@ -156,5 +156,5 @@ export function projectAcceptedCommand(command: CanonicalCommand, version: numbe
     }
   }
   // What it did reaches the lot's history as the gateway's lot.statusChanged, as on every workstation.
-  if (repos.lots.hasHold(lot.lotId)) changes.lotChanged(lot.lotId);
+  if (repos.lots.hasHold(lot.lotId)) changes.changed('lot', lot.lotId);
 }

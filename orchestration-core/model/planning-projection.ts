@@ -48,7 +48,7 @@ function notedRerouteElsewhere(before: ProductionOrder, order: ProductionOrder, 
     const orders = stored.detail.orders.map((held) => (held.productionOrderId === order.id && waitsForTheLine(held) ? { ...held, rerouted } : held));
     repos.exceptions.setDetail(exceptionId, { ...stored.detail, orders });
     reprojectLineStop(exceptionId, repos, plan);
-    changes.exceptionChanged(exceptionId);
+    changes.changed('exception', exceptionId);
   }
 }
 
@@ -108,7 +108,7 @@ export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, change
       const stored = repos.exceptions.get(exceptionId);
       if (stored && 'stoppageId' in stored.detail) {
         repos.exceptions.setDetail(exceptionId, { ...stored.detail, restartedOn: event.payload.on });
-        changes.exceptionChanged(exceptionId);
+        changes.changed('exception', exceptionId);
       }
       return;
     }

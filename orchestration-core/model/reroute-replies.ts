@@ -48,5 +48,5 @@ export function recordRerouteReply(command: RerouteCommand, reply: CommandReply,
       queueCommand(deps, 'production.reschedule', payload, options, deps.now);
     }
   }
-  deps.changes.exceptionChanged(exceptionId);
+  deps.changes.changed('exception', exceptionId);
 }

@@ -4,31 +4,27 @@ import type { AlertsApi } from '../../shared/api/alerts';
 import { ApiFailure } from '../../shared/api/result';
 import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
-import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
+import type { CommitPath } from './commit-path';
 
 export interface AlertsHandlerDeps {
-  store: Store;
   repos: Repos;
   changes: ChangeTracker;
   clock: Clock;
-  publishChanges(): void;
+  commit: CommitPath;
 }
 
-export function createAlertsHandlers({ store, repos, changes, clock, publishChanges }: AlertsHandlerDeps) {
+export function createAlertsHandlers({ repos, changes, clock, commit }: AlertsHandlerDeps) {
   return {
     'alerts.list': () => repos.alerts.list(),
-    'alerts.acknowledge': ({ alertId }, context) => {
-      const alert = store.transaction(() => {
+    'alerts.acknowledge': ({ alertId }, context) =>
+      commit('alerts.acknowledge', () => {
         if (!repos.alerts.get(alertId)) throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
         const at = clock.now().toISOString();
         repos.alerts.acknowledge(alertId, context.user, at);
         repos.audit.append({ at, actor: context.user, action: 'alert acknowledged', subject: alertId, detail: {} });
-        changes.alertChanged(alertId);
+        changes.changed('alert', alertId);
         return repos.alerts.get(alertId)!;
-      });
-      publishChanges();
-      return alert;
-    },
+      }),
   } satisfies Handlers<AlertsApi>;
 }

@@ -25,7 +25,7 @@ export function createExceptionReweigher(deps: ExceptionReweigherDeps) {
     const plan = deps.plan();
     try {
       const changed = plan !== null && store.transaction(() => reweighed(exceptionId, repos, plan));
-      if (changed) changes.exceptionChanged(exceptionId);
+      if (changed) changes.changed('exception', exceptionId);
     } catch (error) {
       changes.discard();
       deps.logger.error('weighing an exception again failed', { exceptionId, error: error instanceof Error ? error.message : String(error) });

@@ -3,28 +3,23 @@
 import type { Handlers } from '../../shared/api';
 import type { ExceptionDetail, ImpactApi, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
-import type { Role } from '../../shared/domain';
 import type { Engine } from '../engine/engine';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
+import type { CommitPath } from './commit-path';
 
 type ProductionFacts = Omit<ImpactedProductionOrderRow, 'daysLate' | 'addedDaysLate' | 'unfulfilled'>;
 type CustomerFacts = Omit<ImpactedCustomerOrderRow, 'daysLate' | 'addedDaysLate' | 'unfulfilled' | 'revenueAtRisk'>;
-
-const rolesThatRespond: readonly Role[] = ['planner', 'supervisor'];
 
 export interface ImpactHandlerDeps {
   store: Store;
   repos: Repos;
   engine: Engine;
-  role: Role;
-  /** Called after a response committed: push the changes, wake the outbox. */
-  afterResponse(): void;
-  discardChanges(): void;
+  commit: CommitPath;
 }
 
 export function createImpactHandlers(deps: ImpactHandlerDeps) {
-  const { store, repos, engine } = deps;
+  const { store, repos, engine, commit } = deps;
   const db = store.db;
   const productionFacts = db.prepare<[string], ProductionFacts>(
     `SELECT o.id, o.item_id AS itemId, coalesce(i.description, o.item_id) AS itemDescription, o.plant, o.quantity, o.line,
@@ -91,37 +86,29 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
       };
     },
     'impact.respond': (args, context) => {
-      if (!rolesThatRespond.includes(deps.role)) throw new ApiFailure('forbidden', `role: a ${deps.role} cannot respond to exceptions`);
-      let commandIds: string[];
-      try {
-        commandIds = store.durableTransaction(() => {
-          const stored = repos.exceptions.get(args.exceptionId);
-          if (!stored) throw new ApiFailure('not-found', `exceptionId: no exception ${args.exceptionId}`);
-          const task = stored.row.taskId ? repos.tasks.get(stored.row.taskId) : undefined;
-          if (!task || task.status !== 'open') {
-            const answered = stored.choice;
-            const label = answered && stored.responses.find((candidate) => candidate.id === answered.responseId)?.label;
-            if (answered) throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} was answered by ${answered.by} at ${answered.at}: ${label ?? answered.responseId}; it is ${stored.row.status}`);
-            throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} is ${stored.row.status}, not waiting for a response`);
-          }
-          // A response that leaves things worse than doing nothing is applied only when the planner confirms it.
-          const response = stored.responses.find((candidate) => candidate.id === args.responseId);
-          const doingNothing = stored.responses.find((candidate) => candidate.id === 'accept-delay');
-          if (response?.worseThanDoingNothing && args.confirmedWorse !== true && doingNothing) {
-            throw new ApiFailure(
-              'conflict',
-              `confirmedWorse: "${response.label}" leaves things worse than doing nothing (${response.projected.ordersHit} orders hit instead of ${doingNothing.projected.ordersHit}); confirm to apply it anyway`,
-            );
-          }
-          const mark = repos.instances.historyMark();
-          engine.onTaskCompleted(task.id, args, context.user);
-          return repos.instances.commandsEmittedSince(stored.instanceId, mark);
-        });
-      } catch (error) {
-        deps.discardChanges();
-        throw error;
-      }
-      deps.afterResponse();
+      const commandIds = commit('impact.respond', () => {
+        const stored = repos.exceptions.get(args.exceptionId);
+        if (!stored) throw new ApiFailure('not-found', `exceptionId: no exception ${args.exceptionId}`);
+        const task = stored.row.taskId ? repos.tasks.get(stored.row.taskId) : undefined;
+        if (!task || task.status !== 'open') {
+          const answered = stored.choice;
+          const label = answered && stored.responses.find((candidate) => candidate.id === answered.responseId)?.label;
+          if (answered) throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} was answered by ${answered.by} at ${answered.at}: ${label ?? answered.responseId}; it is ${stored.row.status}`);
+          throw new ApiFailure('conflict', `exceptionId: ${args.exceptionId} is ${stored.row.status}, not waiting for a response`);
+        }
+        // A response that leaves things worse than doing nothing is applied only when the planner confirms it.
+        const response = stored.responses.find((candidate) => candidate.id === args.responseId);
+        const doingNothing = stored.responses.find((candidate) => candidate.id === 'accept-delay');
+        if (response?.worseThanDoingNothing && args.confirmedWorse !== true && doingNothing) {
+          throw new ApiFailure(
+            'conflict',
+            `confirmedWorse: "${response.label}" leaves things worse than doing nothing (${response.projected.ordersHit} orders hit instead of ${doingNothing.projected.ordersHit}); confirm to apply it anyway`,
+          );
+        }
+        const mark = repos.instances.historyMark();
+        engine.onTaskCompleted(task.id, args, context.user);
+        return repos.instances.commandsEmittedSince(stored.instanceId, mark);
+      });
       return { commandIds };
     },
   } satisfies Omit<Handlers<ImpactApi>, 'impact.reroute'>;

@@ -47,7 +47,7 @@ export function createLineStopWeigher(deps: LineStopWeigherDeps) {
     if (next.length === 0) return false;
     const ids = new Set(next.slice(0, ordersPerTurn).map((o) => o.productionOrderId));
     repos.exceptions.setDetail(exceptionId, { ...detail, orders: weighOrders(detail, ids, repos, plan).orders });
-    changes.exceptionChanged(exceptionId);
+    changes.changed('exception', exceptionId);
     return next.length > ids.size;
   }
 

@@ -3,38 +3,30 @@
 import type { Handlers } from '../../shared/api';
 import type { QuarantineApi } from '../../shared/api/quarantine';
 import { ApiFailure } from '../../shared/api/result';
-import type { Role } from '../../shared/domain';
 import { checkDeviationNumber, checkPostings } from '../../shared/usage-decision';
 import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { containmentCommandId } from '../workflows/inspection-failed';
-import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 import type { HumanTask } from '../store/tasks-repo';
+import type { CommitPath } from './commit-path';
 import { containmentReport } from './containment-report';
 import type { QuarantineQueries } from './quarantine-queries';
 
-/** Usage decisions are the quality engineer's; a supervisor approves a use-as-is, and never their own. */
-const rolesThatDisposition: readonly Role[] = ['quality-engineer'];
-
 export interface QuarantineHandlerDeps {
-  store: Store;
   repos: Repos;
   engine: Engine;
   queries: QuarantineQueries;
-  role: Role;
   /** What a deviation number must look like (settings' quality policy). */
   deviationNumberPattern: string;
   changes: ChangeTracker;
   clock: Clock;
-  /** Called after a decision committed: push the changes, wake the outbox. */
-  afterDecision(): void;
-  discardChanges(): void;
+  commit: CommitPath;
 }
 
 export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
-  const { store, repos, engine } = deps;
+  const { repos, engine, commit } = deps;
 
   /** Refuses work on a lot the ERP has decided already, saying who decided it and when. */
   function refuseDecided(inspectionLotId: string, lotId: string): void {
@@ -54,26 +46,10 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
     return task;
   }
 
-  /** Runs a decision in one durable transaction; on failure nothing of it is kept or pushed. */
-  function decide<T>(work: () => T): T {
-    if (!rolesThatDisposition.includes(deps.role)) {
-      throw new ApiFailure('forbidden', `role: a ${deps.role} cannot post usage decisions`);
-    }
-    let result: T;
-    try {
-      result = store.durableTransaction(work);
-    } catch (error) {
-      deps.discardChanges();
-      throw error;
-    }
-    deps.afterDecision();
-    return result;
-  }
-
   return {
     'quarantine.list': () => deps.queries.list(),
     'quarantine.disposition': (args, context) =>
-      decide(() => {
+      commit('quarantine.disposition', () => {
         const task = openTask(args.taskId);
         const hold = repos.lots.holdForTask(task.id);
         const lot = hold && repos.lots.get(hold.lotId);
@@ -98,7 +74,7 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         return { commandId: decision.commandId, containmentCommandIds };
       }),
     'quarantine.withdraw': (args, context) =>
-      decide(() => {
+      commit('quarantine.withdraw', () => {
         const task = openTask(args.taskId);
         const latest = repos.decisions.latestForTask(task.id);
         if (latest?.status !== 'rejected') throw new ApiFailure('conflict', `taskId: lot has no refused decision to withdraw; post a usage decision instead`);
@@ -106,7 +82,7 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         return {};
       }),
     'quarantine.reopen': (args, context) =>
-      decide(() => {
+      commit('quarantine.reopen', () => {
         const task = repos.tasks.get(args.taskId);
         if (!task || task.kind !== 'disposition-lot') throw new ApiFailure('not-found', `taskId: no disposition task ${args.taskId}`);
         const hold = repos.lots.holdForTask(task.id);
@@ -122,7 +98,7 @@ export function createQuarantineHandlers(deps: QuarantineHandlerDeps) {
         if (lot && lot.stockType !== 'blocked' && lot.stockType !== 'quality-inspection') throw new ApiFailure('conflict', `taskId: lot ${hold.lotId} is ${lot.stockType} upstream now; it is no longer on hold there`);
         repos.tasks.reopen(task.id);
         repos.audit.append({ at: deps.clock.now().toISOString(), actor: context.user, action: 'usage decision task reopened', subject: hold.lotId, detail: { taskId: task.id } });
-        deps.changes.lotChanged(hold.lotId);
+        deps.changes.changed('lot', hold.lotId);
         return {};
       }),
     'quarantine.containment': ({ lotId }) => {

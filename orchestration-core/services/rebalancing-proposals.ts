@@ -8,7 +8,6 @@ import type { Handlers } from '../../shared/api';
 import { acceptProposalsArgsSchema, rejectProposalsArgsSchema, type RebalancingApi, type RebalancingProposal, type RebalancingSnapshot, type RebalancingStatus } from '../../shared/api/rebalancing';
 import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
-import type { Role } from '../../shared/domain';
 import { dateOf, dayOf } from '../../shared/plan-days';
 import type { PlanChange } from '../analysis/plan-changes';
 import { defaultRebalanceOptions, type ItemRebalancing } from '../analysis/rebalancing/rebalance';
@@ -22,8 +21,7 @@ import type { StoredApproval } from '../store/approvals-repo';
 import type { Store } from '../store/open-store';
 import type { RebalancingDecision } from '../store/rebalancing-repo';
 import type { Repos } from '../store/repos';
-
-const rolesThatRebalance: readonly Role[] = ['planner', 'supervisor'];
+import type { CommitPath } from './commit-path';
 
 export interface RebalancingProposalsDeps {
   store: Store;
@@ -33,7 +31,8 @@ export interface RebalancingProposalsDeps {
   logger: Logger;
   newId: () => string;
   routeCommand: (type: CommandType) => string;
-  role: Role;
+  /** Where the planner's decisions are written. */
+  commit: CommitPath;
   /** Value (revenue protected) above which accepting asks a supervisor's approval first (default 10,000). */
   transferApprovalValue?: number;
   /** Starts the rebalancing worker; absent: nothing is computed, and the status says so. */
@@ -41,7 +40,7 @@ export interface RebalancingProposalsDeps {
   /** How long plan changes gather before the worker re-solves (default 1 s). */
   debounceMs?: number;
   publish(snapshot: RebalancingSnapshot): void;
-  /** After a decision committed: wake the outbox. */
+  /** After the core settled an approved or refused transfer (committed): push the changes, wake the outbox. */
   afterDecision(): void;
 }
 
@@ -261,22 +260,13 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     return proposal;
   }
 
-  function decide(context: { user: string }, proposalIds: readonly string[], act: (proposalId: string, now: string) => string | null): (string | null)[] {
-    if (!rolesThatRebalance.includes(deps.role)) throw new ApiFailure('forbidden', `role: a ${deps.role} cannot decide rebalancing proposals`);
-    if (!service) throw new ApiFailure('conflict', 'proposalIds: rebalancing is not computed in this host');
-    let outcomes: (string | null)[];
-    try {
-      outcomes = store.durableTransaction(() => {
-        const now = deps.clock.now().toISOString();
-        return [...new Set(proposalIds)].map((proposalId) => act(proposalId, now));
-      });
-    } catch (error) {
-      deps.changes.discard();
-      throw error;
-    }
-    void context;
+  function decide(method: 'rebalancing.accept' | 'rebalancing.reject', proposalIds: readonly string[], act: (proposalId: string, now: string) => string | null): (string | null)[] {
+    const outcomes = deps.commit(method, () => {
+      if (!service) throw new ApiFailure('conflict', 'proposalIds: rebalancing is not computed in this host');
+      const now = deps.clock.now().toISOString();
+      return [...new Set(proposalIds)].map((proposalId) => act(proposalId, now));
+    });
     publish();
-    deps.afterDecision();
     return outcomes;
   }
 
@@ -284,7 +274,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     'rebalancing.proposals': () => snapshot(),
     'rebalancing.accept': (rawArgs, context) => {
       const args = acceptProposalsArgsSchema.parse(rawArgs);
-      const commandIds = decide(context, args.proposalIds, (proposalId, now) => {
+      const commandIds = decide('rebalancing.accept', args.proposalIds, (proposalId, now) => {
         const decided = repos.rebalancing.get(proposalId);
         // Another planner's transfer is theirs: said so, not answered as if this one had sent it.
         if (decided?.decision === 'accepted' && !decided.receivedAt && decided.decidedBy !== context.user) {
@@ -309,7 +299,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
           const subject = `Transfer ${quantity.toLocaleString('en-US')} ${unit} of ${itemId} from ${fromPlant} to ${toPlant} (value ${repos.master.currency()} ${Math.round(proposal.revenueProtected).toLocaleString('en-US')})`;
           const command = queueCommand(deps, 'approval.request', { approvalId, kind: 'transfer', subject, transfer }, { issuedBy: context.user, entityId: approvalId }, now);
           repos.approvals.request({ id: approvalId, kind: 'transfer', subject, requestedBy: context.user, requestedAt: now, substitution: null, deviation: null, transfer, exceptionId: null, projected: null, baseline: null });
-          deps.changes.approvalChanged(approvalId);
+          deps.changes.changed('approval', approvalId);
           repos.rebalancing.decide({ proposalId, decision: 'awaiting-approval', proposal, transferId, commandId: command.commandId, approvalId, decidedBy: context.user, decidedAt: now, reason: null });
           repos.audit.append({ at: now, actor: context.user, action: 'rebalancing approval requested', subject: proposalId, detail: { transferId, approvalId, commandId: command.commandId, quantity, value: proposal.revenueProtected } });
           return command.commandId;
@@ -323,7 +313,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     },
     'rebalancing.reject': (rawArgs, context) => {
       const args = rejectProposalsArgsSchema.parse(rawArgs);
-      const outcomes = decide(context, args.proposalIds, (proposalId, now) => {
+      const outcomes = decide('rebalancing.reject', args.proposalIds, (proposalId, now) => {
         const decided = repos.rebalancing.get(proposalId);
         if (decided?.decision === 'accepted' && !decided.receivedAt) throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${decided.decidedBy}; its transfer ${decided.transferId ?? ''} is on its way`);
         if (decided?.decision === 'awaiting-approval') throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${decided.decidedBy} and awaits a supervisor's approval (${decided.approvalId ?? ''})`);

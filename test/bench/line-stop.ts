@@ -23,7 +23,7 @@ export function benchLineStop(): void {
   try {
     const event = createEventFactory();
     const turns: (() => void)[] = [];
-    const weigher = createLineStopWeigher({ store: parts.store, repos: parts.repos, changes: parts.changes, plan: parts.plan, logger: quietLogger, afterTurn: () => parts.changes.takeExceptions(), schedule: (turn) => turns.push(turn) });
+    const weigher = createLineStopWeigher({ store: parts.store, repos: parts.repos, changes: parts.changes, plan: parts.plan, logger: quietLogger, afterTurn: () => parts.changes.take('exception'), schedule: (turn) => turns.push(turn) });
     const turnSamples: number[] = [];
     let weighAllMs = 0;
     const today = dayOf(dataset.today);

@@ -25,7 +25,7 @@ describe('changes of held lots', () => {
       event('qms.P1', 'inspection.failed', inspectionFailurePayload('L-1')),
       event('erp', 'goods.received', { lotId: 'L-2', lotVersion: 1, itemId: 'I-100', plant: 'P1', quantity: 40, unit: 'EA', stockType: 'unrestricted' }),
     ]);
-    expect(parts.changes.take()).toEqual(['L-1']);
+    expect(parts.changes.take('lot')).toEqual(['L-1']);
     expect(planned).toEqual(['L-1:quality-inspection:120', 'L-2:unrestricted:40']);
 
     parts.store.close();
@@ -35,7 +35,7 @@ describe('changes of held lots', () => {
       later('mes.P1', 'lot.consumed', { lotId: 'L-1', lotVersion: 5, productionOrderId: 'MO-1', quantity: 20 }),
       later('mes.P1', 'lot.consumed', { lotId: 'L-2', lotVersion: 2, productionOrderId: 'MO-1', quantity: 15 }),
     ]);
-    expect(parts.changes.take()).toEqual(['L-1']);
+    expect(parts.changes.take('lot')).toEqual(['L-1']);
     expect(parts.repos.lots.get('L-2')?.quantity).toBe(25);
   });
 

@@ -49,7 +49,7 @@ describe('line-stop weigher', () => {
       changes: parts.changes,
       plan: parts.plan,
       logger: quietLogger,
-      afterTurn: () => (pushes += parts.changes.takeExceptions().length),
+      afterTurn: () => (pushes += parts.changes.take('exception').length),
       schedule: (turn) => turns.push(turn),
     });
     const { plant, line } = busiestLine();

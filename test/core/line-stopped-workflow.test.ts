@@ -60,7 +60,7 @@ describe('line-stopped workflow', () => {
     temp = makeTempDir();
     const clock = fixedClock();
     parts = createCoreParts(temp.file('core.sqlite'), clock, { planning });
-    reroute = createRerouteHandler({ store: parts.store, repos: parts.repos, changes: parts.changes, clock, newId: () => 'unused', routeCommand: () => 'erp', role: 'planner', plan: parts.plan, afterReroute: () => {} });
+    reroute = createRerouteHandler({ repos: parts.repos, changes: parts.changes, clock, newId: () => 'unused', routeCommand: () => 'erp', plan: parts.plan, commit: parts.commitAs('planner') });
     const event = createEventFactory();
     parts.ingest.applyBatch([event('erp', 'line.stopped', { stoppageId: 'LS-1', plant: 'P1', line: 'L1', from: '2026-12-01', expectedDays: 5, reason: 'Spindle drive fault' })]);
   });
@@ -121,13 +121,13 @@ describe('line-stopped workflow', () => {
     expect(withReroute['reschedule']!.hit).toBeLessThan(waitingAll['reschedule']!.hit);
     expect(withReroute['accept-delay']!.hit).toBe(withReroute['reschedule']!.hit);
 
-    parts.changes.takeExceptions();
+    parts.changes.take('exception');
     expect(parts.handleReply('erp', commandId, { commandId, status: 'accepted' })).toMatchObject({ ok: true });
     expect(detail().orders[0]!.rerouted?.upstream).toEqual({ state: 'accepted' });
     // Still against the plan before the stoppage, now that the plan has MO-1 at P2.
     expect(responses()).toEqual(withReroute);
     // Order Impact hears of it: the detail changed.
-    expect(parts.changes.takeExceptions()).toEqual(['EX-LS-1']);
+    expect(parts.changes.take('exception')).toEqual(['EX-LS-1']);
 
     // The same answer again changes nothing; the refusal of another order's reroute is about that order.
     parts.handleReply('erp', commandId, { commandId, status: 'rejected', reason: 'late' });

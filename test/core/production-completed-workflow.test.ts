@@ -28,7 +28,7 @@ describe('production completed and finished goods released', () => {
     expect(commands[0]!.payload).toMatchObject({ plant: 'P1', productionOrderId: 'MO-7', subject: 'Scrap spike on MO-7 (FG-1): yield 80%, minimum 95%' });
     const [alert] = parts.repos.alerts.list();
     expect(alert).toMatchObject({ kind: 'scrap-spike', plant: 'P1', itemId: 'FG-1', acknowledgedBy: null, scrapSpike: { yieldRate: 0.8, minimumYield: 0.95, scrapQuantity: 20, notified: ['quality', 'maintenance'], replenishment: null } });
-    expect(parts.changes.takeAlerts()).toEqual([alert!.id]);
+    expect(parts.changes.take('alert')).toEqual([alert!.id]);
     // The same completion replayed (a reconnect), or another operation's report of the order, raises nothing new.
     parts.ingest.applyBatch([spike, completion(50, 50)]);
     expect(pending()).toHaveLength(2);

@@ -6,6 +6,7 @@ import { createReplyHandler } from '../../orchestration-core/connectors/reply-ha
 import type { Clock, Logger } from '../../orchestration-core/core-types';
 import { createChangeTracker } from '../../orchestration-core/engine/change-tracker';
 import { createEngine } from '../../orchestration-core/engine/engine';
+import { createCommitPath } from '../../orchestration-core/services/commit-path';
 import { createQuarantineHandlers } from '../../orchestration-core/services/quarantine-handlers';
 import { createPlanningService } from '../../orchestration-core/services/planning-service';
 import { createQuarantineQueries } from '../../orchestration-core/services/quarantine-queries';
@@ -15,6 +16,7 @@ import { createRepos } from '../../orchestration-core/store/repos';
 import { workflowDefinitions } from '../../orchestration-core/workflows';
 import { makeTempDir } from './temp-dir';
 import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
+import type { Role } from '../../shared/domain';
 
 export const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -37,14 +39,16 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan, newId: randomUUID, routeCommand: () => 'erp' });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
-  const quarantine = createQuarantineHandlers({ store, repos, engine, queries, role: 'quality-engineer', deviationNumberPattern: defaultDeviationNumberPattern, changes, clock, afterDecision: () => {}, discardChanges: () => changes.discard() });
+  /** The API's write path as host.ts wires it, for a workstation signed in as `role`. */
+  const commitAs = (role: Role, afterCommit: () => void = () => {}) => createCommitPath({ store, changes, role, afterCommit });
+  const quarantine = createQuarantineHandlers({ repos, engine, queries, deviationNumberPattern: defaultDeviationNumberPattern, changes, clock, commit: commitAs('quality-engineer') });
   /** The gateway's reply to the answer this workstation sent for the exception: its response's commands follow an accepted one. */
   const answerReplied = (exceptionId: string, reply: { status: 'accepted' | 'rejected'; reason?: string } = { status: 'accepted' }) => {
     const commandId = repos.exceptions.get(exceptionId)?.answerCommandId;
     if (!commandId) throw new Error(`exception ${exceptionId} sent no answer`);
     return handleReply('erp', commandId, { commandId, ...reply });
   };
-  return { store, repos, changes, engine, ingest, handleReply, answerReplied, queries, quarantine, plan };
+  return { store, repos, changes, engine, ingest, handleReply, answerReplied, queries, quarantine, plan, commitAs };
 }
 export type CoreParts = ReturnType<typeof createCoreParts>;
 

@@ -1,0 +1,64 @@
+// Who may call each API method: the core refuses the rest (orchestration-core/services/commit-path.ts),
+// and the renderer may hide what the signed-in role may not do. A new method without a row fails to compile.
+import { roles, type Role } from '../domain';
+import type { ApiMethod } from './index';
+
+const everyRole: readonly Role[] = roles;
+/** Usage decisions are the quality engineer's; a supervisor approves a use-as-is, in Approvals. */
+const qualityEngineer: readonly Role[] = ['quality-engineer'];
+const plannerOrSupervisor: readonly Role[] = ['planner', 'supervisor'];
+/** Policy: only a supervisor decides a request for approval (and never their own: approvals-handlers.ts). */
+const supervisor: readonly Role[] = ['supervisor'];
+
+export const methodRoles: Record<ApiMethod, readonly Role[]> = {
+  'quarantine.list': everyRole,
+  'quarantine.disposition': qualityEngineer,
+  'quarantine.withdraw': qualityEngineer,
+  'quarantine.reopen': qualityEngineer,
+  'quarantine.containment': everyRole,
+  'quarantine.lookup': everyRole,
+  'connectors.status': everyRole,
+  'session.current': everyRole,
+  'impact.exceptions': everyRole,
+  'impact.exception': everyRole,
+  'impact.respond': plannerOrSupervisor,
+  'impact.reroute': plannerOrSupervisor,
+  'approvals.list': everyRole,
+  'approvals.decide': supervisor,
+  'alerts.list': everyRole,
+  // Whoever sees a scrap spike on the floor may say it was seen.
+  'alerts.acknowledge': everyRole,
+  'rebalancing.proposals': everyRole,
+  'rebalancing.accept': plannerOrSupervisor,
+  'rebalancing.reject': plannerOrSupervisor,
+  'master.get': everyRole,
+};
+
+/** Why a role may not call a method: `field` is what the refusal names first, as every API error does. */
+export interface RoleRefusal {
+  field: string;
+  reason: string;
+}
+
+/** What a refused role may not do, in the words the core has always answered with. */
+const refusedWork: Partial<Record<ApiMethod, string>> = {
+  'quarantine.disposition': 'post usage decisions',
+  'quarantine.withdraw': 'post usage decisions',
+  'quarantine.reopen': 'post usage decisions',
+  'impact.respond': 'respond to exceptions',
+  'impact.reroute': 'reroute production orders',
+  'rebalancing.accept': 'decide rebalancing proposals',
+  'rebalancing.reject': 'decide rebalancing proposals',
+};
+
+export function mayCall(role: Role, method: ApiMethod): boolean {
+  return methodRoles[method].includes(role);
+}
+
+/** Why `role` may not call `method`, or null when it may. */
+export function roleRefusal(method: ApiMethod, role: Role): RoleRefusal | null {
+  if (mayCall(role, method)) return null;
+  // The Approvals grid shows this reason on every row the role cannot decide: a sentence, not a field error.
+  if (method === 'approvals.decide') return { field: 'approvalId', reason: `Only a supervisor can decide; you are signed in as a ${role.replace('-', ' ')}.` };
+  return { field: 'role', reason: `a ${role} cannot ${refusedWork[method] ?? `call ${method}`}` };
+}
