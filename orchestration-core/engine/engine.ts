@@ -2,9 +2,9 @@
 // instance's new state, its history, the commands it emits and the inbox record of the event that
 // moved it commit together or not at all. Nothing lives only in memory: after a restart the waits
 // in the store (events, tasks, replies, timers, retries) are the whole truth.
+import { Refusal } from './refusal';
 import type { CanonicalCommand, CommandReply, CommandType } from '../../shared/commands';
 import type { CanonicalEvent, EventType } from '../../shared/events';
-import { ApiFailure } from '../../shared/api/result';
 import type { Clock, Logger } from '../core-types';
 import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
@@ -229,10 +229,10 @@ export function createEngine(deps: EngineDeps) {
     /** Whether a running instance waits for the task's completion. */
     waitsForTask: (taskId: string): boolean => repos.instances.waitingFor('task', taskId).length > 0,
 
-    /** A person completed a task; throws ApiFailure when no instance waits for it. */
+    /** A person completed a task; throws a Refusal when no instance waits for it. */
     onTaskCompleted(taskId: string, input: unknown, user: string): void {
       const moved = resume('task', taskId, { kind: 'task', taskId, input, user });
-      if (moved === 0) throw new ApiFailure('conflict', `task ${taskId} is not waiting for a decision`);
+      if (moved === 0) throw new Refusal('conflict', `task ${taskId} is not waiting for a decision`);
     },
 
     onReply(reply: CommandReply, command: CanonicalCommand): void {

@@ -3,9 +3,9 @@
 // order, the other plants' lines that can make it in its own window (a routing, free capacity every
 // day) with the effect of moving it there. The planner reroutes orders one by one (impact.reroute) and
 // then reschedules the rest to the restart, or accepts the delay. line.restarted notes the restart.
+import { Refusal } from '../engine/refusal';
 import { markWorseThanDoingNothing } from '../model/response-harm';
 import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
-import { ApiFailure } from '../../shared/api/result';
 import type { ProductionOrder } from '../../shared/dataset';
 import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
 import type { Impact } from '../analysis/impact';
@@ -114,7 +114,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
       const input = respondArgsSchema.parse(signal.input);
       const stored = ctx.repos.exceptions.get(state.exceptionId);
       if (!stored || !('stoppageId' in stored.detail)) throw new Error(`exception ${state.exceptionId} is not a line stop`);
-      if (input.responseId !== 'reschedule' && input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a line stop offers reschedule or accept-delay, not ${input.responseId}`);
+      if (input.responseId !== 'reschedule' && input.responseId !== 'accept-delay') throw new Refusal('conflict', `responseId: a line stop offers reschedule or accept-delay, not ${input.responseId}`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
       const answer = sendAnswer(ctx, state.exceptionId, { responseId: input.responseId, by: signal.user, at: ctx.now, note: input.note ?? null });
       return { state: { ...state, answer }, wait: waitForReply(answer.commandId, 'answerReplied') };

@@ -4,8 +4,8 @@
 // (transfers and other answers to a shortage belong to rebalancing). The usage decision itself stays
 // with the quality engineer (inspection-failed.ts); once the ERP posts it, the exception is weighed
 // again: what the released part covers is no longer late, and with nothing left late it is resolved.
+import { Refusal } from '../engine/refusal';
 import { respondArgsSchema, type ExceptionResponse, type LotBlockDetail } from '../../shared/api/impact';
-import { ApiFailure } from '../../shared/api/result';
 import type { PlanChange } from '../analysis/plan-changes';
 import { summarize } from '../store/exceptions-repo';
 import { derivedId } from '../engine/derived-ids';
@@ -122,7 +122,7 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
     responded(state, signal, ctx) {
       if (signal.kind !== 'task') throw new Error(`responded: expected a task signal, got ${signal.kind}`);
       const input = respondArgsSchema.parse(signal.input);
-      if (input.responseId !== 'accept-delay') throw new ApiFailure('conflict', `responseId: a blocked lot offers only accept-delay here, not ${input.responseId}`);
+      if (input.responseId !== 'accept-delay') throw new Refusal('conflict', `responseId: a blocked lot offers only accept-delay here, not ${input.responseId}`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
       const answer = sendAnswer(ctx, state.exceptionId, { responseId: 'accept-delay', by: signal.user, at: ctx.now, note: input.note ?? null });
       return { state: { ...state, answer }, wait: waitForReply(answer.commandId, 'answerReplied') };

@@ -3,7 +3,7 @@
 // the exception with the responses that exist and each one's projected effect, and, when orders are
 // hit, ask a planner to respond. The chosen response's commands go upstream through the outbox; a
 // substitution first goes to a supervisor (any workstation but the requester's) for approval.
-import { ApiFailure } from '../../shared/api/result';
+import { Refusal } from '../engine/refusal';
 import { respondArgsSchema, type ResponseChoice, type SupplierDelayDetail } from '../../shared/api/impact';
 import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { ProposedResponse } from '../analysis/delay-responses';
@@ -123,7 +123,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       if (!stored) throw new Error(`exception ${state.exceptionId} is gone`);
       // Proposed again from the present data: the commands must match what is there now.
       const response = ctx.plan ? delayResponses(state, stored.impact, ctx.repos, ctx.plan).find((candidate) => candidate.id === input.responseId) : undefined;
-      if (!response) throw new ApiFailure('conflict', `responseId: ${input.responseId} is no longer possible for this delay`);
+      if (!response) throw new Refusal('conflict', `responseId: ${input.responseId} is no longer possible for this delay`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
       const choice = { responseId: response.id, by: signal.user, at: ctx.now, note: input.note ?? null };
       // Named after this workstation's task: unique, however many workstations answer the same exception.
