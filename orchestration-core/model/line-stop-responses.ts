@@ -4,7 +4,7 @@
 // accepted since. Once a response is applied, its projection stays as it was when chosen.
 import { waitsForTheLine, type ExceptionResponse } from '../../shared/api/impact';
 import type { PlanAnalysis } from '../engine/workflow';
-import { summarize } from '../store/exceptions-repo';
+import { summarize } from './impact';
 import type { Repos } from '../store/repos';
 import { openLineStop, worlds } from './line-stop-worlds';
 import { markWorseThanDoingNothing } from './response-harm';

@@ -6,7 +6,7 @@ import type { CanonicalCommand } from '../../shared/commands';
 import type { CanonicalEvent } from '../../shared/events';
 import { splitLot } from '../../shared/usage-decision';
 import type { ChangeTracker } from '../engine/change-tracker';
-import type { Lot } from '../store/lots-repo';
+import type { Lot } from './lot';
 import type { Repos } from '../store/repos';
 import { describeLotEvent } from './lot-change-summary';
 

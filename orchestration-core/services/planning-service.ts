@@ -3,7 +3,7 @@
 import { PlanIndex } from '../analysis/plan-index';
 import { createWhereUsed, type WhereUsed } from '../analysis/where-used';
 import type { Logger } from '../core-types';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import type { PlanTarget } from '../engine/change-tracker';
 import type { Repos } from '../store/repos';
 

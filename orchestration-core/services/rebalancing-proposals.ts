@@ -10,7 +10,7 @@ import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
 import { dateOf, dayOf } from '../../shared/plan-days';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import { defaultRebalanceOptions, type ItemRebalancing } from '../analysis/rebalancing/rebalance';
 import type { RebalanceChange } from '../analysis/rebalancing/rebalancing-cache';
 import { createRebalancingService, type RebalancingService } from '../analysis/rebalancing/rebalancing-service';

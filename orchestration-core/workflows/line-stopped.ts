@@ -8,11 +8,10 @@ import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUp
 import { ApiFailure } from '../../shared/api/result';
 import type { ProductionOrder } from '../../shared/dataset';
 import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
-import type { Impact } from '../analysis/impact';
+import { summarize, type Impact } from '../model/impact';
 import { derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
 import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
-import { summarize } from '../store/exceptions-repo';
 import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
 import { rescheduleCommand } from '../model/line-stop-worlds';
 

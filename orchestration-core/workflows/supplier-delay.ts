@@ -7,7 +7,7 @@ import { ApiFailure } from '../../shared/api/result';
 import { respondArgsSchema, type ResponseChoice, type SupplierDelayDetail } from '../../shared/api/impact';
 import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { ProposedResponse } from '../analysis/delay-responses';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 import type { CommandDraft } from '../analysis/delay-responses';

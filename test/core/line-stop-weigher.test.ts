@@ -7,7 +7,7 @@ import { derivedId } from '../../orchestration-core/engine/derived-ids';
 import { createLineStopWeigher, type LineStopWeigher } from '../../orchestration-core/services/line-stop-weigher';
 import { ordersPerTurn } from '../../orchestration-core/model/line-stop-weighing';
 import { movedTo, worlds } from '../../orchestration-core/model/line-stop-worlds';
-import { summarize } from '../../orchestration-core/store/exceptions-repo';
+import { summarize } from '../../orchestration-core/model/impact';
 import { generateDataset } from '../../simulator/planning/generate-dataset';
 import { createCoreParts, fixedClock, quietLogger, type CoreParts } from '../helpers/core-parts';
 import { createEventFactory } from '../helpers/event-factory';
