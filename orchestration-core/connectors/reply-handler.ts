@@ -6,9 +6,9 @@ import type { Clock } from '../core-types';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
-import { projectAcceptedCommand } from '../model/lot-projection';
-import { projectAcceptedPlanningCommand } from '../model/planning-projection';
-import { recordRerouteReply } from '../model/reroute-replies';
+import { projectAcceptedCommand } from '../projections/lot-projection';
+import { projectAcceptedPlanningCommand } from '../projections/planning-projection';
+import { recordRerouteReply } from '../projections/reroute-reply-projection';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 

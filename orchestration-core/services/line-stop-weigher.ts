@@ -8,8 +8,8 @@ import type { PlanAnalysis } from '../engine/workflow';
 import type { StoredException } from '../store/exceptions-repo';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
-import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
-import { openLineStop } from '../model/line-stop-worlds';
+import { ordersPerTurn, unweighed, weighOrders } from '../projections/line-stop-weighing';
+import { openLineStop } from '../projections/line-stop-worlds';
 
 /** What a weigher of exceptions works with, a turn at a time (this one, and the exception reweigher). */
 export interface ExceptionWeigherDeps {

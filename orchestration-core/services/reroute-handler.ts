@@ -12,8 +12,8 @@ import type { PlanAnalysis } from '../engine/workflow';
 import { queueCommand } from '../engine/queue-command';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
-import { reprojectLineStop } from '../model/line-stop-responses';
-import { elsewhere, loadsWithReroutes, movedTo, rerouteCommandId, stoppageOf } from '../model/line-stop-worlds';
+import { reprojectLineStop } from '../projections/line-stop-response-projection';
+import { elsewhere, loadsWithReroutes, movedTo, rerouteCommandId, stoppageOf } from '../projections/line-stop-worlds';
 
 const rolesThatReroute: readonly Role[] = ['planner', 'supervisor'];
 

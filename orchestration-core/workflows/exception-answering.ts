@@ -6,7 +6,7 @@ import type { ResponseChoice } from '../../shared/api/impact';
 import type { CanonicalEvent } from '../../shared/events';
 import type { Interrupt, WorkflowContext } from '../engine/workflow';
 import { heldUpCarriedAtMost } from '../../shared/exception-answer';
-import { answeredInstanceKey } from '../model/exception-answers';
+import { answeredInstanceKey } from '../projections/exception-answer-projection';
 
 /** What an exception workflow keeps of the answer it sent. */
 export interface SentAnswer {

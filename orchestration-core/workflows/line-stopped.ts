@@ -12,8 +12,8 @@ import { summarize, type Impact } from '../model/impact';
 import { derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
 import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
-import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
-import { rescheduleCommand } from '../model/line-stop-worlds';
+import { ordersPerTurn, unweighed, weighOrders } from '../projections/line-stop-weighing';
+import { rescheduleCommand } from '../projections/line-stop-worlds';
 
 interface LineStoppedState {
   exceptionId: string;

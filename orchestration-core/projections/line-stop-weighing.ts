@@ -3,9 +3,9 @@
 // orders weighed together share one what-if: the planner's world is planned once, and each alternate
 // re-plans only what moving its order reaches.
 import type { HeldUpOrder, LineStopDetail } from '../../shared/api/impact';
-import { summarize, type Impact } from './impact';
+import { summarize, type Impact } from '../model/impact';
 import { alternateLines } from '../analysis/line-stoppage';
-import type { PlanChange } from './plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { Repos } from '../store/repos';
 import { elsewhere, loadsWithReroutes, movedTo, stoppageOf, worlds } from './line-stop-worlds';
