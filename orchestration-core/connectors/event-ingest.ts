@@ -4,7 +4,7 @@
 import { parseEvent, type CanonicalEvent } from '../../shared/events';
 import { snapshotSchema } from '../../shared/sync-protocol';
 import { describeZodError } from '../../shared/describe-error';
-import type { Clock, Logger } from '../core-types';
+import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';

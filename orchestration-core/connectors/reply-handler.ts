@@ -2,7 +2,7 @@
 // workflow waiting for it, in one transaction. A second reply for the same command changes nothing.
 import { commandReplySchema, type CanonicalCommand, type CommandReply, type CommandType } from '../../shared/commands';
 import { describeZodError } from '../../shared/describe-error';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';

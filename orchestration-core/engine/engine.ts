@@ -5,7 +5,7 @@
 import type { CanonicalCommand, CommandReply, CommandType } from '../../shared/commands';
 import type { CanonicalEvent } from '../../shared/events';
 import { ApiFailure } from '../../shared/api/result';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
 import { queueCommand } from './queue-command';

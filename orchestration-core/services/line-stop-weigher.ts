@@ -2,7 +2,7 @@
 // a turn at a time (ordersPerTurn, earliest first), each turn its own transaction, so the event
 // thread is never held for long and the planner sees the grid fill in. Only open line stops are
 // weighed: once a response is applied, no order is rerouted any more.
-import type { Logger } from '../core-types';
+import type { Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { StoredException } from '../store/exceptions-repo';

@@ -5,7 +5,7 @@ import type { QuarantineApi } from '../../shared/api/quarantine';
 import { ApiFailure } from '../../shared/api/result';
 import type { Role } from '../../shared/domain';
 import { checkDeviationNumber, checkPostings } from '../../shared/usage-decision';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { containmentCommandId } from '../workflows/inspection-failed';

@@ -14,7 +14,7 @@ import type { PlanChange } from '../model/plan-changes';
 import { defaultRebalanceOptions, type ItemRebalancing } from '../analysis/rebalancing/rebalance';
 import type { RebalanceChange } from '../analysis/rebalancing/rebalancing-cache';
 import { createRebalancingService, type RebalancingService } from '../analysis/rebalancing/rebalancing-service';
-import type { Clock, Logger } from '../core-types';
+import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { queueCommand } from '../engine/queue-command';

@@ -5,7 +5,7 @@ import type { RerouteArgs } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import { alternateLines } from '../analysis/line-stoppage';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { PlanAnalysis } from '../engine/workflow';

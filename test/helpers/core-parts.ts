@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach } from 'vitest';
 import { createEventIngest } from '../../orchestration-core/connectors/event-ingest';
 import { createReplyHandler } from '../../orchestration-core/connectors/reply-handler';
-import type { Clock, Logger } from '../../orchestration-core/core-types';
+import type { Clock, Logger } from '../../orchestration-core/core-ports';
 import { createChangeTracker } from '../../orchestration-core/engine/change-tracker';
 import { createEngine } from '../../orchestration-core/engine/engine';
 import { createQuarantineHandlers } from '../../orchestration-core/services/quarantine-handlers';
