@@ -57,7 +57,7 @@ export function createEventIngest(deps: EventIngestDeps) {
     }
   }
   /** Inside the batch's transaction this is a savepoint; made once, it costs little per event. */
-  const applyInSavepoint = store.db.transaction(applyOne);
+  const applyInSavepoint = store.savepointed(applyOne);
 
   /** An event threw while applying a batch without savepoints: the batch is redone with them. */
   class EventFailed extends Error {}

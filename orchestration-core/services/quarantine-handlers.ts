@@ -13,7 +13,7 @@ import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 import type { HumanTask } from '../store/tasks-repo';
 import { containmentReport } from './containment-report';
-import type { QuarantineQueries } from './quarantine-queries';
+import type { QuarantineQueries } from '../store/quarantine-queries';
 
 /** Usage decisions are the quality engineer's; a supervisor approves a use-as-is, and never their own. */
 const rolesThatDisposition: readonly Role[] = ['quality-engineer'];

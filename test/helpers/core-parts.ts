@@ -8,7 +8,7 @@ import { createChangeTracker } from '../../orchestration-core/engine/change-trac
 import { createEngine } from '../../orchestration-core/engine/engine';
 import { createQuarantineHandlers } from '../../orchestration-core/services/quarantine-handlers';
 import { createPlanningService } from '../../orchestration-core/services/planning-service';
-import { createQuarantineQueries } from '../../orchestration-core/services/quarantine-queries';
+import { createQuarantineQueries } from '../../orchestration-core/store/quarantine-queries';
 import { openStore } from '../../orchestration-core/store/open-store';
 import type { PlanningDataset } from '../../orchestration-core/store/planning-repo';
 import { createRepos } from '../../orchestration-core/store/repos';
