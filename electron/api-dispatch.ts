@@ -3,7 +3,7 @@
 // because only data survives IPC and the WebSocket bridge.
 import { ApiFailure, apiArgSchemas, isApiMethod, type ApiResult, type AppApi, type CallContext, type Handlers } from '../shared/api';
 import { describeZodError } from '../shared/describe-error';
-import type { Logger } from '../orchestration-core/core-types';
+import type { Logger } from '../orchestration-core/core-ports';
 import { consoleLogger } from './console-logger';
 
 export type ApiDispatch = (method: string, rawArgs: unknown, context: CallContext) => Promise<ApiResult<unknown>>;

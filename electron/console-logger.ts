@@ -1,6 +1,6 @@
 // The hosts' logger: one line per entry on stderr, so stdout stays free for what a launcher parses
 // (the web host prints exactly one line with its URL there).
-import type { Logger } from '../orchestration-core/core-types';
+import type { Logger } from '../orchestration-core/core-ports';
 
 function write(level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void {
   const suffix = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';

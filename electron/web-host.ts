@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { Core, Logger } from '../orchestration-core/core-types';
+import type { Logger } from '../orchestration-core/core-ports';
+import type { Core } from '../orchestration-core/core-types';
 import type { AppApi, Handlers } from '../shared/api';
 import type { UiDensity } from '../shared/api/session';
 import { createApiDispatcher } from './api-dispatch';

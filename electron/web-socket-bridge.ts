@@ -4,7 +4,8 @@ import type { WebSocket, RawData } from 'ws';
 import { appEventTopics, type AppEventTopic, type CallContext } from '../shared/api';
 import { bridgeRequestSchema, type BridgeMessage } from '../shared/api/bridge-protocol';
 import { describeZodError } from '../shared/describe-error';
-import type { Core, Logger } from '../orchestration-core/core-types';
+import type { Logger } from '../orchestration-core/core-ports';
+import type { Core } from '../orchestration-core/core-types';
 import type { ApiDispatch } from './api-dispatch';
 
 export interface BridgeSessionOptions {

@@ -1,5 +1,5 @@
 // Defaults a host may replace: the wall clock and a logger writing JSON lines to stderr.
-import type { Clock, Logger } from './core-types';
+import type { Clock, Logger } from './core-ports';
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -3,17 +3,8 @@ import type { Worker } from 'node:worker_threads';
 import type { AppApi, AppEvents, AppEventTopic, Handlers } from '../shared/api';
 import type { Role } from '../shared/domain';
 import type { ConnectorSettings } from '../shared/settings';
+import type { Clock, Logger } from './core-ports';
 import type { Policy } from './engine/workflow';
-
-export interface Clock {
-  now(): Date;
-}
-
-export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
 
 /** A gateway the host starts in-process when no connector is configured (the simulator, by default). */
 export interface EmbeddedGateway {

@@ -18,7 +18,7 @@ import { createPlanningService } from './services/planning-service';
 import { createAlertsHandlers } from './services/alerts-handlers';
 import { createCommitPath } from './services/commit-path';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
-import { createQuarantineQueries } from './services/quarantine-queries';
+import { createQuarantineQueries } from './store/quarantine-queries';
 import { createRebalancingProposals } from './services/rebalancing-proposals';
 import { createExceptionReweigher } from './services/exception-reweigher';
 import { createLineStopWeigher } from './services/line-stop-weigher';

@@ -5,7 +5,7 @@ import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { CommandPayload, CommandType } from '../../shared/commands';
 import type { PlanItem, PoLine, ProductionOrder } from '../../shared/dataset';
 import { dateOf, dayOf, readableDate } from '../../shared/plan-days';
-import type { PlanChange } from './plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 
 export const responseKinds = ['expedite', 'alternate-supplier', 'substitute', 'transfer', 'reschedule', 'accept-delay'] as const;
 export type ResponseKind = (typeof responseKinds)[number];

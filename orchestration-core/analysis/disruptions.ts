@@ -1,5 +1,5 @@
 // Disruptions as changes to the planning input: the impact is the plan after minus the plan before.
-import type { PlanInput } from './plan-types';
+import type { PlanInput } from '../model/plan-input';
 import { dateOf, dayOf } from '../../shared/plan-days';
 
 export class UnknownPlanEntityError extends Error {

@@ -1,27 +1,8 @@
-// The impact of a disruption: the orders the plan after it makes later than the plan before it.
+// The impact of a disruption, from two plans: the orders the plan after it makes later than the plan
+// before it.
 import type { CustomerOrder } from '../../shared/dataset';
+import { impactOf, type Impact, type ImpactedCustomerOrder, type ImpactedOrder } from '../model/impact';
 import type { DemandOutcome, Plan } from './plan-types';
-
-export interface ImpactedOrder {
-  id: string;
-  /** Days late after the disruption; null when it can no longer be fulfilled. */
-  daysLate: number | null;
-  /** Days later than before; null when it became unfulfilled. */
-  addedDaysLate: number | null;
-  /** Supply never covers it any more. */
-  unfulfilled: boolean;
-}
-
-export interface ImpactedCustomerOrder extends ImpactedOrder {
-  /** The order's value: at risk once it is later than before. */
-  revenueAtRisk: number;
-}
-
-export interface Impact {
-  productionOrders: ImpactedOrder[];
-  customerOrders: ImpactedCustomerOrder[];
-  totalRevenueAtRisk: number;
-}
 
 /** How much later an order got; null when it is no later than before. Missing before: on time. */
 export function worse(before: DemandOutcome | undefined, after: DemandOutcome): Omit<ImpactedOrder, 'id'> | null {
@@ -44,15 +25,4 @@ export function planImpact(before: Plan, after: Plan, customerOrders: readonly C
     if (hit) hitCustomers.push({ id, ...hit, revenueAtRisk: valueOf.get(id) ?? 0 });
   }
   return impactOf(productionOrders, hitCustomers);
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** An impact from its rows, in any order. */
-export function impactOf(productionOrders: ImpactedOrder[], customerOrders: ImpactedCustomerOrder[]): Impact {
-  return {
-    productionOrders: productionOrders.sort(byId),
-    customerOrders: customerOrders.sort(byId),
-    totalRevenueAtRisk: customerOrders.reduce((sum, order) => sum + order.revenueAtRisk, 0),
-  };
 }

@@ -4,11 +4,13 @@
 // applies changes, plans the evicted cone, compares, and undoes them, putting the cache back.
 import type { CustomerOrder } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
-import { impactOf, planImpact, worse, type Impact, type ImpactedCustomerOrder, type ImpactedOrder } from './impact';
+import { impactOf, type Impact, type ImpactedCustomerOrder, type ImpactedOrder } from '../model/impact';
+import { planImpact, worse } from './impact';
 import { pegDemands } from './plan';
 import { defaultHorizonDays, movementsOfKey, projectBalance } from './rebalancing/balances';
-import type { PlanChange } from './plan-changes';
-import type { DemandOutcome, Plan, PlanInput, PlannedProductionOrder } from './plan-types';
+import type { PlanChange } from '../model/plan-changes';
+import type { PlanInput } from '../model/plan-input';
+import type { DemandOutcome, Plan, PlannedProductionOrder } from './plan-types';
 import { SupplyDemand, type Demand, type KeyState, type OrderState, type Supply, type Touched } from './supply-demand';
 
 type Pegging = Map<Demand, number | null>;

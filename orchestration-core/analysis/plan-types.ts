@@ -1,7 +1,6 @@
-// What the planning rule and rebalancing read, and what the planning rule returns.
+// What the planning rule returns, and what rebalancing reads besides the plan's input.
 import type { Dataset } from '../../shared/dataset';
-
-export type PlanInput = Pick<Dataset, 'lots' | 'poLines' | 'productionOrders' | 'customerOrders' | 'transfers'>;
+import type { PlanInput } from '../model/plan-input';
 
 /** One demand's place in the plan: late by days, or never covered (unfulfilled, daysLate null). */
 export interface DemandOutcome {

@@ -6,7 +6,8 @@
 // date to the day cumulative supply first covers it; never covered is unfulfilled. A production
 // order is as late as its latest component (unfulfilled if any is), and its output moves with it.
 import { dayOf } from '../../shared/plan-days';
-import type { DemandOutcome, Plan, PlanInput, PlannedProductionOrder } from './plan-types';
+import type { PlanInput } from '../model/plan-input';
+import type { DemandOutcome, Plan, PlannedProductionOrder } from './plan-types';
 
 interface Supply {
   day: number;

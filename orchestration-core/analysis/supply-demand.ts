@@ -4,8 +4,9 @@
 // same demand objects and order state, so plans cached against them stay valid.
 import type { CustomerOrder, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
-import type { PlanChange } from './plan-changes';
-import type { PlanInput, PlannedProductionOrder } from './plan-types';
+import type { PlanChange } from '../model/plan-changes';
+import type { PlanInput } from '../model/plan-input';
+import type { PlannedProductionOrder } from './plan-types';
 
 export interface Supply {
   day: number;

@@ -4,7 +4,7 @@
 import { parseEvent, type CanonicalEvent } from '../../shared/events';
 import { snapshotSchema } from '../../shared/sync-protocol';
 import { describeZodError } from '../../shared/describe-error';
-import type { Clock, Logger } from '../core-types';
+import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
@@ -12,8 +12,8 @@ import { readIncomingMessage } from './incoming-message';
 import { openApprovalAsEvent } from '../model/open-approval';
 import { decidedInspectionAsEvent, openInspectionAsEvent } from '../model/open-inspection';
 import { exceptionAnswerAsEvent, usageDecisionAsEvent } from '../model/snapshot-events';
-import { projectEvent } from '../model/lot-projection';
-import { projectPlanningEvent } from '../model/planning-projection';
+import { projectEvent } from '../projections/lot-projection';
+import { projectPlanningEvent } from '../projections/planning-projection';
 import type { Store } from '../store/open-store';
 import type { PlanningDataset } from '../store/planning-repo';
 import type { Repos } from '../store/repos';
@@ -57,7 +57,7 @@ export function createEventIngest(deps: EventIngestDeps) {
     }
   }
   /** Inside the batch's transaction this is a savepoint; made once, it costs little per event. */
-  const applyInSavepoint = store.db.transaction(applyOne);
+  const applyInSavepoint = store.savepointed(applyOne);
 
   /** An event threw while applying a batch without savepoints: the batch is redone with them. */
   class EventFailed extends Error {}

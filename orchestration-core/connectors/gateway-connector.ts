@@ -7,7 +7,7 @@ import type { ConnectorStatus } from '../../shared/api/connectors';
 import type { CanonicalCommand } from '../../shared/commands';
 import type { ConnectorSettings } from '../../shared/settings';
 import { subscribeAckSchema, syncMessages } from '../../shared/sync-protocol';
-import type { Clock, Logger } from '../core-types';
+import type { Clock, Logger } from '../core-ports';
 import type { Repos } from '../store/repos';
 import type { EventIngest } from './event-ingest';
 import { createOutboxPusher } from './outbox-pusher';

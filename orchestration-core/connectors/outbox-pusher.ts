@@ -3,7 +3,7 @@
 // them in the order they were decided. A lost reply means re-sending the same commandId: the gateway
 // answers duplicate, which counts as success.
 import type { CanonicalCommand } from '../../shared/commands';
-import type { Clock, Logger } from '../core-types';
+import type { Clock, Logger } from '../core-ports';
 import type { OutboxEntry } from '../store/outbox';
 import type { Repos } from '../store/repos';
 import { createBackoff } from './backoff';

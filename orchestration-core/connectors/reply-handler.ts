@@ -2,13 +2,13 @@
 // workflow waiting for it, in one transaction. A second reply for the same command changes nothing.
 import { commandReplySchema, type CanonicalCommand, type CommandReply, type CommandType } from '../../shared/commands';
 import { describeZodError } from '../../shared/describe-error';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
-import { projectAcceptedCommand } from '../model/lot-projection';
-import { projectAcceptedPlanningCommand } from '../model/planning-projection';
-import { recordRerouteReply } from '../model/reroute-replies';
+import { projectAcceptedCommand } from '../projections/lot-projection';
+import { projectAcceptedPlanningCommand } from '../projections/planning-projection';
+import { recordRerouteReply } from '../projections/reroute-reply-projection';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 

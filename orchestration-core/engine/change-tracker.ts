@@ -3,7 +3,7 @@
 // workflow later in the same transaction sees them; when a transaction or an event's savepoint
 // rolls back, the index is rebuilt from what SQLite kept.
 import type { Transfer } from '../../shared/dataset';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 
 /** A stock transport order the ERP created on someone's command, heard from the stream. */
 export interface TransferUpstream {

@@ -5,7 +5,7 @@
 import { Refusal } from './refusal';
 import type { CanonicalCommand, CommandReply, CommandType } from '../../shared/commands';
 import type { CanonicalEvent, EventType } from '../../shared/events';
-import type { Clock, Logger } from '../core-types';
+import type { Clock, Logger } from '../core-ports';
 import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
 import { queueCommand } from './queue-command';

@@ -4,8 +4,8 @@ import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from
 import type { Role } from '../../shared/domain';
 import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
 import type { CanonicalEvent, EventType } from '../../shared/events';
-import type { Impact } from '../analysis/impact';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { Impact } from '../model/impact';
+import type { PlanChange } from '../model/plan-changes';
 import type { Repos } from '../store/repos';
 import type { CommandOptions } from './queue-command';
 import type { TaskKind } from '../store/tasks-repo';

@@ -2,7 +2,7 @@
 // never heard of), as the event that would have announced it.
 import type { CanonicalEvent, EventPayload } from '../../shared/events';
 import type { OpenInspection } from '../../shared/sync-protocol';
-import type { Lot } from '../store/lots-repo';
+import type { Lot } from './lot';
 import { snapshotEvent } from './snapshot-events';
 
 export function openInspectionAsEvent(open: OpenInspection, lot: Lot): Extract<CanonicalEvent, { type: 'inspection.failed' }> {

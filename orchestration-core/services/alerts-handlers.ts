@@ -2,7 +2,7 @@
 import type { Handlers } from '../../shared/api';
 import type { AlertsApi } from '../../shared/api/alerts';
 import { ApiFailure } from '../../shared/api/result';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Repos } from '../store/repos';
 import type { CommitPath } from './commit-path';

@@ -8,7 +8,7 @@ import { ApiFailure } from '../../shared/api/result';
 import { roleRefusal } from '../../shared/api/roles';
 import type { CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import { queueCommand } from '../engine/queue-command';
 import type { StoredApproval } from '../store/approvals-repo';

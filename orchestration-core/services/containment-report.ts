@@ -1,7 +1,7 @@
 // Containment for a lot: the production orders that consumed it and every lot made from it, at any
 // depth, with where each is now.
 import type { ContainmentReport } from '../../shared/api/quarantine';
-import type { Lot } from '../store/lots-repo';
+import type { Lot } from '../model/lot';
 import type { Repos } from '../store/repos';
 
 export function containmentReport(lot: Lot, repos: Repos): ContainmentReport {

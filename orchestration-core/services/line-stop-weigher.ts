@@ -2,14 +2,14 @@
 // a turn at a time (ordersPerTurn, earliest first), each turn its own transaction, so the event
 // thread is never held for long and the planner sees the grid fill in. Only open line stops are
 // weighed: once a response is applied, no order is rerouted any more.
-import type { Logger } from '../core-types';
+import type { Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { StoredException } from '../store/exceptions-repo';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
-import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
-import { openLineStop } from '../model/line-stop-worlds';
+import { ordersPerTurn, unweighed, weighOrders } from '../projections/line-stop-weighing';
+import { openLineStop } from '../projections/line-stop-worlds';
 
 /** What a weigher of exceptions works with, a turn at a time (this one, and the exception reweigher). */
 export interface ExceptionWeigherDeps {

@@ -2,8 +2,8 @@
 // and kept current by the changes events make, applied after each commit.
 import { PlanIndex } from '../analysis/plan-index';
 import { createWhereUsed, type WhereUsed } from '../analysis/where-used';
-import type { Logger } from '../core-types';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { Logger } from '../core-ports';
+import type { PlanChange } from '../model/plan-changes';
 import type { PlanTarget } from '../engine/change-tracker';
 import type { Repos } from '../store/repos';
 

@@ -4,7 +4,7 @@ import type { Handlers } from '../../shared/api';
 import type { QuarantineApi } from '../../shared/api/quarantine';
 import { ApiFailure } from '../../shared/api/result';
 import { checkDeviationNumber, checkPostings } from '../../shared/usage-decision';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { containmentCommandId } from '../workflows/inspection-failed';
@@ -12,7 +12,7 @@ import type { Repos } from '../store/repos';
 import type { HumanTask } from '../store/tasks-repo';
 import type { CommitPath } from './commit-path';
 import { containmentReport } from './containment-report';
-import type { QuarantineQueries } from './quarantine-queries';
+import type { QuarantineQueries } from '../store/quarantine-queries';
 
 export interface QuarantineHandlerDeps {
   repos: Repos;

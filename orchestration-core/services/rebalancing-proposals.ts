@@ -9,11 +9,11 @@ import { acceptProposalsArgsSchema, rejectProposalsArgsSchema, type RebalancingA
 import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
 import { dateOf, dayOf } from '../../shared/plan-days';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import { defaultRebalanceOptions, type ItemRebalancing } from '../analysis/rebalancing/rebalance';
 import type { RebalanceChange } from '../analysis/rebalancing/rebalancing-cache';
 import { createRebalancingService, type RebalancingService } from '../analysis/rebalancing/rebalancing-service';
-import type { Clock, Logger } from '../core-types';
+import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { queueCommand } from '../engine/queue-command';

@@ -4,14 +4,14 @@ import type { CallContext } from '../../shared/api';
 import type { RerouteArgs } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { CommandType } from '../../shared/commands';
-import type { Clock } from '../core-types';
+import type { Clock } from '../core-ports';
 import { alternateLines } from '../analysis/line-stoppage';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { PlanAnalysis } from '../engine/workflow';
 import { queueCommand } from '../engine/queue-command';
 import type { Repos } from '../store/repos';
-import { reprojectLineStop } from '../model/line-stop-responses';
-import { elsewhere, loadsWithReroutes, movedTo, rerouteCommandId, stoppageOf } from '../model/line-stop-worlds';
+import { reprojectLineStop } from '../projections/line-stop-response-projection';
+import { elsewhere, loadsWithReroutes, movedTo, rerouteCommandId, stoppageOf } from '../projections/line-stop-worlds';
 import type { CommitPath } from './commit-path';
 
 export interface RerouteHandlerDeps {

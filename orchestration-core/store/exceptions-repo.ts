@@ -1,7 +1,7 @@
 // Exceptions as the workflows record them and the Order Impact view reads them.
 import type Database from 'better-sqlite3';
 import type { ExceptionResponse, ExceptionRow, ExceptionStatus, ExceptionType, LineStopDetail, LotBlockDetail, ProjectedEffect, ResponseChoice, SupplierDelayDetail } from '../../shared/api/impact';
-import type { Impact } from '../analysis/impact';
+import { summarize, type Impact } from '../model/impact';
 
 export interface NewException {
   id: string;
@@ -78,18 +78,6 @@ function toStored(raw: RawException): StoredException {
     choice,
     instanceId,
     answerCommandId,
-  };
-}
-
-/** The figures the exceptions grid shows, from the impact. */
-export function summarize(impact: Impact): { ordersHit: number; revenueAtRisk: number; worstDaysLate: number | null; unfulfilled: number } {
-  const orders = [...impact.productionOrders, ...impact.customerOrders];
-  const dated = orders.flatMap((order) => (order.daysLate === null ? [] : [order.daysLate]));
-  return {
-    ordersHit: orders.length,
-    revenueAtRisk: impact.totalRevenueAtRisk,
-    worstDaysLate: dated.length > 0 ? Math.max(...dated) : null,
-    unfulfilled: orders.filter((order) => order.unfulfilled).length,
   };
 }
 

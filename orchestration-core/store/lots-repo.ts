@@ -2,17 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { StockType } from '../../shared/domain';
 import type { Snapshot } from '../../shared/sync-protocol';
-
-export interface Lot {
-  lotId: string;
-  itemId: string;
-  plant: string;
-  quantity: number;
-  unit: string;
-  stockType: StockType;
-  supplierId: string | null;
-  version: number;
-}
+import type { Lot } from '../model/lot';
 
 export interface LotHold {
   lotId: string;

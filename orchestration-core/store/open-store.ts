@@ -13,6 +13,11 @@ export interface Store {
    * after a power loss a re-run would mint a new commandId and the gateway would apply it twice.
    */
   durableTransaction<T>(fn: () => T): T;
+  /**
+   * fn as a function that runs in a transaction of its own, or in a savepoint when called inside one,
+   * so that one failing call rolls back only itself. Made once, it costs little per call.
+   */
+  savepointed<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => T;
   close(): void;
 }
 
@@ -51,6 +56,7 @@ export function openStore(path: string, migrations: readonly Migration[] = allMi
         db.pragma('synchronous = NORMAL');
       }
     },
+    savepointed: (fn) => db.transaction(fn),
     close: () => db.close(),
   };
 }

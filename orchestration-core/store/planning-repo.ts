@@ -2,7 +2,7 @@
 // plan index at start. Runs inside the caller's transaction.
 import type Database from 'better-sqlite3';
 import type { BomLine, CustomerOrder, Dataset, Lane, LineCapacity, PlanItem, PlanLot, PoLine, ProductionOrder, Routing, SafetyStock, Transfer } from '../../shared/dataset';
-import type { PlanInput } from '../analysis/plan-types';
+import type { PlanInput } from '../model/plan-input';
 
 export type PlanningData = PlanInput & { today: string; bomLines: BomLine[]; safetyStocks: SafetyStock[]; lanes: Lane[] };
 

@@ -1,12 +1,13 @@
 // How an exception's workflow answers it once for every workstation: the planner's answer goes to the
 // gateway first (one per exception), and the response's commands follow only once it stands, so two
 // planners never apply two responses to one disruption. An answer heard from another workstation
-// closes this workstation's task; the exception shows that planner's choice (model/exception-answers.ts).
+// closes this workstation's task; the exception shows that planner's choice
+// (projections/exception-answer-projection.ts).
 import type { ResponseChoice } from '../../shared/api/impact';
 import type { CanonicalEvent } from '../../shared/events';
 import type { Interrupt, WorkflowContext } from '../engine/workflow';
 import { heldUpCarriedAtMost } from '../../shared/exception-answer';
-import { answeredInstanceKey } from '../model/exception-answers';
+import { answeredInstanceKey } from '../projections/exception-answer-projection';
 
 /** What an exception workflow keeps of the answer it sent. */
 export interface SentAnswer {

@@ -1,9 +1,10 @@
 // What a supplier delay or a blocked lot makes later, weighed against the present plan: the same
 // reading the workflows made when the disruption arrived, made again whenever the plan moved.
 import type { ExceptionResponse } from '../../shared/api/impact';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
-import { summarize, type StoredException } from '../store/exceptions-repo';
+import { summarize } from '../model/impact';
+import type { StoredException } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
 import { delayResponses, withProjectedEffects } from './supplier-delay-responses';
 

@@ -8,13 +8,12 @@ import { markWorseThanDoingNothing } from '../model/response-harm';
 import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
 import type { ProductionOrder } from '../../shared/dataset';
 import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
-import type { Impact } from '../analysis/impact';
+import { summarize, type Impact } from '../model/impact';
 import { derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
 import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
-import { summarize } from '../store/exceptions-repo';
-import { ordersPerTurn, unweighed, weighOrders } from '../model/line-stop-weighing';
-import { rescheduleCommand } from '../model/line-stop-worlds';
+import { ordersPerTurn, unweighed, weighOrders } from '../projections/line-stop-weighing';
+import { rescheduleCommand } from '../projections/line-stop-worlds';
 
 interface LineStoppedState {
   exceptionId: string;

@@ -6,8 +6,8 @@
 // again: what the released part covers is no longer late, and with nothing left late it is resolved.
 import { Refusal } from '../engine/refusal';
 import { respondArgsSchema, type ExceptionResponse, type LotBlockDetail } from '../../shared/api/impact';
-import type { PlanChange } from '../analysis/plan-changes';
-import { summarize } from '../store/exceptions-repo';
+import type { PlanChange } from '../model/plan-changes';
+import { summarize } from '../model/impact';
 import { derivedId } from '../engine/derived-ids';
 import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
 import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';

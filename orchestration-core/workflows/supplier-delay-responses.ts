@@ -2,11 +2,10 @@
 // makes late, what the BOM and the other plants offer, and each response's projected effect.
 import type { ExceptionResponse } from '../../shared/api/impact';
 import { proposeDelayResponses, type ProposedResponse } from '../analysis/delay-responses';
-import type { Impact } from '../analysis/impact';
-import type { PlanChange } from '../analysis/plan-changes';
+import { summarize, type Impact } from '../model/impact';
+import type { PlanChange } from '../model/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
 import { markWorseThanDoingNothing, withoutNoOpSupply } from '../model/response-harm';
-import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
 
 export interface DelayFacts {

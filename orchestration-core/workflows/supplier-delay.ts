@@ -7,7 +7,7 @@ import { Refusal } from '../engine/refusal';
 import { respondArgsSchema, type ResponseChoice, type SupplierDelayDetail } from '../../shared/api/impact';
 import type { SubstitutionRequest } from '../../shared/api/approvals';
 import type { ProposedResponse } from '../analysis/delay-responses';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import { approvalGate, approvalResumeKeys, type Verdict } from './approval-gate';
 import { defineWorkflow, waitForEvent, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';

@@ -1,6 +1,6 @@
 // Planning at scale: generating the dataset, loading it into the core's SQLite file, reading it back,
 // building the plan index, and the impact of single PO-line delays (200 random ones).
-import type { PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import type { PlanChange } from '../../orchestration-core/model/plan-changes';
 import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
 import { createRepos, type Repos } from '../../orchestration-core/store/repos';
 import { delayResponses } from '../../orchestration-core/workflows/supplier-delay-responses';

@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImpact } from '../../orchestration-core/analysis/impact';
 import { computePlan } from '../../orchestration-core/analysis/plan';
-import { applyPlanChange, type PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import { applyPlanChange, type PlanChange } from '../../orchestration-core/model/plan-changes';
 import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
-import type { Plan, PlanInput } from '../../orchestration-core/analysis/plan-types';
+import type { Plan } from '../../orchestration-core/analysis/plan-types';
+import type { PlanInput } from '../../orchestration-core/model/plan-input';
 import { stockTypes } from '../../shared/domain';
 import { dateOf, dayOf } from '../../shared/plan-days';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withLineStopped, withLotBlocked, withPoLineDelayed } from '../../orchestration-core/analysis/disruptions';
 import { planImpact } from '../../orchestration-core/analysis/impact';
 import { computePlan, pegDemands as pegDemandObjects } from '../../orchestration-core/analysis/plan';
-import type { PlanInput } from '../../orchestration-core/analysis/plan-types';
+import type { PlanInput } from '../../orchestration-core/model/plan-input';
 import type { CustomerOrder, PoLine, ProductionOrder } from '../../shared/dataset';
 
 const today = '2026-12-01';

@@ -3,7 +3,7 @@
 // reports exactly the items whose rebalancing it changed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPlanChange, type PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import { applyPlanChange, type PlanChange } from '../../orchestration-core/model/plan-changes';
 import type { RebalanceInput } from '../../orchestration-core/analysis/plan-types';
 import { defaultRebalanceOptions, solveAll, type ItemRebalancing } from '../../orchestration-core/analysis/rebalancing/rebalance';
 import { RebalancingCache, type RebalanceChange } from '../../orchestration-core/analysis/rebalancing/rebalancing-cache';

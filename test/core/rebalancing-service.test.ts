@@ -1,7 +1,7 @@
 // The rebalancing worker through its service: a real worker thread running the TypeScript source
 // under tsx gives the same solutions as solving in this thread, before and after changes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyPlanChange } from '../../orchestration-core/analysis/plan-changes';
+import { applyPlanChange } from '../../orchestration-core/model/plan-changes';
 import { solveAll } from '../../orchestration-core/analysis/rebalancing/rebalance';
 import { createRebalancingService, recordsPerPart, type RebalancingService } from '../../orchestration-core/analysis/rebalancing/rebalancing-service';
 import { startRebalanceWorkerFromSource } from '../../orchestration-core/analysis/rebalancing/start-rebalance-worker';

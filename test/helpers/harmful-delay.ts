@@ -2,10 +2,10 @@
 // (rescheduling every late order to the arrival, often), computed as the core proposes and projects
 // responses: the same analysis on the simulator's own dataset.
 import { proposeDelayResponses } from '../../orchestration-core/analysis/delay-responses';
-import type { PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import type { PlanChange } from '../../orchestration-core/model/plan-changes';
 import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
 import { markWorseThanDoingNothing } from '../../orchestration-core/model/response-harm';
-import { summarize } from '../../orchestration-core/store/exceptions-repo';
+import { summarize } from '../../orchestration-core/model/impact';
 import type { ExceptionResponse } from '../../shared/api/impact';
 import type { Dataset, PoLine } from '../../shared/dataset';
 import { dateOf, dayOf } from '../../shared/plan-days';

@@ -1,7 +1,7 @@
 // Finds a PO schedule line whose delay makes customer orders later and hits production orders that
 // have an alternate for the delayed component, where using the alternate (as the substitute
 // response proposes: the first alternate, in every late order that has it) puts revenue back.
-import type { PlanChange } from '../../orchestration-core/analysis/plan-changes';
+import type { PlanChange } from '../../orchestration-core/model/plan-changes';
 import { ordersTheSubstituteCovers } from '../../orchestration-core/analysis/delay-responses';
 import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
 import type { Dataset, PoLine } from '../../shared/dataset';

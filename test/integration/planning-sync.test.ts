@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayConnectors } from '../../electron/gateway-connectors';
-import type { Clock, Core } from '../../orchestration-core/core-types';
+import type { Clock } from '../../orchestration-core/core-ports';
+import type { Core } from '../../orchestration-core/core-types';
 import { calendarDayOf } from '../../shared/plan-days';
 import { createCore } from '../../orchestration-core/host';
 import { startGateway, type Gateway } from '../../simulator/gateway';

@@ -3,7 +3,7 @@
 // fixed for the cache's life; a change to either is a new cache.
 import type { SafetyStock } from '../../../shared/dataset';
 import { dayOf } from '../../../shared/plan-days';
-import type { PlanChange } from '../plan-changes';
+import type { PlanChange } from '../../model/plan-changes';
 import type { RebalanceInput } from '../plan-types';
 import { SupplyDemand } from '../supply-demand';
 import { movementsOfKey, projectBalance, safetyStockIndex, type PlantBalance } from './balances';

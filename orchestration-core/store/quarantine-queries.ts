@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { DecidedPart, QuarantineRow, TaskState } from '../../shared/api/quarantine';
 import type { UsagePosting } from '../../shared/usage-decision';
-import type { LotHistoryRepo } from '../store/lot-history-repo';
+import type { LotHistoryRepo } from './lot-history-repo';
 
 /** A row as SQLite returns it: JSON columns as text, the task state still to derive. */
 type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'containmentLotIds' | 'parts' | 'decidedHere' | 'overtaken'> & {

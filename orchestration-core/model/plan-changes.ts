@@ -2,7 +2,7 @@
 // demand. applyPlanChange is the plain reading, used to plan from scratch; the plan index applies
 // the same changes incrementally.
 import type { CustomerOrder, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
-import type { PlanInput } from './plan-types';
+import type { PlanInput } from './plan-input';
 
 export type PlanChange =
   | { kind: 'poLine'; poLine: PoLine }

@@ -10,7 +10,7 @@ import { commandIdFor } from '../engine/derived-ids';
 import { queueCommand, type CommandQueueDeps } from '../engine/queue-command';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { Repos } from '../store/repos';
-import { reprojectLineStop } from './line-stop-responses';
+import { reprojectLineStop } from './line-stop-response-projection';
 import { elsewhere, movedTo, rerouteTransferId, rescheduleCommand } from './line-stop-worlds';
 
 export interface RerouteReplyDeps extends CommandQueueDeps {

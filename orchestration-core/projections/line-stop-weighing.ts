@@ -3,11 +3,10 @@
 // orders weighed together share one what-if: the planner's world is planned once, and each alternate
 // re-plans only what moving its order reaches.
 import type { HeldUpOrder, LineStopDetail } from '../../shared/api/impact';
-import type { Impact } from '../analysis/impact';
+import { summarize, type Impact } from '../model/impact';
 import { alternateLines } from '../analysis/line-stoppage';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
-import { summarize } from '../store/exceptions-repo';
 import type { Repos } from '../store/repos';
 import { elsewhere, loadsWithReroutes, movedTo, stoppageOf, worlds } from './line-stop-worlds';
 

@@ -4,7 +4,7 @@
 import { waitsForTheLine, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
 import type { ProductionOrder } from '../../shared/dataset';
 import { lineLoads, rerouted, type Stoppage } from '../analysis/line-stoppage';
-import type { PlanChange } from '../analysis/plan-changes';
+import type { PlanChange } from '../model/plan-changes';
 import { dateOf, dayOf } from '../../shared/plan-days';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
 import type { StoredException } from '../store/exceptions-repo';

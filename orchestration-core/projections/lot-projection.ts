@@ -6,9 +6,9 @@ import type { CanonicalCommand } from '../../shared/commands';
 import type { CanonicalEvent } from '../../shared/events';
 import { splitLot } from '../../shared/usage-decision';
 import type { ChangeTracker } from '../engine/change-tracker';
-import type { Lot } from '../store/lots-repo';
+import type { Lot } from '../model/lot';
 import type { Repos } from '../store/repos';
-import { describeLotEvent } from './lot-change-summary';
+import { describeLotEvent } from '../model/lot-change-summary';
 
 function planLot(lot: Lot, changes: ChangeTracker): void {
   changes.planChanged({ kind: 'lot', lot: { lotId: lot.lotId, itemId: lot.itemId, plant: lot.plant, quantity: lot.quantity, stockType: lot.stockType } });

@@ -8,8 +8,8 @@ import type { ChangeTracker } from '../engine/change-tracker';
 import { derivedId } from '../engine/derived-ids';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { Repos } from '../store/repos';
-import { applyAnswerHeard } from './exception-answers';
-import { reprojectLineStop } from './line-stop-responses';
+import { applyAnswerHeard } from './exception-answer-projection';
+import { reprojectLineStop } from './line-stop-response-projection';
 
 function movePoLine(poLineId: string, expectedDate: string, asnId: string | null, repos: Repos, changes: ChangeTracker): void {
   const line = repos.planning.poLine(poLineId);

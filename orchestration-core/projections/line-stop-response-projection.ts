@@ -4,10 +4,10 @@
 // accepted since. Once a response is applied, its projection stays as it was when chosen.
 import { waitsForTheLine, type ExceptionResponse } from '../../shared/api/impact';
 import type { PlanAnalysis } from '../engine/workflow';
-import { summarize } from '../store/exceptions-repo';
+import { summarize } from '../model/impact';
 import type { Repos } from '../store/repos';
 import { openLineStop, worlds } from './line-stop-worlds';
-import { markWorseThanDoingNothing } from './response-harm';
+import { markWorseThanDoingNothing } from '../model/response-harm';
 
 /** Projects an open line stop's responses again from its orders as they stand (rerouted or waiting). */
 export function reprojectLineStop(exceptionId: string, repos: Repos, plan: PlanAnalysis | null): void {
