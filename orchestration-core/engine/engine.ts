@@ -10,7 +10,7 @@ import type { Repos } from '../store/repos';
 import type { ChangeTracker } from './change-tracker';
 import { queueCommand } from './queue-command';
 import type { InstanceRow, StoredWait, WaitRow } from '../store/instances-repo';
-import { defaultPolicy, noRetry, type AnyWorkflow, type PlanAnalysis, type Policy, type Signal, type StepOutcome, type Wait, type WorkflowContext } from './workflow';
+import { defaultPolicy, noRetry, startedByAction, startedByEvent, type AnyWorkflow, type PlanAnalysis, type Policy, type Signal, type StepOutcome, type Wait, type WorkflowContext } from './workflow';
 
 export interface EngineDeps {
   repos: Repos;
@@ -119,7 +119,7 @@ export function createEngine(deps: EngineDeps) {
         persist(instance, stepName, step(instance.state, signal, contextFor(instance.id, now)), now);
       });
     } catch (error) {
-      if (signal.kind === 'task' || (attempt === 1 && policy.attempts <= 1)) throw error;
+      if (signal.kind === 'task' || signal.kind === 'action' || (attempt === 1 && policy.attempts <= 1)) throw error;
       changes.partRolledBack();
       const message = error instanceof Error ? error.message : String(error);
       const again = attempt < policy.attempts;
@@ -128,6 +128,16 @@ export function createEngine(deps: EngineDeps) {
       repos.instances.appendHistory(instance.id, again ? 'step-failed' : 'incident', { step: stepName, attempt, error: message, ...(dueAt ? { retryAt: dueAt } : {}) }, now);
       deps.logger?.error(`workflow ${instance.workflow} step ${stepName} failed`, { instanceId: instance.id, attempt, error: message, retryAt: dueAt });
     }
+  }
+
+  function runAction(instance: InstanceRow, action: string, signal: Signal): void {
+    const step = installed(instance).actions?.[action];
+    if (!step) throw new Error(`workflow ${instance.workflow}@${instance.version} has no action "${action}"`);
+    const now = clock.now().toISOString();
+    deps.atomically(() => {
+      repos.instances.appendHistory(instance.id, 'action', { action, signal: describe(signal) }, now);
+      persist(instance, action, step(instance.state, signal, contextFor(instance.id, now)), now);
+    });
   }
 
   /**
@@ -206,7 +216,7 @@ export function createEngine(deps: EngineDeps) {
     /** Starts workflows this event triggers and resumes those waiting for it. */
     onEvent(event: CanonicalEvent): void {
       for (const definition of newest.values()) {
-        if (definition.trigger !== event.type) continue;
+        if (!startedByEvent(definition) || definition.trigger !== event.type) continue;
         if (definition.startsWhen && !definition.startsWhen(event, { repos, plan: deps.plan?.() ?? null, policy: deps.policy ?? defaultPolicy })) continue;
         const correlationKey = definition.correlationKey(event);
         const now = clock.now().toISOString();
@@ -224,6 +234,33 @@ export function createEngine(deps: EngineDeps) {
       interrupt(event);
       eventWaitsPossible ??= repos.instances.anyWaiting('event');
       if (eventWaitsPossible) resumeByEvent(event);
+    },
+
+    /**
+     * A person's action starts an instance of this definition under the key (in the caller's
+     * transaction); a Refusal when one runs under it already. Returns the new instance's id.
+     */
+    startByAction(workflow: string, correlationKey: string, input: unknown, user: string): string {
+      const definition = newest.get(workflow);
+      if (!definition || !startedByAction(definition)) throw new Error(`workflow ${workflow} is not started by a person's action`);
+      if (repos.instances.running(workflow, correlationKey)) throw new Refusal('conflict', `${workflow} ${correlationKey} is running already`);
+      const now = clock.now().toISOString();
+      const instance: InstanceRow = { id: newId(), workflow, version: definition.version, correlationKey, status: 'running', step: null, state: null };
+      repos.instances.insert(instance, now);
+      repos.instances.appendHistory(instance.id, 'started', { action: workflow, user }, now);
+      persist(instance, null, definition.start(input, user, contextFor(instance.id, now)), now);
+      return instance.id;
+    },
+
+    /**
+     * A person acts on the instance running under the key, whatever it waits for: the definition's
+     * action runs as a step. A Refusal when none runs, or its definition has no such action.
+     */
+    act(workflow: string, correlationKey: string, action: string, input: unknown, user: string): void {
+      const instance = repos.instances.running(workflow, correlationKey);
+      if (!instance) throw new Refusal('conflict', `no ${workflow} is running for ${correlationKey}`);
+      if (!installed(instance).actions?.[action]) throw new Refusal('conflict', `${workflow} ${correlationKey} takes no ${action}`);
+      runAction(instance, action, { kind: 'action', action, input, user });
     },
 
     /** Whether a running instance waits for the task's completion. */
@@ -270,6 +307,8 @@ function describe(signal: Signal): Record<string, unknown> {
       return { kind: 'reply', commandId: signal.reply.commandId, status: signal.reply.status };
     case 'timer':
       return { kind: 'timer', dueAt: signal.dueAt };
+    case 'action':
+      return { kind: 'action', action: signal.action, user: signal.user };
   }
 }
 

@@ -14,7 +14,9 @@ export type Signal =
   | { kind: 'event'; event: CanonicalEvent }
   | { kind: 'task'; taskId: string; input: unknown; user: string }
   | { kind: 'reply'; reply: CommandReply; command: CanonicalCommand }
-  | { kind: 'timer'; dueAt: string };
+  | { kind: 'timer'; dueAt: string }
+  /** A person's action on the instance through the API (a reroute of one order of a line stop), or the one that started it. */
+  | { kind: 'action'; action: string; input: unknown; user: string };
 
 /**
  * One thing an instance waits for, and the step that runs when it happens. An instance may wait for
@@ -115,9 +117,24 @@ export const noRetry: RetryPolicy = { attempts: 1, backoffMs: 0 };
 /** For each event type an instance may wait for: the key that names the instance it resumes. */
 export type ResumeKeys = { [E in EventType]?: (event: Extract<CanonicalEvent, { type: E }>) => string };
 
-export interface WorkflowDefinition<S, T extends EventType = EventType> {
+/** What every definition has, however its instances start. */
+interface WorkflowBase<S> {
   name: string;
   version: number;
+  steps: Record<string, StepFn<S>>;
+  /** Every event type the definition waits for, with the key its waits name: the engine never guesses one. */
+  resumeKeys?: ResumeKeys;
+  interrupts?: { [E in EventType]?: Interrupt<S, E> };
+  /**
+   * What a person may do to a running instance whatever it waits for, by name: each runs as a step
+   * with an `action` signal and says what the instance waits for next.
+   */
+  actions?: Record<string, StepFn<S>>;
+  retry?: RetryPolicy;
+}
+
+/** A definition whose instances an event starts. */
+export interface WorkflowDefinition<S, T extends EventType = EventType> extends WorkflowBase<S> {
   trigger: T;
   correlationKey(event: Extract<CanonicalEvent, { type: T }>): string;
   /**
@@ -127,19 +144,29 @@ export interface WorkflowDefinition<S, T extends EventType = EventType> {
   startsWhen?(event: Extract<CanonicalEvent, { type: T }>, ctx: Pick<WorkflowContext, 'repos' | 'plan' | 'policy'>): boolean;
   /** Runs in the transaction that applies the trigger event. */
   start(event: Extract<CanonicalEvent, { type: T }>, ctx: WorkflowContext): StepOutcome<S>;
-  steps: Record<string, StepFn<S>>;
-  /** Every event type the definition waits for, with the key its waits name: the engine never guesses one. */
-  resumeKeys?: ResumeKeys;
-  interrupts?: { [E in EventType]?: Interrupt<S, E> };
-  retry?: RetryPolicy;
+}
+
+/** A definition whose instances a person's action starts (a planner accepts a transfer), in the API call's transaction. */
+export interface ActionWorkflowDefinition<S, I> extends WorkflowBase<S> {
+  startedBy: 'action';
+  start(input: I, user: string, ctx: WorkflowContext): StepOutcome<S>;
 }
 
 // The engine handles definitions of any state shape; each definition stays typed where it is written.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyWorkflow = WorkflowDefinition<any, any>;
+export type AnyWorkflow = WorkflowDefinition<any, any> | ActionWorkflowDefinition<any, any>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const startedByEvent = (definition: AnyWorkflow): definition is WorkflowDefinition<any, any> => !('startedBy' in definition);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const startedByAction = (definition: AnyWorkflow): definition is ActionWorkflowDefinition<any, any> => 'startedBy' in definition;
 
 export function defineWorkflow<S, T extends EventType>(definition: WorkflowDefinition<S, T>): WorkflowDefinition<S, T> {
   return definition;
+}
+
+export function defineActionWorkflow<S, I>(definition: Omit<ActionWorkflowDefinition<S, I>, 'startedBy'>): ActionWorkflowDefinition<S, I> {
+  return { ...definition, startedBy: 'action' };
 }
 
 export const waitForTask = (taskId: string, step: string): Wait => ({ kind: 'task', taskId, step });

@@ -5,7 +5,7 @@ import type { CanonicalEvent } from '../../shared/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChangeTracker } from '../../orchestration-core/engine/change-tracker';
 import { createEngine } from '../../orchestration-core/engine/engine';
-import { defineWorkflow, waitForEvent, waitForTask, waitUntil, type AnyWorkflow, type RetryPolicy } from '../../orchestration-core/engine/workflow';
+import { defineActionWorkflow, defineWorkflow, waitForEvent, waitForTask, waitUntil, type AnyWorkflow, type RetryPolicy } from '../../orchestration-core/engine/workflow';
 import { openStore } from '../../orchestration-core/store/open-store';
 import { createRepos } from '../../orchestration-core/store/repos';
 import { createEventFactory } from '../helpers/event-factory';
@@ -192,5 +192,36 @@ describe('engine waits', () => {
     core.apply(restart('LS-1'));
     expect(() => core.apply(decided('AP-LS-1', 'AP-LS-1'))).toThrow("byDecision: the ERP's notification service is down");
     expect(core.waits()).toHaveLength(3);
+  });
+  it('starts an instance on a person\'s action, and takes an action on a running one whatever it waits for', () => {
+    const counting = defineActionWorkflow<{ count: number; taskId: string }, { from: number }>({
+      name: 'count-watch',
+      version: 1,
+      start(input, user, ctx) {
+        const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Counting, started by ${user}` });
+        return { state: { count: input.from, taskId }, wait: waitForTask(taskId, 'done') };
+      },
+      actions: {
+        add(state, signal) {
+          if (signal.kind !== 'action') throw new Error('expected an action');
+          const next = { ...state, count: state.count + (signal.input as { by: number }).by };
+          return { state: next, wait: waitForTask(state.taskId, 'done') };
+        },
+      },
+      steps: { done: (state) => ({ state, end: 'completed' }) },
+    });
+    const core = start([watchWorkflow(), counting]);
+    const state = () => JSON.parse(core.store.db.prepare("SELECT state FROM workflow_instances WHERE workflow = 'count-watch'").pluck().get() as string) as { count: number; taskId: string };
+    core.store.transaction(() => core.engine.startByAction('count-watch', 'C-1', { from: 2 }, 'pl.omar'));
+    expect(() => core.store.transaction(() => core.engine.startByAction('count-watch', 'C-1', { from: 5 }, 'pl.omar'))).toThrow('count-watch C-1 is running already');
+    core.store.transaction(() => core.engine.act('count-watch', 'C-1', 'add', { by: 3 }, 'pl.omar'));
+    expect(state().count).toBe(5);
+    expect(core.waits()).toEqual([{ kind: 'task', step: 'done' }]);
+    expect(() => core.store.transaction(() => core.engine.act('count-watch', 'C-1', 'multiply', { by: 3 }, 'pl.omar'))).toThrow('count-watch C-1 takes no multiply');
+    core.store.transaction(() => core.engine.onTaskCompleted(state().taskId, {}, 'pl.omar'));
+    expect(() => core.store.transaction(() => core.engine.act('count-watch', 'C-1', 'add', { by: 1 }, 'pl.omar'))).toThrow('no count-watch is running for C-1');
+    // An action-started definition never starts on an event.
+    core.apply(restart('LS-1'));
+    expect(core.store.db.prepare("SELECT count(*) FROM workflow_instances WHERE workflow = 'count-watch'").pluck().get()).toBe(1);
   });
 });
