@@ -96,6 +96,7 @@ function assemble(
   const rebalancing = createRebalancingProposals({
     store,
     repos,
+    engine,
     changes,
     clock,
     logger,

@@ -1,8 +1,8 @@
 // The Rebalancing view's proposals: the optimizer's latest solution per item, kept in the rebalancing
 // worker and re-solved (debounced, only the items whose balances moved) after plan changes, merged with
-// the planner's decisions in SQLite. Accepting queues a transfer.request in the decision's transaction;
-// above the value threshold (the revenue the transfer protects), an approval.request for a supervisor
-// first, and the transfer.request once the gateway took the request and published the approval.
+// the planner's decisions in SQLite. Accepting starts the transfer-accepted workflow in the decision's
+// transaction: a transfer.request, or above the value threshold (the revenue the transfer protects) a
+// supervisor's approval first (workflows/transfer-accepted.ts).
 import type { Worker } from 'node:worker_threads';
 import type { Handlers } from '../../shared/api';
 import { acceptProposalsArgsSchema, rejectProposalsArgsSchema, type RebalancingApi, type RebalancingProposal, type RebalancingSnapshot, type RebalancingStatus } from '../../shared/api/rebalancing';
@@ -15,12 +15,13 @@ import type { RebalanceChange } from '../analysis/rebalancing/rebalancing-cache'
 import { createRebalancingService, type RebalancingService } from '../analysis/rebalancing/rebalancing-service';
 import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
-import { commandIdFor, derivedId } from '../engine/derived-ids';
-import { queueCommand } from '../engine/queue-command';
+import { derivedId } from '../engine/derived-ids';
+import type { Engine } from '../engine/engine';
 import type { StoredApproval } from '../store/approvals-repo';
 import type { Store } from '../store/open-store';
 import type { RebalancingDecision } from '../store/rebalancing-repo';
 import type { Repos } from '../store/repos';
+import type { TransferAcceptance } from '../workflows/transfer-accepted';
 import type { CommitPath } from './commit-path';
 
 export interface RebalancingProposalsDeps {
@@ -33,6 +34,8 @@ export interface RebalancingProposalsDeps {
   routeCommand: (type: CommandType) => string;
   /** Where the planner's decisions are written. */
   commit: CommitPath;
+  /** Runs the transfer-accepted workflow an acceptance starts. */
+  engine: Pick<Engine, 'startByAction'>;
   /** Value (revenue protected) above which accepting asks a supervisor's approval first (default 10,000). */
   transferApprovalValue?: number;
   /** Starts the rebalancing worker; absent: nothing is computed, and the status says so. */
@@ -48,14 +51,6 @@ export interface RebalancingProposalsDeps {
 export const proposalIdOf = (itemId: string, fromPlant: string, toPlant: string): string => derivedId('RB-', `${itemId}-${fromPlant}-${toPlant}`);
 /** The transfer an acceptance sends: the proposal on its ship date, so a second accept (here or elsewhere) names the same one. */
 export const transferIdOf = (proposalId: string, shipDate: string): string => derivedId('', proposalId, `-${shipDate}`);
-
-/** A rejection stands while the proposal is what was rejected. */
-/** The stock transport order a proposal becomes. */
-function transferRequestOf(proposal: RebalancingProposal, transferId: string) {
-  const { itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate } = proposal;
-  const reason = `Rebalancing ${itemId}: ${toPlant} below safety stock${proposal.needDate ? ` from ${proposal.needDate}` : ''}`;
-  return { transferId, itemId, fromPlant, toPlant, quantity, shipDate, arrivalDate, reason };
-}
 
 const sameProposal = (a: RebalancingProposal, b: RebalancingProposal) =>
   a.quantity === b.quantity && a.unitCost === b.unitCost && a.shipDate === b.shipDate && a.arrivalDate === b.arrivalDate && a.needDate === b.needDate;
@@ -274,7 +269,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     'rebalancing.proposals': () => snapshot(),
     'rebalancing.accept': (rawArgs, context) => {
       const args = acceptProposalsArgsSchema.parse(rawArgs);
-      const commandIds = decide('rebalancing.accept', args.proposalIds, (proposalId, now) => {
+      const commandIds = decide('rebalancing.accept', args.proposalIds, (proposalId) => {
         const decided = repos.rebalancing.get(proposalId);
         // Another planner's transfer is theirs: said so, not answered as if this one had sent it.
         if (decided?.decision === 'accepted' && !decided.receivedAt && decided.decidedBy !== context.user) {
@@ -289,25 +284,20 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
         // Another workstation's request waits for a supervisor (this workstation's own, refused by the gateway, does not).
         if (asked?.status === 'pending' && asked.id !== decided?.approvalId) throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted by ${asked.requestedBy} and awaits a supervisor's approval (${asked.id})`);
         if (repos.planning.hasTransfer(transferId)) throw new ApiFailure('conflict', `proposalIds: ${proposalId} was accepted already; its transfer ${transferId} is on its way`);
-        const { itemId, fromPlant, toPlant, quantity, unit, shipDate, arrivalDate } = proposal;
-        if (proposal.revenueProtected > transferApprovalValue) {
-          // Policy: a supervisor approves a transfer of this value first; the transfer.request follows the approval.
-          // Unique: a refused or rejected request is asked again under a new id.
-          const approvalId = `AP-${deps.newId()}`;
-          const transfer = { transferId, itemId, fromPlant, toPlant, quantity, unit, shipDate, arrivalDate, value: proposal.revenueProtected };
-          // As a supervisor reads it in the Approvals grid: grouped figures, money with its currency.
-          const subject = `Transfer ${quantity.toLocaleString('en-US')} ${unit} of ${itemId} from ${fromPlant} to ${toPlant} (value ${repos.master.currency()} ${Math.round(proposal.revenueProtected).toLocaleString('en-US')})`;
-          const command = queueCommand(deps, 'approval.request', { approvalId, kind: 'transfer', subject, transfer }, { issuedBy: context.user, entityId: approvalId }, now);
-          repos.approvals.request({ id: approvalId, kind: 'transfer', subject, requestedBy: context.user, requestedAt: now, substitution: null, deviation: null, transfer, exceptionId: null, projected: null, baseline: null });
-          deps.changes.changed('approval', approvalId);
-          repos.rebalancing.decide({ proposalId, decision: 'awaiting-approval', proposal, transferId, commandId: command.commandId, approvalId, decidedBy: context.user, decidedAt: now, reason: null });
-          repos.audit.append({ at: now, actor: context.user, action: 'rebalancing approval requested', subject: proposalId, detail: { transferId, approvalId, commandId: command.commandId, quantity, value: proposal.revenueProtected } });
-          return command.commandId;
-        }
-        const command = queueCommand(deps, 'transfer.request', transferRequestOf(proposal, transferId), { issuedBy: context.user, entityId: transferId, commandId: commandIdFor(transferId, 'request') }, now);
-        repos.rebalancing.decide({ proposalId, decision: 'accepted', proposal, transferId, commandId: command.commandId, approvalId: null, decidedBy: context.user, decidedAt: now, reason: null });
-        repos.audit.append({ at: now, actor: context.user, action: 'rebalancing accepted', subject: proposalId, detail: { transferId, commandId: command.commandId, quantity, cost: proposal.cost } });
-        return command.commandId;
+        const { itemId, fromPlant, toPlant, quantity, unit } = proposal;
+        // Policy: a supervisor approves a transfer of this value first; the transfer.request follows the approval.
+        // Unique: a refused or rejected request is asked again under a new id.
+        const approval =
+          proposal.revenueProtected > transferApprovalValue
+            ? {
+                approvalId: `AP-${deps.newId()}`,
+                // As a supervisor reads it in the Approvals grid: grouped figures, money with its currency.
+                subject: `Transfer ${quantity.toLocaleString('en-US')} ${unit} of ${itemId} from ${fromPlant} to ${toPlant} (value ${repos.master.currency()} ${Math.round(proposal.revenueProtected).toLocaleString('en-US')})`,
+              }
+            : undefined;
+        const acceptance: TransferAcceptance = { proposal, transferId, ...(approval ? { approval } : {}) };
+        deps.engine.startByAction('transfer-accepted', transferId, acceptance, context.user);
+        return repos.rebalancing.get(proposalId)?.commandId ?? null;
       });
       return { commandIds: commandIds.filter((id): id is string => id !== null) };
     },
@@ -325,60 +315,6 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
       return { rejected: outcomes.length };
     },
   } satisfies Handlers<RebalancingApi>;
-
-  /**
-   * Transfers waiting for a supervisor: once the gateway replied to the request (refused: the proposal
-   * is open again, with why) and the decision is recorded here (whenever it came), approved sends the
-   * transfer.request once, under an id derived from the approval; rejected rejects the proposal.
-   */
-  function settleApprovals(): boolean {
-    // Most commits settle nothing: no durable transaction for them.
-    const ready = (decision: RebalancingDecision): boolean => {
-      const status = decision.commandId ? repos.outbox.get(decision.commandId)?.status : undefined;
-      if (status === undefined || status === 'pending' || !decision.approvalId) return false;
-      return status === 'rejected' || repos.approvals.get(decision.approvalId)?.status !== 'pending';
-    };
-    if (!repos.rebalancing.awaitingApproval().some(ready)) return false;
-    let settled: boolean;
-    try {
-      settled = store.durableTransaction(() => {
-        const now = deps.clock.now().toISOString();
-        let any = false;
-        for (const decision of repos.rebalancing.awaitingApproval()) {
-          const request = decision.commandId ? repos.outbox.get(decision.commandId) : undefined;
-          if (!request || request.status === 'pending' || !decision.approvalId) continue;
-          const subject = decision.proposalId;
-          if (request.status === 'rejected') {
-            const reason = `The gateway refused the request for approval: ${repos.outbox.refusal(request.commandId) ?? 'no reason given'}`;
-            repos.rebalancing.decide({ ...decision, decision: 'refused', reason });
-            repos.audit.append({ at: now, actor: 'gateway', action: 'rebalancing approval refused', subject, detail: { approvalId: decision.approvalId, reason } });
-            any = true;
-            continue;
-          }
-          const approval = repos.approvals.get(decision.approvalId);
-          if (!approval || approval.status === 'pending' || !approval.decidedBy) continue;
-          any = true;
-          if (approval.status === 'rejected') {
-            const reason = `${approval.decidedBy} rejected the transfer: ${approval.decisionReason ?? ''}`;
-            repos.rebalancing.decide({ ...decision, decision: 'rejected', reason });
-            repos.audit.append({ at: now, actor: approval.decidedBy, action: 'rebalancing rejected', subject, detail: { approvalId: decision.approvalId, reason } });
-            continue;
-          }
-          // Exactly what was approved, sent once.
-          const transferId = decision.transferId ?? transferIdOf(decision.proposalId, decision.proposal.shipDate);
-          const payload = { ...transferRequestOf(decision.proposal, transferId), approvalId: decision.approvalId, approvedBy: approval.decidedBy };
-          const command = queueCommand(deps, 'transfer.request', payload, { issuedBy: decision.decidedBy, entityId: transferId, commandId: commandIdFor(decision.approvalId, 'transfer') }, now);
-          repos.rebalancing.decide({ ...decision, decision: 'accepted', transferId, commandId: command.commandId });
-          repos.audit.append({ at: now, actor: decision.decidedBy, action: 'rebalancing accepted', subject, detail: { transferId, commandId: command.commandId, approvalId: decision.approvalId, approvedBy: approval.decidedBy } });
-        }
-        return any;
-      });
-    } catch (error) {
-      deps.changes.discard();
-      throw error;
-    }
-    return settled;
-  }
 
   /**
    * Stock transport orders the ERP created for a proposal accepted on another workstation: recorded
@@ -452,8 +388,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
      * a supervisor decided one; `transferApprovalChanged`: a transfer's approval was asked for or decided.
      */
     committed(heard: { transferApprovalChanged?: boolean } = {}): void {
-      const noted = noteTransfersUpstream();
-      if (settleApprovals() || noted) {
+      if (noteTransfersUpstream()) {
         publish();
         deps.afterDecision();
       } else if (heard.transferApprovalChanged && service) {

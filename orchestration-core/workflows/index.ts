@@ -7,5 +7,6 @@ import { lineStopped } from './line-stopped';
 import { lotBlocked, lotBlockedV1 } from './lot-blocked';
 import { productionCompleted } from './production-completed';
 import { supplierDelay } from './supplier-delay';
+import { transferAccepted } from './transfer-accepted';
 
-export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased, lotBlocked, lotBlockedV1, lineStopped];
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased, lotBlocked, lotBlockedV1, lineStopped, transferAccepted];

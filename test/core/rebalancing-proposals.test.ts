@@ -54,6 +54,7 @@ describe('rebalancing proposals', () => {
       newId: () => `id-${(ids += 1)}`,
       routeCommand: () => 'erp',
       commit: parts.commitAs('planner'),
+      engine: parts.engine,
       ...(transferApprovalValue === undefined ? {} : { transferApprovalValue }),
       startWorker: startRebalanceWorkerFromSource,
       debounceMs: 20,
@@ -132,7 +133,7 @@ describe('rebalancing proposals', () => {
   });
 
   it('computes nothing without a worker, and says so', () => {
-    const idle = createRebalancingProposals({ store: parts.store, repos: parts.repos, changes: parts.changes, clock: fixedClock(), logger: quietLogger, newId: () => 'x', routeCommand: () => 'erp', commit: parts.commitAs('planner'), publish: () => {}, afterDecision: () => {} });
+    const idle = createRebalancingProposals({ store: parts.store, repos: parts.repos, changes: parts.changes, clock: fixedClock(), logger: quietLogger, newId: () => 'x', routeCommand: () => 'erp', commit: parts.commitAs('planner'), engine: parts.engine, publish: () => {}, afterDecision: () => {} });
     expect(idle.snapshot()).toEqual({ status: expect.objectContaining({ state: 'unavailable' }), proposals: [] });
   });
 
