@@ -6,8 +6,7 @@ import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
-import { projectAcceptedCommand } from '../projections/lot-projection';
-import { projectAcceptedPlanningCommand } from '../projections/planning-projection';
+import { replyProjections } from '../projections/reply-projections';
 import { recordRerouteReply } from '../projections/reroute-reply-projection';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
@@ -47,14 +46,7 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     const command = sent ?? repos.outbox.get(commandId)?.command;
     // recordReply changes nothing when the command is not pending (unknown, or replied before).
     if (!command || !repos.outbox.recordReply(reply, at)) return;
-    // A rejection leaves the version alone: what changed upstream reaches the cache as events, and
-    // a re-decision must be based on the state the engineer has actually seen.
-    if (reply.status === 'accepted' || reply.status === 'duplicate') {
-      projectAcceptedCommand(command, reply.version, repos, changes, at);
-      projectAcceptedPlanningCommand(command, repos, changes);
-    }
-    // A supervisor's decision, accepted or refused upstream, changes what the Approvals view shows.
-    if (command.type === 'approval.decide') changes.approvalChanged(command.payload.approvalId);
+    for (const project of replyProjections) project(command, reply, { repos, changes, at });
     if (command.type === 'production.reroute') recordRerouteReply(command, reply, { repos, changes, newId: deps.newId, routeCommand: deps.routeCommand, plan: deps.plan(), now: at });
     repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
     engine.onReply(reply, command);
