@@ -236,7 +236,7 @@ function assemble(
       clock,
       commit,
     }),
-    ...createImpactHandlers({ store, repos, engine, commit }),
+    ...createImpactHandlers({ repos, engine, commit }),
     'impact.reroute': createRerouteHandler({
       repos,
       changes,

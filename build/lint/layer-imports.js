@@ -40,17 +40,21 @@ export const layerTable = {
  *   host         host.ts, core-types.ts (and any root file not named here): createCore and the core's
  *                shape as its hosts see it
  */
+/** Packages only some core layers may import; every other core layer is refused them. */
+const corePackagesOwned = new Set(['better-sqlite3']);
+
 export const coreLayerTable = {
   ports: { files: ['core-ports.ts', 'core-defaults.ts', 'event-bus.ts'], imports: [] },
   model: { imports: ['ports'] },
-  store: { imports: ['ports', 'model'] },
+  // SQL lives only here: the only core layer that may import the database driver.
+  store: { imports: ['ports', 'model'], packages: ['better-sqlite3'] },
   analysis: { imports: ['ports', 'model'] },
   engine: { imports: ['ports', 'model', 'store'] },
   projections: { imports: ['ports', 'model', 'store', 'analysis', 'engine'] },
   workflows: { imports: ['ports', 'model', 'store', 'analysis', 'engine', 'projections'] },
   connectors: { imports: ['ports', 'model', 'store', 'engine', 'projections'] },
   services: { imports: ['ports', 'model', 'store', 'analysis', 'engine', 'projections', 'workflows', 'connectors'] },
-  host: { files: ['host.ts', 'core-types.ts'], imports: ['ports', 'model', 'store', 'analysis', 'engine', 'projections', 'workflows', 'connectors', 'services'] },
+  host: { files: ['host.ts', 'core-types.ts'], imports: ['ports', 'model', 'store', 'analysis', 'engine', 'projections', 'workflows', 'connectors', 'services'], packages: ['better-sqlite3'] },
 };
 
 const coreLayerOfRootFile = new Map(Object.entries(coreLayerTable).flatMap(([name, row]) => (row.files ?? []).map((file) => [file, name])));
@@ -152,6 +156,9 @@ export const layerImportsRule = {
         rule.forbiddenPackages.includes(name) ||
         (rule.forbidNodeBuiltins && isBuiltin);
       if (forbidden) context.report({ node, messageId: 'package', data: { layer, name } });
+      else if (coreLayer && corePackagesOwned.has(name) && !(coreLayerTable[coreLayer].packages ?? []).includes(name)) {
+        context.report({ node, messageId: 'package', data: { layer: relativeFile.replace(/\/[^/]+$/, ''), name } });
+      }
     }
     return {
       Program: (node) => {

@@ -4,33 +4,17 @@ import type { Handlers } from '../../shared/api';
 import type { ExceptionDetail, ImpactApi, ImpactedCustomerOrderRow, ImpactedProductionOrderRow } from '../../shared/api/impact';
 import { ApiFailure } from '../../shared/api/result';
 import type { Engine } from '../engine/engine';
-import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 import type { CommitPath } from './commit-path';
 
-type ProductionFacts = Omit<ImpactedProductionOrderRow, 'daysLate' | 'addedDaysLate' | 'unfulfilled'>;
-type CustomerFacts = Omit<ImpactedCustomerOrderRow, 'daysLate' | 'addedDaysLate' | 'unfulfilled' | 'revenueAtRisk'>;
-
 export interface ImpactHandlerDeps {
-  store: Store;
   repos: Repos;
   engine: Engine;
   commit: CommitPath;
 }
 
 export function createImpactHandlers(deps: ImpactHandlerDeps) {
-  const { store, repos, engine, commit } = deps;
-  const db = store.db;
-  const productionFacts = db.prepare<[string], ProductionFacts>(
-    `SELECT o.id, o.item_id AS itemId, coalesce(i.description, o.item_id) AS itemDescription, o.plant, o.quantity, o.line,
-       o.start_date AS startDate, o.due_date AS dueDate
-     FROM production_orders o LEFT JOIN items i ON i.id = o.item_id WHERE o.id = ?`,
-  );
-  const customerFacts = db.prepare<[string], CustomerFacts>(
-    `SELECT o.id, o.customer_id AS customerId, o.item_id AS itemId, coalesce(i.description, o.item_id) AS itemDescription, o.plant,
-       o.quantity, o.ship_date AS shipDate, o.value, o.priority
-     FROM customer_orders o LEFT JOIN items i ON i.id = o.item_id WHERE o.id = ?`,
-  );
+  const { repos, engine, commit } = deps;
   /** This workstation's answer, when the gateway refused it. */
   function refusedAnswerOf(commandId: string | null): ExceptionDetail['refusedAnswer'] {
     const sent = commandId === null ? undefined : repos.outbox.get(commandId);
@@ -55,11 +39,11 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
       if (!stored) throw new ApiFailure('not-found', `id: no exception ${id}`);
       // Orders since removed upstream (shipped, cancelled) drop out of the detail.
       const productionOrders = stored.impact.productionOrders.flatMap((order): ImpactedProductionOrderRow[] => {
-        const facts = productionFacts.get(order.id);
+        const facts = repos.orderFacts.productionOrder(order.id);
         return facts ? [{ ...facts, daysLate: order.daysLate, addedDaysLate: order.addedDaysLate, unfulfilled: order.unfulfilled }] : [];
       });
       const customerOrders = stored.impact.customerOrders.flatMap((order): ImpactedCustomerOrderRow[] => {
-        const facts = customerFacts.get(order.id);
+        const facts = repos.orderFacts.customerOrder(order.id);
         return facts ? [{ ...facts, daysLate: order.daysLate, addedDaysLate: order.addedDaysLate, unfulfilled: order.unfulfilled, revenueAtRisk: order.revenueAtRisk }] : [];
       });
       const approval = repos.approvals.latestForException(id, context.user);

@@ -13,6 +13,7 @@ import { createInspectionLotsRepo } from './inspection-lots-repo';
 import { createLotHistoryRepo } from './lot-history-repo';
 import { createLotsRepo } from './lots-repo';
 import { createMasterRepo } from './master-repo';
+import { createOrderFacts } from './order-facts';
 import { createOutbox } from './outbox';
 import { createPlanningRepo } from './planning-repo';
 import { createRebalancingRepo } from './rebalancing-repo';
@@ -31,6 +32,7 @@ export function createRepos(db: Database.Database) {
     decisions: createDecisionsRepo(db),
     instances: createInstancesRepo(db),
     planning: createPlanningRepo(db),
+    orderFacts: createOrderFacts(db),
     exceptions: createExceptionsRepo(db),
     approvals: createApprovalsRepo(db),
     genealogy: createGenealogyRepo(db),

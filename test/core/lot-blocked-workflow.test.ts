@@ -96,7 +96,7 @@ describe('lot-blocked workflow', () => {
     expect(accept.projected).toMatchObject({ ordersHit: 3 });
     expect(accept.description).toBe("Let the orders still short after qe.anna's usage decision (R9) slip until stock is replenished.");
     // The planner reads the decision with the block's facts, not "awaiting the quality engineer".
-    const impact = createImpactHandlers({ store: parts.store, repos: parts.repos, engine: parts.engine, commit: parts.commitAs('planner') });
+    const impact = createImpactHandlers({ repos: parts.repos, engine: parts.engine, commit: parts.commitAs('planner') });
     expect(impact['impact.exception']({ id: 'EX-IL-9' }, { user: 'pl.omar' }).detail).toMatchObject({
       lotId: 'L-1',
       usageDecision: { code: 'R9', decidedBy: 'qe.anna', decidedAt: '2026-11-02T09:00:00.000Z', postings: [{ decision: 'release', quantity: 50 }, { decision: 'scrap', quantity: 50 }] },

@@ -70,7 +70,7 @@ describe('responses worse than doing nothing', () => {
         instanceId,
         taskId,
       });
-      return createImpactHandlers({ store: parts.store, repos: parts.repos, engine: parts.engine, commit: parts.commitAs('planner') });
+      return createImpactHandlers({ repos: parts.repos, engine: parts.engine, commit: parts.commitAs('planner') });
     }
 
     it('refuses a worse response until the planner confirms it, naming both figures', () => {

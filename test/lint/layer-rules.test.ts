@@ -59,6 +59,14 @@ describe('layer rules', () => {
     expect(await layerErrors('orchestration-core/host.ts', "import { workflows } from './workflows';\nimport { createImpactHandlers } from './services/impact-handlers';\nexport const a = [workflows, createImpactHandlers];\n")).toEqual([]);
   });
 
+  it('keeps SQL in store/: no other core folder imports the database driver', async () => {
+    expect(await layerErrors('orchestration-core/services/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;\n")).toEqual([
+      'orchestration-core/services/ may not import the package "better-sqlite3"',
+    ]);
+    expect(await layerErrors('orchestration-core/workflows/line-stop/x.ts', "import type Database from 'better-sqlite3';\nexport type A = Database.Database;\n")).toHaveLength(1);
+    expect(await layerErrors('orchestration-core/store/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;\n")).toEqual([]);
+  });
+
   it('asks for a row when the core grows a folder the table does not place', async () => {
     expect(await layerErrors('orchestration-core/widgets/x.ts', 'export const a = 1;\n')).toEqual([
       "orchestration-core/widgets/ has no row in the core's layer table (coreLayerTable in build/lint/layer-imports.js)",
