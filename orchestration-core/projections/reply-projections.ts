@@ -26,9 +26,4 @@ const acceptedEffects: ReplyProjection = (command, reply, { repos, changes, at }
   projectAcceptedPlanningCommand(command, repos, changes);
 };
 
-/** A supervisor's decision, accepted or refused upstream, changes what the Approvals view shows. */
-const approvalDecisionReplied: ReplyProjection = (command, _reply, { changes }) => {
-  if (command.type === 'approval.decide') changes.changed('approval', command.payload.approvalId);
-};
-
-export const replyProjections: readonly ReplyProjection[] = [acceptedEffects, approvalDecisionReplied];
+export const replyProjections: readonly ReplyProjection[] = [acceptedEffects];

@@ -1,26 +1,22 @@
-// The Approvals API: requests for a supervisor's decision, and the decision, which goes upstream as
-// a command. Policy: only a supervisor decides (the role table, shared/api/roles.ts), and never on their
+// The Approvals API: requests for a supervisor's decision, and the decision, which the request's
+// approval-requested workflow sends upstream. Policy: only a supervisor decides (the role table, shared/api/roles.ts), and never on their
 // own request. The gateway refuses a requester's decision too; the role is this workstation's setting,
 // checked here only.
 import type { Handlers } from '../../shared/api';
 import { decideApprovalArgsSchema, type ApprovalRow, type ApprovalsApi } from '../../shared/api/approvals';
 import { ApiFailure } from '../../shared/api/result';
 import { roleRefusal } from '../../shared/api/roles';
-import type { CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
-import type { Clock } from '../core-ports';
-import type { ChangeTracker } from '../engine/change-tracker';
-import { queueCommand } from '../engine/queue-command';
+import type { Engine } from '../engine/engine';
 import type { StoredApproval } from '../store/approvals-repo';
 import type { Repos } from '../store/repos';
+import type { DecisionHere } from '../workflows/approval-requested';
 import type { CommitPath } from './commit-path';
 
 export interface ApprovalHandlerDeps {
   repos: Repos;
-  changes: ChangeTracker;
-  clock: Clock;
-  newId: () => string;
-  routeCommand: (type: CommandType) => string;
+  /** The request's approval-requested instance takes the decision. */
+  engine: Pick<Engine, 'act'>;
   /** This workstation's role: whether the rows read as decidable here. */
   role: Role;
   commit: CommitPath;
@@ -60,11 +56,11 @@ export function createApprovalsHandlers(deps: ApprovalHandlerDeps) {
         if (!approval) throw new ApiFailure('not-found', `approvalId: no approval request ${args.approvalId}`);
         const refused = refusal(approval, context.user);
         if (refused) throw new ApiFailure(refused.code, `approvalId: ${refused.message}`);
-        const now = deps.clock.now().toISOString();
-        const command = queueCommand(deps, 'approval.decide', { approvalId: approval.id, decision: args.decision, reason: args.reason }, { issuedBy: context.user, entityId: approval.id }, now);
-        repos.approvals.decideHere(approval.id, args.decision, context.user, now, command.commandId);
-        deps.changes.changed('approval', approval.id);
-        return command.commandId;
+        const decision: DecisionHere = { decision: args.decision, reason: args.reason };
+        deps.engine.act('approval-requested', approval.id, 'decide', decision, context.user);
+        const decided = repos.approvals.get(approval.id)?.pendingDecision;
+        if (!decided) throw new Error(`approval ${approval.id}: the decision was not recorded`);
+        return decided.commandId;
       });
       return { commandId };
     },

@@ -1,11 +1,13 @@
 // Someone asked for a supervisor's approval (a substitution, a use-as-is under a deviation, or a transfer above the threshold). Every workstation hears the
 // request from the gateway: it lists it for supervisors with an SLA, and closes it when the gateway
-// publishes the decision, whichever workstation made it. The decision itself is a command
-// (approval.decide) that the Approvals API queues; the requester's own is refused here and upstream.
+// publishes the decision, whichever workstation made it. A supervisor here decides through the
+// instance's `decide` action: the decision goes upstream as approval.decide and waits for the gateway's
+// reply or the published decision (a refused one may be decided again); the requester's own is refused
+// by the Approvals API and upstream.
 // When the request answers an exception that is still open here (a planner on another workstation
 // chose the substitution), this workstation's planner task steps aside until the decision: approved,
 // the exception is resolved here too; rejected, the task is open again.
-import { defineWorkflow, waitForEvent, type WorkflowContext } from '../engine/workflow';
+import { defineWorkflow, waitForEvent, waitForReply, type Wait, type WorkflowContext } from '../engine/workflow';
 
 interface ApprovalState {
   approvalId: string;
@@ -13,6 +15,15 @@ interface ApprovalState {
   /** This workstation's open exception the request answers, and its planner task set aside meanwhile. */
   setAside?: { exceptionId: string; taskId: string; instanceId: string };
 }
+
+/** What a supervisor decides here (validated by the Approvals API). */
+export interface DecisionHere {
+  decision: 'approve' | 'reject';
+  reason: string;
+}
+
+/** Until the gateway publishes the decision: whichever workstation makes it, this instance hears it. */
+const untilDecided = (approvalId: string): Wait => waitForEvent('approval.decided', approvalId, 'decided');
 
 /** Hours a supervisor has to decide before the request is overdue. */
 const decisionSlaHours = 4;
@@ -48,10 +59,28 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     // Every workstation's Quarantine shows the lot awaiting the supervisor, not awaiting a decision.
     if (p.kind === 'use-as-is') ctx.lotChanged(p.deviation.lotId);
     const setAside = p.kind !== 'substitution' || p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, { by: p.requestedBy, at: p.requestedAt }, ctx);
-    return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: waitForEvent('approval.decided', p.approvalId, 'decided') };
+    return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: untilDecided(p.approvalId) };
+  },
+
+  actions: {
+    /** A supervisor here decided: upstream decides whose decision stands (the first, and never the requester's). */
+    decide(state, signal, ctx) {
+      if (signal.kind !== 'action') throw new Error(`decide: expected an action, got ${signal.kind}`);
+      const { decision, reason } = signal.input as DecisionHere;
+      const commandId = ctx.emit('approval.decide', { approvalId: state.approvalId, decision, reason }, { issuedBy: signal.user, entityId: state.approvalId });
+      ctx.repos.approvals.decideHere(state.approvalId, decision, signal.user, ctx.now, commandId);
+      ctx.approvalChanged(state.approvalId);
+      return { state, wait: [untilDecided(state.approvalId), waitForReply(commandId, 'decisionReplied')] };
+    },
   },
 
   steps: {
+    /** Accepted, the published decision follows; refused (decided elsewhere first, say), the row shows why and a supervisor may decide again. */
+    decisionReplied(state, _signal, ctx) {
+      ctx.approvalChanged(state.approvalId);
+      return { state, wait: untilDecided(state.approvalId) };
+    },
+
     decided(state, signal, ctx) {
       if (signal.kind !== 'event' || signal.event.type !== 'approval.decided') throw new Error(`decided: expected approval.decided, got ${signal.kind}`);
       const p = signal.event.payload;
