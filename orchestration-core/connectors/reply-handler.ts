@@ -8,7 +8,6 @@ import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
 import { projectAcceptedCommand } from '../projections/lot-projection';
 import { projectAcceptedPlanningCommand } from '../projections/planning-projection';
-import { recordRerouteReply } from '../projections/reroute-reply-projection';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 
@@ -55,7 +54,6 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     }
     // A supervisor's decision, accepted or refused upstream, changes what the Approvals view shows.
     if (command.type === 'approval.decide') changes.approvalChanged(command.payload.approvalId);
-    if (command.type === 'production.reroute') recordRerouteReply(command, reply, { repos, changes, newId: deps.newId, routeCommand: deps.routeCommand, plan: deps.plan(), now: at });
     repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
     engine.onReply(reply, command);
   }

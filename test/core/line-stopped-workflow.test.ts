@@ -60,7 +60,7 @@ describe('line-stopped workflow', () => {
     temp = makeTempDir();
     const clock = fixedClock();
     parts = createCoreParts(temp.file('core.sqlite'), clock, { planning });
-    reroute = createRerouteHandler({ repos: parts.repos, changes: parts.changes, clock, newId: () => 'unused', routeCommand: () => 'erp', plan: parts.plan, commit: parts.commitAs('planner') });
+    reroute = createRerouteHandler({ repos: parts.repos, engine: parts.engine, commit: parts.commitAs('planner') });
     const event = createEventFactory();
     parts.ingest.applyBatch([event('erp', 'line.stopped', { stoppageId: 'LS-1', plant: 'P1', line: 'L1', from: '2026-12-01', expectedDays: 5, reason: 'Spindle drive fault' })]);
   });
