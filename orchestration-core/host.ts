@@ -23,6 +23,7 @@ import { createRebalancingProposals } from './services/rebalancing-proposals';
 import { createExceptionReweigher } from './services/exception-reweigher';
 import { createLineStopWeigher } from './services/line-stop-weigher';
 import { createRerouteHandler } from './services/reroute-handler';
+import { createLineStopRecords } from './workflows/line-stop/heard';
 import { openStore } from './store/open-store';
 import { createRepos } from './store/repos';
 import { workflowDefinitions } from './workflows';
@@ -123,7 +124,8 @@ function assemble(
       reweigher.planChanged();
     },
   });
-  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan: () => planning.index(), newId: randomUUID, routeCommand });
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
+  const lineStops = createLineStopRecords(repos, changes);
   const weigher = createLineStopWeigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
 
   function publishChanges(): void {
@@ -210,7 +212,7 @@ function assemble(
       settings,
       clientId,
       user: config.user,
-      ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger, plan: () => planning.index() }),
+      ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger, plan: () => planning.index(), lineStops }),
       repos,
       handleReplies,
       clock,
@@ -237,15 +239,7 @@ function assemble(
       commit,
     }),
     ...createImpactHandlers({ repos, engine, commit }),
-    'impact.reroute': createRerouteHandler({
-      repos,
-      changes,
-      clock,
-      newId: randomUUID,
-      routeCommand,
-      plan: () => planning.index(),
-      commit,
-    }),
+    'impact.reroute': createRerouteHandler({ repos, engine, commit }),
     ...createApprovalsHandlers({ repos, engine, role: config.role, commit }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,

@@ -13,6 +13,7 @@ import { openApprovalAsEvent } from '../model/open-approval';
 import { decidedInspectionAsEvent, openInspectionAsEvent } from '../model/open-inspection';
 import { exceptionAnswerAsEvent, usageDecisionAsEvent } from '../model/snapshot-events';
 import { projectEvent } from '../projections/lot-projection';
+import type { LineStopRecords } from '../projections/line-stop-records';
 import { projectPlanningEvent } from '../projections/planning-projection';
 import type { Store } from '../store/open-store';
 import type { PlanningDataset } from '../store/planning-repo';
@@ -37,6 +38,8 @@ export interface EventIngestDeps {
   logger: Logger;
   /** The running plan: a change heard from the stream projects the exceptions it touches again. */
   plan?: () => PlanAnalysis | null;
+  /** What the events write on line stops (the line-stop feature's record). */
+  lineStops: LineStopRecords;
 }
 
 export function createEventIngest(deps: EventIngestDeps) {
@@ -52,7 +55,7 @@ export function createEventIngest(deps: EventIngestDeps) {
   function applyOne(events: readonly CanonicalEvent[], at: string): void {
     for (const event of events) {
       projectEvent(event, repos, changes, at);
-      projectPlanningEvent(event, repos, changes, deps.plan?.() ?? null);
+      projectPlanningEvent(event, repos, changes, deps.lineStops, deps.plan?.() ?? null);
       engine.onEvent(event);
     }
   }
@@ -162,7 +165,7 @@ export function createEventIngest(deps: EventIngestDeps) {
       }
       const { event } = parsed;
       if (!repos.inbox.claim({ eventId: event.id, stream: event.stream, seq: event.seq, type: event.type, outcome: 'applied', at })) continue;
-      if (event.type === 'line.restarted') projectPlanningEvent(event, repos, changes, deps.plan?.() ?? null);
+      if (event.type === 'line.restarted') projectPlanningEvent(event, repos, changes, deps.lineStops, deps.plan?.() ?? null);
       engine.onEvent(event);
     }
   }

@@ -1,13 +1,11 @@
 // Records a gateway reply durably: outbox row, the command's effect on the cache, audit, and the
 // workflow waiting for it, in one transaction. A second reply for the same command changes nothing.
-import { commandReplySchema, type CanonicalCommand, type CommandReply, type CommandType } from '../../shared/commands';
+import { commandReplySchema, type CanonicalCommand, type CommandReply } from '../../shared/commands';
 import { describeZodError } from '../../shared/describe-error';
 import type { Clock } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
-import type { PlanAnalysis } from '../engine/workflow';
 import { replyProjections } from '../projections/reply-projections';
-import { recordRerouteReply } from '../projections/reroute-reply-projection';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
 
@@ -17,10 +15,6 @@ export interface ReplyHandlerDeps {
   engine: Engine;
   changes: ChangeTracker;
   clock: Clock;
-  /** What follows a reroute's answer: a refused one's line stop is projected again against the plan, an accepted one's transfer back is requested. */
-  plan: () => PlanAnalysis | null;
-  newId: () => string;
-  routeCommand: (type: CommandType) => string;
 }
 
 export type ReplyOutcome = { ok: true; reply: CommandReply } | { ok: false; reason: string };
@@ -47,7 +41,6 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
     // recordReply changes nothing when the command is not pending (unknown, or replied before).
     if (!command || !repos.outbox.recordReply(reply, at)) return;
     for (const project of replyProjections) project(command, reply, { repos, changes, at });
-    if (command.type === 'production.reroute') recordRerouteReply(command, reply, { repos, changes, newId: deps.newId, routeCommand: deps.routeCommand, plan: deps.plan(), now: at });
     repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
     engine.onReply(reply, command);
   }

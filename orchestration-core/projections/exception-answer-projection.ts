@@ -4,6 +4,7 @@
 import type { EventPayload } from '../../shared/events';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Repos } from '../store/repos';
+import type { LineStopRecords } from './line-stop-records';
 
 export type AnswerHeard = EventPayload<'exception.answered'>;
 
@@ -16,7 +17,7 @@ export function isOwnAnswer(answer: AnswerHeard, repos: Repos): boolean {
  * `fromSnapshot`: this workstation weighed the disruption from its snapshot, against a plan that holds
  * the answer already (the expedite, the reschedule); it shows what the answering planner weighed.
  */
-export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: ChangeTracker, fromSnapshot = false): void {
+export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: ChangeTracker, lineStops: LineStopRecords, fromSnapshot = false): void {
   const stored = repos.exceptions.get(answer.exceptionId);
   // An exception this workstation does not weigh (no plan, or nothing hit here): nothing to show it on.
   if (!stored || stored.answerCommandId === answer.commandId) return;
@@ -25,11 +26,8 @@ export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: Cha
   if (approval?.status === 'rejected') return;
   const choice = { responseId: answer.responseId, by: answer.answeredBy, at: answer.answeredAt, note: answer.note ?? null, label: answer.responseLabel };
   if (fromSnapshot && answer.weighed) repos.exceptions.setImpact(answer.exceptionId, answer.weighed);
-  // The orders the stoppage held up then; rerouted by the answering planner's workstation unless said otherwise.
-  if (fromSnapshot && answer.heldUp && 'stoppageId' in stored.detail) {
-    const orders = answer.heldUp.map((order) => (order.rerouted && !order.rerouted.by ? { ...order, rerouted: { ...order.rerouted, by: answer.answeredBy } } : order));
-    repos.exceptions.setDetail(answer.exceptionId, { ...stored.detail, orders });
-  }
+  // The orders the stoppage held up then.
+  if (fromSnapshot && answer.heldUp) lineStops.answerHeard(answer.exceptionId, answer.heldUp, answer.answeredBy);
   repos.exceptions.answeredElsewhere(answer.exceptionId, choice, answer.remaining, answer.approvalId !== undefined && approval?.status !== 'approved');
   changes.changed('exception', answer.exceptionId);
 }

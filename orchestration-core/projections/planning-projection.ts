@@ -1,15 +1,13 @@
 // What events and accepted commands change in the planning data: SQLite first, then the plan index
 // through the change tracker (same transaction, so a workflow right after sees the new plan).
-import { waitsForTheLine } from '../../shared/api/impact';
 import type { CanonicalCommand } from '../../shared/commands';
 import type { PoLine, ProductionOrder } from '../../shared/dataset';
 import type { CanonicalEvent, EventPayload } from '../../shared/events';
 import type { ChangeTracker } from '../engine/change-tracker';
-import { derivedId } from '../engine/derived-ids';
 import type { PlanAnalysis } from '../engine/workflow';
 import type { Repos } from '../store/repos';
 import { applyAnswerHeard } from './exception-answer-projection';
-import { reprojectLineStop } from './line-stop-response-projection';
+import type { LineStopRecords } from './line-stop-records';
 
 function movePoLine(poLineId: string, expectedDate: string, asnId: string | null, repos: Repos, changes: ChangeTracker): void {
   const line = repos.planning.poLine(poLineId);
@@ -33,27 +31,8 @@ function sameOrder(a: ProductionOrder | undefined, b: ProductionOrder): boolean 
   );
 }
 
-/**
- * A held-up order another workstation's planner moved to another line: each line stop holding it shows
- * it rerouted, by whom, and projects its responses again without it. This workstation's own reroute is
- * marked by its reply.
- */
-function notedRerouteElsewhere(before: ProductionOrder, order: ProductionOrder, payload: EventPayload<'planning.changed'>, repos: Repos, changes: ChangeTracker, plan: PlanAnalysis | null): void {
-  if (before.plant === order.plant && before.line === order.line) return;
-  if (repos.exceptions.reroutedBy(payload.commandId) !== undefined) return;
-  for (const exceptionId of repos.exceptions.lineStopsHolding(order.id)) {
-    const stored = repos.exceptions.get(exceptionId);
-    if (!stored || !('stoppageId' in stored.detail) || stored.detail.plant !== before.plant || stored.detail.line !== before.line) continue;
-    const rerouted = { plant: order.plant, line: order.line, commandId: payload.commandId, upstream: { state: 'accepted' as const }, by: payload.changedBy };
-    const orders = stored.detail.orders.map((held) => (held.productionOrderId === order.id && waitsForTheLine(held) ? { ...held, rerouted } : held));
-    repos.exceptions.setDetail(exceptionId, { ...stored.detail, orders });
-    reprojectLineStop(exceptionId, repos, plan);
-    changes.changed('exception', exceptionId);
-  }
-}
-
 /** A planning record the ERP changed on a command, this workstation's or another's: the plan follows. */
-function applyUpstreamChange(payload: EventPayload<'planning.changed'>, repos: Repos, changes: ChangeTracker, plan: PlanAnalysis | null): void {
+function applyUpstreamChange(payload: EventPayload<'planning.changed'>, repos: Repos, changes: ChangeTracker, lineStops: LineStopRecords, plan: PlanAnalysis | null): void {
   // Without planning data there is no plan to change: the next snapshot brings it whole.
   if (repos.planning.today() === null) return;
   const { change } = payload;
@@ -67,7 +46,7 @@ function applyUpstreamChange(payload: EventPayload<'planning.changed'>, repos: R
       const before = repos.planning.productionOrder(change.order.id);
       if (sameOrder(before, change.order)) return;
       putProductionOrder(change.order, repos, changes);
-      if (before) notedRerouteElsewhere(before, change.order, payload, repos, changes, plan);
+      if (before) lineStops.orderMoved(before, change.order, payload, plan);
       return;
     }
     case 'transfer':
@@ -80,13 +59,13 @@ function applyUpstreamChange(payload: EventPayload<'planning.changed'>, repos: R
   }
 }
 
-export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker, plan: PlanAnalysis | null = null): void {
+export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, changes: ChangeTracker, lineStops: LineStopRecords, plan: PlanAnalysis | null = null): void {
   switch (event.type) {
     case 'planning.changed':
-      applyUpstreamChange(event.payload, repos, changes, plan);
+      applyUpstreamChange(event.payload, repos, changes, lineStops, plan);
       return;
     case 'exception.answered':
-      applyAnswerHeard(event.payload, repos, changes, event.stream === 'snapshot');
+      applyAnswerHeard(event.payload, repos, changes, lineStops, event.stream === 'snapshot');
       return;
     // Lot events reach the plan through the lot projection, which knows the stock it wrote.
     case 'asn.delayed':
@@ -102,16 +81,9 @@ export function projectPlanningEvent(event: CanonicalEvent, repos: Repos, change
       repos.rebalancing.markReceived(transferId, event.occurredAt);
       return;
     }
-    case 'line.restarted': {
-      // The stoppage's exception says when the line ran again; its orders keep what the planner chose.
-      const exceptionId = derivedId('EX-', event.payload.stoppageId);
-      const stored = repos.exceptions.get(exceptionId);
-      if (stored && 'stoppageId' in stored.detail) {
-        repos.exceptions.setDetail(exceptionId, { ...stored.detail, restartedOn: event.payload.on });
-        changes.changed('exception', exceptionId);
-      }
+    case 'line.restarted':
+      lineStops.restarted(event.payload.stoppageId, event.payload.on);
       return;
-    }
   }
 }
 

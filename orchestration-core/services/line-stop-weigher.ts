@@ -8,8 +8,8 @@ import type { PlanAnalysis } from '../engine/workflow';
 import type { StoredException } from '../store/exceptions-repo';
 import type { Store } from '../store/open-store';
 import type { Repos } from '../store/repos';
-import { ordersPerTurn, unweighed, weighOrders } from '../projections/line-stop-weighing';
-import { openLineStop } from '../projections/line-stop-worlds';
+import { openLineStop, writeLineStop } from '../workflows/line-stop/record';
+import { ordersPerTurn, unweighed, weighOrders } from '../workflows/line-stop/weighing';
 
 /** What a weigher of exceptions works with, a turn at a time (this one, and the exception reweigher). */
 export interface ExceptionWeigherDeps {
@@ -46,8 +46,7 @@ export function createLineStopWeigher(deps: LineStopWeigherDeps) {
     const next = unweighed(detail);
     if (next.length === 0) return false;
     const ids = new Set(next.slice(0, ordersPerTurn).map((o) => o.productionOrderId));
-    repos.exceptions.setDetail(exceptionId, { ...detail, orders: weighOrders(detail, ids, repos, plan).orders });
-    changes.changed('exception', exceptionId);
+    writeLineStop({ repos, exceptionChanged: changes.exceptionChanged }, exceptionId, { ...detail, orders: weighOrders(detail, ids, repos, plan).orders });
     return next.length > ids.size;
   }
 

@@ -1,7 +1,7 @@
 // A held-up order rerouted to another line never starts before the stop's first day: an order already
 // under way starts over there today, keeping its length; one not yet started keeps its own window.
 import { describe, expect, it } from 'vitest';
-import { elsewhere } from '../../orchestration-core/projections/line-stop-worlds';
+import { elsewhere } from '../../orchestration-core/workflows/line-stop/worlds';
 import type { HeldUpOrder, LineStopDetail } from '../../shared/api/impact';
 import type { ProductionOrder } from '../../shared/dataset';
 

@@ -22,7 +22,7 @@ describe('outbox pusher', () => {
   function start(window = 8) {
     const sent: Sent[] = [];
     const clock = fixedClock();
-    const handleReplies = createReplyHandler({ store: parts.store, repos: parts.repos, engine: parts.engine, changes: parts.changes, clock, plan: parts.plan, newId: () => 'unused', routeCommand: () => 'erp' });
+    const handleReplies = createReplyHandler({ store: parts.store, repos: parts.repos, engine: parts.engine, changes: parts.changes, clock });
     const pusher = createOutboxPusher({
       connectorId: 'erp',
       repos: parts.repos,

@@ -14,6 +14,7 @@ import { openStore } from '../../orchestration-core/store/open-store';
 import type { PlanningDataset } from '../../orchestration-core/store/planning-repo';
 import { createRepos } from '../../orchestration-core/store/repos';
 import { workflowDefinitions } from '../../orchestration-core/workflows';
+import { createLineStopRecords } from '../../orchestration-core/workflows/line-stop/heard';
 import { makeTempDir } from './temp-dir';
 import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
 import type { Role } from '../../shared/domain';
@@ -35,8 +36,8 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   if (planning) changes.attachPlan(planning.target);
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand: () => 'erp', changes, atomically: store.transaction, ...(planning ? { plan: () => planning.index() } : {}) });
   const plan = () => planning?.index() ?? null;
-  const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger, plan });
-  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock, plan, newId: randomUUID, routeCommand: () => 'erp' });
+  const ingest = createEventIngest({ connectorId: 'plant-P1', store, repos, engine, changes, clock, logger: quietLogger, plan, lineStops: createLineStopRecords(repos, changes) });
+  const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
   /** The API's write path as host.ts wires it, for a workstation signed in as `role`. */

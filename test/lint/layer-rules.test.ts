@@ -67,6 +67,12 @@ describe('layer rules', () => {
     expect(await layerErrors('orchestration-core/store/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;\n")).toEqual([]);
   });
 
+  it('counts a feature folder inside a layer as that layer: workflows/line-stop/ imports what workflows/ may, and nothing above', async () => {
+    expect(await layerErrors('orchestration-core/workflows/line-stop/x.ts', "import { defineWorkflow } from '../../engine/workflow';\nimport { answeredElsewhere } from '../exception-answering';\nimport type { LineStopRecords } from '../../projections/line-stop-records';\nexport const a: [typeof defineWorkflow, typeof answeredElsewhere, LineStopRecords?] = [defineWorkflow, answeredElsewhere];\n")).toEqual([]);
+    expect(await layerErrors('orchestration-core/workflows/line-stop/x.ts', "import { createRerouteHandler } from '../../services/reroute-handler';\nexport const a = createRerouteHandler;\n")).toHaveLength(1);
+    expect(await layerErrors('orchestration-core/projections/x.ts', "import { writeLineStop } from '../workflows/line-stop/record';\nexport const a = writeLineStop;\n")).toHaveLength(1);
+  });
+
   it('asks for a row when the core grows a folder the table does not place', async () => {
     expect(await layerErrors('orchestration-core/widgets/x.ts', 'export const a = 1;\n')).toEqual([
       "orchestration-core/widgets/ has no row in the core's layer table (coreLayerTable in build/lint/layer-imports.js)",

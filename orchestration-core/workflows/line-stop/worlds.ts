@@ -1,19 +1,13 @@
 // A line stop's held-up orders as plan changes: the world before the stoppage, and the world the
 // planner has made of it so far (rerouted orders made on their new lines and shipped back over the
 // lane, the rest waiting for the line), with the load that world puts on every line.
-import { waitsForTheLine, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
-import type { ProductionOrder } from '../../shared/dataset';
-import { lineLoads, rerouted, type Stoppage } from '../analysis/line-stoppage';
-import type { PlanChange } from '../model/plan-changes';
-import { dateOf, dayOf } from '../../shared/plan-days';
-import { commandIdFor, derivedId } from '../engine/derived-ids';
-import type { StoredException } from '../store/exceptions-repo';
-import type { Repos } from '../store/repos';
-
-/** The line stop an exception records, while it is open (still takes reroutes); null otherwise. */
-export function openLineStop(stored: StoredException | undefined): LineStopDetail | null {
-  return stored?.row.status === 'open' && 'stoppageId' in stored.detail ? stored.detail : null;
-}
+import { waitsForTheLine, type HeldUpOrder, type LineStopDetail } from '../../../shared/api/impact';
+import type { ProductionOrder } from '../../../shared/dataset';
+import { lineLoads, rerouted, type Stoppage } from '../../analysis/line-stoppage';
+import type { PlanChange } from '../../model/plan-changes';
+import { dateOf, dayOf } from '../../../shared/plan-days';
+import { commandIdFor, derivedId } from '../../engine/derived-ids';
+import type { Repos } from '../../store/repos';
 
 export const stoppageOf = (detail: LineStopDetail): Stoppage => ({ plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays });
 

@@ -2,13 +2,13 @@
 // while the rest of the stoppage stays as the planner has left it, against the present plan. All the
 // orders weighed together share one what-if: the planner's world is planned once, and each alternate
 // re-plans only what moving its order reaches.
-import type { HeldUpOrder, LineStopDetail } from '../../shared/api/impact';
-import { summarize, type Impact } from '../model/impact';
-import { alternateLines } from '../analysis/line-stoppage';
-import type { PlanChange } from '../model/plan-changes';
-import type { PlanAnalysis } from '../engine/workflow';
-import type { Repos } from '../store/repos';
-import { elsewhere, loadsWithReroutes, movedTo, stoppageOf, worlds } from './line-stop-worlds';
+import type { HeldUpOrder, LineStopDetail } from '../../../shared/api/impact';
+import { summarize, type Impact } from '../../model/impact';
+import { alternateLines } from '../../analysis/line-stoppage';
+import type { PlanChange } from '../../model/plan-changes';
+import type { PlanAnalysis } from '../../engine/workflow';
+import type { Repos } from '../../store/repos';
+import { elsewhere, loadsWithReroutes, movedTo, stoppageOf, worlds } from './worlds';
 
 /** Held-up orders weighed in one turn of the event thread: each alternate costs 2–4 ms at scale 1. */
 export const ordersPerTurn = 15;

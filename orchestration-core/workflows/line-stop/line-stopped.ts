@@ -3,17 +3,20 @@
 // order, the other plants' lines that can make it in its own window (a routing, free capacity every
 // day) with the effect of moving it there. The planner reroutes orders one by one (impact.reroute) and
 // then reschedules the rest to the restart, or accepts the delay. line.restarted notes the restart.
-import { Refusal } from '../engine/refusal';
-import { markWorseThanDoingNothing } from '../model/response-harm';
-import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../shared/api/impact';
-import type { ProductionOrder } from '../../shared/dataset';
-import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../analysis/line-stoppage';
-import { summarize, type Impact } from '../model/impact';
-import { derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForReply, waitForTask, type WorkflowContext } from '../engine/workflow';
-import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from './exception-answering';
-import { ordersPerTurn, unweighed, weighOrders } from '../projections/line-stop-weighing';
-import { rescheduleCommand } from '../projections/line-stop-worlds';
+import { Refusal } from '../../engine/refusal';
+import { markWorseThanDoingNothing } from '../../model/response-harm';
+import { respondArgsSchema, waitsForTheLine, type ExceptionResponse, type HeldUpOrder, type LineStopDetail } from '../../../shared/api/impact';
+import type { ProductionOrder } from '../../../shared/dataset';
+import { ordersHeldUp, waitingForTheLine, type Stoppage } from '../../analysis/line-stoppage';
+import { summarize, type Impact } from '../../model/impact';
+import { derivedId } from '../../engine/derived-ids';
+import { defineWorkflow, waitForReply, waitForTask, type StepOutcome, type Wait, type WorkflowContext } from '../../engine/workflow';
+import { answeredElsewhere, closeTask, refusalOf, sendAnswer, type SentAnswer } from '../exception-answering';
+import { lineStopOf } from './record';
+import { rerouteOrder } from './reroute';
+import { recordRerouteReply } from './reroute-reply';
+import { ordersPerTurn, unweighed, weighOrders } from './weighing';
+import { rescheduleCommand } from './worlds';
 
 interface LineStoppedState {
   exceptionId: string;
@@ -21,6 +24,10 @@ interface LineStoppedState {
   taskId: string;
   /** The answer sent to the gateway; the reschedules follow once it stands. */
   answer?: SentAnswer;
+  /** The answer stands (accepted upstream, or given on another workstation): no task to wait for any more. */
+  answered?: true;
+  /** The reroutes sent whose reply has not come yet, by commandId: each reply is waited for, whatever else is. */
+  reroutes?: string[];
 }
 
 /** Hours a planner has to answer before the exception is overdue: a line stop is urgent. */
@@ -53,9 +60,42 @@ function heldUp(order: ProductionOrder, stoppage: Stoppage): HeldUpOrder {
   };
 }
 
+/**
+ * The reroutes still waiting for the ERP's answer: those the record shows pending that this workstation
+ * sent (another workstation's, heard in its answer, are that one's to wait for). A reroute the previous
+ * version sent, before reroutes were the workflow's, is adopted here; one whose reply came while nobody
+ * waited for it is recorded now.
+ */
+function pendingReroutes(state: LineStoppedState, ctx: WorkflowContext): string[] {
+  const detail = lineStopOf(ctx.repos.exceptions.get(state.exceptionId));
+  const pending: string[] = [];
+  for (const order of detail?.orders ?? []) {
+    if (order.rerouted?.upstream.state !== 'pending') continue;
+    const sent = ctx.repos.outbox.get(order.rerouted.commandId);
+    if (!sent) continue;
+    if (sent.status === 'pending') pending.push(sent.commandId);
+    else recordRerouteReply(state.exceptionId, sent.command, { commandId: sent.commandId, status: sent.status, reason: ctx.repos.outbox.refusal(sent.commandId) ?? undefined }, ctx);
+  }
+  return pending;
+}
+
+/**
+ * Everything the instance still waits for, from its state: the planner's answer (the task, or the
+ * gateway's reply to the answer sent) until it stands, and the reply to every reroute sent. The first
+ * to happen cancels the others, so every step ends here and asks for all of them again.
+ */
+function waitsOf(state: LineStoppedState, ctx: WorkflowContext): StepOutcome<LineStoppedState> {
+  const reroutes = pendingReroutes(state, ctx);
+  const next: LineStoppedState = { ...state, reroutes };
+  const waits: Wait[] = reroutes.map((commandId) => waitForReply(commandId, 'rerouteReplied'));
+  if (!state.answered) waits.unshift(state.answer ? waitForReply(state.answer.commandId, 'answerReplied') : waitForTask(state.taskId, 'responded'));
+  return waits.length > 0 ? { state: next, wait: waits } : { state: next, end: 'completed' };
+}
+
 export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
   name: 'line-stopped',
-  version: 1,
+  // Version 2 reroutes through the instance (its action and the replies it waits for).
+  version: 2,
   trigger: 'line.stopped',
   correlationKey: (event) => event.payload.stoppageId,
   startsWhen: (_event, ctx) => ctx.plan !== null,
@@ -104,51 +144,70 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
     });
     ctx.exceptionChanged(exceptionId);
     const state = { exceptionId, stoppageId: p.stoppageId, taskId: taskId ?? '' };
-    return taskId ? { state, wait: waitForTask(taskId, 'responded') } : { state, end: 'completed' };
+    return taskId ? waitsOf(state, ctx) : { state, end: 'completed' };
   },
 
   steps: {
     responded(state, signal, ctx) {
       if (signal.kind !== 'task') throw new Error(`responded: expected a task signal, got ${signal.kind}`);
       const input = respondArgsSchema.parse(signal.input);
-      const stored = ctx.repos.exceptions.get(state.exceptionId);
-      if (!stored || !('stoppageId' in stored.detail)) throw new Error(`exception ${state.exceptionId} is not a line stop`);
+      if (!lineStopOf(ctx.repos.exceptions.get(state.exceptionId))) throw new Error(`exception ${state.exceptionId} is not a line stop`);
       if (input.responseId !== 'reschedule' && input.responseId !== 'accept-delay') throw new Refusal('conflict', `responseId: a line stop offers reschedule or accept-delay, not ${input.responseId}`);
       ctx.repos.tasks.complete(signal.taskId, signal.user, ctx.now);
       const answer = sendAnswer(ctx, state.exceptionId, { responseId: input.responseId, by: signal.user, at: ctx.now, note: input.note ?? null });
-      return { state: { ...state, answer }, wait: waitForReply(answer.commandId, 'answerReplied') };
+      return waitsOf({ ...state, answer }, ctx);
     },
 
     answerReplied(state, signal, ctx) {
       if (signal.kind !== 'reply') throw new Error(`answerReplied: expected a reply, got ${signal.kind}`);
       const answer = state.answer;
-      const stored = ctx.repos.exceptions.get(state.exceptionId);
-      if (!answer || !stored || !('stoppageId' in stored.detail)) throw new Error(`answerReplied: ${state.exceptionId} sent no answer, or is not a line stop`);
+      const detail = lineStopOf(ctx.repos.exceptions.get(state.exceptionId));
+      if (!answer || !detail) throw new Error(`answerReplied: ${state.exceptionId} sent no answer, or is not a line stop`);
       if (signal.reply.status === 'rejected') {
         // Another workstation answered first (its answer follows on the stream and closes this task), or the gateway says why not.
-        const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Your answer to the stop of ${stored.detail.plant}/${stored.detail.line} was refused upstream (${refusalOf(signal)}): choose again`, dueInHours: responseSlaHours });
+        const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Your answer to the stop of ${detail.plant}/${detail.line} was refused upstream (${refusalOf(signal)}): choose again`, dueInHours: responseSlaHours });
         ctx.repos.exceptions.reopen(state.exceptionId, taskId);
         ctx.exceptionChanged(state.exceptionId);
         const { answer: _answer, ...rest } = state;
-        return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
+        return waitsOf({ ...rest, taskId }, ctx);
       }
       // The orders still on the line now: a reroute refused since the answer waits for the restart too.
       if (answer.responseId === 'reschedule') {
-        for (const order of stored.detail.orders.filter(waitsForTheLine)) {
-          const { payload, options } = rescheduleCommand(stored.detail, order, answer.choice.by);
+        for (const order of detail.orders.filter(waitsForTheLine)) {
+          const { payload, options } = rescheduleCommand(detail, order, answer.choice.by);
           ctx.emit('production.reschedule', payload, options);
         }
       }
       ctx.audit(answer.choice.by, 'exception response', state.exceptionId, { response: answer.responseId, note: answer.choice.note });
       ctx.exceptionChanged(state.exceptionId);
-      return { state, end: 'completed' };
+      return waitsOf({ ...state, answered: true }, ctx);
+    },
+
+    rerouteReplied(state, signal, ctx) {
+      if (signal.kind !== 'reply') throw new Error(`rerouteReplied: expected a reply, got ${signal.kind}`);
+      recordRerouteReply(state.exceptionId, signal.command, signal.reply, ctx);
+      return waitsOf(state, ctx);
     },
 
     answeredElsewhere(state, signal, ctx) {
       if (signal.kind !== 'event' || signal.event.type !== 'exception.answered') throw new Error(`answeredElsewhere: expected exception.answered, got ${signal.kind}`);
       closeTask(state.taskId, ctx);
-      return { state, end: 'completed' };
+      return waitsOf({ ...state, answered: true }, ctx);
+    },
+  },
+
+  actions: {
+    reroute(state, signal, ctx) {
+      if (signal.kind !== 'action') throw new Error(`reroute: expected an action, got ${signal.kind}`);
+      rerouteOrder(state.exceptionId, signal.input, signal.user, ctx);
+      return waitsOf(state, ctx);
     },
   },
 });
+
+/**
+ * Instances started by version 1 wait for their task alone and keep no reroutes in their state: they
+ * run on version 2's steps, which find the reroutes they sent in the line stop's record.
+ */
+export const lineStoppedV1 = { ...lineStopped, version: 1 };
 

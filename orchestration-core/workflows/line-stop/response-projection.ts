@@ -2,12 +2,13 @@
 // the orders) then moves only the orders still on the line, while the rerouted ones are made on their
 // new lines and shipped back. Both against the plan before the stoppage, whatever the ERP has
 // accepted since. Once a response is applied, its projection stays as it was when chosen.
-import { waitsForTheLine, type ExceptionResponse } from '../../shared/api/impact';
-import type { PlanAnalysis } from '../engine/workflow';
-import { summarize } from '../model/impact';
-import type { Repos } from '../store/repos';
-import { openLineStop, worlds } from './line-stop-worlds';
-import { markWorseThanDoingNothing } from '../model/response-harm';
+import { waitsForTheLine, type ExceptionResponse } from '../../../shared/api/impact';
+import type { PlanAnalysis } from '../../engine/workflow';
+import { summarize } from '../../model/impact';
+import type { Repos } from '../../store/repos';
+import { openLineStop } from './record';
+import { worlds } from './worlds';
+import { markWorseThanDoingNothing } from '../../model/response-harm';
 
 /** Projects an open line stop's responses again from its orders as they stand (rerouted or waiting). */
 export function reprojectLineStop(exceptionId: string, repos: Repos, plan: PlanAnalysis | null): void {
