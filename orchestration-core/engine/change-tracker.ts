@@ -48,12 +48,6 @@ export function createChangeTracker() {
       changes[topic] = new Set();
       return taken;
     },
-    // Kept for the workflow context (engine/engine.ts hands these to workflows as ctx.lotChanged, ...) and
-    // the reply handler, which are being rewritten; everything else says changed(topic, id).
-    lotChanged: (lotId: string): void => changed('lot', lotId),
-    exceptionChanged: (exceptionId: string): void => changed('exception', exceptionId),
-    approvalChanged: (approvalId: string): void => changed('approval', approvalId),
-    alertChanged: (alertId: string): void => changed('alert', alertId),
     /** The ERP created a stock transport order (a rebalancing proposal accepted on some workstation, perhaps). */
     transferUpstream(transfer: TransferUpstream): void {
       transfers.push(transfer);

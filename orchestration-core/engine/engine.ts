@@ -45,6 +45,12 @@ export function createEngine(deps: EngineDeps) {
       instanceId,
       now,
       repos,
+      pendingUpstream: (entityId) => repos.outbox.pendingForEntity(entityId),
+      sentCommand(commandId) {
+        const sent = repos.outbox.get(commandId);
+        if (!sent) return undefined;
+        return { command: sent.command, status: sent.status, reason: repos.outbox.refusal(commandId) ?? undefined };
+      },
       emit(type, payload, options) {
         const command = queueCommand(deps, type, payload, options, now);
         repos.instances.appendHistory(instanceId, 'command-emitted', { commandId: command.commandId, type }, now);
@@ -60,10 +66,7 @@ export function createEngine(deps: EngineDeps) {
       newId,
       record: (kind, detail) => repos.instances.appendHistory(instanceId, kind, detail, now),
       audit: (actor, action, subject, detail) => repos.audit.append({ at: now, actor, action, subject, detail }),
-      lotChanged: (lotId) => changes.lotChanged(lotId),
-      exceptionChanged: (exceptionId) => changes.exceptionChanged(exceptionId),
-      approvalChanged: (approvalId) => changes.approvalChanged(approvalId),
-      alertChanged: (alertId) => changes.alertChanged(alertId),
+      changed: (topic, id) => changes.changed(topic, id),
       policy: deps.policy ?? defaultPolicy,
       cancelInstance(otherId, reason) {
         const other = repos.instances.get(otherId);
@@ -199,11 +202,22 @@ export function createEngine(deps: EngineDeps) {
     return names;
   }
 
+  function interrupted(name: string, target: NonNullable<AnyWorkflow['interrupts']>[EventType], event: CanonicalEvent): InstanceRow | undefined {
+    if (!target) return undefined;
+    if ('key' in target) {
+      const key = target.key(event as never, repos);
+      return key === undefined ? undefined : repos.instances.running(name, key);
+    }
+    const id = target.instanceId(event as never, repos);
+    const instance = id === undefined ? undefined : repos.instances.get(id);
+    return instance?.workflow === name && instance.status === 'running' ? instance : undefined;
+  }
+
   function interrupt(event: CanonicalEvent): void {
     for (const name of interruptedBy(event.type)) {
       const declared = newest.get(name)?.interrupts?.[event.type];
-      const key = declared?.key(event as never, repos);
-      const instance = key === undefined ? undefined : repos.instances.running(name, key);
+      if (!declared) continue;
+      const instance = interrupted(name, declared, event);
       if (!instance) continue;
       // The instance's own version says what the event means to it.
       const own = installed(instance).interrupts?.[event.type];

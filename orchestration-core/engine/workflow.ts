@@ -7,6 +7,7 @@ import type { CanonicalEvent, EventType } from '../../shared/events';
 import type { Impact } from '../model/impact';
 import type { PlanChange } from '../model/plan-changes';
 import type { Repos } from '../store/repos';
+import type { ChangeTopic } from './change-tracker';
 import type { CommandOptions } from './queue-command';
 import type { TaskKind } from '../store/tasks-repo';
 
@@ -36,7 +37,12 @@ export interface WorkflowContext {
   readonly instanceId: string;
   /** ISO time of this step, from the injected clock. */
   readonly now: string;
-  readonly repos: Repos;
+  /** The domain's tables; the engine's own (outbox, inbox, audit, instances) only through the methods below. */
+  readonly repos: WorkflowRepos;
+  /** Commands about this entity still queued upstream: what its version will have moved by once they land. */
+  pendingUpstream(entityId: string): number;
+  /** A command this workstation queued, as it stands: pending, or answered (with the refusal's reason). */
+  sentCommand(commandId: string): SentCommand | undefined;
   /** Queues a command in the outbox (same transaction) and returns its commandId. */
   emit<T extends CommandType>(
     type: T,
@@ -51,14 +57,8 @@ export interface WorkflowContext {
   record(kind: string, detail: Record<string, unknown>): void;
   /** Appends to the tamper-evident audit log. */
   audit(actor: string, action: string, subject: string, detail: Record<string, unknown>): void;
-  /** Tells the renderer that what it shows of this lot changed (sent after commit). */
-  lotChanged(lotId: string): void;
-  /** Tells the renderer that an exception changed (sent after commit). */
-  exceptionChanged(exceptionId: string): void;
-  /** Tells the renderer that an approval request changed (sent after commit). */
-  approvalChanged(approvalId: string): void;
-  /** Tells the renderer that an alert was raised (sent after commit). */
-  alertChanged(alertId: string): void;
+  /** Tells the renderer that what it shows of this lot, exception, approval or alert changed (sent after commit). */
+  changed(topic: ChangeTopic, id: string): void;
   /** The thresholds policy sets (settings). */
   readonly policy: Policy;
   /** Ends another running instance whose work was done elsewhere (e.g. on another workstation). */
@@ -95,15 +95,31 @@ export type StepFn<S> = (state: S, signal: Signal, ctx: WorkflowContext) => Step
 
 /**
  * An event that moves a running instance whatever it waits for (news that makes its wait moot, such as
- * the lot decided on another workstation): the instance it concerns is the one running under `key`.
+ * the lot decided on another workstation): the instance its target names, if it is running.
  */
-export interface Interrupt<S, T extends EventType> {
-  /** The correlation key of the instance it concerns, from the event (or what the store knows of it); undefined: none here. */
-  key(event: Extract<CanonicalEvent, { type: T }>, repos: Repos): string | undefined;
+export type Interrupt<S, T extends EventType> = InterruptTarget<T> & {
   /** Whether the event concerns this instance's state; absent: always. Otherwise the instance keeps its wait. */
   applies?(state: S, event: Extract<CanonicalEvent, { type: T }>): boolean;
   step: string;
+};
+
+/** Which instance an interrupt concerns: by its correlation key, or by its id as the store knows it; undefined: none here. */
+type InterruptTarget<T extends EventType> =
+  | { key(event: Extract<CanonicalEvent, { type: T }>, repos: WorkflowRepos): string | undefined }
+  | { instanceId(event: Extract<CanonicalEvent, { type: T }>, repos: WorkflowRepos): string | undefined };
+
+/**
+ * What a workflow reads and writes directly: the domain's tables. Commands go out through `emit`, the
+ * audit through `audit`, history through `record`: the engine's own tables are not a workflow's.
+ */
+/** A queued command and where its answer stands. */
+export interface SentCommand {
+  command: CanonicalCommand;
+  status: 'pending' | 'accepted' | 'duplicate' | 'rejected';
+  reason?: string;
 }
+
+export type WorkflowRepos = Omit<Repos, 'inbox' | 'outbox' | 'audit' | 'instances' | 'deadLetters'>;
 
 /** How a step that throws (not a refusal) is tried again: `attempts` in all, waiting `backoffMs`, doubled after each. */
 export interface RetryPolicy {

@@ -31,9 +31,3 @@ export function applyAnswerHeard(answer: AnswerHeard, repos: Repos, changes: Cha
   repos.exceptions.answeredElsewhere(answer.exceptionId, choice, answer.remaining, answer.approvalId !== undefined && approval?.status !== 'approved');
   changes.changed('exception', answer.exceptionId);
 }
-
-/** The running instance an answer concerns: the one that recorded the exception, under its correlation key. */
-export function answeredInstanceKey(answer: AnswerHeard, repos: Repos): string | undefined {
-  const stored = repos.exceptions.get(answer.exceptionId);
-  return stored ? repos.instances.get(stored.instanceId)?.correlationKey : undefined;
-}

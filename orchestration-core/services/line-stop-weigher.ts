@@ -46,7 +46,7 @@ export function createLineStopWeigher(deps: LineStopWeigherDeps) {
     const next = unweighed(detail);
     if (next.length === 0) return false;
     const ids = new Set(next.slice(0, ordersPerTurn).map((o) => o.productionOrderId));
-    writeLineStop({ repos, exceptionChanged: changes.exceptionChanged }, exceptionId, { ...detail, orders: weighOrders(detail, ids, repos, plan).orders });
+    writeLineStop({ repos, changed: changes.changed }, exceptionId, { ...detail, orders: weighOrders(detail, ids, repos, plan).orders });
     return next.length > ids.size;
   }
 

@@ -113,7 +113,7 @@ export function approvalGate<S>(spec: ApprovalGateSpec<S>) {
         projected: request.kind === 'substitution' ? (request.projected ?? null) : null,
         baseline: request.kind === 'substitution' ? (request.baseline ?? null) : null,
       });
-      ctx.approvalChanged(request.approvalId);
+      ctx.changed('approval', request.approvalId);
       return { approvalId: request.approvalId, requestCommandId };
     },
     /** What an instance at the gate waits for: the gateway's reply to the request, and the decision. */

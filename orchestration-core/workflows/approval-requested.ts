@@ -55,9 +55,9 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     const taskKinds = { substitution: 'approve-substitution', 'use-as-is': 'approve-deviation', transfer: 'approve-transfer' } as const;
     const taskId = ctx.openTask({ kind: taskKinds[p.kind], role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
-    ctx.approvalChanged(p.approvalId);
+    ctx.changed('approval', p.approvalId);
     // Every workstation's Quarantine shows the lot awaiting the supervisor, not awaiting a decision.
-    if (p.kind === 'use-as-is') ctx.lotChanged(p.deviation.lotId);
+    if (p.kind === 'use-as-is') ctx.changed('lot', p.deviation.lotId);
     const setAside = p.kind !== 'substitution' || p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, { by: p.requestedBy, at: p.requestedAt }, ctx);
     return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: untilDecided(p.approvalId) };
   },
@@ -69,7 +69,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       const { decision, reason } = signal.input as DecisionHere;
       const commandId = ctx.emit('approval.decide', { approvalId: state.approvalId, decision, reason }, { issuedBy: signal.user, entityId: state.approvalId });
       ctx.repos.approvals.decideHere(state.approvalId, decision, signal.user, ctx.now, commandId);
-      ctx.approvalChanged(state.approvalId);
+      ctx.changed('approval', state.approvalId);
       return { state, wait: [untilDecided(state.approvalId), waitForReply(commandId, 'decisionReplied')] };
     },
   },
@@ -77,7 +77,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
   steps: {
     /** Accepted, the published decision follows; refused (decided elsewhere first, say), the row shows why and a supervisor may decide again. */
     decisionReplied(state, _signal, ctx) {
-      ctx.approvalChanged(state.approvalId);
+      ctx.changed('approval', state.approvalId);
       return { state, wait: untilDecided(state.approvalId) };
     },
 
@@ -87,9 +87,9 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       ctx.repos.approvals.decided(state.approvalId, p.decision, p.decidedBy, p.decidedAt, p.reason);
       ctx.repos.tasks.complete(state.taskId, p.decidedBy, p.decidedAt);
       ctx.audit(p.decidedBy, p.decision === 'approve' ? 'approval approved' : 'approval rejected', state.approvalId, { reason: p.reason });
-      ctx.approvalChanged(state.approvalId);
+      ctx.changed('approval', state.approvalId);
       const deviation = ctx.repos.approvals.get(state.approvalId)?.deviation;
-      if (deviation) ctx.lotChanged(deviation.lotId);
+      if (deviation) ctx.changed('lot', deviation.lotId);
       if (state.setAside) {
         const { exceptionId, taskId, instanceId } = state.setAside;
         if (p.decision === 'approve') {
@@ -101,7 +101,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
           ctx.repos.tasks.reopen(taskId);
           ctx.repos.exceptions.reopen(exceptionId, taskId);
         }
-        ctx.exceptionChanged(exceptionId);
+        ctx.changed('exception', exceptionId);
       }
       return { state, end: 'completed' };
     },
@@ -115,6 +115,6 @@ function setAsideLocalException(exceptionId: string, requested: { by: string; at
   if (!local || local.row.status !== 'open' || !taskId || ctx.repos.tasks.get(taskId)?.status !== 'open') return undefined;
   ctx.repos.tasks.cancel(taskId, ctx.now);
   ctx.repos.exceptions.chooseResponse(exceptionId, { responseId: 'substitute', by: requested.by, at: requested.at, note: null }, true);
-  ctx.exceptionChanged(exceptionId);
+  ctx.changed('exception', exceptionId);
   return { exceptionId, taskId, instanceId: local.instanceId };
 }

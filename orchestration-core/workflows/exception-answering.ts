@@ -7,7 +7,6 @@ import type { ResponseChoice } from '../../shared/api/impact';
 import type { CanonicalEvent } from '../../shared/events';
 import type { Interrupt, WorkflowContext } from '../engine/workflow';
 import { heldUpCarriedAtMost } from '../../shared/exception-answer';
-import { answeredInstanceKey } from '../projections/exception-answer-projection';
 
 /** What an exception workflow keeps of the answer it sent. */
 export interface SentAnswer {
@@ -36,7 +35,7 @@ export function sendAnswer(ctx: WorkflowContext, exceptionId: string, choice: Re
   const commandId = ctx.emit('exception.answer', payload, { issuedBy: choice.by, entityId: exceptionId });
   ctx.repos.exceptions.noteAnswerCommand(exceptionId, commandId);
   ctx.repos.exceptions.chooseResponse(exceptionId, choice, options.approvalId !== undefined);
-  ctx.exceptionChanged(exceptionId);
+  ctx.changed('exception', exceptionId);
   return { commandId, responseId: choice.responseId, choice };
 }
 
@@ -48,7 +47,8 @@ export function refusalOf(signal: { reply: { reason?: string } }): string {
 /** Another workstation's answer to the exception this instance recorded: its own answer is not news. */
 export function answeredElsewhere<S extends { answer?: SentAnswer }>(step: string): Interrupt<S, 'exception.answered'> {
   return {
-    key: (event, repos) => answeredInstanceKey(event.payload, repos),
+    // The instance that recorded the exception.
+    instanceId: (event, repos) => repos.exceptions.get(event.payload.exceptionId)?.instanceId,
     applies: (state, event) => event.payload.commandId !== state.answer?.commandId,
     step,
   };

@@ -5,11 +5,11 @@ import type { PlanChange } from '../model/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
 import { summarize } from '../model/impact';
 import type { StoredException } from '../store/exceptions-repo';
-import type { Repos } from '../store/repos';
+import type { WorkflowRepos } from '../engine/workflow';
 import { delayResponses, withProjectedEffects } from './supplier-delay-responses';
 
 /** The plan where the disruption had not happened, as changes to the present plan; null when it cannot be said any more. */
-function undone(stored: StoredException, repos: Repos): PlanChange[] | null {
+function undone(stored: StoredException, repos: WorkflowRepos): PlanChange[] | null {
   const { detail, row } = stored;
   if ('poLineId' in detail) {
     const line = repos.planning.poLine(detail.poLineId);
@@ -27,7 +27,7 @@ const sameFigures = (a: ReturnType<typeof summarize>, b: ReturnType<typeof summa
  * Weighs an open supplier delay or lot block again; true when its figures changed (its impact, and
  * the responses with their projected effects, are then stored anew).
  */
-export function reweighed(exceptionId: string, repos: Repos, plan: PlanAnalysis): boolean {
+export function reweighed(exceptionId: string, repos: WorkflowRepos, plan: PlanAnalysis): boolean {
   const stored = repos.exceptions.get(exceptionId);
   if (!stored || stored.row.status !== 'open') return false;
   const baseline = undone(stored, repos);

@@ -64,7 +64,7 @@ const deviationGate = approvalGate<InspectionFailedState>({
   withGate: (state, gate) => ({ ...state, awaiting: { ...(state.awaiting as Awaiting), ...gate } }),
   sendApproved(state, verdict, commandId, ctx) {
     const { awaiting, decision } = awaitingDecision(state, ctx);
-    ctx.lotChanged(state.lotId);
+    ctx.changed('lot', state.lotId);
     // Exactly what was approved, based on the version the engineer saw.
     ctx.emit(
       'lot.disposition',
@@ -106,7 +106,7 @@ function awaitingDecision(state: InspectionFailedState, ctx: WorkflowContext) {
 
 function backToEngineer(state: InspectionFailedState, ctx: WorkflowContext): StepOutcome<InspectionFailedState> {
   ctx.repos.tasks.reopen(state.taskId);
-  ctx.lotChanged(state.lotId);
+  ctx.changed('lot', state.lotId);
   return { state: engineers(state), wait: waitForTask(state.taskId, 'decided') };
 }
 
@@ -180,7 +180,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       dueInHours: dispositionSlaHours,
     });
     ctx.repos.lots.placeHold({ lotId, inspectionLotId, defectCode, defectText, holdSince: event.occurredAt, taskId, instanceId: ctx.instanceId, containedBy: containedBy ?? null });
-    ctx.lotChanged(lotId);
+    ctx.changed('lot', lotId);
     return { state: { lotId, inspectionLotId, taskId }, wait: waitForTask(taskId, 'decided') };
   },
 
@@ -198,12 +198,12 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         if (refused?.status === 'rejected') ctx.repos.decisions.setStatus(refused.commandId, 'withdrawn', refused.replyReason);
         ctx.repos.tasks.complete(state.taskId, signal.user, ctx.now);
         ctx.audit(signal.user, 'usage decision withdrawn', lot.lotId, { commandId: refused?.commandId ?? null, reason: input.reason });
-        ctx.lotChanged(lot.lotId);
+        ctx.changed('lot', lot.lotId);
         // The lot stays on hold: an engineer may open the task again (quarantine.reopen) and decide anew.
         return { state, wait: waitForTask(state.taskId, 'decided') };
       }
       // The decision is based on the version upstream will have once our queued commands on this lot land.
-      const basedOnVersion = lot.version + ctx.repos.outbox.pendingForEntity(lot.lotId);
+      const basedOnVersion = lot.version + ctx.pendingUpstream(lot.lotId);
       const valuation = usageValuation(input.postings);
       const code = usageDecisionCode(input.postings).code;
       const useAsIs = input.postings.find((p) => p.decision === 'use-as-is');
@@ -273,7 +273,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         basedOnVersion,
         approvalId: awaiting?.approvalId ?? null,
       });
-      ctx.lotChanged(lot.lotId);
+      ctx.changed('lot', lot.lotId);
       // A request the gateway refuses comes back as its reply; one it takes waits for a supervisor.
       if (awaiting) return { state: { ...state, awaiting }, wait: deviationGate.waits(awaiting) };
       return { state, wait: waitForReply(commandId, 'replied') };
@@ -282,7 +282,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
     replied(state, signal, ctx) {
       if (signal.kind !== 'reply') throw new Error(`replied: expected a reply signal, got ${signal.kind}`);
       const { reply } = signal;
-      ctx.lotChanged(state.lotId);
+      ctx.changed('lot', state.lotId);
       if (reply.status === 'rejected') {
         ctx.repos.decisions.setStatus(reply.commandId, 'rejected', reply.reason ?? 'rejected upstream');
         ctx.repos.tasks.reopen(state.taskId);
@@ -317,7 +317,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       if (signal.kind !== 'event' || signal.event.type !== 'inspection.passed') throw new Error(`passedUpstream: expected inspection.passed, got ${signal.kind}`);
       if (ctx.repos.tasks.get(state.taskId)?.status === 'open') ctx.repos.tasks.cancel(state.taskId, ctx.now);
       ctx.audit('gateway', 'inspection passed upstream', state.lotId, { inspectionLotId: state.inspectionLotId });
-      ctx.lotChanged(state.lotId);
+      ctx.changed('lot', state.lotId);
       return { state, end: 'completed' };
     },
 
@@ -325,7 +325,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       if (signal.kind !== 'event' || signal.event.type !== 'usageDecision.made') throw new Error(`decidedUpstream: expected usageDecision.made, got ${signal.kind}`);
       const made = signal.event.payload;
       const latest = ctx.repos.decisions.latestForTask(state.taskId);
-      ctx.lotChanged(state.lotId);
+      ctx.changed('lot', state.lotId);
       if (latest?.commandId === made.commandId) {
         // Our own decision, heard from the stream before (or instead of) its reply.
         if (latest.status === 'pending') ctx.repos.decisions.setStatus(latest.commandId, 'accepted', null);

@@ -45,7 +45,7 @@ function weighDecided(state: LotBlockedState, ctx: WorkflowContext): StepOutcome
     ),
   );
   const task = ctx.repos.tasks.get(state.taskId);
-  ctx.exceptionChanged(state.exceptionId);
+  ctx.changed('exception', state.exceptionId);
   if (remaining.ordersHit === 0) {
     // Nothing is left late: resolved, whether or not a planner looked at it.
     if (task?.status === 'open') ctx.repos.tasks.cancel(state.taskId, ctx.now);
@@ -114,7 +114,7 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
       instanceId: ctx.instanceId,
       taskId,
     });
-    ctx.exceptionChanged(exceptionId);
+    ctx.changed('exception', exceptionId);
     return { state: { exceptionId, taskId, lotId: p.lotId, passed }, wait: waitForTask(taskId, 'responded') };
   },
 
@@ -136,7 +136,7 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
         // Another workstation answered first (its answer follows on the stream and closes this task), or the gateway says why not.
         const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Your answer to the blocked lot ${state.lotId ?? ''} was refused upstream (${refusalOf(signal)}): choose again`, dueInHours: responseSlaHours });
         ctx.repos.exceptions.reopen(state.exceptionId, taskId);
-        ctx.exceptionChanged(state.exceptionId);
+        ctx.changed('exception', state.exceptionId);
         return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
       }
       ctx.audit(answer.choice.by, 'exception response', state.exceptionId, { response: 'accept-delay', note: answer.choice.note, commands: [] });

@@ -55,7 +55,7 @@ export const productionCompleted = defineWorkflow<Record<string, never>, 'produc
     const alertId = derivedId('AL-', productionOrderId);
     ctx.repos.alerts.raiseScrapSpike({ id: alertId, plant, itemId: itemId ?? null, subject, spike, createdAt: ctx.now });
     ctx.audit('system', 'scrap spike', productionOrderId, { alertId, yieldRate, minimumYield, replenishment: spike.replenishment });
-    ctx.alertChanged(alertId);
+    ctx.changed('alert', alertId);
     return { state: {}, end: 'completed' };
   },
 

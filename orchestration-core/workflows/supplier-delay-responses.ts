@@ -6,7 +6,7 @@ import { summarize, type Impact } from '../model/impact';
 import type { PlanChange } from '../model/plan-changes';
 import type { PlanAnalysis } from '../engine/workflow';
 import { markWorseThanDoingNothing, withoutNoOpSupply } from '../model/response-harm';
-import type { Repos } from '../store/repos';
+import type { WorkflowRepos } from '../engine/workflow';
 
 export interface DelayFacts {
   poLineId: string;
@@ -14,7 +14,7 @@ export interface DelayFacts {
 }
 
 /** The responses that exist for this delay now, or none when the line or the plan is gone. */
-export function delayResponses(facts: DelayFacts, impact: Impact, repos: Repos, plan: PlanAnalysis): ProposedResponse[] {
+export function delayResponses(facts: DelayFacts, impact: Impact, repos: WorkflowRepos, plan: PlanAnalysis): ProposedResponse[] {
   const line = repos.planning.poLine(facts.poLineId);
   const item = line && repos.planning.item(line.itemId);
   const today = repos.planning.today();

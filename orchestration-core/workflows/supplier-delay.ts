@@ -108,7 +108,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       taskId,
     });
     ctx.record('impact', { ordersHit: impact.productionOrders.length + impact.customerOrders.length, revenueAtRisk: impact.totalRevenueAtRisk, responses: responses.map((r) => r.id) });
-    ctx.exceptionChanged(exceptionId);
+    ctx.changed('exception', exceptionId);
     const state = { exceptionId, poLineId: p.poLineId, previousDate: p.previousDate, taskId };
     return taskId ? { state, wait: waitForTask(taskId, 'responded') } : { state, end: 'completed' };
   },
@@ -144,7 +144,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       if (answer.substitution && answer.approvalId) return requestApproval(state, answer.approvalId, answer.substitution, choice, ctx);
       for (const draft of answer.commands) ctx.emit(draft.type, draft.payload, { issuedBy: choice.by, entityId: draft.entityId });
       ctx.audit(choice.by, 'exception response', state.exceptionId, { response: answer.responseId, note: choice.note, commands: answer.commands.map((c) => c.type) });
-      ctx.exceptionChanged(state.exceptionId);
+      ctx.changed('exception', state.exceptionId);
       return { state, end: 'completed' };
     },
 
@@ -166,7 +166,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       // Approved: answered, with what the substitution leaves late as its planner saw it.
       const remaining = ctx.repos.exceptions.get(state.exceptionId)?.row.remaining;
       if (remaining) ctx.repos.exceptions.setRemaining(state.exceptionId, remaining);
-      ctx.exceptionChanged(state.exceptionId);
+      ctx.changed('exception', state.exceptionId);
       return { state: rest, end: 'completed' };
     },
 
@@ -182,7 +182,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       // Chosen when the approval was asked for; it takes effect now, answered or resolved by what it leaves late.
       const stored = ctx.repos.exceptions.get(state.exceptionId);
       ctx.repos.exceptions.chooseResponse(state.exceptionId, stored?.choice ?? { responseId: approval.responseId, by: approval.requestedBy, at: ctx.now, note: null });
-      ctx.exceptionChanged(state.exceptionId);
+      ctx.changed('exception', state.exceptionId);
       return { state, end: 'completed' };
     },
   },
@@ -192,7 +192,7 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
 function backToPlanner(state: SupplierDelayState, subject: string, ctx: WorkflowContext): StepOutcome<SupplierDelayState> {
   const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject, dueInHours: responseSlaHours });
   ctx.repos.exceptions.reopen(state.exceptionId, taskId);
-  ctx.exceptionChanged(state.exceptionId);
+  ctx.changed('exception', state.exceptionId);
   const { approval: _approval, answer: _answer, ...rest } = state;
   return { state: { ...rest, taskId }, wait: waitForTask(taskId, 'responded') };
 }
@@ -209,7 +209,7 @@ function requestApproval(state: SupplierDelayState, approvalId: string, substitu
   const gate = substitutionGate.ask(request, user, ctx);
   ctx.repos.exceptions.chooseResponse(state.exceptionId, choice, true);
   ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: responseId, note });
-  ctx.exceptionChanged(state.exceptionId);
+  ctx.changed('exception', state.exceptionId);
   const approval = { id: approvalId, requestedBy: user, responseId, ...(gate.requestCommandId ? { requestCommandId: gate.requestCommandId } : {}) };
   return { state: { ...state, taskId: null, approval }, wait: substitutionGate.waits(gate) };
 }

@@ -35,7 +35,7 @@ function decisionOf(state: TransferAcceptedState, ctx: WorkflowContext) {
 
 /** Done: the proposal's row says how it ended, and the Rebalancing and Approvals views hear of it. */
 function settled(state: TransferAcceptedState, approvalId: string, ctx: WorkflowContext): StepOutcome<TransferAcceptedState> {
-  ctx.approvalChanged(approvalId);
+  ctx.changed('approval', approvalId);
   return { state, end: 'completed' };
 }
 
@@ -51,7 +51,7 @@ const transferGate = approvalGate<TransferAcceptedState>({
     ctx.emit('transfer.request', payload, { issuedBy: decision.decidedBy, entityId: state.transferId, commandId });
     ctx.repos.rebalancing.decide({ ...decision, decision: 'accepted', transferId: state.transferId, commandId });
     ctx.audit(decision.decidedBy, 'rebalancing accepted', state.proposalId, { transferId: state.transferId, commandId, approvalId: decision.approvalId, approvedBy: verdict.decidedBy });
-    ctx.approvalChanged(decision.approvalId);
+    ctx.changed('approval', decision.approvalId);
     return state;
   },
   approvedReplyStep: 'transferReplied',

@@ -8,7 +8,7 @@ describe('change tracker', () => {
     changes.changed('lot', 'L-1');
     changes.changed('lot', 'L-1');
     changes.changed('exception', 'EX-1');
-    changes.alertChanged('AL-1');
+    changes.changed('alert', 'AL-1');
     expect(changes.take('lot')).toEqual(['L-1']);
     expect(changes.take('lot')).toEqual([]);
     expect(changes.take('approval')).toEqual([]);

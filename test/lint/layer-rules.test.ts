@@ -54,7 +54,7 @@ describe('layer rules', () => {
 
   it('lets a core folder import its own layer and the ones its row lists', async () => {
     expect(await layerErrors('orchestration-core/store/x.ts', "import type { Impact } from '../model/impact';\nimport { openStore } from './open-store';\nexport const a: [Impact?, typeof openStore?] = [];\n")).toEqual([]);
-    expect(await layerErrors('orchestration-core/workflows/x.ts', "import { defineWorkflow } from '../engine/workflow';\nimport { planImpact } from '../analysis/impact';\nimport { weighOrders } from '../projections/line-stop-weighing';\nexport const a = [defineWorkflow, planImpact, weighOrders];\n")).toEqual([]);
+    expect(await layerErrors('orchestration-core/workflows/x.ts', "import { defineWorkflow } from '../engine/workflow';\nimport { planImpact } from '../analysis/impact';\nimport { applyAnswerHeard } from '../projections/exception-answer-projection';\nexport const a = [defineWorkflow, planImpact, applyAnswerHeard];\n")).toEqual([]);
     expect(await layerErrors('orchestration-core/engine/x.ts', "import type { Clock } from '../core-ports';\nexport type A = Clock;\n")).toEqual([]);
     expect(await layerErrors('orchestration-core/host.ts', "import { workflows } from './workflows';\nimport { createImpactHandlers } from './services/impact-handlers';\nexport const a = [workflows, createImpactHandlers];\n")).toEqual([]);
   });

@@ -5,12 +5,12 @@ import { waitsForTheLine } from '../../../shared/api/impact';
 import type { ChangeTracker } from '../../engine/change-tracker';
 import { derivedId } from '../../engine/derived-ids';
 import type { LineStopRecords } from '../../projections/line-stop-records';
-import type { Repos } from '../../store/repos';
+import type { WorkflowRepos } from '../../engine/workflow';
 import { lineStopOf, writeLineStop, type LineStopWriter } from './record';
 import { reprojectLineStop } from './response-projection';
 
-export function createLineStopRecords(repos: Repos, changes: ChangeTracker): LineStopRecords {
-  const writer: LineStopWriter = { repos, exceptionChanged: changes.exceptionChanged };
+export function createLineStopRecords(repos: WorkflowRepos, changes: ChangeTracker): LineStopRecords {
+  const writer: LineStopWriter = { repos, changed: changes.changed };
   return {
     /**
      * Each line stop holding the order shows it rerouted, by whom, and projects its responses again

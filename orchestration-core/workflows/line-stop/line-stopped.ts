@@ -71,10 +71,11 @@ function pendingReroutes(state: LineStoppedState, ctx: WorkflowContext): string[
   const pending: string[] = [];
   for (const order of detail?.orders ?? []) {
     if (order.rerouted?.upstream.state !== 'pending') continue;
-    const sent = ctx.repos.outbox.get(order.rerouted.commandId);
+    const commandId = order.rerouted.commandId;
+    const sent = ctx.sentCommand(commandId);
     if (!sent) continue;
-    if (sent.status === 'pending') pending.push(sent.commandId);
-    else recordRerouteReply(state.exceptionId, sent.command, { commandId: sent.commandId, status: sent.status, reason: ctx.repos.outbox.refusal(sent.commandId) ?? undefined }, ctx);
+    if (sent.status === 'pending') pending.push(commandId);
+    else recordRerouteReply(state.exceptionId, sent.command, { commandId, status: sent.status, reason: sent.reason }, ctx);
   }
   return pending;
 }
@@ -142,7 +143,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
       instanceId: ctx.instanceId,
       taskId,
     });
-    ctx.exceptionChanged(exceptionId);
+    ctx.changed('exception', exceptionId);
     const state = { exceptionId, stoppageId: p.stoppageId, taskId: taskId ?? '' };
     return taskId ? waitsOf(state, ctx) : { state, end: 'completed' };
   },
@@ -167,7 +168,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
         // Another workstation answered first (its answer follows on the stream and closes this task), or the gateway says why not.
         const taskId = ctx.openTask({ kind: 'respond-to-exception', role: 'planner', subject: `Your answer to the stop of ${detail.plant}/${detail.line} was refused upstream (${refusalOf(signal)}): choose again`, dueInHours: responseSlaHours });
         ctx.repos.exceptions.reopen(state.exceptionId, taskId);
-        ctx.exceptionChanged(state.exceptionId);
+        ctx.changed('exception', state.exceptionId);
         const { answer: _answer, ...rest } = state;
         return waitsOf({ ...rest, taskId }, ctx);
       }
@@ -179,7 +180,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
         }
       }
       ctx.audit(answer.choice.by, 'exception response', state.exceptionId, { response: answer.responseId, note: answer.choice.note });
-      ctx.exceptionChanged(state.exceptionId);
+      ctx.changed('exception', state.exceptionId);
       return waitsOf({ ...state, answered: true }, ctx);
     },
 

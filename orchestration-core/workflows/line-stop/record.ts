@@ -5,13 +5,10 @@
 // Everything written into it goes through writeLineStop, so there is one place that says how it changes.
 import type { HeldUpOrder, LineStopDetail } from '../../../shared/api/impact';
 import type { StoredException } from '../../store/exceptions-repo';
-import type { Repos } from '../../store/repos';
+import type { WorkflowContext } from '../../engine/workflow';
 
 /** What writing a line stop's record needs: the store, and a way to tell the views it changed. */
-export interface LineStopWriter {
-  readonly repos: Repos;
-  exceptionChanged(exceptionId: string): void;
-}
+export type LineStopWriter = Pick<WorkflowContext, 'repos' | 'changed'>;
 
 /** The line stop an exception records, whatever its status; null for another kind of exception. */
 export function lineStopOf(stored: StoredException | undefined): LineStopDetail | null {
@@ -26,7 +23,7 @@ export function openLineStop(stored: StoredException | undefined): LineStopDetai
 /** The one write of a line stop's record: stored, and the views told. */
 export function writeLineStop(writer: LineStopWriter, exceptionId: string, detail: LineStopDetail): void {
   writer.repos.exceptions.setDetail(exceptionId, detail);
-  writer.exceptionChanged(exceptionId);
+  writer.changed('exception', exceptionId);
 }
 
 /** The record with one held-up order changed, the others as they were. */

@@ -5,13 +5,13 @@
 import { waitsForTheLine, type ExceptionResponse } from '../../../shared/api/impact';
 import type { PlanAnalysis } from '../../engine/workflow';
 import { summarize } from '../../model/impact';
-import type { Repos } from '../../store/repos';
+import type { WorkflowRepos } from '../../engine/workflow';
 import { openLineStop } from './record';
 import { worlds } from './worlds';
 import { markWorseThanDoingNothing } from '../../model/response-harm';
 
 /** Projects an open line stop's responses again from its orders as they stand (rerouted or waiting). */
-export function reprojectLineStop(exceptionId: string, repos: Repos, plan: PlanAnalysis | null): void {
+export function reprojectLineStop(exceptionId: string, repos: WorkflowRepos, plan: PlanAnalysis | null): void {
   const stored = repos.exceptions.get(exceptionId);
   const detail = openLineStop(stored);
   if (!plan || !stored || !detail) return;

@@ -7,7 +7,7 @@ import { summarize, type Impact } from '../../model/impact';
 import { alternateLines } from '../../analysis/line-stoppage';
 import type { PlanChange } from '../../model/plan-changes';
 import type { PlanAnalysis } from '../../engine/workflow';
-import type { Repos } from '../../store/repos';
+import type { WorkflowRepos } from '../../engine/workflow';
 import { elsewhere, loadsWithReroutes, movedTo, stoppageOf, worlds } from './worlds';
 
 /** Held-up orders weighed in one turn of the event thread: each alternate costs 2–4 ms at scale 1. */
@@ -22,7 +22,7 @@ export function unweighed(detail: LineStopDetail): HeldUpOrder[] {
  * The detail's orders with `ids` weighed (up to three alternates each, most free capacity first), and
  * the impact of the planner's world with no further move.
  */
-export function weighOrders(detail: LineStopDetail, ids: ReadonlySet<string>, repos: Repos, plan: PlanAnalysis): { impact: Impact; orders: HeldUpOrder[] } {
+export function weighOrders(detail: LineStopDetail, ids: ReadonlySet<string>, repos: WorkflowRepos, plan: PlanAnalysis): { impact: Impact; orders: HeldUpOrder[] } {
   const stoppage = stoppageOf(detail);
   const capacities = repos.planning.lineCapacities();
   const loads = loadsWithReroutes(detail, repos);

@@ -7,7 +7,7 @@ import { lineLoads, rerouted, type Stoppage } from '../../analysis/line-stoppage
 import type { PlanChange } from '../../model/plan-changes';
 import { dateOf, dayOf } from '../../../shared/plan-days';
 import { commandIdFor, derivedId } from '../../engine/derived-ids';
-import type { Repos } from '../../store/repos';
+import type { WorkflowRepos } from '../../engine/workflow';
 
 export const stoppageOf = (detail: LineStopDetail): Stoppage => ({ plant: detail.plant, line: detail.line, from: detail.from, expectedDays: detail.expectedDays });
 
@@ -44,13 +44,13 @@ export function rescheduleCommand(detail: LineStopDetail, held: HeldUpOrder, iss
 export const asChange = (order: ProductionOrder): PlanChange => ({ kind: 'productionOrder', order });
 
 /** A held-up order moved to a line, its output shipped back when that line is at another plant; null without a lane back. */
-export function movedTo(order: ProductionOrder, to: { plant: string; line: string }, stoppageId: string, repos: Repos): PlanChange[] | null {
+export function movedTo(order: ProductionOrder, to: { plant: string; line: string }, stoppageId: string, repos: WorkflowRepos): PlanChange[] | null {
   const there = rerouted(order, to, (from, back) => repos.planning.lane(from, back)?.transitDays, rerouteTransferId(stoppageId, order.id));
   if (!there) return null;
   return there.transfer ? [asChange(there.order), { kind: 'transfer', transfer: there.transfer }] : [asChange(there.order)];
 }
 
-export function worlds(detail: LineStopDetail, repos: Repos): { before: PlanChange[]; after: PlanChange[] } {
+export function worlds(detail: LineStopDetail, repos: WorkflowRepos): { before: PlanChange[]; after: PlanChange[] } {
   const before: PlanChange[] = [];
   const after: PlanChange[] = [];
   for (const held of detail.orders) {
@@ -70,7 +70,7 @@ export function worlds(detail: LineStopDetail, repos: Repos): { before: PlanChan
 }
 
 /** Load per line and day with the stoppage's reroutes on their new lines (accepted or not yet answered). */
-export function loadsWithReroutes(detail: LineStopDetail, repos: Repos): ReturnType<typeof lineLoads> {
+export function loadsWithReroutes(detail: LineStopDetail, repos: WorkflowRepos): ReturnType<typeof lineLoads> {
   const byId = new Map<string, ProductionOrder>();
   for (const capacity of repos.planning.lineCapacities()) for (const order of repos.planning.productionOrdersOn(capacity.plant, capacity.line)) byId.set(order.id, order);
   for (const held of detail.orders) {
