@@ -13,7 +13,7 @@ export const dispositionDecisions = ['release', 'use-as-is', 'rework', 'keep-blo
 export const dispositionDecisionSchema = z.enum(dispositionDecisions);
 export type DispositionDecision = z.infer<typeof dispositionDecisionSchema>;
 
-export const roles = ['planner', 'quality-engineer', 'supervisor'] as const;
+export const roles = ['planner', 'quality-engineer', 'supervisor', 'operator'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -9,7 +9,8 @@ const coreRoot = path.join(repoRoot, 'orchestration-core');
 
 /** folder -> folders it may import from, and packages it must never import. */
 export const layerTable = {
-  shared: { folders: ['shared'], forbiddenPackages: ['*'], allowedPackages: ['zod'] },
+  // jose: both sides verify the gateway's session tokens with the same code (shared/auth/verify-session.ts).
+  shared: { folders: ['shared'], forbiddenPackages: ['*'], allowedPackages: ['zod', 'jose'] },
   'orchestration-core': {
     folders: ['orchestration-core', 'shared'],
     forbiddenPackages: ['electron', 'react', 'react-dom', 'ag-grid-community', 'ag-grid-react', 'zustand'],

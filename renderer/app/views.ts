@@ -16,6 +16,8 @@ const landingViews: Record<Role, AppViewId> = {
   planner: 'order-impact',
   'quality-engineer': 'quarantine',
   supervisor: 'approvals',
+  // Support work; its own view, Monitor, is not built yet: the queue of lots shows what the floor waits for.
+  operator: 'quarantine',
 };
 
 export function landingView(role: Role): AppViewId {

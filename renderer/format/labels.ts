@@ -134,6 +134,7 @@ export const roleLabels: Record<Role, string> = {
   planner: 'Planner',
   'quality-engineer': 'Quality engineer',
   supervisor: 'Supervisor',
+  operator: 'Operator',
 };
 
 export const connectorStateLabels: Record<ConnectorState, string> = {
