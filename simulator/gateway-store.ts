@@ -1,4 +1,6 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
+import { seedDemoUsers } from './identity/demo-users';
+import { createIdentity, type Identity, type IdentityOptions } from './identity/identity';
 import { ApprovalBook } from './approval-book';
 import { StoppageBook } from './stoppage-book';
 import { UsageDecisionBook } from './usage-decision-book';
@@ -91,6 +93,13 @@ export class GatewayStore {
       this.statements.set(text, statement);
     }
     return statement;
+  }
+
+  /** Users, sign-in and the session key, in this gateway's file; the demo users seeded into a new one when asked. */
+  async openIdentity(options: IdentityOptions & { demoUsers: boolean }): Promise<Identity> {
+    const identity = await createIdentity(this.db, options);
+    if (options.demoUsers) seedDemoUsers(identity.users, this.plants().map((plant) => plant.id), options.clock().toISOString());
+    return identity;
   }
 
   close(): void {

@@ -11,6 +11,8 @@ import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
+import type { Identity } from './identity/identity';
+import { answerSignIn } from './identity/sign-in-socket';
 import { createRandom } from './random';
 import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord } from './records';
 import { Scenario, type RawNamespace } from './scenario';
@@ -32,6 +34,10 @@ export interface GatewayOptions {
   planningScale?: number;
   /** What a use-as-is deviation number must look like; default shared/usage-decision's. */
   deviationNumberPattern?: string;
+  /** How long a session token the gateway signs is valid (default 12 hours: one shift). */
+  sessionHours?: number;
+  /** Seed the demo users (README) into a gateway that has no users yet (default true). */
+  demoUsers?: boolean;
   clock?: () => Date;
 }
 
@@ -58,6 +64,8 @@ export interface Gateway {
   close(): Promise<void>;
   scenario: Scenario;
   inspect: GatewayInspection;
+  /** Its users and session tokens (the CLI's `users` commands, and tests). */
+  identity: Identity;
 }
 
 interface ClientData {
@@ -99,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const seed = options.seed ?? 1;
   const clock = options.clock ?? (() => new Date());
   const store = new GatewayStore({ databasePath: options.databasePath, seed, retention: options.retention, planningScale: options.planningScale ?? 0, clock });
+  const identity = await store.openIdentity({ clock, demoUsers: options.demoUsers ?? true, ...(options.sessionHours === undefined ? {} : { sessionHours: options.sessionHours }) });
   const commands = new CommandProcessor(store, clock, options.deviationNumberPattern ?? defaultDeviationNumberPattern);
   const sessions = new Map<string, Set<SyncSession>>();
 
@@ -166,6 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const session = new SyncSession(socket, store, namespace, streams);
       group.add(session);
       socket.on('disconnect', () => group.delete(session));
+      answerSignIn(socket, identity);
       socket.on(syncMessages.command, (...args: unknown[]) => {
         const last = args.at(-1);
         const ack = typeof last === 'function' ? (last as (reply: CommandReply) => void) : undefined;
@@ -209,6 +219,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     erpUrl: `${baseUrl}/erp`,
     plantUrl: (plant) => `${baseUrl}${plantNamespace(plant)}`,
     scenario,
+    identity,
     inspect: {
       deliveries: (commandId) => store.deliveries(commandId),
       commands: () => store.commands(),
