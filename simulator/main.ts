@@ -1,8 +1,10 @@
 // `npm run simulator`: runs the gateway as its own process until SIGTERM or SIGINT.
 import { CliArgumentError, parseCliArgs, usage } from './cli-args';
 import { startGateway } from './gateway';
+import { runUsersCli } from './users-cli';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'users') return users(process.argv.slice(3));
   let request;
   try {
     request = parseCliArgs(process.argv.slice(2));
@@ -32,6 +34,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+async function users(args: string[]): Promise<void> {
+  try {
+    console.log(await runUsersCli(args));
+  } catch (error) {
+    // A user's mistake (a flag, a name, a role) or the store's refusal (a user that exists): one line, exit 2.
+    console.error(`simulator users: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  }
 }
 
 main().catch((error: unknown) => {
