@@ -1,8 +1,9 @@
-// `npm run cli -- <command>`: the planning dataset, impact analysis, rebalancing and B2MML translation from the command line.
+// `npm run cli -- <command>`: the planning dataset, impact analysis, rebalancing, B2MML translation and the audit trail's check from the command line.
 import { CliUsageError } from './cli-args';
+import { auditCommand, CliFindingError } from './cli-audit';
 import { b2mmlCommand, datasetCommand, impactCommand, rebalanceCommand, usage } from './cli-commands';
 
-const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand, rebalance: rebalanceCommand, b2mml: b2mmlCommand };
+const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand, rebalance: rebalanceCommand, b2mml: b2mmlCommand, audit: auditCommand };
 
 const helpFlags: readonly string[] = ['--help', '-h'];
 
@@ -22,6 +23,10 @@ function main(argv: readonly string[]): number {
     console.log(command(rest));
     return 0;
   } catch (error) {
+    if (error instanceof CliFindingError) {
+      console.log(error.message);
+      return 1;
+    }
     if (!(error instanceof CliUsageError || error instanceof RangeError)) throw error;
     console.error(`${name}: ${error.message}`);
     return 2;
