@@ -1,22 +1,51 @@
-// `npm run cli -- audit verify --db FILE [--head HASH]`: whether a workstation's audit trail is intact,
-// and if not, the first entry where it was edited, deleted or reordered, or that its tail is cut off.
+// `npm run cli -- audit verify --db FILE [--head HASH | --gateway URL --client-id ID]`: whether a
+// workstation's audit trail is intact, and if not, the first entry where it was edited, deleted or
+// reordered, or that its tail is cut off (against the head the gateway last heard from it).
 import { existsSync } from 'node:fs';
-import { verifyAuditFile } from '../orchestration-core/store/audit-verify';
+import { io } from 'socket.io-client';
+import { auditHeadMessages } from '../shared/auth/audit-head';
+import type { AuditHead } from '../shared/auth/audit-head';
+import { verifyAuditFile, type KnownHead } from '../orchestration-core/store/audit-verify';
 import { CliUsageError, parseFlags } from './cli-args';
 
 /** A finding, not a mistake of the caller's: printed on stdout, exit code 1. */
 export class CliFindingError extends Error {}
 
-export function auditCommand(argv: readonly string[]): string {
+/** The head the gateway last heard from the workstation `clientId`, asked over its ERP connection. */
+async function gatewayHead(url: string, clientId: string, token: string): Promise<KnownHead | undefined> {
+  const socket = io(url, { auth: { token, clientId: `audit-cli-${process.pid}`, user: 'audit-cli' }, transports: ['websocket'], reconnection: false, timeout: 5000 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', (error) => reject(new CliUsageError(`--gateway: cannot reach ${url}: ${error.message}`)));
+    });
+    const answer = (await socket.timeout(5000).emitWithAck(auditHeadMessages.latest, { clientId })) as { ok: true; head: AuditHead | null } | { ok: false; reason: string };
+    if (!answer.ok) throw new CliUsageError(`--client-id: ${answer.reason}`);
+    if (!answer.head) throw new CliUsageError(`--client-id: the gateway at ${url} has heard no audit head from ${clientId}`);
+    return { hash: answer.head.head, heardBy: `the gateway (from ${clientId}, ${answer.head.at}, ${answer.head.entries} entries)` };
+  } finally {
+    socket.close();
+  }
+}
+
+export async function auditCommand(argv: readonly string[]): Promise<string> {
   const [sub, ...rest] = argv;
   if (sub !== 'verify') throw new CliUsageError(`${sub ?? ''}: audit knows one command, verify`);
-  const flags = parseFlags(rest, ['db', 'head'], ['db']);
+  const flags = parseFlags(rest, ['db', 'head', 'gateway', 'client-id', 'token'], ['db']);
   const databasePath = flags.db!;
   if (!existsSync(databasePath)) throw new CliUsageError(`--db: there is no file ${databasePath}`);
   if (flags.head !== undefined && !/^[0-9a-f]{64}$/.test(flags.head)) throw new CliUsageError(`--head: "${flags.head}" is not a chain head (64 hex digits)`);
+  if (flags.head !== undefined && flags.gateway !== undefined) throw new CliUsageError('--head: give --head or --gateway, not both');
+  if ((flags.gateway === undefined) !== (flags['client-id'] === undefined)) throw new CliUsageError('--gateway: needs --client-id (the workstation\'s), and --client-id needs --gateway');
+  const known: KnownHead | undefined =
+    flags.gateway !== undefined
+      ? await gatewayHead(flags.gateway, flags['client-id']!, flags.token ?? process.env.PLANT_GATEWAY_TOKEN ?? 'dev-token')
+      : flags.head === undefined
+        ? undefined
+        : { hash: flags.head, heardBy: '--head' };
   let verdict;
   try {
-    verdict = verifyAuditFile(databasePath, flags.head === undefined ? undefined : { hash: flags.head, heardBy: '--head' });
+    verdict = verifyAuditFile(databasePath, known);
   } catch (error) {
     throw new CliUsageError(`--db: ${databasePath} is not a workstation's store (${error instanceof Error ? error.message : String(error)})`);
   }

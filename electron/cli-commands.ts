@@ -33,10 +33,12 @@ export const usage = (): string => `usage: npm run cli -- <command> [flags]
                                              horizon ${defaultRebalanceOptions.horizonDays} days, penalty ${defaultRebalanceOptions.latenessPenaltyPerUnitDay})
   b2mml FILE                                 print the canonical events a B2MML message (V0700 or V0401)
                                              maps to, as JSON; a message the adapter refuses exits with 2
-  audit verify --db FILE [--head HASH]      check a workstation's audit trail: prints its entries and head
+  audit verify --db FILE [--head HASH | --gateway URL --client-id ID [--token T]]
+                                             check a workstation's audit trail: prints its entries and head
                                              as JSON; a broken chain names the first entry edited, deleted or
-                                             reordered, or (given the head heard elsewhere) a tail cut off,
-                                             and exits with 1
+                                             reordered, or (against the head the gateway last heard from the
+                                             workstation, or --head) a tail cut off, and exits with 1; the
+                                             token defaults to PLANT_GATEWAY_TOKEN, then dev-token
   -h, --help                                 print this and exit (also after a command)
 Flags are --flag value or --flag=value; a bad or missing flag is named and exits with 2.`;
 

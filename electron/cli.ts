@@ -3,11 +3,11 @@ import { CliUsageError } from './cli-args';
 import { auditCommand, CliFindingError } from './cli-audit';
 import { b2mmlCommand, datasetCommand, impactCommand, rebalanceCommand, usage } from './cli-commands';
 
-const commands: Record<string, (argv: readonly string[]) => string> = { dataset: datasetCommand, impact: impactCommand, rebalance: rebalanceCommand, b2mml: b2mmlCommand, audit: auditCommand };
+const commands: Record<string, (argv: readonly string[]) => string | Promise<string>> = { dataset: datasetCommand, impact: impactCommand, rebalance: rebalanceCommand, b2mml: b2mmlCommand, audit: auditCommand };
 
 const helpFlags: readonly string[] = ['--help', '-h'];
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   // Asked for, the usage is the answer (stdout, exit 0), also after a command: `impact --help`.
   if (argv.some((arg) => helpFlags.includes(arg))) {
@@ -20,7 +20,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   try {
-    console.log(command(rest));
+    console.log(await command(rest));
     return 0;
   } catch (error) {
     if (error instanceof CliFindingError) {
@@ -33,4 +33,4 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 // The simulator's state in its own SQLite file: streams and events, lots, commands and deliveries.
+import { AuditHeadBook } from './audit-heads';
 import { seedDemoUsers } from './identity/demo-users';
 import { createIdentity, type Identity, type IdentityOptions } from './identity/identity';
 import { ApprovalBook } from './approval-book';
@@ -100,6 +101,11 @@ export class GatewayStore {
     const identity = await createIdentity(this.db, options);
     if (options.demoUsers) seedDemoUsers(identity.users, this.plants().map((plant) => plant.id), options.clock().toISOString());
     return identity;
+  }
+
+  /** The audit chain heads workstations report. */
+  auditHeads(): AuditHeadBook {
+    return new AuditHeadBook(this.db);
   }
 
   close(): void {

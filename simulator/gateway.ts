@@ -12,7 +12,9 @@ import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
 import type { Identity } from './identity/identity';
+import type { AuditHeadBook } from './audit-heads';
 import { answerSignIn } from './identity/sign-in-socket';
+import { answerAuditHeads } from './audit-heads';
 import { createRandom } from './random';
 import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord } from './records';
 import { Scenario, type RawNamespace } from './scenario';
@@ -66,6 +68,8 @@ export interface Gateway {
   inspect: GatewayInspection;
   /** Its users and session tokens (the CLI's `users` commands, and tests). */
   identity: Identity;
+  /** The audit chain heads workstations reported. */
+  auditHeads: AuditHeadBook;
 }
 
 interface ClientData {
@@ -108,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const clock = options.clock ?? (() => new Date());
   const store = new GatewayStore({ databasePath: options.databasePath, seed, retention: options.retention, planningScale: options.planningScale ?? 0, clock });
   const identity = await store.openIdentity({ clock, demoUsers: options.demoUsers ?? true, ...(options.sessionHours === undefined ? {} : { sessionHours: options.sessionHours }) });
+  const auditHeads = store.auditHeads();
   const commands = new CommandProcessor(store, clock, options.deviationNumberPattern ?? defaultDeviationNumberPattern);
   const sessions = new Map<string, Set<SyncSession>>();
 
@@ -176,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       group.add(session);
       socket.on('disconnect', () => group.delete(session));
       answerSignIn(socket, identity);
+      answerAuditHeads(socket, auditHeads, (socket.data as ClientData).clientId);
       socket.on(syncMessages.command, (...args: unknown[]) => {
         const last = args.at(-1);
         const ack = typeof last === 'function' ? (last as (reply: CommandReply) => void) : undefined;
@@ -220,6 +226,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     plantUrl: (plant) => `${baseUrl}${plantNamespace(plant)}`,
     scenario,
     identity,
+    auditHeads,
     inspect: {
       deliveries: (commandId) => store.deliveries(commandId),
       commands: () => store.commands(),

@@ -11,6 +11,7 @@ import type { Clock, Logger } from '../core-ports';
 import type { Repos } from '../store/repos';
 import type { EventIngest } from './event-ingest';
 import { createOutboxPusher } from './outbox-pusher';
+import { auditHeadMessages, type AuditHead } from '../../shared/auth/audit-head';
 import { createReceivedEvents } from './received-events';
 import type { ReplyHandler } from './reply-handler';
 
@@ -58,6 +59,11 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
     onProgress: () => {
       touch();
       deps.onApplied();
+    },
+    // With its commands the gateway hears how far the audit chain reached, so a tail cut off later shows.
+    onBatchSent: () => {
+      const { head, entries } = deps.repos.audit.head();
+      socket.emit(auditHeadMessages.report, { head, entries, at: clock.now().toISOString() } satisfies AuditHead);
     },
   });
 

@@ -20,6 +20,8 @@ export interface OutboxPusherDeps {
   /** Commands in flight at once. */
   window?: number;
   onProgress(): void;
+  /** Called after each batch is sent: the connector tells the gateway the audit chain's head with it. */
+  onBatchSent?(): void;
 }
 
 /**
@@ -75,6 +77,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     if (toSend.length === 0) return;
     repos.outbox.recordAttempts(toSend.map((command) => command.commandId), clock.now().toISOString());
     for (const command of toSend) sendOne(command);
+    deps.onBatchSent?.();
   }
 
   /** Replies received since the last flush: recorded together, one sync to disk for the lot. */

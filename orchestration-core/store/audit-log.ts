@@ -17,6 +17,7 @@ export function createAuditLog(db: Database.Database) {
     'INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const all = db.prepare<[], ChainRow>('SELECT * FROM audit_log ORDER BY id');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log');
   return {
     append(entry: AuditEntry): void {
       const prevHash = last.get()?.hash ?? genesisHash;
@@ -27,6 +28,8 @@ export function createAuditLog(db: Database.Database) {
     verifyChain(): number | null {
       return verifyChainRows(all.all()).broken?.entryId ?? null;
     },
+    /** The chain's head and length: what the gateway is told with every batch of commands. */
+    head: (): { head: string; entries: number } => ({ head: last.get()?.hash ?? genesisHash, entries: count.get()?.n ?? 0 }),
     entries: () => all.all().map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> })),
   };
 }
