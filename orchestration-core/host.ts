@@ -16,6 +16,7 @@ import { approvalRow, createApprovalsHandlers } from './services/approvals-handl
 import { createImpactHandlers } from './services/impact-handlers';
 import { createPlanningService } from './services/planning-service';
 import { createAlertsHandlers } from './services/alerts-handlers';
+import { createAuditHandlers } from './services/audit-handlers';
 import { createCommitPath } from './services/commit-path';
 import { createQuarantineHandlers } from './services/quarantine-handlers';
 import { createQuarantineQueries } from './store/quarantine-queries';
@@ -246,6 +247,7 @@ function assemble(
     ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null, deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern }),
     'master.get': () => masterData(),
+    ...createAuditHandlers({ repos }),
   };
 
   /**

@@ -18,6 +18,7 @@ export function createAuditLog(db: Database.Database) {
   );
   const all = db.prepare<[], ChainRow>('SELECT * FROM audit_log ORDER BY id');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log');
+  const newest = db.prepare<[number], ChainRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?');
   return {
     append(entry: AuditEntry): void {
       const prevHash = last.get()?.hash ?? genesisHash;
@@ -28,6 +29,10 @@ export function createAuditLog(db: Database.Database) {
     verifyChain(): number | null {
       return verifyChainRows(all.all()).broken?.entryId ?? null;
     },
+    /** The newest `limit` entries, newest first, as stored. */
+    newest: (limit: number): ChainRow[] => newest.all(limit),
+    /** The whole chain's verdict: intact, or where it breaks first. */
+    verify: () => verifyChainRows(all.all()),
     /** The chain's head and length: what the gateway is told with every batch of commands. */
     head: (): { head: string; entries: number } => ({ head: last.get()?.hash ?? genesisHash, entries: count.get()?.n ?? 0 }),
     entries: () => all.all().map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> })),

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { selectYoursToDecideCount, useApprovalsStore } from '../state/approvals-slice';
 import { ApprovalsView } from '../views/approvals/approvals-view';
+import { AuditView } from '../views/audit/audit-view';
 import { OrderImpactView } from '../views/order-impact/order-impact-view';
 import { QuarantineView } from '../views/quarantine/quarantine-view';
 import { RebalancingView } from '../views/rebalancing/rebalancing-view';
@@ -30,6 +31,7 @@ export function AppShell() {
         {view === 'quarantine' && <QuarantineView />}
         {view === 'rebalancing' && <RebalancingView />}
         {view === 'approvals' && <ApprovalsView />}
+        {view === 'audit' && <AuditView />}
       </main>
       <StatusBar />
     </div>

@@ -6,7 +6,7 @@ export const appViews = [
   { id: 'rebalancing', label: 'Rebalancing', available: true },
   { id: 'approvals', label: 'Approvals', available: true },
   { id: 'monitor', label: 'Monitor', available: false },
-  { id: 'audit', label: 'Audit', available: false },
+  { id: 'audit', label: 'Audit', available: true },
 ] as const;
 
 export type AppViewId = (typeof appViews)[number]['id'];

@@ -1,6 +1,7 @@
 // The one typed API contract between the core (through a host) and the renderer.
 import type { z } from 'zod';
 import { alertsArgSchemas, type AlertRow, type AlertsApi } from './alerts';
+import { auditArgSchemas, type AuditApi } from './audit';
 import { approvalsArgSchemas, type ApprovalRow, type ApprovalsApi } from './approvals';
 import { connectorsArgSchemas, type ConnectorsApi, type ConnectorStatus } from './connectors';
 import { impactArgSchemas, type ExceptionRow, type ImpactApi } from './impact';
@@ -9,7 +10,7 @@ import { rebalancingArgSchemas, type RebalancingApi, type RebalancingSnapshot } 
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi } from './session';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -23,6 +24,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...alertsArgSchemas,
   ...rebalancingArgSchemas,
   ...masterArgSchemas,
+  ...auditArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -32,6 +32,8 @@ export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'rebalancing.accept': plannerOrSupervisor,
   'rebalancing.reject': plannerOrSupervisor,
   'master.get': everyRole,
+  // Every role reads the trail of what was done at this workstation, its own steps included.
+  'audit.entries': everyRole,
 };
 
 /** Why a role may not call a method: `field` is what the refusal names first, as every API error does. */

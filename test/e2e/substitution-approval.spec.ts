@@ -1,6 +1,7 @@
 // A planner answers a supplier delay with a substitution and a supervisor on another workstation
 // approves it, each in their own browser against their own `npm run start:web`, both on one
 // simulator: the substitution reaches the gateway once, and the requester cannot approve it.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
@@ -16,6 +17,7 @@ interface GatewayCommand {
 
 const delayDays = 30;
 const screenshotPath = path.resolve(import.meta.dirname, '../../docs/approvals.png');
+const auditScreenshotPath = path.resolve(import.meta.dirname, '../../docs/audit.png');
 const responsesScreenshotPath = path.resolve(import.meta.dirname, '../../docs/order-impact-responses.png');
 
 /** "887,041" → 887041 */
@@ -114,6 +116,30 @@ test('a planner requests a substitution, a supervisor on another workstation app
     expect(decisions.map((c) => [c.body.issuedBy, c.status])).toEqual([['sv.ines', 'accepted']]);
     const { deliveries } = await control<{ deliveries: { status: string }[] }>(app.gatewayUrl, 'GET', `/control/deliveries?commandId=${encodeURIComponent(substitutions[0]!.commandId)}`);
     expect(deliveries.filter((d) => d.status === 'accepted')).toHaveLength(1);
+
+    // Each workstation's Audit view lists its own steps: the planner's substitution and the gateway's
+    // answer under one command id, the supervisor's decision under the approval; the CSV holds the rows shown.
+    const substitutionId = substitutions[0]!.commandId;
+    const approvalId = String(substitutions[0]!.body.payload.approvalId);
+    await planner.getByTestId('nav-audit').click();
+    await expect(planner.getByTestId('audit-summary')).toContainText('chain intact');
+    const plannerAudit = planner.getByTestId('audit-grid');
+    await plannerAudit.locator('.ag-floating-filter[col-id="commandId"] input').fill(substitutionId);
+    const steps = plannerAudit.locator('.ag-row');
+    await expect(steps).toHaveCount(2);
+    await expect(steps.filter({ hasText: 'command substitution.apply' })).toContainText('pl.omar');
+    await expect(steps.filter({ hasText: 'reply accepted' })).toHaveCount(1);
+    const [download] = await Promise.all([planner.waitForEvent('download'), planner.getByTestId('export-audit').click()]);
+    const csv = (await readFile(await download.path(), 'utf8')).split(/\r?\n/).filter((csvLine) => csvLine.trim() !== '');
+    expect(csv[0]).toContain('"Time (UTC)"');
+    expect(csv.slice(1)).toHaveLength(2);
+    expect(csv.slice(1).every((csvLine) => csvLine.includes(substitutionId))).toBe(true);
+    await supervisor.getByTestId('nav-audit').click();
+    const supervisorAudit = supervisor.getByTestId('audit-grid');
+    await supervisorAudit.locator('.ag-floating-filter[col-id="subject"] input').fill(approvalId);
+    await expect(supervisorAudit.locator('.ag-row', { hasText: 'command approval.decide' })).toContainText('sv.ines');
+    await supervisorAudit.locator('.ag-floating-filter[col-id="subject"] input').fill('');
+    await supervisor.screenshot({ path: auditScreenshotPath });
     await plannerContext.close();
     await supervisorContext.close();
   } finally {

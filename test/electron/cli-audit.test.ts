@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../orchestration-core/store/open-store';
 import { createRepos } from '../../orchestration-core/store/repos';
 import { verifyAuditFile } from '../../orchestration-core/store/audit-verify';
+import { createAuditHandlers } from '../../orchestration-core/services/audit-handlers';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -85,6 +86,23 @@ describe('audit verify', () => {
     const run = cli('verify', '--db', file, '--head', head);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ intact: false, entries: 4, broken: { kind: 'cut-off', entryId: 4, message: expect.stringContaining('the tail was cut off') } });
+  });
+
+  it('gives the Audit view the newest entries first with the same verdict', async () => {
+    const read = async () => {
+      const store = openStore(file);
+      try {
+        return await createAuditHandlers({ repos: createRepos(store.db) })['audit.entries']({ limit: 4 }, { user: 'sv.ines' });
+      } finally {
+        store.close();
+      }
+    };
+    const intact = await read();
+    expect(intact).toMatchObject({ entries: 6, head, broken: null });
+    expect(intact.rows.map((row) => row.id)).toEqual([6, 5, 4, 3]);
+    expect(intact.rows[0]).toEqual({ id: 6, at: '2026-12-07T06:06:00.000Z', actor: 'sv.ines', action: 'decision 6', subject: 'LOT-6', commandId: null, detail: '{"n":6}' });
+    tamper(`UPDATE audit_log SET subject = 'LOT-X' WHERE id = 5`);
+    expect((await read()).broken).toMatchObject({ kind: 'edited', entryId: 5 });
   });
 
   it('refuses a missing file or a head that is not one, naming the flag, with exit 2', () => {

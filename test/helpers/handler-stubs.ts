@@ -24,6 +24,7 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'connectors.status': () => [],
     'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: null, deviationNumberPattern: '^DEV-\\d{1,8}$' }),
     'master.get': () => ({ currency: 'EUR', units: [...standardUnits] }),
+    'audit.entries': () => ({ rows: [], entries: 0, head: '0'.repeat(64), broken: null }),
     'impact.exceptions': () => [],
     'impact.exception': ({ id }) => {
       throw new ApiFailure('not-found', `id: no exception ${id}`);

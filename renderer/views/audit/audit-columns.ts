@@ -1,0 +1,37 @@
+// Columns of the Audit grid: when, who, what and about what, the command it belongs to, and the rest of
+// the entry. Text filters under the headers (a user, an action, a lot or an order), the time from the
+// header's button (a day or a range); long ids and the detail are cut at the column's edge, whole in the
+// tooltip and in a CSV export, which carries times in UTC.
+import type { ColDef, GetRowIdParams } from 'ag-grid-community';
+import type { AuditRow } from '../../../shared/api/audit';
+import { isoTimeFilter, numberFilter, textFilter } from '../../grid/column-filters';
+import { csvTimeColumn } from '../../grid/csv-export';
+import { formatDateTime } from '../../format/time';
+
+export const getAuditRowId = (params: GetRowIdParams<AuditRow>): string => String(params.data.id);
+
+export const auditDefaultColDef: ColDef<AuditRow> = {
+  sortable: true,
+  resizable: true,
+  filter: false,
+  floatingFilter: true,
+  suppressHeaderMenuButton: true,
+};
+
+export const auditColumns: ColDef<AuditRow>[] = [
+  { colId: 'id', headerName: '#', headerTooltip: 'The entry’s place in the chain', field: 'id', width: 76, sort: 'desc', ...numberFilter },
+  {
+    colId: 'at',
+    field: 'at',
+    ...csvTimeColumn('Time'),
+    width: 160,
+    valueFormatter: ({ value }: { value?: string | null }) => (value ? formatDateTime(value) : ''),
+    ...isoTimeFilter,
+  },
+  { colId: 'actor', headerName: 'User', field: 'actor', width: 120, ...textFilter },
+  { colId: 'action', headerName: 'Action', field: 'action', width: 220, tooltipField: 'action', ...textFilter },
+  // Ids are long (an approval's is 39 characters): cut at the edge with the whole id in the tooltip and the CSV.
+  { colId: 'subject', headerName: 'Subject', field: 'subject', width: 240, tooltipField: 'subject', ...textFilter },
+  { colId: 'commandId', headerName: 'Command', field: 'commandId', width: 240, tooltipField: 'commandId', valueFormatter: ({ value }: { value?: string | null }) => value ?? '', ...textFilter },
+  { colId: 'detail', headerName: 'Detail', field: 'detail', flex: 1, minWidth: 160, tooltipField: 'detail', ...textFilter },
+];
