@@ -1,8 +1,11 @@
 // The one place where a host turns a call (IPC or WebSocket) into a handler invocation: it checks the
-// method, parses the arguments with the shared zod schemas and answers an ApiResult. It never throws,
-// because only data survives IPC and the WebSocket bridge.
+// method, the caller's role against the method's (shared/api/roles.ts) before any handler runs, parses
+// the arguments with the shared zod schemas and answers an ApiResult. It never throws, because only
+// data survives IPC and the WebSocket bridge.
 import { ApiFailure, apiArgSchemas, isApiMethod, type ApiResult, type AppApi, type CallContext, type Handlers } from '../shared/api';
+import { roleRefusal } from '../shared/api/roles';
 import { describeZodError } from '../shared/describe-error';
+import type { Role } from '../shared/domain';
 import type { Logger } from '../orchestration-core/core-ports';
 import { consoleLogger } from './console-logger';
 
@@ -10,11 +13,14 @@ export type ApiDispatch = (method: string, rawArgs: unknown, context: CallContex
 
 type AnyHandler = (args: unknown, context: CallContext) => unknown;
 
-export function createApiDispatcher(handlers: Handlers<AppApi>, logger: Logger = consoleLogger): ApiDispatch {
+/** `callerRole`: the role the workstation's person acts in now (the core's). */
+export function createApiDispatcher(handlers: Handlers<AppApi>, callerRole: () => Role, logger: Logger = consoleLogger): ApiDispatch {
   return async function dispatch(method, rawArgs, context) {
     if (typeof method !== 'string' || !isApiMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `there is no API method named "${String(method)}"` } };
     }
+    const refused = roleRefusal(method, callerRole());
+    if (refused) return { ok: false, error: { code: 'forbidden', message: `${refused.field}: ${refused.reason}` } };
     // A method without arguments may be called without an args object; every schema then sees {}.
     const parsed = apiArgSchemas[method].safeParse(rawArgs === undefined ? {} : rawArgs);
     if (!parsed.success) {

@@ -124,7 +124,7 @@ async function start(): Promise<void> {
     ...started.handlers,
     'session.current': async (args, context) => ({ ...(await sessionCurrent(args, context)), density: settings.ui.density }),
   };
-  registerApi(createApiDispatcher(handlers, consoleLogger), started.subscribe.bind(started), settings.user);
+  registerApi(createApiDispatcher(handlers, () => started.callerRole(), consoleLogger), started.subscribe.bind(started), settings.user);
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();

@@ -21,7 +21,7 @@ import { attachBridgeSession } from './web-socket-bridge';
 export type LoopbackHost = '127.0.0.1' | 'localhost';
 
 export interface WebHostOptions {
-  core: Pick<Core, 'handlers' | 'subscribe'>;
+  core: Pick<Core, 'handlers' | 'subscribe' | 'callerRole'>;
   /** The built renderer (dist/renderer), read once at start (readRendererFiles). */
   renderer: RendererFiles;
   /** 0 or absent: a free port. */
@@ -74,7 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const handlers = options.density === undefined ? options.core.handlers : withSessionDensity(options.core.handlers, options.density);
-  const dispatch = createApiDispatcher(handlers, logger);
+  const dispatch = createApiDispatcher(handlers, () => options.core.callerRole(), logger);
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = 0;
 

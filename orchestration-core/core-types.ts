@@ -43,5 +43,7 @@ export interface Core {
   subscribe<T extends AppEventTopic>(topic: T, listener: (payload: AppEvents[T]) => void): () => void;
   /** The connectors in use (the embedded simulator's when none were configured). */
   readonly connectorSettings: readonly ConnectorSettings[];
+  /** The role the person at this workstation acts in: what the hosts' dispatcher checks every call against. */
+  callerRole(): Role;
   close(): Promise<void>;
 }

@@ -275,6 +275,7 @@ function assemble(
     handlers,
     subscribe: bus.subscribe,
     connectorSettings,
+    callerRole: () => config.role,
     async close() {
       if (closed) return;
       closed = true;

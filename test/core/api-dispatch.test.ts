@@ -6,23 +6,38 @@ import { ApiFailure } from '../../shared/api';
 import { stubHandlers } from '../helpers/handler-stubs';
 
 const context = { user: 'qe.anna' };
+const asEngineer = () => 'quality-engineer' as const;
 
 describe('createApiDispatcher', () => {
   it('answers a known method with its value and passes the caller', async () => {
-    const dispatch = createApiDispatcher(stubHandlers(), silentLogger);
+    const dispatch = createApiDispatcher(stubHandlers(), asEngineer, silentLogger);
     await expect(dispatch('session.current', {}, context)).resolves.toEqual({
       ok: true,
       value: { user: 'qe.anna', role: 'quality-engineer', plant: null, deviationNumberPattern: '^DEV-\\d{1,8}$' },
     });
   });
 
+  it('refuses a method the caller’s role may not call before its handler runs, naming why', async () => {
+    const disposition = vi.fn();
+    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), () => 'planner', silentLogger);
+    await expect(dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context)).resolves.toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'role: a planner cannot post usage decisions' },
+    });
+    expect(disposition).not.toHaveBeenCalled();
+    const decide = vi.fn();
+    const asSupervisor = createApiDispatcher(stubHandlers({ 'approvals.decide': decide }), () => 'operator', silentLogger);
+    await expect(asSupervisor('approvals.decide', { approvalId: 'AP-1', decision: 'approve', reason: 'ok' }, context)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only a supervisor can decide') } });
+    expect(decide).not.toHaveBeenCalled();
+  });
+
   it('awaits handlers that answer with a promise', async () => {
-    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.list': async () => [] }), silentLogger);
+    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.list': async () => [] }), asEngineer, silentLogger);
     await expect(dispatch('quarantine.list', {}, context)).resolves.toEqual({ ok: true, value: [] });
   });
 
   it('refuses an unknown method, inherited object keys included', async () => {
-    const dispatch = createApiDispatcher(stubHandlers(), silentLogger);
+    const dispatch = createApiDispatcher(stubHandlers(), asEngineer, silentLogger);
     for (const method of ['quarantine.delete', 'toString', '__proto__', '']) {
       const result = await dispatch(method, {}, context);
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
@@ -31,7 +46,7 @@ describe('createApiDispatcher', () => {
 
   it('refuses invalid arguments with a message naming each field, without calling the handler', async () => {
     const disposition = vi.fn(() => ({ commandId: 'never', containmentCommandIds: [] }));
-    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), silentLogger);
+    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), asEngineer, silentLogger);
 
     const missingDeviation = await dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'use-as-is', quantity: 10 }], reason: 'fits with a deviation' }, context);
     expect(missingDeviation).toEqual({ ok: false, error: { code: 'invalid-args', message: 'deviationNumber: use-as-is needs a deviation number' } });
@@ -53,19 +68,19 @@ describe('createApiDispatcher', () => {
 
   it('hands the handler the parsed arguments (trimmed), and treats missing args as {}', async () => {
     const disposition = vi.fn((args: { taskId: string; reason: string }) => ({ commandId: args.taskId, containmentCommandIds: [] }));
-    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), silentLogger);
+    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), asEngineer, silentLogger);
     await dispatch('quarantine.disposition', { taskId: ' t-9 ', postings: [{ decision: 'scrap', quantity: 5 }], reason: '  cracked  ' }, context);
     expect(disposition).toHaveBeenCalledWith({ taskId: 't-9', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context);
     await expect(dispatch('connectors.status', undefined, context)).resolves.toEqual({ ok: true, value: [] });
   });
 
   it('turns an ApiFailure into its code and message', async () => {
-    const dispatch = createApiDispatcher(
-      stubHandlers({
+    const dispatch = createApiDispatcher(stubHandlers({
         'quarantine.disposition': () => {
           throw new ApiFailure('conflict', 'task t-1 is already decided');
         },
       }),
+      asEngineer,
       silentLogger,
     );
     await expect(dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context)).resolves.toEqual({
@@ -76,13 +91,13 @@ describe('createApiDispatcher', () => {
 
   it('turns any other error, thrown or rejected, into internal and logs it', async () => {
     const logger = { ...silentLogger, error: vi.fn() };
-    const dispatch = createApiDispatcher(
-      stubHandlers({
+    const dispatch = createApiDispatcher(stubHandlers({
         'quarantine.list': () => {
           throw new Error('database is locked');
         },
         'connectors.status': () => Promise.reject(new TypeError('socket gone')),
       }),
+      asEngineer,
       logger,
     );
     await expect(dispatch('quarantine.list', {}, context)).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'database is locked' } });

@@ -28,8 +28,9 @@ function createCoreDouble() {
     },
     'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1', deviationNumberPattern: '^DEV-\\d{1,8}$' }),
   });
-  const core: Pick<Core, 'handlers' | 'subscribe'> = {
+  const core: Pick<Core, 'handlers' | 'subscribe' | 'callerRole'> = {
     handlers,
+    callerRole: () => 'quality-engineer',
     subscribe(topic, listener) {
       const set = listeners.get(topic) ?? new Set();
       listeners.set(topic, set);
