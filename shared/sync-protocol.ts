@@ -88,6 +88,8 @@ export const snapshotSchema = z.object({
   openInspections: z.array(openInspectionSchema).default([]),
   /** Requests still waiting for a supervisor's decision (ERP namespace): open state a new client must see. */
   openApprovals: z.array(eventPayloadSchemas['approval.requested']).default([]),
+  /** Requests decided in the last days (decidedApprovalDays), each with its decision. */
+  decidedApprovals: z.array(z.object({ request: eventPayloadSchemas['approval.requested'], decision: eventPayloadSchemas['approval.decided'] })).default([]),
   /** Usage decisions the ERP posted, so a workstation that missed their events shows who decided its lots. */
   usageDecisions: z.array(eventPayloadSchemas['usageDecision.made']).default([]),
   /**

@@ -279,9 +279,10 @@ export class CommandProcessor {
     if (approval.decision !== null) {
       return rejected(`payload.approvalId: ${payload.approvalId} was already ${approval.decision === 'approve' ? 'approved' : 'rejected'} by ${approval.decidedBy}`);
     }
-    this.store.approvals.record(payload.approvalId, payload.decision, decidedBy);
+    const decidedAt = this.clock().toISOString();
+    this.store.approvals.record(payload.approvalId, payload.decision, decidedBy, decidedAt, payload.reason);
     if (payload.decision === 'reject') this.store.exceptionAnswers.voidByApproval(payload.approvalId);
-    this.publish('approval.decided', payload.approvalId, { ...payload, decidedBy, decidedAt: this.clock().toISOString() });
+    this.publish('approval.decided', payload.approvalId, { ...payload, decidedBy, decidedAt });
     return { status: 'accepted' };
   }
 

@@ -43,6 +43,9 @@ export interface GatewayStoreOptions {
 }
 
 
+/** How far back a snapshot carries decided approval requests: what a supervisor's history shows. */
+const decidedApprovalDays = 30;
+
 export class GatewayStore {
   private readonly db: Database.Database;
   private readonly epoch: string;
@@ -298,6 +301,7 @@ export class GatewayStore {
       openInspections: this.openInspections(),
       // Approvals live on the ERP's stream: only its namespace carries them.
       openApprovals: streams.includes(erpStream) ? this.approvals.open() : [],
+      decidedApprovals: streams.includes(erpStream) ? this.approvals.decided(new Date(this.clock().getTime() - decidedApprovalDays * 86_400_000).toISOString()) : [],
       usageDecisions: this.usageDecisions.all(),
       disruptions: this.disruptions.recent(streams, calendarDayOf(this.clock())),
       exceptionAnswers: streams.includes(erpStream) ? this.exceptionAnswers.all() : [],

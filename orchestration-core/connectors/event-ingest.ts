@@ -9,7 +9,7 @@ import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
 import { readIncomingMessage } from './incoming-message';
-import { openApprovalAsEvent } from '../model/open-approval';
+import { decidedApprovalAsEvent, openApprovalAsEvent } from '../model/open-approval';
 import { decidedInspectionAsEvent, openInspectionAsEvent } from '../model/open-inspection';
 import { exceptionAnswerAsEvent, usageDecisionAsEvent } from '../model/snapshot-events';
 import { projectEvent } from '../projections/lot-projection';
@@ -212,6 +212,11 @@ export function createEventIngest(deps: EventIngestDeps) {
       // So do requests still waiting for a supervisor that this workstation has not heard of.
       for (const open of parsed.data.openApprovals) {
         if (!repos.approvals.get(open.approvalId)) engine.onEvent(openApprovalAsEvent(open));
+      }
+      // And requests decided meanwhile: shown decided, so an answer that waited for one stands here too.
+      for (const { request, decision } of parsed.data.decidedApprovals) {
+        if (!repos.approvals.get(request.approvalId)) engine.onEvent(openApprovalAsEvent(request));
+        if (repos.approvals.get(request.approvalId)?.status === 'pending') engine.onEvent(decidedApprovalAsEvent(decision));
       }
       applyMissedDisruptions(parsed.data.disruptions, at);
       // Answers given on other workstations, to exceptions weighed here now or before.

@@ -132,6 +132,28 @@ describe('substitution approval across workstations', () => {
     expect(deliveries.map((d) => d.status).sort()).toEqual(['accepted', 'duplicate']);
   });
 
+  it('a workstation that joins after the approval shows the substitution approved and the exception settled, not waiting', async () => {
+    const planner = await workstation('pl.omar', 'planner');
+    const supervisor = await workstation('sv.ines', 'supervisor');
+    const { row } = await substitutableException(planner.core, planner.as);
+    await planner.core.handlers['impact.respond']({ exceptionId: row.id, responseId: 'substitute' }, planner.as);
+    const request = await approvalOn(supervisor.core, supervisor.as, (a) => a.exceptionId === row.id && a.status === 'pending');
+    await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'qualified alternate' }, supervisor.as);
+    const settledThere = await waitFor('the exception settled on the requester’s workstation', async () => {
+      const after = await planner.core.handlers['impact.exception']({ id: row.id }, planner.as);
+      return settled(after.exception.status) ? after.exception : undefined;
+    }, 20_000);
+
+    // A new workstation: it hears of it all from its snapshot.
+    const late = await workstation('pl.rosa', 'planner');
+    const seen = await waitFor('the exception on the late workstation', async () => (await late.core.handlers['impact.exceptions']({}, late.as)).find((r) => r.id === row.id), 20_000);
+    expect(seen.status).toBe(settledThere.status);
+    expect((await late.core.handlers['impact.exceptions']({}, late.as)).filter((r) => r.status === 'awaiting-approval')).toEqual([]);
+    const history = await approvalOn(late.core, late.as, (a) => a.id === request.id);
+    expect(history).toMatchObject({ status: 'approved', decidedBy: 'sv.ines', requestedBy: 'pl.omar', decisionReason: 'qualified alternate', canDecide: false });
+    expect(substitutions()).toHaveLength(1);
+  });
+
   it('a supervisor who requested a substitution cannot approve it; another supervisor can', async () => {
     const requester = await workstation('sv.kim', 'supervisor');
     const other = await workstation('sv.ines', 'supervisor');
