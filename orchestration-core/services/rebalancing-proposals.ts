@@ -143,7 +143,7 @@ export function createRebalancingProposals(deps: RebalancingProposalsDeps) {
     const asked = { ...proposal, approvalId: approval.id, decidedBy: approval.requestedBy, transferId: approval.transfer.transferId };
     if (approval.status === 'pending') return { ...asked, status: 'awaiting-approval' };
     if (approval.status === 'rejected' && approval.transfer.quantity === proposal.quantity) {
-      return { ...asked, status: 'rejected', reason: `${approval.decidedBy ?? 'A supervisor'} rejected the transfer: ${approval.decisionReason ?? ''}` };
+      return { ...asked, status: 'rejected', decidedBy: approval.decidedBy ?? asked.decidedBy, reason: `${approval.decidedBy ?? 'A supervisor'} rejected the transfer: ${approval.decisionReason ?? ''}` };
     }
     return proposal;
   }

@@ -58,7 +58,8 @@ const transferGate = approvalGate<TransferAcceptedState>({
   rejected(state, verdict, ctx) {
     const decision = decisionOf(state, ctx);
     const reason = `${verdict.decidedBy} rejected the transfer: ${verdict.reason}`;
-    ctx.repos.rebalancing.decide({ ...decision, decision: 'rejected', reason });
+    // The row says who rejected it: the supervisor, not the planner who asked.
+    ctx.repos.rebalancing.decide({ ...decision, decision: 'rejected', decidedBy: verdict.decidedBy, decidedAt: ctx.now, reason });
     ctx.audit(verdict.decidedBy, 'rebalancing rejected', state.proposalId, { approvalId: decision.approvalId, reason });
     return settled(state, decision.approvalId, ctx);
   },

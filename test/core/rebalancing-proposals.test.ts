@@ -198,7 +198,7 @@ describe('rebalancing proposals', () => {
       expect(row()?.status).toBe('awaiting-approval');
       parts.ingest.applyBatch([approvalEvent('approval.decided', { approvalId, decision: 'reject', reason: 'P2 needs them for the trial run', decidedBy: 'sv.ines', decidedAt: '2026-12-01T09:00:00.000Z' })]);
       proposals.committed();
-      expect(row()).toMatchObject({ status: 'rejected', reason: 'sv.ines rejected the transfer: P2 needs them for the trial run' });
+      expect(row()).toMatchObject({ status: 'rejected', decidedBy: 'sv.ines', reason: 'sv.ines rejected the transfer: P2 needs them for the trial run' });
       expect(transferRequests()).toEqual([]);
     });
 
