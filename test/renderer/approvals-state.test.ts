@@ -332,9 +332,12 @@ describe('approvals wording', () => {
       requestedAt: '2026-11-22 09:00:00',
       due: '2026-11-22 13:00:00',
       decidedAt: '',
+      // The risk with no response beside the risk if approved: a spreadsheet sees what approving protects.
+      revenueAtRiskNow: '887041',
     });
     const header = (colId: string) => csvHeaderOf(approvalColumns.find((column) => column.colId === colId)!);
     expect([header('requestedAt'), header('due'), header('decidedAt')]).toEqual(['Requested at (UTC)', 'Due (UTC)', 'Decided at (UTC)']);
+    expect(header('revenueAtRisk')).toMatch(/^At risk if approved/);
   });
 
   it('keeps the decision and the triage order the same for a use-as-is', () => {

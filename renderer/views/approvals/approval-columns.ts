@@ -159,8 +159,9 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   },
   {
     colId: 'revenueAtRisk',
-    ...csvMoneyHeader('Revenue at risk'),
-    headerTooltip: 'Projected if approved, against the plan before the disruption, in the company currency',
+    // Said in the header, not only its tooltip: a supervisor reading "EUR 0" must not take it for a request that protects nothing.
+    ...csvMoneyHeader('At risk if approved'),
+    headerTooltip: 'Revenue at risk projected if approved, against the plan before the disruption, in the company currency (the panel shows it beside the risk now)',
     valueGetter: ({ data }) => data?.projected?.revenueAtRisk ?? null,
     // The header wraps to two lines, as "Substitute or deviation" does, so the amount sets the width ("EUR 334,908").
     width: 124,
@@ -168,6 +169,15 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     type: 'rightAligned',
     valueFormatter: ({ value }) => (typeof value === 'number' ? formatMoney(value) : '—'),
     ...numberFilter,
+  },
+  {
+    colId: 'revenueAtRiskNow',
+    ...csvMoneyHeader('At risk now'),
+    headerTooltip: 'Revenue at risk with no response, as the requester saw it',
+    valueGetter: ({ data }) => data?.baseline?.revenueAtRisk ?? null,
+    hide: true,
+    type: 'rightAligned',
+    valueFormatter: ({ value }) => (typeof value === 'number' ? formatMoney(value) : '—'),
   },
   {
     colId: 'decidedBy',
