@@ -11,6 +11,7 @@ import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
+import { sameSecret } from './same-secret';
 import type { Identity } from './identity/identity';
 import type { AuditHeadBook } from './audit-heads';
 import { answerSignIn } from './identity/sign-in-socket';
@@ -98,7 +99,7 @@ function authenticate(expectedToken: string) {
   return (socket: Socket, next: (error?: Error) => void): void => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error(`unauthorized: ${describeZodError(auth.error)}`));
-    if (auth.data.token !== expectedToken) return next(new Error('unauthorized: token: does not match'));
+    if (!sameSecret(auth.data.token, expectedToken)) return next(new Error('unauthorized: token: does not match'));
     (socket.data as ClientData).clientId = auth.data.clientId;
     next();
   };
