@@ -2,7 +2,7 @@
 // `namespace`) and the problem, so a dead letter tells the integrator where to look.
 import { describe, expect, it } from 'vitest';
 import { translateB2mml } from '../../orchestration-core/connectors/b2mml/translate';
-import { b2mmlContext, rejectionReason, v0700Message } from '../helpers/b2mml-messages';
+import { b2mmlContext, rejectionReason, translatedEvents, v0700Message } from '../helpers/b2mml-messages';
 
 const lot = (body: string) => v0700Message('SyncMaterialLot', `<MaterialLot>${body}</MaterialLot>`);
 const quantity = (text: string, unit = 'KG') => `<Quantity><QuantityString>${text}</QuantityString><UnitOfMeasure>${unit}</UnitOfMeasure></Quantity>`;
@@ -46,6 +46,16 @@ describe('B2MML rejections: the text', () => {
 ${lot('<ID>&lol2;</ID>')}`;
     const external = `<!-- a comment first --><?pi x?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>${lot('<ID>&x;</ID>')}`;
     for (const xml of [laughs, external]) expect(rejectionReason(xml)).toBe('xml: a DOCTYPE is not accepted (B2MML needs none, and its entities could expand without bound)');
+  });
+
+  it('refuses a DOCTYPE inside the root element too, and expands no entity but XML’s five and character references', () => {
+    const inside = lot('<!DOCTYPE x [<!ENTITY a "Z">]><ID>LOT-&a;</ID>');
+    expect(rejectionReason(inside)).toBe('xml: a DOCTYPE is not accepted (B2MML needs none, and its entities could expand without bound)');
+    expect(rejectionReason(lot('<ID>LOT&nbsp;1</ID>'))).toBe('xml: entity &nbsp; is not one of XML’s five (&lt; &gt; &amp; &quot; &apos;) nor a character reference');
+    expect(rejectionReason(lot('<ID>LOT-&copy;</ID>'))).toMatch(/^xml: entity &copy; is not one of XML’s five/);
+    // What XML itself defines still reads: the five, decimal and hexadecimal character references, and a CDATA section or comment holding anything.
+    const readable = v0700Message('ProcessMaterialLot', '<MaterialLot><ID>L&amp;&#45;&#x31;</ID><Description><![CDATA[R&D &nbsp; <!DOCTYPE>]]></Description><!-- &copy; --><Status>Hold</Status></MaterialLot>');
+    expect(translatedEvents(readable)[0]?.payload).toMatchObject({ lotId: 'L&-1', status: 'Hold' });
   });
 
   it('refuses a message longer than the B2MML payload allows', () => {

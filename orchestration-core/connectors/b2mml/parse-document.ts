@@ -35,7 +35,12 @@ export function parseB2mmlDocument(xml: unknown): B2mmlDocument {
   if (text.length > maxMessageLength) reject('xml', `message of ${text.length} characters is longer than ${maxMessageLength}`);
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) reject('xml', `not well-formed: ${describeMalformation(wellFormed)}`);
-  if (prologDeclaresDoctype(text)) reject('xml', 'a DOCTYPE is not accepted (B2MML needs none, and its entities could expand without bound)');
+  // Comments and CDATA sections may hold anything; outside them, no DOCTYPE (in the prolog or inside
+  // the root, where the parser would read one too) and no entity but XML's own.
+  const markup = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+  if (markup.includes('<!DOCTYPE')) reject('xml', 'a DOCTYPE is not accepted (B2MML needs none, and its entities could expand without bound)');
+  const entity = foreignEntity(markup);
+  if (entity) reject('xml', `entity &${entity}; is not one of XML’s five (&lt; &gt; &amp; &quot; &apos;) nor a character reference`);
   const roots = rootEntries(parseTree(text));
   if (roots.length !== 1) reject('xml', `expected one root element, found ${roots.length}`);
   const [rootQualifiedName, rawRoot] = roots[0]!;
@@ -59,9 +64,10 @@ function parseTree(text: string): Record<string, unknown> {
     trimValues: true,
     // Every element as an array, so one MaterialLot and ten read the same way.
     isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
-    // A DOCTYPE is refused before parsing; these limits are the second fence against entity expansion.
+    // A DOCTYPE and foreign entities are refused before parsing; these limits are the second fence.
     processEntities: { enabled: true, maxEntityCount: 1, maxEntitySize: 1, maxExpandedLength: maxMessageLength },
-    // Decodes numeric character references (&#233;) as XML requires; the option also brings HTML names.
+    // Decodes numeric character references (&#233;) as XML requires; the HTML names it also brings
+    // never reach it (refused above).
     htmlEntities: true,
     maxNestedTags: 100,
   });
@@ -83,17 +89,14 @@ function describeMalformation({ err }: ValidationError): string {
   return `${err.msg.replace(/\.$/, '')} at ${where}`;
 }
 
-/** fast-xml-parser has no switch to refuse a DOCTYPE, so look at the prolog, the only place one may stand. */
-function prologDeclaresDoctype(text: string): boolean {
-  let at = 0;
-  for (;;) {
-    while (at < text.length && /\s/.test(text.charAt(at))) at++;
-    const close = text.startsWith('<?', at) ? '?>' : text.startsWith('<!--', at) ? '-->' : undefined;
-    if (close === undefined) return text.startsWith('<!DOCTYPE', at);
-    const end = text.indexOf(close, at + 2);
-    if (end < 0) return false;
-    at = end + close.length;
+const xmlEntities = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
+
+/** The first entity reference that is neither one of XML's five nor a character reference (&#233; &#xE9;). */
+function foreignEntity(markup: string): string | undefined {
+  for (const [, name] of markup.matchAll(/&([^;\s&<]*);/g)) {
+    if (name !== undefined && !xmlEntities.has(name) && !/^#(\d+|x[0-9a-fA-F]+)$/.test(name)) return name;
   }
+  return undefined;
 }
 
 function rootEntries(tree: Record<string, unknown>): [string, unknown][] {
