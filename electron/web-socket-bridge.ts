@@ -20,11 +20,11 @@ function isAppEventTopic(topic: string): topic is AppEventTopic {
   return (appEventTopics as readonly string[]).includes(topic);
 }
 
-/** Reads the request id out of a message that failed validation, so the caller's promise still settles. */
-function requestIdOf(message: unknown): number | null {
+/** The id a message that failed validation carries, as sent: a whole number settles the caller's promise, anything else is echoed. */
+function requestIdOf(message: unknown): string | number | null {
   if (typeof message !== 'object' || message === null) return null;
   const id = (message as { id?: unknown }).id;
-  return typeof id === 'number' && Number.isInteger(id) ? id : null;
+  return typeof id === 'number' || typeof id === 'string' ? id : null;
 }
 
 export function attachBridgeSession({ socket, dispatch, subscribe, context, logger }: BridgeSessionOptions): void {
@@ -47,6 +47,7 @@ export function attachBridgeSession({ socket, dispatch, subscribe, context, logg
       message = JSON.parse(data.toString());
     } catch {
       logger.warn('WebSocket bridge ignored a message that is not JSON');
+      send({ kind: 'refused', id: null, error: { code: 'invalid-request', message: 'the message is not JSON' } });
       return;
     }
     const parsed = bridgeRequestSchema.safeParse(message);
@@ -54,7 +55,9 @@ export function attachBridgeSession({ socket, dispatch, subscribe, context, logg
       const description = describeZodError(parsed.error);
       logger.warn('WebSocket bridge ignored a malformed request', { problem: description });
       const id = requestIdOf(message);
-      if (id !== null) send({ kind: 'result', id, result: { ok: false, error: { code: 'invalid-args', message: description } } });
+      if (typeof id === 'number' && Number.isInteger(id)) send({ kind: 'result', id, result: { ok: false, error: { code: 'invalid-args', message: description } } });
+      // Without a whole-number id no promise can be settled: the caller still hears why.
+      else send({ kind: 'refused', id, error: { code: 'invalid-request', message: description } });
       return;
     }
     const request = parsed.data;

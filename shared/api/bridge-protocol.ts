@@ -10,4 +10,6 @@ export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
 
 export type BridgeMessage =
   | { kind: 'result'; id: number; result: ApiResult<unknown> }
-  | { kind: 'event'; topic: string; payload: unknown };
+  | { kind: 'event'; topic: string; payload: unknown }
+  /** A request the host could not take at all (not JSON, or no usable id): its id as sent, if any, and why. */
+  | { kind: 'refused'; id: string | number | null; error: { code: 'invalid-request'; message: string } };

@@ -167,6 +167,17 @@ describe('startWebHost', () => {
     client.socket.close();
   });
 
+  it('answers a request it cannot take with an error naming why, its id echoed, rather than leave the caller waiting', async () => {
+    const client = await connect(host);
+    client.send({ kind: 'invoke', id: 'seven', method: 'quarantine.list', args: {} });
+    expect(await client.next((m) => m.kind === 'refused' && m.id === 'seven')).toEqual({ kind: 'refused', id: 'seven', error: { code: 'invalid-request', message: 'id: Invalid input: expected number, received string' } });
+    client.send({ kind: 'invoke', id: 1.5, method: 'quarantine.list', args: {} });
+    expect(await client.next((m) => m.kind === 'refused' && m.id === 1.5)).toMatchObject({ error: { code: 'invalid-request', message: expect.stringMatching(/^id: /) } });
+    client.send('{not json');
+    expect(await client.next((m) => m.kind === 'refused' && m.id === null)).toMatchObject({ error: { code: 'invalid-request', message: 'the message is not JSON' } });
+    client.socket.close();
+  });
+
   it('forwards subscribed events once per topic, and unsubscribes when the socket closes', async () => {
     const client = await connect(host);
     client.send({ kind: 'subscribe', topic: 'quarantine.rowChanged' });
