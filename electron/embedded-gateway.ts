@@ -13,6 +13,8 @@ export interface EmbeddedSimulatorOptions {
   inspectionFailureEveryMs?: number;
   /** Size of the ERP's planning dataset; default 1 (about 10,000 production orders). */
   planningScale?: number;
+  /** Serve the simulator's control endpoints under this operator token; absent (the default): none. */
+  controlToken?: string;
 }
 
 /** The embedded simulator is a demonstration plant: a new failed inspection every few minutes. */
@@ -29,6 +31,7 @@ export function embeddedSimulator(options: EmbeddedSimulatorOptions): StartEmbed
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       inspectionFailureEveryMs: options.inspectionFailureEveryMs ?? defaultInspectionFailureEveryMs,
       planningScale: options.planningScale ?? 1,
+      ...(options.controlToken === undefined ? {} : { control: { operatorToken: options.controlToken } }),
     });
     const streams = namespaceStreams();
     const connectors: ConnectorSettings[] = [

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     startEmbeddedGateway: embeddedSimulator({
       databasePath: path.join(dataDir, 'simulator.sqlite'),
       inspectionFailureEveryMs: nonNegativeIntegerFromEnv('PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS', defaultInspectionFailureEveryMs),
+      // Its control endpoints only when asked for, and only to whoever holds this token.
+      ...(process.env.PLANT_ORCHESTRATOR_SIMULATOR_CONTROL_TOKEN ? { controlToken: process.env.PLANT_ORCHESTRATOR_SIMULATOR_CONTROL_TOKEN } : {}),
     }),
     // The web host runs from source under tsx, so the worker does too.
     startRebalanceWorker: startRebalanceWorkerFromSource,

@@ -1,11 +1,12 @@
 // Command-line flags of `npm run simulator`, checked so a typo names the flag instead of starting wrong.
 // One table gives each flag's value, default and meaning, for the parser and for --help alike.
+import { randomBytes } from 'node:crypto';
 import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import type { GatewayOptions } from './gateway';
 
 export const defaultDatabasePath = './.data/simulator.sqlite';
 
-type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--retention' | '--planning-scale' | '--deviation-pattern';
+type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--operator-token' | '--retention' | '--planning-scale' | '--deviation-pattern';
 
 const flagTable: readonly { flag: Flag; value: string; defaultText: string; meaning: string }[] = [
   { flag: '--port', value: 'N', defaultText: '4100', meaning: 'port on 127.0.0.1 to listen on; 0 picks a free one' },
@@ -13,6 +14,7 @@ const flagTable: readonly { flag: Flag; value: string; defaultText: string; mean
   { flag: '--seed', value: 'N', defaultText: '1', meaning: 'seed of the data a new database starts with, and of the scripted failures' },
   { flag: '--failure-every-ms', value: 'N', defaultText: '0', meaning: 'fail an incoming inspection every N ms; 0 never' },
   { flag: '--token', value: 'TEXT', defaultText: 'dev-token', meaning: 'token a connector must present to connect' },
+  { flag: '--operator-token', value: 'TEXT', defaultText: 'PLANT_SIMULATOR_OPERATOR_TOKEN, else a new one printed at start', meaning: 'token the /control/ endpoints require (Authorization: Bearer TEXT), 8 characters at least' },
   { flag: '--retention', value: 'N', defaultText: 'all', meaning: 'events kept per stream for replay; an older cursor gets a snapshot' },
   { flag: '--planning-scale', value: 'S', defaultText: '1', meaning: "size of the ERP's planning dataset, 0 (none) to 100; 1 is about 10,000 production orders" },
   { flag: '--deviation-pattern', value: 'REGEX', defaultText: defaultDeviationNumberPattern, meaning: 'what a use-as-is deviation number must look like; others are refused' },
@@ -38,7 +40,8 @@ export class CliArgumentError extends Error {
 }
 
 /** What the command line asks for: the usage, or a gateway with these options. */
-export type SimulatorRequest = { kind: 'help' } | { kind: 'run'; options: GatewayOptions };
+/** `operatorTokenMade`: no token was given, so the one in the options was made now and must be shown. */
+export type SimulatorRequest = { kind: 'help' } | { kind: 'run'; options: GatewayOptions; operatorTokenMade: boolean };
 
 function integerFlag(flag: Flag, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(text)) throw new CliArgumentError(`${flag}: "${text}" is not an integer`);
@@ -54,7 +57,7 @@ function scaleFlag(text: string): number {
 }
 
 /** Parses argv (without node and the script); accepts `--flag value` and `--flag=value`, and `--help` or `-h`. */
-export function parseCliArgs(argv: readonly string[]): SimulatorRequest {
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): SimulatorRequest {
   const values = new Map<Flag, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -82,8 +85,11 @@ export function parseCliArgs(argv: readonly string[]): SimulatorRequest {
       throw new CliArgumentError(`--deviation-pattern: "${deviationPattern}" is not a valid regular expression`);
     }
   }
+  const operatorToken = values.get('--operator-token') ?? env.PLANT_SIMULATOR_OPERATOR_TOKEN;
+  if (operatorToken !== undefined && operatorToken.length < 8) throw new CliArgumentError('--operator-token: needs 8 characters at least');
   const options: GatewayOptions = {
     databasePath: values.get('--db') ?? defaultDatabasePath,
+    control: { operatorToken: operatorToken ?? randomBytes(18).toString('base64url') },
     port: port === undefined ? 4100 : integerFlag('--port', port, 0, 65535),
     seed: seed === undefined ? 1 : integerFlag('--seed', seed, -(2 ** 31), 2 ** 32 - 1),
     inspectionFailureEveryMs: every === undefined ? 0 : integerFlag('--failure-every-ms', every, 0),
@@ -92,5 +98,5 @@ export function parseCliArgs(argv: readonly string[]): SimulatorRequest {
     planningScale: planningScale === undefined ? 1 : scaleFlag(planningScale),
     ...(deviationPattern === undefined ? {} : { deviationNumberPattern: deviationPattern }),
   };
-  return { kind: 'run', options };
+  return { kind: 'run', options, operatorTokenMade: operatorToken === undefined };
 }

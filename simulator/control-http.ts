@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { describeZodError } from '../shared/describe-error';
+import { checkControlRequest, ControlRefusal, type ControlGuard } from './control-guard';
 import { exactly, controlId, days, positiveQuantity, text, wholeNumber } from './control-inputs';
 import { EventStorms, eventStormOptionsSchema } from './event-storm';
 import type { GatewayStore } from './gateway-store';
@@ -117,15 +118,18 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The request listener for everything that is not socket.io. */
+/** `guard` null: this gateway serves no control API (the embedded one, unless asked for). */
 export function createControlHandler(
   scenario: Scenario,
   store: GatewayStore,
+  guard: ControlGuard | null,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const routes = controlRoutes(scenario, store);
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const target = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
-    if (!target) throw new HttpError(404, `not found: ${request.method ?? ''} ${url.pathname}`);
+    const target = guard && Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+    if (!target || !guard) throw new HttpError(404, `not found: ${request.method ?? ''} ${url.pathname}`);
+    checkControlRequest(request, guard);
     if (request.method !== target.method) {
       response.setHeader('allow', target.method);
       throw new HttpError(405, `method: ${url.pathname} takes ${target.method}, not ${request.method ?? ''}`);
@@ -140,7 +144,7 @@ export function createControlHandler(
   return (request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
-      if (error instanceof HttpError) return send(response, error.status, { error: error.message });
+      if (error instanceof HttpError || error instanceof ControlRefusal) return send(response, error.status, { error: error.message });
       // Checked first: a value the scenario found unfit for the record it names (1.5 of a lot counted in EA) is bad input.
       if (error instanceof ScenarioInputError) return send(response, 400, { error: error.message });
       if (error instanceof ScenarioError) return send(response, 422, { error: error.message });

@@ -37,6 +37,8 @@ export interface GatewayOptions {
   planningScale?: number;
   /** What a use-as-is deviation number must look like; default shared/usage-decision's. */
   deviationNumberPattern?: string;
+  /** Serve the HTTP control endpoints, to whoever holds this operator token; absent: none are served. */
+  control?: { operatorToken: string };
   /** How long a session token the gateway signs is valid (default 12 hours: one shift). */
   sessionHours?: number;
   /** Seed the demo users (README) into a gateway that has no users yet (default true). */
@@ -91,6 +93,7 @@ function checkOptions(options: GatewayOptions): void {
     throw new Error(`retention: ${retention} is not a positive integer`);
   }
   if (token === '') throw new Error('token: must not be empty');
+  if (options.control && options.control.operatorToken.length < 8) throw new Error('control.operatorToken: needs 8 characters at least');
   const scale = options.planningScale;
   if (scale !== undefined && !(Number.isFinite(scale) && scale >= 0 && scale <= 100)) throw new Error(`planningScale: ${scale} is not in 0..100`);
 }
@@ -169,7 +172,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   // The control handler must be the server's listener before socket.io attaches: socket.io wraps the
   // existing listeners and passes them every request that is not its own.
-  const httpServer = createServer(createControlHandler(scenario, store));
+  let listeningPort = 0;
+  const guard = options.control ? { operatorToken: options.control.operatorToken, port: () => listeningPort } : null;
+  const httpServer = createServer(createControlHandler(scenario, store, guard));
   const io = new Server(httpServer, { serveClient: false });
   io.of('/').use(authenticate(token));
   for (const [namespace, streams] of namespaceStreams()) {
@@ -218,6 +223,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       : undefined;
 
   const port = (httpServer.address() as AddressInfo).port;
+  listeningPort = port;
   const baseUrl = `http://${host}:${port}`;
   let closing: Promise<void> | undefined;
   return {

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway(request.options);
   // Tests and scripts wait for exactly this line.
   console.log(`simulator listening on ${gateway.baseUrl}`);
+  if (request.operatorTokenMade) console.log(`simulator control token (Authorization: Bearer …): ${request.options.control?.operatorToken ?? ''}`);
   const stop = (signal: NodeJS.Signals): void => {
     process.off('SIGTERM', stop);
     process.off('SIGINT', stop);

@@ -64,8 +64,11 @@ function startProcess(command: string, args: string[], env: Record<string, strin
   });
 }
 
+/** The operator token the tests' simulators serve their control endpoints under. */
+export const e2eOperatorToken = 'e2e-operator-token';
+
 export function startSimulator(port: number, databasePath: string): Promise<RunningProcess> {
-  return startProcess(process.execPath, ['--import', 'tsx', 'simulator/main.ts', '--port', String(port), '--db', databasePath], {}, /simulator listening on (\S+)/, 30_000);
+  return startProcess(process.execPath, ['--import', 'tsx', 'simulator/main.ts', '--port', String(port), '--db', databasePath, '--operator-token', e2eOperatorToken], {}, /simulator listening on (\S+)/, 30_000);
 }
 
 export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string; user: string; role?: Role }): Promise<RunningProcess> {
@@ -89,7 +92,7 @@ export function startWebHost(options: { port: number; dataDir: string; gatewayUr
 export async function control<T>(baseUrl: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}${route}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${e2eOperatorToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);

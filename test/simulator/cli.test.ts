@@ -58,17 +58,22 @@ async function readyUrl(cli: RunningCli): Promise<string> {
 describe('simulator CLI', () => {
   it('prints the ready line, serves, stops cleanly on SIGTERM and keeps its state for the next run', async () => {
     const db = tempDatabasePath();
-    const first = runCli(['--port', '0', '--db', db, '--seed', '3', '--token', 'cli-token']);
+    const first = runCli(['--port', '0', '--db', db, '--seed', '3', '--token', 'cli-token', '--operator-token', 'cli-operator-1']);
     const url = await readyUrl(first);
-    const failure = await fetch(`${url}/control/inspection-failure`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    const failure = await fetch(`${url}/control/inspection-failure`, { method: 'POST', headers: { authorization: 'Bearer cli-operator-1' }, signal: AbortSignal.timeout(5000) });
     expect(failure.status).toBe(200);
+    // The token it was given is not printed; without it, nothing is served.
+    expect(first.output()).not.toContain('cli-operator-1');
+    expect((await fetch(`${url}/control/streams`, { signal: AbortSignal.timeout(5000) })).status).toBe(401);
     first.child.kill('SIGTERM');
     expect(await waitForExit(first)).toBe(0);
     expect(first.output()).toContain('simulator stopped (SIGTERM)');
 
     const second = runCli(['--port=0', `--db=${db}`]);
     const again = await readyUrl(second);
-    const response = await fetch(`${again}/control/streams`, { signal: AbortSignal.timeout(5000) });
+    // None given: it made one and printed it.
+    const printed = await waitUntil(() => /^simulator control token \(Authorization: Bearer …\): (\S+)$/m.exec(second.output()), 'the control token line');
+    const response = await fetch(`${again}/control/streams`, { headers: { authorization: `Bearer ${printed[1]}` }, signal: AbortSignal.timeout(5000) });
     expect(await response.json()).toEqual({ streams: { erp: 1, 'mes.P1': 0, 'qms.P1': 1 } });
     second.child.kill('SIGINT');
     expect(await waitForExit(second)).toBe(0);

@@ -1,11 +1,13 @@
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAll, connectClient, lotCommand, startTestGateway, purchasedItem } from './harness';
+import { closeAll, connectClient, controlHeaders, lotCommand, startTestGateway, purchasedItem } from './harness';
 
 afterEach(closeAll);
 
 async function call(baseUrl: string, method: 'GET' | 'POST', path: string, body?: unknown) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
+    headers: controlHeaders,
     signal: AbortSignal.timeout(5000),
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
@@ -80,5 +82,43 @@ describe('control endpoints', () => {
     expect((await call(gateway.baseUrl, 'GET', '/control/lot?lotId=L-999999')).status).toBe(404);
     expect((await call(gateway.baseUrl, 'GET', '/control/burst')).status).toBe(405);
     expect(gateway.inspect.streamHead('mes.P1')).toBe(0);
+  });
+});
+
+describe('who may call the control endpoints', () => {
+  /** A raw request, so the Host and Origin headers are exactly what a browser or a rebound name would send. */
+  function raw(port: number, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port, path: '/control/inspection-failure', method: 'POST', headers }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+
+  it('refuses a call without the operator token, with a wrong one, from a foreign Origin or Host, or with a body that is not JSON', async () => {
+    const gateway = await startTestGateway();
+    const { port } = gateway;
+    const own = { host: `127.0.0.1:${port}`, authorization: controlHeaders.authorization, 'content-type': 'application/json' };
+    const before = gateway.inspect.openInspections().length;
+    expect(await raw(port, { host: own.host })).toEqual({ status: 401, body: JSON.stringify({ error: 'control: operator token missing (Authorization: Bearer TOKEN)' }) });
+    expect(await raw(port, { ...own, authorization: 'Bearer guessed-token' })).toMatchObject({ status: 401, body: expect.stringContaining('operator token does not match') });
+    // A page in the user's browser: its Origin, and the text/plain a form may post without asking.
+    expect(await raw(port, { ...own, origin: 'https://evil.example' }, '{}')).toMatchObject({ status: 403, body: expect.stringContaining('Origin https://evil.example is not allowed') });
+    expect(await raw(port, { ...own, 'content-type': 'text/plain' }, '{}')).toMatchObject({ status: 415, body: expect.stringContaining('must be application/json, not text/plain') });
+    // A name rebound to 127.0.0.1: the Host is not this simulator's.
+    expect(await raw(port, { ...own, host: `attacker.example:${port}` })).toMatchObject({ status: 403, body: expect.stringContaining('Host attacker.example') });
+    expect(gateway.inspect.openInspections()).toHaveLength(before);
+    expect(await raw(port, { ...own, origin: `http://localhost:${port}`, host: `localhost:${port}` }, '{}')).toMatchObject({ status: 200 });
+    expect(gateway.inspect.openInspections()).toHaveLength(before + 1);
+  });
+
+  it('serves none without an operator token: a gateway embedded in the app has no control API unless asked', async () => {
+    const gateway = await startTestGateway({ control: undefined });
+    const response = await fetch(`${gateway.baseUrl}/control/streams`, { headers: controlHeaders, signal: AbortSignal.timeout(5000) });
+    expect(response.status).toBe(404);
   });
 });

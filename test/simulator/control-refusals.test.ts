@@ -6,13 +6,14 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayOf } from '../../shared/plan-days';
 import type { Gateway } from '../../simulator/gateway';
-import { closeAll, purchasedItem, startTestGateway, tempDatabasePath } from './harness';
+import { closeAll, controlHeaders, purchasedItem, startTestGateway, tempDatabasePath } from './harness';
 
 afterEach(closeAll);
 
 async function post(gateway: Gateway, path: string, body: unknown) {
   const response = await fetch(`${gateway.baseUrl}/control/${path}`, {
     method: 'POST',
+    headers: controlHeaders,
     signal: AbortSignal.timeout(5000),
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });

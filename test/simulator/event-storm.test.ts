@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventStorm, type EventStormDeps } from '../../simulator/event-storm';
 import { ScenarioError } from '../../simulator/scenario';
-import { closeAll, startTestGateway, waitUntil } from './harness';
+import { closeAll, controlHeaders, startTestGateway, waitUntil } from './harness';
 
 afterEach(async () => {
   vi.useRealTimers();
@@ -107,7 +107,7 @@ describe('event storm', () => {
 
 describe('POST /control/storm', () => {
   async function post(baseUrl: string, body: unknown) {
-    const response = await fetch(`${baseUrl}/control/storm`, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+    const response = await fetch(`${baseUrl}/control/storm`, { method: 'POST', headers: controlHeaders, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 

@@ -33,8 +33,12 @@ export function tempDatabasePath(): string {
   return path.join(dir, 'simulator.sqlite');
 }
 
+/** The operator token test gateways serve their control endpoints under, and the headers a control call sends. */
+export const testOperatorToken = 'test-operator-token';
+export const controlHeaders = { authorization: `Bearer ${testOperatorToken}`, 'content-type': 'application/json' } as const;
+
 export async function startTestGateway(options: Partial<GatewayOptions> = {}): Promise<Gateway> {
-  const gateway = await startGateway({ databasePath: options.databasePath ?? tempDatabasePath(), ...options });
+  const gateway = await startGateway({ databasePath: options.databasePath ?? tempDatabasePath(), control: { operatorToken: testOperatorToken }, ...options });
   cleanups.push(() => gateway.close());
   return gateway;
 }
