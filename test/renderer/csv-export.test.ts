@@ -78,10 +78,17 @@ describe('CSV cells', () => {
 
   it('names the company currency in the money headers once the core said it, and keeps the amounts plain', () => {
     useMasterStore.setState({ currency: 'EUR' });
-    for (const columns of [exceptionColumns, customerOrderColumns, approvalColumns] as ColDef[][]) {
-      const money = columnOf(columns, 'revenueAtRisk');
-      expect(csvHeaderOf(money)).toBe('Revenue at risk (EUR)');
-      expect(money.headerName).toBe('Revenue at risk');
+    // An approval request's amounts say which they are: the risk if approved, and the risk now beside it.
+    const moneyColumns: [ColDef[], string, string][] = [
+      [exceptionColumns as ColDef[], 'revenueAtRisk', 'Revenue at risk'],
+      [customerOrderColumns as ColDef[], 'revenueAtRisk', 'Revenue at risk'],
+      [approvalColumns as ColDef[], 'revenueAtRisk', 'At risk if approved'],
+      [approvalColumns as ColDef[], 'revenueAtRiskNow', 'At risk now'],
+    ];
+    for (const [columns, colId, header] of moneyColumns) {
+      const money = columnOf(columns, colId);
+      expect(csvHeaderOf(money)).toBe(`${header} (EUR)`);
+      expect(money.headerName).toBe(header);
     }
     expect(csvOf(columnOf(exceptionColumns, 'revenueAtRisk'), delay)).toBe('1234.5');
     expect(csvOf(columnOf(exceptionColumns, 'revenueAtRisk'), delay)).not.toContain('EUR');
