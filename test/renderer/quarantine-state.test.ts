@@ -20,7 +20,7 @@ import {
   withWithdrawQueued,
 } from '../../renderer/state/quarantine-slice';
 import { deviationNumberProblem, hostErrors, toFieldErrors, validateDisposition } from '../../renderer/views/quarantine/disposition-fields';
-import { compareForTriage, countByTaskState, describePostings, formatDecisionCell, refusedBy, summarizePostings } from '../../renderer/views/quarantine/quarantine-format';
+import { compareForTriage, countByTaskState, describePostings, formatDecisionCell, refusedBy, summarizePostings, taskStateText } from '../../renderer/views/quarantine/quarantine-format';
 import { dispositionArgsSchema, type ContainmentReport } from '../../shared/api/quarantine';
 import { describeZodError } from '../../shared/describe-error';
 import { quarantineRow } from '../helpers/quarantine-row';
@@ -251,5 +251,14 @@ describe('who starts where and who decides', () => {
     expect(cannotDecideReason('quality-engineer')).toBeNull();
     expect(cannotDecideReason('planner')).toBe('Only a quality engineer posts usage decisions; you are signed in as a planner. A supervisor approves a use-as-is in Approvals.');
     expect(cannotDecideReason('supervisor')).toMatch(/^Only a quality engineer posts usage decisions; you are signed in as a supervisor\./);
+  });
+});
+
+describe('task state pill', () => {
+  it('says a supervisor rejected the use-as-is rather than "conflict", and names who decided a decided lot', () => {
+    expect(taskStateText('conflict', null, true)).toBe('deviation rejected');
+    expect(taskStateText('conflict', null, false)).toBe('conflict');
+    expect(taskStateText('decided', 'qe.maria', false)).toBe('decided · qe.maria');
+    expect(taskStateText('decided', null, false)).toBe('decided');
   });
 });

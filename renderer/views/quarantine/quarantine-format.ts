@@ -2,7 +2,7 @@
 import type { DecidedPart, QuarantineRow, TaskState } from '../../../shared/api/quarantine';
 import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
 import type { Role } from '../../../shared/domain';
-import { decisionLabels, postingGridLabels, roleLabels, stockTypeLabels, stockTypePhrases } from '../../format/labels';
+import { decisionLabels, postingGridLabels, roleLabels, stockTypeLabels, stockTypePhrases, taskStateLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
 import { formatDateTime, formatDuration } from '../../format/time';
 import { heldForMs, holdEnd, type HeldRow } from '../../state/hold-time';
@@ -181,4 +181,11 @@ export function describeShown(shown: number, total: number): string {
 export function cannotDecideReason(role: Role | null): string | null {
   if (role === null) return 'Signing in…';
   return role === 'quality-engineer' ? null : `Only a quality engineer posts usage decisions; you are signed in as a ${roleLabels[role].toLowerCase()}. A supervisor approves a use-as-is in Approvals.`;
+}
+
+/** A task state's pill: who decided a decided lot, and a supervisor's rejection of a use-as-is said as such rather than "conflict". */
+export function taskStateText(state: TaskState, decidedBy: string | null, deviationRejected: boolean): string {
+  if (state === 'decided' && decidedBy) return `decided · ${decidedBy}`;
+  if (state === 'conflict' && deviationRejected) return 'deviation rejected';
+  return taskStateLabels[state];
 }
