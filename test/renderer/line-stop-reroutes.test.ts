@@ -16,6 +16,7 @@ import {
   describeHeldUpSummary,
   explainAlternate,
   describeRerouted,
+  reroutedLines,
   describeRerouteRefusal,
   formatPlannedDates,
   formatWaitingDates,
@@ -154,6 +155,10 @@ describe('a held-up order’s dates and reroute', () => {
     expect(describeRerouted({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'refused', reason: 'toLine: L9 is in maintenance' } })).toBe(
       'Not rerouted to P2/L9 · refused by the ERP: toLine: L9 is in maintenance. It waits for the line.',
     );
+    // The cell's two lines: another workstation's planner goes on the second, so the first fits the column.
+    expect(reroutedLines({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'accepted' }, by: 'pl.omar' })).toEqual(['Rerouted to P2/L9', 'by pl.omar · accepted by the ERP']);
+    expect(reroutedLines({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: pending })).toEqual(['Rerouted to P2/L9', 'pending upstream']);
+    expect(reroutedLines({ plant: 'P2', line: 'L9', commandId: 'c-1', upstream: { state: 'refused', reason: 'no room' } })).toEqual(['Not rerouted to P2/L9', 'refused by the ERP: no room. It waits for the line.']);
     expect(describeRerouteRefusal('toLine: P2/L8 cannot make FG-1 or has no room between 2026-12-01 and 2026-12-05')).toBe('P2/L8 cannot make FG-1 or has no room between 2026-12-01 and 2026-12-05');
     expect(describeRerouteRefusal('productionOrderId: MO-1 was rerouted already, to P2/L9')).toBe('MO-1 was rerouted already, to P2/L9');
     expect(describeRerouteRefusal('The host did not answer')).toBe('The host did not answer');

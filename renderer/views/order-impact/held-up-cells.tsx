@@ -13,7 +13,7 @@ import {
   chosenAlternate,
   describeAlternateOrders,
   describeAlternateRoom,
-  describeRerouted,
+  reroutedLines,
   describeRerouteRefusal,
   explainAlternate,
   withoutAlternateText,
@@ -105,14 +105,14 @@ export function RerouteCell({ data }: CustomCellRendererProps<HeldUpOrder>) {
   if (!data || !exception) return null;
   const id = data.productionOrderId;
   if (data.rerouted) {
-    // Two lines on screen; one sentence for a screen reader and the text a test reads.
-    const [done, ...state] = describeRerouted(data.rerouted).split(' · ');
+    // Two lines on screen, each fitting the column; one sentence for a screen reader and the text a test reads.
+    const [done, state] = reroutedLines(data.rerouted);
     const refused = data.rerouted.upstream.state === 'refused';
     return (
       <div className={`held-up-reroute held-up-reroute--done${refused ? ' held-up-reroute--refused' : ''}`} data-testid={`rerouted-${id}`} title={`Command ${data.rerouted.commandId}`}>
         <span className="held-up-reroute__done">{done}</span>
         <span className="visually-hidden"> · </span>
-        <span className="held-up-reroute__state">{state.join(' · ')}</span>
+        <span className="held-up-reroute__state">{state}</span>
       </div>
     );
   }

@@ -97,6 +97,23 @@ export function describeRerouted(rerouted: NonNullable<HeldUpOrder['rerouted']>)
   }
 }
 
+/**
+ * The same in the two lines the Reroute cell has room for: where the order went, then who sent it (when
+ * another workstation's planner did) and what the ERP made of it.
+ */
+export function reroutedLines(rerouted: NonNullable<HeldUpOrder['rerouted']>): [string, string] {
+  const upstream = rerouted.upstream;
+  const by = rerouted.by ? `by ${rerouted.by} · ` : '';
+  switch (upstream.state) {
+    case 'pending':
+      return [`Rerouted to ${lineKey(rerouted)}`, `${by}pending upstream`];
+    case 'accepted':
+      return [`Rerouted to ${lineKey(rerouted)}`, `${by}accepted by the ERP`];
+    case 'refused':
+      return [`Not rerouted to ${lineKey(rerouted)}`, `refused by the ERP: ${upstream.reason}. It waits for the line.`];
+  }
+}
+
 /** "01–05 Dec 2026": when the order is planned. */
 export function formatPlannedDates(order: Pick<HeldUpOrder, 'startDate' | 'dueDate'>): string {
   return formatPlanDateRange(order.startDate, order.dueDate);
