@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import type { ApiResult } from './result';
 
+// One message for every id that is not one (a string, 1.5, none): the refusal then reads "id: expected an integer".
+const requestId = z.number({ error: 'expected an integer' }).int({ error: 'expected an integer' });
+
 export const bridgeRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('invoke'), id: z.number().int(), method: z.string(), args: z.unknown() }),
+  z.object({ kind: z.literal('invoke'), id: requestId, method: z.string(), args: z.unknown() }),
   z.object({ kind: z.literal('subscribe'), topic: z.string() }),
 ]);
 export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;

@@ -14,6 +14,7 @@ import type { BridgeMessage } from '../../shared/api/bridge-protocol';
 import { stubHandlers } from '../helpers/handler-stubs';
 import { quarantineRow } from '../helpers/quarantine-row';
 import { makeTempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
 
 const row: QuarantineRow = quarantineRow('L-1', { quantity: 1200, inspectionLotId: 'IL-1', taskId: 't-1' });
 
@@ -170,11 +171,15 @@ describe('startWebHost', () => {
   it('answers a request it cannot take with an error naming why, its id echoed, rather than leave the caller waiting', async () => {
     const client = await connect(host);
     client.send({ kind: 'invoke', id: 'seven', method: 'quarantine.list', args: {} });
-    expect(await client.next((m) => m.kind === 'refused' && m.id === 'seven')).toEqual({ kind: 'refused', id: 'seven', error: { code: 'invalid-request', message: 'id: Invalid input: expected number, received string' } });
+    expect(await client.next((m) => m.kind === 'refused' && m.id === 'seven')).toEqual({ kind: 'refused', id: 'seven', error: { code: 'invalid-request', message: 'id: expected an integer' } });
     client.send({ kind: 'invoke', id: 1.5, method: 'quarantine.list', args: {} });
-    expect(await client.next((m) => m.kind === 'refused' && m.id === 1.5)).toMatchObject({ error: { code: 'invalid-request', message: expect.stringMatching(/^id: /) } });
+    expect(await client.next((m) => m.kind === 'refused' && m.id === 1.5)).toEqual({ kind: 'refused', id: 1.5, error: { code: 'invalid-request', message: 'id: expected an integer' } });
     client.send('{not json');
     expect(await client.next((m) => m.kind === 'refused' && m.id === null)).toMatchObject({ error: { code: 'invalid-request', message: 'the message is not JSON' } });
+    // No id, or one that cannot be echoed as sent: still answered, with null.
+    client.send({ kind: 'invoke', method: 'quarantine.list', args: {} });
+    client.send({ kind: 'invoke', id: { n: 7 }, method: 'quarantine.list', args: {} });
+    await waitFor('two refusals of a request without a usable id', () => client.received.filter((m) => m.kind === 'refused' && m.id === null && m.error.message === 'id: expected an integer').length === 2);
     client.socket.close();
   });
 
