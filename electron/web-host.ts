@@ -1,7 +1,7 @@
 // The plain-Node host: serves the built renderer over loopback HTTP and bridges the API contract over
 // a WebSocket on /api that only a holder of the per-launch token may open. A plain GET on /api tells a
 // page whether its token is this launch's, so a stale link is told apart from a host that is down.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -10,6 +10,7 @@ import type { Logger } from '../orchestration-core/core-ports';
 import type { Core } from '../orchestration-core/core-types';
 import type { AppApi, Handlers } from '../shared/api';
 import type { UiDensity } from '../shared/api/session';
+import { sameSecret } from '../simulator/same-secret';
 import { createApiDispatcher } from './api-dispatch';
 import { consoleLogger } from './console-logger';
 import { contentSecurityPolicy } from './content-security-policy';
@@ -50,12 +51,6 @@ export function withSessionDensity(handlers: Handlers<AppApi>, density: UiDensit
   return { ...handlers, 'session.current': async (args, context) => ({ ...(await current(args, context)), density }) };
 }
 
-function tokensEqual(expected: Buffer, offered: string | null): boolean {
-  if (offered === null) return false;
-  const offeredBytes = Buffer.from(offered);
-  return offeredBytes.length === expected.length && timingSafeEqual(offeredBytes, expected);
-}
-
 function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
   socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
@@ -72,7 +67,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? consoleLogger;
   const token = randomBytes(24).toString('base64url');
-  const tokenBytes = Buffer.from(token);
   const handlers = options.density === undefined ? options.core.handlers : withSessionDensity(options.core.handlers, options.density);
   const dispatch = createApiDispatcher(handlers, () => options.core.callerRole(), logger);
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -91,7 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(request.url ?? '/', `http://${host}:${port}`);
     if (url.pathname !== apiPath) return refuseUpgrade(socket, 404, 'Not Found');
     if (!isOwnHost(request) || !isOwnOrigin(request.headers.origin)) return refuseUpgrade(socket, 403, 'Forbidden');
-    if (!tokensEqual(tokenBytes, url.searchParams.get('token'))) {
+    if (!sameSecret(url.searchParams.get('token') ?? '', token)) {
       logger.warn('Refused a WebSocket connection with a wrong or missing token', { remote: request.socket.remoteAddress });
       return refuseUpgrade(socket, 401, 'Unauthorized');
     }
@@ -122,7 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname === apiPath) {
-      answerTokenCheck(request.method, tokensEqual(tokenBytes, url.searchParams.get('token')), response);
+      answerTokenCheck(request.method, sameSecret(url.searchParams.get('token') ?? '', token), response);
       return;
     }
     serveStaticFile(request, response);

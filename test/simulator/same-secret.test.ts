@@ -1,4 +1,4 @@
-// The gateway's comparison of a workstation's token: equal only for the same secret, whatever the lengths.
+// The one comparison of a token with the expected one: equal only for the same secret, whatever the lengths.
 import { describe, expect, it } from 'vitest';
 import { sameSecret } from '../../simulator/same-secret';
 
