@@ -1,7 +1,8 @@
 // Who may drive a simulator's control endpoints: whoever holds its operator token, asking it by its own
-// loopback address. A web page in the user's browser can post to a loopback port, and a DNS-rebound
-// name can reach it too: a foreign Origin or Host is refused, and so is a body that is not JSON.
+// loopback address (own-address.ts). A form on a web page can post text/plain without asking first, so
+// a body that is not JSON is refused too.
 import type { IncomingMessage } from 'node:http';
+import { foreignAddress } from './own-address';
 import { sameSecret } from './same-secret';
 
 export class ControlRefusal extends Error {
@@ -19,14 +20,9 @@ export interface ControlGuard {
   port(): number;
 }
 
-const ownHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
-
 export function checkControlRequest(request: IncomingMessage, guard: ControlGuard): void {
-  const port = guard.port();
-  const host = request.headers.host ?? '';
-  if (!ownHosts(port).includes(host)) throw new ControlRefusal(403, `control: Host ${host || '(none)'} is not this simulator's (${ownHosts(port)[0]})`);
-  const origin = request.headers.origin;
-  if (origin !== undefined && !ownHosts(port).some((own) => origin === `http://${own}`)) throw new ControlRefusal(403, `control: Origin ${origin} is not allowed`);
+  const foreign = foreignAddress(request.headers, guard.port());
+  if (foreign !== undefined) throw new ControlRefusal(403, `control: ${foreign}`);
   const authorization = request.headers.authorization ?? '';
   if (!authorization.startsWith('Bearer ')) throw new ControlRefusal(401, 'control: operator token missing (Authorization: Bearer TOKEN)');
   if (!sameSecret(authorization.slice('Bearer '.length), guard.operatorToken)) throw new ControlRefusal(401, 'control: operator token does not match');

@@ -11,6 +11,7 @@ import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
+import { foreignAddress } from './own-address';
 import { sameSecret } from './same-secret';
 import type { Identity } from './identity/identity';
 import type { AuditHeadBook } from './audit-heads';
@@ -175,7 +176,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let listeningPort = 0;
   const guard = options.control ? { operatorToken: options.control.operatorToken, port: () => listeningPort } : null;
   const httpServer = createServer(createControlHandler(scenario, store, guard));
-  const io = new Server(httpServer, { serveClient: false });
+  const io = new Server(httpServer, {
+    serveClient: false,
+    // The connector token alone would not do: the standalone simulator's default is public (dev-token).
+    allowRequest: (request, answer) => {
+      const foreign = foreignAddress(request.headers, listeningPort);
+      answer(foreign === undefined ? null : `socket: ${foreign}`, foreign === undefined);
+    },
+  });
   io.of('/').use(authenticate(token));
   for (const [namespace, streams] of namespaceStreams()) {
     const group = new Set<SyncSession>();

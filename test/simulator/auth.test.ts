@@ -1,4 +1,6 @@
+import { get as httpGet } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { startGateway } from '../../simulator/gateway';
 import { closeAll, connectClient, defaultAuth, startTestGateway, tempDatabasePath } from './harness';
 
@@ -27,6 +29,39 @@ describe('handshake', () => {
     for (const url of [gateway.erpUrl, gateway.plantUrl('P1'), gateway.baseUrl]) {
       await expect(connectClient(url, wrong)).rejects.toThrow(/unauthorized/);
     }
+  });
+
+  it('refuses a socket from a web page elsewhere or under a rebound name, whatever token it knows', async () => {
+    const gateway = await startTestGateway();
+    /** The status a browser's WebSocket to the gateway would get: 101 when it opens. */
+    const openWith = (headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/socket.io/?EIO=4&transport=websocket`, { headers });
+        socket.once('open', () => {
+          socket.close();
+          resolve({ status: 101, body: '' });
+        });
+        socket.once('unexpected-response', (_request, response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        socket.once('error', reject);
+      });
+    // engine.io answers a refused upgrade with 400, and the reason as its body.
+    expect(await openWith({ origin: 'https://evil.example' })).toEqual({ status: 400, body: 'socket: Origin https://evil.example is not allowed' });
+    expect(await openWith({ host: `attacker.example:${gateway.port}`, origin: `http://attacker.example:${gateway.port}` })).toMatchObject({ status: 400, body: expect.stringContaining('socket: Host attacker.example') });
+    // The long-polling handshake, which a rebound page could send as a plain GET without an Origin.
+    const polling = await new Promise<number>((resolve, reject) =>
+      httpGet({ host: '127.0.0.1', port: gateway.port, path: '/socket.io/?EIO=4&transport=polling', headers: { host: `attacker.example:${gateway.port}` } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }).on('error', reject),
+    );
+    expect(polling).toBe(403);
+    expect(await openWith({ origin: `http://localhost:${gateway.port}`, host: `localhost:${gateway.port}` })).toEqual({ status: 101, body: '' });
+    // A workstation's connector sends no Origin at all.
+    await expect(connectClient(gateway.erpUrl)).resolves.toBeDefined();
   });
 
   it('answers URLs in the documented shape', async () => {
