@@ -40,6 +40,7 @@ export function attachBridgeSession({ socket, dispatch, subscribe, context, logg
   async function onMessage(data: RawData, isBinary: boolean): Promise<void> {
     if (isBinary) {
       logger.warn('WebSocket bridge ignored a binary message');
+      send({ kind: 'refused', id: null, error: { code: 'invalid-request', message: 'the message is binary; the bridge takes JSON text' } });
       return;
     }
     let message: unknown;
@@ -68,6 +69,7 @@ export function attachBridgeSession({ socket, dispatch, subscribe, context, logg
     }
     if (!isAppEventTopic(request.topic)) {
       logger.warn('WebSocket bridge ignored a subscription to an unknown topic', { topic: request.topic });
+      send({ kind: 'refused', id: null, error: { code: 'invalid-request', message: `topic: ${request.topic} is not one the host pushes` } });
       return;
     }
     const topic = request.topic;

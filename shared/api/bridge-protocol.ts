@@ -14,5 +14,5 @@ export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
 export type BridgeMessage =
   | { kind: 'result'; id: number; result: ApiResult<unknown> }
   | { kind: 'event'; topic: string; payload: unknown }
-  /** A request the host could not take at all (not JSON, or no usable id): its id as sent, if any, and why. */
+  /** A message the host could not take at all (not JSON text, no usable id, a topic it does not push): its id as sent, if any, and why. */
   | { kind: 'refused'; id: string | number | null; error: { code: 'invalid-request'; message: string } };

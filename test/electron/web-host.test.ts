@@ -180,6 +180,11 @@ describe('startWebHost', () => {
     client.send({ kind: 'invoke', method: 'quarantine.list', args: {} });
     client.send({ kind: 'invoke', id: { n: 7 }, method: 'quarantine.list', args: {} });
     await waitFor('two refusals of a request without a usable id', () => client.received.filter((m) => m.kind === 'refused' && m.id === null && m.error.message === 'id: expected an integer').length === 2);
+    // Nor is a binary frame or a subscription to a topic the host does not push met with silence.
+    client.socket.send(Buffer.from(JSON.stringify({ kind: 'invoke', id: 9, method: 'quarantine.list', args: {} })), { binary: true });
+    expect(await client.next((m) => m.kind === 'refused' && m.error.message.includes('binary'))).toEqual({ kind: 'refused', id: null, error: { code: 'invalid-request', message: 'the message is binary; the bridge takes JSON text' } });
+    client.send({ kind: 'subscribe', topic: 'secrets.all' });
+    expect(await client.next((m) => m.kind === 'refused' && m.error.message.startsWith('topic:'))).toEqual({ kind: 'refused', id: null, error: { code: 'invalid-request', message: 'topic: secrets.all is not one the host pushes' } });
     client.socket.close();
   });
 
