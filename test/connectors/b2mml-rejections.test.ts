@@ -58,6 +58,23 @@ ${lot('<ID>&lol2;</ID>')}`;
     expect(translatedEvents(readable)[0]?.payload).toMatchObject({ lotId: 'L&-1', status: 'Hold' });
   });
 
+  it('finds a DOCTYPE or an entity a comment or CDATA section seemed to hide, as the parser reads them, left to right', () => {
+    const doctype = 'xml: a DOCTYPE is not accepted (B2MML needs none, and its entities could expand without bound)';
+    // A comment may hold "<![CDATA[": the DOCTYPE and the entity after it are markup, not CDATA.
+    expect(rejectionReason(lot('<!-- <![CDATA[ --><!DOCTYPE x [<!ENTITY a "Z">]><ID>LOT-&a;</ID><!-- ]]> -->'))).toBe(doctype);
+    expect(rejectionReason(lot('<!-- <![CDATA[ --><ID>LOT&nbsp;1</ID><!-- ]]> -->'))).toMatch(/^xml: entity &nbsp; is not one of XML’s five/);
+    // Nor does a lower-case doctype, or a declaration without one, pass.
+    expect(rejectionReason(lot('<!doctype x [<!ENTITY a "Z">]><ID>LOT-1</ID>'))).toBe(doctype);
+    expect(rejectionReason(lot('<!ENTITY a "Z"><ID>LOT-1</ID>'))).toBe('xml: <!ENTITY is not accepted: only a comment or a CDATA section may open with <! in a B2MML message');
+  });
+
+  it('refuses a character reference to what is not an XML character, naming it', () => {
+    for (const reference of ['&#0;', '&#x1F;', '&#1114112;', '&#xFFFFFFFFFF;', '&#xFFFE;']) {
+      expect(rejectionReason(lot(`<ID>LOT-${reference}</ID>`))).toBe(`xml: character reference ${reference} is not a character XML allows`);
+    }
+    expect(translatedEvents(v0700Message('ProcessMaterialLot', '<MaterialLot><ID>L-&#x10FFFF;&#9;</ID><Status>Hold</Status></MaterialLot>'))[0]?.payload).toMatchObject({ lotId: 'L-\u{10FFFF}' });
+  });
+
   it('refuses a message longer than the B2MML payload allows', () => {
     expect(rejectionReason(lot(`<ID>L</ID><Description>${'x'.repeat(4_000_000)}</Description>`))).toMatch(/^xml: message of \d+ characters is longer than 4000000$/);
   });

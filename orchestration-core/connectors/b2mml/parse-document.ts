@@ -2,6 +2,7 @@
 // (`SyncMaterialLot` = Sync + MaterialLot). Whatever is wrong with the text becomes a B2mmlRejection.
 import { XMLParser, XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { b2mmlPayloadSchema } from '../../../shared/b2mml-message';
+import { refuseHostileMarkup } from './hostile-markup';
 import { B2mmlRejection, reject, type XmlElement } from './xml-element';
 
 export type B2mmlVersion = 'V0700' | 'V0401';
@@ -35,12 +36,7 @@ export function parseB2mmlDocument(xml: unknown): B2mmlDocument {
   if (text.length > maxMessageLength) reject('xml', `message of ${text.length} characters is longer than ${maxMessageLength}`);
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) reject('xml', `not well-formed: ${describeMalformation(wellFormed)}`);
-  // Comments and CDATA sections may hold anything; outside them, no DOCTYPE (in the prolog or inside
-  // the root, where the parser would read one too) and no entity but XML's own.
-  const markup = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<!--[\s\S]*?-->/g, '');
-  if (markup.includes('<!DOCTYPE')) reject('xml', 'a DOCTYPE is not accepted (B2MML needs none, and its entities could expand without bound)');
-  const entity = foreignEntity(markup);
-  if (entity) reject('xml', `entity &${entity}; is not one of XML’s five (&lt; &gt; &amp; &quot; &apos;) nor a character reference`);
+  refuseHostileMarkup(text);
   const roots = rootEntries(parseTree(text));
   if (roots.length !== 1) reject('xml', `expected one root element, found ${roots.length}`);
   const [rootQualifiedName, rawRoot] = roots[0]!;
@@ -87,16 +83,6 @@ function describeMalformation({ err }: ValidationError): string {
   }
   const where = err.col === undefined ? `line ${err.line}` : `line ${err.line}, column ${err.col}`;
   return `${err.msg.replace(/\.$/, '')} at ${where}`;
-}
-
-const xmlEntities = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
-
-/** The first entity reference that is neither one of XML's five nor a character reference (&#233; &#xE9;). */
-function foreignEntity(markup: string): string | undefined {
-  for (const [, name] of markup.matchAll(/&([^;\s&<]*);/g)) {
-    if (name !== undefined && !xmlEntities.has(name) && !/^#(\d+|x[0-9a-fA-F]+)$/.test(name)) return name;
-  }
-  return undefined;
 }
 
 function rootEntries(tree: Record<string, unknown>): [string, unknown][] {
