@@ -13,6 +13,7 @@ import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
 import { foreignAddress } from './own-address';
 import { sameSecret } from './same-secret';
+import { splitAck } from './socket-ack';
 import type { Identity } from './identity/identity';
 import type { AuditHeadBook } from './audit-heads';
 import { answerSignIn } from './identity/sign-in-socket';
@@ -197,9 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       answerSignIn(socket, identity);
       answerAuditHeads(socket, auditHeads, (socket.data as ClientData).clientId);
       socket.on(syncMessages.command, (...args: unknown[]) => {
-        const last = args.at(-1);
-        const ack = typeof last === 'function' ? (last as (reply: CommandReply) => void) : undefined;
-        const raw = ack && args.length === 1 ? undefined : args[0];
+        const { message: raw, ack } = splitAck<CommandReply>(args);
         queueCommand({ raw, clientId: (socket.data as ClientData).clientId, ack });
       });
     });

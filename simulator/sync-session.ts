@@ -1,4 +1,5 @@
 // One subscriber socket: snapshot-or-replay on subscribe, then one pump that sends each stream in seq order.
+import { splitAck } from './socket-ack';
 import type { Socket } from 'socket.io';
 import { describeZodError } from '../shared/describe-error';
 import type { EventEnvelope } from '../shared/events';
@@ -16,14 +17,6 @@ import { erpNamespace } from './streams';
 /** The most events one `events` emit carries. */
 export const maxEventsPerEmit = 500;
 
-type Ack = (answer: SubscribeAck) => void;
-
-/** socket.io passes the client's ack callback as the last argument, when the client asked for one. */
-function splitAck(args: unknown[]): { message: unknown; ack: Ack | undefined } {
-  const last = args.at(-1);
-  const ack = typeof last === 'function' ? (last as Ack) : undefined;
-  return { message: ack && args.length === 1 ? undefined : args[0], ack };
-}
 
 export class SyncSession {
   /** Per subscribed stream, the last seq this socket has been sent (or told about by a snapshot). */
@@ -35,8 +28,8 @@ export class SyncSession {
     private readonly namespace: string,
     private readonly servedStreams: readonly string[],
   ) {
-    socket.on(syncMessages.subscribe, (...args: unknown[]) => this.subscribe(splitAck(args)));
-    socket.on(syncMessages.replay, (...args: unknown[]) => this.replay(splitAck(args)));
+    socket.on(syncMessages.subscribe, (...args: unknown[]) => this.subscribe(splitAck<SubscribeAck>(args)));
+    socket.on(syncMessages.replay, (...args: unknown[]) => this.replay(splitAck<SubscribeAck>(args)));
   }
 
   wants(streams: ReadonlySet<string>): boolean {
@@ -71,7 +64,7 @@ export class SyncSession {
     if (this.sentSeq.size > 0) this.socket.emit(syncMessages.events, [message]);
   }
 
-  private subscribe({ message, ack }: { message: unknown; ack: Ack | undefined }): void {
+  private subscribe({ message, ack }: { message: unknown; ack: ((answer: SubscribeAck) => void) | undefined }): void {
     const parsed = subscribeRequestSchema.safeParse(message);
     if (!parsed.success) return ack?.({ ok: false, error: describeZodError(parsed.error) });
     const cursors = Object.entries(parsed.data.streams);
@@ -96,7 +89,7 @@ export class SyncSession {
     this.socket.emit(syncMessages.caughtUp, caughtUp);
   }
 
-  private replay({ message, ack }: { message: unknown; ack: Ack | undefined }): void {
+  private replay({ message, ack }: { message: unknown; ack: ((answer: SubscribeAck) => void) | undefined }): void {
     const parsed = replayRequestSchema.safeParse(message);
     if (!parsed.success) return ack?.({ ok: false, error: describeZodError(parsed.error) });
     const { stream, afterSeq } = parsed.data;

@@ -9,21 +9,22 @@ export interface SignInEntry {
 }
 
 export class SignInLog {
-  private readonly db: Database.Database;
+  private readonly insert: Database.Statement<[string, string, string, string | null]>;
+  private readonly latest: Database.Statement<[number], { at: string; user_name: string; outcome: SignInEntry['outcome']; reason: string | null }>;
 
   constructor(db: Database.Database) {
-    this.db = db;
     db.exec('CREATE TABLE IF NOT EXISTS sign_ins (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_name TEXT NOT NULL, outcome TEXT NOT NULL, reason TEXT)');
+    this.insert = db.prepare('INSERT INTO sign_ins (at, user_name, outcome, reason) VALUES (?, ?, ?, ?)');
+    this.latest = db.prepare('SELECT at, user_name, outcome, reason FROM sign_ins ORDER BY id DESC LIMIT ?');
   }
 
   record(entry: SignInEntry): void {
-    this.db.prepare('INSERT INTO sign_ins (at, user_name, outcome, reason) VALUES (?, ?, ?, ?)').run(entry.at, entry.user, entry.outcome, entry.reason);
+    this.insert.run(entry.at, entry.user, entry.outcome, entry.reason);
   }
 
   /** The latest first. */
   recent(limit = 100): SignInEntry[] {
-    return this.db
-      .prepare<[number], { at: string; user_name: string; outcome: SignInEntry['outcome']; reason: string | null }>('SELECT at, user_name, outcome, reason FROM sign_ins ORDER BY id DESC LIMIT ?')
+    return this.latest
       .all(limit)
       .map((row) => ({ at: row.at, user: row.user_name, outcome: row.outcome, reason: row.reason }));
   }
