@@ -1,0 +1,71 @@
+// Who a command is by, decided by the gateway from the session token the command carries, judged at the
+// time it was decided; follow-ups by the person's command they follow from; the workstation alone only
+// for automatic commands. Real gateway, real identity, real tokens.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CanonicalCommand } from '../../shared/commands';
+import { authorityOf, authorize, type AuthorityLookups } from '../../simulator/identity/command-authority';
+import { demoPassword } from '../../simulator/identity/demo-users';
+import { closeAll, startTestGateway } from './harness';
+
+afterEach(closeAll);
+
+const decide = (issuedBy: string, issuedAt: string, session?: string) =>
+  ({ commandId: 'c-1', type: 'approval.decide', issuedBy, issuedAt, payload: { approvalId: 'AP-1', decision: 'approve', reason: 'ok' }, ...(session ? { session } : {}) }) as CanonicalCommand & { session?: string };
+
+describe('command authority at the gateway', () => {
+  it('takes the issuer from the token, refuses a role that may not send the command, and a token expired or forged', async () => {
+    let now = new Date('2026-12-07T06:00:00.000Z');
+    const gateway = await startTestGateway({ clock: () => now });
+    const { identity } = gateway;
+    const supervisor = await identity.signIn({ user: 'sv.ines', password: demoPassword });
+    const planner = await identity.signIn({ user: 'pl.omar', password: demoPassword });
+    if (!supervisor.ok || !planner.ok) throw new Error('demo sign-in failed');
+    const lookups: AuthorityLookups = { command: () => undefined, rolesOf: (user) => identity.users.get(user)?.roles };
+
+    // The command claims to be by someone else: the token decides.
+    const bySupervisor = decide('pl.omar', now.toISOString(), supervisor.token);
+    expect(authorize(bySupervisor, await authorityOf(bySupervisor, identity, now), lookups)).toEqual({ ok: true, issuedBy: 'sv.ines' });
+    const byPlanner = decide('sv.ines', now.toISOString(), planner.token);
+    expect(authorize(byPlanner, await authorityOf(byPlanner, identity, now), lookups)).toEqual({ ok: false, reason: 'role: pl.omar (planner) may not send approval.decide' });
+    const forged = decide('sv.ines', now.toISOString(), `${supervisor.token.slice(0, -6)}AAAAAA`);
+    expect(authorize(forged, await authorityOf(forged, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
+
+    // Decided offline within the shift, sent after it: valid when decided. Decided after it: refused.
+    now = new Date('2026-12-07T19:00:00.000Z');
+    const offline = decide('sv.ines', '2026-12-07T17:59:00.000Z', supervisor.token);
+    expect(authorize(offline, await authorityOf(offline, identity, now), lookups)).toEqual({ ok: true, issuedBy: 'sv.ines' });
+    const late = decide('sv.ines', '2026-12-07T18:01:00.000Z', supervisor.token);
+    expect(authorize(late, await authorityOf(late, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('sign in again') });
+    const ahead = decide('sv.ines', '2026-12-07T19:30:00.000Z', supervisor.token);
+    expect(authorize(ahead, await authorityOf(ahead, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringMatching(/^issuedAt: .* ahead of the gateway's clock/) });
+    // A supervisor disabled since is refused even for what they decided before.
+    identity.users.disable('sv.ines', now.toISOString());
+    expect(authorize(offline, await authorityOf(offline, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('disabled') });
+  });
+
+  it('lets a workstation alone block a lot but not release one, and refuses a person’s command without a token', async () => {
+    const gateway = await startTestGateway();
+    const lookups: AuthorityLookups = { command: () => undefined, rolesOf: () => undefined };
+    const setStatus = (stockType: string, issuedBy = 'system') => ({ commandId: 'c-2', type: 'lot.setStatus', issuedBy, issuedAt: new Date().toISOString(), payload: { lotId: 'L-1', stockType, reason: 'r' } }) as CanonicalCommand;
+    const noToken = await authorityOf(setStatus('blocked'), gateway.identity, new Date());
+    expect(authorize(setStatus('blocked'), noToken, lookups)).toEqual({ ok: true, issuedBy: 'system' });
+    expect(authorize(setStatus('unrestricted'), noToken, lookups)).toMatchObject({ ok: false, reason: expect.stringMatching(/^payload.stockType: a workstation on its own may block a lot/) });
+    expect(authorize(setStatus('unrestricted', 'qe.maria'), noToken, lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('needs the session token of the person who decided it') });
+    expect(authorize(decide('sv.invented', new Date().toISOString()), noToken, lookups)).toMatchObject({ ok: false, reason: expect.stringMatching(/^session: approval.decide by sv.invented needs/) });
+  });
+
+  it('takes a follow-up’s issuer from the accepted command it follows, while that person may still send it', async () => {
+    const gateway = await startTestGateway();
+    const roles = new Map([['pl.omar', { P1: ['planner' as const] }]]);
+    const lookups: AuthorityLookups = {
+      command: (id) => (id === 'req-1' ? { issuedBy: 'pl.omar', status: 'accepted' } : id === 'req-2' ? { issuedBy: 'pl.omar', status: 'rejected' } : undefined),
+      rolesOf: (user) => roles.get(user),
+    };
+    const apply = (onBehalfOf: string) => ({ commandId: 'c-3', type: 'substitution.apply', issuedBy: 'anyone', issuedAt: new Date().toISOString(), payload: {}, onBehalfOf }) as unknown as CanonicalCommand & { onBehalfOf: string };
+    const alone = await authorityOf(apply('req-1'), gateway.identity, new Date());
+    expect(authorize(apply('req-1'), alone, lookups)).toEqual({ ok: true, issuedBy: 'pl.omar' });
+    expect(authorize(apply('req-2'), alone, lookups)).toMatchObject({ ok: false, reason: 'onBehalfOf: req-2 is no command this gateway accepted' });
+    roles.delete('pl.omar');
+    expect(authorize(apply('req-1'), alone, lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('may no longer act here') });
+  });
+});
