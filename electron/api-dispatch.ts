@@ -3,24 +3,27 @@
 // the arguments with the shared zod schemas and answers an ApiResult. It never throws, because only
 // data survives IPC and the WebSocket bridge.
 import { ApiFailure, apiArgSchemas, isApiMethod, type ApiResult, type AppApi, type CallContext, type Handlers } from '../shared/api';
-import { roleRefusal } from '../shared/api/roles';
+import { methodsWithoutSession, roleRefusal } from '../shared/api/roles';
 import { describeZodError } from '../shared/describe-error';
-import type { Role } from '../shared/domain';
 import type { Logger } from '../orchestration-core/core-ports';
+import type { Caller } from '../orchestration-core/services/session-service';
 import { consoleLogger } from './console-logger';
 
-export type ApiDispatch = (method: string, rawArgs: unknown, context: CallContext) => Promise<ApiResult<unknown>>;
+export type ApiDispatch = (method: string, rawArgs: unknown) => Promise<ApiResult<unknown>>;
 
 type AnyHandler = (args: unknown, context: CallContext) => unknown;
 
-/** `callerRole`: the role the workstation's person acts in now (the core's). */
-export function createApiDispatcher(handlers: Handlers<AppApi>, callerRole: () => Role, logger: Logger = consoleLogger): ApiDispatch {
-  return async function dispatch(method, rawArgs, context) {
+/** `caller`: who is signed in at the workstation now (the core's session): every call is theirs. */
+export function createApiDispatcher(handlers: Handlers<AppApi>, caller: () => Caller | null, logger: Logger = consoleLogger): ApiDispatch {
+  return async function dispatch(method, rawArgs) {
     if (typeof method !== 'string' || !isApiMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `there is no API method named "${String(method)}"` } };
     }
-    const refused = roleRefusal(method, callerRole());
+    const person = caller();
+    if (!person && !methodsWithoutSession.has(method)) return { ok: false, error: { code: 'forbidden', message: 'session: nobody is signed in at this workstation; sign in' } };
+    const refused = person ? roleRefusal(method, person.role) : null;
     if (refused) return { ok: false, error: { code: 'forbidden', message: `${refused.field}: ${refused.reason}` } };
+    const context: CallContext = { user: person?.user ?? '(signed out)' };
     // A method without arguments may be called without an args object; every schema then sees {}.
     const parsed = apiArgSchemas[method].safeParse(rawArgs === undefined ? {} : rawArgs);
     if (!parsed.success) {

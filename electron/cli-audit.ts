@@ -1,7 +1,8 @@
-// `npm run cli -- audit verify --db FILE [--head HASH | --gateway URL --client-id ID]`: whether a
+// `npm run cli -- audit verify --db FILE [--head HASH | --gateway URL [--client-id ID]]`: whether a
 // workstation's audit trail is intact, and if not, the first entry where it was edited, deleted or
 // reordered, or that its tail is cut off (against the head the gateway last heard from it).
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { auditHeadMessages } from '../shared/auth/audit-head';
 import type { AuditHead } from '../shared/auth/audit-head';
@@ -13,7 +14,7 @@ export class CliFindingError extends Error {}
 
 /** The head the gateway last heard from the workstation `clientId`, asked over its ERP connection. */
 async function gatewayHead(url: string, clientId: string, token: string): Promise<KnownHead | undefined> {
-  const socket = io(url, { auth: { token, clientId: `audit-cli-${process.pid}`, user: 'audit-cli' }, transports: ['websocket'], reconnection: false, timeout: 5000 });
+  const socket = io(url, { auth: { token, clientId: `audit-cli-${process.pid}` }, transports: ['websocket'], reconnection: false, timeout: 5000 });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
@@ -28,6 +29,20 @@ async function gatewayHead(url: string, clientId: string, token: string): Promis
   }
 }
 
+/** The client id the workstation whose file this is goes by at the gateway (kept in its store since sign-in came). */
+function clientIdIn(databasePath: string): string | undefined {
+  try {
+    const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare<[], string>("SELECT value FROM workstation WHERE key = 'clientId'").pluck().get();
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 export async function auditCommand(argv: readonly string[]): Promise<string> {
   const [sub, ...rest] = argv;
   if (sub !== 'verify') throw new CliUsageError(`${sub ?? ''}: audit knows one command, verify`);
@@ -36,10 +51,12 @@ export async function auditCommand(argv: readonly string[]): Promise<string> {
   if (!existsSync(databasePath)) throw new CliUsageError(`--db: there is no file ${databasePath}`);
   if (flags.head !== undefined && !/^[0-9a-f]{64}$/.test(flags.head)) throw new CliUsageError(`--head: "${flags.head}" is not a chain head (64 hex digits)`);
   if (flags.head !== undefined && flags.gateway !== undefined) throw new CliUsageError('--head: give --head or --gateway, not both');
-  if ((flags.gateway === undefined) !== (flags['client-id'] === undefined)) throw new CliUsageError('--gateway: needs --client-id (the workstation\'s), and --client-id needs --gateway');
+  if (flags.gateway === undefined && flags['client-id'] !== undefined) throw new CliUsageError('--client-id: needs --gateway');
+  const clientId = flags.gateway === undefined ? undefined : (flags['client-id'] ?? clientIdIn(databasePath));
+  if (flags.gateway !== undefined && clientId === undefined) throw new CliUsageError(`--client-id: ${databasePath} does not say which workstation it is; name its client id`);
   const known: KnownHead | undefined =
     flags.gateway !== undefined
-      ? await gatewayHead(flags.gateway, flags['client-id']!, flags.token ?? process.env.PLANT_GATEWAY_TOKEN ?? 'dev-token')
+      ? await gatewayHead(flags.gateway, clientId!, flags.token ?? process.env.PLANT_GATEWAY_TOKEN ?? 'dev-token')
       : flags.head === undefined
         ? undefined
         : { hash: flags.head, heardBy: '--head' };

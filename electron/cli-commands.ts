@@ -33,7 +33,7 @@ export const usage = (): string => `usage: npm run cli -- <command> [flags]
                                              horizon ${defaultRebalanceOptions.horizonDays} days, penalty ${defaultRebalanceOptions.latenessPenaltyPerUnitDay})
   b2mml FILE                                 print the canonical events a B2MML message (V0700 or V0401)
                                              maps to, as JSON; a message the adapter refuses exits with 2
-  audit verify --db FILE [--head HASH | --gateway URL --client-id ID [--token T]]
+  audit verify --db FILE [--head HASH | --gateway URL [--client-id ID] [--token T]]
                                              check a workstation's audit trail: prints its entries and head
                                              as JSON; a broken chain names the first entry edited, deleted or
                                              reordered, or (against the head the gateway last heard from the

@@ -12,6 +12,8 @@ import { consoleLogger } from './console-logger';
 import { embeddedSimulator } from './embedded-gateway';
 import { contentSecurityPolicy } from './content-security-policy';
 import { isTrustedSender } from './ipc-sender';
+import { safeStorageSessionKeeper } from './safe-storage-session';
+import { withSessionDensity } from './session-density';
 import { loadSettingsFromElectronStore } from './settings-electron-store';
 
 // Bundled to dist/electron/main.cjs (CommonJS), where __dirname is that folder.
@@ -40,13 +42,13 @@ function hardenWebContents(): void {
   });
 }
 
-function registerApi(dispatch: ApiDispatch, subscribe: Core['subscribe'], user: string): void {
+function registerApi(dispatch: ApiDispatch, subscribe: Core['subscribe']): void {
   ipcMain.handle('api:invoke', async (event, method: unknown, args: unknown) => {
     if (!isTrustedSender(event.senderFrame, mainWindow, appPageUrl)) {
       consoleLogger.warn('Refused an API call from an untrusted frame', { url: event.senderFrame?.url });
       return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the app window only' } };
     }
-    return dispatch(typeof method === 'string' ? method : String(method), args, { user });
+    return dispatch(typeof method === 'string' ? method : String(method), args);
   });
 
   // Topics the window subscribed to; a reloaded renderer subscribes again and must not get events twice.
@@ -107,9 +109,9 @@ async function start(): Promise<void> {
   const settings = loadSettingsFromElectronStore();
   const started: Core = await createCore({
     databasePath: path.join(app.getPath('userData'), 'plant-orchestrator.sqlite'),
-    user: settings.user,
-    role: settings.role,
     plant: settings.plant,
+    // The last session token, encrypted with the OS's keychain: a quality engineer restarting offline stays signed in.
+    sessionKeeper: safeStorageSessionKeeper(path.join(app.getPath('userData'), 'session.bin')),
     connectors: settings.connectors,
     policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern },
     startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
@@ -119,12 +121,8 @@ async function start(): Promise<void> {
   });
   core = started;
   // The density is a preference of the window, kept in the settings, not the core's: the host adds it to the session.
-  const sessionCurrent = started.handlers['session.current'];
-  const handlers: Core['handlers'] = {
-    ...started.handlers,
-    'session.current': async (args, context) => ({ ...(await sessionCurrent(args, context)), density: settings.ui.density }),
-  };
-  registerApi(createApiDispatcher(handlers, () => started.callerRole(), consoleLogger), started.subscribe.bind(started), settings.user);
+  const handlers = withSessionDensity(started.handlers, settings.ui.density);
+  registerApi(createApiDispatcher(handlers, () => started.caller(), consoleLogger), started.subscribe.bind(started));
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();

@@ -1,7 +1,9 @@
 // Both hosts keep settings in a JSON file (conf / electron-store) and read it through the one schema.
 // A file that is not JSON, holds a key the schema does not know, or a bad value is refused, named to
 // the line and column or the key's path, and left as it is.
-import { settingsSchema, type Settings } from '../shared/settings';
+import { retiredSettingsKeys, settingsSchema, type Settings } from '../shared/settings';
+import type { Logger } from '../orchestration-core/core-ports';
+import { consoleLogger } from './console-logger';
 import { locateJsonSyntaxError } from './json-syntax-error';
 import { describeSettingsProblems } from './settings-problems';
 
@@ -49,8 +51,14 @@ export function deserializeSettings(this: { path?: unknown } | undefined, text: 
 }
 
 /** Parses stored settings, filling defaults; throws InvalidSettingsError naming each bad field and unknown key. */
-export function parseStoredSettings(stored: unknown, filePath: string): Settings {
-  const parsed = settingsSchema.safeParse(stored ?? {});
+export function parseStoredSettings(stored: unknown, filePath: string, logger: Logger = consoleLogger): Settings {
+  const kept = { ...(stored as Record<string, unknown> | null | undefined) };
+  for (const key of retiredSettingsKeys) {
+    if (!(key in kept)) continue;
+    logger.warn(`Settings: "${key}" is ignored; who uses the app and in which role is what the gateway says at sign-in`, { file: filePath, key, value: String(kept[key]) });
+    delete kept[key];
+  }
+  const parsed = settingsSchema.safeParse(kept);
   if (!parsed.success) throw new InvalidSettingsError(filePath, describeSettingsProblems(parsed.error, settingsSchema));
   return parsed.data;
 }
@@ -69,11 +77,16 @@ export const settingsFileOptions = { deserialize: deserializeSettings, clearInva
 
 /**
  * Reads the settings; on first launch writes the defaults back so there is a file to edit. An invalid
- * file is left as it is: overwriting it would destroy what the user meant to write.
+ * file is left as it is: overwriting it would destroy what the user meant to write. A valid one that
+ * still holds a retired key (user, role) is written back without it.
  */
 export function loadSettingsFrom(file: SettingsFile): Settings {
   const stored = file.store;
   const settings = parseStoredSettings(stored, file.path);
   if (Object.keys(stored).length === 0) file.store = settings;
+  else if (retiredSettingsKeys.some((key) => key in stored)) {
+    // Migrated: the keys no longer read leave the file, the rest stays as the user wrote it.
+    file.store = Object.fromEntries(Object.entries(stored).filter(([key]) => !(retiredSettingsKeys as readonly string[]).includes(key)));
+  }
   return settings;
 }

@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startRebalanceWorkerFromSource } from '../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import { createCore } from '../orchestration-core/host';
-import { roles, roleSchema, type Role } from '../shared/domain';
 import { consoleLogger } from './console-logger';
 import { lockDataFolder } from './data-folder-lock';
 import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
@@ -21,20 +20,15 @@ function nonNegativeIntegerFromEnv(name: string, fallback: number, max = Number.
   return number;
 }
 
-function roleFromEnv(value: string | undefined): Role | undefined {
-  if (!value) return undefined;
-  const parsed = roleSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`PLANT_ORCHESTRATOR_ROLE must be one of ${roles.join(', ')}, got "${value}"`);
-  return parsed.data;
-}
-
 async function main(): Promise<void> {
   const settings = loadSettingsFromConf();
   const port = nonNegativeIntegerFromEnv('PORT', 0, 65535);
   const dataDir = path.resolve(process.env['PLANT_ORCHESTRATOR_DATA'] || '.data');
   const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
-  const user = process.env['PLANT_ORCHESTRATOR_USER'] || settings.user;
-  const role = roleFromEnv(process.env['PLANT_ORCHESTRATOR_ROLE']) ?? settings.role;
+  // Who uses it and in which role is the gateway's to say at sign-in: these are no longer read.
+  for (const retired of ['PLANT_ORCHESTRATOR_USER', 'PLANT_ORCHESTRATOR_ROLE']) {
+    if (process.env[retired]) consoleLogger.warn(`${retired} is ignored: sign in on the app's first screen instead`);
+  }
   // Read whole before anything starts: a missing build fails fast, and a build swapped in later is not seen.
   const renderer = await readRendererFiles(path.resolve(import.meta.dirname, '../dist/renderer'));
   mkdirSync(dataDir, { recursive: true });
@@ -42,8 +36,7 @@ async function main(): Promise<void> {
 
   const core = await createCore({
     databasePath: path.join(dataDir, 'plant-orchestrator.sqlite'),
-    user,
-    role,
+    // The web host keeps the session token in memory only: after a restart, sign in again.
     plant: settings.plant,
     policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern },
     // An empty list makes the core start the embedded simulator.
@@ -63,7 +56,6 @@ async function main(): Promise<void> {
     renderer,
     port,
     host: '127.0.0.1',
-    user,
     density: settings.ui.density,
     logger: consoleLogger,
   }).catch(async (error: unknown) => {

@@ -8,9 +8,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../orchestration-core/core-ports';
 import type { Core } from '../orchestration-core/core-types';
-import type { AppApi, Handlers } from '../shared/api';
 import type { UiDensity } from '../shared/api/session';
 import { sameSecret } from '../simulator/same-secret';
+import { withSessionDensity } from './session-density';
 import { createApiDispatcher } from './api-dispatch';
 import { consoleLogger } from './console-logger';
 import { contentSecurityPolicy } from './content-security-policy';
@@ -22,14 +22,12 @@ import { attachBridgeSession } from './web-socket-bridge';
 export type LoopbackHost = '127.0.0.1' | 'localhost';
 
 export interface WebHostOptions {
-  core: Pick<Core, 'handlers' | 'subscribe' | 'callerRole'>;
+  core: Pick<Core, 'handlers' | 'subscribe' | 'caller'>;
   /** The built renderer (dist/renderer), read once at start (readRendererFiles). */
   renderer: RendererFiles;
   /** 0 or absent: a free port. */
   port?: number;
   host?: LoopbackHost;
-  /** Who the calls are made as: the launch session's user. */
-  user: string;
   /** The settings' ui.density, added to session.current's answer. */
   density?: UiDensity;
   logger?: Logger;
@@ -44,12 +42,6 @@ export interface WebHost {
 }
 
 const apiPath = '/api';
-
-/** The core's session.current with the window's density added: the density is the host's setting, not the core's. */
-export function withSessionDensity(handlers: Handlers<AppApi>, density: UiDensity): Handlers<AppApi> {
-  const current = handlers['session.current'];
-  return { ...handlers, 'session.current': async (args, context) => ({ ...(await current(args, context)), density }) };
-}
 
 function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
   socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -68,7 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const logger = options.logger ?? consoleLogger;
   const token = randomBytes(24).toString('base64url');
   const handlers = options.density === undefined ? options.core.handlers : withSessionDensity(options.core.handlers, options.density);
-  const dispatch = createApiDispatcher(handlers, () => options.core.callerRole(), logger);
+  const dispatch = createApiDispatcher(handlers, () => options.core.caller(), logger);
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = 0;
 
@@ -90,7 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return refuseUpgrade(socket, 401, 'Unauthorized');
     }
     webSockets.handleUpgrade(request, socket, head, (webSocket) => {
-      attachBridgeSession({ socket: webSocket, dispatch, subscribe: options.core.subscribe.bind(options.core), context: { user: options.user }, logger });
+      attachBridgeSession({ socket: webSocket, dispatch, subscribe: options.core.subscribe.bind(options.core), logger });
     });
   });
 

@@ -1,7 +1,7 @@
 // One renderer's WebSocket session in the plain-Node host: carries the bridge protocol of
 // shared/api/bridge-protocol.ts (invoke -> result, subscribe -> event) over the same dispatcher as IPC.
 import type { WebSocket, RawData } from 'ws';
-import { appEventTopics, type AppEventTopic, type CallContext } from '../shared/api';
+import { appEventTopics, type AppEventTopic } from '../shared/api';
 import { bridgeRequestSchema, type BridgeMessage } from '../shared/api/bridge-protocol';
 import { describeZodError } from '../shared/describe-error';
 import type { Logger } from '../orchestration-core/core-ports';
@@ -12,7 +12,6 @@ export interface BridgeSessionOptions {
   socket: WebSocket;
   dispatch: ApiDispatch;
   subscribe: Core['subscribe'];
-  context: CallContext;
   logger: Logger;
 }
 
@@ -27,7 +26,7 @@ function requestIdOf(message: unknown): string | number | null {
   return typeof id === 'number' || typeof id === 'string' ? id : null;
 }
 
-export function attachBridgeSession({ socket, dispatch, subscribe, context, logger }: BridgeSessionOptions): void {
+export function attachBridgeSession({ socket, dispatch, subscribe, logger }: BridgeSessionOptions): void {
   const unsubscribers = new Map<AppEventTopic, () => void>();
 
   function send(message: BridgeMessage): void {
@@ -63,7 +62,7 @@ export function attachBridgeSession({ socket, dispatch, subscribe, context, logg
     }
     const request = parsed.data;
     if (request.kind === 'invoke') {
-      const result = await dispatch(request.method, request.args, context);
+      const result = await dispatch(request.method, request.args);
       send({ kind: 'result', id: request.id, result });
       return;
     }

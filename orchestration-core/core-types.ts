@@ -1,10 +1,10 @@
 // The shape of the embedded core as its hosts see it: createCore(config) in host.ts returns a Core.
 import type { Worker } from 'node:worker_threads';
 import type { AppApi, AppEvents, AppEventTopic, Handlers } from '../shared/api';
-import type { Role } from '../shared/domain';
 import type { ConnectorSettings } from '../shared/settings';
 import type { Clock, Logger } from './core-ports';
 import type { Policy } from './engine/workflow';
+import type { Caller, SessionKeeper } from './services/session-service';
 
 /** A gateway the host starts in-process when no connector is configured (the simulator, by default). */
 export interface EmbeddedGateway {
@@ -16,9 +16,10 @@ export type StartEmbeddedGateway = () => Promise<EmbeddedGateway>;
 export interface CoreConfig {
   /** The local SQLite cache; created when missing. */
   databasePath: string;
-  user: string;
-  role: Role;
+  /** The plant this workstation serves: the signed-in person acts in their role there. */
   plant?: string | null;
+  /** Where the host keeps the last session token between launches; absent: memory only (sign in after a restart). */
+  sessionKeeper?: SessionKeeper;
   /** Gateway connectors; empty or absent: start the embedded gateway (the simulator) on a free 127.0.0.1 port. */
   connectors?: ConnectorSettings[];
   /** Injected by the host so the core never imports the simulator (layer rule). */
@@ -41,9 +42,13 @@ export interface Core {
   /** The whole API contract; a host registers it in one place. */
   readonly handlers: Handlers<AppApi>;
   subscribe<T extends AppEventTopic>(topic: T, listener: (payload: AppEvents[T]) => void): () => void;
+  /** This workstation's id at the gateway (made once, kept in its store): `audit verify` and the gateway's audit heads name it. */
+  readonly clientId: string;
   /** The connectors in use (the embedded simulator's when none were configured). */
   readonly connectorSettings: readonly ConnectorSettings[];
-  /** The role the person at this workstation acts in: what the hosts' dispatcher checks every call against. */
-  callerRole(): Role;
+  /** Who is signed in now (null: nobody): what the hosts' dispatcher checks every call against. */
+  caller(): Caller | null;
+  /** Takes up the token the session keeper kept, if the gateway's stored key verifies it (createCore does, at start). */
+  restoreSession(): Promise<void>;
   close(): Promise<void>;
 }

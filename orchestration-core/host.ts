@@ -25,6 +25,7 @@ import { createExceptionReweigher } from './services/exception-reweigher';
 import { createLineStopWeigher } from './services/line-stop-weigher';
 import { createRerouteHandler } from './services/reroute-handler';
 import { createLineStopRecords } from './workflows/line-stop/heard';
+import { createSessionService } from './services/session-service';
 import { openStore } from './store/open-store';
 import { createRepos } from './store/repos';
 import { workflowDefinitions } from './workflows';
@@ -51,6 +52,15 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'exception.answer': 'erp',
 };
 
+/** The workstation's id at the gateway: made once, kept in its store (the audit head is kept per id). */
+function workstationClientId(repos: ReturnType<typeof createRepos>, clock: NonNullable<CoreConfig['clock']>): string {
+  const kept = repos.workstation.get('clientId');
+  if (kept) return kept;
+  const made = `ws-${randomUUID().slice(0, 8)}`;
+  repos.workstation.set('clientId', made, clock.now().toISOString());
+  return made;
+}
+
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? createConsoleLogger();
@@ -63,7 +73,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       embedded = await config.startEmbeddedGateway();
       connectorSettings = embedded.connectors;
     }
-    return assemble(config, connectorSettings, store, embedded, clock, logger);
+    const core = assemble(config, connectorSettings, store, embedded, clock, logger);
+    await core.restoreSession();
+    return core;
   } catch (error) {
     store.close();
     await embedded?.close();
@@ -92,9 +104,27 @@ function assemble(
     return connector.id;
   }
 
+  const deviationNumberPattern = config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern;
+  // Who sits here: signed in against the ERP connector's gateway; the token goes with their decisions.
+  const session = createSessionService({
+    repos,
+    clock,
+    logger,
+    plant: config.plant ?? null,
+    deviationNumberPattern,
+    gateway: { signIn: (request) => signInGateway().signIn(request) },
+    ...(config.sessionKeeper ? { keeper: config.sessionKeeper } : {}),
+    onChanged: () => {
+      bus.publish('session.changed', session.state());
+      // The rows read decidable or not by whoever is signed in now.
+      for (const approval of repos.approvals.list()) changes.changed('approval', approval.id);
+      publishChanges();
+    },
+  });
+  const caller = () => session.caller();
   // Every API call that writes goes through it: role table, durable transaction, discard on failure, push after.
-  const commit = createCommitPath({ store, changes, role: config.role, afterCommit: () => afterCommit() });
-  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, changes, plan: () => planning.index(), atomically: store.transaction, logger, ...(config.policy ? { policy: config.policy } : {}) });
+  const commit = createCommitPath({ store, changes, caller, afterCommit: () => afterCommit() });
+  const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, sessionToken: session.tokenFor, changes, plan: () => planning.index(), atomically: store.transaction, logger, ...(config.policy ? { policy: config.policy } : {}) });
   const rebalancing = createRebalancingProposals({
     store,
     repos,
@@ -148,7 +178,7 @@ function assemble(
     let transferAsked = false;
     for (const approvalId of changes.take('approval')) {
       const approval = repos.approvals.get(approvalId);
-      if (approval) bus.publish('approvals.changed', approvalRow(approval, config.user, config.role));
+      if (approval) bus.publish('approvals.changed', approvalRow(approval, caller()?.user ?? '', caller()?.role ?? null));
       transferAsked ||= approval?.kind === 'transfer';
     }
     if (changes.takeMaster()) bus.publish('master.changed', masterData());
@@ -207,12 +237,11 @@ function assemble(
   }
 
   let closed = false;
-  const clientId = config.clientId ?? `desktop-${config.user}`;
+  const clientId = config.clientId ?? workstationClientId(repos, clock);
   const connectors: GatewayConnector[] = connectorSettings.map((settings) =>
     createGatewayConnector({
       settings,
       clientId,
-      user: config.user,
       ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger, plan: () => planning.index(), lineStops }),
       repos,
       handleReplies,
@@ -229,23 +258,32 @@ function assemble(
     }),
   );
 
+  /** Sign-in goes to the gateway the ERP connector talks to. */
+  function signInGateway(): GatewayConnector {
+    const erp = connectors.find((connector) => connectorSettings.find((settings) => settings.id === connector.id)?.kind === 'erp');
+    if (!erp) throw new Error('no ERP connector is configured');
+    return erp;
+  }
+
   const handlers: Handlers<AppApi> = {
     ...createQuarantineHandlers({
       repos,
       engine,
       queries,
-      deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern,
+      deviationNumberPattern,
       changes,
       clock,
       commit,
     }),
     ...createImpactHandlers({ repos, engine, commit }),
     'impact.reroute': createRerouteHandler({ repos, engine, commit }),
-    ...createApprovalsHandlers({ repos, engine, role: config.role, commit }),
+    ...createApprovalsHandlers({ repos, engine, role: () => caller()?.role ?? null, commit }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,
     ...createAlertsHandlers({ repos, changes, clock, commit }),
-    'session.current': () => ({ user: config.user, role: config.role, plant: config.plant ?? null, deviationNumberPattern: config.policy?.deviationNumberPattern ?? defaultPolicy.deviationNumberPattern }),
+    'session.current': () => session.state(),
+    'session.signIn': (request) => session.signIn(request),
+    'session.signOut': () => session.signOut(),
     'master.get': () => masterData(),
     ...createAuditHandlers({ repos }),
   };
@@ -275,10 +313,13 @@ function assemble(
     handlers,
     subscribe: bus.subscribe,
     connectorSettings,
-    callerRole: () => config.role,
+    clientId,
+    caller,
+    restoreSession: () => session.restore(),
     async close() {
       if (closed) return;
       closed = true;
+      session.close();
       if (statusTimer) clearTimeout(statusTimer);
       if (workflowTimer) clearTimeout(workflowTimer);
       clearInterval(calendarTimer);

@@ -165,6 +165,13 @@ export const commandEnvelopeSchema = z.object({
   issuedAt: isoDateTimeSchema,
   basedOn: basedOnSchema.optional(),
   payload: z.unknown(),
+  /**
+   * The session token of the person who decided it, as it was when they decided: the gateway takes
+   * the issuer from it. Absent on what a workstation sends on its own, and on a follow-up.
+   */
+  session: z.string().min(1).max(8192).optional(),
+  /** A follow-up (the substitution after its approval): the person's command it comes from, whose issuer it takes. */
+  onBehalfOf: idSchema.optional(),
 });
 export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;
 

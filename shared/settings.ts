@@ -1,7 +1,7 @@
 // Settings schema, one for both hosts (electron-store in Electron, conf in the plain-Node host).
 // Strict objects: a key the schema does not know (a misspelling) is an error, not silently ignored.
 import { z } from 'zod';
-import { idSchema, roleSchema } from './domain';
+import { idSchema } from './domain';
 import { defaultDeviationNumberPattern } from './usage-decision';
 
 /** A regular expression, checked when the settings are read: a broken one names itself at start. */
@@ -24,9 +24,13 @@ export const connectorSettingsSchema = z.strictObject({
 });
 export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
 
+/**
+ * Keys older files hold that are no longer read: who uses the app and in which role is the gateway's
+ * to say at sign-in. The hosts drop them with a log line, never trust them.
+ */
+export const retiredSettingsKeys = ['user', 'role'] as const;
+
 export const settingsSchema = z.strictObject({
-  user: idSchema.default('qe.floor'),
-  role: roleSchema.default('quality-engineer'),
   plant: idSchema.nullable().default(null),
   /** Empty: start the embedded simulator and connect to it. */
   connectors: z.array(connectorSettingsSchema).default([]),

@@ -18,8 +18,8 @@ export const syncMessages = {
 
 export const handshakeAuthSchema = z.object({
   token: z.string(),
+  /** The workstation; who sits at it is in each command's session token, never here. */
   clientId: idSchema,
-  user: idSchema,
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 

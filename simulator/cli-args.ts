@@ -6,7 +6,7 @@ import type { GatewayOptions } from './gateway';
 
 export const defaultDatabasePath = './.data/simulator.sqlite';
 
-type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--operator-token' | '--retention' | '--planning-scale' | '--deviation-pattern';
+type Flag = '--port' | '--db' | '--seed' | '--failure-every-ms' | '--token' | '--operator-token' | '--retention' | '--planning-scale' | '--deviation-pattern' | '--session-hours';
 
 const flagTable: readonly { flag: Flag; value: string; defaultText: string; meaning: string }[] = [
   { flag: '--port', value: 'N', defaultText: '4100', meaning: 'port on 127.0.0.1 to listen on; 0 picks a free one' },
@@ -18,6 +18,7 @@ const flagTable: readonly { flag: Flag; value: string; defaultText: string; mean
   { flag: '--retention', value: 'N', defaultText: 'all', meaning: 'events kept per stream for replay; an older cursor gets a snapshot' },
   { flag: '--planning-scale', value: 'S', defaultText: '1', meaning: "size of the ERP's planning dataset, 0 (none) to 100; 1 is about 10,000 production orders" },
   { flag: '--deviation-pattern', value: 'REGEX', defaultText: defaultDeviationNumberPattern, meaning: 'what a use-as-is deviation number must look like; others are refused' },
+  { flag: '--session-hours', value: 'N', defaultText: '12', meaning: 'how long a sign-in holds (1 to 168 hours): a workstation works offline on it until then' },
 ];
 const flags: readonly string[] = flagTable.map((row) => row.flag);
 const helpFlags: readonly string[] = ['--help', '-h'];
@@ -78,6 +79,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const retention = values.get('--retention');
   const planningScale = values.get('--planning-scale');
   const deviationPattern = values.get('--deviation-pattern');
+  const sessionHours = values.get('--session-hours');
   if (deviationPattern !== undefined) {
     try {
       new RegExp(deviationPattern, 'u');
@@ -97,6 +99,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     ...(retention === undefined ? {} : { retention: integerFlag('--retention', retention, 1) }),
     planningScale: planningScale === undefined ? 1 : scaleFlag(planningScale),
     ...(deviationPattern === undefined ? {} : { deviationNumberPattern: deviationPattern }),
+    ...(sessionHours === undefined ? {} : { sessionHours: integerFlag('--session-hours', sessionHours, 1, 168) }),
   };
   return { kind: 'run', options, operatorTokenMade: operatorToken === undefined };
 }

@@ -6,6 +6,8 @@ import { quantityProblem } from '../shared/units';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { EventPayload, EventType } from '../shared/events';
 import type { GatewayStore } from './gateway-store';
+import { authorize, type Authority, type AuthorityLookups } from './identity/command-authority';
+import type { Identity } from './identity/identity';
 import type { LotRecord } from './records';
 import { formatInspectionLotId } from './number-ranges';
 import { erpStream, isSimulatedPlant, qmsStream } from './streams';
@@ -14,6 +16,13 @@ type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejecte
 
 /** Who sent a command, under which id: what the events it causes name. */
 type CommandMeta = Pick<CanonicalCommand, 'commandId' | 'issuedBy'>;
+
+/** A command as it arrived, with what its session token was found worth (checked before the batch). */
+export interface ArrivedCommand {
+  raw: unknown;
+  clientId: string;
+  authority: Authority;
+}
 
 export interface ReceivedCommand {
   reply: CommandReply;
@@ -28,6 +37,13 @@ function usableCommandId(raw: unknown): string | undefined {
   if (typeof id !== 'string') return undefined;
   const trimmed = id.trim();
   return trimmed.length > 0 && trimmed.length <= 80 ? trimmed : undefined;
+}
+
+/** A message as kept when it did not parse: never with the session token it may carry. */
+function withoutSession(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !('session' in raw)) return raw;
+  const { session: _session, ...rest } = raw as Record<string, unknown>;
+  return rest;
 }
 
 function rawType(raw: unknown): string {
@@ -65,7 +81,23 @@ export class CommandProcessor {
     private readonly clock: () => Date,
     /** QM's form of a deviation number: a use-as-is under anything else is refused. */
     private readonly deviationNumberPattern: string,
-  ) {}
+    identity: Pick<Identity, 'users'>,
+  ) {
+    this.lookups = {
+      command: (commandId) => {
+        const known = this.store.command(commandId);
+        if (!known) return undefined;
+        const issuedBy = (known.body as { issuedBy?: unknown } | null)?.issuedBy;
+        return typeof issuedBy === 'string' ? { issuedBy, status: known.status } : undefined;
+      },
+      rolesOf: (user) => {
+        const record = identity.users.get(user);
+        return record && !record.disabledAt ? record.roles : undefined;
+      },
+    };
+  }
+
+  private readonly lookups: AuthorityLookups;
 
   /** The next `count` deliveries are processed and recorded, but their replies are never sent. */
   dropReplies(count: number): void {
@@ -80,27 +112,27 @@ export class CommandProcessor {
   }
 
   /** Everything the command does, its commands row and its delivery row commit together before the reply exists. */
-  receive(raw: unknown, clientId: string): ReceivedCommand {
-    return this.receiveAll([{ raw, clientId }])[0]!;
+  receive(command: ArrivedCommand): ReceivedCommand {
+    return this.receiveAll([command])[0]!;
   }
 
   /**
    * Commands that arrived together, in ONE transaction (one sync to disk) and without a savepoint
    * each: when one throws, none is kept, and the caller receives them one at a time instead.
    */
-  receiveAll(batch: readonly { raw: unknown; clientId: string }[]): ReceivedCommand[] {
+  receiveAll(batch: readonly ArrivedCommand[]): ReceivedCommand[] {
     const receivedAt = this.clock().toISOString();
     const dropped = Math.min(this.repliesToDrop, batch.length);
-    const replies = this.store.transaction(() => batch.map(({ raw, clientId }, i) => this.record(raw, clientId, receivedAt, i < dropped)));
+    const replies = this.store.transaction(() => batch.map((command, i) => this.record(command, receivedAt, i < dropped)));
     // Counted once the transaction committed: a batch that rolled back drops nothing.
     this.repliesToDrop -= dropped;
     return replies.map((reply, i) => ({ reply, sendReply: i >= dropped }));
   }
 
-  private record(raw: unknown, clientId: string, receivedAt: string, replyDropped: boolean): CommandReply {
+  private record({ raw, clientId, authority }: ArrivedCommand, receivedAt: string, replyDropped: boolean): CommandReply {
     const parsed = parseCommand(raw);
     const commandId = parsed.ok ? parsed.command.commandId : usableCommandId(raw);
-    const reply = this.decide(parsed.ok ? parsed.command : { invalid: parsed.reason, raw }, commandId, receivedAt);
+    const reply = this.decide(parsed.ok ? parsed.command : { invalid: parsed.reason, raw: withoutSession(raw) }, commandId, receivedAt, authority);
     this.store.insertDelivery({
       commandId: commandId ?? null,
       clientId,
@@ -117,6 +149,7 @@ export class CommandProcessor {
     command: CanonicalCommand | { invalid: string; raw: unknown },
     commandId: string | undefined,
     receivedAt: string,
+    authority: Authority,
   ): CommandReply {
     const known = commandId === undefined ? undefined : this.store.command(commandId);
     if (known) {
@@ -141,10 +174,15 @@ export class CommandProcessor {
       });
       return { commandId, status: 'rejected', reason: command.invalid };
     }
-    const outcome = this.apply(command);
+    // Who it is by is the gateway's to say (the session token, or the command it follows from); the
+    // token itself is a credential and is not kept.
+    const authorized = authorize(command, authority, this.lookups);
+    const { session: _session, ...kept } = command;
+    const decided = { ...kept, issuedBy: authorized.ok ? authorized.issuedBy : command.issuedBy } as CanonicalCommand;
+    const outcome = authorized.ok ? this.apply(decided) : rejected(authorized.reason);
     // What a supervisor approved was refused: the answer that waited for it no longer stands.
     if (outcome.status === 'rejected' && command.type === 'substitution.apply') this.store.exceptionAnswers.voidByApproval(command.payload.approvalId);
-    this.store.insertCommand({ commandId: command.commandId, type: command.type, body: command, ...outcome, receivedAt });
+    this.store.insertCommand({ commandId: command.commandId, type: command.type, body: decided, ...outcome, receivedAt });
     return { commandId: command.commandId, ...outcome };
   }
 

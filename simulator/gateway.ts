@@ -17,6 +17,7 @@ import { splitAck } from './socket-ack';
 import type { Identity } from './identity/identity';
 import type { AuditHeadBook } from './audit-heads';
 import { answerSignIn } from './identity/sign-in-socket';
+import { authorityOf, type Authority } from './identity/command-authority';
 import { answerAuditHeads } from './audit-heads';
 import { createRandom } from './random';
 import type { CommandRecord, DeliveryRecord, ItemRecord, LotRecord } from './records';
@@ -61,6 +62,8 @@ export interface GatewayInspection {
   openInspections(): OpenInspection[];
   /** The ERP's planning data as it stands, or null when the gateway plays none. */
   planningDataset(): Dataset | null;
+  /** The plants the gateway serves (a user's roles name them). */
+  plants(): string[];
 }
 
 export interface Gateway {
@@ -119,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const store = new GatewayStore({ databasePath: options.databasePath, seed, retention: options.retention, planningScale: options.planningScale ?? 0, clock });
   const identity = await store.openIdentity({ clock, demoUsers: options.demoUsers ?? true, ...(options.sessionHours === undefined ? {} : { sessionHours: options.sessionHours }) });
   const auditHeads = store.auditHeads();
-  const commands = new CommandProcessor(store, clock, options.deviationNumberPattern ?? defaultDeviationNumberPattern);
+  const commands = new CommandProcessor(store, clock, options.deviationNumberPattern ?? defaultDeviationNumberPattern, identity);
   const sessions = new Map<string, Set<SyncSession>>();
 
   function wakeSubscribers(streams: ReadonlySet<string>): void {
@@ -141,30 +144,41 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   // Commands that arrive together are applied in one transaction (one sync to disk), and every
   // reply leaves only after that commit: a reply still promises its command survives a power cut.
-  let queuedCommands: { raw: unknown; clientId: string; ack: ((reply: CommandReply) => void) | undefined }[] = [];
-  function queueCommand(command: (typeof queuedCommands)[number]): void {
-    if (queuedCommands.length === 0) setImmediate(flushCommands);
-    queuedCommands.push(command);
+  // Each command's session token is verified first (asynchronously, in arrival order); the batches
+  // are applied one after the other, so commands keep the order they came in.
+  type Queued = { raw: unknown; clientId: string; authority: Promise<Authority>; ack: ((reply: CommandReply) => void) | undefined };
+  let queuedCommands: Queued[] = [];
+  let applying: Promise<void> = Promise.resolve();
+  let shut = false;
+  function queueCommand(command: Omit<Queued, 'authority'>): void {
+    if (queuedCommands.length === 0) setImmediate(() => {
+        applying = applying.then(flushCommands).catch((error: unknown) => console.error('simulator: a batch of commands failed', error));
+      });
+    queuedCommands.push({ ...command, authority: authorityOf(command.raw, identity, clock()) });
   }
-  function flushCommands(): void {
-    const batch = queuedCommands;
+  async function flushCommands(): Promise<void> {
+    if (shut) return;
+    const queued = queuedCommands;
     queuedCommands = [];
+    const authorities = await Promise.all(queued.map((command) => command.authority.catch((error: unknown) => ({ kind: 'refused' as const, reason: `session: could not be checked (${error instanceof Error ? error.message : String(error)})` }))));
+    if (shut) return;
+    const batch = queued.map(({ raw, clientId }, i) => ({ raw, clientId, authority: authorities[i]! }));
     let results: (ReceivedCommand | null)[];
     try {
       results = commands.receiveAll(batch);
     } catch {
       // One command broke the batch: apply each on its own; the broken one gets no reply, and its
       // sender retries like after a lost reply.
-      results = batch.map(({ raw, clientId }) => {
+      results = batch.map((command) => {
         try {
-          return commands.receive(raw, clientId);
+          return commands.receive(command);
         } catch (error) {
           console.error('simulator: a command could not be processed', error);
           return null;
         }
       });
     }
-    batch.forEach(({ ack }, i) => {
+    queued.forEach(({ ack }, i) => {
       const received = results[i];
       if (received?.sendReply) ack?.(received.reply);
     });
@@ -251,6 +265,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       items: () => store.items(),
       openInspections: () => store.openInspections(),
       planningDataset: () => store.planningDataset(),
+      plants: () => store.plants().map((plant) => plant.id),
     },
     close: () => {
       closing ??= (async () => {
@@ -258,6 +273,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const ioClosed = io.close();
         httpServer.closeAllConnections();
         await ioClosed;
+        await applying;
+        shut = true;
         store.close();
       })();
       return closing;

@@ -12,13 +12,13 @@ import type { Repos } from '../store/repos';
 import type { EventIngest } from './event-ingest';
 import { createOutboxPusher } from './outbox-pusher';
 import { auditHeadMessages, type AuditHead } from '../../shared/auth/audit-head';
+import { signInMessages, type SignInAnswer, type SignInRequest } from '../../shared/auth/sign-in';
 import { createReceivedEvents } from './received-events';
 import type { ReplyHandler } from './reply-handler';
 
 export interface GatewayConnectorDeps {
   settings: ConnectorSettings;
   clientId: string;
-  user: string;
   ingest: EventIngest;
   repos: Repos;
   handleReplies: ReplyHandler;
@@ -31,6 +31,9 @@ export interface GatewayConnectorDeps {
   onApplied(): void;
 }
 
+/** Sign-in hashes a password at the gateway (tens of milliseconds); a gateway that takes longer is gone. */
+const signInTimeoutMs = 10_000;
+
 export function createGatewayConnector(deps: GatewayConnectorDeps) {
   const { settings, ingest, logger, clock } = deps;
   let state: ConnectorStatus['state'] = 'offline';
@@ -38,7 +41,7 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
   let lastError: string | null = null;
 
   const socket: Socket = io(settings.url, {
-    auth: { token: settings.token, clientId: deps.clientId, user: deps.user },
+    auth: { token: settings.token, clientId: deps.clientId },
     transports: ['websocket'],
     autoConnect: false,
     reconnectionDelay: 250,
@@ -167,6 +170,11 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
     },
     /** New commands were queued for this connector. */
     kick: () => pusher.kick(),
+    /** Asks the gateway who this is; rejects when it is out of reach (sign-in needs it). */
+    async signIn(request: SignInRequest): Promise<SignInAnswer> {
+      if (!socket.connected) throw new Error(`the gateway at ${settings.url} is not reachable (${lastError ?? state})`);
+      return (await socket.timeout(signInTimeoutMs).emitWithAck(signInMessages.signIn, request)) as SignInAnswer;
+    },
     status(): ConnectorStatus {
       return {
         id: settings.id,

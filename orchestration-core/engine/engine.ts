@@ -19,6 +19,8 @@ export interface EngineDeps {
   newId: () => string;
   /** The connector that carries commands of this type upstream. */
   routeCommand: (type: CommandType) => string;
+  /** The signed-in person's session token, attached to the commands they decide. */
+  sessionToken?: (user: string, at: Date) => string | undefined;
   changes: ChangeTracker;
   /** The running plan, when the core has one. */
   plan?: () => PlanAnalysis | null;

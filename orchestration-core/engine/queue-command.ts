@@ -6,6 +6,12 @@ import type { Repos } from '../store/repos';
 
 export interface CommandOptions {
   issuedBy: string;
+  /**
+   * A follow-up a workflow sends for a person later (the substitution after its approval): the id of
+   * that person's command, whose issuer the gateway gives it. Without it, the command carries the
+   * session token of `issuedBy` if they are the one signed in now.
+   */
+  onBehalfOf?: string;
   basedOn?: BasedOn;
   entityId?: string;
   /**
@@ -20,6 +26,8 @@ export interface CommandQueueDeps {
   newId: () => string;
   /** The connector that carries commands of this type upstream. */
   routeCommand: (type: CommandType) => string;
+  /** The session token of `user` if they are signed in here and it holds at `at`. */
+  sessionToken?: (user: string, at: Date) => string | undefined;
 }
 
 export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type: T, payload: CommandPayload<T>, options: CommandOptions, now: string): CanonicalCommand {
@@ -27,6 +35,8 @@ export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type
   // of the same order), the command already queued or sent stands.
   const queued = options.commandId === undefined ? undefined : deps.repos.outbox.get(options.commandId);
   if (queued) return queued.command;
+  // Made now, the token valid now goes with it: sent hours later from an offline floor, it still proves who decided.
+  const session = options.onBehalfOf === undefined && options.issuedBy !== 'system' ? deps.sessionToken?.(options.issuedBy, new Date(now)) : undefined;
   const command = {
     commandId: options.commandId ?? deps.newId(),
     type,
@@ -34,9 +44,11 @@ export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type
     issuedAt: now,
     ...(options.basedOn ? { basedOn: options.basedOn } : {}),
     payload,
+    ...(session === undefined ? {} : { session }),
+    ...(options.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }),
   } as CanonicalCommand;
   deps.repos.outbox.enqueue(command, deps.routeCommand(type), options.entityId ?? null, now);
-  deps.repos.audit.append({ at: now, actor: options.issuedBy, action: `command ${type}`, subject: options.entityId ?? type, detail: { commandId: command.commandId, payload, basedOn: options.basedOn ?? null } });
+  deps.repos.audit.append({ at: now, actor: options.issuedBy, action: `command ${type}`, subject: options.entityId ?? type, detail: { commandId: command.commandId, payload, basedOn: options.basedOn ?? null, ...(options.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }) } });
   return command;
 }
 

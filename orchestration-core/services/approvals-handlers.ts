@@ -1,7 +1,6 @@
 // The Approvals API: requests for a supervisor's decision, and the decision, which the request's
 // approval-requested workflow sends upstream. Policy: only a supervisor decides (the role table, shared/api/roles.ts), and never on their
-// own request. The gateway refuses a requester's decision too; the role is this workstation's setting,
-// checked here only.
+// own request. The gateway checks both again, from the decision's session token.
 import type { Handlers } from '../../shared/api';
 import { decideApprovalArgsSchema, type ApprovalRow, type ApprovalsApi } from '../../shared/api/approvals';
 import { ApiFailure } from '../../shared/api/result';
@@ -17,8 +16,8 @@ export interface ApprovalHandlerDeps {
   repos: Repos;
   /** The request's approval-requested instance takes the decision. */
   engine: Pick<Engine, 'act'>;
-  /** This workstation's role: whether the rows read as decidable here. */
-  role: Role;
+  /** The signed-in person's role: whether the rows read as decidable here. */
+  role(): Role | null;
   commit: CommitPath;
 }
 
@@ -33,8 +32,8 @@ function refusal(approval: StoredApproval, user: string): { code: 'forbidden' | 
 }
 
 /** An approval as the person using this app sees it. */
-export function approvalRow(approval: StoredApproval, user: string, role: Role): ApprovalRow {
-  const cannotDecideReason = roleRefusal('approvals.decide', role)?.reason ?? refusal(approval, user)?.message ?? null;
+export function approvalRow(approval: StoredApproval, user: string, role: Role | null): ApprovalRow {
+  const cannotDecideReason = (role === null ? 'Sign in as a supervisor to decide.' : roleRefusal('approvals.decide', role)?.reason) ?? refusal(approval, user)?.message ?? null;
   const { taskId: _taskId, pendingCommandStatus, pendingCommandRefusal, pendingDecision, substitutionRefused: _substitutionRefused, ...rest } = approval;
   return {
     ...rest,
@@ -48,7 +47,7 @@ export function approvalRow(approval: StoredApproval, user: string, role: Role):
 export function createApprovalsHandlers(deps: ApprovalHandlerDeps) {
   const { repos } = deps;
   return {
-    'approvals.list': (_args, context) => repos.approvals.list().map((approval) => approvalRow(approval, context.user, deps.role)),
+    'approvals.list': (_args, context) => repos.approvals.list().map((approval) => approvalRow(approval, context.user, deps.role())),
     'approvals.decide': (rawArgs, context) => {
       const args = decideApprovalArgsSchema.parse(rawArgs);
       const commandId = deps.commit('approvals.decide', () => {

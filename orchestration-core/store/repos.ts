@@ -19,6 +19,7 @@ import { createPlanningRepo } from './planning-repo';
 import { createRebalancingRepo } from './rebalancing-repo';
 import { createTasksRepo } from './tasks-repo';
 import { createUsageDecisionsRepo } from './usage-decisions-repo';
+import { createWorkstationRepo } from './workstation-repo';
 
 export function createRepos(db: Database.Database) {
   return {
@@ -41,6 +42,7 @@ export function createRepos(db: Database.Database) {
     alerts: createAlertsRepo(db),
     rebalancing: createRebalancingRepo(db),
     usageDecisions: createUsageDecisionsRepo(db),
+    workstation: createWorkstationRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

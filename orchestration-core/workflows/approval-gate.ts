@@ -24,6 +24,12 @@ export interface GateState {
   verdict?: Verdict;
 }
 
+/** The options an approved command is emitted with. */
+export interface ApprovedSend {
+  commandId: string;
+  onBehalfOf?: string;
+}
+
 export interface ApprovalGateSpec<S> {
   /** Names the gate's steps in the definition: `${name}Requested`, `${name}DecidedEarly`, `${name}Decided`. */
   name: string;
@@ -31,8 +37,12 @@ export interface ApprovalGateSpec<S> {
   purpose: string;
   gateOf(state: S): GateState | undefined;
   withGate(state: S, gate: GateState): S;
-  /** Approved: queue exactly what was approved under `commandId`; returns the state that waits for its reply. */
-  sendApproved(state: S, verdict: Verdict, commandId: string, ctx: WorkflowContext): S;
+  /**
+   * Approved: queue exactly what was approved with `send` among its options (the id derived from the
+   * approval, and the request it follows from, whose issuer the gateway gives it); returns the state
+   * that waits for its reply.
+   */
+  sendApproved(state: S, verdict: Verdict, send: ApprovedSend, ctx: WorkflowContext): S;
   /** The flow's step that takes the approved command's reply. */
   approvedReplyStep: string;
   /** The supervisor rejected the request: nothing was sent upstream. */
@@ -58,7 +68,8 @@ export function approvalGate<S>(spec: ApprovalGateSpec<S>) {
   function settle(state: S, gate: GateState, verdict: Verdict, ctx: WorkflowContext): StepOutcome<S> {
     if (verdict.decision === 'reject') return spec.rejected(state, verdict, ctx);
     const commandId = commandIdFor(gate.approvalId, spec.purpose);
-    return { state: spec.sendApproved(state, verdict, commandId, ctx), wait: waitForReply(commandId, spec.approvedReplyStep) };
+    const send = { commandId, ...(gate.requestCommandId ? { onBehalfOf: gate.requestCommandId } : {}) };
+    return { state: spec.sendApproved(state, verdict, send, ctx), wait: waitForReply(commandId, spec.approvedReplyStep) };
   }
 
   function verdictOf(signal: Signal, step: string): Verdict {
@@ -97,9 +108,10 @@ export function approvalGate<S>(spec: ApprovalGateSpec<S>) {
     /**
      * Asks for the approval: the request goes upstream (in this transaction) and is listed here at once,
      * so the requester sees it waiting before the gateway echoes it. Returns the gate to keep in state.
+     * `onBehalfOf`: asked after a reply (the planner's answer taken), the command it follows from.
      */
-    ask(request: CommandPayload<'approval.request'>, issuedBy: string, ctx: WorkflowContext): GateState {
-      const requestCommandId = ctx.emit('approval.request', request, { issuedBy, entityId: request.approvalId });
+    ask(request: CommandPayload<'approval.request'>, issuedBy: string, ctx: WorkflowContext, onBehalfOf?: string): GateState {
+      const requestCommandId = ctx.emit('approval.request', request, { issuedBy, entityId: request.approvalId, ...(onBehalfOf ? { onBehalfOf } : {}) });
       ctx.repos.approvals.request({
         id: request.approvalId,
         kind: request.kind,

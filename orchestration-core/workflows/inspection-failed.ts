@@ -62,7 +62,8 @@ const deviationGate = approvalGate<InspectionFailedState>({
   purpose: 'use-as-is',
   gateOf: (state) => state.awaiting,
   withGate: (state, gate) => ({ ...state, awaiting: { ...(state.awaiting as Awaiting), ...gate } }),
-  sendApproved(state, verdict, commandId, ctx) {
+  sendApproved(state, verdict, send, ctx) {
+    const { commandId } = send;
     const { awaiting, decision } = awaitingDecision(state, ctx);
     ctx.changed('lot', state.lotId);
     // Exactly what was approved, based on the version the engineer saw.
@@ -79,7 +80,7 @@ const deviationGate = approvalGate<InspectionFailedState>({
         approvalId: awaiting.approvalId,
         approvedBy: verdict.decidedBy,
       },
-      { issuedBy: decision.decidedBy, basedOn: { entity: 'lot', id: state.lotId, version: awaiting.basedOnVersion }, entityId: state.lotId, commandId },
+      { issuedBy: decision.decidedBy, basedOn: { entity: 'lot', id: state.lotId, version: awaiting.basedOnVersion }, entityId: state.lotId, ...send },
     );
     ctx.repos.decisions.sentAs(decision.commandId, commandId);
     return engineers(state);

@@ -43,12 +43,12 @@ const substitutionGate = approvalGate<SupplierDelayState>({
   gateOf: (state) =>
     state.approval && { approvalId: state.approval.id, ...(state.approval.requestCommandId ? { requestCommandId: state.approval.requestCommandId } : {}), ...(state.approval.verdict ? { verdict: state.approval.verdict } : {}) },
   withGate: (state, gate) => (state.approval ? { ...state, approval: { ...state.approval, ...(gate.verdict ? { verdict: gate.verdict } : {}) } } : state),
-  sendApproved(state, verdict, commandId, ctx) {
+  sendApproved(state, verdict, send, ctx) {
     const approval = state.approval;
     const stored = approval && ctx.repos.approvals.get(approval.id);
     if (!approval || !stored?.substitution) throw new Error(`approval ${approval?.id ?? '(none)'} is not in the store, or not a substitution`);
     // Exactly what was approved.
-    ctx.emit('substitution.apply', { ...stored.substitution, approvalId: approval.id, approvedBy: verdict.decidedBy }, { issuedBy: approval.requestedBy, entityId: approval.id, commandId });
+    ctx.emit('substitution.apply', { ...stored.substitution, approvalId: approval.id, approvedBy: verdict.decidedBy }, { issuedBy: approval.requestedBy, entityId: approval.id, ...send });
     return state;
   },
   approvedReplyStep: 'substitutionReplied',
@@ -141,8 +141,9 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       // Refused: another workstation answered first (its answer follows on the stream and closes the task), or the gateway says why not.
       if (signal.reply.status === 'rejected') return backToPlanner(state, `Your answer to the supplier delay on ${state.poLineId} was refused upstream (${refusalOf(signal)}): choose again`, ctx);
       const { choice } = answer;
-      if (answer.substitution && answer.approvalId) return requestApproval(state, answer.approvalId, answer.substitution, choice, ctx);
-      for (const draft of answer.commands) ctx.emit(draft.type, draft.payload, { issuedBy: choice.by, entityId: draft.entityId });
+      if (answer.substitution && answer.approvalId) return requestApproval(state, answer.approvalId, answer.substitution, choice, ctx, answer.commandId);
+      // Sent once the answer was taken, maybe long after: on behalf of the planner's answer.
+      for (const draft of answer.commands) ctx.emit(draft.type, draft.payload, { issuedBy: choice.by, entityId: draft.entityId, onBehalfOf: answer.commandId });
       ctx.audit(choice.by, 'exception response', state.exceptionId, { response: answer.responseId, note: choice.note, commands: answer.commands.map((c) => c.type) });
       ctx.changed('exception', state.exceptionId);
       return { state, end: 'completed' };
@@ -198,7 +199,7 @@ function backToPlanner(state: SupplierDelayState, subject: string, ctx: Workflow
 }
 
 /** A response that needs a supervisor: the request goes upstream, and the exception waits for the decision. */
-function requestApproval(state: SupplierDelayState, approvalId: string, substitution: SubstitutionRequest, choice: ResponseChoice, ctx: WorkflowContext): StepOutcome<SupplierDelayState> {
+function requestApproval(state: SupplierDelayState, approvalId: string, substitution: SubstitutionRequest, choice: ResponseChoice, ctx: WorkflowContext, onBehalfOf: string): StepOutcome<SupplierDelayState> {
   const { note, by: user, responseId } = choice;
   const stored = ctx.repos.exceptions.get(state.exceptionId);
   const projected = stored?.responses.find((candidate) => candidate.id === responseId)?.projected;
@@ -206,7 +207,7 @@ function requestApproval(state: SupplierDelayState, approvalId: string, substitu
   const baseline = stored?.responses.find((candidate) => candidate.id === 'accept-delay')?.projected;
   const subject = `Substitute ${substitution.toItemId} for ${substitution.fromItemId} in ${substitution.productionOrderIds.length} production order${substitution.productionOrderIds.length === 1 ? '' : 's'} (${substitution.plant})`;
   const request = { approvalId, kind: 'substitution' as const, subject, substitution: note ? { ...substitution, reason: `${substitution.reason}: ${note}`.slice(0, 500) } : substitution, exceptionId: state.exceptionId, ...(projected ? { projected } : {}), ...(baseline ? { baseline } : {}) };
-  const gate = substitutionGate.ask(request, user, ctx);
+  const gate = substitutionGate.ask(request, user, ctx, onBehalfOf);
   ctx.repos.exceptions.chooseResponse(state.exceptionId, choice, true);
   ctx.audit(user, 'approval requested', state.exceptionId, { approvalId, response: responseId, note });
   ctx.changed('exception', state.exceptionId);

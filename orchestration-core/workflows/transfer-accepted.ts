@@ -44,11 +44,12 @@ const transferGate = approvalGate<TransferAcceptedState>({
   purpose: 'transfer',
   gateOf: (state) => state.gate,
   withGate: (state, gate) => ({ ...state, gate }),
-  sendApproved(state, verdict, commandId, ctx) {
+  sendApproved(state, verdict, send, ctx) {
+    const { commandId } = send;
     const decision = decisionOf(state, ctx);
     // Exactly what was approved.
     const payload = { ...transferRequestOf(decision.proposal, state.transferId), approvalId: decision.approvalId, approvedBy: verdict.decidedBy };
-    ctx.emit('transfer.request', payload, { issuedBy: decision.decidedBy, entityId: state.transferId, commandId });
+    ctx.emit('transfer.request', payload, { issuedBy: decision.decidedBy, entityId: state.transferId, ...send });
     ctx.repos.rebalancing.decide({ ...decision, decision: 'accepted', transferId: state.transferId, commandId });
     ctx.audit(decision.decidedBy, 'rebalancing accepted', state.proposalId, { transferId: state.transferId, commandId, approvalId: decision.approvalId, approvedBy: verdict.decidedBy });
     ctx.changed('approval', decision.approvalId);

@@ -7,6 +7,7 @@ import { OrderImpactView } from '../views/order-impact/order-impact-view';
 import { QuarantineView } from '../views/quarantine/quarantine-view';
 import { RebalancingView } from '../views/rebalancing/rebalancing-view';
 import { AppHeader } from './app-header';
+import { SignInScreen } from './sign-in-screen';
 import { ConnectionBanners } from './connection-banners';
 import { StatusBar } from './status-bar';
 import { useDensity } from './use-density';
@@ -14,7 +15,15 @@ import { ViewNav } from './view-nav';
 import { landingView, type AppViewId } from './views';
 import { useSessionStore } from '../state/session-slice';
 
+/** Signed out: the sign-in screen. Signed in: the views, started afresh for each person who signs in. */
 export function AppShell() {
+  const signedOut = useSessionStore((state) => state.state?.signedIn === false);
+  const user = useSessionStore((state) => state.session?.user ?? null);
+  if (signedOut) return <SignInScreen />;
+  return <SignedInShell key={user ?? ''} />;
+}
+
+function SignedInShell() {
   // Until the user opens another, the view their role starts on (known once the session has loaded).
   const [chosen, setView] = useState<AppViewId | null>(null);
   const role = useSessionStore((state) => state.session?.role ?? null);

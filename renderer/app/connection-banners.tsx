@@ -4,6 +4,9 @@
 import { connectorLabel } from '../format/labels';
 import { offlineConnectors, useConnectorsStore } from '../state/connectors-slice';
 import { useHostLinkStore } from '../state/host-link-slice';
+import { useSessionStore } from '../state/session-slice';
+import { formatDateTime } from '../format/time';
+import { signOut } from '../state/session-actions';
 import { offlineBannerText } from './offline-banner-text';
 
 export function ConnectionBanners() {
@@ -11,8 +14,20 @@ export function ConnectionBanners() {
   const link = useHostLinkStore((state) => state.link);
   const offlineText = offlineBannerText(statuses);
   const offline = offlineConnectors(statuses);
+  const ranOutAt = useSessionStore((state) => (state.session?.expired ? state.session.expiresAt : null));
   return (
     <div aria-live="polite">
+      {ranOutAt && (
+        <div className="banner banner--danger" role="alert" data-testid="session-expired-banner">
+          <strong>Your sign-in ran out at {formatDateTime(ranOutAt)}: sign in again to decide.</strong>
+          <span className="banner__detail">
+            You can still read every screen. What you decided before is kept and is sent once the gateway is reachable.{' '}
+            <button type="button" className="button button--small" onClick={() => void signOut()}>
+              Sign in again
+            </button>
+          </span>
+        </div>
+      )}
       {link === 'refused' && (
         <div className="banner banner--danger" role="alert" data-testid="host-link-banner">
           <strong>This link is no longer valid: the Plant Orchestrator web host refused it.</strong>

@@ -15,6 +15,8 @@ import { useQuarantineStore } from './quarantine-slice';
 import { useRebalancingStore } from './rebalancing-slice';
 import { useSessionStore } from './session-slice';
 import { followTopic } from './follow-topic';
+import { forgetViews } from './forget-views';
+import type { SessionState } from '../../shared/api/session';
 
 /**
  * Pushed exceptions are applied together at most this often: under a storm of supplier delays the
@@ -87,14 +89,28 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     loadFailed: (message) => console.error('Loading connector status failed:', message),
   });
 
-  function loadSession(): Promise<void> {
-    return client
-      .invoke('session.current', {})
-      .then((session) => useSessionStore.getState().sessionLoaded(session))
-      .catch((error: unknown) => console.error('Loading the session failed:', error));
+  // The signed-in person's data only: signed out, nothing loads; another person signing in on a shared
+  // terminal starts from empty views, never from what the one before had open.
+  let shownUser: string | null | undefined;
+  function sessionArrived(state: SessionState): void {
+    useSessionStore.getState().sessionLoaded(state);
+    const user = state.signedIn ? state.user : null;
+    if (user === shownUser) return;
+    const before = shownUser;
+    shownUser = user;
+    if (before !== undefined) forgetViews();
+    if (user !== null) loadData();
   }
+  const session = followTopic({
+    subscribe: client.subscribe,
+    topic: 'session.changed',
+    load: () => client.invoke('session.current', {}),
+    applyLoaded: sessionArrived,
+    applyEvent: sessionArrived,
+    loadFailed: (message) => console.error('Loading the session failed:', message),
+  });
 
-  function loadAll(): void {
+  function loadData(): void {
     void quarantine.reload();
     void impact.reload();
     exceptionDetail.reload();
@@ -102,9 +118,14 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     void approvals.reload();
     void alerts.reload();
     void rebalancing.reload();
-    void connectors.reload();
     void master.reload();
-    void loadSession();
+  }
+
+  function loadAll(): void {
+    // The status bar shows the gateway on the sign-in screen too.
+    void connectors.reload();
+    void session.reload();
+    if (shownUser) loadData();
   }
 
   let lostLink = false;
@@ -130,5 +151,6 @@ export function startBridge(client: ApiClient = apiClient): () => void {
     rebalancing.stop();
     connectors.stop();
     master.stop();
+    session.stop();
   };
 }

@@ -8,7 +8,7 @@ import { impactArgSchemas, type ExceptionRow, type ImpactApi } from './impact';
 import { masterArgSchemas, type MasterApi, type MasterData } from './master';
 import { rebalancingArgSchemas, type RebalancingApi, type RebalancingSnapshot } from './rebalancing';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
-import { sessionArgSchemas, type SessionApi } from './session';
+import { sessionArgSchemas, type SessionApi, type SessionState } from './session';
 
 export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi;
 export type ApiMethod = keyof AppApi;
@@ -31,7 +31,7 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiArgSchemas, name);
 }
 
-/** Who is calling: the host establishes it (settings in Electron, the launch session in the web host). */
+/** Who is calling: the signed-in person, as the core's session holds them (never what a host or window says). */
 export interface CallContext {
   user: string;
 }
@@ -52,9 +52,11 @@ export interface AppEvents {
   'rebalancing.changed': RebalancingSnapshot;
   /** Units or currency changed (a snapshot brought master data). */
   'master.changed': MasterData;
+  /** Signed in, signed out, or the sign-in ran out. */
+  'session.changed': SessionState;
 }
 export type AppEventTopic = keyof AppEvents;
-export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed', 'rebalancing.changed', 'master.changed'];
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed', 'rebalancing.changed', 'master.changed', 'session.changed'];
 
-export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow, RebalancingSnapshot, MasterData };
+export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow, RebalancingSnapshot, MasterData, SessionState };
 export * from './result';

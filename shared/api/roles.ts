@@ -19,6 +19,8 @@ export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'quarantine.lookup': everyRole,
   'connectors.status': everyRole,
   'session.current': everyRole,
+  'session.signIn': everyRole,
+  'session.signOut': everyRole,
   'impact.exceptions': everyRole,
   'impact.exception': everyRole,
   'impact.respond': plannerOrSupervisor,
@@ -52,6 +54,9 @@ const refusedWork: Partial<Record<ApiMethod, string>> = {
   'rebalancing.accept': 'decide rebalancing proposals',
   'rebalancing.reject': 'decide rebalancing proposals',
 };
+
+/** What a workstation answers with nobody signed in: the sign-in screen's needs. */
+export const methodsWithoutSession: ReadonlySet<ApiMethod> = new Set(['session.current', 'session.signIn', 'session.signOut', 'connectors.status']);
 
 export function mayCall(role: Role, method: ApiMethod): boolean {
   return methodRoles[method].includes(role);

@@ -9,7 +9,10 @@ import type { CanonicalCommand } from '../../shared/commands';
 import type { Identity } from './identity';
 
 /** What a command's session token is worth, found before the command's transaction (verifying is asynchronous). */
-export type Authority = { kind: 'person'; user: string; roles: PlantRoles; sessionId: string } | { kind: 'refused'; reason: string } | { kind: 'workstation' };
+export type Authority =
+  | { kind: 'person'; user: string; roles: PlantRoles; sessionId: string; signedInAs: PlantRoles; rolesNow: PlantRoles }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'workstation' };
 
 /** How far ahead of the gateway's clock a decision's time may be: workstation clocks drift. */
 const allowedSkewMs = 5 * 60_000;
@@ -23,7 +26,7 @@ export async function authorityOf(raw: unknown, identity: Identity, now: Date): 
   if (issuedAt.getTime() > now.getTime() + allowedSkewMs) return { kind: 'refused', reason: `issuedAt: ${issuedAt.toISOString()} is ahead of the gateway's clock (${now.toISOString()})` };
   const checked = await identity.check(envelope.session, issuedAt);
   if (!checked.ok) return { kind: 'refused', reason: checked.reason };
-  return { kind: 'person', user: checked.user.name, roles: checked.roles, sessionId: checked.claims.jti };
+  return { kind: 'person', user: checked.user.name, roles: checked.roles, sessionId: checked.claims.jti, signedInAs: checked.claims.roles, rolesNow: checked.user.roles };
 }
 
 export interface AuthorityLookups {
@@ -41,7 +44,12 @@ const rolesText = (roles: PlantRoles): string => [...anyRoles({ roles })].join('
 export function authorize(command: CanonicalCommand & { onBehalfOf?: string }, authority: Authority, lookups: AuthorityLookups): Authorized {
   if (authority.kind === 'refused') return { ok: false, reason: authority.reason };
   if (authority.kind === 'person') {
-    if (!mayIssue(anyRoles({ roles: authority.roles }), command.type)) return { ok: false, reason: `role: ${authority.user} (${rolesText(authority.roles)}) may not send ${command.type}` };
+    if (!mayIssue(anyRoles({ roles: authority.roles }), command.type)) {
+      // A role taken away since sign-in counts from then on: the token's word no longer holds.
+      const changed = mayIssue(anyRoles({ roles: authority.signedInAs }), command.type);
+      const who = changed ? `${authority.user} (signed in as ${rolesText(authority.signedInAs)}, now ${rolesText(authority.rolesNow)} on this gateway)` : `${authority.user} (${rolesText(authority.roles)})`;
+      return { ok: false, reason: `role: ${who} may not send ${command.type}` };
+    }
     return { ok: true, issuedBy: authority.user };
   }
   if (command.onBehalfOf !== undefined) {

@@ -169,12 +169,17 @@ export async function benchImpactGridBrowser(): Promise<void> {
     processes.push(simulator);
     const gatewayUrl = simulator.match[1]!;
     const appDir = path.join(dataDir, 'app');
-    const web = await startWebHost({ port: await freePort(), dataDir: appDir, gatewayUrl, user: 'pl.bench' });
+    const web = await startWebHost({ port: await freePort(), dataDir: appDir, gatewayUrl });
     processes.push(web);
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
     await page.goto(web.match[1]!);
+    // A demo planner of the simulator signs in.
+    await page.getByLabel('User').fill('pl.omar');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('nav-order-impact').waitFor();
     await waitFor(() => page.getByTestId('connector-status-erp').getAttribute('data-state').then((state) => state === 'online'), 'the ERP connector', 60_000);
     await page.getByTestId('nav-order-impact').click();
     await page.getByTestId('exceptions-grid').waitFor();

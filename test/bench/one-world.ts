@@ -9,9 +9,10 @@ import type { Core } from '../../orchestration-core/core-types';
 import { createCore } from '../../orchestration-core/host';
 import type { Role } from '../../shared/domain';
 import { dateOf, dayOf } from '../../shared/plan-days';
-import { startGateway } from '../../simulator/gateway';
+import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
+import { signInAs } from '../helpers/signed-in';
 import { waitFor } from '../helpers/wait-for';
 import { figure, percentile, report } from './report';
 
@@ -20,9 +21,10 @@ const delayDays = 20;
 /** What the issue asks of a decision seen on another workstation. */
 const targetMs = 2000;
 
-async function open(temp: ReturnType<typeof makeTempDir>, baseUrl: string, user: string, role: Role): Promise<{ core: Core; as: { user: string } }> {
-  const core = await createCore({ databasePath: temp.file(`${user}.sqlite`), user, role, connectors: gatewayConnectors(baseUrl), logger: quietLogger });
+async function open(temp: ReturnType<typeof makeTempDir>, gateway: Gateway, user: string, role: Role): Promise<{ core: Core; as: { user: string } }> {
+  const core = await createCore({ databasePath: temp.file(`${user}.sqlite`), connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
   const as = { user };
+  await signInAs(core, gateway, user, role);
   await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 60_000);
   return { core, as };
 }
@@ -39,9 +41,9 @@ export async function benchOneWorld(): Promise<void> {
   const gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 7, planningScale: 1 });
   const cores: Core[] = [];
   try {
-    const omar = await open(temp, gateway.baseUrl, 'pl.omar', 'planner');
-    const lena = await open(temp, gateway.baseUrl, 'pl.lena', 'planner');
-    const maria = await open(temp, gateway.baseUrl, 'qe.maria', 'quality-engineer');
+    const omar = await open(temp, gateway, 'pl.omar', 'planner');
+    const lena = await open(temp, gateway, 'pl.lena', 'planner');
+    const maria = await open(temp, gateway, 'qe.maria', 'quality-engineer');
     cores.push(omar.core, lena.core, maria.core);
 
     // Delays that make customer orders later, so each is an exception a planner answers.

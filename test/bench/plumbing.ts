@@ -17,6 +17,7 @@ import { startGateway } from '../../simulator/gateway';
 import { maxEventsPerEmit } from '../../simulator/sync-session';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
+import { memorySessionKeepers, signInAs } from '../helpers/signed-in';
 import { waitFor } from '../helpers/wait-for';
 import { floorDrain, floorIngest, sampleEvent, validationMicroseconds } from './plumbing-floor';
 import { figure, report } from './report';
@@ -120,10 +121,11 @@ export async function benchPlumbing(): Promise<void> {
     // its return it replays everything after its cursor (no snapshot: the gateway keeps the log).
     const gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 3 });
     const coreFile = temp.file('core.sqlite');
-    const startCore = async (): Promise<Core> =>
-      (core = await createCore({ databasePath: coreFile, user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger }));
+    const keeper = memorySessionKeepers()(coreFile);
+    const startCore = async (): Promise<Core> => (core = await createCore({ databasePath: coreFile, sessionKeeper: keeper, connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger }));
     const online = async (started: Core) => waitFor('online', async () => (await started.handlers['connectors.status']({}, qe)).every((c) => c.state === 'online'), 600_000, 50);
     const first = await startCore();
+    await signInAs(first, gateway, qe.user, 'quality-engineer');
     await online(first);
     await first.close();
     const appendStart = performance.now();
@@ -158,14 +160,14 @@ export async function benchPlumbing(): Promise<void> {
     const repos = createRepos(store.db);
     store.durableTransaction(() => {
       for (const lotId of lotIds) {
-        const command: CanonicalCommand = { commandId: `drain-${lotId}`, type: 'lot.setStatus', issuedBy: qe.user, issuedAt: new Date().toISOString(), payload: { lotId, stockType: 'blocked', reason: 'bench drain' } };
+        const command: CanonicalCommand = { commandId: `drain-${lotId}`, type: 'lot.setStatus', issuedBy: 'system', issuedAt: new Date().toISOString(), payload: { lotId, stockType: 'blocked', reason: 'bench drain' } };
         repos.outbox.enqueue(command, 'erp', lotId, command.issuedAt);
       }
     });
     store.close();
     // Timed from the moment the core is up: its connectors connect after that, so no command leaves before.
     const startCoreAt = performance.now();
-    core = await createCore({ databasePath: coreFile, user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    core = await createCore({ databasePath: coreFile, sessionKeeper: keeper, connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
     const drainStart = performance.now();
     const drainCpuBefore = process.cpuUsage();
     figure('(core start before the drain)', drainStart - startCoreAt, 'ms');

@@ -8,6 +8,7 @@ import { startGateway } from '../../simulator/gateway';
 import { erpStream, mesStream, qmsStream } from '../../simulator/streams';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
+import { signInAs } from '../helpers/signed-in';
 import { waitFor } from '../helpers/wait-for';
 import { heapMb, report } from './report';
 
@@ -32,8 +33,9 @@ export async function benchQuarantineSlice(): Promise<void> {
   let core: Core | undefined;
   try {
     const heads = () => headsTotal([erpStream, qmsStream('P1'), mesStream('P1')].map((s) => gateway.inspect.streamHead(s)));
-    core = await createCore({ databasePath: temp.file('core.sqlite'), user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    core = await createCore({ databasePath: temp.file('core.sqlite'), connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
     const started = core;
+    await signInAs(started, gateway, qe.user, 'quality-engineer');
     const list = () => started.handlers['quarantine.list']({}, qe);
     await waitFor('connectors online', async () => (await started.handlers['connectors.status']({}, qe)).every((c) => c.state === 'online'), 30_000);
     const seededRows = (await list()).length;

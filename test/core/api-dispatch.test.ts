@@ -3,43 +3,54 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApiDispatcher } from '../../electron/api-dispatch';
 import { silentLogger } from '../../electron/console-logger';
 import { ApiFailure } from '../../shared/api';
+import type { Role } from '../../shared/domain';
 import { stubHandlers } from '../helpers/handler-stubs';
 
 const context = { user: 'qe.anna' };
-const asEngineer = () => 'quality-engineer' as const;
+const signedIn = (role: Role) => () => ({ user: 'qe.anna', role, expiredAt: null });
+const asEngineer = signedIn('quality-engineer');
 
 describe('createApiDispatcher', () => {
-  it('answers a known method with its value and passes the caller', async () => {
+  it('answers a known method with its value, as the signed-in person', async () => {
     const dispatch = createApiDispatcher(stubHandlers(), asEngineer, silentLogger);
-    await expect(dispatch('session.current', {}, context)).resolves.toEqual({
+    await expect(dispatch('session.current', {})).resolves.toEqual({
       ok: true,
-      value: { user: 'qe.anna', role: 'quality-engineer', plant: null, deviationNumberPattern: '^DEV-\\d{1,8}$' },
+      value: expect.objectContaining({ signedIn: true, user: 'qe.anna', role: 'quality-engineer' }),
     });
+  });
+
+  it('answers nobody signed in with the sign-in methods only, whatever the host says of the caller', async () => {
+    const list = vi.fn(() => []);
+    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.list': list }), () => null, silentLogger);
+    await expect(dispatch('quarantine.list', {})).resolves.toEqual({ ok: false, error: { code: 'forbidden', message: 'session: nobody is signed in at this workstation; sign in' } });
+    expect(list).not.toHaveBeenCalled();
+    await expect(dispatch('session.signIn', { user: 'qe.anna', password: 'pw' })).resolves.toMatchObject({ ok: true, value: { signedIn: true, user: 'qe.anna' } });
+    await expect(dispatch('connectors.status', {})).resolves.toEqual({ ok: true, value: [] });
   });
 
   it('refuses a method the caller’s role may not call before its handler runs, naming why', async () => {
     const disposition = vi.fn();
-    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), () => 'planner', silentLogger);
-    await expect(dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context)).resolves.toEqual({
+    const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), signedIn('planner'), silentLogger);
+    await expect(dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' })).resolves.toEqual({
       ok: false,
       error: { code: 'forbidden', message: 'role: a planner cannot post usage decisions' },
     });
     expect(disposition).not.toHaveBeenCalled();
     const decide = vi.fn();
-    const asSupervisor = createApiDispatcher(stubHandlers({ 'approvals.decide': decide }), () => 'operator', silentLogger);
-    await expect(asSupervisor('approvals.decide', { approvalId: 'AP-1', decision: 'approve', reason: 'ok' }, context)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only a supervisor can decide') } });
+    const asSupervisor = createApiDispatcher(stubHandlers({ 'approvals.decide': decide }), signedIn('operator'), silentLogger);
+    await expect(asSupervisor('approvals.decide', { approvalId: 'AP-1', decision: 'approve', reason: 'ok' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only a supervisor can decide') } });
     expect(decide).not.toHaveBeenCalled();
   });
 
   it('awaits handlers that answer with a promise', async () => {
     const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.list': async () => [] }), asEngineer, silentLogger);
-    await expect(dispatch('quarantine.list', {}, context)).resolves.toEqual({ ok: true, value: [] });
+    await expect(dispatch('quarantine.list', {})).resolves.toEqual({ ok: true, value: [] });
   });
 
   it('refuses an unknown method, inherited object keys included', async () => {
     const dispatch = createApiDispatcher(stubHandlers(), asEngineer, silentLogger);
     for (const method of ['quarantine.delete', 'toString', '__proto__', '']) {
-      const result = await dispatch(method, {}, context);
+      const result = await dispatch(method, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     }
   });
@@ -48,10 +59,10 @@ describe('createApiDispatcher', () => {
     const disposition = vi.fn(() => ({ commandId: 'never', containmentCommandIds: [] }));
     const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), asEngineer, silentLogger);
 
-    const missingDeviation = await dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'use-as-is', quantity: 10 }], reason: 'fits with a deviation' }, context);
+    const missingDeviation = await dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'use-as-is', quantity: 10 }], reason: 'fits with a deviation' });
     expect(missingDeviation).toEqual({ ok: false, error: { code: 'invalid-args', message: 'deviationNumber: use-as-is needs a deviation number' } });
 
-    const several = await dispatch('quarantine.disposition', { taskId: '', postings: [{ decision: 'melt', quantity: 10 }, { decision: 'scrap', quantity: -1 }], reason: 'x' }, context);
+    const several = await dispatch('quarantine.disposition', { taskId: '', postings: [{ decision: 'melt', quantity: 10 }, { decision: 'scrap', quantity: -1 }], reason: 'x' });
     expect(several.ok).toBe(false);
     if (!several.ok) {
       expect(several.error.code).toBe('invalid-args');
@@ -61,7 +72,7 @@ describe('createApiDispatcher', () => {
       expect(several.error.message).toMatch(/reason: give a reason of at least 3 characters/);
     }
 
-    const notAnObject = await dispatch('quarantine.list', 'everything', context);
+    const notAnObject = await dispatch('quarantine.list', 'everything');
     expect(notAnObject).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
     expect(disposition).not.toHaveBeenCalled();
   });
@@ -69,9 +80,9 @@ describe('createApiDispatcher', () => {
   it('hands the handler the parsed arguments (trimmed), and treats missing args as {}', async () => {
     const disposition = vi.fn((args: { taskId: string; reason: string }) => ({ commandId: args.taskId, containmentCommandIds: [] }));
     const dispatch = createApiDispatcher(stubHandlers({ 'quarantine.disposition': disposition }), asEngineer, silentLogger);
-    await dispatch('quarantine.disposition', { taskId: ' t-9 ', postings: [{ decision: 'scrap', quantity: 5 }], reason: '  cracked  ' }, context);
+    await dispatch('quarantine.disposition', { taskId: ' t-9 ', postings: [{ decision: 'scrap', quantity: 5 }], reason: '  cracked  ' });
     expect(disposition).toHaveBeenCalledWith({ taskId: 't-9', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context);
-    await expect(dispatch('connectors.status', undefined, context)).resolves.toEqual({ ok: true, value: [] });
+    await expect(dispatch('connectors.status', undefined)).resolves.toEqual({ ok: true, value: [] });
   });
 
   it('turns an ApiFailure into its code and message', async () => {
@@ -83,7 +94,7 @@ describe('createApiDispatcher', () => {
       asEngineer,
       silentLogger,
     );
-    await expect(dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' }, context)).resolves.toEqual({
+    await expect(dispatch('quarantine.disposition', { taskId: 't-1', postings: [{ decision: 'scrap', quantity: 5 }], reason: 'cracked' })).resolves.toEqual({
       ok: false,
       error: { code: 'conflict', message: 'task t-1 is already decided' },
     });
@@ -100,8 +111,8 @@ describe('createApiDispatcher', () => {
       asEngineer,
       logger,
     );
-    await expect(dispatch('quarantine.list', {}, context)).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'database is locked' } });
-    await expect(dispatch('connectors.status', {}, context)).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'socket gone' } });
+    await expect(dispatch('quarantine.list', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'database is locked' } });
+    await expect(dispatch('connectors.status', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'socket gone' } });
     expect(logger.error).toHaveBeenCalledTimes(2);
     expect(logger.error.mock.calls[0]?.[1]).toMatchObject({ method: 'quarantine.list', user: 'qe.anna' });
   });

@@ -25,7 +25,7 @@ const gate = approvalGate<ReleaseState>({
   purpose: 'release-hold',
   gateOf: (state) => state.gate,
   withGate: (state, next) => ({ ...state, gate: next }),
-  sendApproved(state, verdict, commandId, ctx) {
+  sendApproved(state, verdict, { commandId }, ctx) {
     ctx.emit('shipment.releaseHold', { lotId: state.lotId, itemId: 'I-1', plant: 'P1', quantity: 1, unit: 'EA', reason: `approved by ${verdict.decidedBy}` }, { issuedBy: 'pl.omar', commandId });
     return state;
   },

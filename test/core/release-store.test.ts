@@ -32,7 +32,7 @@ describe('a store from the previous release', () => {
   const statusOf = (lotId: string) => parts.store.db.prepare("SELECT status FROM workflow_instances WHERE correlation_key = ?").pluck().get(lotId);
 
   it('is migrated, each instance keeping what it waited for', () => {
-    expect(parts.store.db.pragma('user_version', { simple: true })).toBe(16);
+    expect(parts.store.db.pragma('user_version', { simple: true })).toBe(17);
     expect(waitsOf('L-1')).toEqual([{ kind: 'task', step: 'decided' }]);
     expect(waitsOf('L-2')).toEqual([{ kind: 'event', step: 'deviationDecided' }]);
     expect(waitsOf('L-3')).toEqual([{ kind: 'reply', step: 'replied' }]);

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../shared/domain';
+import { putE2eUser } from './e2e-users';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -71,7 +72,8 @@ export function startSimulator(port: number, databasePath: string): Promise<Runn
   return startProcess(process.execPath, ['--import', 'tsx', 'simulator/main.ts', '--port', String(port), '--db', databasePath, '--operator-token', e2eOperatorToken], {}, /simulator listening on (\S+)/, 30_000);
 }
 
-export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string; user: string; role?: Role }): Promise<RunningProcess> {
+/** A workstation's web host; who uses it signs in on its first screen. */
+export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string }): Promise<RunningProcess> {
   return startProcess(
     'npm',
     ['run', 'start:web'],
@@ -80,8 +82,6 @@ export function startWebHost(options: { port: number; dataDir: string; gatewayUr
       PLANT_ORCHESTRATOR_DATA: options.dataDir,
       PLANT_ORCHESTRATOR_CONFIG_DIR: options.dataDir,
       PLANT_ORCHESTRATOR_GATEWAY: options.gatewayUrl,
-      PLANT_ORCHESTRATOR_USER: options.user,
-      ...(options.role ? { PLANT_ORCHESTRATOR_ROLE: options.role } : {}),
     },
     /Plant Orchestrator web host: (\S+)/,
     120_000,
@@ -102,13 +102,17 @@ export async function control<T>(baseUrl: string, method: 'GET' | 'POST', route:
 export interface AppWithSimulator {
   /** The web host's URL, token included. */
   url: string;
+  /** Who signs in at it (signIn in sign-in-steps.ts). */
+  user: string;
+  /** The simulator's SQLite file: its users are changed there (users CLI). */
+  simulatorDb: string;
   gatewayUrl: string;
   /** Takes the gateway away: the floor goes offline. */
   stopSimulator(): Promise<void>;
   /** Brings the gateway back on the same port and state. */
   restartSimulator(): Promise<void>;
-  /** Another workstation on the same gateway, with its own user, role and data; closed with the rest. */
-  addWorkstation(user: string, role: Role): Promise<{ url: string }>;
+  /** Another workstation on the same gateway, with its own user (put on the gateway in that role) and data; closed with the rest. */
+  addWorkstation(user: string, role: Role): Promise<{ url: string; user: string }>;
   close(): Promise<void>;
 }
 
@@ -119,13 +123,17 @@ export async function startAppWithSimulator(user: string, role?: Role): Promise<
   const simulatorPort = await freePort();
   let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
   const gatewayUrl = simulator.match[1]!;
-  const web = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, user, ...(role ? { role } : {}) }).catch(async (error: unknown) => {
-    await simulator?.stop();
-    throw error;
-  });
+  const web = await putE2eUser(simulatorDb, user, role ?? 'quality-engineer')
+    .then(async () => startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl }))
+    .catch(async (error: unknown) => {
+      await simulator?.stop();
+      throw error;
+    });
   const others: RunningProcess[] = [];
   return {
     url: web.match[1]!,
+    user,
+    simulatorDb,
     gatewayUrl,
     async stopSimulator() {
       await simulator?.stop();
@@ -135,9 +143,10 @@ export async function startAppWithSimulator(user: string, role?: Role): Promise<
       simulator ??= await startSimulator(simulatorPort, simulatorDb);
     },
     async addWorkstation(otherUser, otherRole) {
-      const other = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, otherUser), gatewayUrl, user: otherUser, role: otherRole });
+      await putE2eUser(simulatorDb, otherUser, otherRole);
+      const other = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, otherUser), gatewayUrl });
       others.push(other);
-      return { url: other.match[1]! };
+      return { url: other.match[1]!, user: otherUser };
     },
     async close() {
       for (const other of others) await other.stop();

@@ -6,6 +6,8 @@ import { expect, test, type Locator, type Page, type TestInfo } from '@playwrigh
 import WebSocket from 'ws';
 import type { QuarantineRow } from '../../shared/api/quarantine';
 import { control, startAppWithSimulator } from './app-processes';
+import { passwordOf } from './e2e-users';
+import { signIn } from './sign-in-steps';
 
 const sizes = [
   { width: 1440, height: 900 },
@@ -72,6 +74,7 @@ test('a planner’s and a supervisor’s grids: whole words and ids, rows in sig
   try {
     const page = await planner.newPage();
     await page.goto(app.url);
+    await signIn(page, app.user);
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
 
     await test.step('touch mode survives a reload of its window, and only that window', async () => {
@@ -212,6 +215,9 @@ test('a planner’s and a supervisor’s grids: whole words and ids, rows in sig
     await test.step('approvals: a supervisor reads every id whole', async () => {
       // A quality engineer on a third workstation uses a failed lot as is, under a deviation: a supervisor approves it.
       const engineer = await app.addWorkstation('qe.grids', 'quality-engineer');
+      // Signed in without a window, as the sign-in screen would.
+      await expect.poll(async () => (await asWorkstation<{ state: string }[]>(engineer.url, 'connectors.status', {})).every((c) => c.state === 'online'), { timeout: 60_000 }).toBe(true);
+      await asWorkstation(engineer.url, 'session.signIn', { user: engineer.user, password: passwordOf(engineer.user) });
       await control(app.gatewayUrl, 'POST', '/control/inspection-failure', {});
       let held: QuarantineRow | undefined;
       await expect
@@ -227,6 +233,7 @@ test('a planner’s and a supervisor’s grids: whole words and ids, rows in sig
       const supervisorApp = await app.addWorkstation('sv.grids', 'supervisor');
       const supervisor = await supervisorContext.newPage();
       await supervisor.goto(supervisorApp.url);
+      await signIn(supervisor, supervisorApp.user);
       await supervisor.getByTestId('nav-approvals').click();
       const grid = supervisor.getByTestId('approvals-grid');
       const useAsIs = grid.locator('.ag-row', { hasText: held!.lotId });

@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
 import { findHarmfulDelay } from '../helpers/harmful-delay';
 import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 
 const screenshotPath = path.resolve(import.meta.dirname, '../../docs/quarantine-decided.png');
 const lotRow = (page: Page, lotId: string) => page.locator(`[data-testid=quarantine-grid] .ag-row[row-id="${lotId}"]`);
@@ -18,15 +19,16 @@ test('three workstations on one gateway show the same world', async ({ browser }
   try {
     const plannerApp = await app.addWorkstation('pl.anna', 'planner');
     const supervisorApp = await app.addWorkstation('sv.tom', 'supervisor');
-    const open = async (url: string) => {
+    const open = async ({ url, user }: { url: string; user: string }) => {
       const page = await (await browser.newContext({ viewport: { width: 1600, height: 950 } })).newPage();
       await page.goto(url);
+      await signIn(page, user);
       await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
       return page;
     };
-    const engineer = await open(app.url);
-    const planner = await open(plannerApp.url);
-    const supervisor = await open(supervisorApp.url);
+    const engineer = await open(app);
+    const planner = await open(plannerApp);
+    const supervisor = await open(supervisorApp);
 
     // Each role starts on its own view.
     await expect(engineer.getByTestId('nav-quarantine')).toHaveAttribute('aria-current', 'page');

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
 import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 
 interface SupplierDelay {
   poLineId: string;
@@ -26,6 +27,7 @@ test('a planner finds the customer orders a supplier delay makes later and expor
   const { gatewayUrl } = app;
   try {
     await page.goto(app.url);
+    await signIn(page, app.user);
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('session-info')).toContainText('pl.omar');
 

@@ -4,6 +4,7 @@
 // command once (the steps: line-stop-steps.ts, rebalancing-steps.ts).
 import { test } from '@playwright/test';
 import { startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 import { rerouteOneAndRescheduleTheRest } from './line-stop-steps';
 import { acceptTwoAndTrackToReceipt } from './rebalancing-steps';
 
@@ -12,6 +13,7 @@ test('a planner reroutes an order a stopped line holds up, reschedules the rest,
   const app = await startAppWithSimulator('pl.rosa', 'planner');
   try {
     await page.goto(app.url);
+    await signIn(page, app.user);
     await rerouteOneAndRescheduleTheRest(page, app.gatewayUrl, 'pl.rosa', testInfo);
     await acceptTwoAndTrackToReceipt(page, app.gatewayUrl, 'pl.rosa', testInfo);
   } finally {

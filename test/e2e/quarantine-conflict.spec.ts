@@ -2,6 +2,7 @@
 // lot's new quantity, and re-decides against what is there now.
 import { expect, test, type Page } from '@playwright/test';
 import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 
 interface CommandRecord {
   type: string;
@@ -16,6 +17,7 @@ test('a decision overtaken upstream shows as a conflict and the engineer re-deci
   const { gatewayUrl } = app;
   try {
     await page.goto(app.url);
+    await signIn(page, app.user);
     const failed = await control<{ lotId: string }>(gatewayUrl, 'POST', '/control/inspection-failure', { quantity: 300 });
     const row = lotRow(page, failed.lotId);
     await expect(row.getByTestId('task-state-awaiting-decision')).toBeVisible();

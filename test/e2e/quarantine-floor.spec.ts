@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 
 interface CommandRecord {
   commandId: string;
@@ -37,6 +38,7 @@ test('on the floor, offline: scan, split a lot, contain a consumed one, then res
   const { gatewayUrl } = app;
   try {
     await page.goto(app.url);
+    await signIn(page, app.user);
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
 
     // Upstream, while the floor is still online: three failed lots; production already used one of them,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 
 interface CommandRecord {
   commandId: string;
@@ -24,6 +25,7 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
   const { gatewayUrl } = app;
   try {
     await page.goto(app.url);
+    await signIn(page, app.user);
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('session-info')).toContainText('qe.maria');

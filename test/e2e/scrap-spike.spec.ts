@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
 import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 import { performanceMessage } from '../helpers/performance-message';
 
 interface CommandRecord {
@@ -21,6 +22,7 @@ test('a scrap spike alerts above the views, notifies quality and maintenance onc
   const { gatewayUrl } = app;
   try {
     await page.goto(app.url);
+    await signIn(page, app.user);
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('quarantine-summary')).toBeVisible();

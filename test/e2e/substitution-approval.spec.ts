@@ -7,6 +7,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
 import { findSubstitutableDelay } from '../helpers/substitutable-delay';
 import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
 
 interface GatewayCommand {
   commandId: string;
@@ -32,7 +33,9 @@ test('a planner requests a substitution, a supervisor on another workstation app
     const planner = await plannerContext.newPage();
     const supervisor = await supervisorContext.newPage();
     await planner.goto(app.url);
+    await signIn(planner, app.user);
     await supervisor.goto(supervisorApp.url);
+    await signIn(supervisor, supervisorApp.user);
     await expect(planner.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
     await expect(supervisor.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
     await expect(supervisor.getByTestId('session-info')).toContainText('sv.ines');

@@ -62,7 +62,7 @@ describe('npm run start:web, twice at once', () => {
     makeBuildStale();
     const hosts = await Promise.all(
       ['planner.a', 'planner.b'].map(async (user) => {
-        const host = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, user), gatewayUrl, user, role: 'planner' });
+        const host = await startWebHost({ port: await freePort(), dataDir: path.join(dataDir, user), gatewayUrl });
         running.push(host);
         return host.match[1]!;
       }),

@@ -18,9 +18,9 @@ function problemOf(run: () => unknown): InvalidSettingsError {
 
 describe('parseStoredSettings', () => {
   it('refuses a misspelt top-level key, naming it and the key it most likely meant', () => {
-    const error = problemOf(() => parseStoredSettings({ rol: 'planner' }, file));
-    expect(error.problems).toBe('rol: unknown key (did you mean "role"?)');
-    expect(error.message).toBe(`The settings in ${file} are invalid: rol: unknown key (did you mean "role"?). Fix or remove those fields; missing fields take their defaults.`);
+    const error = problemOf(() => parseStoredSettings({ plants: 'P1' }, file));
+    expect(error.problems).toBe('plants: unknown key (did you mean "plant"?)');
+    expect(error.message).toBe(`The settings in ${file} are invalid: plants: unknown key (did you mean "plant"?). Fix or remove those fields; missing fields take their defaults.`);
   });
 
   it('names unknown keys nested in objects and in array entries by their path', () => {
@@ -39,7 +39,7 @@ describe('parseStoredSettings', () => {
 
   it('lists the known keys when an unknown one is no near miss', () => {
     expect(problemOf(() => parseStoredSettings({ colour: 'blue' }, file)).problems).toBe(
-      'colour: unknown key (known keys here: user, role, plant, connectors, thresholds, quality, ui)',
+      'colour: unknown key (known keys here: plant, connectors, thresholds, quality, ui)',
     );
     expect(problemOf(() => parseStoredSettings({ thresholds: { maxScrap: 3 } }, file)).problems).toBe(
       'thresholds.maxScrap: unknown key (known keys here: minimumYield, transferApprovalValue)',
@@ -47,11 +47,20 @@ describe('parseStoredSettings', () => {
   });
 
   it('still takes a file with only known keys, filling the rest with defaults', () => {
-    expect(parseStoredSettings({ role: 'planner', thresholds: { minimumYield: 0.9 } }, file)).toMatchObject({
-      role: 'planner',
-      user: 'qe.floor',
+    expect(parseStoredSettings({ plant: 'P2', thresholds: { minimumYield: 0.9 } }, file)).toMatchObject({
+      plant: 'P2',
       thresholds: { minimumYield: 0.9, transferApprovalValue: 10_000 },
     });
+  });
+
+  it('ignores the user and role an older file holds, with a log line each: the gateway says who and which role', () => {
+    const warned: string[] = [];
+    const logger = { info: () => {}, error: () => {}, warn: (message: string) => void warned.push(message) };
+    const settings = parseStoredSettings({ user: 'sv.ines', role: 'supervisor', plant: 'P1' }, file, logger);
+    expect(settings).toEqual(expect.objectContaining({ plant: 'P1' }));
+    expect(settings).not.toHaveProperty('role');
+    expect(settings).not.toHaveProperty('user');
+    expect(warned).toEqual([expect.stringMatching(/^Settings: "user" is ignored/), expect.stringMatching(/^Settings: "role" is ignored/)]);
   });
 });
 

@@ -18,7 +18,7 @@ afterEach(() => temp.remove());
 describe('loadSettingsFromConf', () => {
   it('fills the defaults on first launch and writes them to a file the user can edit', () => {
     const settings = loadSettingsFromConf({ cwd: temp.dir });
-    expect(settings).toEqual({ user: 'qe.floor', role: 'quality-engineer', plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, quality: { deviationNumberPattern: '^DEV-\\d{1,8}$' }, ui: { density: 'compact' } });
+    expect(settings).toEqual({ plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, quality: { deviationNumberPattern: '^DEV-\\d{1,8}$' }, ui: { density: 'compact' } });
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual(settings);
   });
 
@@ -29,16 +29,22 @@ describe('loadSettingsFromConf', () => {
 
   it('reads stored settings', () => {
     const stored = {
-      user: 'sup.lee',
-      role: 'supervisor',
+      plant: 'P2',
       connectors: [{ id: 'erp', kind: 'erp', url: 'http://127.0.0.1:4100/erp', token: 't', streams: ['erp'] }],
     };
     writeFileSync(path.join(temp.dir, 'config.json'), JSON.stringify(stored));
-    expect(loadSettingsFromConf({ cwd: temp.dir })).toMatchObject({ ...stored, plant: null });
+    expect(loadSettingsFromConf({ cwd: temp.dir })).toMatchObject(stored);
+  });
+
+  it('migrates an older file: its user and role leave it, the rest stays as written', () => {
+    const stored = { user: 'sup.lee', role: 'supervisor', plant: 'P2' };
+    writeFileSync(path.join(temp.dir, 'config.json'), JSON.stringify(stored));
+    expect(loadSettingsFromConf({ cwd: temp.dir })).not.toHaveProperty('role');
+    expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual({ plant: 'P2' });
   });
 
   it('names the file and each invalid field, and leaves the file alone', () => {
-    const stored = JSON.stringify({ role: 'boss', connectors: [{ id: 'erp', kind: 'erp', url: 'not a url', token: 't', streams: [] }], thresholds: { minimumYield: 1.5 } });
+    const stored = JSON.stringify({ plant: '', connectors: [{ id: 'erp', kind: 'erp', url: 'not a url', token: 't', streams: [] }], thresholds: { minimumYield: 1.5 } });
     writeFileSync(path.join(temp.dir, 'config.json'), stored);
     let error: unknown;
     try {
@@ -49,7 +55,7 @@ describe('loadSettingsFromConf', () => {
     expect(error).toBeInstanceOf(InvalidSettingsError);
     const message = (error as Error).message;
     expect(message).toContain(path.join(temp.dir, 'config.json'));
-    expect(message).toMatch(/role: /);
+    expect(message).toMatch(/plant: /);
     expect(message).toMatch(/connectors\.0\.url: /);
     expect(message).toMatch(/connectors\.0\.streams: /);
     expect(message).toMatch(/thresholds\.minimumYield: /);
@@ -57,13 +63,13 @@ describe('loadSettingsFromConf', () => {
   });
 
   it('refuses an unknown key in the folder PLANT_ORCHESTRATOR_CONFIG_DIR names, by its path, and leaves the file alone', () => {
-    const stored = '{\n  "rol": "planner",\n  "thresholds": { "minimumYeld": 0.9 }\n}\n';
+    const stored = '{\n  "plants": "P1",\n  "thresholds": { "minimumYeld": 0.9 }\n}\n';
     writeFileSync(path.join(temp.dir, 'config.json'), stored);
     const before = process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'];
     process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'] = temp.dir;
     try {
       expect(() => loadSettingsFromConf()).toThrow(
-        `The settings in ${path.join(temp.dir, 'config.json')} are invalid: thresholds.minimumYeld: unknown key (did you mean "minimumYield"?); rol: unknown key (did you mean "role"?).`,
+        `The settings in ${path.join(temp.dir, 'config.json')} are invalid: thresholds.minimumYeld: unknown key (did you mean "minimumYield"?); plants: unknown key (did you mean "plant"?).`,
       );
     } finally {
       if (before === undefined) delete process.env['PLANT_ORCHESTRATOR_CONFIG_DIR'];

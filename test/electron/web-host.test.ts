@@ -27,11 +27,10 @@ function createCoreDouble() {
       if (args.taskId === 'gone') throw new ApiFailure('not-found', `no task ${args.taskId}`);
       return { commandId: `cmd-${args.taskId}-${context.user}`, containmentCommandIds: [] };
     },
-    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: 'P1', deviationNumberPattern: '^DEV-\\d{1,8}$' }),
   });
-  const core: Pick<Core, 'handlers' | 'subscribe' | 'callerRole'> = {
+  const core: Pick<Core, 'handlers' | 'subscribe' | 'caller'> = {
     handlers,
-    callerRole: () => 'quality-engineer',
+    caller: () => ({ user: 'qe.anna', role: 'quality-engineer', expiredAt: null }),
     subscribe(topic, listener) {
       const set = listeners.get(topic) ?? new Set();
       listeners.set(topic, set);
@@ -106,7 +105,7 @@ beforeEach(async () => {
   writeFileSync(temp.file('secret.txt'), 'TOP SECRET');
   double = createCoreDouble();
   renderer = await readRendererFiles(rendererDir);
-  host = await startWebHost({ core: double.core, renderer, user: 'qe.anna', logger: silentLogger });
+  host = await startWebHost({ core: double.core, renderer, logger: silentLogger });
 });
 
 afterEach(async () => {
@@ -118,7 +117,7 @@ describe('startWebHost', () => {
   it('listens on loopback and puts a fresh token in its URL', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    const other = await startWebHost({ core: double.core, renderer, user: 'x', logger: silentLogger });
+    const other = await startWebHost({ core: double.core, renderer, logger: silentLogger });
     expect(other.token).not.toBe(host.token);
     await other.close();
   });

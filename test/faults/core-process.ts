@@ -7,6 +7,7 @@ import { gatewayConnectors } from '../../electron/gateway-connectors';
 import { createCore } from '../../orchestration-core/host';
 import type { QuarantineRow } from '../../shared/api/quarantine';
 import { dispositionDecisions } from '../../shared/domain';
+import { testPassword } from '../helpers/signed-in';
 
 const databasePath = process.env.CORE_DB;
 const gatewayUrl = process.env.GATEWAY_URL;
@@ -16,7 +17,11 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 const context = { user: 'qe.fault' };
 const logger = { info: () => {}, warn: () => {}, error: (message: string, fields?: Record<string, unknown>) => say(`error ${message} ${JSON.stringify(fields)}`) };
 
-const core = await createCore({ databasePath, user: context.user, role: 'quality-engineer', connectors: gatewayConnectors(gatewayUrl), replyTimeoutMs: 1_000, logger });
+const core = await createCore({ databasePath, connectors: gatewayConnectors(gatewayUrl), replyTimeoutMs: 1_000, logger });
+// Signed in as the test put the engineer on the gateway, once the ERP connector is up (a restart signs in again).
+const erpOnline = async () => (await core.handlers['connectors.status']({}, context)).some((c) => c.kind === 'erp' && c.state === 'online');
+for (let tries = 0; tries < 300 && !(await erpOnline()); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+await core.handlers['session.signIn']({ user: context.user, password: testPassword }, context);
 
 const deciding = new Set<string>();
 function decide(row: QuarantineRow): void {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../../simulator/gateway';
 import { spawnCoreChild, type CoreChild } from '../helpers/core-child';
+import { putUser } from '../helpers/signed-in';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
@@ -43,6 +44,8 @@ describe('SIGKILL during a burst, then restart', () => {
     temp = makeTempDir('plant-orchestrator-fault-');
     const coreDb = temp.file('core.sqlite');
     const started = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed });
+    // The child signs in as this quality engineer, with the test password.
+    await putUser(started, 'qe.fault', 'quality-engineer');
     gateway = started;
     const env = { CORE_DB: coreDb, GATEWAY_URL: started.baseUrl };
     const seededOpen = started.inspect.openInspections().map((open) => open.lotId);

@@ -9,9 +9,10 @@ import type { CommandEnvelope } from '../../shared/commands';
 import type { Core } from '../../orchestration-core/core-types';
 import { createCore } from '../../orchestration-core/host';
 import { startGateway, type Gateway } from '../../simulator/gateway';
-import { closeAll, connectClient } from '../simulator/harness';
+import { closeAll, connectSignedClient } from '../simulator/harness';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
+import { memorySessionKeepers, signInAs } from '../helpers/signed-in';
 import { waitFor } from '../helpers/wait-for';
 
 const qe = { user: 'qe.floor' };
@@ -31,8 +32,13 @@ describe('a shift offline', () => {
   let gateway: Gateway;
   let core: Core | undefined;
 
-  const openCore = async (baseUrl: string): Promise<Core> =>
-    (core = await createCore({ databasePath: temp.file('core.sqlite'), user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(baseUrl), replyTimeoutMs: 2000, logger: quietLogger }));
+  // Signed in online once; the token is kept between the workstation's restarts, as Electron keeps it.
+  const keeper = memorySessionKeepers();
+  const openCore = async (baseUrl: string): Promise<Core> => {
+    core = await createCore({ databasePath: temp.file('core.sqlite'), sessionKeeper: keeper(temp.file('core.sqlite')), connectors: gatewayConnectors(baseUrl), replyTimeoutMs: 2000, logger: quietLogger });
+    if (!core.caller()) await signInAs(core, gateway, qe.user, 'quality-engineer');
+    return core;
+  };
   const rows = async (): Promise<Map<string, QuarantineRow>> => new Map((await core!.handlers['quarantine.list']({}, qe)).map((row) => [row.lotId, row]));
 
   beforeEach(async () => {
@@ -76,7 +82,7 @@ describe('a shift offline', () => {
     // Meanwhile upstream: production consumes some lots, makes new lots from others, another workstation decides a few.
     const changedUpstream = new Set<string>();
     const decidedElsewhere = new Set<string>();
-    const otherWorkstation = await connectClient(gateway.erpUrl);
+    const otherWorkstation = await connectSignedClient(gateway, gateway.erpUrl);
     for (const lotId of lotIds) {
       const roll = random();
       if (roll > 0.3) continue;

@@ -41,7 +41,7 @@ export function createCoreParts(databasePath: string, clock: Clock = fixedClock(
   const handleReply = (connectorId: string, commandId: string, raw: unknown) => handleReplies(connectorId, [{ commandId, raw }])[0]!;
   const queries = createQuarantineQueries(store.db, repos.lotHistory);
   /** The API's write path as host.ts wires it, for a workstation signed in as `role`. */
-  const commitAs = (role: Role, afterCommit: () => void = () => {}) => createCommitPath({ store, changes, role, afterCommit });
+  const commitAs = (role: Role, afterCommit: () => void = () => {}) => createCommitPath({ store, changes, caller: () => ({ user: 'test-user', role, expiredAt: null }), afterCommit });
   const quarantine = createQuarantineHandlers({ repos, engine, queries, deviationNumberPattern: defaultDeviationNumberPattern, changes, clock, commit: commitAs('quality-engineer') });
   /** The gateway's reply to the answer this workstation sent for the exception: its response's commands follow an accepted one. */
   const answerReplied = (exceptionId: string, reply: { status: 'accepted' | 'rejected'; reason?: string } = { status: 'accepted' }) => {

@@ -3,6 +3,8 @@
 import { standardUnits } from '../../shared/units';
 import { ApiFailure, type AppApi, type Handlers } from '../../shared/api';
 
+const signedInAs = (user: string) => ({ signedIn: true as const, user, displayName: user, role: 'quality-engineer' as const, plant: null, expiresAt: '2099-01-01T00:00:00.000Z', expired: false, deviationNumberPattern: '^DEV-\\d{1,8}$' });
+
 export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handlers<AppApi> {
   return {
     'quarantine.list': () => [],
@@ -22,7 +24,9 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
       throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
     },
     'connectors.status': () => [],
-    'session.current': (_args, context) => ({ user: context.user, role: 'quality-engineer', plant: null, deviationNumberPattern: '^DEV-\\d{1,8}$' }),
+    'session.current': (_args, context) => signedInAs(context.user),
+    'session.signIn': ({ user }) => signedInAs(user),
+    'session.signOut': () => ({ signedIn: false, plant: null, lastUser: null }),
     'master.get': () => ({ currency: 'EUR', units: [...standardUnits] }),
     'audit.entries': () => ({ rows: [], entries: 0, head: '0'.repeat(64), broken: null }),
     'impact.exceptions': () => [],

@@ -1,11 +1,15 @@
 // Workstations on one gateway, as people at different desks: each a core with its own SQLite file,
-// user and role, online before the test goes on. Closed together after each test.
+// signed in as its user with their role on the gateway, online before the test goes on. Closed
+// together after each test; a file opened again keeps its last session token, as Electron does.
 import { gatewayConnectors } from '../../electron/gateway-connectors';
 import { startRebalanceWorkerFromSource } from '../../orchestration-core/analysis/rebalancing/start-rebalance-worker';
+import type { Clock } from '../../orchestration-core/core-ports';
 import type { Core } from '../../orchestration-core/core-types';
 import { createCore } from '../../orchestration-core/host';
+import type { Gateway } from '../../simulator/gateway';
 import type { Role } from '../../shared/domain';
 import { quietLogger } from './core-parts';
+import { memorySessionKeepers, signInAs } from './signed-in';
 import { waitFor } from './wait-for';
 
 export interface Workstation {
@@ -13,28 +17,36 @@ export interface Workstation {
   as: { user: string };
 }
 
-export function createWorkstations(gatewayBaseUrl: () => string, databaseFile: (name: string) => string) {
+export function createWorkstations(gateway: () => Pick<Gateway, 'baseUrl' | 'identity' | 'inspect'>, databaseFile: (name: string) => string) {
   const cores: Core[] = [];
+  const keeperOf = memorySessionKeepers();
   return {
     /** `rebalancing`: the workstation runs the rebalancing worker and shows proposals. */
-    async open(user: string, role: Role, options: { rebalancing?: boolean } = {}): Promise<Workstation> {
+    async open(user: string, role: Role, options: { rebalancing?: boolean; clock?: Clock } = {}): Promise<Workstation> {
+      const databasePath = databaseFile(`${user}.sqlite`);
       const core = await createCore({
-        databasePath: databaseFile(`${user}.sqlite`),
-        user,
-        role,
-        connectors: gatewayConnectors(gatewayBaseUrl()),
+        databasePath,
+        ...(options.clock ? { clock: options.clock } : {}),
+        sessionKeeper: keeperOf(databasePath),
+        connectors: gatewayConnectors(gateway().baseUrl),
         logger: quietLogger,
         ...(options.rebalancing ? { startRebalanceWorker: startRebalanceWorkerFromSource } : {}),
       });
       cores.push(core);
       const as = { user };
+      if (core.caller()?.user !== user || core.caller()?.role !== role) await signInAs(core, gateway(), user, role);
       await waitFor(`${user} online`, async () => (await core.handlers['connectors.status']({}, as)).every((c) => c.state === 'online'), 20_000);
       return { core, as };
     },
-    /** The same workstation with its gateway out of reach: decisions queue in its outbox. */
-    async openOffline(user: string, role: Role): Promise<Workstation> {
-      const core = await createCore({ databasePath: databaseFile(`${user}.sqlite`), user, role, connectors: gatewayConnectors('http://127.0.0.1:9'), logger: quietLogger });
+    /**
+     * The same workstation with its gateway out of reach: decisions queue in its outbox, under the
+     * session it signed in with when it was last online (open it online first).
+     */
+    async openOffline(user: string, options: { clock?: Clock } = {}): Promise<Workstation> {
+      const databasePath = databaseFile(`${user}.sqlite`);
+      const core = await createCore({ databasePath, ...(options.clock ? { clock: options.clock } : {}), sessionKeeper: keeperOf(databasePath), connectors: gatewayConnectors('http://127.0.0.1:9'), logger: quietLogger });
       cores.push(core);
+      if (core.caller()?.user !== user) throw new Error(`${user}'s workstation kept no session: open it online first`);
       return { core, as: { user } };
     },
     async closeAll(): Promise<void> {

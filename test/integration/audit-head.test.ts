@@ -25,7 +25,7 @@ function verify(...args: string[]): Promise<{ status: number; stdout: string; st
 describe('audit chain heads at the gateway', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let gateway: Gateway;
-  const stations = createWorkstations(() => gateway.baseUrl, (name) => temp.file(name));
+  const stations = createWorkstations(() => gateway, (name) => temp.file(name));
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -38,11 +38,12 @@ describe('audit chain heads at the gateway', () => {
   });
 
   it('keeps the head a workstation sent with its commands, and finds its tail cut off later', async () => {
-    await stations.open('qe.maria', 'quality-engineer');
+    const station = await stations.open('qe.maria', 'quality-engineer');
     const file = temp.file('qe.maria.sqlite');
+    const clientId = station.core.clientId;
     gateway.scenario.inspectionFailure();
     // The failed lot is blocked by the workstation's own command: its batch carries the head.
-    const reported = await waitFor('an audit head from qe.maria', () => gateway.auditHeads.latest('desktop-qe.maria') ?? undefined, 20_000);
+    const reported = await waitFor('an audit head from qe.maria', () => gateway.auditHeads.latest(clientId) ?? undefined, 20_000);
     expect(reported.entries).toBeGreaterThan(0);
     const chain = new Database(file, { readonly: true });
     const atReport = chain.prepare<[number], { hash: string }>('SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?').get(reported.entries - 1);
@@ -50,7 +51,8 @@ describe('audit chain heads at the gateway', () => {
     expect(atReport?.hash).toBe(reported.head);
     await stations.closeAll();
 
-    const gatewayArgs = ['--db', file, '--gateway', `${gateway.baseUrl}/erp`, '--client-id', 'desktop-qe.maria', '--token', 'dev-token'];
+    // The file says which workstation it is: no --client-id needed.
+    const gatewayArgs = ['--db', file, '--gateway', `${gateway.baseUrl}/erp`, '--token', 'dev-token'];
     const intact = await verify(...gatewayArgs);
     expect(intact.stderr).toBe('');
     expect(JSON.parse(intact.stdout)).toMatchObject({ intact: true });
@@ -61,7 +63,7 @@ describe('audit chain heads at the gateway', () => {
     expect(verifyAuditFile(file).broken).toBeNull();
     const cut = await verify(...gatewayArgs);
     expect(cut.status).toBe(1);
-    expect(JSON.parse(cut.stdout)).toMatchObject({ intact: false, broken: { kind: 'cut-off', message: expect.stringContaining('the gateway (from desktop-qe.maria') } });
+    expect(JSON.parse(cut.stdout)).toMatchObject({ intact: false, broken: { kind: 'cut-off', message: expect.stringContaining(`the gateway (from ${clientId}`) } });
   });
 
   it('says so when the gateway never heard from the workstation, or cannot be reached', async () => {
@@ -69,6 +71,6 @@ describe('audit chain heads at the gateway', () => {
     new Database(file).exec('CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at TEXT, actor TEXT, action TEXT, subject TEXT, detail TEXT, prev_hash TEXT, hash TEXT)');
     expect(await verify('--db', file, '--gateway', `${gateway.baseUrl}/erp`, '--client-id', 'desktop-nobody', '--token', 'dev-token')).toMatchObject({ status: 2, stderr: expect.stringContaining('has heard no audit head from desktop-nobody') });
     expect(await verify('--db', file, '--gateway', `${gateway.baseUrl}/erp`, '--client-id', 'desktop-nobody', '--token', 'wrong')).toMatchObject({ status: 2, stderr: expect.stringContaining('--gateway: cannot reach') });
-    expect(await verify('--db', file, '--gateway', `${gateway.baseUrl}/erp`)).toMatchObject({ status: 2, stderr: expect.stringContaining('--gateway: needs --client-id') });
+    expect(await verify('--db', file, '--gateway', `${gateway.baseUrl}/erp`)).toMatchObject({ status: 2, stderr: expect.stringContaining('--client-id: ' + file + ' does not say which workstation it is') });
   });
 });

@@ -12,6 +12,7 @@ import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { signInAs } from '../helpers/signed-in';
 
 const qe = { user: 'qe.anna' };
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../fixtures/b2mml', name), 'utf8');
@@ -24,7 +25,8 @@ describe('B2MML on the plant connector', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 3 });
-    core = await createCore({ databasePath: temp.file('core.sqlite'), user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    core = await createCore({ databasePath: temp.file('core.sqlite'), connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    await signInAs(core, gateway, qe.user, 'quality-engineer');
     await waitFor('online', async () => (await core.handlers['connectors.status']({}, qe)).every((c) => c.state === 'online'), 20_000);
   });
   afterEach(async () => {

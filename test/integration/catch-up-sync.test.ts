@@ -12,6 +12,7 @@ import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { memorySessionKeepers, signInAs } from '../helpers/signed-in';
 
 const qe = { user: 'qe.anna' };
 
@@ -21,8 +22,11 @@ describe('catch-up after a long offline period', () => {
   let core: Core | undefined;
   const coreFile = () => temp.file('core.sqlite');
 
+  // The engineer's token is kept between restarts, as Electron keeps it; the decisions carry it.
+  const keepers = memorySessionKeepers();
   async function startCore(): Promise<Core> {
-    core = await createCore({ databasePath: coreFile(), user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    core = await createCore({ databasePath: coreFile(), sessionKeeper: keepers(coreFile()), connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    if (!core.caller()) await signInAs(core, gateway, qe.user, 'quality-engineer');
     return core;
   }
   const online = (started: Core) =>
@@ -78,9 +82,10 @@ describe('catch-up after a long offline period', () => {
     const lotIds = readDb((db) => db.prepare('SELECT lot_id FROM lots ORDER BY lot_id LIMIT 40').pluck().all() as string[]);
     // Three commands per lot, interleaved across lots the way decisions pile up.
     const commands: CanonicalCommand[] = [];
+    const session = keepers(coreFile()).load()!;
     for (const stockType of ['blocked', 'unrestricted', 'blocked'] as const) {
       for (const lotId of lotIds) {
-        commands.push({ commandId: `${lotId}-${commands.length}`, type: 'lot.setStatus', issuedBy: qe.user, issuedAt: new Date().toISOString(), payload: { lotId, stockType, reason: 'catch-up test' } });
+        commands.push({ commandId: `${lotId}-${commands.length}`, type: 'lot.setStatus', issuedBy: qe.user, issuedAt: new Date().toISOString(), payload: { lotId, stockType, reason: 'catch-up test' }, session });
       }
     }
     const store = openStore(coreFile());

@@ -38,7 +38,7 @@ const figures = (row: ExceptionRow) => ({ id: row.id, ordersHit: row.ordersHit, 
 describe('planning decisions on every workstation', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let gateway: Gateway;
-  const stations = createWorkstations(() => gateway.baseUrl, (name) => temp.file(name));
+  const stations = createWorkstations(() => gateway, (name) => temp.file(name));
 
   const exceptionOn = (station: Workstation, check: (row: ExceptionRow) => boolean, what: string, timeoutMs = 30_000) =>
     waitFor(`${what} on ${station.as.user}'s workstation`, async () => (await station.core.handlers['impact.exceptions']({}, station.as)).find(check), timeoutMs);

@@ -11,6 +11,7 @@ import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { signInAs } from '../helpers/signed-in';
 
 const planner = { user: 'pl.omar' };
 
@@ -29,7 +30,8 @@ describe('planning data over the real gateway', () => {
   };
 
   async function startCore(clock?: Clock): Promise<Core> {
-    core = await createCore({ databasePath: temp.file('core.sqlite'), user: planner.user, role: 'planner', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger, ...(clock ? { clock } : {}) });
+    core = await createCore({ databasePath: temp.file('core.sqlite'), connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger, ...(clock ? { clock } : {}) });
+    await signInAs(core, gateway, planner.user, 'planner');
     const started = core;
     await waitFor('connectors online', async () => (await started.handlers['connectors.status']({}, planner)).every((c) => c.state === 'online'), 20_000);
     return started;

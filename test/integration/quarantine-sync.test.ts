@@ -7,6 +7,7 @@ import { createCore } from '../../orchestration-core/host';
 import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
+import { memorySessionKeepers, signInAs } from '../helpers/signed-in';
 import { waitFor } from '../helpers/wait-for';
 
 const qe = { user: 'qe.anna' };
@@ -17,16 +18,18 @@ describe('quarantine over the real gateway', () => {
   let core: Core | undefined;
   const coreFile = () => temp.file('core.sqlite');
 
+  // The token the workstation signed in with, kept between its restarts as Electron keeps it.
+  const keeper = memorySessionKeepers();
   async function startCore(): Promise<Core> {
     core = await createCore({
       databasePath: coreFile(),
-      user: qe.user,
-      role: 'quality-engineer',
+      sessionKeeper: keeper(coreFile()),
       connectors: gatewayConnectors(gateway.baseUrl),
       replyTimeoutMs: 300,
       logger: quietLogger,
     });
     const started = core;
+    if (!started.caller()) await signInAs(started, gateway, qe.user, 'quality-engineer');
     await waitFor('both connectors online', async () => (await started.handlers['connectors.status']({}, qe)).every((c) => c.state === 'online'));
     return started;
   }
@@ -93,7 +96,7 @@ describe('quarantine over the real gateway', () => {
     await started.close();
     core = undefined;
     gateway.scenario.consumeLot(lotId, 30);
-    const offline = await createCore({ databasePath: coreFile(), user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors('http://127.0.0.1:9'), logger: quietLogger });
+    const offline = await createCore({ databasePath: coreFile(), sessionKeeper: keeper(coreFile()), connectors: gatewayConnectors('http://127.0.0.1:9'), logger: quietLogger });
     await offline.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'release', quantity: 100 }], reason: 'measured again, in tolerance' }, qe);
     await offline.close();
     const online = await startCore();

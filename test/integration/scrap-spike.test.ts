@@ -14,6 +14,7 @@ import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 import { performanceMessage } from '../helpers/performance-message';
+import { signInAs } from '../helpers/signed-in';
 
 const qe = { user: 'qe.anna' };
 
@@ -36,7 +37,8 @@ describe('scrap spike over the real gateway', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5, planningScale: 0.2 });
-    core = await createCore({ databasePath: temp.file('core.sqlite'), user: qe.user, role: 'quality-engineer', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    core = await createCore({ databasePath: temp.file('core.sqlite'), connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    await signInAs(core, gateway, qe.user, 'quality-engineer');
     await waitFor('connectors online', async () => (await core.handlers['connectors.status']({}, qe)).every((c) => c.state === 'online'), 20_000);
   });
   afterEach(async () => {

@@ -20,7 +20,7 @@ const settled = (status: string): boolean => status === 'resolved' || status ===
 describe('substitution approval across workstations', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let gateway: Gateway;
-  const stations = createWorkstations(() => gateway.baseUrl, (name) => temp.file(name));
+  const stations = createWorkstations(() => gateway, (name) => temp.file(name));
   const workstation = stations.open;
 
   /** Delays a line a substitution can answer and waits for the requester's open exception. */

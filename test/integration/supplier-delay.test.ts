@@ -15,6 +15,7 @@ import { startGateway, type Gateway } from '../../simulator/gateway';
 import { quietLogger } from '../helpers/core-parts';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { signInAs } from '../helpers/signed-in';
 
 const planner = { user: 'pl.omar' };
 const delayDays = 14;
@@ -43,7 +44,8 @@ describe('supplier delay over the real gateway', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5, planningScale: 0.2 });
-    core = await createCore({ databasePath: temp.file('core.sqlite'), user: planner.user, role: 'planner', connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    core = await createCore({ databasePath: temp.file('core.sqlite'), connectors: gatewayConnectors(gateway.baseUrl), logger: quietLogger });
+    await signInAs(core, gateway, planner.user, 'planner');
     await waitFor('connectors online', async () => (await core.handlers['connectors.status']({}, planner)).every((c) => c.state === 'online'), 20_000);
   });
   afterEach(async () => {

@@ -15,7 +15,7 @@ import { createWorkstations } from '../helpers/workstations';
 describe('a usage decision on every workstation', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let gateway: Gateway;
-  const stations = createWorkstations(() => gateway.baseUrl, (name) => temp.file(name));
+  const stations = createWorkstations(() => gateway, (name) => temp.file(name));
 
   const rowOn = (core: Core, as: { user: string }, lotId: string, check: (row: QuarantineRow) => boolean) =>
     waitFor(`lot ${lotId} on ${as.user}'s workstation`, async () => (await core.handlers['quarantine.list']({}, as)).find((row) => row.lotId === lotId && check(row)), 20_000);
@@ -106,7 +106,7 @@ describe('a usage decision on every workstation', () => {
     await rowOn(other.core, other.as, lotId, (row) => row.taskState === 'decided');
     await stations.closeAll();
 
-    const offline = await stations.openOffline('qe.maria', 'quality-engineer');
+    const offline = await stations.openOffline('qe.maria');
     await offline.core.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'release', quantity: 40 }], reason: 'within tolerance after all' }, offline.as);
     await stations.closeAll();
 

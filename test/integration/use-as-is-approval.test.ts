@@ -6,7 +6,7 @@ import type { Core } from '../../orchestration-core/core-types';
 import type { ApprovalRow } from '../../shared/api/approvals';
 import type { QuarantineRow } from '../../shared/api/quarantine';
 import { startGateway, type Gateway } from '../../simulator/gateway';
-import { closeAll, connectClient } from '../simulator/harness';
+import { closeAll, connectClient, signed } from '../simulator/harness';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 import { createWorkstations } from '../helpers/workstations';
@@ -14,7 +14,7 @@ import { createWorkstations } from '../helpers/workstations';
 describe('use-as-is approval across workstations', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let gateway: Gateway;
-  const stations = createWorkstations(() => gateway.baseUrl, (name) => temp.file(name));
+  const stations = createWorkstations(() => gateway, (name) => temp.file(name));
   const workstation = stations.open;
 
   const rowOn = (core: Core, as: { user: string }, lotId: string, check: (row: QuarantineRow) => boolean) =>
@@ -101,14 +101,15 @@ describe('use-as-is approval across workstations', () => {
     await rowOn(engineer.core, engineer.as, lotId, (row) => row.stockType === 'blocked');
     const lot = gateway.inspect.lot(lotId)!;
     const erp = await connectClient(gateway.erpUrl);
-    const reply = await erp.command({
+    // Sent past the app, with the engineer's own session: the gateway's rule still holds.
+    const reply = await erp.command(await signed(gateway, 'qe.jonas', 'quality-engineer', {
       commandId: 'sneaky-1',
       type: 'lot.disposition',
       issuedBy: 'qe.jonas',
       issuedAt: new Date().toISOString(),
       basedOn: { entity: 'lot', id: lotId, version: lot.version },
       payload: { lotId, valuation: 'accept', code: 'A2', postings: [{ decision: 'use-as-is', quantity: 10 }], reason: 'looks fine', deviationNumber: 'DEV-1' },
-    });
+    }));
     expect(reply).toMatchObject({ status: 'rejected', reason: "payload.approvalId: use-as-is needs a supervisor's approval" });
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { startBridge } from '../../renderer/state/bridge';
 import { alertDetail, alertHeadline, describeAlert, moreAlertsLabel } from '../../renderer/views/alerts/alert-format';
 import type { AlertRow, ScrapSpike } from '../../shared/api/alerts';
 import type { ApiMethod, AppEvents, AppEventTopic } from '../../shared/api';
+import { signedInState } from '../helpers/session-states';
 
 const spike: ScrapSpike = {
   productionOrderId: 'MO-4711',
@@ -96,7 +97,7 @@ function fakeHost(list: () => Promise<AlertRow[]>) {
   const client: ApiClient = {
     invoke: ((method: ApiMethod) => {
       if (method === 'alerts.list') return list();
-      if (method === 'session.current') return Promise.resolve({ user: 'qe.anna', role: 'quality-engineer', plant: null });
+      if (method === 'session.current') return Promise.resolve(signedInState('qe.anna', 'quality-engineer'));
       return Promise.resolve([]);
     }) as ApiClient['invoke'],
     subscribe: ((topic: AppEventTopic, handler: (payload: unknown) => void) => {
@@ -116,6 +117,8 @@ describe('the bridge feeds the alerts slice', () => {
     let answer!: (rows: AlertRow[]) => void;
     const { client, push } = fakeHost(() => new Promise((resolve) => (answer = resolve)));
     const stop = startBridge(client);
+    // The signed-in person's data loads once the session says who they are.
+    await settle();
     push('alerts.changed', acknowledged(alert('AL-1')));
     expect(useAlertsStore.getState().loaded).toBe(false);
     answer([alert('AL-1'), alert('AL-2')]);
@@ -163,5 +166,36 @@ describe('alerts wording', () => {
     const noUnit = alert('AL-1', { scrapSpike: { ...spike, unit: null, yieldQuantity: 1850, scrapQuantity: 150, yieldRate: 0.925, replenishment: null } });
     expect(alertDetail(noUnit)).toMatch(/^yield 92\.5% \(minimum 95%\), 150 of 2,000 scrapped · /);
     expect(moreAlertsLabel(2)).toBe('and 2 more');
+  });
+});
+
+describe('switching user on a shared terminal', () => {
+  it('empties the views when another person signs in, and loads theirs; signed out, nothing loads', async () => {
+    let lists = 0;
+    const { client, push } = fakeHost(() => {
+      lists += 1;
+      return Promise.resolve(lists === 1 ? [alert('AL-1')] : []);
+    });
+    const stop = startBridge(client);
+    await settle();
+    expect(Object.keys(useAlertsStore.getState().rowsById)).toEqual(['AL-1']);
+
+    push('session.changed', { signedIn: false, plant: null, lastUser: 'qe.anna' });
+    expect(useAlertsStore.getState().rowsById).toEqual({});
+    expect(useAlertsStore.getState().loaded).toBe(false);
+    await settle();
+    expect(lists).toBe(1);
+
+    push('session.changed', signedInState('qe.jonas', 'quality-engineer'));
+    await settle();
+    expect(lists).toBe(2);
+    expect(useAlertsStore.getState()).toMatchObject({ loaded: true, rowsById: {} });
+    // The same person again (a pushed expiry, say) keeps what is shown.
+    push('alerts.changed', alert('AL-9'));
+    push('session.changed', signedInState('qe.jonas', 'quality-engineer', true));
+    await settle();
+    expect(lists).toBe(2);
+    expect(Object.keys(useAlertsStore.getState().rowsById)).toEqual(['AL-9']);
+    stop();
   });
 });

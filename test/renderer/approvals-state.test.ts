@@ -34,6 +34,7 @@ import {
 import type { ApprovalRow, DeviationRequest, SubstitutionRequest } from '../../shared/api/approvals';
 import { csvHeaderOf, csvOf } from '../helpers/grid-columns';
 import type { ApiMethod, AppEvents, AppEventTopic } from '../../shared/api';
+import { signedInState } from '../helpers/session-states';
 
 const substitution: SubstitutionRequest = { productionOrderIds: ['MO-1', 'MO-2'], fromItemId: 'RM-001532', toItemId: 'RM-001533', plant: 'P2', reason: 'Supplier delay of PO-0003065/10' };
 
@@ -182,7 +183,7 @@ function fakeHost(list: () => Promise<ApprovalRow[]>) {
   const client: ApiClient = {
     invoke: ((method: ApiMethod) => {
       if (method === 'approvals.list') return list();
-      if (method === 'session.current') return Promise.resolve({ user: 'sv.lena', role: 'supervisor', plant: null });
+      if (method === 'session.current') return Promise.resolve(signedInState('sv.lena', 'supervisor'));
       return Promise.resolve([]);
     }) as ApiClient['invoke'],
     subscribe: ((topic: AppEventTopic, handler: (payload: unknown) => void) => {
@@ -202,6 +203,8 @@ describe('the bridge feeds the approvals slice', () => {
     let answer!: (rows: ApprovalRow[]) => void;
     const { client, push } = fakeHost(() => new Promise((resolve) => (answer = resolve)));
     const stop = startBridge(client);
+    // The signed-in person's data loads once the session says who they are.
+    await settle();
     // A decision pushed while the list is on its way is applied after it, not overwritten by it.
     push('approvals.changed', decided('A1', 'approved', '2026-11-22T10:00:00.000Z'));
     expect(useApprovalsStore.getState().loaded).toBe(false);

@@ -3,20 +3,20 @@
 // transfer and a second answer to one exception are refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandEnvelope } from '../../shared/commands';
-import { closeAll, connectClient, startTestGateway, waitUntil } from './harness';
+import { closeAll, connectSignedClient, startTestGateway, waitUntil } from './harness';
 
 afterEach(closeAll);
 
 const substitution = { productionOrderIds: ['MO-1'], fromItemId: 'RM-1', toItemId: 'RM-2', plant: 'P1', reason: 'supplier delay' };
 
 function command(type: string, issuedBy: string, payload: Record<string, unknown>): CommandEnvelope {
-  return { commandId: `cmd-${Math.random().toString(36).slice(2, 10)}`, type, issuedBy, issuedAt: '2025-03-14T09:31:00.000Z', payload };
+  return { commandId: `cmd-${Math.random().toString(36).slice(2, 10)}`, type, issuedBy, issuedAt: new Date().toISOString(), payload };
 }
 
 describe('gateway approvals', () => {
   it('publishes requests and decisions, refuses the requester and a second decision', async () => {
     const gateway = await startTestGateway();
-    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    const client = await connectSignedClient(gateway, `${gateway.baseUrl}/erp`);
     await client.subscribe({ erp: 0 });
     const request = command('approval.request', 'pl.omar', { approvalId: 'AP-1', kind: 'substitution', subject: 'Substitute RM-2 for RM-1', substitution, exceptionId: 'EX-1' });
     expect(await client.command(request)).toMatchObject({ status: 'accepted' });
@@ -28,8 +28,12 @@ describe('gateway approvals', () => {
     const early = command('substitution.apply', 'pl.omar', { ...substitution, approvalId: 'AP-1', approvedBy: 'sv.ines' });
     expect(await client.command(early)).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: substitution AP-1 has not been approved' });
 
-    const own = await client.command(command('approval.decide', 'pl.omar', { approvalId: 'AP-1', decision: 'approve', reason: '' }));
-    expect(own).toMatchObject({ status: 'rejected', reason: 'issuedBy: pl.omar requested AP-1 and cannot decide their own request' });
+    // The planner's token may not decide at all; a supervisor may not decide what they asked for themselves.
+    const planner = await client.command(command('approval.decide', 'pl.omar', { approvalId: 'AP-1', decision: 'approve', reason: '' }));
+    expect(planner).toMatchObject({ status: 'rejected', reason: 'role: pl.omar (planner) may not send approval.decide' });
+    expect(await client.command(command('approval.request', 'sv.kim', { approvalId: 'AP-2', kind: 'substitution', subject: 'Substitute RM-2 for RM-1', substitution }))).toMatchObject({ status: 'accepted' });
+    const own = await client.command(command('approval.decide', 'sv.kim', { approvalId: 'AP-2', decision: 'approve', reason: '' }));
+    expect(own).toMatchObject({ status: 'rejected', reason: 'issuedBy: sv.kim requested AP-2 and cannot decide their own request' });
     expect(await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-9', decision: 'approve', reason: '' }))).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: no approval request AP-9' });
 
     expect(await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-1', decision: 'approve', reason: 'qualified' }))).toMatchObject({ status: 'accepted' });
@@ -37,7 +41,7 @@ describe('gateway approvals', () => {
     expect(second).toMatchObject({ status: 'rejected', reason: 'payload.approvalId: AP-1 was already approved by sv.ines' });
     const decided = await waitUntil(() => client.events('erp').find((e) => e.type === 'approval.decided'), 'approval.decided');
     expect(decided).toMatchObject({ correlationId: 'AP-1', payload: { approvalId: 'AP-1', decision: 'approve', decidedBy: 'sv.ines', reason: 'qualified' } });
-    expect(client.events('erp').filter((e) => e.type.startsWith('approval.'))).toHaveLength(2);
+    expect(client.events('erp').filter((e) => e.type.startsWith('approval.'))).toHaveLength(3);
 
     // Approved, but by someone else than the command claims: refused.
     const misattributed = command('substitution.apply', 'pl.omar', { ...substitution, approvalId: 'AP-1', approvedBy: 'sv.kim' });
@@ -54,7 +58,7 @@ describe('gateway approvals', () => {
     const gateway = await startTestGateway({ planningScale: 0.05 });
     const order = gateway.inspect.planningDataset()!.productionOrders.find((o) => o.components.length > 0)!;
     const approved = { productionOrderIds: [order.id], fromItemId: order.components[0]!.itemId, toItemId: 'RM-ALT', plant: order.plant, reason: 'supplier delay' };
-    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    const client = await connectSignedClient(gateway, `${gateway.baseUrl}/erp`);
     await client.command(command('approval.request', 'pl.omar', { approvalId: 'AP-7', kind: 'substitution', subject: 'Substitute', substitution: approved }));
     await client.command(command('approval.decide', 'sv.ines', { approvalId: 'AP-7', decision: 'approve', reason: '' }));
     const apply = command('substitution.apply', 'pl.omar', { ...approved, approvalId: 'AP-7', approvedBy: 'sv.ines' });
@@ -66,7 +70,7 @@ describe('gateway approvals', () => {
 
   it('takes a transfer.request under an approval only as approved, and once', async () => {
     const gateway = await startTestGateway();
-    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    const client = await connectSignedClient(gateway, `${gateway.baseUrl}/erp`);
     await client.subscribe({ erp: 0 });
     const transfer = { transferId: 'RB-FG-000001-P2-P1-2026-12-01', itemId: 'FG-000001', fromPlant: 'P2', toPlant: 'P1', quantity: 60, unit: 'EA', shipDate: '2026-12-01', arrivalDate: '2026-12-03', value: 30_000 };
     const { value: _value, unit: _unit, ...approved } = transfer;
@@ -89,7 +93,7 @@ describe('gateway approvals', () => {
 
   it('takes one request for approval per transfer: a second workstation is refused while the first is open, and once the transfer exists', async () => {
     const gateway = await startTestGateway();
-    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    const client = await connectSignedClient(gateway, `${gateway.baseUrl}/erp`);
     const transfer = { transferId: 'RB-FG-000002-P2-P1-2026-12-01', itemId: 'FG-000002', fromPlant: 'P2', toPlant: 'P1', quantity: 40, unit: 'EA', shipDate: '2026-12-01', arrivalDate: '2026-12-03', value: 25_000 };
     const ask = (approvalId: string, by: string) => command('approval.request', by, { approvalId, kind: 'transfer', subject: 'Transfer 40 EA of FG-000002', transfer });
     expect(await client.command(ask('AP-1', 'pl.omar'))).toMatchObject({ status: 'accepted' });
@@ -108,7 +112,7 @@ describe('gateway approvals', () => {
 
   it('takes one answer per exception and publishes it; a second is refused naming the first', async () => {
     const gateway = await startTestGateway();
-    const client = await connectClient(`${gateway.baseUrl}/erp`);
+    const client = await connectSignedClient(gateway, `${gateway.baseUrl}/erp`);
     await client.subscribe({ erp: 0 });
     const answer = { exceptionId: 'EX-1', responseId: 'accept-delay', responseLabel: 'Accept the delay', note: 'customer agreed', remaining: null };
     expect(await client.command(command('exception.answer', 'pl.omar', answer))).toMatchObject({ status: 'accepted' });

@@ -116,3 +116,14 @@ describe('simulator CLI', () => {
     expect(readme).toContain(`| \`PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS\` | \`${defaultInspectionFailureEveryMs}\` |`);
   });
 });
+
+describe('--session-hours', () => {
+  it('sets how long a sign-in holds, and refuses what is not 1 to 168 hours, naming the flag', () => {
+    const eight = parseCliArgs(['--session-hours', '8']);
+    expect(eight.kind === 'run' && eight.options.sessionHours).toBe(8);
+    const standalone = parseCliArgs([]);
+    expect(standalone.kind === 'run' && standalone.options.sessionHours).toBeUndefined();
+    expect(() => parseCliArgs(['--session-hours', '0'])).toThrow('--session-hours: 0 is outside 1..168');
+    expect(() => parseCliArgs(['--session-hours', 'a shift'])).toThrow('--session-hours: "a shift" is not an integer');
+  });
+});

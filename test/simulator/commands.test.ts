@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandReplySchema } from '../../shared/commands';
 import { dispositionDecisions } from '../../shared/domain';
 import { startGateway } from '../../simulator/gateway';
-import { closeAll, connectClient, lotCommand, startTestGateway, purchasedItem, tempDatabasePath } from './harness';
+import { closeAll, connectSignedClient, lotCommand, startTestGateway, purchasedItem, tempDatabasePath } from './harness';
 
 afterEach(closeAll);
 
@@ -27,7 +27,7 @@ describe('dedupe', () => {
   it('answers a second delivery of the same commandId duplicate, applies it once, records both deliveries', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 1 });
-    const erp = await connectClient(gateway.erpUrl);
+    const erp = await connectSignedClient(gateway, gateway.erpUrl);
     const command = disposition(lotId, 2);
     const first = await erp.command(command);
     expect(first).toEqual({ commandId: command.commandId, status: 'accepted', version: 3 });
@@ -47,13 +47,13 @@ describe('dedupe', () => {
     const before = await startGateway({ databasePath });
     const { lotId } = before.scenario.inspectionFailure();
     const command = lotCommand('lot.setStatus', { lotId, stockType: 'blocked', reason: 'Containment' });
-    const client = await connectClient(before.erpUrl);
+    const client = await connectSignedClient(before, before.erpUrl);
     expect(await client.command(command)).toMatchObject({ status: 'accepted', version: 3 });
     client.close();
     await before.close();
 
     const after = await startTestGateway({ databasePath });
-    const again = await connectClient(after.plantUrl('P1'));
+    const again = await connectSignedClient(after, after.plantUrl('P1'));
     expect(await again.command(command)).toEqual({ commandId: command.commandId, status: 'duplicate', version: 3 });
     expect(after.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', version: 3 });
     expect(after.inspect.deliveries(command.commandId)).toHaveLength(2);
@@ -62,7 +62,7 @@ describe('dedupe', () => {
   it('answers a re-sent rejected command with the same rejection, not duplicate', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure();
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const stale = disposition(lotId, 1);
     const first = await client.command(stale);
     expect(first).toMatchObject({ status: 'rejected', version: 2 });
@@ -78,7 +78,7 @@ describe('lot.disposition', () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 100 });
     gateway.scenario.consumeLot(lotId, 10);
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const reply = await client.command(disposition(lotId, 2, 'release', 90));
     expect(reply).toMatchObject({
       status: 'rejected',
@@ -93,7 +93,7 @@ describe('lot.disposition', () => {
   it('requires basedOn, for the same lot', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure();
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const scrap = usageDecision(lotId, [{ decision: 'scrap', quantity: 1 }]);
     const withoutBasedOn = lotCommand('lot.disposition', scrap);
     expect(await client.command(withoutBasedOn)).toMatchObject(rejectedFor(/^basedOn:/, { version: 2 }));
@@ -106,7 +106,7 @@ describe('lot.disposition', () => {
   it.each(dispositionDecisions.filter((d) => d !== 'use-as-is'))('applies %s to the lot', async (decision) => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 50 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     expect(await client.command(disposition(lotId, 2, decision, 50))).toMatchObject({ status: 'accepted', version: 3 });
     const expected = {
       release: { stockType: 'unrestricted', quantity: 50 },
@@ -121,7 +121,7 @@ describe('lot.disposition', () => {
   it('splits a lot by a partial decision: the first part that stays keeps the lot, the others become sub-lots', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 300 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const postings = [
       { decision: 'scrap', quantity: 40 },
       { decision: 'release', quantity: 200 },
@@ -138,7 +138,7 @@ describe('lot.disposition', () => {
   it('rejects postings that do not add up to the lot, naming both quantities', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 300 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const short = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'scrap', quantity: 100 }, { decision: 'release', quantity: 150 }]), basedOn(lotId, 2));
     expect(await client.command(short)).toMatchObject(rejectedFor(new RegExp(`^payload\\.postings: the quantities add up to 250 \\w+, but lot ${lotId} holds 300 \\w+$`), { version: 2 }));
     expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 300, version: 2 });
@@ -147,7 +147,7 @@ describe('lot.disposition', () => {
   it('rejects a posting its unit cannot hold: no 10.5 EA of a part counted in pieces', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ itemId: purchasedItem(gateway, 'EA').id, quantity: 20 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const half = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'release', quantity: 10.5 }, { decision: 'scrap', quantity: 9.5 }]), basedOn(lotId, 2));
     expect(await client.command(half)).toMatchObject(rejectedFor(/^payload\.postings\[0\]\.quantity: 10\.5 EA is not a whole number; EA counts whole units$/, { version: 2 }));
     expect(gateway.inspect.lot(lotId)).toMatchObject({ quantity: 20, version: 2 });
@@ -156,7 +156,7 @@ describe('lot.disposition', () => {
   it('refuses a use-as-is, or a request to approve one, under a deviation number that is not one', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 20 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const asIs = lotCommand('lot.disposition', usageDecision(lotId, [{ decision: 'use-as-is', quantity: 20 }], { deviationNumber: 'x', approvalId: 'AP-1', approvedBy: 'sv.ines' }), basedOn(lotId, 2));
     expect(await client.command(asIs)).toMatchObject(rejectedFor(/^payload\.deviationNumber: "x" is not a deviation number; it must be DEV- and up to 8 digits, e.g\. DEV-0042$/));
     const request = {
@@ -172,7 +172,7 @@ describe('lot.disposition', () => {
   it('rejects a transfer or a purchase order line in a quantity the item’s unit cannot hold', async () => {
     const gateway = await startTestGateway({ planningScale: 0.05 });
     const item = purchasedItem(gateway, 'EA');
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const transfer = { commandId: 'tr-1', type: 'transfer.request', issuedBy: 'pl.anna', issuedAt: '2026-12-06T08:00:00.000Z', payload: { transferId: 'RB-1', itemId: item.id, fromPlant: 'P1', toPlant: 'P2', quantity: 2.5, shipDate: '2026-12-07', arrivalDate: '2026-12-09', reason: 'rebalance' } };
     expect(await client.command(transfer)).toMatchObject(rejectedFor(/^payload\.quantity: 2\.5 EA is not a whole number/));
     const line = { commandId: 'po-1', type: 'po.create', issuedBy: 'pl.anna', issuedAt: '2026-12-06T08:00:00.000Z', payload: { poLineId: 'PO-9999999/10', supplierId: item.supplierId, itemId: item.id, plant: 'P1', quantity: 0.5, requestedDate: '2026-12-20', reason: 'alternate supplier' } };
@@ -183,7 +183,7 @@ describe('lot.disposition', () => {
   it('rejects more than the lot holds, an unknown lot, and another inspection lot', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 5 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     expect(await client.command(disposition(lotId, 2, 'scrap', 6))).toMatchObject(rejectedFor(/^payload\.postings: the quantities add up to 6/));
     expect(await client.command(disposition('L-999999', 1))).toMatchObject({
       status: 'rejected',
@@ -201,7 +201,7 @@ describe('lot.disposition', () => {
   it('takes one usage decision per inspection: a second one, even on the current version, is refused', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 5 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     expect(await client.command(disposition(lotId, 2, 'keep-blocked', 5))).toMatchObject({ status: 'accepted', version: 3 });
     expect(await client.command(disposition(lotId, 3, 'scrap', 5))).toMatchObject(rejectedFor(new RegExp(`^payload\\.lotId: lot ${lotId} was decided already: \\w+ by \\S+ at \\S+ \\(inspection lot IL-\\d+\\); one usage decision per inspection lot$`), { version: 3 }));
     expect(gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', quantity: 5, version: 3 });
@@ -212,7 +212,7 @@ describe('lot.setStatus', () => {
   it('sets the stock type with or without basedOn, and checks basedOn when given', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure();
-    const plant = await connectClient(gateway.plantUrl('P1'));
+    const plant = await connectSignedClient(gateway, gateway.plantUrl('P1'));
     const block = lotCommand('lot.setStatus', { lotId, stockType: 'blocked', reason: 'Containment' });
     expect(await plant.command(block)).toMatchObject({ status: 'accepted', version: 3 });
     const stale = lotCommand('lot.setStatus', { lotId, stockType: 'restricted', reason: 'x' }, basedOn(lotId, 2));
@@ -228,7 +228,7 @@ describe('lot.setStatus', () => {
 describe('invalid commands', () => {
   it('rejects them naming the field and records the delivery', async () => {
     const gateway = await startTestGateway();
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     const badPayload = lotCommand('lot.setStatus', { lotId: 'L-000101', stockType: 'lost', reason: 'x' });
     expect(await client.command(badPayload)).toMatchObject(rejectedFor(/^payload: stockType:/));
     const unknownType = { ...badPayload, commandId: 'cmd-unknown-type', type: 'lot.teleport' };
@@ -248,7 +248,7 @@ describe('dropReplies', () => {
   it('applies and records the command but sends no reply; the re-send answers duplicate', async () => {
     const gateway = await startTestGateway();
     const { lotId } = gateway.scenario.inspectionFailure({ quantity: 1 });
-    const client = await connectClient(gateway.erpUrl);
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
     gateway.scenario.dropReplies(1);
     const command = disposition(lotId, 2, 'rework', 1);
     await expect(client.command(command, 300)).rejects.toThrow(/timed out/);

@@ -40,7 +40,8 @@ describe('control endpoints', () => {
     const drop = await call(baseUrl, 'POST', '/control/drop-replies', { count: 1 });
     expect(drop).toEqual({ status: 200, body: { dropping: 1 } });
     const client = await connectClient(gateway.erpUrl);
-    const command = lotCommand('lot.setStatus', { lotId, stockType: 'blocked', reason: 'Containment' });
+    // The block a workstation sends on its own, which needs no person's session.
+    const command = lotCommand('lot.setStatus', { lotId, stockType: 'blocked', reason: 'Containment' }, { issuedBy: 'system' });
     await expect(client.command(command, 300)).rejects.toThrow(/timed out/);
     expect(await client.command(command)).toMatchObject({ status: 'duplicate' });
     const commands = await call(baseUrl, 'GET', '/control/commands');

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { decodeJwt } from 'jose';
 import { io, type Socket } from 'socket.io-client';
 import type { CommandEnvelope, CommandReply } from '../../shared/commands';
 import type { EventEnvelope } from '../../shared/events';
@@ -14,6 +15,8 @@ import {
   type SubscribeAck,
 } from '../../shared/sync-protocol';
 import { startGateway, type Gateway, type GatewayOptions } from '../../simulator/gateway';
+import type { Role } from '../../shared/domain';
+import { putUser, testPassword } from '../helpers/signed-in';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -80,7 +83,23 @@ export interface TestClient {
   close(): void;
 }
 
-export const defaultAuth: HandshakeAuth = { token: 'dev-token', clientId: 'ws-qe-01', user: 'anna.keller' };
+export const defaultAuth: HandshakeAuth = { token: 'dev-token', clientId: 'ws-qe-01' };
+
+/**
+ * A session token for `user`, signed by the gateway as at a sign-in (the user is put there with
+ * `role` at every plant): what a person's command must carry.
+ */
+export async function sessionFor(gateway: Gateway, user: string, role: Role): Promise<string> {
+  await putUser(gateway, user, role);
+  const answer = await gateway.identity.signIn({ user, password: testPassword });
+  if (!answer.ok) throw new Error(`${user} could not sign in: ${answer.reason}`);
+  return answer.token;
+}
+
+/** A command as `user` sends it from a signed-in workstation: with their session token. */
+export async function signed<C extends object>(gateway: Gateway, user: string, role: Role, command: C): Promise<C & { session: string }> {
+  return { ...command, session: await sessionFor(gateway, user, role) };
+}
 
 function attach(socket: Socket): TestClient {
   const received: Received[] = [];
@@ -100,6 +119,43 @@ function attach(socket: Socket): TestClient {
     command: (command, timeoutMs = 5000) =>
       socket.timeout(timeoutMs).emitWithAck(syncMessages.command, command) as Promise<CommandReply>,
     close: () => socket.disconnect(),
+  };
+}
+
+/** The role a test user acts in, by the prefix of their name: sv. supervisor, pl. planner, op. operator, else quality engineer. */
+export function roleOfTestUser(user: string): Role {
+  if (user.startsWith('sv.')) return 'supervisor';
+  if (user.startsWith('pl.')) return 'planner';
+  if (user.startsWith('op.')) return 'operator';
+  return 'quality-engineer';
+}
+
+/**
+ * A client whose commands are each sent as from a signed-in workstation: with the session token of
+ * the user the command names (in the role their name says), unless it carries a session already.
+ */
+export async function connectSignedClient(gateway: Gateway, url: string, auth: unknown = defaultAuth): Promise<TestClient> {
+  const client = await connectClient(url, auth);
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (user: string) => {
+    const known = tokens.get(user);
+    if (known) return known;
+    const made = sessionFor(gateway, user, roleOfTestUser(user));
+    tokens.set(user, made);
+    return made;
+  };
+  const send = client.command;
+  return {
+    ...client,
+    async command(command, timeoutMs) {
+      const body = command as { issuedBy?: unknown; issuedAt?: unknown; session?: unknown };
+      if (body.session !== undefined || typeof body.issuedBy !== 'string' || body.issuedBy === 'system') return send(command, timeoutMs);
+      const session = await tokenOf(body.issuedBy);
+      // A test's command is made before its user signs in here: it counts as decided once they had.
+      const signedInAt = decodeJwt(session).iat! * 1000;
+      const issuedAt = typeof body.issuedAt === 'string' && Date.parse(body.issuedAt) < signedInAt ? new Date(signedInAt).toISOString() : body.issuedAt;
+      return send({ ...body, issuedAt, session }, timeoutMs);
+    },
   };
 }
 
@@ -132,7 +188,7 @@ export function lotCommand(
     commandId: `cmd-${Math.random().toString(36).slice(2, 10)}`,
     type,
     issuedBy: 'anna.keller',
-    issuedAt: '2025-03-14T09:31:00.000Z',
+    issuedAt: new Date().toISOString(),
     payload,
     ...extra,
   };

@@ -16,6 +16,7 @@ import { up as exceptionAnswers } from './0013-exception-answers';
 import { up as sharedAnswers } from './0014-shared-answers';
 import { up as answerLabels } from './0015-answer-labels';
 import { up as workflowWaits } from './0016-workflow-waits';
+import { up as workstation } from './0017-workstation';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '0014-shared-answers', up: sharedAnswers },
   { version: 15, name: '0015-answer-labels', up: answerLabels },
   { version: 16, name: '0016-workflow-waits', up: workflowWaits },
+  { version: 17, name: '0017-workstation', up: workstation },
 ];

@@ -176,7 +176,7 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
       if (answer.responseId === 'reschedule') {
         for (const order of detail.orders.filter(waitsForTheLine)) {
           const { payload, options } = rescheduleCommand(detail, order, answer.choice.by);
-          ctx.emit('production.reschedule', payload, options);
+          ctx.emit('production.reschedule', payload, { ...options, onBehalfOf: answer.commandId });
         }
       }
       ctx.audit(answer.choice.by, 'exception response', state.exceptionId, { response: answer.responseId, note: answer.choice.note });

@@ -28,13 +28,13 @@ export function recordRerouteReply(exceptionId: string, command: CanonicalComman
     if (transfer?.kind === 'transfer') {
       const { id: transferId, ...rest } = transfer.transfer;
       const reason = `${command.payload.reason}: ${held.productionOrderId} made at ${rerouted.plant}`;
-      ctx.emit('transfer.request', { transferId, ...rest, reason }, { issuedBy: command.issuedBy, entityId: transferId, commandId: commandIdFor(rerouteTransferId(detail.stoppageId, held.productionOrderId), 'request') });
+      ctx.emit('transfer.request', { transferId, ...rest, reason }, { issuedBy: command.issuedBy, onBehalfOf: command.commandId, entityId: transferId, commandId: commandIdFor(rerouteTransferId(detail.stoppageId, held.productionOrderId), 'request') });
     }
   } else if (upstream.state === 'refused') {
     reprojectLineStop(exceptionId, ctx.repos, ctx.plan);
     if (stored.chosenResponse === 'reschedule') {
       const { payload, options } = rescheduleCommand(detail, held, command.issuedBy, `; reroute refused: ${upstream.reason}`);
-      ctx.emit('production.reschedule', payload, options);
+      ctx.emit('production.reschedule', payload, { ...options, onBehalfOf: command.commandId });
     }
   }
 }
