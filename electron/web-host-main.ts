@@ -10,6 +10,7 @@ import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-g
 import { gatewayConnectors } from './gateway-connectors';
 import { readRendererFiles } from './renderer-files';
 import { loadSettingsFromConf } from './settings-conf';
+import { shiftedClock } from './shifted-clock';
 import { startWebHost } from './web-host';
 
 function nonNegativeIntegerFromEnv(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     }),
     // The web host runs from source under tsx, so the worker does too.
     startRebalanceWorker: startRebalanceWorkerFromSource,
+    ...(process.env.PLANT_ORCHESTRATOR_TEST_CLOCK_FILE ? { clock: shiftedClock(process.env.PLANT_ORCHESTRATOR_TEST_CLOCK_FILE) } : {}),
     logger: consoleLogger,
   });
   const host = await startWebHost({

@@ -122,6 +122,8 @@ function assemble(
     },
   });
   const caller = () => session.caller();
+  // Each entry of the signed-in person's says the role they acted in.
+  repos.audit.knowRoles((actor) => (caller()?.user === actor ? (caller()?.role ?? null) : null));
   // Every API call that writes goes through it: role table, durable transaction, discard on failure, push after.
   const commit = createCommitPath({ store, changes, caller, afterCommit: () => afterCommit() });
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, sessionToken: session.tokenFor, changes, plan: () => planning.index(), atomically: store.transaction, logger, ...(config.policy ? { policy: config.policy } : {}) });

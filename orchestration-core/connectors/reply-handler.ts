@@ -7,6 +7,7 @@ import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import { replyProjections } from '../projections/reply-projections';
 import type { Store } from '../store/open-store';
+import { commandCorrelation } from '../store/audit-log';
 import type { Repos } from '../store/repos';
 
 export interface ReplyHandlerDeps {
@@ -37,11 +38,19 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
   }
 
   function record(connectorId: string, commandId: string, reply: CommandReply, at: string, sent: CanonicalCommand | undefined): void {
-    const command = sent ?? repos.outbox.get(commandId)?.command;
+    const queued = repos.outbox.get(commandId);
+    const command = sent ?? queued?.command;
     // recordReply changes nothing when the command is not pending (unknown, or replied before).
     if (!command || !repos.outbox.recordReply(reply, at)) return;
     for (const project of replyProjections) project(command, reply, { repos, changes, at });
-    repos.audit.append({ at, actor: `gateway:${connectorId}`, action: `reply ${reply.status}`, subject: command.type, detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null } });
+    repos.audit.append({
+      at,
+      actor: `gateway:${connectorId}`,
+      action: `reply ${reply.status}`,
+      subject: command.type,
+      detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null },
+      correlationId: commandCorrelation(command, queued?.entityId ?? null),
+    });
     engine.onReply(reply, command);
   }
 

@@ -2,6 +2,7 @@
 // the decision that caused it and the command commit together or not at all.
 import type { CanonicalCommand, CommandPayload, CommandType } from '../../shared/commands';
 import type { BasedOn } from '../../shared/domain';
+import { commandCorrelation } from '../store/audit-log';
 import type { Repos } from '../store/repos';
 
 export interface CommandOptions {
@@ -48,7 +49,14 @@ export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type
     ...(options.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }),
   } as CanonicalCommand;
   deps.repos.outbox.enqueue(command, deps.routeCommand(type), options.entityId ?? null, now);
-  deps.repos.audit.append({ at: now, actor: options.issuedBy, action: `command ${type}`, subject: options.entityId ?? type, detail: { commandId: command.commandId, payload, basedOn: options.basedOn ?? null, ...(options.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }) } });
+  deps.repos.audit.append({
+    at: now,
+    actor: options.issuedBy,
+    action: `command ${type}`,
+    subject: options.entityId ?? type,
+    detail: { commandId: command.commandId, payload, basedOn: options.basedOn ?? null, ...(options.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }) },
+    correlationId: commandCorrelation(command, options.entityId ?? null),
+  });
   return command;
 }
 

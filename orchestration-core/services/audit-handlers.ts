@@ -4,13 +4,23 @@ import type { Handlers } from '../../shared/api';
 import type { ChainRow } from '../store/audit-verify';
 import type { Repos } from '../store/repos';
 
-/** The command an entry sent or answers: commands name it `commandId` in their detail. */
-function commandIdOf(detail: string): string | null {
-  const parsed = JSON.parse(detail) as { commandId?: unknown };
-  return typeof parsed.commandId === 'string' ? parsed.commandId : null;
-}
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-const toRow = (row: ChainRow): AuditRow => ({ id: row.id, at: row.at, actor: row.actor, action: row.action, subject: row.subject, commandId: commandIdOf(row.detail), detail: row.detail });
+/** The command an entry sent or answers, its role and its flow, as the detail names them (older entries: the subject). */
+function toRow(row: ChainRow): AuditRow {
+  const detail = JSON.parse(row.detail) as { commandId?: unknown; role?: unknown; correlationId?: unknown; approvalId?: unknown };
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    role: text(detail.role),
+    action: row.action,
+    subject: row.subject,
+    commandId: text(detail.commandId),
+    correlationId: text(detail.correlationId) ?? text(detail.approvalId) ?? row.subject,
+    detail: row.detail,
+  };
+}
 
 export function createAuditHandlers(deps: { repos: Pick<Repos, 'audit'> }): Handlers<AuditApi> {
   const { audit } = deps.repos;

@@ -57,6 +57,8 @@ export function createSessionService(deps: SessionServiceDeps) {
   const { repos, clock } = deps;
   let held: Held | null = null;
   let expiryTimer: NodeJS.Timeout | null = null;
+  /** The session whose running out was pushed already. */
+  let announced: string | null = null;
 
   const audit = (actor: string, role: Role | null, action: string, detail: Record<string, unknown>) =>
     repos.audit.append({ at: clock.now().toISOString(), actor, action, subject: actor, detail: { ...detail, ...(role ? { role } : {}) } });
@@ -69,7 +71,10 @@ export function createSessionService(deps: SessionServiceDeps) {
     if (next) {
       // The screens learn it ran out without anyone asking; setTimeout holds at most 2^31-1 ms.
       const delay = Math.min(Math.max(0, next.claims.exp * 1000 - clock.now().getTime()), 2 ** 31 - 1);
-      expiryTimer = setTimeout(() => deps.onChanged(), delay);
+      expiryTimer = setTimeout(() => {
+        announced = next.claims.jti;
+        deps.onChanged();
+      }, delay);
       expiryTimer.unref();
     }
     deps.onChanged();
@@ -132,7 +137,14 @@ export function createSessionService(deps: SessionServiceDeps) {
       hold(accepted.held);
     },
     caller(): Caller | null {
-      return held ? { user: held.claims.sub, role: held.role, expiredAt: expiredAt() } : null;
+      if (!held) return null;
+      const ranOut = expiredAt();
+      // The clock may pass the end without the timer (a machine that slept): the first to notice says so.
+      if (ranOut && announced !== held.claims.jti) {
+        announced = held.claims.jti;
+        setImmediate(() => deps.onChanged());
+      }
+      return { user: held.claims.sub, role: held.role, expiredAt: ranOut };
     },
     state(): SessionState {
       if (held) return { signedIn: true, ...info(held) };

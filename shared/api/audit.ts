@@ -8,11 +8,18 @@ export interface AuditRow {
   at: string;
   /** Who did it: a user, `system`, or `gateway:erp` for a reply. */
   actor: string;
+  /** The role the user acted in, as signed in; null for `system` and the gateway's replies. */
+  role: string | null;
   action: string;
   /** What it concerns: a lot, an order, an approval, an exception, or the command type. */
   subject: string;
   /** The command the entry sent or answers, when it is about one: one id across request, reply and audit. */
   commandId: string | null;
+  /**
+   * The flow the entry belongs to, the same on every workstation: the approval a request, its decision
+   * and what was approved share it; otherwise the lot, order or exception.
+   */
+  correlationId: string;
   /** The rest, as the entry holds it (compact JSON). */
   detail: string;
 }

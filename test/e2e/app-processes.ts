@@ -73,7 +73,7 @@ export function startSimulator(port: number, databasePath: string): Promise<Runn
 }
 
 /** A workstation's web host; who uses it signs in on its first screen. */
-export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string }): Promise<RunningProcess> {
+export function startWebHost(options: { port: number; dataDir: string; gatewayUrl: string; clockFile?: string }): Promise<RunningProcess> {
   return startProcess(
     'npm',
     ['run', 'start:web'],
@@ -82,6 +82,7 @@ export function startWebHost(options: { port: number; dataDir: string; gatewayUr
       PLANT_ORCHESTRATOR_DATA: options.dataDir,
       PLANT_ORCHESTRATOR_CONFIG_DIR: options.dataDir,
       PLANT_ORCHESTRATOR_GATEWAY: options.gatewayUrl,
+      ...(options.clockFile ? { PLANT_ORCHESTRATOR_TEST_CLOCK_FILE: options.clockFile } : {}),
     },
     /Plant Orchestrator web host: (\S+)/,
     120_000,
@@ -117,14 +118,15 @@ export interface AppWithSimulator {
 }
 
 /** A simulator process and `npm run start:web` connected to it, with their data in a fresh folder. */
-export async function startAppWithSimulator(user: string, role?: Role): Promise<AppWithSimulator> {
+/** `clockFile`: the first workstation's clock is shifted by the milliseconds this file holds (see shifted-clock.ts). */
+export async function startAppWithSimulator(user: string, role?: Role, options: { clockFile?: string } = {}): Promise<AppWithSimulator> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-e2e-'));
   const simulatorDb = path.join(dataDir, 'simulator.sqlite');
   const simulatorPort = await freePort();
   let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
   const gatewayUrl = simulator.match[1]!;
   const web = await putE2eUser(simulatorDb, user, role ?? 'quality-engineer')
-    .then(async () => startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl }))
+    .then(async () => startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, ...(options.clockFile ? { clockFile: options.clockFile } : {}) }))
     .catch(async (error: unknown) => {
       await simulator?.stop();
       throw error;

@@ -1,9 +1,11 @@
 // A planner answers a supplier delay with a substitution and a supervisor on another workstation
-// approves it, each in their own browser against their own `npm run start:web`, both on one
-// simulator: the substitution reaches the gateway once, and the requester cannot approve it.
+// approves it, each signed in on their own browser against their own `npm run start:web`, both on one
+// simulator: the substitution reaches the gateway once, issued by the planner and approved by the
+// supervisor as their session tokens say, the requester cannot approve it, and each Audit view lists
+// its steps under the approval's id.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
 import { findSubstitutableDelay } from '../helpers/substitutable-delay';
 import { control, startAppWithSimulator } from './app-processes';
@@ -81,7 +83,7 @@ test('a planner requests a substitution, a supervisor on another workstation app
     await plannerRequest.locator('.ag-cell').first().click();
     await expect(planner.getByTestId('approval-detail')).toBeVisible();
     await expect(planner.getByTestId('approve-button')).toBeDisabled();
-    await expect(planner.getByTestId('approval-cannot-decide')).toBeVisible();
+    await expect(planner.getByTestId('approval-cannot-decide')).toContainText('Only a supervisor can decide; you are signed in as a planner.');
 
     // The supervisor, on another workstation, approves it.
     await supervisor.getByTestId('nav-approvals').click();
@@ -120,28 +122,47 @@ test('a planner requests a substitution, a supervisor on another workstation app
     const { deliveries } = await control<{ deliveries: { status: string }[] }>(app.gatewayUrl, 'GET', `/control/deliveries?commandId=${encodeURIComponent(substitutions[0]!.commandId)}`);
     expect(deliveries.filter((d) => d.status === 'accepted')).toHaveLength(1);
 
-    // Each workstation's Audit view lists its own steps: the planner's substitution and the gateway's
-    // answer under one command id, the supervisor's decision under the approval; the CSV holds the rows shown.
+    // Each workstation's Audit view lists its own steps under the one correlation id, the approval's,
+    // each with the role its user acted in; the CSV export holds exactly the rows shown.
     const substitutionId = substitutions[0]!.commandId;
     const approvalId = String(substitutions[0]!.body.payload.approvalId);
-    await planner.getByTestId('nav-audit').click();
-    await expect(planner.getByTestId('audit-summary')).toContainText('chain intact');
-    const plannerAudit = planner.getByTestId('audit-grid');
-    await plannerAudit.locator('.ag-floating-filter[col-id="commandId"] input').fill(substitutionId);
-    const steps = plannerAudit.locator('.ag-row');
-    await expect(steps).toHaveCount(2);
-    await expect(steps.filter({ hasText: 'command substitution.apply' })).toContainText('pl.omar');
-    await expect(steps.filter({ hasText: 'reply accepted' })).toHaveCount(1);
-    const [download] = await Promise.all([planner.waitForEvent('download'), planner.getByTestId('export-audit').click()]);
-    const csv = (await readFile(await download.path(), 'utf8')).split(/\r?\n/).filter((csvLine) => csvLine.trim() !== '');
-    expect(csv[0]).toContain('"Time (UTC)"');
-    expect(csv.slice(1)).toHaveLength(2);
-    expect(csv.slice(1).every((csvLine) => csvLine.includes(substitutionId))).toBe(true);
-    await supervisor.getByTestId('nav-audit').click();
-    const supervisorAudit = supervisor.getByTestId('audit-grid');
-    await supervisorAudit.locator('.ag-floating-filter[col-id="subject"] input').fill(approvalId);
-    await expect(supervisorAudit.locator('.ag-row', { hasText: 'command approval.decide' })).toContainText('sv.ines');
-    await supervisorAudit.locator('.ag-floating-filter[col-id="subject"] input').fill('');
+    const auditUnder = async (page: Page, correlationId: string) => {
+      await page.getByTestId('nav-audit').click();
+      await expect(page.getByTestId('audit-summary')).toContainText('chain intact');
+      const grid = page.getByTestId('audit-grid');
+      await grid.locator('.ag-floating-filter[col-id="correlationId"] input').fill(correlationId);
+      // The floating filter applies after its debounce: then no row of another flow is left.
+      await expect(grid.locator('.ag-row').filter({ hasNotText: correlationId })).toHaveCount(0);
+      await expect(grid.locator('.ag-row').first()).toBeVisible();
+      return grid.locator('.ag-row');
+    };
+    const csvOf = async (page: Page) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-audit').click()]);
+      return (await readFile(await download.path(), 'utf8')).split(/\r?\n/).filter((csvLine) => csvLine.trim() !== '');
+    };
+    const plannerSteps = await auditUnder(planner, approvalId);
+    await expect(plannerSteps.filter({ hasText: 'command approval.request' })).toContainText('planner');
+    await expect(plannerSteps.filter({ hasText: 'command substitution.apply' })).toContainText('pl.omar');
+    await expect(plannerSteps.filter({ hasText: substitutionId })).toHaveCount(2);
+    await expect(plannerSteps.filter({ hasText: 'reply rejected' })).toHaveCount(0);
+    const plannerRows = await plannerSteps.count();
+    expect(plannerRows).toBeGreaterThanOrEqual(4);
+    const plannerCsv = await csvOf(planner);
+    expect(plannerCsv[0]).toContain('"Time (UTC)"');
+    expect(plannerCsv[0]).toContain('"Correlation"');
+    expect(plannerCsv.slice(1)).toHaveLength(plannerRows);
+    expect(plannerCsv.slice(1).every((csvLine) => csvLine.includes(`"${approvalId}"`))).toBe(true);
+    expect(plannerCsv.filter((csvLine) => csvLine.includes('command substitution.apply') && csvLine.includes('"planner"'))).toHaveLength(1);
+
+    const supervisorSteps = await auditUnder(supervisor, approvalId);
+    await expect(supervisorSteps.filter({ hasText: 'command approval.decide' })).toContainText('supervisor');
+    await expect(supervisorSteps.filter({ hasText: 'command approval.decide' })).toContainText('sv.ines');
+    const supervisorRows = await supervisorSteps.count();
+    expect(supervisorRows).toBeGreaterThanOrEqual(2);
+    const supervisorCsv = await csvOf(supervisor);
+    expect(supervisorCsv.slice(1)).toHaveLength(supervisorRows);
+    expect(supervisorCsv.slice(1).every((csvLine) => csvLine.includes(`"${approvalId}"`))).toBe(true);
+    await supervisor.getByTestId('audit-grid').locator('.ag-floating-filter[col-id="correlationId"] input').fill('');
     await supervisor.screenshot({ path: auditScreenshotPath });
     await plannerContext.close();
     await supervisorContext.close();

@@ -100,7 +100,7 @@ describe('audit verify', () => {
     const intact = await read();
     expect(intact).toMatchObject({ entries: 6, head, broken: null });
     expect(intact.rows.map((row) => row.id)).toEqual([6, 5, 4, 3]);
-    expect(intact.rows[0]).toEqual({ id: 6, at: '2026-12-07T06:06:00.000Z', actor: 'sv.ines', action: 'decision 6', subject: 'LOT-6', commandId: null, detail: '{"n":6}' });
+    expect(intact.rows[0]).toEqual({ id: 6, at: '2026-12-07T06:06:00.000Z', actor: 'sv.ines', role: null, action: 'decision 6', subject: 'LOT-6', commandId: null, correlationId: 'LOT-6', detail: '{"n":6,"correlationId":"LOT-6"}' });
     tamper(`UPDATE audit_log SET subject = 'LOT-X' WHERE id = 5`);
     expect((await read()).broken).toMatchObject({ kind: 'edited', entryId: 5 });
   });

@@ -1,4 +1,4 @@
-// Columns of the Audit grid: when, who, what and about what, the command it belongs to, and the rest of
+// Columns of the Audit grid: when, who in which role, what and about what, the flow and the command it belongs to, and the rest of
 // the entry. Text filters under the headers (a user, an action, a lot or an order), the time from the
 // header's button (a day or a range); long ids and the detail are cut at the column's edge, whole in the
 // tooltip and in a CSV export, which carries times in UTC.
@@ -29,9 +29,12 @@ export const auditColumns: ColDef<AuditRow>[] = [
     ...isoTimeFilter,
   },
   { colId: 'actor', headerName: 'User', field: 'actor', width: 120, ...textFilter },
+  { colId: 'role', headerName: 'Role', field: 'role', width: 130, valueFormatter: ({ value }: { value?: string | null }) => (value ? value.replace('-', ' ') : ''), ...textFilter },
   { colId: 'action', headerName: 'Action', field: 'action', width: 220, tooltipField: 'action', ...textFilter },
   // Ids are long (an approval's is 39 characters): cut at the edge with the whole id in the tooltip and the CSV.
   { colId: 'subject', headerName: 'Subject', field: 'subject', width: 240, tooltipField: 'subject', ...textFilter },
+  // One flow across workstations: a request, its approval and what was approved share it.
+  { colId: 'correlationId', headerName: 'Correlation', headerTooltip: 'What ties the steps of one flow together on every workstation: the approval, the lot or the order', field: 'correlationId', width: 200, tooltipField: 'correlationId', ...textFilter },
   { colId: 'commandId', headerName: 'Command', field: 'commandId', width: 240, tooltipField: 'commandId', valueFormatter: ({ value }: { value?: string | null }) => value ?? '', ...textFilter },
   { colId: 'detail', headerName: 'Detail', field: 'detail', flex: 1, minWidth: 160, tooltipField: 'detail', ...textFilter },
 ];
