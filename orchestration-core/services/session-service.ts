@@ -59,6 +59,7 @@ export function createSessionService(deps: SessionServiceDeps) {
   let expiryTimer: NodeJS.Timeout | null = null;
   /** The session whose running out was pushed already. */
   let announced: string | null = null;
+  let closed = false;
 
   const audit = (actor: string, role: Role | null, action: string, detail: Record<string, unknown>) =>
     repos.audit.append({ at: clock.now().toISOString(), actor, action, subject: actor, detail: { ...detail, ...(role ? { role } : {}) } });
@@ -142,7 +143,9 @@ export function createSessionService(deps: SessionServiceDeps) {
       // The clock may pass the end without the timer (a machine that slept): the first to notice says so.
       if (ranOut && announced !== held.claims.jti) {
         announced = held.claims.jti;
-        setImmediate(() => deps.onChanged());
+        setImmediate(() => {
+          if (!closed) deps.onChanged();
+        });
       }
       return { user: held.claims.sub, role: held.role, expiredAt: ranOut };
     },
@@ -186,6 +189,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       return { signedIn: false, plant: deps.plant, lastUser: repos.workstation.get('lastUser') };
     },
     close(): void {
+      closed = true;
       if (expiryTimer) clearTimeout(expiryTimer);
     },
   };
