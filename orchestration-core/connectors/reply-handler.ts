@@ -47,9 +47,9 @@ export function createReplyHandler(deps: ReplyHandlerDeps) {
       at,
       actor: `gateway:${connectorId}`,
       action: `reply ${reply.status}`,
-      subject: command.type,
+      subject: queued?.subject ?? command.type,
       detail: { commandId, reason: reply.reason ?? null, version: reply.version ?? null },
-      correlationId: commandCorrelation(command, queued?.entityId ?? null),
+      correlationId: commandCorrelation(command, queued?.subject ?? null),
     });
     engine.onReply(reply, command);
   }

@@ -14,7 +14,13 @@ export interface CommandOptions {
    */
   onBehalfOf?: string;
   basedOn?: BasedOn;
+  /** The entity whose upstream version the command changes: counted as pending on it until replied. */
   entityId?: string;
+  /**
+   * What the command is about when it changes no entity's version (a move task or a supplier case for
+   * a lot): its audit entries and their reply name it, and share its correlation.
+   */
+  about?: string;
   /**
    * For commands a workflow sends on its own in answer to an event: derived from the event, so every
    * workstation that hears it sends the same commandId and the gateway applies it once.
@@ -48,14 +54,15 @@ export function queueCommand<T extends CommandType>(deps: CommandQueueDeps, type
     ...(session === undefined ? {} : { session }),
     ...(options.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }),
   } as CanonicalCommand;
-  deps.repos.outbox.enqueue(command, deps.routeCommand(type), options.entityId ?? null, now);
+  const subject = options.entityId ?? options.about ?? null;
+  deps.repos.outbox.enqueue(command, deps.routeCommand(type), options.entityId ?? null, now, subject);
   deps.repos.audit.append({
     at: now,
     actor: options.issuedBy,
     action: `command ${type}`,
-    subject: options.entityId ?? type,
+    subject: subject ?? type,
     detail: { commandId: command.commandId, payload, basedOn: options.basedOn ?? null, ...(options.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }) },
-    correlationId: commandCorrelation(command, options.entityId ?? null),
+    correlationId: commandCorrelation(command, subject),
   });
   return command;
 }

@@ -9,6 +9,8 @@ export interface OutboxEntry {
   connector: string;
   type: string;
   entityId: string | null;
+  /** What its audit entries are about: the entity, or the lot a move task or supplier case names. */
+  subject: string | null;
   command: CanonicalCommand;
   status: 'pending' | 'accepted' | 'duplicate' | 'rejected';
   attempts: number;
@@ -20,6 +22,7 @@ interface OutboxRow {
   connector: string;
   type: string;
   entity_id: string | null;
+  subject: string | null;
   envelope: string;
   status: OutboxEntry['status'];
   attempts: number;
@@ -27,8 +30,8 @@ interface OutboxRow {
 
 export function createOutbox(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT INTO outbox (command_id, connector, type, entity_id, envelope, status, created_at)
-     VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+    `INSERT INTO outbox (command_id, connector, type, entity_id, subject, envelope, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
   );
   const pending = db.prepare<[string, number, number], OutboxRow>(
     `SELECT * FROM outbox WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
@@ -52,8 +55,9 @@ export function createOutbox(db: Database.Database) {
   );
 
   return {
-    enqueue(command: CanonicalCommand, connector: string, entityId: string | null, at: string): void {
-      insert.run(command.commandId, connector, command.type, entityId, JSON.stringify(command), at);
+    /** `entityId` counts as a change of that entity pending upstream; `subject` (the entity by default) is what the audit names. */
+    enqueue(command: CanonicalCommand, connector: string, entityId: string | null, at: string, subject: string | null = entityId): void {
+      insert.run(command.commandId, connector, command.type, entityId, subject, JSON.stringify(command), at);
     },
     /** Pending commands of a connector after `afterSeq`, oldest first. */
     pending(connector: string, afterSeq: number, limit: number): OutboxEntry[] {
@@ -87,6 +91,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
     connector: row.connector,
     type: row.type,
     entityId: row.entity_id,
+    subject: row.subject,
     command: JSON.parse(row.envelope) as CanonicalCommand,
     status: row.status,
     attempts: row.attempts,

@@ -152,7 +152,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
     ctx.emit(
       'wms.moveTask',
       { moveTaskId: derivedId('WT-', inspectionLotId), lotId, plant, toLocation: holdLocation, reason: `Inspection lot ${inspectionLotId} failed: ${defectCode}` },
-      { issuedBy: 'system', commandId: commandIdFor(inspectionLotId, 'hold-move') },
+      { issuedBy: 'system', about: lotId, commandId: commandIdFor(inspectionLotId, 'hold-move') },
     );
     if (supplierId) {
       ctx.emit(
@@ -170,7 +170,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
           evidence: [`Inspection lot ${inspectionLotId} failed on ${event.occurredAt}: ${defectCode} ${defectText}`, `Lot ${lotId}: ${quantity} ${unit} of ${itemId} received at ${plant}`],
           notify: ['procurement'],
         },
-        { issuedBy: 'system', commandId: commandIdFor(inspectionLotId, 'supplier-case') },
+        { issuedBy: 'system', about: lotId, commandId: commandIdFor(inspectionLotId, 'supplier-case') },
       );
     }
     ctx.repos.inspectionLots.advance(inspectionLotId, lotId, 'goods-receipt', 'results-recorded', ctx.now);

@@ -48,7 +48,7 @@ export const productionCompleted = defineWorkflow<Record<string, never>, 'produc
       ctx.emit(
         'notification.create',
         { notificationId: derivedId(kind === 'quality' ? 'QN-' : 'MN-', productionOrderId), kind, plant, subject, text, productionOrderId, ...(itemId ? { itemId } : {}) },
-        { issuedBy: 'system', commandId: commandIdFor(productionOrderId, `${kind}-notification`) },
+        { issuedBy: 'system', about: productionOrderId, commandId: commandIdFor(productionOrderId, `${kind}-notification`) },
       );
     }
     const spike: ScrapSpike = { productionOrderId, yieldQuantity, scrapQuantity, unit: unit ?? null, yieldRate, minimumYield, notified: ['quality', 'maintenance'], replenishment: reviewReplenishment(productionOrderId, yieldQuantity, ctx) };

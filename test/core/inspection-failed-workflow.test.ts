@@ -43,6 +43,16 @@ describe('inspection-failed workflow', () => {
     expect(row()).toMatchObject({ lotId: 'L-1', taskState: 'awaiting-decision', defectCode: 'DIM-OOT', stockType: 'quality-inspection', inspectionLotStatus: 'results-recorded' });
     reply(block!, 'accepted', 3);
     expect(row()).toMatchObject({ stockType: 'blocked', lotVersion: 3 });
+    // The move and the supplier case are about the lot: their entries and their replies say so, under the lot's correlation.
+    reply(move!, 'accepted', 0);
+    reply(supplierCase!, 'accepted', 0);
+    const about = parts.repos.audit.entries().filter((e) => [move!.commandId, supplierCase!.commandId].includes(e.detail.commandId as string));
+    expect(about.map((e) => [e.action, e.subject, e.detail.correlationId])).toEqual([
+      ['command wms.moveTask', 'L-1', 'L-1'],
+      ['command supplierCase.open', 'L-1', 'L-1'],
+      ['reply accepted', 'L-1', 'L-1'],
+      ['reply accepted', 'L-1', 'L-1'],
+    ]);
   });
 
   it('closes the task when the inspection lot passes upstream after all: nothing is left to decide', () => {

@@ -5,6 +5,7 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../orchestration-core/store/migrations';
 import type { CanonicalCommand } from '../../shared/commands';
 import { createCoreParts } from '../helpers/core-parts';
 import { createEventFactory } from '../helpers/event-factory';
@@ -32,7 +33,11 @@ describe('a store from the previous release', () => {
   const statusOf = (lotId: string) => parts.store.db.prepare("SELECT status FROM workflow_instances WHERE correlation_key = ?").pluck().get(lotId);
 
   it('is migrated, each instance keeping what it waited for', () => {
-    expect(parts.store.db.pragma('user_version', { simple: true })).toBe(17);
+    expect(parts.store.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    // A command queued before the outbox knew subjects is about its entity.
+    const aboutEntities = parts.repos.outbox.pending('erp', 0, 100).filter((entry) => entry.entityId !== null);
+    expect(aboutEntities.length).toBeGreaterThan(0);
+    expect(aboutEntities.map((entry) => entry.subject)).toEqual(aboutEntities.map((entry) => entry.entityId));
     expect(waitsOf('L-1')).toEqual([{ kind: 'task', step: 'decided' }]);
     expect(waitsOf('L-2')).toEqual([{ kind: 'event', step: 'deviationDecided' }]);
     expect(waitsOf('L-3')).toEqual([{ kind: 'reply', step: 'replied' }]);

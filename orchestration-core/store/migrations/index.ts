@@ -17,6 +17,7 @@ import { up as sharedAnswers } from './0014-shared-answers';
 import { up as answerLabels } from './0015-answer-labels';
 import { up as workflowWaits } from './0016-workflow-waits';
 import { up as workstation } from './0017-workstation';
+import { up as outboxSubject } from './0018-outbox-subject';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: '0015-answer-labels', up: answerLabels },
   { version: 16, name: '0016-workflow-waits', up: workflowWaits },
   { version: 17, name: '0017-workstation', up: workstation },
+  { version: 18, name: '0018-outbox-subject', up: outboxSubject },
 ];
