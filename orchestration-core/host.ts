@@ -123,7 +123,10 @@ function assemble(
   });
   const caller = () => session.caller();
   // Each entry of the signed-in person's says the role they acted in.
-  repos.audit.knowRoles((actor) => (caller()?.user === actor ? (caller()?.role ?? null) : null));
+  repos.audit.knowRoles((actor) => {
+    const signedIn = session.signedIn();
+    return signedIn?.user === actor ? signedIn.role : null;
+  });
   // Every API call that writes goes through it: role table, durable transaction, discard on failure, push after.
   const commit = createCommitPath({ store, changes, caller, afterCommit: () => afterCommit() });
   const engine = createEngine({ repos, definitions: workflowDefinitions, clock, newId: randomUUID, routeCommand, sessionToken: session.tokenFor, changes, plan: () => planning.index(), atomically: store.transaction, logger, ...(config.policy ? { policy: config.policy } : {}) });
@@ -261,10 +264,12 @@ function assemble(
   );
 
   /** Sign-in goes to the gateway the ERP connector talks to. */
+  /** The ERP connector's gateway signs sessions; the connectors are made once, so it is looked up once. */
+  let erpConnector: GatewayConnector | undefined;
   function signInGateway(): GatewayConnector {
-    const erp = connectors.find((connector) => connectorSettings.find((settings) => settings.id === connector.id)?.kind === 'erp');
-    if (!erp) throw new Error('no ERP connector is configured');
-    return erp;
+    erpConnector ??= connectors.find((connector) => connectorSettings.find((settings) => settings.id === connector.id)?.kind === 'erp');
+    if (!erpConnector) throw new Error('no ERP connector is configured');
+    return erpConnector;
   }
 
   const handlers: Handlers<AppApi> = {

@@ -123,6 +123,11 @@ export function createSessionService(deps: SessionServiceDeps) {
     hold(null);
   }
 
+  function state(): SessionState {
+    if (held) return { signedIn: true, ...info(held) };
+    return { signedIn: false, plant: deps.plant, lastUser: repos.workstation.get('lastUser') };
+  }
+
   return {
     /** At start: the token the host kept, if the stored key verifies it. */
     async restore(): Promise<void> {
@@ -137,6 +142,11 @@ export function createSessionService(deps: SessionServiceDeps) {
       }
       hold(accepted.held);
     },
+    /** Who is signed in and in which role, read and nothing else (the audit asks it for every entry). */
+    signedIn(): { user: string; role: Role } | null {
+      return held ? { user: held.claims.sub, role: held.role } : null;
+    },
+    /** The caller of an API call; the first to find the session ran out without the timer pushes it. */
     caller(): Caller | null {
       if (!held) return null;
       const ranOut = expiredAt();
@@ -149,10 +159,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       }
       return { user: held.claims.sub, role: held.role, expiredAt: ranOut };
     },
-    state(): SessionState {
-      if (held) return { signedIn: true, ...info(held) };
-      return { signedIn: false, plant: deps.plant, lastUser: repos.workstation.get('lastUser') };
-    },
+    state,
     /** The token to send with a decision `user` makes now; none once it ran out (decisions are refused then). */
     tokenFor(user: string, at: Date): string | undefined {
       return held && held.claims.sub === user && held.claims.exp * 1000 > at.getTime() ? held.token : undefined;
@@ -184,9 +191,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       hold(accepted.held);
       return { signedIn: true, ...info(accepted.held) };
     },
+    /** Signed out on purpose: the next person at a shared terminal starts from an empty user name. */
     signOut(): SessionState {
+      // Forgotten first: the state pushed as the session ends already has no user name in it.
+      repos.workstation.forget('lastUser');
       signOutHeld('signed out');
-      return { signedIn: false, plant: deps.plant, lastUser: repos.workstation.get('lastUser') };
+      return state();
     },
     close(): void {
       closed = true;

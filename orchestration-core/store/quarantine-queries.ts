@@ -2,7 +2,8 @@
 // ERP's, whoever made it, else this workstation's latest); a refused decision comes with what changed
 // upstream since the version it saw.
 import type Database from 'better-sqlite3';
-import type { DecidedPart, QuarantineRow, TaskState } from '../../shared/api/quarantine';
+import type { DecidedPart, QuarantineRow, RefusalKind, TaskState } from '../../shared/api/quarantine';
+import { isAuthorityRefusal } from '../../shared/auth/authority-refusal';
 import type { UsagePosting } from '../../shared/usage-decision';
 import type { LotHistoryRepo } from './lot-history-repo';
 
@@ -93,6 +94,11 @@ function askedElsewhere(raw: RawRow): RawRow {
   };
 }
 
+function refusalKind(approvalStatus: string | null, reason: string | null): RefusalKind {
+  if (approvalStatus === 'rejected') return 'approval-rejected';
+  return reason !== null && isAuthorityRefusal(reason) ? 'authority' : 'stale';
+}
+
 function taskStateOf(raw: RawRow): TaskState {
   // Decided upstream: a usage decision posted, or the inspection lot passed (QM's usage decision made without one here).
   if (raw.upstreamCommandId !== null || (raw.inspectionLotStatus === 'usage-decision-made' && raw.decisionStatus !== 'pending')) return 'decided';
@@ -144,7 +150,7 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
     const decided = upstreamCommandId !== null;
     const conflict =
       taskState === 'conflict'
-        ? { reason: replyReason ?? 'rejected upstream', approvalRejected: raw.approvalStatus === 'rejected', sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, localDecidedAt ?? '') }
+        ? { reason: replyReason ?? 'rejected upstream', kind: refusalKind(raw.approvalStatus, replyReason), sawVersion: basedOnVersion ?? 0, sawQuantity: basedOnQuantity ?? rest.quantity, changes: history.changesAfter(rest.lotId, basedOnVersion ?? 0, localDecidedAt ?? '') }
         : null;
     const overtaken = decided && localCommandId !== null && localCommandId !== upstreamCommandId && decisionStatus !== 'withdrawn' ? { decidedBy: localDecidedBy ?? '', decidedAt: localDecidedAt ?? '', code: localCode ?? '' } : null;
     return {

@@ -1,14 +1,16 @@
 import type { ApiError } from '../../shared/api';
+import { withLocalTimes } from '../format/time';
 
 /**
  * A call the host answered with `ok: false`. For invalid arguments the host's message is the shared
- * zod description, "field: problem; other.field: problem", which fieldErrors() splits back up.
+ * zod description, "field: problem; other.field: problem", which fieldErrors() splits back up. Times in
+ * it read in the user's time zone, as everywhere else on screen.
  */
 export class ApiCallError extends Error {
   readonly code: ApiError['code'];
 
   constructor(error: ApiError) {
-    super(error.message);
+    super(withLocalTimes(error.message));
     this.name = 'ApiCallError';
     this.code = error.code;
   }

@@ -74,6 +74,13 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(at) ? iso : dateTimeFormat.format(at);
 }
 
+const isoTimestamp = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** A message from the core or the gateway with its timestamps ("locked until 2026-12-07T14:05:00.000Z") in the user's time zone. */
+export function withLocalTimes(message: string): string {
+  return message.replace(isoTimestamp, (iso) => formatDateTime(iso));
+}
+
 const planDateFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
 const planDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 

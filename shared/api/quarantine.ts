@@ -23,11 +23,17 @@ export interface LotChange {
   summary: string;
 }
 
-/** A decision the gateway refused as stale, beside what changed since the version it saw. */
+/**
+ * Why a decision came back refused: the ERP found it stale (the lot changed since the version it saw), a
+ * supervisor rejected its use-as-is (nothing went upstream), or the gateway refused who sent it (the
+ * sign-in ran out, was revoked, or its role may not decide).
+ */
+export type RefusalKind = 'stale' | 'approval-rejected' | 'authority';
+
+/** A decision the gateway refused, beside what changed since the version it saw. */
 export interface DecisionConflict {
   reason: string;
-  /** A supervisor rejected the use-as-is (nothing went upstream), rather than the ERP refusing a stale decision. */
-  approvalRejected: boolean;
+  kind: RefusalKind;
   sawVersion: number;
   sawQuantity: number;
   /** What happened to the lot after the version the decision saw, oldest first. */

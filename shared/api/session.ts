@@ -32,7 +32,7 @@ export interface SessionInfo {
 /** Nobody signed in: the app shows the sign-in screen. */
 export interface SignedOut {
   plant: string | null;
-  /** Who signed in last here, to fill in the user name; null on a new workstation. */
+  /** Who was signed in here when the app last closed, to fill in the user name; null on a new workstation and after a sign-out. */
   lastUser: string | null;
   density?: UiDensity;
 }

@@ -1,11 +1,14 @@
 // A quality engineer signs in online, the gateway goes away, and she decides three lots on the floor
 // on the session she signed in with; then her shift ends (the workstation's clock is moved on) and a
 // fourth decision is refused with the sign-in message. The gateway returns: the three drain, each
-// accepted once, as hers. Against `npm run start:web` and a simulator process, in Chromium.
+// accepted once, as hers. And one disabled at the gateway since she signed in sees her decision
+// refused for her sign-in, not as a change to the lot; signed out, the next person starts from an
+// empty user name. Against `npm run start:web` and a simulator process, in Chromium.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { runUsersCli } from '../../simulator/users-cli';
 import { control, startAppWithSimulator } from './app-processes';
 import { signIn } from './sign-in-steps';
 
@@ -33,6 +36,13 @@ test('decisions made offline before the sign-in runs out drain once; one after i
     await page.getByLabel('Password').fill('not-her-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('sign-in-error')).toHaveText('password: wrong (4 more before qe.anna is locked for 15 minutes)');
+    // The card in the middle of the window, the status bar along its whole foot.
+    const viewport = page.viewportSize()!;
+    const card = (await page.locator('.sign-in__card').boundingBox())!;
+    const statusBar = (await page.locator('.status-bar').boundingBox())!;
+    expect(Math.abs(card.x + card.width / 2 - viewport.width / 2)).toBeLessThan(2);
+    expect(statusBar).toMatchObject({ x: 0, width: viewport.width });
+    expect(Math.round(statusBar.y + statusBar.height)).toBe(viewport.height);
     await page.screenshot({ path: signInScreenshotPath });
     await signIn(page, app.user);
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
@@ -84,3 +94,34 @@ test('decisions made offline before the sign-in runs out drain once; one after i
     rmSync(clockDir, { recursive: true, force: true });
   }
 });
+
+test('a decision by a user disabled at the gateway since signing in is refused for the sign-in, and signing out leaves the user name empty', async ({ page }) => {
+  const app = await startAppWithSimulator('qe.jonas', 'quality-engineer');
+  try {
+    await page.goto(app.url);
+    await signIn(page, app.user);
+    const { lotId } = await control<{ lotId: string }>(app.gatewayUrl, 'POST', '/control/inspection-failure', { quantity: 25 });
+    await expect(lotRow(page, lotId).getByTestId('task-state-awaiting-decision')).toBeVisible();
+    // IT disables him while he is signed in; his decision goes up with the token he signed in with.
+    await runUsersCli(['disable', app.user, '--db', app.simulatorDb]);
+    const panel = page.getByTestId('disposition-panel');
+    await lotRow(page, lotId).click();
+    await panel.getByTestId('decision-scrap').click();
+    await panel.getByTestId('disposition-reason').fill('Cracked housing');
+    await panel.getByTestId('disposition-submit').click();
+    await expect(lotRow(page, lotId).getByTestId('task-state-conflict')).toHaveText('refused · sign-in');
+    await expect(panel.getByTestId('conflict-reason')).toContainText('The gateway rejected the decision');
+    await expect(panel.getByTestId('conflict-reason')).toContainText(`session token: user ${app.user} was disabled`);
+    await expect(panel.getByTestId('authority-refusal')).toContainText('Ask your administrator');
+    await expect(panel.getByTestId('conflict-changes')).not.toContainText('You saw version');
+    await page.screenshot({ path: test.info().outputPath('refused-for-sign-in.png') });
+    const { lot } = await control<{ lot: { stockType: string; quantity: number } }>(app.gatewayUrl, 'GET', `/control/lot?lotId=${lotId}`);
+    expect(lot).toMatchObject({ stockType: 'blocked', quantity: 25 });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByLabel('User')).toHaveValue('');
+  } finally {
+    await app.close();
+  }
+});
+

@@ -42,11 +42,12 @@ export function createWorkstations(gateway: () => Pick<Gateway, 'baseUrl' | 'ide
      * The same workstation with its gateway out of reach: decisions queue in its outbox, under the
      * session it signed in with when it was last online (open it online first).
      */
-    async openOffline(user: string, options: { clock?: Clock } = {}): Promise<Workstation> {
+    /** `signedOut`: the workstation was signed out when it closed, and opens on the sign-in screen. */
+    async openOffline(user: string, options: { clock?: Clock; signedOut?: boolean } = {}): Promise<Workstation> {
       const databasePath = databaseFile(`${user}.sqlite`);
       const core = await createCore({ databasePath, ...(options.clock ? { clock: options.clock } : {}), sessionKeeper: keeperOf(databasePath), connectors: gatewayConnectors('http://127.0.0.1:9'), logger: quietLogger });
       cores.push(core);
-      if (core.caller()?.user !== user) throw new Error(`${user}'s workstation kept no session: open it online first`);
+      if (options.signedOut ? core.caller() !== null : core.caller()?.user !== user) throw new Error(`${user}'s workstation kept ${options.signedOut ? 'a' : 'no'} session: open it online${options.signedOut ? ' and sign out' : ''} first`);
       return { core, as: { user } };
     },
     async closeAll(): Promise<void> {

@@ -2,37 +2,22 @@
 // before it runs out is accepted upstream after she reconnects (it carries the token valid then); one
 // just after is refused on the workstation with the sign-in message, and nothing queued is lost.
 // Real gateway on 127.0.0.1, real SQLite files; one clock, injected, for the gateway and the workstation.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../orchestration-core/core-types';
 import type { QuarantineRow } from '../../shared/api/quarantine';
-import { startGateway, type Gateway } from '../../simulator/gateway';
-import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
-import { createWorkstations } from '../helpers/workstations';
+import { useOneClockPlant } from '../helpers/one-clock-plant';
 
 describe('the offline boundary', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let gateway: Gateway;
-  let now = Date.now();
-  const clock = { now: () => new Date(now) };
-  const stations = createWorkstations(() => gateway, (name) => temp.file(name));
-  const rowsOn = async (core: Core, as: { user: string }) => new Map((await core.handlers['quarantine.list']({}, as)).map((row): [string, QuarantineRow] => [row.lotId, row]));
+  const plant = useOneClockPlant();
+  const { clock, stations } = plant;
 
-  beforeEach(async () => {
-    temp = makeTempDir();
-    now = Date.now();
-    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5, clock: () => new Date(now) });
-  });
-  afterEach(async () => {
-    await stations.closeAll();
-    await gateway.close();
-    temp.remove();
-  });
+  const rowsOn = async (core: Core, as: { user: string }) => new Map((await core.handlers['quarantine.list']({}, as)).map((row): [string, QuarantineRow] => [row.lotId, row]));
 
   it('a decision just before the token runs out goes upstream after reconnect; one just after is refused here', async () => {
     const online = await stations.open('qe.maria', 'quality-engineer', { clock });
     const expiresAt = Date.parse((await online.core.handlers['session.current']({}, online.as) as { expiresAt: string }).expiresAt);
-    const lots = [gateway.scenario.inspectionFailure({ quantity: 20 }).lotId, gateway.scenario.inspectionFailure({ quantity: 30 }).lotId];
+    const lots = [plant.gateway.scenario.inspectionFailure({ quantity: 20 }).lotId, plant.gateway.scenario.inspectionFailure({ quantity: 30 }).lotId];
     await waitFor('both lots on hold', async () => {
       const rows = await rowsOn(online.core, online.as);
       return lots.every((lotId) => rows.get(lotId)?.taskState === 'awaiting-decision');
@@ -41,9 +26,9 @@ describe('the offline boundary', () => {
 
     const floor = await stations.openOffline('qe.maria', { clock });
     const rows = await rowsOn(floor.core, floor.as);
-    now = expiresAt - 60_000;
+    plant.now = expiresAt - 60_000;
     const justBefore = await floor.core.handlers['quarantine.disposition']({ taskId: rows.get(lots[0]!)!.taskId, postings: [{ decision: 'scrap', quantity: 20 }], reason: 'cracked castings' }, floor.as);
-    now = expiresAt + 60_000;
+    plant.now = expiresAt + 60_000;
     await expect(
       Promise.resolve().then(() => floor.core.handlers['quarantine.disposition']({ taskId: rows.get(lots[1]!)!.taskId, postings: [{ decision: 'scrap', quantity: 30 }], reason: 'cracked castings' }, floor.as)),
     ).rejects.toThrow(/^session: your sign-in ran out at .*; sign in again to decide \(what is queued stays queued and is sent\)$/);
@@ -54,10 +39,19 @@ describe('the offline boundary', () => {
     // Back online after the shift: the gateway judges the queued decision by the time it was made.
     const reconnected = await stations.open('qe.maria', 'quality-engineer', { clock });
     await waitFor('the queued decision answered', async () => (await reconnected.core.handlers['connectors.status']({}, reconnected.as)).every((c) => c.queueDepth === 0));
-    const sent = gateway.inspect.commands().filter((c) => c.type === 'lot.disposition');
+    const sent = plant.gateway.inspect.commands().filter((c) => c.type === 'lot.disposition');
     expect(sent).toMatchObject([{ commandId: justBefore.commandId, status: 'accepted', body: { issuedBy: 'qe.maria' } }]);
-    expect(gateway.inspect.acceptedCount(justBefore.commandId)).toBe(1);
+    expect(plant.gateway.inspect.acceptedCount(justBefore.commandId)).toBe(1);
     // Still past its end: reads go on, decisions wait for her to sign in again.
     expect(await reconnected.core.handlers['session.current']({}, reconnected.as)).toMatchObject({ signedIn: true, expired: true });
+  }, 60_000);
+
+  it('signing out on a shared terminal leaves no user name for the next person, in this run or the next', async () => {
+    const terminal = await stations.open('qe.floor', 'quality-engineer', { clock });
+    expect(await terminal.core.handlers['session.signOut']({}, terminal.as)).toEqual({ signedIn: false, plant: null, lastUser: null });
+    expect(await terminal.core.handlers['session.current']({}, terminal.as)).toMatchObject({ signedIn: false, lastUser: null });
+    await stations.closeAll();
+    const next = await stations.openOffline('qe.floor', { clock, signedOut: true });
+    expect(await next.core.handlers['session.current']({}, next.as)).toMatchObject({ signedIn: false, lastUser: null });
   }, 60_000);
 });

@@ -106,7 +106,7 @@ describe('quarantine over the real gateway', () => {
       return row?.taskState === 'conflict' && row.quantity === 70 ? row : undefined;
     });
     expect(conflicted.conflict?.reason).toMatch(/^stale: lot L-\d+ is at version 4, the decision saw version 3$/);
-    expect(conflicted.conflict?.approvalRejected).toBe(false);
+    expect(conflicted.conflict?.kind).toBe('stale');
     const { commandId } = await online.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'release', quantity: 70 }], reason: 'released the remaining 70' }, qe);
     await waitFor('the re-decision accepted', async () => (await rowOf(lotId))?.taskState === 'decided');
     expect(gateway.inspect.acceptedCount(commandId)).toBe(1);

@@ -86,7 +86,7 @@ describe('use-as-is approval across workstations', () => {
     const back = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'conflict');
     expect(back.conflict?.reason).toBe('sv.ines rejected the use-as-is: customer does not accept the deviation');
     // A rejection, not a stale decision: the card says nothing went upstream instead of listing lot changes.
-    expect(back.conflict?.approvalRejected).toBe(true);
+    expect(back.conflict?.kind).toBe('approval-rejected');
     // Elsewhere the lot awaits a decision again.
     await rowOn(supervisor.core, supervisor.as, lotId, (row) => row.taskState === 'awaiting-decision' && row.approvalId === null);
     expect(dispositionsOf(lotId)).toEqual([]);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatPlanDay } from '../../renderer/format/time';
 import { connectorLabel, stockTypeLabels } from '../../renderer/format/labels';
 import { formatCount, formatPercent, formatQuantity } from '../../renderer/format/numbers';
-import { formatAge, formatDue, formatDuration, formatTimeAgo } from '../../renderer/format/time';
+import { formatAge, formatDateTime, formatDue, formatDuration, formatTimeAgo, withLocalTimes } from '../../renderer/format/time';
+import { ApiCallError } from '../../renderer/api/api-call-error';
 import { offlineBannerText } from '../../renderer/app/offline-banner-text';
 import type { ConnectorStatus } from '../../shared/api/connectors';
 import { stockTypes } from '../../shared/domain';
@@ -134,6 +135,17 @@ describe('plan dates, short', () => {
     expect(formatPlanDay('2027-01-05', inDecember2026)).toBe('05 Jan 2027');
     expect(formatPlanDay('2025-11-30', inDecember2026)).toBe('30 Nov 2025');
     expect(formatPlanDay('not a date', inDecember2026)).toBe('not a date');
+  });
+});
+
+describe('times inside messages', () => {
+  it('reads a gateway message’s timestamps in the user’s time zone and leaves the rest as it is', () => {
+    const until = '2026-12-07T14:05:00.000Z';
+    expect(withLocalTimes(`password: wrong; qe.anna is locked until ${until}`)).toBe(`password: wrong; qe.anna is locked until ${formatDateTime(until)}`);
+    expect(formatDateTime(until)).not.toContain('T14');
+    expect(withLocalTimes('stale: lot L-1 is at version 4, planned 2026-12-07')).toBe('stale: lot L-1 is at version 4, planned 2026-12-07');
+    const failure = new ApiCallError({ code: 'forbidden', message: `user: qe.anna is locked after 5 wrong passwords until ${until}` });
+    expect(failure.message).toBe(`user: qe.anna is locked after 5 wrong passwords until ${formatDateTime(until)}`);
   });
 });
 

@@ -73,7 +73,7 @@ describe('quarantine slice reducers', () => {
   });
 
   it('lets a conflict be decided again, clearing it', () => {
-    const conflict = { reason: 'lot version 3 is newer', approvalRejected: false, sawVersion: 1, sawQuantity: 300, changes: [] };
+    const conflict = { reason: 'lot version 3 is newer', kind: 'stale' as const, sawVersion: 1, sawQuantity: 300, changes: [] };
     const rows = rowsFromList([lot('L-1', { taskState: 'conflict', conflict })]);
     expect(withDecisionQueued(rows, 'L-1', { taskId: 't-L-1', postings: [{ decision: 'rework', quantity: 100 }], reason: 'rework it' }, 'qe.anna')['L-1']).toMatchObject({
       taskState: 'pending-upstream',
@@ -155,6 +155,7 @@ describe('triage order and wording', () => {
   it('names who refused a decision: a supervisor who rejected the use-as-is, else the ERP', () => {
     expect(refusedBy('sup.lee rejected the use-as-is: no deviation on file')).toBe('sup.lee');
     expect(refusedBy('stale: lot L-1 is at version 4, the decision saw version 3')).toBe('The ERP');
+    expect(refusedBy('session token: user qe.maria was disabled 2026-12-07T10:00:00.000Z', 'authority')).toBe('The gateway');
   });
 
   it('shows the usage decision as its code and a postings summary, with the deviation', () => {
@@ -256,9 +257,10 @@ describe('who starts where and who decides', () => {
 
 describe('task state pill', () => {
   it('says a supervisor rejected the use-as-is rather than "conflict", and names who decided a decided lot', () => {
-    expect(taskStateText('conflict', null, true)).toBe('deviation rejected');
-    expect(taskStateText('conflict', null, false)).toBe('conflict');
-    expect(taskStateText('decided', 'qe.maria', false)).toBe('decided · qe.maria');
-    expect(taskStateText('decided', null, false)).toBe('decided');
+    expect(taskStateText('conflict', null, 'approval-rejected')).toBe('deviation rejected');
+    expect(taskStateText('conflict', null, 'authority')).toBe('refused · sign-in');
+    expect(taskStateText('conflict', null, 'stale')).toBe('conflict');
+    expect(taskStateText('decided', 'qe.maria', null)).toBe('decided · qe.maria');
+    expect(taskStateText('decided', null, null)).toBe('decided');
   });
 });

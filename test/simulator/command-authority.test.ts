@@ -3,7 +3,8 @@
 // for automatic commands. Real gateway, real identity, real tokens.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CanonicalCommand } from '../../shared/commands';
-import { authorityOf, authorize, type AuthorityLookups } from '../../simulator/identity/command-authority';
+import { isAuthorityRefusal } from '../../shared/auth/authority-refusal';
+import { authorityOf, authorize, type AuthorityLookups, type Authorized } from '../../simulator/identity/command-authority';
 import { demoPassword } from '../../simulator/identity/demo-users';
 import { closeAll, startTestGateway } from './harness';
 
@@ -11,6 +12,13 @@ afterEach(closeAll);
 
 const decide = (issuedBy: string, issuedAt: string, session?: string) =>
   ({ commandId: 'c-1', type: 'approval.decide', issuedBy, issuedAt, payload: { approvalId: 'AP-1', decision: 'approve', reason: 'ok' }, ...(session ? { session } : {}) }) as CanonicalCommand & { session?: string };
+
+/** Every refusal of who sent a command reads as such on the workstation: its first field says so. */
+function refusedForAuthority(authorized: Authorized): string {
+  if (authorized.ok) throw new Error(`expected a refusal, got ${authorized.issuedBy}`);
+  expect(isAuthorityRefusal(authorized.reason), authorized.reason).toBe(true);
+  return authorized.reason;
+}
 
 describe('command authority at the gateway', () => {
   it('takes the issuer from the token, refuses a role that may not send the command, and a token expired or forged', async () => {
@@ -26,21 +34,23 @@ describe('command authority at the gateway', () => {
     const bySupervisor = decide('pl.omar', now.toISOString(), supervisor.token);
     expect(authorize(bySupervisor, await authorityOf(bySupervisor, identity, now), lookups)).toEqual({ ok: true, issuedBy: 'sv.ines' });
     const byPlanner = decide('sv.ines', now.toISOString(), planner.token);
-    expect(authorize(byPlanner, await authorityOf(byPlanner, identity, now), lookups)).toEqual({ ok: false, reason: 'role: pl.omar (planner) may not send approval.decide' });
+    expect(refusedForAuthority(authorize(byPlanner, await authorityOf(byPlanner, identity, now), lookups))).toBe('role: pl.omar (planner) may not send approval.decide');
     const forged = decide('sv.ines', now.toISOString(), `${supervisor.token.slice(0, -6)}AAAAAA`);
-    expect(authorize(forged, await authorityOf(forged, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
+    expect(refusedForAuthority(authorize(forged, await authorityOf(forged, identity, now), lookups))).toContain('signature');
 
     // Decided offline within the shift, sent after it: valid when decided. Decided after it: refused.
     now = new Date('2026-12-07T19:00:00.000Z');
     const offline = decide('sv.ines', '2026-12-07T17:59:00.000Z', supervisor.token);
     expect(authorize(offline, await authorityOf(offline, identity, now), lookups)).toEqual({ ok: true, issuedBy: 'sv.ines' });
     const late = decide('sv.ines', '2026-12-07T18:01:00.000Z', supervisor.token);
-    expect(authorize(late, await authorityOf(late, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('sign in again') });
+    expect(refusedForAuthority(authorize(late, await authorityOf(late, identity, now), lookups))).toContain('sign in again');
     const ahead = decide('sv.ines', '2026-12-07T19:30:00.000Z', supervisor.token);
-    expect(authorize(ahead, await authorityOf(ahead, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringMatching(/^issuedAt: .* ahead of the gateway's clock/) });
+    expect(refusedForAuthority(authorize(ahead, await authorityOf(ahead, identity, now), lookups))).toMatch(/^issuedAt: .* ahead of the gateway's clock/);
     // A supervisor disabled since is refused even for what they decided before.
     identity.users.disable('sv.ines', now.toISOString());
-    expect(authorize(offline, await authorityOf(offline, identity, now), lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('disabled') });
+    expect(refusedForAuthority(authorize(offline, await authorityOf(offline, identity, now), lookups))).toContain('disabled');
+    // A stale decision names the lot's version, not who sent it.
+    expect(isAuthorityRefusal('stale: lot L-1 is at version 4, the decision saw version 3')).toBe(false);
   });
 
   it('lets a workstation alone block a lot but not release one, and refuses a person’s command without a token', async () => {
@@ -50,7 +60,7 @@ describe('command authority at the gateway', () => {
     const noToken = await authorityOf(setStatus('blocked'), gateway.identity, new Date());
     expect(authorize(setStatus('blocked'), noToken, lookups)).toEqual({ ok: true, issuedBy: 'system' });
     expect(authorize(setStatus('unrestricted'), noToken, lookups)).toMatchObject({ ok: false, reason: expect.stringMatching(/^payload.stockType: a workstation on its own may block a lot/) });
-    expect(authorize(setStatus('unrestricted', 'qe.maria'), noToken, lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('needs the session token of the person who decided it') });
+    expect(refusedForAuthority(authorize(setStatus('unrestricted', 'qe.maria'), noToken, lookups))).toContain('needs the session token of the person who decided it');
     expect(authorize(decide('sv.invented', new Date().toISOString()), noToken, lookups)).toMatchObject({ ok: false, reason: expect.stringMatching(/^session: approval.decide by sv.invented needs/) });
   });
 
@@ -64,7 +74,7 @@ describe('command authority at the gateway', () => {
     const apply = (onBehalfOf: string) => ({ commandId: 'c-3', type: 'substitution.apply', issuedBy: 'anyone', issuedAt: new Date().toISOString(), payload: {}, onBehalfOf }) as unknown as CanonicalCommand & { onBehalfOf: string };
     const alone = await authorityOf(apply('req-1'), gateway.identity, new Date());
     expect(authorize(apply('req-1'), alone, lookups)).toEqual({ ok: true, issuedBy: 'pl.omar' });
-    expect(authorize(apply('req-2'), alone, lookups)).toMatchObject({ ok: false, reason: 'onBehalfOf: req-2 is no command this gateway accepted' });
+    expect(refusedForAuthority(authorize(apply('req-2'), alone, lookups))).toBe('onBehalfOf: req-2 is no command this gateway accepted');
     roles.delete('pl.omar');
     expect(authorize(apply('req-1'), alone, lookups)).toMatchObject({ ok: false, reason: expect.stringContaining('may no longer act here') });
   });

@@ -2,7 +2,7 @@
 // and, while it is pending, the decision.
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { approvalKindLabels } from '../../format/labels';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, withLocalTimes } from '../../format/time';
 import { TextWithWholeIds } from '../../grid/two-line-cell';
 import { isAwaitingDecision } from '../../state/approvals-slice';
 import { ApprovalDecisionForm } from './approval-decision-form';
@@ -17,7 +17,7 @@ function UpstreamState({ row }: { row: ApprovalRow }) {
       {row.refusedUpstream !== null && (
         <div className="callout callout--danger" role="alert" data-testid="approval-conflict">
           <strong>Upstream refused the decision made here.</strong>
-          <p>{row.refusedUpstream}</p>
+          <p>{withLocalTimes(row.refusedUpstream)}</p>
         </div>
       )}
       {row.pendingDecision !== null && (

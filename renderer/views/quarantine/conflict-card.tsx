@@ -1,10 +1,11 @@
 // A decision the ERP refused as stale: the refusal and its reason beside what happened to the lot since
 // the version the decision saw, and the two ways out: decide again on the lot as it is now, or withdraw.
-// A use-as-is a supervisor rejected changed nothing upstream: the card says so instead.
+// A use-as-is a supervisor rejected changed nothing upstream, nor did a decision the gateway refused for
+// who sent it: the card says so instead.
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { lotChangeTypeLabel, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, withLocalTimes } from '../../format/time';
 import { describePostings, refusedBy } from './quarantine-format';
 
 export type ConflictMode = 'decide' | 'withdraw';
@@ -24,13 +25,20 @@ export function ConflictCard({ row, mode, onModeChange, disabled }: ConflictCard
       <div className="conflict__parts">
         <div className="callout callout--danger" role="alert" data-testid="conflict-reason">
           <strong>
-            {refusedBy(conflict?.reason ?? '')} rejected the decision{decision}
+            {refusedBy(conflict?.reason ?? '', conflict?.kind)} rejected the decision{decision}
             {row.decidedBy ? ` by ${row.decidedBy}` : ''}.
           </strong>
-          <p>{conflict?.reason ?? 'No reason was given.'}</p>
+          <p>{conflict ? withLocalTimes(conflict.reason) : 'No reason was given.'}</p>
         </div>
         <div className="conflict__changes" data-testid="conflict-changes">
-          {conflict?.approvalRejected ? (
+          {conflict?.kind === 'authority' ? (
+            // The lot did not change and deciding again as the same person is refused the same way.
+            <p data-testid="authority-refusal">
+              Nothing was posted: the lot is as it was, <strong>{formatQuantity(row.quantity, row.unit)}</strong>, {stockTypeLabels[row.stockType].toLowerCase()}. The gateway did not
+              accept the sign-in that carried this decision{row.decidedBy ? ` (${row.decidedBy})` : ''}. Ask your administrator about the account, or sign out and let a quality
+              engineer who may decide it sign in and decide again.
+            </p>
+          ) : conflict?.kind === 'approval-rejected' ? (
             // Nothing went upstream and the lot did not change: the engineer decides again, or lets it stand.
             <p>
               Nothing was sent to the ERP: the lot is as it was, <strong>{formatQuantity(row.quantity, row.unit)}</strong>, {stockTypeLabels[row.stockType].toLowerCase()}. Decide

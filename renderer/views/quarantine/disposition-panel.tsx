@@ -87,7 +87,7 @@ export function DispositionPanel({ row, onClose, onDone }: PanelProps) {
             {row.lotId}
           </h2>
         </div>
-        <TaskStatePill state={row.taskState} conflictReason={row.conflict?.reason ?? null} decision={row.postings ? formatDecisionCell(row) : null} decidedBy={row.decidedBy} deviationRejected={row.conflict?.approvalRejected ?? false} />
+        <TaskStatePill state={row.taskState} conflictReason={row.conflict?.reason ?? null} decision={row.postings ? formatDecisionCell(row) : null} decidedBy={row.decidedBy} refusal={row.conflict?.kind ?? null} />
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close the disposition panel" data-testid="disposition-close">
           ×
         </button>

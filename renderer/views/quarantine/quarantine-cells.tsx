@@ -47,7 +47,7 @@ export function InspectionLotCell({ data }: CustomCellRendererProps<QuarantineRo
 }
 
 export function TaskStateCell({ data }: CustomCellRendererProps<QuarantineRow>) {
-  return data ? <TaskStatePill state={data.taskState} conflictReason={data.conflict?.reason ?? null} decision={data.postings ? formatDecisionCell(data) : null} decidedBy={data.decidedBy} deviationRejected={data.conflict?.approvalRejected ?? false} /> : null;
+  return data ? <TaskStatePill state={data.taskState} conflictReason={data.conflict?.reason ?? null} decision={data.postings ? formatDecisionCell(data) : null} decidedBy={data.decidedBy} refusal={data.conflict?.kind ?? null} /> : null;
 }
 
 /** Consumption makes containment matter: the badge says the lot's material is already in production. */

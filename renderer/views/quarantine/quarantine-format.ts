@@ -1,5 +1,5 @@
 // The Quarantine view's sorting and wording, as plain functions the grid, the panel and tests share.
-import type { DecidedPart, QuarantineRow, TaskState } from '../../../shared/api/quarantine';
+import type { DecidedPart, QuarantineRow, RefusalKind, TaskState } from '../../../shared/api/quarantine';
 import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
 import type { Role } from '../../../shared/domain';
 import { decisionLabels, postingGridLabels, roleLabels, stockTypeLabels, stockTypePhrases, taskStateLabels } from '../../format/labels';
@@ -109,9 +109,11 @@ export function formatDecisionCell(row: Pick<QuarantineRow, 'postings' | 'decisi
 
 /**
  * Who refused a decision, for the conflict's headline: a supervisor who rejected a use-as-is (the core
- * says so in the reason, "sup.lee rejected the use-as-is: …"), else the ERP.
+ * says so in the reason, "sup.lee rejected the use-as-is: …"), the gateway when it refused who sent it,
+ * else the ERP.
  */
-export function refusedBy(reason: string): string {
+export function refusedBy(reason: string, kind: RefusalKind = 'stale'): string {
+  if (kind === 'authority') return 'The gateway';
   const supervisor = /^(\S+) rejected the use-as-is\b/.exec(reason);
   return supervisor ? supervisor[1]! : 'The ERP';
 }
@@ -183,9 +185,10 @@ export function cannotDecideReason(role: Role | null): string | null {
   return role === 'quality-engineer' ? null : `Only a quality engineer posts usage decisions; you are signed in as a ${roleLabels[role].toLowerCase()}. A supervisor approves a use-as-is in Approvals.`;
 }
 
-/** A task state's pill: who decided a decided lot, and a supervisor's rejection of a use-as-is said as such rather than "conflict". */
-export function taskStateText(state: TaskState, decidedBy: string | null, deviationRejected: boolean): string {
+/** A task state's pill: who decided a decided lot; a supervisor's rejection of a use-as-is, or the gateway's refusal of who decided, said as such rather than "conflict". */
+export function taskStateText(state: TaskState, decidedBy: string | null, refusal: RefusalKind | null): string {
   if (state === 'decided' && decidedBy) return `decided · ${decidedBy}`;
-  if (state === 'conflict' && deviationRejected) return 'deviation rejected';
+  if (state === 'conflict' && refusal === 'approval-rejected') return 'deviation rejected';
+  if (state === 'conflict' && refusal === 'authority') return 'refused · sign-in';
   return taskStateLabels[state];
 }
