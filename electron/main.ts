@@ -106,10 +106,12 @@ function createMainWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenWebContents();
-  const settings = loadSettingsFromElectronStore();
+  const loaded = loadSettingsFromElectronStore();
+  const settings = loaded.values;
   const started: Core = await createCore({
     databasePath: path.join(app.getPath('userData'), 'plant-orchestrator.sqlite'),
     plant: settings.plant,
+    settings: loaded,
     // The last session token, encrypted with the OS's keychain: a quality engineer restarting offline stays signed in.
     sessionKeeper: safeStorageSessionKeeper(path.join(app.getPath('userData'), 'session.bin')),
     connectors: settings.connectors,

@@ -64,6 +64,12 @@ export function parseStoredSettings(stored: unknown, filePath: string, logger: L
 }
 
 /** A store the two libraries have in common: conf's API, which electron-store extends. */
+/** The settings as read, and the file they came from (the audit trail names it when one changes). */
+export interface LoadedSettings {
+  values: Settings;
+  source: string;
+}
+
 export interface SettingsFile {
   readonly path: string;
   store: Record<string, unknown>;
@@ -80,7 +86,7 @@ export const settingsFileOptions = { deserialize: deserializeSettings, clearInva
  * file is left as it is: overwriting it would destroy what the user meant to write. A valid one that
  * still holds a retired key (user, role) is written back without it.
  */
-export function loadSettingsFrom(file: SettingsFile): Settings {
+export function loadSettingsFrom(file: SettingsFile): LoadedSettings {
   const stored = file.store;
   const settings = parseStoredSettings(stored, file.path);
   if (Object.keys(stored).length === 0) file.store = settings;
@@ -88,5 +94,5 @@ export function loadSettingsFrom(file: SettingsFile): Settings {
     // Migrated: the keys no longer read leave the file, the rest stays as the user wrote it.
     file.store = Object.fromEntries(Object.entries(stored).filter(([key]) => !(retiredSettingsKeys as readonly string[]).includes(key)));
   }
-  return settings;
+  return { values: settings, source: file.path };
 }

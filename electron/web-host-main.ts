@@ -22,7 +22,8 @@ function nonNegativeIntegerFromEnv(name: string, fallback: number, max = Number.
 }
 
 async function main(): Promise<void> {
-  const settings = loadSettingsFromConf();
+  const loaded = loadSettingsFromConf();
+  const settings = loaded.values;
   const port = nonNegativeIntegerFromEnv('PORT', 0, 65535);
   const dataDir = path.resolve(process.env['PLANT_ORCHESTRATOR_DATA'] || '.data');
   const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     databasePath: path.join(dataDir, 'plant-orchestrator.sqlite'),
     // The web host keeps the session token in memory only: after a restart, sign in again.
     plant: settings.plant,
+    settings: loaded,
     policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern },
     // An empty list makes the core start the embedded simulator.
     connectors: gateway ? gatewayConnectors(gateway) : settings.connectors,

@@ -1,7 +1,7 @@
 // The shape of the embedded core as its hosts see it: createCore(config) in host.ts returns a Core.
 import type { Worker } from 'node:worker_threads';
 import type { AppApi, AppEvents, AppEventTopic, Handlers } from '../shared/api';
-import type { ConnectorSettings } from '../shared/settings';
+import type { ConnectorSettings, Settings } from '../shared/settings';
 import type { Clock, Logger } from './core-ports';
 import type { Policy } from './engine/workflow';
 import type { Caller, SessionKeeper } from './services/session-service';
@@ -29,6 +29,8 @@ export interface CoreConfig {
   clientId?: string;
   /** Thresholds from settings; defaults otherwise. */
   policy?: Policy;
+  /** The settings the host read, and from where: what changed since the last start goes into the audit trail. */
+  settings?: { values: Settings; source: string };
   clock?: Clock;
   logger?: Logger;
   /**

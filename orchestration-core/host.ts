@@ -9,6 +9,7 @@ import { createEventIngest } from './connectors/event-ingest';
 import { createReplyHandler } from './connectors/reply-handler';
 import { createConsoleLogger, systemClock } from './core-defaults';
 import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
+import { auditSettings } from './services/settings-audit';
 import { createChangeTracker } from './engine/change-tracker';
 import { createEngine } from './engine/engine';
 import { createEventBus } from './event-bus';
@@ -92,6 +93,8 @@ function assemble(
   logger: NonNullable<CoreConfig['logger']>,
 ): Core {
   const repos = createRepos(store.db);
+  const settings = config.settings;
+  if (settings) store.durableTransaction(() => auditSettings(repos, settings.values, settings.source, clock.now().toISOString()));
   const changes = createChangeTracker();
   const planning = createPlanningService(repos, logger);
   const bus = createEventBus();

@@ -1,7 +1,9 @@
-// The workstation's own facts (migration 0017): its client id, the gateway's public key, the last user.
+// The workstation's own facts (migration 0017): its client id, the gateway's public key, the last user,
+// the settings it ran with last.
 import type Database from 'better-sqlite3';
 
-export type WorkstationKey = 'clientId' | 'gatewayPublicKey' | 'lastUser';
+/** `settings`: the settings it ran with last, flattened (services/settings-audit.ts). */
+export type WorkstationKey = 'clientId' | 'gatewayPublicKey' | 'lastUser' | 'settings';
 
 export function createWorkstationRepo(db: Database.Database) {
   const read = db.prepare<[string], string>('SELECT value FROM workstation WHERE key = ?').pluck();

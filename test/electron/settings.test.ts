@@ -17,7 +17,7 @@ afterEach(() => temp.remove());
 
 describe('loadSettingsFromConf', () => {
   it('fills the defaults on first launch and writes them to a file the user can edit', () => {
-    const settings = loadSettingsFromConf({ cwd: temp.dir });
+    const settings = loadSettingsFromConf({ cwd: temp.dir }).values;
     expect(settings).toEqual({ plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, quality: { deviationNumberPattern: '^DEV-\\d{1,8}$' }, ui: { density: 'compact' } });
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual(settings);
   });
@@ -33,13 +33,13 @@ describe('loadSettingsFromConf', () => {
       connectors: [{ id: 'erp', kind: 'erp', url: 'http://127.0.0.1:4100/erp', token: 't', streams: ['erp'] }],
     };
     writeFileSync(path.join(temp.dir, 'config.json'), JSON.stringify(stored));
-    expect(loadSettingsFromConf({ cwd: temp.dir })).toMatchObject(stored);
+    expect(loadSettingsFromConf({ cwd: temp.dir }).values).toMatchObject(stored);
   });
 
   it('migrates an older file: its user and role leave it, the rest stays as written', () => {
     const stored = { user: 'sup.lee', role: 'supervisor', plant: 'P2' };
     writeFileSync(path.join(temp.dir, 'config.json'), JSON.stringify(stored));
-    expect(loadSettingsFromConf({ cwd: temp.dir })).not.toHaveProperty('role');
+    expect(loadSettingsFromConf({ cwd: temp.dir }).values).not.toHaveProperty('role');
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual({ plant: 'P2' });
   });
 
