@@ -26,6 +26,13 @@ export const usage = (): string => `usage: npm run cli -- <command> [flags]
   impact --dataset FILE --lot ID             ... that blocking a lot makes later
   impact --dataset FILE --line PLANT/LINE --from YYYY-MM-DD --days N
                                              ... that a line stoppage makes later
+  stock --dataset FILE --item ID --plant P  print the item's stock/requirements list at the plant as JSON:
+                                             stock by stock type and lots, then every receipt and
+                                             requirement in date order with the running available
+                                             quantity; each requirement with the receipts pegged to it and
+                                             the day it is covered, each receipt with what it covers
+  explain --dataset FILE --order ID          print why a customer or production order is late, level by
+                                             level down to the receipt that is late or missing, as JSON
   rebalance --dataset FILE [--horizon-days N] [--penalty X]
                                              print each item's rebalancing problem (plants' surplus and
                                              shortage, lanes' cost per unit with the lateness penalty X
@@ -147,7 +154,7 @@ function parseDate(flag: string, text: string): string {
   return text;
 }
 
-function readDataset(file: string): Dataset {
+export function readDataset(file: string): Dataset {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

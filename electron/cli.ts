@@ -1,9 +1,18 @@
-// `npm run cli -- <command>`: the planning dataset, impact analysis, rebalancing, B2MML translation and the audit trail's check from the command line.
+// `npm run cli -- <command>`: the planning dataset, impact analysis, the stock/requirements list and why an order is late, rebalancing, B2MML translation and the audit trail's check from the command line.
 import { CliUsageError } from './cli-args';
 import { auditCommand, CliFindingError } from './cli-audit';
 import { b2mmlCommand, datasetCommand, impactCommand, rebalanceCommand, usage } from './cli-commands';
+import { explainCommand, stockCommand } from './cli-stock';
 
-const commands: Record<string, (argv: readonly string[]) => string | Promise<string>> = { dataset: datasetCommand, impact: impactCommand, rebalance: rebalanceCommand, b2mml: b2mmlCommand, audit: auditCommand };
+const commands: Record<string, (argv: readonly string[]) => string | Promise<string>> = {
+  dataset: datasetCommand,
+  impact: impactCommand,
+  stock: stockCommand,
+  explain: explainCommand,
+  rebalance: rebalanceCommand,
+  b2mml: b2mmlCommand,
+  audit: auditCommand,
+};
 
 const helpFlags: readonly string[] = ['--help', '-h'];
 

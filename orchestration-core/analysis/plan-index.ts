@@ -2,7 +2,7 @@
 // production order its lateness; a change evicts what depends on what it touched (consumers of a
 // key, their output keys, and so on up the BOM) and only that is planned again, lazily. A what-if
 // applies changes, plans the evicted cone, compares, and undoes them, putting the cache back.
-import type { CustomerOrder } from '../../shared/dataset';
+import type { CustomerOrder, PlanLot, PoLine, ProductionOrder, Transfer } from '../../shared/dataset';
 import { dayOf } from '../../shared/plan-days';
 import { impactOf, type Impact, type ImpactedCustomerOrder, type ImpactedOrder } from '../model/impact';
 import { planImpact, worse } from './impact';
@@ -14,6 +14,32 @@ import type { DemandOutcome, Plan, PlannedProductionOrder } from './plan-types';
 import { SupplyDemand, type Demand, type KeyState, type OrderState, type Supply, type Touched } from './supply-demand';
 
 type Pegging = Map<Demand, number | null>;
+
+/** What brings a supply: a lot in stock, a PO line, an inbound transfer, or a production order's output. */
+export type SupplySource =
+  | { kind: 'lot'; lot: PlanLot }
+  | { kind: 'poLine'; line: PoLine }
+  | { kind: 'transfer'; transfer: Transfer }
+  | { kind: 'production'; order: ProductionOrder; planned: PlannedProductionOrder };
+
+export interface KeySupply extends Supply {
+  source: SupplySource;
+}
+
+export interface KeyElements {
+  supplies: KeySupply[];
+  demands: Demand[];
+  /** Every lot there, whatever its stock type (only unrestricted ones are supply). */
+  lots: PlanLot[];
+  /** Production orders of the item there that never finish (a component never covered): no receipt. */
+  unfulfilledProducers: ProductionOrder[];
+}
+
+function sourceOf(record: object): SupplySource {
+  if ('lotId' in record) return { kind: 'lot', lot: record as PlanLot };
+  if ('fromPlant' in record) return { kind: 'transfer', transfer: record as Transfer };
+  return { kind: 'poLine', line: record as PoLine };
+}
 
 /** One side of a comparison: the plan of the cone and the customer orders as that side has them. */
 interface PlanSide {
@@ -66,6 +92,42 @@ export class PlanIndex {
     let key: KeyState | undefined;
     for (const candidate of this.data.keysOfItem(itemId)) if (candidate.plant === plant) key = candidate;
     return projectBalance(plant, key ? movementsOfKey(key) : [], safetyStock, this.todayDay, horizonDays).surplus;
+  }
+
+  /**
+   * An item at a plant as the plan has it now: its supplies in the order pegging takes them (stock,
+   * PO lines and inbound transfers as recorded, then production output at its planned day) and its
+   * demands; null when the plan knows nothing of it there.
+   */
+  keyElements(itemId: string, plant: string): KeyElements | null {
+    const key = this.data.find(itemId, plant);
+    if (!key) return null;
+    const supplies: KeySupply[] = key.supply.map((entry) => ({ day: entry.day, quantity: entry.quantity, source: sourceOf(entry.record) }));
+    for (const state of key.producers) {
+      const planned = this.planOrder(state);
+      if (planned.outputDay !== null) supplies.push({ day: planned.outputDay, quantity: state.order.quantity, source: { kind: 'production', order: state.order, planned } });
+    }
+    return { supplies, demands: [...key.demands], lots: this.data.lotsAt(key), unfulfilledProducers: key.producers.filter((state) => this.planOrder(state).outputDay === null).map((state) => state.order) };
+  }
+
+  /** A production order as planned now, with its components' demands. */
+  productionOrder(id: string): { order: ProductionOrder; planned: PlannedProductionOrder; components: readonly { itemId: string; plant: string; demand: Demand }[] } | undefined {
+    const state = this.data.orders.get(id);
+    if (!state) return undefined;
+    return { order: state.order, planned: this.planOrder(state), components: state.components.map(({ key, demand }) => ({ itemId: key.itemId, plant: key.plant, demand })) };
+  }
+
+  customerOrder(id: string): CustomerOrder | undefined {
+    return this.data.customers.get(id)?.order;
+  }
+
+  transfer(id: string): Transfer | undefined {
+    return this.data.transfer(id);
+  }
+
+  /** The day the plan counts from. */
+  get today(): number {
+    return this.todayDay;
   }
 
   /** The whole plan: every production order and customer order with its lateness. */

@@ -24,7 +24,7 @@ interface Demand {
   priority: number;
 }
 
-type PeggedDemand = Omit<Demand, 'id'>;
+export type PeggedDemand = Omit<Demand, 'id'>;
 
 /** Quantities below this are rounding, not shortage. */
 const epsilon = 1e-9;
@@ -37,7 +37,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-const byNeed = (a: PeggedDemand, b: PeggedDemand) =>
+/** The order demands are served in: need date, then higher priority, then order id and position. */
+export const byNeed = (a: PeggedDemand, b: PeggedDemand) =>
   a.day - b.day || b.priority - a.priority || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.index - b.index);
 
 /** Pegs supplies to demands in need order; returns each demand's lateness (null: never covered). */

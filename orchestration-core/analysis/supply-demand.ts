@@ -101,6 +101,22 @@ export class SupplyDemand {
     return key;
   }
 
+  /** The item at the plant, if anything of it is known there (unlike key(), never adds one). */
+  find(itemId: string, plant: string): KeyState | undefined {
+    return this.byPlant.get(plant)?.get(itemId);
+  }
+
+  transfer(id: string): Transfer | undefined {
+    return this.transfers.get(id)?.transfer;
+  }
+
+  /** Every lot of the item at the plant, whatever its stock type. */
+  lotsAt(key: KeyState): PlanLot[] {
+    const lots: PlanLot[] = [];
+    for (const entry of this.lots.values()) if (entry.key === key) lots.push(entry.lot);
+    return lots;
+  }
+
   *keys(): Generator<KeyState> {
     for (const items of this.byPlant.values()) yield* items.values();
   }

@@ -1,0 +1,116 @@
+// Why an order is late, level by level: a customer order (or a production order) is covered late by
+// the receipt that brings the last of what it needs; when that receipt is a production order's
+// output, the order is late because of its latest component, and so on down the bill of materials,
+// ending at the PO line or transfer that arrives too late, or at the quantity nothing covers.
+import { dateOf, readableDate } from '../../shared/plan-days';
+import { receiptDocument, pegKey } from './stock-requirements';
+import type { KeySupply, PlanIndex } from './plan-index';
+import type { Demand } from './supply-demand';
+
+export interface ExplanationStep {
+  /** 0 for the order asked about, 1 for what it waits for, and so on down. */
+  level: number;
+  kind: 'customer-order' | 'production-order' | 'component' | 'po-line' | 'transfer-in' | 'stock' | 'missing';
+  document: string;
+  itemId: string;
+  plant: string;
+  /** The day it is needed, or for a receipt the day it was needed by. */
+  needDate: string;
+  /** The day it is covered (a receipt: the day it arrives); null when never. */
+  coveredDate: string | null;
+  daysLate: number | null;
+  text: string;
+}
+
+export interface LateExplanation {
+  orderId: string;
+  daysLate: number | null;
+  /** The late or missing receipt at the bottom, in a sentence; null when the order is on time. */
+  because: string | null;
+  steps: ExplanationStep[];
+}
+
+const lateness = (daysLate: number | null): string => (daysLate === null ? 'never covered' : daysLate > 0 ? `${daysLate} d late` : 'on time');
+
+/** The explanation of a customer order or a production order; null for an order the plan does not know. */
+export function explainLate(index: PlanIndex, orderId: string): LateExplanation | null {
+  const steps: ExplanationStep[] = [];
+  let because: string | null = null;
+
+  /** Follows a demand at an item and plant down to the receipt that makes it late. */
+  function followDemand(demand: Demand, itemId: string, plant: string, level: number): void {
+    if (level > 50) throw new Error(`bill of materials: ${itemId} at ${plant} is its own component (a cycle)`);
+    const keyed = pegKey(index, itemId, plant);
+    const pegged = keyed?.pegging.get(demand);
+    if (!keyed || !pegged || pegged.daysLate === 0) return;
+    if (pegged.daysLate === null) {
+      const covered = pegged.from.reduce((sum, part) => sum + part.quantity, 0);
+      const missing = demand.quantity - covered;
+      // A production order of the item that never finishes is the receipt that is missing: follow it.
+      const stuck = keyed.elements.unfulfilledProducers[0];
+      if (stuck) {
+        steps.push({ level, kind: 'production-order', document: stuck.id, itemId, plant, needDate: dateOf(demand.day), coveredDate: null, daysLate: null, text: `${stuck.id} (${stuck.quantity} of ${itemId}) never finishes` });
+        followOrder(stuck.id, level + 1);
+        return;
+      }
+      steps.push({ level, kind: 'missing', document: '', itemId, plant, needDate: dateOf(demand.day), coveredDate: null, daysLate: null, text: `${missing} of ${itemId} at ${plant} has no receipt planned` });
+      because ??= `short because ${missing} of ${itemId} at ${plant} has no receipt planned for ${readableDate(dateOf(demand.day))}`;
+      return;
+    }
+    // The receipt that brings the last of it is the one it waits for.
+    const last = pegged.from.at(-1)?.supply;
+    if (!last) return;
+    followReceipt(last, demand, itemId, plant, level);
+  }
+
+  function followReceipt(supply: KeySupply, demand: Demand, itemId: string, plant: string, level: number): void {
+    const needDate = dateOf(demand.day);
+    const arrives = dateOf(supply.day);
+    const { source } = supply;
+    if (source.kind === 'production') {
+      steps.push({ level, kind: 'production-order', document: source.order.id, itemId, plant, needDate, coveredDate: arrives, daysLate: source.planned.daysLate, text: `${source.order.id} finishes ${readableDate(arrives)} instead of ${readableDate(source.order.dueDate)}` });
+      followOrder(source.order.id, level + 1);
+      return;
+    }
+    const kind = source.kind === 'poLine' ? 'po-line' : source.kind === 'transfer' ? 'transfer-in' : 'stock';
+    const document = receiptDocument(source);
+    steps.push({ level, kind, document, itemId, plant, needDate, coveredDate: arrives, daysLate: Math.max(0, supply.day - demand.day), text: `${document} arrives ${readableDate(arrives)} instead of ${readableDate(needDate)}` });
+    because ??= `late because ${document} arrives ${readableDate(arrives)} instead of ${readableDate(needDate)}`;
+  }
+
+  /** A production order is as late as its latest component: follow that one. */
+  function followOrder(id: string, level: number): void {
+    const order = index.productionOrder(id);
+    if (!order) return;
+    let latest: (typeof order.components)[number] | undefined;
+    let worst: number | null = 0;
+    for (const component of order.components) {
+      const late = pegKey(index, component.itemId, component.plant)?.pegging.get(component.demand)?.daysLate ?? null;
+      if (late === null ? worst !== null : worst !== null && late > worst) {
+        worst = late;
+        latest = component;
+      }
+    }
+    if (!latest) return;
+    steps.push({ level, kind: 'component', document: id, itemId: latest.itemId, plant: latest.plant, needDate: dateOf(latest.demand.day), coveredDate: worst === null ? null : dateOf(latest.demand.day + worst), daysLate: worst, text: `${latest.itemId} for ${id} is ${lateness(worst)}` });
+    followDemand(latest.demand, latest.itemId, latest.plant, level + 1);
+  }
+
+  const customer = index.customerOrder(orderId);
+  if (customer) {
+    const keyed = pegKey(index, customer.itemId, customer.plant);
+    const demand = keyed?.elements.demands.find((d) => d.kind === 'customer' && d.orderId === orderId);
+    if (!keyed || !demand) return null;
+    const pegged = keyed.pegging.get(demand);
+    const daysLate = pegged?.daysLate ?? null;
+    steps.push({ level: 0, kind: 'customer-order', document: orderId, itemId: customer.itemId, plant: customer.plant, needDate: customer.shipDate, coveredDate: pegged && pegged.coveredDay !== null ? dateOf(pegged.coveredDay) : null, daysLate, text: `${orderId} (${customer.quantity} of ${customer.itemId}) is ${lateness(daysLate)}` });
+    followDemand(demand, customer.itemId, customer.plant, 1);
+    return { orderId, daysLate, because, steps };
+  }
+  const production = index.productionOrder(orderId);
+  if (!production) return null;
+  const { order, planned } = production;
+  steps.push({ level: 0, kind: 'production-order', document: orderId, itemId: order.itemId, plant: order.plant, needDate: order.dueDate, coveredDate: planned.outputDay === null ? null : dateOf(planned.outputDay), daysLate: planned.daysLate, text: `${orderId} (${order.quantity} of ${order.itemId}) is ${lateness(planned.daysLate)}` });
+  if (planned.daysLate !== 0) followOrder(orderId, 1);
+  return { orderId, daysLate: planned.daysLate, because, steps };
+}

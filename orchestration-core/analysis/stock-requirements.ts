@@ -1,0 +1,160 @@
+// The stock/requirements list of an item at a plant, as the plan has it now: today's unrestricted
+// stock (less safety stock), then every receipt and requirement in date order with the running
+// available quantity, receipts before requirements on a day and requirements in the order the
+// planning rule serves them. Each requirement carries the receipts pegged to it and the day it is
+// covered; each receipt the requirements it covers: the same pegging the plan's lateness came from.
+import type { PeggedPart, ReceiptKind, RequirementKind, StockRequirementRow, StockRequirementsList } from '../../shared/api/stock-requirements';
+import type { Dataset } from '../../shared/dataset';
+import { stockTypes, type StockType } from '../../shared/domain';
+import { dateOf, dayOf, readableDate } from '../../shared/plan-days';
+import { allocate, type PeggedRequirement } from './pegging';
+import { byNeed } from './plan';
+import type { KeySupply, PlanIndex, SupplySource } from './plan-index';
+import type { Demand } from './supply-demand';
+
+/** What the list reads beside the plan: the item's master data and the plant's safety stock. */
+export interface StockRequirementsMaster {
+  item(itemId: string): { description: string; unit: string } | undefined;
+  safetyStock(itemId: string, plant: string): number;
+}
+
+/** The master a planning dataset holds. */
+export function datasetMaster(dataset: Pick<Dataset, 'items' | 'safetyStocks'>): StockRequirementsMaster {
+  const items = new Map(dataset.items.map((item) => [item.id, item]));
+  const safety = new Map(dataset.safetyStocks.map((stock) => [`${stock.itemId}@${stock.plant}`, stock.quantity]));
+  return { item: (itemId) => items.get(itemId), safetyStock: (itemId, plant) => safety.get(`${itemId}@${plant}`) ?? 0 };
+}
+
+const epsilon = 1e-9;
+
+export function receiptKind(source: SupplySource): ReceiptKind | 'stock' {
+  return source.kind === 'lot' ? 'stock' : source.kind === 'poLine' ? 'po-line' : source.kind === 'transfer' ? 'transfer-in' : 'production-output';
+}
+
+export function receiptDocument(source: SupplySource): string {
+  switch (source.kind) {
+    case 'lot':
+      return source.lot.lotId;
+    case 'poLine':
+      return source.line.id;
+    case 'transfer':
+      return source.transfer.id;
+    case 'production':
+      return source.order.id;
+  }
+}
+
+export const requirementKind = (demand: Demand): RequirementKind => (demand.kind === 'component' ? 'component' : demand.kind === 'customer' ? 'customer-order' : 'transfer-out');
+
+export const receiptPart = (supply: KeySupply, quantity: number): PeggedPart => ({ kind: receiptKind(supply.source), document: receiptDocument(supply.source), date: dateOf(supply.day), quantity });
+export const requirementPart = (demand: Demand, quantity: number): PeggedPart => ({ kind: requirementKind(demand), document: demand.orderId, date: dateOf(demand.day), quantity });
+
+/** An item at a plant pegged as the plan pegs it: per demand what covers it, and per supply what it covers. */
+export function pegKey(index: PlanIndex, itemId: string, plant: string) {
+  const elements = index.keyElements(itemId, plant);
+  if (!elements) return null;
+  const pegging = allocate(elements.supplies, elements.demands);
+  const covers = new Map<KeySupply, PeggedPart[]>();
+  for (const [demand, pegged] of pegging) {
+    for (const part of pegged.from) {
+      const list = covers.get(part.supply) ?? [];
+      list.push(requirementPart(demand, part.quantity));
+      covers.set(part.supply, list);
+    }
+  }
+  return { elements, pegging, covers };
+}
+
+function receiptStatus(supply: KeySupply, today: number): { status: string; partner: string } {
+  const { source } = supply;
+  switch (source.kind) {
+    case 'lot':
+      return { status: 'on hand', partner: source.lot.lotId };
+    case 'poLine':
+      return { status: source.line.asnId ? `ASN ${source.line.asnId}` : source.line.confirmed ? 'confirmed' : 'requested', partner: source.line.supplierId };
+    case 'transfer':
+      return { status: dayOf(source.transfer.shipDate) <= today ? 'in transit' : 'planned', partner: `from ${source.transfer.fromPlant}` };
+    case 'production': {
+      const late = source.planned.daysLate ?? 0;
+      return { status: late > 0 ? `late +${late} d (due ${readableDate(source.order.dueDate)})` : 'firm', partner: `line ${source.order.line}` };
+    }
+  }
+}
+
+function requirementStatus(pegged: PeggedRequirement<KeySupply> | undefined): string {
+  if (!pegged || pegged.daysLate === null) return 'not covered';
+  return pegged.daysLate > 0 ? `late +${pegged.daysLate} d` : 'covered';
+}
+
+function requirementPartner(index: PlanIndex, demand: Demand): string {
+  if (demand.kind === 'component') {
+    const order = index.productionOrder(demand.orderId)?.order;
+    return order ? `for ${order.itemId}` : '';
+  }
+  if (demand.kind === 'customer') {
+    const order = index.customerOrder(demand.orderId);
+    return order ? `${order.customerId}, priority ${order.priority}` : '';
+  }
+  const transfer = index.transfer(demand.orderId);
+  return transfer ? `to ${transfer.toPlant}` : '';
+}
+
+export function stockRequirements(index: PlanIndex, master: StockRequirementsMaster, itemId: string, plant: string): StockRequirementsList | null {
+  const item = master.item(itemId);
+  const pegged = pegKey(index, itemId, plant);
+  if (!item && !pegged) return null;
+  const today = index.today;
+  const stock = Object.fromEntries(stockTypes.map((type) => [type, 0])) as Record<StockType, number>;
+  const lots = (pegged?.elements.lots ?? []).map((lot) => ({ lotId: lot.lotId, quantity: lot.quantity, stockType: lot.stockType }));
+  for (const lot of lots) stock[lot.stockType] += lot.quantity;
+  const supplies = pegged?.elements.supplies ?? [];
+  for (const supply of supplies) if (supply.source.kind === 'transfer' && dayOf(supply.source.transfer.shipDate) <= today) stock['in-transit'] += supply.quantity;
+  const safetyStock = master.safetyStock(itemId, plant);
+
+  let available = stock.unrestricted;
+  const rows: StockRequirementRow[] = [{ date: dateOf(today), kind: 'stock', document: '', quantity: stock.unrestricted, status: 'unrestricted', partner: `${lots.filter((lot) => lot.stockType === 'unrestricted').length} lots`, available, short: available < -epsilon }];
+  if (safetyStock > 0) {
+    available -= safetyStock;
+    rows.push({ date: dateOf(today), kind: 'safety-stock', document: '', quantity: -safetyStock, status: 'safety stock', partner: '', available, short: available < -epsilon });
+  }
+  // Receipts before requirements on a day; receipts in the order pegging takes them, requirements in need order.
+  const receipts = supplies.filter((supply) => supply.source.kind !== 'lot').map((supply, order) => ({ supply, order }));
+  receipts.sort((a, b) => a.supply.day - b.supply.day || a.order - b.order);
+  const demands = [...(pegged?.elements.demands ?? [])].sort(byNeed);
+  let r = 0;
+  let d = 0;
+  while (r < receipts.length || d < demands.length) {
+    const receipt = receipts[r];
+    const demand = demands[d];
+    if (receipt && (!demand || receipt.supply.day <= demand.day)) {
+      r += 1;
+      available += receipt.supply.quantity;
+      rows.push({
+        date: dateOf(receipt.supply.day),
+        kind: receiptKind(receipt.supply.source) as ReceiptKind,
+        document: receiptDocument(receipt.supply.source),
+        quantity: receipt.supply.quantity,
+        ...receiptStatus(receipt.supply, today),
+        available,
+        short: available < -epsilon,
+        covers: pegged?.covers.get(receipt.supply) ?? [],
+      });
+    } else if (demand) {
+      d += 1;
+      available -= demand.quantity;
+      const of = pegged?.pegging.get(demand);
+      rows.push({
+        date: dateOf(demand.day),
+        kind: requirementKind(demand),
+        document: demand.orderId,
+        quantity: -demand.quantity,
+        status: requirementStatus(of),
+        partner: requirementPartner(index, demand),
+        available,
+        short: available < -epsilon,
+        pegged: { from: (of?.from ?? []).map((part) => receiptPart(part.supply, part.quantity)), coveredDate: of && of.coveredDay !== null ? dateOf(of.coveredDay) : null, daysLate: of?.daysLate ?? null },
+      });
+    }
+  }
+  return { itemId, plant, description: item?.description ?? itemId, unit: item?.unit ?? '', today: dateOf(today), stock, lots, safetyStock, rows };
+}

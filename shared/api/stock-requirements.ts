@@ -1,0 +1,76 @@
+// The stock/requirements list of an item at a plant (as SAP's MD04 shows it) and its pegging (MD09),
+// as the core answers them and the CLI prints them.
+import type { StockType } from '../domain';
+
+export type ReceiptKind = 'po-line' | 'production-output' | 'transfer-in';
+export type RequirementKind = 'component' | 'customer-order' | 'transfer-out';
+export type StockRequirementKind = 'stock' | 'safety-stock' | ReceiptKind | RequirementKind;
+
+/** A part of a receipt pegged to a requirement, or of a requirement covered by a receipt. */
+export interface PeggedPart {
+  kind: ReceiptKind | RequirementKind | 'stock';
+  document: string;
+  /** The day of the receipt, or the need date of the requirement. */
+  date: string;
+  quantity: number;
+}
+
+export interface StockRequirementRow {
+  /** YYYY-MM-DD: a receipt's planned day, a requirement's need date. */
+  date: string;
+  kind: StockRequirementKind;
+  /** PO line, production order, customer order, stock transport order; empty for stock. */
+  document: string;
+  /** Receipts positive, requirements negative. */
+  quantity: number;
+  /** In words: "ASN AS-12", "confirmed", "late +3 d (due 05 Dec 2026)", "in transit", "covered", "not covered". */
+  status: string;
+  /** What the row is for or from: the supplier, the parent item, the customer, the other plant. */
+  partner: string;
+  /** The available quantity after this row, in date order. */
+  available: number;
+  /** Available below zero after this row: the day goes short. */
+  short: boolean;
+  /** A requirement: the receipts pegged to it, how much of each, and the day it is covered (null: never). */
+  pegged?: { from: PeggedPart[]; coveredDate: string | null; daysLate: number | null };
+  /** A receipt: the requirements it covers, how much of each. */
+  covers?: PeggedPart[];
+}
+
+export interface StockRequirementsList {
+  itemId: string;
+  plant: string;
+  description: string;
+  unit: string;
+  today: string;
+  /** Stock by stock type now; in transit is inbound transfers shipped and not yet arrived. */
+  stock: Record<StockType, number>;
+  lots: { lotId: string; quantity: number; stockType: StockType }[];
+  safetyStock: number;
+  rows: StockRequirementRow[];
+}
+
+/** A requirement a receipt covers, and above it what that requirement's order covers in turn, up to the customer orders. */
+export interface PeggedUpNode {
+  kind: RequirementKind;
+  document: string;
+  itemId: string;
+  plant: string;
+  /** The need date. */
+  date: string;
+  /** How much of the receipt below goes to it. */
+  quantity: number;
+  daysLate: number | null;
+  /** A customer order at the top: its customer, value and priority. */
+  customer?: { customerId: string; value: number; priority: number };
+  above: PeggedUpNode[];
+}
+
+export interface PeggedUp {
+  itemId: string;
+  plant: string;
+  receipt: PeggedPart;
+  covers: PeggedUpNode[];
+  /** The customer orders at the top of every branch, each once, by need date. */
+  customerOrders: { document: string; customerId: string; date: string; value: number; priority: number; daysLate: number | null }[];
+}
