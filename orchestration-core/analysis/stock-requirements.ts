@@ -54,15 +54,19 @@ export function pegKey(index: PlanIndex, itemId: string, plant: string) {
   const elements = index.keyElements(itemId, plant);
   if (!elements) return null;
   const pegging = allocate(elements.supplies, elements.demands);
-  const covers = new Map<KeySupply, PeggedPart[]>();
+  /** Per supply, the demands it covers and how much of each, in need order. */
+  const covers = new Map<KeySupply, { demand: Demand; quantity: number }[]>();
   for (const [demand, pegged] of pegging) {
     for (const part of pegged.from) {
       const list = covers.get(part.supply) ?? [];
-      list.push(requirementPart(demand, part.quantity));
+      list.push({ demand, quantity: part.quantity });
       covers.set(part.supply, list);
     }
   }
-  return { elements, pegging, covers };
+  // By document: a lot by its lot id; a PO line, transfer or production order by its own.
+  const receipts = new Map<string, KeySupply>();
+  for (const supply of elements.supplies) receipts.set(receiptDocument(supply.source), supply);
+  return { elements, pegging, covers, receipts };
 }
 
 function receiptStatus(supply: KeySupply, today: number): { status: string; partner: string } {
@@ -137,7 +141,7 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
         ...receiptStatus(receipt.supply, today),
         available,
         short: available < -epsilon,
-        covers: pegged?.covers.get(receipt.supply) ?? [],
+        covers: (pegged?.covers.get(receipt.supply) ?? []).map((part) => requirementPart(part.demand, part.quantity)),
       });
     } else if (demand) {
       d += 1;
