@@ -10,6 +10,7 @@ import { createReplyHandler } from './connectors/reply-handler';
 import { createConsoleLogger, systemClock } from './core-defaults';
 import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
 import { auditSettings } from './services/settings-audit';
+import { createStockRequirementsHandlers } from './services/stock-requirements-handlers';
 import { createChangeTracker } from './engine/change-tracker';
 import { createEngine } from './engine/engine';
 import { createEventBus } from './event-bus';
@@ -150,17 +151,20 @@ function assemble(
     afterDecision: () => afterCommit(),
   });
   const reweigher = createExceptionReweigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
+  const stock = createStockRequirementsHandlers({ planning, repos, now: () => clock.now(), publish: (at) => bus.publish('planning.changed', { at }) });
   // The plan index, the rebalancing worker and the open exceptions hear the same plan changes.
   changes.attachPlan({
     apply: (change) => {
       planning.target.apply(change);
       rebalancing.planChanged(change);
       reweigher.planChanged();
+      stock.planChanged();
     },
     rebuild: () => {
       planning.target.rebuild();
       rebalancing.planReplaced();
       reweigher.planChanged();
+      stock.planChanged();
     },
   });
   const handleReplies = createReplyHandler({ store, repos, engine, changes, clock });
@@ -290,6 +294,7 @@ function assemble(
     ...createApprovalsHandlers({ repos, engine, role: () => caller()?.role ?? null, commit }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,
+    ...stock.handlers,
     ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => session.state(),
     'session.signIn': (request) => session.signIn(request),
@@ -335,6 +340,7 @@ function assemble(
       clearInterval(calendarTimer);
       weigher.close();
       reweigher.close();
+      stock.close();
       await Promise.all(connectors.map((connector) => connector.stop()));
       await rebalancing.close();
       store.close();

@@ -2,33 +2,11 @@
 // the receipt that brings the last of what it needs; when that receipt is a production order's
 // output, the order is late because of its latest component, and so on down the bill of materials,
 // ending at the PO line or transfer that arrives too late, or at the quantity nothing covers.
+import type { ExplanationStep, LateExplanation } from '../../shared/api/stock-requirements';
 import { dateOf, readableDate } from '../../shared/plan-days';
 import { receiptDocument, pegKey } from './stock-requirements';
 import type { KeySupply, PlanIndex } from './plan-index';
 import type { Demand } from './supply-demand';
-
-export interface ExplanationStep {
-  /** 0 for the order asked about, 1 for what it waits for, and so on down. */
-  level: number;
-  kind: 'customer-order' | 'production-order' | 'component' | 'po-line' | 'transfer-in' | 'stock' | 'missing';
-  document: string;
-  itemId: string;
-  plant: string;
-  /** The day it is needed, or for a receipt the day it was needed by. */
-  needDate: string;
-  /** The day it is covered (a receipt: the day it arrives); null when never. */
-  coveredDate: string | null;
-  daysLate: number | null;
-  text: string;
-}
-
-export interface LateExplanation {
-  orderId: string;
-  daysLate: number | null;
-  /** The late or missing receipt at the bottom, in a sentence; null when the order is on time. */
-  because: string | null;
-  steps: ExplanationStep[];
-}
 
 const lateness = (daysLate: number | null): string => (daysLate === null ? 'never covered' : daysLate > 0 ? `${daysLate} d late` : 'on time');
 

@@ -110,6 +110,12 @@ export class PlanIndex {
     return { supplies, demands: [...key.demands], lots: this.data.lotsAt(key), unfulfilledProducers: key.producers.filter((state) => this.planOrder(state).outputDay === null).map((state) => state.order) };
   }
 
+  /** The plan has supply or demand of the item at the plant. */
+  hasKey(itemId: string, plant: string): boolean {
+    const key = this.data.find(itemId, plant);
+    return key !== undefined && (key.supply.length > 0 || key.demands.length > 0 || key.producers.length > 0);
+  }
+
   /** A production order as planned now, with its components' demands. */
   productionOrder(id: string): { order: ProductionOrder; planned: PlannedProductionOrder; components: readonly { itemId: string; plant: string; demand: Demand }[] } | undefined {
     const state = this.data.orders.get(id);

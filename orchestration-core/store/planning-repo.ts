@@ -93,6 +93,27 @@ export function createPlanningRepo(db: Database.Database) {
       return row && { ...row, supplierIds: JSON.parse(row.supplierIds) as string[] };
     },
 
+    /** What a person reads of an item: its description and unit. */
+    itemText(id: string): { description: string; unit: string } | undefined {
+      return db.prepare<[string], { description: string; unit: string }>('SELECT description, unit FROM items WHERE id = ?').get(id);
+    },
+
+    /** Items whose id or description holds the text (any case): an exact id first, then ids starting with it, then the rest by id. */
+    searchItems(text: string, limit: number): { id: string; description: string; unit: string }[] {
+      const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      return db
+        .prepare<[{ like: string; exact: string; prefix: string; limit: number }], { id: string; description: string; unit: string }>(
+          `SELECT id, description, unit FROM items
+           WHERE lower(id) LIKE @like ESCAPE '\\' OR lower(description) LIKE @like ESCAPE '\\'
+           ORDER BY (lower(id) = @exact) DESC, (lower(id) LIKE @prefix ESCAPE '\\') DESC, id LIMIT @limit`,
+        )
+        .all({ like: `%${escaped}%`, exact: text.toLowerCase(), prefix: `${escaped}%`, limit });
+    },
+
+    plantIds(): string[] {
+      return db.prepare<[], string>('SELECT id FROM plants ORDER BY id').pluck().all();
+    },
+
     /** Substitutes the BOM allows for a component of a parent item, in order of preference. */
     alternates(parentItemId: string, componentItemId: string): string[] {
       const row = db.prepare<[string, string], { alternates: string }>('SELECT alternates FROM bom_lines WHERE parent_item_id = ? AND component_item_id = ?').get(parentItemId, componentItemId);

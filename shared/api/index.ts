@@ -9,8 +9,9 @@ import { masterArgSchemas, type MasterApi, type MasterData } from './master';
 import { rebalancingArgSchemas, type RebalancingApi, type RebalancingSnapshot } from './rebalancing';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi, type SessionState } from './session';
+import { stockArgSchemas, type StockApi } from './stock-requirements';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi & StockApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -25,6 +26,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...rebalancingArgSchemas,
   ...masterArgSchemas,
   ...auditArgSchemas,
+  ...stockArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -54,9 +56,11 @@ export interface AppEvents {
   'master.changed': MasterData;
   /** Signed in, signed out, or the sign-in ran out. */
   'session.changed': SessionState;
+  /** The plan changed (events, a snapshot): open stock/requirements lists ask again. At most once a second. */
+  'planning.changed': { at: string };
 }
 export type AppEventTopic = keyof AppEvents;
-export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed', 'rebalancing.changed', 'master.changed', 'session.changed'];
+export const appEventTopics: readonly AppEventTopic[] = ['quarantine.rowChanged', 'connectors.statusChanged', 'impact.exceptionChanged', 'approvals.changed', 'alerts.changed', 'rebalancing.changed', 'master.changed', 'session.changed', 'planning.changed'];
 
 export type { QuarantineRow, ConnectorStatus, ExceptionRow, ApprovalRow, AlertRow, RebalancingSnapshot, MasterData, SessionState };
 export * from './result';

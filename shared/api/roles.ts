@@ -12,6 +12,10 @@ const supervisor: readonly Role[] = ['supervisor'];
 
 export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'quarantine.list': everyRole,
+  'stock.list': everyRole,
+  'stock.pegUp': everyRole,
+  'stock.explain': everyRole,
+  'stock.search': everyRole,
   'quarantine.disposition': qualityEngineer,
   'quarantine.withdraw': qualityEngineer,
   'quarantine.reopen': qualityEngineer,

@@ -1,6 +1,7 @@
 // The stock/requirements list of an item at a plant (as SAP's MD04 shows it) and its pegging (MD09),
 // as the core answers them and the CLI prints them.
-import type { StockType } from '../domain';
+import { z } from 'zod';
+import { idSchema, type StockType } from '../domain';
 
 export type ReceiptKind = 'po-line' | 'production-output' | 'transfer-in';
 export type RequirementKind = 'component' | 'customer-order' | 'transfer-out';
@@ -73,4 +74,53 @@ export interface PeggedUp {
   covers: PeggedUpNode[];
   /** The customer orders at the top of every branch, each once, by need date. */
   customerOrders: { document: string; customerId: string; date: string; value: number; priority: number; daysLate: number | null }[];
+}
+
+export interface ExplanationStep {
+  /** 0 for the order asked about, 1 for what it waits for, and so on down. */
+  level: number;
+  kind: 'customer-order' | 'production-order' | 'component' | 'po-line' | 'transfer-in' | 'stock' | 'missing';
+  document: string;
+  itemId: string;
+  plant: string;
+  /** The day it is needed, or for a receipt the day it was needed by. */
+  needDate: string;
+  /** The day it is covered (a receipt: the day it arrives); null when never. */
+  coveredDate: string | null;
+  daysLate: number | null;
+  text: string;
+}
+
+export interface LateExplanation {
+  orderId: string;
+  daysLate: number | null;
+  /** The late or missing receipt at the bottom, in a sentence; null when the order is on time. */
+  because: string | null;
+  steps: ExplanationStep[];
+}
+
+/** An item found by the search field, with the plants where the plan has supply or demand of it. */
+export interface StockItemHit {
+  itemId: string;
+  description: string;
+  unit: string;
+  plants: string[];
+}
+
+export const stockArgSchemas = {
+  'stock.list': z.object({ itemId: idSchema, plant: idSchema }),
+  'stock.pegUp': z.object({ itemId: idSchema, plant: idSchema, document: idSchema }),
+  'stock.explain': z.object({ orderId: idSchema }),
+  'stock.search': z.object({ text: z.string().trim().min(1).max(100) }),
+} as const;
+
+export interface StockApi {
+  /** The item's list at the plant; null before planning data arrived or for an item the plan does not know. */
+  'stock.list': (args: { itemId: string; plant: string }) => StockRequirementsList | null;
+  /** From a receipt (its document) up the bill of materials to the customer orders at the top. */
+  'stock.pegUp': (args: { itemId: string; plant: string; document: string }) => PeggedUp | null;
+  /** Why a customer or production order is late, down to the receipt. */
+  'stock.explain': (args: { orderId: string }) => LateExplanation | null;
+  /** Items whose id or description holds the text, at most 20. */
+  'stock.search': (args: { text: string }) => StockItemHit[];
 }

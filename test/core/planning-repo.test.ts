@@ -37,6 +37,23 @@ describe('planning repository', () => {
     expect(plan).toEqual(computePlan(dataset, dataset.today));
   });
 
+  it('finds items by id or description: an exact id first, then ids starting with the text; % and _ are plain characters', () => {
+    const repo = createPlanningRepo(store.db);
+    const dataset = generateDataset({ seed: 3, scale: 0.05 });
+    const items = [
+      { id: 'RM-10', description: 'Steel bar 10 mm', unit: 'M', kind: 'purchased' as const, supplierIds: [], leadTimeDays: 5 },
+      { id: 'RM-1', description: 'Steel bar', unit: 'M', kind: 'purchased' as const, supplierIds: [], leadTimeDays: 5 },
+      { id: 'FG-9', description: 'Housing for RM-1 bar', unit: 'EA', kind: 'manufactured' as const, supplierIds: [], leadTimeDays: 5 },
+      { id: 'SA-5', description: 'Seal 50% shore', unit: 'EA', kind: 'purchased' as const, supplierIds: [], leadTimeDays: 5 },
+    ];
+    store.transaction(() => repo.replaceDataset({ ...dataset, items }, '2026-12-01T08:00:00Z'));
+    expect(repo.searchItems('rm-1', 10).map((item) => item.id)).toEqual(['RM-1', 'RM-10', 'FG-9']);
+    expect(repo.searchItems('50%', 10).map((item) => item.id)).toEqual(['SA-5']);
+    expect(repo.searchItems('%', 10).map((item) => item.id)).toEqual(['SA-5']);
+    expect(repo.searchItems('_', 10)).toEqual([]);
+    expect(repo.searchItems('steel', 1)).toHaveLength(1);
+  });
+
   it('replaces the previous planning data instead of adding to it', () => {
     const repo = createPlanningRepo(store.db);
     store.transaction(() => repo.replaceDataset(generateDataset({ seed: 3, scale: 0.05 }), 'now'));

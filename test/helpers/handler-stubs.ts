@@ -29,6 +29,10 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'session.signOut': () => ({ signedIn: false, plant: null, lastUser: null }),
     'master.get': () => ({ currency: 'EUR', units: [...standardUnits] }),
     'audit.entries': () => ({ rows: [], entries: 0, head: '0'.repeat(64), broken: null }),
+    'stock.list': () => null,
+    'stock.pegUp': () => null,
+    'stock.explain': () => null,
+    'stock.search': () => [],
     'impact.exceptions': () => [],
     'impact.exception': ({ id }) => {
       throw new ApiFailure('not-found', `id: no exception ${id}`);
