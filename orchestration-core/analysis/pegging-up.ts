@@ -9,7 +9,7 @@ import { pegKey, receiptPart, requirementKind } from './stock-requirements';
 
 const maxLevels = 50;
 
-export function pegUp(index: PlanIndex, itemId: string, plant: string, document: string): PeggedUp | null {
+export function pegUp(index: PlanIndex, itemId: string, plant: string, document: string, unitOf: (itemId: string) => string = () => ''): PeggedUp | null {
   // A key reached by several branches is pegged once.
   const keyed = new Map<string, ReturnType<typeof pegKey>>();
   const pegged = (item: string, at: string) => {
@@ -23,19 +23,19 @@ export function pegUp(index: PlanIndex, itemId: string, plant: string, document:
   const tops = new Map<string, PeggedUp['customerOrders'][number]>();
 
   /** What the receipt of `receiptId` at a key covers, each requirement with what is above it. */
-  function coversOf(at: ReturnType<typeof pegKey>, receiptId: string, level: number): PeggedUpNode[] {
+  function coversOf(at: ReturnType<typeof pegKey>, receiptId: string, receiptItemId: string, level: number): PeggedUpNode[] {
     if (level > maxLevels) throw new Error(`bill of materials: pegging from ${receiptId} goes round in a cycle`);
     const receipt = at?.receipts.get(receiptId);
     if (!at || !receipt) return [];
     return (at.covers.get(receipt) ?? []).map(({ demand, quantity }) => {
       const daysLate = at.pegging.get(demand)?.daysLate ?? null;
-      const node: PeggedUpNode = { kind: requirementKind(demand), document: demand.orderId, itemId: '', plant: '', date: dateOf(demand.day), quantity, daysLate, above: [] };
+      const node: PeggedUpNode = { kind: requirementKind(demand), document: demand.orderId, itemId: '', plant: '', date: dateOf(demand.day), quantity, unit: unitOf(receiptItemId), daysLate, above: [] };
       if (demand.kind === 'component') {
         const order = index.productionOrder(demand.orderId)?.order;
-        if (order) Object.assign(node, { itemId: order.itemId, plant: order.plant, above: coversOf(pegged(order.itemId, order.plant), order.id, level + 1) });
+        if (order) Object.assign(node, { itemId: order.itemId, plant: order.plant, above: coversOf(pegged(order.itemId, order.plant), order.id, order.itemId, level + 1) });
       } else if (demand.kind === 'transfer') {
         const transfer = index.transfer(demand.orderId);
-        if (transfer) Object.assign(node, { itemId: transfer.itemId, plant: transfer.toPlant, above: coversOf(pegged(transfer.itemId, transfer.toPlant), transfer.id, level + 1) });
+        if (transfer) Object.assign(node, { itemId: transfer.itemId, plant: transfer.toPlant, above: coversOf(pegged(transfer.itemId, transfer.toPlant), transfer.id, transfer.itemId, level + 1) });
       } else {
         const order = index.customerOrder(demand.orderId);
         if (order) {
@@ -47,7 +47,7 @@ export function pegUp(index: PlanIndex, itemId: string, plant: string, document:
     });
   }
 
-  const covers = coversOf(start, document, 0);
+  const covers = coversOf(start, document, itemId, 0);
   const customerOrders = [...tops.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.document < b.document ? -1 : 1));
   return { itemId, plant, receipt: receiptPart(supply, supply.quantity), covers, customerOrders };
 }

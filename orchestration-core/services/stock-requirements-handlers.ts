@@ -25,7 +25,7 @@ export function createStockRequirementsHandlers(deps: { planning: PlanningServic
     },
     'stock.pegUp': ({ itemId, plant, document }) => {
       const index = planning.index();
-      return index ? pegUp(index, itemId, plant, document) : null;
+      return index ? pegUp(index, itemId, plant, document, (id) => planning.master().item(id)?.unit ?? '') : null;
     },
     'stock.explain': ({ orderId }) => {
       const index = planning.index();

@@ -59,8 +59,9 @@ export interface PeggedUpNode {
   plant: string;
   /** The need date. */
   date: string;
-  /** How much of the receipt below goes to it. */
+  /** How much of the receipt below goes to it, in the unit of that receipt's item. */
   quantity: number;
+  unit: string;
   daysLate: number | null;
   /** A customer order at the top: its customer, value and priority. */
   customer?: { customerId: string; value: number; priority: number };

@@ -63,10 +63,10 @@ describe('the stock/requirements list', () => {
 describe('pegging up from a receipt', () => {
   it('follows PO-2/10 up the three levels to the customer order at the top, with its value and priority', () => {
     const index = new PlanIndex(dataset, dataset.today);
-    const up = pegUp(index, 'RM-1', 'P1', 'PO-2/10')!;
+    const up = pegUp(index, 'RM-1', 'P1', 'PO-2/10', (id) => master.item(id)!.unit)!;
     expect(up.receipt).toEqual({ kind: 'po-line', document: 'PO-2/10', date: '2026-12-20', quantity: 10 });
     expect(up.covers).toMatchObject([
-      { kind: 'component', document: 'MO-SA', itemId: 'SA-1', quantity: 5, daysLate: 12, above: [{ kind: 'component', document: 'MO-FG', itemId: 'FG-1', quantity: 10, daysLate: 9, above: [{ kind: 'customer-order', document: 'CO-1', quantity: 10, daysLate: 7, customer: { customerId: 'C-1', value: 5_000, priority: 2 }, above: [] }] }] },
+      { kind: 'component', document: 'MO-SA', itemId: 'SA-1', quantity: 5, unit: 'M', daysLate: 12, above: [{ kind: 'component', document: 'MO-FG', itemId: 'FG-1', quantity: 10, unit: 'EA', daysLate: 9, above: [{ kind: 'customer-order', document: 'CO-1', quantity: 10, unit: 'EA', daysLate: 7, customer: { customerId: 'C-1', value: 5_000, priority: 2 }, above: [] }] }] },
     ]);
     expect(up.customerOrders).toEqual([{ document: 'CO-1', customerId: 'C-1', date: '2026-12-20', value: 5_000, priority: 2, daysLate: 7 }]);
     // FG-1's stock covers CO-2 only.
