@@ -94,6 +94,10 @@ export class CommandProcessor {
         const record = identity.users.get(user);
         return record && !record.disabledAt ? record.roles : undefined;
       },
+      lotPlant: (lotId) => this.store.lot(lotId)?.plant,
+      poLinePlant: (poLineId) => this.store.planning.poLine(poLineId)?.plant,
+      productionOrderPlant: (productionOrderId) => this.store.planning.record<ProductionOrder>('productionOrders', productionOrderId)?.plant,
+      approvalRequest: (approvalId) => this.store.approvals.get(approvalId)?.request,
     };
   }
 

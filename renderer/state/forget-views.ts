@@ -5,6 +5,7 @@ import { useApprovalsStore } from './approvals-slice';
 import { useImpactStore } from './impact-slice';
 import { useQuarantineStore } from './quarantine-slice';
 import { useRebalancingStore } from './rebalancing-slice';
+import { forgetAllUnsentDecisions } from './unsent-decisions';
 
 interface ResettableStore<T> {
   getInitialState(): T;
@@ -19,4 +20,5 @@ export function forgetViews(): void {
   reset(useImpactStore);
   reset(useQuarantineStore);
   reset(useRebalancingStore);
+  forgetAllUnsentDecisions();
 }

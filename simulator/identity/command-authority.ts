@@ -4,8 +4,10 @@
 // names the person's command it follows from; a workstation on its own sends only the automatic
 // commands, as `system`, and blocks a lot but never releases one.
 import { automaticCommands, mayIssue } from '../../shared/auth/command-roles';
-import { anyRoles, type PlantRoles } from '../../shared/auth/session-claims';
+import { anyRoles, rolesAt, type PlantRoles } from '../../shared/auth/session-claims';
 import type { CanonicalCommand } from '../../shared/commands';
+import type { Role } from '../../shared/domain';
+import { plantsOf, type PlantLookups } from './command-plants';
 import type { Identity } from './identity';
 
 /** What a command's session token is worth, found before the command's transaction (verifying is asynchronous). */
@@ -29,7 +31,7 @@ export async function authorityOf(raw: unknown, identity: Identity, now: Date): 
   return { kind: 'person', user: checked.user.name, roles: checked.roles, sessionId: checked.claims.jti, signedInAs: checked.claims.roles, rolesNow: checked.user.roles };
 }
 
-export interface AuthorityLookups {
+export interface AuthorityLookups extends PlantLookups {
   /** A command the gateway holds: who it was by (as decided then) and how it ended. */
   command(commandId: string): { issuedBy: string; status: 'accepted' | 'rejected' } | undefined;
   /** A user's roles today; undefined for a user unknown or disabled. */
@@ -40,15 +42,33 @@ export type Authorized = { ok: true; issuedBy: string } | { ok: false; reason: s
 
 const rolesText = (roles: PlantRoles): string => [...anyRoles({ roles })].join(', ') || 'no role';
 
+/** The roles that count for a command: those at the plants it acts at, or at any plant when it names none the gateway knows. */
+function rolesFor(roles: PlantRoles, plants: readonly string[] | null): ReadonlySet<Role> {
+  return plants === null ? anyRoles({ roles }) : new Set(plants.flatMap((plant) => rolesAt({ roles }, plant)));
+}
+
+/** "quality-engineer at P2, P3; operator at P1" */
+function rolesByPlantText(roles: PlantRoles): string {
+  const plantsOfRole = new Map<Role, string[]>();
+  for (const [plant, held] of Object.entries(roles)) for (const role of held) plantsOfRole.set(role, [...(plantsOfRole.get(role) ?? []), plant]);
+  return [...plantsOfRole].map(([role, plants]) => `${role} at ${plants.sort().join(', ')}`).join('; ') || 'no role';
+}
+
+const atPlants = (plants: readonly string[] | null): string => (plants === null ? '' : ` at ${plants.join(' or ')}`);
+
 /** Inside the command's transaction, after the duplicate check: who it is by, or the rule that refuses it. */
 export function authorize(command: CanonicalCommand & { onBehalfOf?: string }, authority: Authority, lookups: AuthorityLookups): Authorized {
   if (authority.kind === 'refused') return { ok: false, reason: authority.reason };
+  const plants = plantsOf(command, lookups);
   if (authority.kind === 'person') {
-    if (!mayIssue(anyRoles({ roles: authority.roles }), command.type)) {
+    if (!mayIssue(rolesFor(authority.roles, plants), command.type)) {
       // A role taken away since sign-in counts from then on: the token's word no longer holds.
-      const changed = mayIssue(anyRoles({ roles: authority.signedInAs }), command.type);
-      const who = changed ? `${authority.user} (signed in as ${rolesText(authority.signedInAs)}, now ${rolesText(authority.rolesNow)} on this gateway)` : `${authority.user} (${rolesText(authority.roles)})`;
-      return { ok: false, reason: `role: ${who} may not send ${command.type}` };
+      const changed = mayIssue(rolesFor(authority.signedInAs, plants), command.type);
+      const perPlant = plants !== null && mayIssue(anyRoles({ roles: authority.roles }), command.type);
+      const who = changed
+        ? `${authority.user} (signed in as ${rolesText(authority.signedInAs)}, now ${perPlant ? rolesByPlantText(authority.rolesNow) : rolesText(authority.rolesNow)} on this gateway)`
+        : `${authority.user} (${perPlant ? rolesByPlantText(authority.roles) : rolesText(authority.roles)})`;
+      return { ok: false, reason: `role: ${who} may not send ${command.type}${perPlant || changed ? atPlants(plants) : ''}` };
     }
     return { ok: true, issuedBy: authority.user };
   }
@@ -57,7 +77,7 @@ export function authorize(command: CanonicalCommand & { onBehalfOf?: string }, a
     if (!original || original.status !== 'accepted') return { ok: false, reason: `onBehalfOf: ${command.onBehalfOf} is no command this gateway accepted` };
     const roles = lookups.rolesOf(original.issuedBy);
     if (!roles) return { ok: false, reason: `onBehalfOf: ${original.issuedBy} may no longer act here (disabled or removed)` };
-    if (!mayIssue(anyRoles({ roles }), command.type)) return { ok: false, reason: `role: ${original.issuedBy} (${rolesText(roles)}) may not send ${command.type}` };
+    if (!mayIssue(rolesFor(roles, plants), command.type)) return { ok: false, reason: `role: ${original.issuedBy} (${rolesByPlantText(roles)}) may not send ${command.type}${atPlants(plants)}` };
     return { ok: true, issuedBy: original.issuedBy };
   }
   if (command.issuedBy === 'system' && automaticCommands.has(command.type)) {

@@ -67,7 +67,7 @@ describe('segregation of duties', () => {
     plant.gateway.identity.users.setRoles('sv.ines', Object.fromEntries(plants.map((code) => [code, ['planner' as const]])), new Date(plant.now).toISOString());
     await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'deviation signed' }, supervisor.as);
     const refused = await approvalOn(supervisor.core, supervisor.as, (a) => a.id === request.id && a.refusedUpstream !== null);
-    expect(refused.refusedUpstream).toBe('role: sv.ines (signed in as supervisor, now planner on this gateway) may not send approval.decide');
+    expect(refused.refusedUpstream).toBe(`role: sv.ines (signed in as supervisor, now planner on this gateway) may not send approval.decide at ${plant.gateway.inspect.lot(lotId)!.plant}`);
     expect(decisionsOf(request.id)).toMatchObject([{ status: 'rejected', body: { issuedBy: 'sv.ines' } }]);
     // The request stays open for a supervisor; the lot is not released on anyone's word.
     expect(plant.gateway.inspect.lot(lotId)?.stockType).toBe('blocked');
@@ -88,6 +88,19 @@ describe('segregation of duties', () => {
     const open = await rowOn(colleague.core, colleague.as, lotId, (row) => row.taskState === 'awaiting-decision');
     await colleague.core.handlers['quarantine.disposition']({ taskId: open.taskId, postings: [{ decision: 'scrap', quantity: 30 }], reason: 'cracked housing' }, colleague.as);
     await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'decided' && row.decidedBy === 'qe.maria');
+  }, 60_000);
+
+  it('a quality engineer who keeps the role at other plants only is refused a decision on a lot of the plant she lost it at', async () => {
+    const engineer = await stations.open('qe.jonas', 'quality-engineer', { clock });
+    const { lotId } = plant.gateway.scenario.inspectionFailure({ quantity: 30 });
+    const held = await rowOn(engineer.core, engineer.as, lotId, (row) => row.stockType === 'blocked');
+    const lotPlant = plant.gateway.inspect.lot(lotId)!.plant;
+    const others = plant.gateway.inspect.plants().filter((code) => code !== lotPlant);
+    plant.gateway.identity.users.setRoles('qe.jonas', { [lotPlant]: ['operator'], ...Object.fromEntries(others.map((code) => [code, ['quality-engineer' as const]])) }, new Date(plant.now).toISOString());
+    await engineer.core.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'scrap', quantity: 30 }], reason: 'cracked housing' }, engineer.as);
+    const refused = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'conflict');
+    expect(refused.conflict).toMatchObject({ kind: 'authority', reason: expect.stringMatching(new RegExp(`^role: qe\\.jonas \\(signed in as quality-engineer, now operator at ${lotPlant}; quality-engineer at .*\\) may not send lot\\.disposition at ${lotPlant}$`)) });
+    expect(plant.gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', quantity: 30 });
   }, 60_000);
 
   it('past the end of the shift a supervisor’s decision is refused on the workstation, and a token that ran out at the gateway', async () => {

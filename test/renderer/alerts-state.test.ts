@@ -9,6 +9,7 @@ import { alertDetail, alertHeadline, describeAlert, moreAlertsLabel } from '../.
 import type { AlertRow, ScrapSpike } from '../../shared/api/alerts';
 import type { ApiMethod, AppEvents, AppEventTopic } from '../../shared/api';
 import { signedInState } from '../helpers/session-states';
+import { keepUnsentDecision, unsentDecision } from '../../renderer/state/unsent-decisions';
 
 const spike: ScrapSpike = {
   productionOrderId: 'MO-4711',
@@ -180,8 +181,11 @@ describe('switching user on a shared terminal', () => {
     await settle();
     expect(Object.keys(useAlertsStore.getState().rowsById)).toEqual(['AL-1']);
 
+    // She had typed a decision and not sent it: the next person does not find it.
+    keepUnsentDecision('TASK-1', { draft: null, reason: 'porosity, typed by anna', deviationNumber: '' });
     push('session.changed', { signedIn: false, plant: null, lastUser: 'qe.anna' });
     expect(useAlertsStore.getState().rowsById).toEqual({});
+    expect(unsentDecision('TASK-1')).toBeUndefined();
     expect(useAlertsStore.getState().loaded).toBe(false);
     await settle();
     expect(lists).toBe(1);

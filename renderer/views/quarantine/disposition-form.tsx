@@ -18,7 +18,7 @@ import { describeUnposted, draftFrom, emptyDraft, fitPostings, postingBalance, r
 import { UsageDecisionPreview } from './usage-decision-preview';
 import { UsagePostingsFieldset } from './usage-postings-fieldset';
 import { ReasonField } from '../../forms/reason-field';
-import { forgetUnsentDecision, keepUnsentDecision, unsentDecision } from './unsent-decisions';
+import { forgetUnsentDecision, keepUnsentDecision, unsentDecision } from '../../state/unsent-decisions';
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (

@@ -1,6 +1,6 @@
 // What an engineer typed into a lot's usage decision and has not submitted, kept per task while the
 // window is open: selecting another lot and coming back finds the quantities, reason and deviation as left.
-import type { PostingDraft } from './posting-draft';
+import type { PostingDraft } from '../views/quarantine/posting-draft';
 
 export interface UnsentDecision {
   draft: PostingDraft | null;
@@ -21,4 +21,9 @@ export function keepUnsentDecision(taskId: string, decision: UnsentDecision): vo
 /** Submitted (or the lot left the engineer's hands): nothing to keep. */
 export function forgetUnsentDecision(taskId: string): void {
   unsent.delete(taskId);
+}
+
+/** Signed out (a shared terminal changes hands): nobody else reads what this person typed. */
+export function forgetAllUnsentDecisions(): void {
+  unsent.clear();
 }
