@@ -12,18 +12,45 @@ import { CliUsageError, parseFlags } from './cli-args';
 /** A finding, not a mistake of the caller's: printed on stdout, exit code 1. */
 export class CliFindingError extends Error {}
 
+/**
+ * The gateway's ERP namespace from what was given: the base URL PLANT_ORCHESTRATOR_GATEWAY takes
+ * (http://127.0.0.1:4100) gets /erp; a URL with a path is taken as the namespace it names.
+ */
+export function erpNamespaceUrl(given: string): string {
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new CliUsageError(`--gateway: "${given}" is not a URL; give the gateway's address, e.g. http://127.0.0.1:4100`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliUsageError(`--gateway: "${given}" is not an http(s) URL; give the gateway's address, e.g. http://127.0.0.1:4100`);
+  if (url.pathname === '' || url.pathname === '/') url.pathname = '/erp';
+  return url.toString().replace(/\/$/, '');
+}
+
+interface GatewayKnownHead extends KnownHead {
+  /** How many entries the workstation's chain had when it sent that head. */
+  entries: number;
+}
+
 /** The head the gateway last heard from the workstation `clientId`, asked over its ERP connection. */
-async function gatewayHead(url: string, clientId: string, token: string): Promise<KnownHead | undefined> {
+async function gatewayHead(given: string, clientId: string, token: string): Promise<GatewayKnownHead> {
+  const url = erpNamespaceUrl(given);
   const socket = io(url, { auth: { token, clientId: `audit-cli-${process.pid}` }, transports: ['websocket'], reconnection: false, timeout: 5000 });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', (error) => reject(new CliUsageError(`--gateway: cannot reach ${url}: ${error.message}`)));
     });
-    const answer = (await socket.timeout(5000).emitWithAck(auditHeadMessages.latest, { clientId })) as { ok: true; head: AuditHead | null } | { ok: false; reason: string };
+    let answer: { ok: true; head: AuditHead | null } | { ok: false; reason: string };
+    try {
+      answer = (await socket.timeout(5000).emitWithAck(auditHeadMessages.latest, { clientId })) as typeof answer;
+    } catch {
+      throw new CliUsageError(`--gateway: ${url} did not answer for the audit head within 5 s; is it the gateway's ERP namespace?`);
+    }
     if (!answer.ok) throw new CliUsageError(`--client-id: ${answer.reason}`);
     if (!answer.head) throw new CliUsageError(`--client-id: the gateway at ${url} has heard no audit head from ${clientId}`);
-    return { hash: answer.head.head, heardBy: `the gateway (from ${clientId}, ${answer.head.at}, ${answer.head.entries} entries)` };
+    return { hash: answer.head.head, heardBy: `the gateway (from ${clientId}, ${answer.head.at}, ${answer.head.entries} entries)`, entries: answer.head.entries };
   } finally {
     socket.close();
   }
@@ -54,7 +81,7 @@ export async function auditCommand(argv: readonly string[]): Promise<string> {
   if (flags.gateway === undefined && flags['client-id'] !== undefined) throw new CliUsageError('--client-id: needs --gateway');
   const clientId = flags.gateway === undefined ? undefined : (flags['client-id'] ?? clientIdIn(databasePath));
   if (flags.gateway !== undefined && clientId === undefined) throw new CliUsageError(`--client-id: ${databasePath} does not say which workstation it is; name its client id`);
-  const known: KnownHead | undefined =
+  const known: GatewayKnownHead | KnownHead | undefined =
     flags.gateway !== undefined
       ? await gatewayHead(flags.gateway, clientId!, flags.token ?? process.env.PLANT_GATEWAY_TOKEN ?? 'dev-token')
       : flags.head === undefined
@@ -66,7 +93,9 @@ export async function auditCommand(argv: readonly string[]): Promise<string> {
   } catch (error) {
     throw new CliUsageError(`--db: ${databasePath} is not a workstation's store (${error instanceof Error ? error.message : String(error)})`);
   }
-  const text = JSON.stringify({ intact: verdict.broken === null, entries: verdict.entries, head: verdict.head, ...(verdict.broken ? { broken: verdict.broken } : {}) }, null, 2);
+  // What the head the gateway knows covers: entries made since it was sent cannot be checked against it.
+  const against = known === undefined ? {} : { checkedAgainst: known.heardBy, ...('entries' in known ? { coveredByGateway: Math.min(known.entries, verdict.entries), newerThanGatewayHead: Math.max(0, verdict.entries - known.entries) } : {}) };
+  const text = JSON.stringify({ intact: verdict.broken === null, entries: verdict.entries, head: verdict.head, ...against, ...(verdict.broken ? { broken: verdict.broken } : {}) }, null, 2);
   if (verdict.broken) throw new CliFindingError(text);
   return text;
 }

@@ -21,12 +21,25 @@ function nonNegativeIntegerFromEnv(name: string, fallback: number, max = Number.
   return number;
 }
 
+/** The gateway's address, when given: an http(s) URL, or the host refuses to start, naming it. */
+function gatewayFromEnv(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error(`PLANT_ORCHESTRATOR_GATEWAY must be the gateway's http(s) address, such as http://127.0.0.1:4100, got "${value}"`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const loaded = loadSettingsFromConf();
   const settings = loaded.values;
   const port = nonNegativeIntegerFromEnv('PORT', 0, 65535);
   const dataDir = path.resolve(process.env['PLANT_ORCHESTRATOR_DATA'] || '.data');
-  const gateway = process.env['PLANT_ORCHESTRATOR_GATEWAY'];
+  const gateway = gatewayFromEnv(process.env['PLANT_ORCHESTRATOR_GATEWAY']);
   // Who uses it and in which role is the gateway's to say at sign-in: these are no longer read.
   for (const retired of ['PLANT_ORCHESTRATOR_USER', 'PLANT_ORCHESTRATOR_ROLE']) {
     if (process.env[retired]) consoleLogger.warn(`${retired} is ignored: sign in on the app's first screen instead`);

@@ -74,7 +74,8 @@ export async function createIdentity(db: Database.Database, options: IdentityOpt
       if (!(await verifyPassword(request.data.password, user.passwordHash))) {
         // A lock that ran out starts a new count.
         const failed = (user.lockedUntil ? 0 : user.failedSignIns) + 1;
-        const lockUntil = failed >= lockAfter ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : null;
+        // To the next whole minute: the message says "until 12:50" and a try at 12:49:30 is not refused against it.
+        const lockUntil = failed >= lockAfter ? new Date(Math.ceil((now.getTime() + lockMinutes * 60_000) / 60_000) * 60_000).toISOString() : null;
         if (user.lockedUntil) users.signedIn(name);
         users.signInFailed(name, lockUntil);
         const left = lockAfter - failed;
@@ -93,6 +94,9 @@ export async function createIdentity(db: Database.Database, options: IdentityOpt
       const user = users.get(checked.claims.sub);
       if (!user) return { ok: false, rule: 'unknown-user', reason: `session token: user ${checked.claims.sub} is no longer at this gateway` };
       if (user.disabledAt) return { ok: false, rule: 'disabled', reason: `session token: user ${user.name} was disabled ${user.disabledAt}` };
+      if (user.tokensFrom && checked.claims.iat * 1000 <= Date.parse(user.tokensFrom)) {
+        return { ok: false, rule: 'disabled', reason: `session token: signed in before user ${user.name} was disabled ${user.tokensFrom}; sign in again` };
+      }
       return { ok: true, claims: checked.claims, user, roles: common(checked.claims.roles, user.roles) };
     },
 

@@ -62,6 +62,17 @@ describe('loadSettingsFromConf', () => {
     expect(readFileSync(path.join(temp.dir, 'config.json'), 'utf8')).toBe(stored);
   });
 
+  it('stops the web host from starting when the gateway it is given is no http(s) address', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/web-host-main.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PLANT_ORCHESTRATOR_CONFIG_DIR: temp.dir, PLANT_ORCHESTRATOR_DATA: temp.file('data'), PORT: '0', PLANT_ORCHESTRATOR_GATEWAY: '127.0.0.1:4300' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`PLANT_ORCHESTRATOR_GATEWAY must be the gateway's http(s) address, such as http://127.0.0.1:4100, got "127.0.0.1:4300"`);
+  });
+
   it('refuses an unknown key in the folder PLANT_ORCHESTRATOR_CONFIG_DIR names, by its path, and leaves the file alone', () => {
     const stored = '{\n  "plants": "P1",\n  "thresholds": { "minimumYeld": 0.9 }\n}\n';
     writeFileSync(path.join(temp.dir, 'config.json'), stored);

@@ -55,7 +55,11 @@ describe('audit chain heads at the gateway', () => {
     const gatewayArgs = ['--db', file, '--gateway', `${gateway.baseUrl}/erp`, '--token', 'dev-token'];
     const intact = await verify(...gatewayArgs);
     expect(intact.stderr).toBe('');
-    expect(JSON.parse(intact.stdout)).toMatchObject({ intact: true });
+    // It says how much of the chain the gateway's head covers: what came after cannot be checked against it.
+    const total = (JSON.parse(intact.stdout) as { entries: number }).entries;
+    expect(JSON.parse(intact.stdout)).toMatchObject({ intact: true, coveredByGateway: reported.entries, newerThanGatewayHead: total - reported.entries, checkedAgainst: expect.stringContaining(clientId) });
+    // The gateway's own address works as well as its ERP namespace.
+    expect(JSON.parse((await verify('--db', file, '--gateway', gateway.baseUrl, '--token', 'dev-token')).stdout)).toMatchObject({ intact: true });
 
     const db = new Database(file);
     db.prepare('DELETE FROM audit_log WHERE id >= (SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET ?)').run(reported.entries - 1);
@@ -72,5 +76,6 @@ describe('audit chain heads at the gateway', () => {
     expect(await verify('--db', file, '--gateway', `${gateway.baseUrl}/erp`, '--client-id', 'desktop-nobody', '--token', 'dev-token')).toMatchObject({ status: 2, stderr: expect.stringContaining('has heard no audit head from desktop-nobody') });
     expect(await verify('--db', file, '--gateway', `${gateway.baseUrl}/erp`, '--client-id', 'desktop-nobody', '--token', 'wrong')).toMatchObject({ status: 2, stderr: expect.stringContaining('--gateway: cannot reach') });
     expect(await verify('--db', file, '--gateway', `${gateway.baseUrl}/erp`)).toMatchObject({ status: 2, stderr: expect.stringContaining('--client-id: ' + file + ' does not say which workstation it is') });
+    expect(await verify('--db', file, '--gateway', gateway.baseUrl.replace(/^http:\/\//, ''), '--client-id', 'desktop-nobody')).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a URL; give the gateway') });
   });
 });

@@ -62,6 +62,13 @@ describe('sign-in at the gateway', () => {
     expect(gateway.identity.users.get('qe.anna')).toMatchObject({ failedSignIns: 0, lockedUntil: null });
   });
 
+  it('locks until a whole minute, so the time it names is not refused a moment after', async () => {
+    const time = handClock('2026-12-07T06:00:20.000Z');
+    const gateway = await startTestGateway({ clock: time.clock });
+    for (let attempt = 1; attempt <= 5; attempt++) await signInOver(gateway.erpUrl, { user: 'qe.anna', password: `guess-${attempt}` });
+    expect(gateway.identity.users.get('qe.anna')?.lockedUntil).toBe('2026-12-07T06:16:00.000Z');
+  });
+
   it('judges a token later: expired after its shift, forged by another key, its holder disabled or a role taken away since', async () => {
     const time = handClock();
     const gateway = await startTestGateway({ clock: time.clock, sessionHours: 8 });
@@ -91,6 +98,13 @@ describe('sign-in at the gateway', () => {
     if (stripped.ok) expect(stripped.roles).toEqual({ P2: ['supervisor'] });
     identity.users.disable('sv.ines', time.clock().toISOString());
     expect(await identity.check(answer.token, time.clock())).toMatchObject({ ok: false, rule: 'disabled' });
+    // Enabled again: what was signed before the disable stays void; a new sign-in counts.
+    time.advance(60_000);
+    identity.users.enable('sv.ines', time.clock().toISOString());
+    expect(await identity.check(answer.token, time.clock())).toMatchObject({ ok: false, rule: 'disabled', reason: expect.stringMatching(/^session token: signed in before user sv\.ines was disabled .*; sign in again$/) });
+    const again = await identity.signIn({ user: 'sv.ines', password: demoPassword });
+    if (!again.ok) throw new Error(again.reason);
+    expect(await identity.check(again.token, time.clock())).toMatchObject({ ok: true });
   });
 
   it('keeps its key and its users across a restart: a token signed before is still the gateway’s', async () => {

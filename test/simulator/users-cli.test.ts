@@ -50,6 +50,9 @@ describe('simulator users CLI', () => {
     await expect(runUsersCli(['add', 'pl.new', '--roles', 'P1:boss', '--password', 'x1234', '--db', databasePath])).rejects.toThrow('--roles: "boss" is not a role');
     await expect(runUsersCli(['add', 'pl.new', '--roles', 'P1:planner', '--db', databasePath], {})).rejects.toThrow(/^--password: give the password/);
     await expect(runUsersCli(['disable', 'nobody', '--db', databasePath])).rejects.toThrow('user: no user nobody');
+    // A plant the gateway does not have would take away every real role; a name no one can type is no user name.
+    await expect(runUsersCli(['roles', 'qe.anna', '--roles', 'P9:planner', '--db', databasePath])).rejects.toThrow(/^roles: no plant P9 at this gateway \(its plants: P1, /);
+    await expect(runUsersCli(['add', 'bad name!', '--roles', 'P1:planner', '--password', 'x1234', '--db', databasePath])).rejects.toThrow('user: "bad name!" is not a user name: up to 64 letters, digits and . _ - @, starting with a letter or digit');
     await expect(runUsersCli(['list', '--db', `${databasePath}.missing`])).rejects.toThrow(/^--db: there is no gateway database/);
     expect(gateway.identity.summaries()).toEqual(before);
     expect(() => parseRoles('P1')).toThrow('--roles: "P1" is not PLANT:ROLE');
