@@ -20,6 +20,8 @@ export interface CoreConfig {
   plant?: string | null;
   /** Where the host keeps the last session token between launches; absent: memory only (sign in after a restart). */
   sessionKeeper?: SessionKeeper;
+  /** How often the core looks whether the session ran out, besides its timer at the end (default 15 s). */
+  sessionWatchMs?: number;
   /** Gateway connectors; empty or absent: start the embedded gateway (the simulator) on a free 127.0.0.1 port. */
   connectors?: ConnectorSettings[];
   /** Injected by the host so the core never imports the simulator (layer rule). */

@@ -118,6 +118,7 @@ function assemble(
     deviationNumberPattern,
     gateway: { signIn: (request) => signInGateway().signIn(request) },
     ...(config.sessionKeeper ? { keeper: config.sessionKeeper } : {}),
+    ...(config.sessionWatchMs ? { watchMs: config.sessionWatchMs } : {}),
     onChanged: () => {
       bus.publish('session.changed', session.state());
       // The rows read decidable or not by whoever is signed in now.

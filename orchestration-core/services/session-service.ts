@@ -30,6 +30,8 @@ export interface SessionServiceDeps {
   keeper?: SessionKeeper;
   /** Signed in, out, or ran out: the host pushes `session.changed`. */
   onChanged(): void;
+  /** How often the session's end is looked at besides its timer (default 15 s). */
+  watchMs?: number;
 }
 
 interface Held {
@@ -47,6 +49,8 @@ export interface Caller {
 }
 
 const expiryOf = (claims: SessionClaims): string => new Date(claims.exp * 1000).toISOString();
+
+const defaultWatchMs = 15_000;
 
 /** The role at this plant (or, with no plant set, at any): the first the gateway lists. */
 function roleOf(claims: SessionClaims, plant: string | null): Role | undefined {
@@ -117,6 +121,26 @@ export function createSessionService(deps: SessionServiceDeps) {
     };
   }
 
+  /**
+   * When the session ran out, or null. The clock may pass the end without the timer (a machine that
+   * slept, a clock set forward): the first to notice pushes it, once.
+   */
+  function noticeExpiry(): string | null {
+    const ranOut = expiredAt();
+    // Ran out and not said yet, or said and the clock was set back before the end: push the change.
+    const wasAnnounced = held !== null && announced === held.claims.jti;
+    if (held && (ranOut !== null) !== wasAnnounced) {
+      announced = ranOut ? held.claims.jti : null;
+      setImmediate(() => {
+        if (!closed) deps.onChanged();
+      });
+    }
+    return ranOut;
+  }
+  // Looked at now and then as well, so an idle screen learns it too.
+  const watch = setInterval(noticeExpiry, deps.watchMs ?? defaultWatchMs);
+  watch.unref();
+
   function signOutHeld(why: string): void {
     if (!held) return;
     audit(held.claims.sub, held.role, 'signed out', { why, session: held.claims.jti });
@@ -149,15 +173,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     /** The caller of an API call; the first to find the session ran out without the timer pushes it. */
     caller(): Caller | null {
       if (!held) return null;
-      const ranOut = expiredAt();
-      // The clock may pass the end without the timer (a machine that slept): the first to notice says so.
-      if (ranOut && announced !== held.claims.jti) {
-        announced = held.claims.jti;
-        setImmediate(() => {
-          if (!closed) deps.onChanged();
-        });
-      }
-      return { user: held.claims.sub, role: held.role, expiredAt: ranOut };
+      return { user: held.claims.sub, role: held.role, expiredAt: noticeExpiry() };
     },
     state,
     /** The token to send with a decision `user` makes now; none once it ran out (decisions are refused then). */
@@ -200,6 +216,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     },
     close(): void {
       closed = true;
+      clearInterval(watch);
       if (expiryTimer) clearTimeout(expiryTimer);
     },
   };

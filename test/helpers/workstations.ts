@@ -22,11 +22,13 @@ export function createWorkstations(gateway: () => Pick<Gateway, 'baseUrl' | 'ide
   const keeperOf = memorySessionKeepers();
   return {
     /** `rebalancing`: the workstation runs the rebalancing worker and shows proposals. */
-    async open(user: string, role: Role, options: { rebalancing?: boolean; clock?: Clock } = {}): Promise<Workstation> {
+    /** `sessionWatchMs`: how often the core looks whether the session ran out (tests that move the clock). */
+    async open(user: string, role: Role, options: { rebalancing?: boolean; clock?: Clock; sessionWatchMs?: number } = {}): Promise<Workstation> {
       const databasePath = databaseFile(`${user}.sqlite`);
       const core = await createCore({
         databasePath,
         ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.sessionWatchMs ? { sessionWatchMs: options.sessionWatchMs } : {}),
         sessionKeeper: keeperOf(databasePath),
         connectors: gatewayConnectors(gateway().baseUrl),
         logger: quietLogger,

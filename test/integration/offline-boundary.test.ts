@@ -46,6 +46,20 @@ describe('the offline boundary', () => {
     expect(await reconnected.core.handlers['session.current']({}, reconnected.as)).toMatchObject({ signedIn: true, expired: true });
   }, 60_000);
 
+  it('a session that runs out while nobody touches the station is pushed to its screens all the same', async () => {
+    const station = await stations.open('qe.maria', 'quality-engineer', { clock, sessionWatchMs: 50 });
+    const expiresAt = Date.parse((await station.core.handlers['session.current']({}, station.as) as { expiresAt: string }).expiresAt);
+    const pushed: boolean[] = [];
+    const stop = station.core.subscribe('session.changed', (state) => pushed.push(state.signedIn && state.expired));
+    // The clock jumps past the end (a machine that slept): no timer fires, nothing is asked.
+    plant.now = expiresAt + 60_000;
+    await waitFor('the running-out pushed', async () => pushed.includes(true), 5_000);
+    // Set back before the end (it was the clock that was wrong): the screens hear that too.
+    plant.now = expiresAt - 60_000;
+    await waitFor('the session pushed as running again', async () => pushed.at(-1) === false, 5_000);
+    stop();
+  }, 60_000);
+
   it('signing out on a shared terminal leaves no user name for the next person, in this run or the next', async () => {
     const terminal = await stations.open('qe.floor', 'quality-engineer', { clock });
     expect(await terminal.core.handlers['session.signOut']({}, terminal.as)).toEqual({ signedIn: false, plant: null, lastUser: null });
