@@ -138,6 +138,8 @@ export const eventPayloadSchemas = {
     reason: z.string().max(1000),
     deviationNumber: idSchema.optional(),
     approvedBy: idSchema.optional(),
+    /** The supervisor's approval a use-as-is went under: the flow's correlation on every workstation. */
+    approvalId: idSchema.optional(),
     unit: idSchema,
     /**
      * The failed inspection it closed, as it was: a workstation that never heard of the failure (it

@@ -534,6 +534,7 @@ export class CommandProcessor {
       reason: payload.reason,
       ...(payload.deviationNumber === undefined ? {} : { deviationNumber: payload.deviationNumber }),
       ...(payload.approvedBy === undefined ? {} : { approvedBy: payload.approvedBy }),
+      ...(payload.approvalId === undefined ? {} : { approvalId: payload.approvalId }),
       unit: lot.unit,
       ...(failed ? { failure: { defectCode: failed.defectCode, defectText: failed.defectText, failedAt: failed.failedAt, quantity: lot.quantity } } : {}),
       parts: parts.map(({ lotId, decision, stockType, quantity }) => ({ lotId, decision, stockType, quantity })),

@@ -341,6 +341,8 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         postings: made.postings,
         commandId: made.commandId,
         decidedAt: made.decidedAt,
+        // A use-as-is under a supervisor's approval: filed under the approval, as on the station that asked.
+        ...(made.approvalId ? { approvalId: made.approvalId } : {}),
         overtakes: latest ? { commandId: latest.commandId, decidedBy: latest.decidedBy, status: latest.status } : null,
       });
       return { state, end: 'completed' };

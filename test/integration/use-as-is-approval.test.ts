@@ -72,6 +72,9 @@ describe('use-as-is approval across workstations', () => {
     // The same on the supervisor's own Quarantine, which never held the decision.
     await rowOn(supervisor.core, supervisor.as, lotId, (row) => row.taskState === 'decided' && row.approvalId === request.id && row.approvedBy === 'sv.ines' && row.approvedAt === approved.decidedAt);
     expect(Date.parse(decided.approvedAt ?? '')).not.toBeNaN();
+    // The supervisor's trail files the decision made upstream under the approval, as the engineer's does.
+    const flowOnSupervisor = (await supervisor.core.handlers['audit.entries']({}, supervisor.as)).rows.filter((row) => row.correlationId === request.id).map((row) => row.action);
+    expect(flowOnSupervisor).toContain('usage decision made upstream');
     const sent = dispositionsOf(lotId);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ status: 'accepted', body: { issuedBy: 'qe.jonas', payload: { postings, deviationNumber: 'DEV-7', approvalId: request.id, approvedBy: 'sv.ines', code: 'R9' } } });
