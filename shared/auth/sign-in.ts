@@ -1,7 +1,6 @@
 // Sign-in as the app asks the gateway for it, over the same socket.io connection as the streams:
 // a user name and password in, a signed session token (or the rule that refused it) out.
 import { z } from 'zod';
-import { idSchema } from '../domain';
 import type { SessionClaims, PlantRoles } from './session-claims';
 import type { SessionPublicKey } from './verify-session';
 
@@ -13,8 +12,8 @@ export const signInMessages = {
 } as const;
 
 export const signInRequestSchema = z.object({
-  user: idSchema,
-  password: z.string().min(1, 'is empty').max(1024),
+  user: z.string().trim().min(1, 'give your user name').max(80, 'a user name has 80 characters at most'),
+  password: z.string().min(1, 'give your password').max(1024, 'a password has 1,024 characters at most'),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 

@@ -141,6 +141,9 @@ test('a planner requests a substitution, a supervisor on another workstation app
       return (await readFile(await download.path(), 'utf8')).split(/\r?\n/).filter((csvLine) => csvLine.trim() !== '');
     };
     const plannerSteps = await auditUnder(planner, approvalId);
+    // Every column in sight, up to the detail, at the window's width.
+    const detailHeader = (await planner.getByTestId('audit-grid').locator('.ag-header-cell[col-id="detail"]').boundingBox())!;
+    expect(detailHeader.x + detailHeader.width).toBeLessThanOrEqual(planner.viewportSize()!.width);
     await expect(plannerSteps.filter({ hasText: 'command approval.request' })).toContainText('planner');
     await expect(plannerSteps.filter({ hasText: 'command substitution.apply' })).toContainText('pl.omar');
     await expect(plannerSteps.filter({ hasText: substitutionId })).toHaveCount(2);

@@ -44,7 +44,7 @@ describe('audit verify', () => {
     const run = cli('verify', '--db', file, '--head', head);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ intact: true, entries: 6, head });
+    expect(JSON.parse(run.stdout)).toEqual({ intact: true, entries: 6, head, checkedAgainst: '--head' });
   });
 
   it('names an edited entry, and exits 1', () => {

@@ -1,6 +1,7 @@
 // Beside the grid: the selected request, where it stands, what it asks (a substitution or a use-as-is),
 // and, while it is pending, the decision.
 import type { ApprovalRow } from '../../../shared/api/approvals';
+import { isAuthorityRefusal } from '../../../shared/auth/authority-refusal';
 import { approvalKindLabels } from '../../format/labels';
 import { formatDateTime, withLocalTimes } from '../../format/time';
 import { TextWithWholeIds } from '../../grid/two-line-cell';
@@ -16,8 +17,11 @@ function UpstreamState({ row }: { row: ApprovalRow }) {
     <>
       {row.refusedUpstream !== null && (
         <div className="callout callout--danger" role="alert" data-testid="approval-conflict">
-          <strong>Upstream refused the decision made here.</strong>
+          <strong>{isAuthorityRefusal(row.refusedUpstream) ? 'The gateway did not accept the sign-in that carried the decision made here.' : 'Upstream refused the decision made here.'}</strong>
           <p>{withLocalTimes(row.refusedUpstream)}</p>
+          {isAuthorityRefusal(row.refusedUpstream) && (
+            <p data-testid="approval-authority-refusal">Nothing was approved or rejected: the request still waits. Ask your administrator about the account, or sign out and let a supervisor who may decide it sign in.</p>
+          )}
         </div>
       )}
       {row.pendingDecision !== null && (

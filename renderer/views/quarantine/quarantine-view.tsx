@@ -57,7 +57,7 @@ export function QuarantineView() {
           <p className="view-header__summary" data-testid="quarantine-summary">
             {/* Decided lots have left quarantine upstream; they stay listed so everyone sees the outcome. */}
             {describeShown(shown, counts.total)} · <strong>{counts.awaiting} awaiting decision</strong>
-            {counts.conflicts > 0 && <span className="text-danger"> · {counts.conflicts === 1 ? '1 conflict' : `${counts.conflicts} conflicts`}</span>}
+            {counts.conflicts > 0 && <span className="text-danger" title="Decisions the ERP or the gateway refused: decide again or withdraw"> · {counts.conflicts} refused</span>}
             {counts.awaitingApproval > 0 && <> · {counts.awaitingApproval} awaiting approval</>}
             {counts.pending > 0 && <> · {counts.pending} pending upstream</>}
             {counts.decided > 0 && <> · {counts.decided} decided</>}
