@@ -2,7 +2,7 @@
 // no thousands separator, no unit in the cell), plan dates YYYY-MM-DD, times of day YYYY-MM-DD HH:MM:SS
 // in UTC, and words (a status, a type) as the grid shows them. The unit goes in the header instead:
 // "Days late", "Quantity" beside a "Unit" column, "Detected (UTC)", "Revenue at risk (EUR)".
-import type { ColDef, CsvExportParams, HeaderValueGetterParams, ProcessCellForExportParams } from 'ag-grid-community';
+import type { ColDef, CsvExportParams, GridOptions, HeaderValueGetterParams, ProcessCellForExportParams } from 'ag-grid-community';
 import { currencyCode } from '../format/numbers';
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -73,3 +73,9 @@ export function csvCellValue(params: Pick<ProcessCellForExportParams, 'value' | 
 export function csvExportParams(fileName: string, options: Omit<CsvExportParams, 'fileName' | 'processCellCallback'> = {}): CsvExportParams {
   return { ...options, fileName, processCellCallback: csvCellValue };
 }
+
+/**
+ * A grid that exports: its CSV is written at once, and AG Grid's "Exporting..." overlay was seen to
+ * stay over the rows after the file was saved, so the grid goes without it.
+ */
+export const exportingGridOptions: Pick<GridOptions, 'suppressOverlays'> = { suppressOverlays: ['exporting'] };

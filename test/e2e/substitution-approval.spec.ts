@@ -142,7 +142,7 @@ test('a planner requests a substitution, a supervisor on another workstation app
     };
     const plannerSteps = await auditUnder(planner, approvalId);
     // Every column in sight, up to the detail, at the window's width.
-    const detailHeader = (await planner.getByTestId('audit-grid').locator('.ag-header-cell[col-id="detail"]').boundingBox())!;
+    const detailHeader = (await planner.getByTestId('audit-grid').getByRole('columnheader', { name: 'Detail' }).boundingBox())!;
     expect(detailHeader.x + detailHeader.width).toBeLessThanOrEqual(planner.viewportSize()!.width);
     await expect(plannerSteps.filter({ hasText: 'command approval.request' })).toContainText('planner');
     await expect(plannerSteps.filter({ hasText: 'command substitution.apply' })).toContainText('pl.omar');
@@ -166,6 +166,9 @@ test('a planner requests a substitution, a supervisor on another workstation app
     expect(supervisorCsv.slice(1)).toHaveLength(supervisorRows);
     expect(supervisorCsv.slice(1).every((csvLine) => csvLine.includes(`"${approvalId}"`))).toBe(true);
     await supervisor.getByTestId('audit-grid').locator('.ag-floating-filter[col-id="correlationId"] input').fill('');
+    // The picture once the whole trail is back and the export's notice has gone.
+    await expect.poll(() => supervisor.getByTestId('audit-grid').locator('.ag-row').count()).toBeGreaterThan(supervisorRows);
+    await expect(supervisor.locator('.ag-overlay-exporting-wrapper')).toHaveCount(0);
     await supervisor.screenshot({ path: auditScreenshotPath });
     await plannerContext.close();
     await supervisorContext.close();

@@ -9,6 +9,7 @@ import { selectableGridProps, useClockColumn, useGridSelection } from '../../gri
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { isAwaitingDecision, useApprovalsStore, type ApprovalsState } from '../../state/approvals-slice';
 import { approvalColumns, approvalColumnsShownInPanel, approvalDefaultColDef, getApprovalRowId } from './approval-columns';
+import { exportingGridOptions } from '../../grid/csv-export';
 
 const localeText = { noRowsToShow: 'No approval requests: nothing waits for a supervisor' };
 const selectApprovals = (state: ApprovalsState) => state.rowsById;
@@ -42,6 +43,7 @@ export function ApprovalsGrid({ apiRef, panelOpen }: { apiRef: RefObject<GridApi
   return (
     <div className="approvals-grid" data-testid="approvals-grid">
       <AgGridReact<ApprovalRow>
+        {...exportingGridOptions}
         {...selectableGridProps}
         theme={appGridTheme}
         columnDefs={approvalColumns}

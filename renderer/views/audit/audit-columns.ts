@@ -24,17 +24,17 @@ export const auditColumns: ColDef<AuditRow>[] = [
     colId: 'at',
     field: 'at',
     ...csvTimeColumn('Time'),
-    width: 140,
+    width: 170,
     valueFormatter: ({ value }: { value?: string | null }) => (value ? formatDateTime(value) : ''),
     ...isoTimeFilter,
   },
   { colId: 'actor', headerName: 'User', field: 'actor', width: 100, ...textFilter },
   { colId: 'role', headerName: 'Role', field: 'role', width: 140, valueFormatter: ({ value }: { value?: string | null }) => (value ? value.replace('-', ' ') : ''), ...textFilter },
-  { colId: 'action', headerName: 'Action', field: 'action', width: 180, tooltipField: 'action', ...textFilter },
+  { colId: 'action', headerName: 'Action', field: 'action', width: 170, tooltipField: 'action', ...textFilter },
   // Ids are long (an approval's is 39 characters): cut at the edge with the whole id in the tooltip and the CSV.
-  { colId: 'subject', headerName: 'Subject', field: 'subject', width: 140, tooltipField: 'subject', ...textFilter },
+  { colId: 'subject', headerName: 'Subject', field: 'subject', width: 130, tooltipField: 'subject', ...textFilter },
   // One flow across workstations: a request, its approval and what was approved share it.
   { colId: 'correlationId', headerName: 'Correlation', headerTooltip: 'What ties the steps of one flow together on every workstation: the approval, the lot or the order', field: 'correlationId', width: 160, tooltipField: 'correlationId', ...textFilter },
   { colId: 'commandId', headerName: 'Command', field: 'commandId', width: 120, tooltipField: 'commandId', valueFormatter: ({ value }: { value?: string | null }) => value ?? '', ...textFilter },
-  { colId: 'detail', headerName: 'Detail', field: 'detail', flex: 1, minWidth: 160, tooltipField: 'detail', ...textFilter },
+  { colId: 'detail', headerName: 'Detail', field: 'detail', flex: 1, minWidth: 150, tooltipField: 'detail', ...textFilter },
 ];

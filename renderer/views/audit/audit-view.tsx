@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditRow, AuditSnapshot } from '../../../shared/api/audit';
 import { apiClient } from '../../api/client';
 import { formatCount } from '../../format/numbers';
-import { csvExportParams } from '../../grid/csv-export';
+import { csvExportParams, exportingGridOptions } from '../../grid/csv-export';
 import { appGridTheme } from '../../grid/grid-theme';
 import { csvFileName } from '../order-impact/impact-format';
 import { auditColumns, auditDefaultColDef, getAuditRowId } from './audit-columns';
@@ -78,6 +78,7 @@ export function AuditView() {
       <div className="view__body">
         <div className="audit-grid" data-testid="audit-grid">
           <AgGridReact<AuditRow>
+            {...exportingGridOptions}
             theme={appGridTheme}
             rowData={snapshot?.rows ?? null}
             columnDefs={auditColumns}

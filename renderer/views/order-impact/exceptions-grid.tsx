@@ -9,6 +9,7 @@ import { selectableGridProps, useGridSelection } from '../../grid/use-grid-selec
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { useImpactStore, type ImpactState } from '../../state/impact-slice';
 import { exceptionColumns, exceptionDefaultColDef, getExceptionRowId } from './exception-columns';
+import { exportingGridOptions } from '../../grid/csv-export';
 
 /** A little denser than the app's default: the grid shares the height with the selected exception's orders. */
 const exceptionsGridTheme = appGridTheme.withParams({ rowHeight: 48 });
@@ -32,6 +33,7 @@ export function ExceptionsGrid({ apiRef, detailOpen, quickFilter }: { apiRef: Re
   return (
     <div className="order-impact-grid" data-testid="exceptions-grid">
       <AgGridReact<ExceptionRow>
+        {...exportingGridOptions}
         {...selectableGridProps}
         theme={exceptionsGridTheme}
         columnDefs={exceptionColumns}

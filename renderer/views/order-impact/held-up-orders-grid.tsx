@@ -4,7 +4,7 @@
 import type { ExceptionRow, HeldUpOrder, LineStopDetail } from '../../../shared/api/impact';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback } from 'react';
-import { csvExportParams } from '../../grid/csv-export';
+import { csvExportParams, exportingGridOptions } from '../../grid/csv-export';
 import { appGridTheme } from '../../grid/grid-theme';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { useImpactStore, type ImpactState } from '../../state/impact-slice';
@@ -52,6 +52,7 @@ export function HeldUpOrdersGrid({ exception, stoppage }: { exception: Exception
       )}
       <div className="held-up-orders__grid" style={{ height }}>
         <AgGridReact<HeldUpOrder>
+          {...exportingGridOptions}
           theme={heldUpGridTheme}
           columnDefs={heldUpOrderColumns}
           defaultColDef={heldUpOrderDefaultColDef}

@@ -3,7 +3,7 @@
 import type { ColDef, GetRowIdFunc } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, type ReactNode } from 'react';
-import { csvExportParams } from '../../grid/csv-export';
+import { csvExportParams, exportingGridOptions } from '../../grid/csv-export';
 import { appGridTheme } from '../../grid/grid-theme';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { useImpactStore, type ImpactState } from '../../state/impact-slice';
@@ -56,6 +56,7 @@ export function ImpactedOrdersGrid<Row extends { id: string; unfulfilled: boolea
       </header>
       <div className="order-impact-grid">
         <AgGridReact<Row>
+          {...exportingGridOptions}
           theme={detailGridTheme}
           columnDefs={props.columns}
           defaultColDef={impactedOrderDefaultColDef}
