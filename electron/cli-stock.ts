@@ -18,7 +18,8 @@ export function stockCommand(argv: readonly string[]): string {
 export function explainCommand(argv: readonly string[]): string {
   const flags = parseFlags(argv, ['dataset', 'order'], ['dataset', 'order']);
   const dataset = readDataset(flags.dataset!);
-  const explained = explainLate(new PlanIndex(dataset, dataset.today), flags.order!);
+  const master = datasetMaster(dataset);
+  const explained = explainLate(new PlanIndex(dataset, dataset.today), flags.order!, (itemId) => master.item(itemId)?.unit ?? '');
   if (!explained) throw new CliUsageError(`--order: no customer order or production order "${flags.order}" in ${flags.dataset}`);
   return JSON.stringify(explained, null, 2);
 }

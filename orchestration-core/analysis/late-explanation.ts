@@ -11,7 +11,9 @@ import type { Demand } from './supply-demand';
 const lateness = (daysLate: number | null): string => (daysLate === null ? 'never covered' : daysLate > 0 ? `${daysLate} d late` : 'on time');
 
 /** The explanation of a customer order or a production order; null for an order the plan does not know. */
-export function explainLate(index: PlanIndex, orderId: string): LateExplanation | null {
+export function explainLate(index: PlanIndex, orderId: string, unitOf: (itemId: string) => string = () => ''): LateExplanation | null {
+  /** "1,808.5 KG of RM-001107" */
+  const amount = (quantity: number, itemId: string) => `${Number(quantity.toFixed(3)).toLocaleString('en-US')}${unitOf(itemId) ? ` ${unitOf(itemId)}` : ''} of ${itemId}`;
   const steps: ExplanationStep[] = [];
   let because: string | null = null;
 
@@ -27,12 +29,12 @@ export function explainLate(index: PlanIndex, orderId: string): LateExplanation 
       // A production order of the item that never finishes is the receipt that is missing: follow it.
       const stuck = keyed.elements.unfulfilledProducers[0];
       if (stuck) {
-        steps.push({ level, kind: 'production-order', document: stuck.id, itemId, plant, needDate: dateOf(demand.day), coveredDate: null, daysLate: null, text: `${stuck.id} (${stuck.quantity} of ${itemId}) never finishes` });
+        steps.push({ level, kind: 'production-order', document: stuck.id, itemId, plant, needDate: dateOf(demand.day), coveredDate: null, daysLate: null, text: `${stuck.id} (${amount(stuck.quantity, itemId)}) never finishes` });
         followOrder(stuck.id, level + 1);
         return;
       }
-      steps.push({ level, kind: 'missing', document: '', itemId, plant, needDate: dateOf(demand.day), coveredDate: null, daysLate: null, text: `${missing} of ${itemId} at ${plant} has no receipt planned` });
-      because ??= `short because ${missing} of ${itemId} at ${plant} has no receipt planned for ${readableDate(dateOf(demand.day))}`;
+      steps.push({ level, kind: 'missing', document: '', itemId, plant, needDate: dateOf(demand.day), coveredDate: null, daysLate: null, text: `${amount(missing, itemId)} at ${plant} has no receipt planned` });
+      because ??= `short because ${amount(missing, itemId)} at ${plant} has no receipt planned for ${readableDate(dateOf(demand.day))}`;
       return;
     }
     // The receipt that brings the last of it is the one it waits for.
@@ -81,14 +83,14 @@ export function explainLate(index: PlanIndex, orderId: string): LateExplanation 
     if (!keyed || !demand) return null;
     const pegged = keyed.pegging.get(demand);
     const daysLate = pegged?.daysLate ?? null;
-    steps.push({ level: 0, kind: 'customer-order', document: orderId, itemId: customer.itemId, plant: customer.plant, needDate: customer.shipDate, coveredDate: pegged && pegged.coveredDay !== null ? dateOf(pegged.coveredDay) : null, daysLate, text: `${orderId} (${customer.quantity} of ${customer.itemId}) is ${lateness(daysLate)}` });
+    steps.push({ level: 0, kind: 'customer-order', document: orderId, itemId: customer.itemId, plant: customer.plant, needDate: customer.shipDate, coveredDate: pegged && pegged.coveredDay !== null ? dateOf(pegged.coveredDay) : null, daysLate, text: `${orderId} (${amount(customer.quantity, customer.itemId)}) is ${lateness(daysLate)}` });
     followDemand(demand, customer.itemId, customer.plant, 1);
     return { orderId, daysLate, because, steps };
   }
   const production = index.productionOrder(orderId);
   if (!production) return null;
   const { order, planned } = production;
-  steps.push({ level: 0, kind: 'production-order', document: orderId, itemId: order.itemId, plant: order.plant, needDate: order.dueDate, coveredDate: planned.outputDay === null ? null : dateOf(planned.outputDay), daysLate: planned.daysLate, text: `${orderId} (${order.quantity} of ${order.itemId}) is ${lateness(planned.daysLate)}` });
+  steps.push({ level: 0, kind: 'production-order', document: orderId, itemId: order.itemId, plant: order.plant, needDate: order.dueDate, coveredDate: planned.outputDay === null ? null : dateOf(planned.outputDay), daysLate: planned.daysLate, text: `${orderId} (${amount(order.quantity, order.itemId)}) is ${lateness(planned.daysLate)}` });
   if (planned.daysLate !== 0) followOrder(orderId, 1);
   return { orderId, daysLate: planned.daysLate, because, steps };
 }

@@ -75,7 +75,7 @@ function receiptStatus(supply: KeySupply, today: number): { status: string; part
     case 'lot':
       return { status: 'on hand', partner: source.lot.lotId };
     case 'poLine':
-      return { status: source.line.asnId ? `ASN ${source.line.asnId}` : source.line.confirmed ? 'confirmed' : 'requested', partner: source.line.supplierId };
+      return { status: source.line.asnId ? (source.line.asnId.startsWith('ASN') ? source.line.asnId : `ASN ${source.line.asnId}`) : source.line.confirmed ? 'confirmed' : 'requested', partner: source.line.supplierId };
     case 'transfer':
       return { status: dayOf(source.transfer.shipDate) <= today ? 'in transit' : 'planned', partner: `from ${source.transfer.fromPlant}` };
     case 'production': {
@@ -114,12 +114,14 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
   const supplies = pegged?.elements.supplies ?? [];
   for (const supply of supplies) if (supply.source.kind === 'transfer' && dayOf(supply.source.transfer.shipDate) <= today) stock['in-transit'] += supply.quantity;
   const safetyStock = master.safetyStock(itemId, plant);
+  // Short is below zero with the safety stock given back; between the two, the safety stock is being used.
+  const shortness = (available: number) => ({ short: available + safetyStock < -epsilon, belowSafetyStock: available < -epsilon && available + safetyStock >= -epsilon });
 
   let available = stock.unrestricted;
-  const rows: StockRequirementRow[] = [{ date: dateOf(today), kind: 'stock', document: '', quantity: stock.unrestricted, status: 'unrestricted', partner: `${lots.filter((lot) => lot.stockType === 'unrestricted').length} lots`, available, short: available < -epsilon }];
+  const rows: StockRequirementRow[] = [{ date: dateOf(today), kind: 'stock', document: '', quantity: stock.unrestricted, status: 'unrestricted', partner: `${lots.filter((lot) => lot.stockType === 'unrestricted').length} lots`, available, ...shortness(available) }];
   if (safetyStock > 0) {
     available -= safetyStock;
-    rows.push({ date: dateOf(today), kind: 'safety-stock', document: '', quantity: -safetyStock, status: 'safety stock', partner: '', available, short: available < -epsilon });
+    rows.push({ date: dateOf(today), kind: 'safety-stock', document: '', quantity: -safetyStock, status: 'safety stock', partner: '', available, ...shortness(available) });
   }
   // Receipts before requirements on a day; receipts in the order pegging takes them, requirements in need order.
   const receipts = supplies.filter((supply) => supply.source.kind !== 'lot').map((supply, order) => ({ supply, order }));
@@ -140,7 +142,7 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
         quantity: receipt.supply.quantity,
         ...receiptStatus(receipt.supply, today),
         available,
-        short: available < -epsilon,
+        ...shortness(available),
         covers: (pegged?.covers.get(receipt.supply) ?? []).map((part) => requirementPart(part.demand, part.quantity)),
       });
     } else if (demand) {
@@ -155,7 +157,7 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
         status: requirementStatus(of),
         partner: requirementPartner(index, demand),
         available,
-        short: available < -epsilon,
+        ...shortness(available),
         pegged: { from: (of?.from ?? []).map((part) => receiptPart(part.supply, part.quantity)), coveredDate: of && of.coveredDay !== null ? dateOf(of.coveredDay) : null, daysLate: of?.daysLate ?? null },
       });
     }

@@ -29,7 +29,7 @@ export function createStockRequirementsHandlers(deps: { planning: PlanningServic
     },
     'stock.explain': ({ orderId }) => {
       const index = planning.index();
-      return index ? explainLate(index, orderId) : null;
+      return index ? explainLate(index, orderId, (id) => planning.master().item(id)?.unit ?? '') : null;
     },
     'stock.search': ({ text }) => {
       const index = planning.index();

@@ -1,5 +1,7 @@
 // The fixed frame around every view: header, navigation, connection banners, status bar.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useNavigationStore } from '../state/navigation-slice';
+import { StockView } from '../views/stock/stock-view';
 import { selectYoursToDecideCount, useApprovalsStore } from '../state/approvals-slice';
 import { ApprovalsView } from '../views/approvals/approvals-view';
 import { AuditView } from '../views/audit/audit-view';
@@ -29,6 +31,11 @@ function SignedInShell() {
   const role = useSessionStore((state) => state.session?.role ?? null);
   const view: AppViewId | null = chosen ?? (role ? landingView(role) : null);
   const approvalsYoursToDecide = useApprovalsStore(selectYoursToDecideCount);
+  // Another view asked for this one (an order's "Why late?"): open it.
+  const requested = useNavigationStore((state) => state.requested);
+  useEffect(() => {
+    if (requested) setView(requested.view);
+  }, [requested]);
   const density = useDensity();
   return (
     <div className={`app-shell density--${density}`}>
@@ -37,6 +44,7 @@ function SignedInShell() {
       <main className="app-main">
         <ConnectionBanners />
         {view === 'order-impact' && <OrderImpactView />}
+        {view === 'stock' && <StockView />}
         {view === 'quarantine' && <QuarantineView />}
         {view === 'rebalancing' && <RebalancingView />}
         {view === 'approvals' && <ApprovalsView />}

@@ -28,10 +28,12 @@ export interface StockRequirementRow {
   status: string;
   /** What the row is for or from: the supplier, the parent item, the customer, the other plant. */
   partner: string;
-  /** The available quantity after this row, in date order. */
+  /** The available quantity after this row, in date order, safety stock taken off (as MD04 counts it). */
   available: number;
-  /** Available below zero after this row: the day goes short. */
+  /** Short after this row: more is required than stock and receipts bring, safety stock aside. */
   short: boolean;
+  /** Not short, but into the safety stock after this row. */
+  belowSafetyStock: boolean;
   /** A requirement: the receipts pegged to it, how much of each, and the day it is covered (null: never). */
   pegged?: { from: PeggedPart[]; coveredDate: string | null; daysLate: number | null };
   /** A receipt: the requirements it covers, how much of each. */

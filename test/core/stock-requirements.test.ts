@@ -23,7 +23,7 @@ describe('the stock/requirements list', () => {
       ['2026-12-01', 'safety-stock', '', -2, 3, false, 'safety stock'],
       ['2026-12-05', 'po-line', 'PO-1/10', 10, 13, false, 'confirmed'],
       ['2026-12-08', 'component', 'MO-SA', -20, -7, true, 'late +12 d'],
-      ['2026-12-20', 'po-line', 'PO-2/10', 10, 3, false, 'ASN ASN-7'],
+      ['2026-12-20', 'po-line', 'PO-2/10', 10, 3, false, 'ASN-7'],
     ]);
     // The requirement takes the stock, all of PO-1/10 and half of PO-2/10: covered on 20 Dec.
     expect(list.rows[3]!.pegged).toEqual({
@@ -36,6 +36,18 @@ describe('the stock/requirements list', () => {
       daysLate: 12,
     });
     expect(list.rows[4]!.covers).toEqual([{ kind: 'component', document: 'MO-SA', date: '2026-12-08', quantity: 5 }]);
+  });
+
+  it('tells a day short from a day into the safety stock', () => {
+    const keepsTen = { ...dataset, safetyStocks: [{ itemId: 'RM-1', plant: 'P1', quantity: 10 }] };
+    const list = stockRequirements(new PlanIndex(keepsTen, keepsTen.today), datasetMaster(keepsTen), 'RM-1', 'P1')!;
+    expect(list.rows.map((row) => [row.kind, row.available, row.short, row.belowSafetyStock])).toEqual([
+      ['stock', 5, false, false],
+      ['safety-stock', -5, false, true],
+      ['po-line', 5, false, false],
+      ['component', -15, true, false],
+      ['po-line', -5, false, true],
+    ]);
   });
 
   it('shows a production order’s output at its planned day, late, and the customer orders it covers', () => {
@@ -95,9 +107,9 @@ describe('why an order is late', () => {
   it('names the missing quantity when nothing covers the order, and a PO line moved in time makes it on time', () => {
     const short = { ...dataset, poLines: dataset.poLines.filter((line) => line.id !== 'PO-2/10') };
     const index = new PlanIndex(short, short.today);
-    const explained = explainLate(index, 'CO-1')!;
+    const explained = explainLate(index, 'CO-1', (id) => master.item(id)!.unit)!;
     expect(explained.daysLate).toBeNull();
-    expect(explained.because).toBe('short because 5 of RM-1 at P1 has no receipt planned for 08 Dec 2026');
+    expect(explained.because).toBe('short because 5 M of RM-1 at P1 has no receipt planned for 08 Dec 2026');
     expect(explained.steps.map((step) => step.kind)).toEqual(['customer-order', 'production-order', 'component', 'production-order', 'component', 'missing']);
 
     const early = { ...dataset, poLines: dataset.poLines.map((line) => (line.id === 'PO-2/10' ? { ...line, expectedDate: '2026-12-07' } : line)) };

@@ -18,6 +18,7 @@ import { ImpactedOrdersGrid } from './impacted-orders-grid';
 import { ResponsesPanel } from './responses-panel';
 import { describeChoice, describeRefusedAnswer } from './response-format';
 import { useSessionStore } from '../../state/session-slice';
+import { openStockList } from '../../state/stock-actions';
 
 const selectCustomerOrders = (state: ImpactState) => state.customerOrdersById;
 const selectProductionOrders = (state: ImpactState) => state.productionOrdersById;
@@ -109,6 +110,14 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
             <span className="whole-id" data-testid="exception-id">
               {exception.id}
             </span>
+            {exception.type !== 'line-stop' && (
+              <>
+                {' · '}
+                <button type="button" className="link-button" onClick={() => openStockList({ itemId: exception.itemId, plant: exception.plant })} data-testid="open-exception-stock">
+                  Stock/requirements
+                </button>
+              </>
+            )}
           </p>
           <ExceptionStatusPill status={exception.status} />
           <button type="button" className="icon-button" onClick={onClose} aria-label="Close the exception detail" data-testid="exception-detail-close">

@@ -1,10 +1,20 @@
-// Cell renderers of the Order Impact grids: items, source documents, the status pill, and the worst
-// lateness with the orders that lost their supply altogether.
+// Cell renderers of the Order Impact grids: orders that open why they are late, items, source
+// documents, the status pill, and the worst lateness with the orders that lost their supply altogether.
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { ExceptionRow } from '../../../shared/api/impact';
 import { TwoLineCell } from '../../grid/two-line-cell';
+import { explainOrder } from '../../state/stock-actions';
 import { ExceptionStatusPill } from './exception-status-pill';
 import { describeWorstLateness, formatWorstLateness, splitSourceDocument, unfulfilledNote } from './impact-format';
+
+/** An order's id that opens why it is late: the chain down to the receipt, in Stock/requirements. */
+export function OrderExplainCell({ data }: CustomCellRendererProps<{ id: string }>) {
+  return data ? (
+    <button type="button" className="link-button" title={`Why is ${data.id} late? Open its chain in Stock/requirements`} onClick={() => void explainOrder(data.id)} data-testid={`explain-${data.id}`}>
+      {data.id}
+    </button>
+  ) : null;
+}
 
 export function ItemCell({ data }: CustomCellRendererProps<{ itemId: string; itemDescription: string }>) {
   return data ? <TwoLineCell primary={data.itemId} secondary={data.itemDescription} /> : null;

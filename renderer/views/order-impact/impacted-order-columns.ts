@@ -10,7 +10,7 @@ import { numberFilter, planDateFilter, textFilter } from '../../grid/column-filt
 import { csvMoneyHeader } from '../../grid/csv-export';
 import { formatMoney, formatQuantity } from '../../format/numbers';
 import { formatPlanDate } from '../../format/time';
-import { ItemLineCell } from './impact-cells';
+import { ItemLineCell, OrderExplainCell } from './impact-cells';
 import { compareOrderLateness, formatDaysLate, formatOrderLateness, orderLateness } from './impact-format';
 
 type ImpactedOrder = ImpactedCustomerOrderRow | ImpactedProductionOrderRow;
@@ -43,6 +43,7 @@ function sharedColumns<Row extends OrderFields>() {
     width: 128,
     minWidth: 120,
     cellClass: 'cell-strong',
+    cellRenderer: OrderExplainCell,
     ...textFilter,
   };
   const item: ColDef<Row, string> = {

@@ -1,6 +1,7 @@
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { inspectionLotStatusLabels, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
+import { openStockList } from '../../state/stock-actions';
 import { describeHold } from './quarantine-format';
 
 /** What the quality engineer needs to know about a lot before deciding. */
@@ -22,7 +23,18 @@ export function LotFacts({ row, now }: { row: QuarantineRow; now: number }) {
       {facts.map(([term, value]) => (
         <div className="facts__row" key={term}>
           <dt>{term}</dt>
-          <dd>{value}</dd>
+          <dd>
+            {value}
+            {term === 'Plant' && (
+              <>
+                {' · '}
+                {/* What the held lot means for the plan: the item's supply and demand at the plant. */}
+                <button type="button" className="link-button" onClick={() => openStockList({ itemId: row.itemId, plant: row.plant })} data-testid="open-lot-stock">
+                  stock/requirements
+                </button>
+              </>
+            )}
+          </dd>
         </div>
       ))}
     </dl>
