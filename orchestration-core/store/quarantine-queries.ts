@@ -3,7 +3,7 @@
 // upstream since the version it saw.
 import type Database from 'better-sqlite3';
 import type { DecidedPart, QuarantineRow, RefusalKind, TaskState } from '../../shared/api/quarantine';
-import { isAuthorityRefusal } from '../../shared/auth/authority-refusal';
+import { authorityRefusalOf } from '../../shared/auth/authority-refusal';
 import type { UsagePosting } from '../../shared/usage-decision';
 import type { LotHistoryRepo } from './lot-history-repo';
 
@@ -96,7 +96,7 @@ function askedElsewhere(raw: RawRow): RawRow {
 
 function refusalKind(approvalStatus: string | null, reason: string | null): RefusalKind {
   if (approvalStatus === 'rejected') return 'approval-rejected';
-  return reason !== null && isAuthorityRefusal(reason) ? 'authority' : 'stale';
+  return (reason !== null ? authorityRefusalOf(reason) : null) ?? 'stale';
 }
 
 function taskStateOf(raw: RawRow): TaskState {

@@ -25,10 +25,10 @@ export interface LotChange {
 
 /**
  * Why a decision came back refused: the ERP found it stale (the lot changed since the version it saw), a
- * supervisor rejected its use-as-is (nothing went upstream), or the gateway refused who sent it (the
- * sign-in ran out, was revoked, or its role may not decide).
+ * supervisor rejected its use-as-is (nothing went upstream), or the gateway refused who sent it: the
+ * sign-in (ran out, its user disabled since) or the role (none at the lot's plant, or taken away).
  */
-export type RefusalKind = 'stale' | 'approval-rejected' | 'authority';
+export type RefusalKind = 'stale' | 'approval-rejected' | 'sign-in' | 'role';
 
 /** A decision the gateway refused, beside what changed since the version it saw. */
 export interface DecisionConflict {

@@ -62,6 +62,12 @@ const refusedWork: Partial<Record<ApiMethod, string>> = {
 /** What a workstation answers with nobody signed in: the sign-in screen's needs. */
 export const methodsWithoutSession: ReadonlySet<ApiMethod> = new Set(['session.current', 'session.signIn', 'session.signOut', 'connectors.status']);
 
+/** "a planner", "an operator": a role in a sentence. */
+export function roleWithArticle(role: Role): string {
+  const words = role.replace('-', ' ');
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+}
+
 export function mayCall(role: Role, method: ApiMethod): boolean {
   return methodRoles[method].includes(role);
 }
@@ -70,6 +76,6 @@ export function mayCall(role: Role, method: ApiMethod): boolean {
 export function roleRefusal(method: ApiMethod, role: Role): RoleRefusal | null {
   if (mayCall(role, method)) return null;
   // The Approvals grid shows this reason on every row the role cannot decide: a sentence, not a field error.
-  if (method === 'approvals.decide') return { field: 'approvalId', reason: `Only a supervisor can decide; you are signed in as a ${role.replace('-', ' ')}.` };
-  return { field: 'role', reason: `a ${role} cannot ${refusedWork[method] ?? `call ${method}`}` };
+  if (method === 'approvals.decide') return { field: 'approvalId', reason: `Only a supervisor can decide; you are signed in as ${roleWithArticle(role)}.` };
+  return { field: 'role', reason: `${roleWithArticle(role)} cannot ${refusedWork[method] ?? `call ${method}`}` };
 }

@@ -2,10 +2,21 @@
 // carried the decision (expired, forged, its user disabled since), the role that may not send it, the
 // person a follow-up names. They are told apart by the field each names first, the one the gateway's
 // authority check writes; a stale version or a second usage decision names another.
-const authorityFields = ['session', 'session token', 'role', 'onBehalfOf', 'issuedAt'] as const;
+const signInFields: readonly string[] = ['session', 'session token', 'issuedAt'];
+const roleFields: readonly string[] = ['role', 'onBehalfOf'];
+
+/**
+ * Why the gateway refused who sent the command: the sign-in that carried it (ran out, forged, its user
+ * disabled since), or the sender's role where the command acts (at that plant, or taken away since);
+ * null for a refusal of what the command asked.
+ */
+export function authorityRefusalOf(reason: string): 'sign-in' | 'role' | null {
+  const colon = reason.indexOf(':');
+  const field = colon > 0 ? reason.slice(0, colon) : '';
+  return signInFields.includes(field) ? 'sign-in' : roleFields.includes(field) ? 'role' : null;
+}
 
 /** The gateway refused the command for who sent it, not for what it asked: deciding again as the same person changes nothing. */
 export function isAuthorityRefusal(reason: string): boolean {
-  const colon = reason.indexOf(':');
-  return colon > 0 && (authorityFields as readonly string[]).includes(reason.slice(0, colon));
+  return authorityRefusalOf(reason) !== null;
 }

@@ -12,7 +12,7 @@ export const signInMessages = {
 } as const;
 
 export const signInRequestSchema = z.object({
-  user: z.string().trim().min(1, 'give your user name').max(80, 'a user name has 80 characters at most'),
+  user: z.string().trim().min(1, 'give your user name').max(64, 'a user name has 64 characters at most'),
   password: z.string().min(1, 'give your password').max(1024, 'a password has 1,024 characters at most'),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

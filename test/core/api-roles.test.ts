@@ -22,8 +22,9 @@ describe('role table', () => {
   it('names the refused role and what it may not do', () => {
     expect(roleRefusal('quarantine.disposition', 'quality-engineer')).toBeNull();
     expect(roleRefusal('quarantine.withdraw', 'planner')).toEqual({ field: 'role', reason: 'a planner cannot post usage decisions' });
-    expect(roleRefusal('impact.reroute', 'quality-engineer')).toEqual({ field: 'role', reason: 'a quality-engineer cannot reroute production orders' });
-    expect(roleRefusal('rebalancing.reject', 'quality-engineer')).toEqual({ field: 'role', reason: 'a quality-engineer cannot decide rebalancing proposals' });
+    expect(roleRefusal('impact.reroute', 'quality-engineer')).toEqual({ field: 'role', reason: 'a quality engineer cannot reroute production orders' });
+    expect(roleRefusal('rebalancing.reject', 'quality-engineer')).toEqual({ field: 'role', reason: 'a quality engineer cannot decide rebalancing proposals' });
+    expect(roleRefusal('impact.respond', 'operator')).toEqual({ field: 'role', reason: 'an operator cannot respond to exceptions' });
     expect(roleRefusal('approvals.decide', 'quality-engineer')).toEqual({ field: 'approvalId', reason: 'Only a supervisor can decide; you are signed in as a quality engineer.' });
     expect(roleRefusal('alerts.acknowledge', 'quality-engineer')).toBeNull();
   });

@@ -38,7 +38,7 @@ describe('commit path', () => {
       return null;
     })();
     expect(failure).toBeInstanceOf(ApiFailure);
-    expect(failure).toMatchObject({ code: 'forbidden', message: 'role: a quality-engineer cannot respond to exceptions' });
+    expect(failure).toMatchObject({ code: 'forbidden', message: 'role: a quality engineer cannot respond to exceptions' });
     expect(ran).toBe(false);
     expect(() => parts.commitAs('planner')('approvals.decide', () => {})).toThrow('approvalId: Only a supervisor can decide; you are signed in as a planner.');
   });

@@ -150,6 +150,10 @@ test('a planner requests a substitution, a supervisor on another workstation app
     await expect(plannerSteps.filter({ hasText: 'reply rejected' })).toHaveCount(0);
     const plannerRows = await plannerSteps.count();
     expect(plannerRows).toBeGreaterThanOrEqual(4);
+    await expect(planner.getByTestId('audit-filtered')).toHaveText(` · ${plannerRows} entries match the filters`);
+    // The whole action in sight: a request reads as one, not as "command approval…".
+    const action = plannerSteps.filter({ hasText: 'command approval.request' }).locator('[col-id="action"]');
+    expect(await action.evaluate((cell) => cell.scrollWidth <= cell.clientWidth + 0.5)).toBe(true);
     const plannerCsv = await csvOf(planner);
     expect(plannerCsv[0]).toContain('"Time (UTC)"');
     expect(plannerCsv[0]).toContain('"Correlation"');

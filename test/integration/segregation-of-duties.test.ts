@@ -81,7 +81,7 @@ describe('segregation of duties', () => {
     plant.gateway.identity.users.disable('qe.jonas', new Date(plant.now).toISOString());
     await engineer.core.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'scrap', quantity: 30 }], reason: 'cracked housing' }, engineer.as);
     const refused = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'conflict');
-    expect(refused.conflict).toMatchObject({ kind: 'authority', reason: expect.stringMatching(/^session token: user qe.jonas was disabled /) });
+    expect(refused.conflict).toMatchObject({ kind: 'sign-in', reason: expect.stringMatching(/^session token: user qe.jonas was disabled /) });
     expect(plant.gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', quantity: 30 });
     // Someone who may still decide it does, from their own workstation: the lot is theirs to decide.
     const colleague = await stations.open('qe.maria', 'quality-engineer', { clock });
@@ -99,7 +99,7 @@ describe('segregation of duties', () => {
     plant.gateway.identity.users.setRoles('qe.jonas', { [lotPlant]: ['operator'], ...Object.fromEntries(others.map((code) => [code, ['quality-engineer' as const]])) }, new Date(plant.now).toISOString());
     await engineer.core.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'scrap', quantity: 30 }], reason: 'cracked housing' }, engineer.as);
     const refused = await rowOn(engineer.core, engineer.as, lotId, (row) => row.taskState === 'conflict');
-    expect(refused.conflict).toMatchObject({ kind: 'authority', reason: expect.stringMatching(new RegExp(`^role: qe\\.jonas \\(signed in as quality-engineer, now operator at ${lotPlant}; quality-engineer at .*\\) may not send lot\\.disposition at ${lotPlant}$`)) });
+    expect(refused.conflict).toMatchObject({ kind: 'role', reason: expect.stringMatching(new RegExp(`^role: qe\\.jonas \\(signed in as quality-engineer, now operator at ${lotPlant}; quality-engineer at .*\\) may not send lot\\.disposition at ${lotPlant}$`)) });
     expect(plant.gateway.inspect.lot(lotId)).toMatchObject({ stockType: 'blocked', quantity: 30 });
   }, 60_000);
 

@@ -155,7 +155,7 @@ describe('triage order and wording', () => {
   it('names who refused a decision: a supervisor who rejected the use-as-is, else the ERP', () => {
     expect(refusedBy('sup.lee rejected the use-as-is: no deviation on file')).toBe('sup.lee');
     expect(refusedBy('stale: lot L-1 is at version 4, the decision saw version 3')).toBe('The ERP');
-    expect(refusedBy('session token: user qe.maria was disabled 2026-12-07T10:00:00.000Z', 'authority')).toBe('The gateway');
+    expect(refusedBy('session token: user qe.maria was disabled 2026-12-07T10:00:00.000Z', 'sign-in')).toBe('The gateway');
   });
 
   it('shows the usage decision as its code and a postings summary, with the deviation', () => {
@@ -258,7 +258,8 @@ describe('who starts where and who decides', () => {
 describe('task state pill', () => {
   it('says a supervisor rejected the use-as-is rather than "conflict", and names who decided a decided lot', () => {
     expect(taskStateText('conflict', null, 'approval-rejected')).toBe('deviation rejected');
-    expect(taskStateText('conflict', null, 'authority')).toBe('refused · sign-in');
+    expect(taskStateText('conflict', null, 'sign-in')).toBe('refused · sign-in');
+    expect(taskStateText('conflict', null, 'role')).toBe('refused · role');
     expect(taskStateText('conflict', null, 'stale')).toBe('conflict');
     expect(taskStateText('decided', 'qe.maria', null)).toBe('decided · qe.maria');
     expect(taskStateText('decided', null, null)).toBe('decided');

@@ -47,7 +47,7 @@ describe('sign-in at the gateway', () => {
     gateway.identity.users.disable('sv.tom', '2026-12-07T05:00:00.000Z');
     expect(await signInOver(gateway.erpUrl, { user: 'sv.tom', password: demoPassword })).toMatchObject({ ok: false, rule: 'disabled', reason: expect.stringContaining('sv.tom was disabled') });
     expect(await signInOver(gateway.erpUrl, { user: 'qe.maria', password: '' })).toMatchObject({ ok: false, rule: 'invalid', reason: 'sign-in: password: give your password' });
-    expect(await signInOver(gateway.erpUrl, { user: 'q'.repeat(81), password: 'x' })).toMatchObject({ ok: false, rule: 'invalid', reason: 'sign-in: user: a user name has 80 characters at most' });
+    expect(await signInOver(gateway.erpUrl, { user: 'q'.repeat(65), password: 'x' })).toMatchObject({ ok: false, rule: 'invalid', reason: 'sign-in: user: a user name has 64 characters at most' });
     expect(gateway.identity.log.recent().map((entry) => entry.outcome)).toEqual(['disabled', 'wrong-password', 'unknown-user']);
   });
 

@@ -1,7 +1,7 @@
 // Beside the grid: the selected request, where it stands, what it asks (a substitution or a use-as-is),
 // and, while it is pending, the decision.
 import type { ApprovalRow } from '../../../shared/api/approvals';
-import { isAuthorityRefusal } from '../../../shared/auth/authority-refusal';
+import { authorityRefusalOf } from '../../../shared/auth/authority-refusal';
 import { approvalKindLabels } from '../../format/labels';
 import { formatDateTime, withLocalTimes } from '../../format/time';
 import { TextWithWholeIds } from '../../grid/two-line-cell';
@@ -12,16 +12,25 @@ import { approvalHeading, describePendingDecision } from './approval-format';
 import { DeviationDetails, SubstitutionDetails, TransferDetails } from './approval-request-details';
 import { ApprovalStatusPill } from './approval-status-pill';
 
+const refusalHeadlines = {
+  'sign-in': 'The gateway did not accept the sign-in that carried the decision made here.',
+  role: 'The gateway does not give the one who decided here a supervisor’s role where this request is.',
+} as const;
+
+const refusalAdvice = {
+  'sign-in': 'Nothing was approved or rejected: the request still waits. Ask your administrator about the account, or sign out and let a supervisor who may decide it sign in.',
+  role: 'Nothing was approved or rejected: the request still waits. Ask your administrator for the role at the plant it is for, or let a supervisor there decide it.',
+} as const;
+
 function UpstreamState({ row }: { row: ApprovalRow }) {
+  const authority = row.refusedUpstream === null ? null : authorityRefusalOf(row.refusedUpstream);
   return (
     <>
       {row.refusedUpstream !== null && (
         <div className="callout callout--danger" role="alert" data-testid="approval-conflict">
-          <strong>{isAuthorityRefusal(row.refusedUpstream) ? 'The gateway did not accept the sign-in that carried the decision made here.' : 'Upstream refused the decision made here.'}</strong>
+          <strong>{authority ? refusalHeadlines[authority] : 'Upstream refused the decision made here.'}</strong>
           <p>{withLocalTimes(row.refusedUpstream)}</p>
-          {isAuthorityRefusal(row.refusedUpstream) && (
-            <p data-testid="approval-authority-refusal">Nothing was approved or rejected: the request still waits. Ask your administrator about the account, or sign out and let a supervisor who may decide it sign in.</p>
-          )}
+          {authority && <p data-testid="approval-authority-refusal">{refusalAdvice[authority]}</p>}
         </div>
       )}
       {row.pendingDecision !== null && (

@@ -6,7 +6,7 @@ import { approvalStateNote, describeApprovalState } from './approval-format';
 export function ApprovalStatusPill({ row }: { row: Pick<ApprovalRow, 'status' | 'pendingDecision' | 'refusedUpstream'> }) {
   const note = approvalStateNote(row);
   return (
-    <span className="approval-status" title={row.refusedUpstream ? `Conflict: ${row.refusedUpstream}` : describeApprovalState(row)}>
+    <span className="approval-status" title={row.refusedUpstream ? `Refused upstream: ${row.refusedUpstream}` : describeApprovalState(row)}>
       <span className={`pill approval-pill--${row.status}`} data-testid={`approval-status-${row.status}`}>
         {approvalStatusLabels[row.status]}
       </span>

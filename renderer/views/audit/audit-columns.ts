@@ -19,22 +19,22 @@ export const auditDefaultColDef: ColDef<AuditRow> = {
 };
 
 export const auditColumns: ColDef<AuditRow>[] = [
-  { colId: 'id', headerName: '#', headerTooltip: 'The entry’s place in the chain', field: 'id', width: 60, sort: 'desc', ...numberFilter },
+  { colId: 'id', headerName: '#', headerTooltip: 'The entry’s place in the chain', field: 'id', width: 72, sort: 'desc', ...numberFilter },
   {
     colId: 'at',
     field: 'at',
     ...csvTimeColumn('Time'),
-    width: 170,
+    width: 165,
     valueFormatter: ({ value }: { value?: string | null }) => (value ? formatDateTime(value) : ''),
     ...isoTimeFilter,
   },
-  { colId: 'actor', headerName: 'User', field: 'actor', width: 100, ...textFilter },
-  { colId: 'role', headerName: 'Role', field: 'role', width: 140, valueFormatter: ({ value }: { value?: string | null }) => (value ? value.replace('-', ' ') : ''), ...textFilter },
-  { colId: 'action', headerName: 'Action', field: 'action', width: 170, tooltipField: 'action', ...textFilter },
+  { colId: 'actor', headerName: 'User', field: 'actor', width: 110, tooltipField: 'actor', ...textFilter },
+  { colId: 'role', headerName: 'Role', field: 'role', width: 130, valueFormatter: ({ value }: { value?: string | null }) => (value ? value.replace('-', ' ') : ''), ...textFilter },
+  { colId: 'action', headerName: 'Action', field: 'action', width: 200, tooltipField: 'action', ...textFilter },
   // Ids are long (an approval's is 39 characters): cut at the edge with the whole id in the tooltip and the CSV.
   { colId: 'subject', headerName: 'Subject', field: 'subject', width: 130, tooltipField: 'subject', ...textFilter },
   // One flow across workstations: a request, its approval and what was approved share it.
-  { colId: 'correlationId', headerName: 'Correlation', headerTooltip: 'What ties the steps of one flow together on every workstation: the approval, the lot or the order', field: 'correlationId', width: 160, tooltipField: 'correlationId', ...textFilter },
-  { colId: 'commandId', headerName: 'Command', field: 'commandId', width: 120, tooltipField: 'commandId', valueFormatter: ({ value }: { value?: string | null }) => value ?? '', ...textFilter },
-  { colId: 'detail', headerName: 'Detail', field: 'detail', flex: 1, minWidth: 150, tooltipField: 'detail', ...textFilter },
+  { colId: 'correlationId', headerName: 'Correlation', headerTooltip: 'What ties the steps of one flow together on every workstation: the approval, the lot or the order', field: 'correlationId', width: 150, tooltipField: 'correlationId', ...textFilter },
+  { colId: 'commandId', headerName: 'Command', field: 'commandId', width: 110, tooltipField: 'commandId', valueFormatter: ({ value }: { value?: string | null }) => value ?? '', ...textFilter },
+  { colId: 'detail', headerName: 'Detail', field: 'detail', flex: 1, minWidth: 140, tooltipField: 'detail', ...textFilter },
 ];

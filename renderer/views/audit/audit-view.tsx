@@ -18,6 +18,8 @@ export function AuditView() {
   const [snapshot, setSnapshot] = useState<AuditSnapshot | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const gridApi = useRef<GridApi<AuditRow> | null>(null);
+  /** Rows left by the grid's filters; null while none is set. */
+  const [filtered, setFiltered] = useState<number | null>(null);
 
   const load = useCallback(() => {
     apiClient.invoke('audit.entries', {}).then(
@@ -43,6 +45,7 @@ export function AuditView() {
               <>
                 <strong>{formatCount(snapshot.entries, 'entry', 'entries')}</strong>
                 {shown < snapshot.entries && <> · the newest {shown} shown</>}
+                {filtered !== null && <span data-testid="audit-filtered"> · {formatCount(filtered, 'entry', 'entries')} match the filters</span>}
                 {' · '}
                 {snapshot.broken ? <span className="text-danger">chain broken</span> : <>chain intact, head {snapshot.head.slice(0, 12)}…</>}
               </>
@@ -85,6 +88,7 @@ export function AuditView() {
             defaultColDef={auditDefaultColDef}
             getRowId={getAuditRowId}
             onGridReady={({ api }) => (gridApi.current = api)}
+            onFilterChanged={({ api }) => setFiltered(api.isAnyFilterPresent() ? api.getDisplayedRowCount() : null)}
             loading={snapshot === null && loadError === null}
             localeText={localeText}
             enableCellTextSelection

@@ -3,9 +3,10 @@
 // tests share.
 import { waitsForTheLine, type ExceptionApproval, type ExceptionResponse, type ExceptionRow, type ExceptionStatus, type ExceptionType, type HeldUpOrder, type ProjectedEffect, type ResponseChoice } from '../../../shared/api/impact';
 import type { Role } from '../../../shared/domain';
-import { exceptionDisruptionNouns, roleLabels } from '../../format/labels';
+import { exceptionDisruptionNouns } from '../../format/labels';
 import { formatCount, formatMoney, formatNumber, formatQuantity } from '../../format/numbers';
 import { formatDaysLate } from './impact-format';
+import { roleWithArticle } from '../../../shared/api/roles';
 
 export type EffectMeasure = 'ordersHit' | 'revenueAtRisk' | 'worstDaysLate' | 'unfulfilled';
 
@@ -92,7 +93,7 @@ const closedReasons: Record<Exclude<ExceptionStatus, 'open' | 'no-impact'>, stri
 /** Why the Apply (and a line stop's Reroute) buttons are disabled, or null when this user may respond now. */
 export function cannotRespondReason(status: ExceptionStatus, role: Role | null, type: ExceptionType = 'supplier-delay'): string | null {
   if (role === null) return 'Signing in…';
-  if (!rolesThatRespond.includes(role)) return `Only a planner or a supervisor can respond to an exception; you are signed in as a ${roleLabels[role].toLowerCase()}.`;
+  if (!rolesThatRespond.includes(role)) return `Only a planner or a supervisor can respond to an exception; you are signed in as ${roleWithArticle(role)}.`;
   if (status === 'no-impact') return `No order is later because of this ${exceptionDisruptionNouns[type]}: there is nothing to respond to.`;
   return status === 'open' ? null : closedReasons[status];
 }

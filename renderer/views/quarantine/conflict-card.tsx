@@ -31,12 +31,13 @@ export function ConflictCard({ row, mode, onModeChange, disabled }: ConflictCard
           <p>{conflict ? withLocalTimes(conflict.reason) : 'No reason was given.'}</p>
         </div>
         <div className="conflict__changes" data-testid="conflict-changes">
-          {conflict?.kind === 'authority' ? (
+          {conflict?.kind === 'sign-in' || conflict?.kind === 'role' ? (
             // The lot did not change and deciding again as the same person is refused the same way.
             <p data-testid="authority-refusal">
-              Nothing was posted: the lot is as it was, <strong>{formatQuantity(row.quantity, row.unit)}</strong>, {stockTypeLabels[row.stockType].toLowerCase()}. The gateway did not
-              accept the sign-in that carried this decision{row.decidedBy ? ` (${row.decidedBy})` : ''}. Ask your administrator about the account, or sign out and let a quality
-              engineer who may decide it sign in and decide again.
+              Nothing was posted: the lot is as it was, <strong>{formatQuantity(row.quantity, row.unit)}</strong>, {stockTypeLabels[row.stockType].toLowerCase()}.{' '}
+              {conflict.kind === 'sign-in'
+                ? `The gateway did not accept the sign-in that carried this decision${row.decidedBy ? ` (${row.decidedBy})` : ''}. Ask your administrator about the account, or sign out and let a quality engineer who may decide it sign in and decide again.`
+                : `The gateway does not give ${row.decidedBy ?? 'the one who decided'} the quality engineer's role at plant ${row.plant}, where this lot is. Ask your administrator for the role there, or let a quality engineer of ${row.plant} decide it.`}
             </p>
           ) : conflict?.kind === 'approval-rejected' ? (
             // Nothing went upstream and the lot did not change: the engineer decides again, or lets it stand.

@@ -160,14 +160,15 @@ export function DispositionForm({ row, children, onDone }: { row: QuarantineRow;
             placeholder="What you found and why this decision"
           />
 
-          {errors.form && (
-            <p className="form-error" role="alert" data-testid="disposition-error">
-              {errors.form}
-            </p>
-          )}
         </form>
       </div>
       <footer className="side-panel__footer">
+        {/* Beside the button, not at the foot of a long form: what refused the decision is read where it was submitted. */}
+        {errors.form && (
+          <p className="form-error" role="alert" data-testid="disposition-error">
+            {errors.form}
+          </p>
+        )}
         {blockedReason !== null && (
           <p className="submit-blocked" id={ids.blocked} data-testid="submit-blocked-reason">
             {blockedReason}

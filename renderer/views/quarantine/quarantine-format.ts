@@ -2,11 +2,12 @@
 import type { DecidedPart, QuarantineRow, RefusalKind, TaskState } from '../../../shared/api/quarantine';
 import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
 import type { Role } from '../../../shared/domain';
-import { decisionLabels, postingGridLabels, roleLabels, stockTypeLabels, stockTypePhrases, taskStateLabels } from '../../format/labels';
+import { decisionLabels, postingGridLabels, stockTypeLabels, stockTypePhrases, taskStateLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
 import { formatDateTime, formatDuration } from '../../format/time';
 import { heldForMs, holdEnd, type HeldRow } from '../../state/hold-time';
 import type { ScanOutcome } from '../../state/quarantine-slice';
+import { roleWithArticle } from '../../../shared/api/roles';
 
 /** Work first: lots awaiting a decision, then conflicts to resolve, then what waits on others or is done. */
 const taskStateRank: Record<TaskState, number> = {
@@ -113,7 +114,7 @@ export function formatDecisionCell(row: Pick<QuarantineRow, 'postings' | 'decisi
  * else the ERP.
  */
 export function refusedBy(reason: string, kind: RefusalKind = 'stale'): string {
-  if (kind === 'authority') return 'The gateway';
+  if (kind === 'sign-in' || kind === 'role') return 'The gateway';
   const supervisor = /^(\S+) rejected the use-as-is\b/.exec(reason);
   return supervisor ? supervisor[1]! : 'The ERP';
 }
@@ -182,13 +183,14 @@ export function describeShown(shown: number, total: number): string {
 /** Usage decisions are the quality engineer's: anyone else sees why they cannot post one. */
 export function cannotDecideReason(role: Role | null): string | null {
   if (role === null) return 'Signing in…';
-  return role === 'quality-engineer' ? null : `Only a quality engineer posts usage decisions; you are signed in as a ${roleLabels[role].toLowerCase()}. A supervisor approves a use-as-is in Approvals.`;
+  return role === 'quality-engineer' ? null : `Only a quality engineer posts usage decisions; you are signed in as ${roleWithArticle(role)}. A supervisor approves a use-as-is in Approvals.`;
 }
 
 /** A task state's pill: who decided a decided lot; a supervisor's rejection of a use-as-is, or the gateway's refusal of who decided, said as such rather than "conflict". */
 export function taskStateText(state: TaskState, decidedBy: string | null, refusal: RefusalKind | null): string {
   if (state === 'decided' && decidedBy) return `decided · ${decidedBy}`;
   if (state === 'conflict' && refusal === 'approval-rejected') return 'deviation rejected';
-  if (state === 'conflict' && refusal === 'authority') return 'refused · sign-in';
+  if (state === 'conflict' && refusal === 'sign-in') return 'refused · sign-in';
+  if (state === 'conflict' && refusal === 'role') return 'refused · role';
   return taskStateLabels[state];
 }

@@ -12,7 +12,7 @@ interface TaskStatePillProps {
   refusal?: RefusalKind | null;
 }
 
-const conflictTitles: Record<RefusalKind, string> = { stale: 'Conflict', 'approval-rejected': 'Use-as-is rejected', authority: 'Refused by the gateway' };
+const conflictTitles: Record<RefusalKind, string> = { stale: 'Conflict', 'approval-rejected': 'Use-as-is rejected', 'sign-in': 'Refused for the sign-in', role: 'Refused for the role' };
 
 /** The task state as a coloured pill; its tooltip gives the conflict's reason or the decision taken. */
 export function TaskStatePill({ state, conflictReason, decision, decidedBy, refusal = null }: TaskStatePillProps) {

@@ -1,8 +1,8 @@
 // A proposal's status in a word ("Sent" while the ERP has not confirmed the transfer yet), and the order
 // the grid lists them in.
 import type { Role } from '../../../shared/domain';
-import { roleLabels } from '../../format/labels';
 import type { ProposalStatus, RebalancingProposal } from '../../../shared/api/rebalancing';
+import { roleWithArticle } from '../../../shared/api/roles';
 
 export const proposalStatusLabels: Record<ProposalStatus, string> = {
   proposed: 'Proposed',
@@ -35,7 +35,7 @@ export function compareProposals(a: Pick<RebalancingProposal, 'status' | 'revenu
 /** Planners (and supervisors) decide proposals: anyone else sees why they cannot, or null when they may. */
 export function cannotRebalanceReason(role: Role | null): string | null {
   if (role === null) return 'Signing in…';
-  return role === 'planner' || role === 'supervisor' ? null : `Only a planner or a supervisor accepts or rejects transfers; you are signed in as a ${roleLabels[role].toLowerCase()}.`;
+  return role === 'planner' || role === 'supervisor' ? null : `Only a planner or a supervisor accepts or rejects transfers; you are signed in as ${roleWithArticle(role)}.`;
 }
 
 /** Who decided it, under the status: "by pl.rosa" (accepted, asked for approval, or rejected); null while open. */
