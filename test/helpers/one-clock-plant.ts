@@ -15,7 +15,8 @@ export interface OneClockPlant {
   readonly stations: ReturnType<typeof createWorkstations>;
 }
 
-export function useOneClockPlant(seed = 5): OneClockPlant {
+/** `planningScale`: the gateway plays planning data of that scale (none by default). */
+export function useOneClockPlant(options: { seed?: number; planningScale?: number } = {}): OneClockPlant {
   let temp: ReturnType<typeof makeTempDir> | undefined;
   let gateway: Gateway | undefined;
   const plant: OneClockPlant = {
@@ -36,7 +37,7 @@ export function useOneClockPlant(seed = 5): OneClockPlant {
   beforeEach(async () => {
     temp = makeTempDir();
     plant.now = Date.now();
-    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed, clock: () => new Date(plant.now) });
+    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: options.seed ?? 5, clock: () => new Date(plant.now), ...(options.planningScale === undefined ? {} : { planningScale: options.planningScale }) });
   });
   afterEach(async () => {
     await plant.stations.closeAll();

@@ -5,16 +5,11 @@
 // MO-SA finishes 12 + 12 = 24 Dec; MO-FG needs SA-1 on 15 Dec: 9 d late, finishes 18 + 9 = 27 Dec.
 // FG-1: stock 5 covers CO-2; CO-1 waits for MO-FG's output: 27 Dec, 7 d late.
 import type { Dataset } from '../../shared/dataset';
-import { standardUnits } from '../../shared/units';
+import { handBuilt } from './hand-built-dataset';
 
+/** The same day, plant, units and supplier as the two-level plan of hand-built-dataset.ts. */
 export const threeLevels: Dataset = {
-  schemaVersion: 1,
-  seed: 0,
-  scale: 1,
-  today: '2026-12-01',
-  currency: 'EUR',
-  units: [...standardUnits],
-  plants: [{ id: 'P1', name: 'Plant 1', role: 'high-volume' }],
+  ...handBuilt,
   items: [
     { id: 'RM-1', description: 'Steel bar', unit: 'M', kind: 'purchased', supplierIds: ['S-1'], leadTimeDays: 10 },
     { id: 'SA-1', description: 'Machined piston', unit: 'EA', kind: 'manufactured', supplierIds: [], leadTimeDays: 4 },
@@ -24,7 +19,6 @@ export const threeLevels: Dataset = {
     { parentItemId: 'SA-1', componentItemId: 'RM-1', quantityPer: 2, alternates: [] },
     { parentItemId: 'FG-1', componentItemId: 'SA-1', quantityPer: 1, alternates: [] },
   ],
-  suppliers: [{ id: 'S-1', name: 'Keller', onTimeRate: 0.9 }],
   poLines: [
     { id: 'PO-1/10', supplierId: 'S-1', itemId: 'RM-1', plant: 'P1', quantity: 10, expectedDate: '2026-12-05', confirmed: true, asnId: null },
     { id: 'PO-2/10', supplierId: 'S-1', itemId: 'RM-1', plant: 'P1', quantity: 10, expectedDate: '2026-12-20', confirmed: true, asnId: 'ASN-7' },

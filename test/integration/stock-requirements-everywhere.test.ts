@@ -1,15 +1,14 @@
 // The stock/requirements list on real workstations: a planner and a supervisor (each a core with its
 // own SQLite file) on one gateway read the same list of an item; a supplier delay upstream moves the PO
 // line in both, the requirement it covered goes late in both, and each is told the plan changed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
 import type { StockRequirementsList } from '../../shared/api/stock-requirements';
 import type { Dataset, PoLine } from '../../shared/dataset';
 import { dateOf, dayOf } from '../../shared/plan-days';
-import { startGateway, type Gateway } from '../../simulator/gateway';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useOneClockPlant } from '../helpers/one-clock-plant';
 import { waitFor } from '../helpers/wait-for';
-import { createWorkstations, type Workstation } from '../helpers/workstations';
+import type { Workstation } from '../helpers/workstations';
 
 /** A PO line with an ASN whose delay by `days` makes a production order later. */
 function hurtingDelay(dataset: Dataset, days: number): PoLine | undefined {
@@ -18,19 +17,8 @@ function hurtingDelay(dataset: Dataset, days: number): PoLine | undefined {
 }
 
 describe('the stock/requirements list on every workstation', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let gateway: Gateway;
-  const stations = createWorkstations(() => gateway, (name) => temp.file(name));
-
-  beforeEach(async () => {
-    temp = makeTempDir();
-    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: 5, planningScale: 0.2 });
-  });
-  afterEach(async () => {
-    await stations.closeAll();
-    await gateway.close();
-    temp.remove();
-  });
+  const plant = useOneClockPlant({ planningScale: 0.2 });
+  const { stations } = plant;
 
   const listOn = (station: Workstation, itemId: string, plant: string, check: (list: StockRequirementsList) => boolean) =>
     waitFor(`${itemId} at ${plant} on ${station.as.user}'s workstation`, async () => {
@@ -39,9 +27,9 @@ describe('the stock/requirements list on every workstation', () => {
     }, 30_000);
 
   it('a delayed PO line moves in the list of both stations, and what it covered goes late', async () => {
-    const planner = await stations.open('pl.omar', 'planner');
-    const supervisor = await stations.open('sv.ines', 'supervisor');
-    const dataset = gateway.inspect.planningDataset()!;
+    const planner = await stations.open('pl.omar', 'planner', { clock: plant.clock });
+    const supervisor = await stations.open('sv.ines', 'supervisor', { clock: plant.clock });
+    const dataset = plant.gateway.inspect.planningDataset()!;
     const line = hurtingDelay(dataset, 20);
     if (!line) throw new Error('the dataset has no PO line whose delay hurts');
     const before = await listOn(planner, line.itemId, line.plant, (list) => list.rows.some((row) => row.document === line.id && row.date === line.expectedDate));
@@ -53,7 +41,7 @@ describe('the stock/requirements list on every workstation', () => {
 
     const pushes: string[] = [];
     const unsubscribe = supervisor.core.subscribe('planning.changed', ({ at }) => pushes.push(at));
-    const delay = gateway.scenario.supplierDelay({ poLineId: line.id, days: 20 });
+    const delay = plant.gateway.scenario.supplierDelay({ poLineId: line.id, days: 20 });
     for (const station of [planner, supervisor]) {
       const after = await listOn(station, line.itemId, line.plant, (list) => list.rows.some((row) => row.document === line.id && row.date === delay.newDate));
       const late = after.rows.filter((row) => row.pegged && row.pegged.from.some((part) => part.document === line.id) && (row.pegged.daysLate ?? 1) > 0);
