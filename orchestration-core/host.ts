@@ -151,7 +151,7 @@ function assemble(
     // An accept above the threshold lists its request in Approvals too.
     afterDecision: () => afterCommit(),
   });
-  const reweigher = createExceptionReweigher({ store, repos, changes, plan: () => planning.index(), logger, afterTurn: () => publishChanges() });
+  const reweigher = createExceptionReweigher({ store, repos, changes, plan: () => planning.index(), logger, now: () => clock.now(), afterTurn: () => publishChanges() });
   const stock = createStockRequirementsHandlers({ planning, repos, now: () => clock.now(), publish: (at) => bus.publish('planning.changed', { at }) });
   // The plan index, the rebalancing worker and the open exceptions hear the same plan changes.
   changes.attachPlan({

@@ -10,6 +10,8 @@ import type { ExceptionWeigherDeps } from './line-stop-weigher';
 export interface ExceptionReweigherDeps extends ExceptionWeigherDeps {
   /** How long plan changes gather before a pass (default 2 s). */
   debounceMs?: number;
+  /** The time an exception is weighed at (the detail shows it). */
+  now: () => Date;
 }
 
 export function createExceptionReweigher(deps: ExceptionReweigherDeps) {
@@ -24,7 +26,7 @@ export function createExceptionReweigher(deps: ExceptionReweigherDeps) {
     if (closed || exceptionId === undefined) return;
     const plan = deps.plan();
     try {
-      const changed = plan !== null && store.transaction(() => reweighed(exceptionId, repos, plan));
+      const changed = plan !== null && store.transaction(() => reweighed(exceptionId, repos, plan, deps.now().toISOString()));
       if (changed) changes.changed('exception', exceptionId);
     } catch (error) {
       changes.discard();

@@ -50,6 +50,7 @@ export function createImpactHandlers(deps: ImpactHandlerDeps) {
       return {
         exception: stored.row,
         detail: withUsageDecision(stored.detail),
+        weighedAt: stored.weighedAt,
         productionOrders,
         customerOrders,
         responses: stored.responses,

@@ -28,6 +28,8 @@ export interface StoredException {
   instanceId: string;
   /** The exception.answer this workstation sent, when it answered. */
   answerCommandId: string | null;
+  /** When its impact was last computed against the plan. */
+  weighedAt: string;
 }
 
 interface RawException {
@@ -55,6 +57,7 @@ interface RawException {
   chosenLabel: string | null;
   remaining: string | null;
   answerCommandId: string | null;
+  weighedAt: string | null;
 }
 
 const select = `
@@ -63,11 +66,11 @@ const select = `
     e.source_document AS sourceDocument, e.detected_at AS detectedAt, e.orders_hit AS ordersHit,
     e.revenue_at_risk AS revenueAtRisk, e.worst_days_late AS worstDaysLate, e.unfulfilled, e.status,
     e.task_id AS taskId, e.detail, e.impact, e.responses, e.chosen_response AS chosenResponse, e.instance_id AS instanceId,
-    e.chosen_by AS chosenBy, e.chosen_at AS chosenAt, e.chosen_note AS chosenNote, e.chosen_label AS chosenLabel, e.remaining, e.answer_command_id AS answerCommandId
+    e.chosen_by AS chosenBy, e.chosen_at AS chosenAt, e.chosen_note AS chosenNote, e.chosen_label AS chosenLabel, e.remaining, e.answer_command_id AS answerCommandId, e.weighed_at AS weighedAt
   FROM exceptions e LEFT JOIN items i ON i.id = e.item_id`;
 
 function toStored(raw: RawException): StoredException {
-  const { detail, impact, responses, chosenResponse, instanceId, chosenBy, chosenAt, chosenNote, chosenLabel, remaining, answerCommandId, ...row } = raw;
+  const { detail, impact, responses, chosenResponse, instanceId, chosenBy, chosenAt, chosenNote, chosenLabel, remaining, answerCommandId, weighedAt, ...row } = raw;
   const choice = chosenResponse && chosenBy && chosenAt ? { responseId: chosenResponse, by: chosenBy, at: chosenAt, note: chosenNote, ...(chosenLabel ? { label: chosenLabel } : {}) } : null;
   return {
     row: { ...row, remaining: remaining === null ? null : (JSON.parse(remaining) as ProjectedEffect) },
@@ -78,6 +81,7 @@ function toStored(raw: RawException): StoredException {
     choice,
     instanceId,
     answerCommandId,
+    weighedAt: weighedAt ?? row.detectedAt,
   };
 }
 
@@ -86,9 +90,9 @@ const statusFor = (remaining: ProjectedEffect | null): ExceptionStatus => (remai
 
 export function createExceptionsRepo(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, orders_hit, revenue_at_risk,
+    `INSERT INTO exceptions (id, type, item_id, plant, source_document, detected_at, weighed_at, orders_hit, revenue_at_risk,
        worst_days_late, unfulfilled, status, detail, impact, responses, instance_id, task_id)
-     VALUES (@id, @type, @itemId, @plant, @sourceDocument, @detectedAt, @ordersHit, @revenueAtRisk,
+     VALUES (@id, @type, @itemId, @plant, @sourceDocument, @detectedAt, @detectedAt, @ordersHit, @revenueAtRisk,
        @worstDaysLate, @unfulfilled, @status, @detail, @impact, @responses, @instanceId, @taskId)`,
   );
   const all = db.prepare<[], RawException>(`${select} ORDER BY e.detected_at DESC, e.id`);
@@ -105,6 +109,7 @@ export function createExceptionsRepo(db: Database.Database) {
   const setImpact = db.prepare(
     'UPDATE exceptions SET impact = @impact, orders_hit = @ordersHit, revenue_at_risk = @revenueAtRisk, worst_days_late = @worstDaysLate, unfulfilled = @unfulfilled WHERE id = @id',
   );
+  const weighed = db.prepare('UPDATE exceptions SET weighed_at = ? WHERE id = ?');
   const reopen = db.prepare("UPDATE exceptions SET chosen_response = NULL, chosen_by = NULL, chosen_at = NULL, chosen_note = NULL, chosen_label = NULL, remaining = NULL, status = 'open', task_id = ? WHERE id = ?");
   const rerouting = db
     .prepare<[string, string], string>(
@@ -175,6 +180,10 @@ export function createExceptionsRepo(db: Database.Database) {
     /** The orders the disruption makes later, as the plan has them now. */
     setImpact(id: string, impact: Impact): void {
       setImpact.run({ id, impact: JSON.stringify(impact), ...summarize(impact) });
+    },
+    /** Its impact was computed against the plan at `at` (changed or not). */
+    weighed(id: string, at: string): void {
+      weighed.run(at, id);
     },
     /** Open line stops with held-up orders whose alternates are not weighed yet. */
     unweighedLineStops: (): string[] => unweighedStops.all(),

@@ -27,13 +27,15 @@ const sameFigures = (a: ReturnType<typeof summarize>, b: ReturnType<typeof summa
  * Weighs an open supplier delay or lot block again; true when its figures changed (its impact, and
  * the responses with their projected effects, are then stored anew).
  */
-export function reweighed(exceptionId: string, repos: WorkflowRepos, plan: PlanAnalysis): boolean {
+/** Weighs the open exception against the plan now (`at`); true when its figures changed. */
+export function reweighed(exceptionId: string, repos: WorkflowRepos, plan: PlanAnalysis, at: string): boolean {
   const stored = repos.exceptions.get(exceptionId);
   if (!stored || stored.row.status !== 'open') return false;
   const baseline = undone(stored, repos);
   if (!baseline) return false;
   const impact = plan.impactSince(baseline);
   const figures = summarize(impact);
+  repos.exceptions.weighed(exceptionId, at);
   if (sameFigures(figures, summarize(stored.impact))) return false;
   repos.exceptions.setImpact(exceptionId, impact);
   const { detail } = stored;

@@ -114,6 +114,8 @@ export const lotBlocked = defineWorkflow<LotBlockedState, 'inspection.failed'>({
       instanceId: ctx.instanceId,
       taskId,
     });
+    // Weighed now, against the plan this workstation holds (it may hear of the disruption late).
+    ctx.repos.exceptions.weighed(exceptionId, ctx.now);
     ctx.changed('exception', exceptionId);
     return { state: { exceptionId, taskId, lotId: p.lotId, passed }, wait: waitForTask(taskId, 'responded') };
   },

@@ -108,6 +108,8 @@ export const supplierDelay = defineWorkflow<SupplierDelayState, 'asn.delayed'>({
       taskId,
     });
     ctx.record('impact', { ordersHit: impact.productionOrders.length + impact.customerOrders.length, revenueAtRisk: impact.totalRevenueAtRisk, responses: responses.map((r) => r.id) });
+    // Weighed now, against the plan this workstation holds (it may hear of the disruption late).
+    ctx.repos.exceptions.weighed(exceptionId, ctx.now);
     ctx.changed('exception', exceptionId);
     const state = { exceptionId, poLineId: p.poLineId, previousDate: p.previousDate, taskId };
     return taskId ? { state, wait: waitForTask(taskId, 'responded') } : { state, end: 'completed' };

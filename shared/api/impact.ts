@@ -173,6 +173,8 @@ export interface ExceptionDetail {
   exception: ExceptionRow;
   /** By the exception's type: a supplier delay's or a lot block's facts. */
   detail: SupplierDelayDetail | LotBlockDetail | LineStopDetail;
+  /** When its orders hit and its responses' projections were last computed against the plan (again whenever the plan moves). */
+  weighedAt: string;
   productionOrders: ImpactedProductionOrderRow[];
   customerOrders: ImpactedCustomerOrderRow[];
   responses: ExceptionResponse[];

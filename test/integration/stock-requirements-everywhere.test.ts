@@ -56,4 +56,19 @@ describe('the stock/requirements list on every workstation', () => {
     expect(hits[0]!.plants).toContain(line.plant);
     expect(await planner.core.handlers['stock.list']({ itemId: 'NO-SUCH-ITEM', plant: line.plant }, planner.as)).toBeNull();
   }, 90_000);
+
+  it('weighs an open exception again when the plan moves under it, and its detail says when', async () => {
+    const planner = await stations.open('pl.omar', 'planner');
+    const dataset = plant.gateway.inspect.planningDataset()!;
+    const line = hurtingDelay(dataset, 20);
+    if (!line) throw new Error('the dataset has no PO line whose delay hurts');
+    plant.gateway.scenario.supplierDelay({ poLineId: line.id, days: 20 });
+    const row = await waitFor('the exception on the planner’s workstation', async () => (await planner.core.handlers['impact.exceptions']({}, planner.as)).find((r) => r.sourceDocument.includes(line.id)), 30_000);
+    const first = (await planner.core.handlers['impact.exception']({ id: row.id }, planner.as)).weighedAt;
+    expect(Date.parse(first)).not.toBeNaN();
+    // Another line of another item is delayed: the plan moved, the open exception is weighed again.
+    const other = dataset.poLines.find((candidate) => candidate.asnId !== null && candidate.itemId !== line.itemId)!;
+    plant.gateway.scenario.supplierDelay({ poLineId: other.id, days: 5 });
+    await waitFor('the exception weighed again', async () => (await planner.core.handlers['impact.exception']({ id: row.id }, planner.as)).weighedAt > first, 30_000);
+  }, 90_000);
 });

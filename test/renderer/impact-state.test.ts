@@ -100,6 +100,7 @@ function detailOf(row: ExceptionRow, orders: { customer?: ImpactedCustomerOrderR
   return {
     exception: row,
     detail: { poLineId: `PO-${row.id}/10`, asnId: `ASN-${row.id}`, supplierId: 'S-0161', quantity: 98, previousDate: '2026-12-10', newDate: '2027-01-24', reason: null },
+    weighedAt: row.detectedAt,
     productionOrders: orders.production ?? [],
     customerOrders: orders.customer ?? [],
     responses: [],

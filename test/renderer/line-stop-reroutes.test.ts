@@ -71,6 +71,7 @@ function lineStop(id: string, overrides: Partial<ExceptionRow> = {}): ExceptionR
 function detailOf(row: ExceptionRow, orders: HeldUpOrder[]): ExceptionDetail {
   return {
     exception: row,
+    weighedAt: row.detectedAt,
     detail: { stoppageId: `LS-${row.id}`, plant: 'P1', line: 'L2', from: '2026-12-01', expectedDays: 5, reason: 'Spindle drive fault', restartedOn: null, orders },
     productionOrders: [],
     customerOrders: [],

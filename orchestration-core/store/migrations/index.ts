@@ -18,6 +18,7 @@ import { up as answerLabels } from './0015-answer-labels';
 import { up as workflowWaits } from './0016-workflow-waits';
 import { up as workstation } from './0017-workstation';
 import { up as outboxSubject } from './0018-outbox-subject';
+import { up as exceptionWeighedAt } from './0019-exception-weighed-at';
 
 export interface Migration {
   version: number;
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: '0016-workflow-waits', up: workflowWaits },
   { version: 17, name: '0017-workstation', up: workstation },
   { version: 18, name: '0018-outbox-subject', up: outboxSubject },
+  { version: 19, name: '0019-exception-weighed-at', up: exceptionWeighedAt },
 ];

@@ -143,6 +143,8 @@ export const lineStopped = defineWorkflow<LineStoppedState, 'line.stopped'>({
       instanceId: ctx.instanceId,
       taskId,
     });
+    // Weighed now, against the plan this workstation holds (it may hear of the disruption late).
+    ctx.repos.exceptions.weighed(exceptionId, ctx.now);
     ctx.changed('exception', exceptionId);
     const state = { exceptionId, stoppageId: p.stoppageId, taskId: taskId ?? '' };
     return taskId ? waitsOf(state, ctx) : { state, end: 'completed' };

@@ -110,6 +110,11 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
             <span className="whole-id" data-testid="exception-id">
               {exception.id}
             </span>
+            {detail && (
+              <span className="exception-detail__weighed" title="Its orders hit and its responses are weighed again whenever the plan moves (receipts, other delays, answers elsewhere)" data-testid="exception-weighed-at">
+                {' · '}weighed against the plan {formatDateTime(detail.weighedAt)}
+              </span>
+            )}
             {exception.type !== 'line-stop' && (
               <>
                 {' · '}
