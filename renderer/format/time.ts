@@ -68,6 +68,14 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
+const timeOfDayFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** "14:05" in the user's time zone, for a moment of today. */
+export function formatTimeOfDay(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : timeOfDayFormat.format(at);
+}
+
 /** "22 Nov 2025, 14:05" in the user's time zone. */
 export function formatDateTime(iso: string): string {
   const at = Date.parse(iso);

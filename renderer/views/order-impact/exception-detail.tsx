@@ -110,20 +110,13 @@ export function ExceptionDetail({ exception, onClose }: { exception: ExceptionRo
             <span className="whole-id" data-testid="exception-id">
               {exception.id}
             </span>
-            {detail && (
-              <span className="exception-detail__weighed" title="Its orders hit and its responses are weighed again whenever the plan moves (receipts, other delays, answers elsewhere)" data-testid="exception-weighed-at">
-                {' · '}weighed against the plan {formatDateTime(detail.weighedAt)}
-              </span>
-            )}
-            {exception.type !== 'line-stop' && (
-              <>
-                {' · '}
-                <button type="button" className="link-button" onClick={() => openStockList({ itemId: exception.itemId, plant: exception.plant })} data-testid="open-exception-stock">
-                  Stock/requirements
-                </button>
-              </>
-            )}
           </p>
+          {exception.type !== 'line-stop' && (
+            // Its own place beside the status, so a long meta line never hides it.
+            <button type="button" className="link-button exception-detail__stock" onClick={() => openStockList({ itemId: exception.itemId, plant: exception.plant })} data-testid="open-exception-stock">
+              Stock/requirements
+            </button>
+          )}
           <ExceptionStatusPill status={exception.status} />
           <button type="button" className="icon-button" onClick={onClose} aria-label="Close the exception detail" data-testid="exception-detail-close">
             ×

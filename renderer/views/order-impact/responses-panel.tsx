@@ -10,7 +10,7 @@ import { lineStopOf } from '../../state/impact-reroutes';
 import { useSessionStore } from '../../state/session-slice';
 import { ResponseCard } from './response-card';
 import { formatCount, formatMoney } from '../../format/numbers';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatTimeOfDay } from '../../format/time';
 import { cannotRespondReason, commandCountNow, compareEffects, confirmationNeeded, currentEffect, describeApproval, describeChoice } from './response-format';
 
 /** The first column: the measures' names and the exception's figures now, which each card compares against. */
@@ -84,7 +84,15 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
     <section className="responses-panel" data-testid="responses-panel" aria-labelledby="responses-title">
       <header className="responses-panel__header">
         <h3 id="responses-title">Responses</h3>
-        <span className="responses-panel__hint">Each projected against the plan before the {disruption}: now → after the response (difference)</span>
+        <span className="responses-panel__hint">
+          Each projected against the plan before the {disruption}: now → after the response (difference) ·{' '}
+          <span
+            title={`Weighed against the plan ${formatDateTime(detail.weighedAt)}; weighed again whenever the plan moves (receipts, other delays, answers elsewhere)`}
+            data-testid="exception-weighed-at"
+          >
+            weighed {Date.now() - Date.parse(detail.weighedAt) < 86_400_000 ? formatTimeOfDay(detail.weighedAt) : formatDateTime(detail.weighedAt)}
+          </span>
+        </span>
         {approval && (
           <span className={`responses-panel__approval responses-panel__approval--${approval.status}`} role="status" data-testid="exception-approval-state" data-status={approval.status}>
             {describeApproval(approval)}
