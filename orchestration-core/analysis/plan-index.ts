@@ -131,6 +131,21 @@ export class PlanIndex {
     return this.data.transfer(id);
   }
 
+  poLine(id: string): PoLine | undefined {
+    return this.data.poLine(id);
+  }
+
+  lot(id: string): PlanLot | undefined {
+    return this.data.lot(id);
+  }
+
+  /** Production orders on a plant's line, as the plan has them now. */
+  ordersOnLine(plant: string, line: string): ProductionOrder[] {
+    const found: ProductionOrder[] = [];
+    for (const state of this.data.orders.values()) if (state.order.plant === plant && state.order.line === line) found.push(state.order);
+    return found;
+  }
+
   /** The day the plan counts from. */
   get today(): number {
     return this.todayDay;
@@ -144,6 +159,22 @@ export class PlanIndex {
     const customerOrders = new Map<string, DemandOutcome>();
     for (const [id, customer] of this.data.customers) customerOrders.set(id, { daysLate: this.pegKey(customer.key).get(customer.demand) ?? null });
     return { productionOrders, customerOrders };
+  }
+
+  /** Customer orders' lateness in the world the changes make (null: never covered), leaving the plan as it was. */
+  customerLatenessWith(changes: readonly PlanChange[], ids: readonly string[]): Map<string, number | null> {
+    this.refresh();
+    const layer = this.applyLayer(changes);
+    try {
+      const lateness = new Map<string, number | null>();
+      for (const id of ids) {
+        const customer = this.data.customers.get(id);
+        lateness.set(id, customer ? (this.pegKey(customer.key).get(customer.demand) ?? null) : null);
+      }
+      return lateness;
+    } finally {
+      this.undoLayer(layer);
+    }
   }
 
   /** The impact of changes as if they happened, leaving the plan as it was. */

@@ -110,6 +110,14 @@ export class SupplyDemand {
     return this.transfers.get(id)?.transfer;
   }
 
+  poLine(id: string): PoLine | undefined {
+    return this.poLines.get(id)?.line;
+  }
+
+  lot(id: string): PlanLot | undefined {
+    return this.lots.get(id)?.lot;
+  }
+
   /** Every lot of the item at the plant, whatever its stock type. */
   lotsAt(key: KeyState): PlanLot[] {
     const lots: PlanLot[] = [];

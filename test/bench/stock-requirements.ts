@@ -4,12 +4,14 @@
 import { explainLate } from '../../orchestration-core/analysis/late-explanation';
 import { pegUp } from '../../orchestration-core/analysis/pegging-up';
 import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
+import { compareScenarios, type Scenario } from '../../orchestration-core/analysis/scenarios';
+import { dateOf, dayOf } from '../../shared/plan-days';
 import { datasetMaster, stockRequirements } from '../../orchestration-core/analysis/stock-requirements';
 import { generateDataset } from '../../simulator/planning/generate-dataset';
 import { createRandom } from '../../simulator/random';
 import { figure, percentile, report } from './report';
 
-const targets = { listP95Ms: 50, peggingP95Ms: 50 };
+const targets = { listP95Ms: 50, peggingP95Ms: 50, compareThreeP95Ms: 200 };
 const samples = 200;
 
 function timed<T>(run: () => T): [T, number] {
@@ -80,4 +82,28 @@ export function benchStockRequirements(scale: number): void {
   figure(`late customer orders (${late.length} of ${dataset.customerOrders.length})`, late.length, 'orders');
   report(`pegging down: late order explained, ${downTimes.length} orders, p95`, p95(downTimes), 'ms', targets.peggingP95Ms, false);
   figure('  steps per explanation, mean', depth / Math.max(1, downTimes.length), 'steps');
+
+  // Three scenarios side by side, each a supplier delay and, in two, a response that expedites another line.
+  const withAsn = dataset.poLines.filter((line) => line.asnId !== null);
+  const comparisons: number[] = [];
+  let ordersCompared = 0;
+  for (let i = 0; i < 20; i++) {
+    const scenarios: Scenario[] = [0, 1, 2].map((n) => {
+      const line = random.pick(withAsn);
+      const other = random.pick(withAsn);
+      return {
+        id: `S-${i}-${n}`,
+        name: `scenario ${n}`,
+        steps: [
+          { kind: 'delay', poLineId: line.id, newDate: dateOf(dayOf(line.expectedDate) + 20) },
+          ...(n === 0 ? [] : [{ kind: 'response' as const, label: `Expedite ${other.id}`, changes: [{ kind: 'poLine' as const, poLine: { ...other, expectedDate: dateOf(dayOf(other.expectedDate) - 5) } }] }]),
+        ],
+      };
+    });
+    const [compared, ms] = timed(() => compareScenarios(index, scenarios));
+    comparisons.push(ms);
+    ordersCompared += compared.customerOrders.length;
+  }
+  report('three scenarios compared, 20 times, p95', p95(comparisons), 'ms', targets.compareThreeP95Ms, false);
+  figure('  customer orders compared per comparison, mean', ordersCompared / comparisons.length, 'orders');
 }

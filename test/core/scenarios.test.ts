@@ -1,0 +1,47 @@
+// Scenarios on the plan worked by hand (helpers/three-level-dataset.ts: CO-1 is 7 d late now, because
+// PO-2/10 arrives 20 Dec): a week more of delay makes it 14 d late; the same delay with PO-2/10
+// expedited to 10 Dec puts it on time. Compared side by side, per customer order too; weighed again
+// after the plan changed, with what changed said, and a step whose PO line is gone named.
+import { describe, expect, it } from 'vitest';
+import { changedSince, compareScenarios, weighScenario, type Scenario } from '../../orchestration-core/analysis/scenarios';
+import { PlanIndex } from '../../orchestration-core/analysis/plan-index';
+import { computePlan } from '../../orchestration-core/analysis/plan';
+import { threeLevels as dataset } from '../helpers/three-level-dataset';
+
+const poTwo = dataset.poLines.find((line) => line.id === 'PO-2/10')!;
+const weekLater: Scenario = { id: 'S-1', name: 'PO-2/10 a week later', steps: [{ kind: 'delay', poLineId: 'PO-2/10', newDate: '2026-12-27' }] };
+const expedited: Scenario = {
+  id: 'S-2',
+  name: 'Later, but expedited',
+  steps: [
+    { kind: 'delay', poLineId: 'PO-2/10', newDate: '2026-12-27' },
+    { kind: 'response', label: 'Expedite PO-2/10 to 10 Dec', changes: [{ kind: 'poLine', poLine: { ...poTwo, expectedDate: '2026-12-10' } }] },
+  ],
+};
+
+describe('scenarios', () => {
+  it('weighs each against the plan now and compares them per customer order, in each world as it is', () => {
+    const index = new PlanIndex(dataset, dataset.today);
+    const before = computePlan(index.input(), dataset.today);
+    const compared = compareScenarios(index, [weekLater, expedited]);
+    expect(compared.scenarios.map((s) => [s.name, s.figures.ordersHit, s.figures.worstDaysLate, s.customerOrders])).toEqual([
+      ['PO-2/10 a week later', 3, 19, { 'CO-1': 14 }],
+      ['Later, but expedited', 0, null, {}],
+    ]);
+    expect(compared.customerOrders).toEqual([{ id: 'CO-1', value: 5_000, now: 7, byScenario: [14, 0] }]);
+    // Nothing of it stays in the plan.
+    expect(index.plan()).toEqual(before);
+  });
+
+  it('weighed again after the plan changed, says what changed, and names a step whose PO line is gone', () => {
+    const saved = weighScenario(new PlanIndex(dataset, dataset.today), weekLater);
+    // Since it was saved, 15 M of RM-1 were received: MO-SA no longer waits for PO-2/10, so its delay hurts nobody.
+    const received = { ...dataset, lots: [...dataset.lots, { lotId: 'L-RM2', itemId: 'RM-1', plant: 'P1', quantity: 15, stockType: 'unrestricted' as const }] };
+    const again = weighScenario(new PlanIndex(received, received.today), weekLater);
+    expect(changedSince(saved, again)).toEqual(['orders hit 3 → 0', 'revenue at risk 5000 → 0', 'worst lateness +19 d → none', 'CO-1 +14 d → not hit']);
+    const gone = { ...dataset, poLines: dataset.poLines.filter((line) => line.id !== 'PO-2/10') };
+    const orphaned = weighScenario(new PlanIndex(gone, gone.today), weekLater);
+    expect(orphaned.noLongerApplies).toEqual(['PO-2/10 delayed to 2026-12-27']);
+    expect(changedSince(saved, orphaned)).toContain('no longer applies: PO-2/10 delayed to 2026-12-27');
+  });
+});
