@@ -11,17 +11,11 @@ import { dateOf, dayOf } from '../../shared/plan-days';
 import { generateDataset } from '../../simulator/planning/generate-dataset';
 import { createRandom, type Random } from '../../simulator/random';
 import { makeTempDir } from '../helpers/temp-dir';
-import { figure, heapMb, percentile, report } from './report';
+import { figure, heapMb, percentile, report, timed } from './report';
 
 /** Targets of issue 3, at scale 10. */
 const targets = { buildMs: 2000, impactP95Ms: 50, heapMb: 1024 };
 const delays = 200;
-
-function timed<T>(run: () => T): [T, number] {
-  const start = performance.now();
-  const result = run();
-  return [result, performance.now() - start];
-}
 
 export function benchPlanning(scale: number): void {
   console.log(`\n# planning, scale ${scale}`);

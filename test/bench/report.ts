@@ -18,3 +18,10 @@ export const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
+
+/** What `run` returns and how long it took, in ms. */
+export function timed<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const result = run();
+  return [result, performance.now() - start];
+}

@@ -9,16 +9,10 @@ import { dateOf, dayOf } from '../../shared/plan-days';
 import { datasetMaster, stockRequirements } from '../../orchestration-core/analysis/stock-requirements';
 import { generateDataset } from '../../simulator/planning/generate-dataset';
 import { createRandom } from '../../simulator/random';
-import { figure, percentile, report } from './report';
+import { figure, percentile, report, timed } from './report';
 
 const targets = { listP95Ms: 50, peggingP95Ms: 50, compareThreeP95Ms: 200 };
 const samples = 200;
-
-function timed<T>(run: () => T): [T, number] {
-  const start = performance.now();
-  const result = run();
-  return [result, performance.now() - start];
-}
 
 const p95 = (values: number[]) => percentile([...values].sort((a, b) => a - b), 95);
 

@@ -3,23 +3,23 @@
 // running available quantity; a chosen row's pegging beside it; a late order's chain above it. The
 // list asks again whenever the plan changes, and the grid takes the rows that changed as a transaction.
 import './stock.css';
-import type { GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { stockTypes } from '../../../shared/domain';
 import { stockTypeLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
 import { formatPlanDate } from '../../format/time';
 import { appGridTheme } from '../../grid/grid-theme';
-import { diffRowsById } from '../../grid/row-delta';
+import { useRowTransactions } from '../../grid/use-row-transactions';
 import { followPlanChanges } from '../../state/stock-actions';
-import { useStockStore, type StockGridRow } from '../../state/stock-slice';
+import { useStockStore, type StockGridRow, type StockState } from '../../state/stock-slice';
 import { LateExplanationCard } from './late-explanation';
 import { PeggingPanel } from './pegging-panel';
 import { getStockRowId, stockColumns, stockDefaultColDef, stockRowClassRules } from './stock-columns';
 import { StockSearch } from './stock-search';
 
 const localeText = { noRowsToShow: 'No receipt or requirement of this item at this plant' };
+const selectRows = (state: StockState) => state.rows;
 
 export function StockView() {
   const list = useStockStore((state) => state.list);
@@ -29,22 +29,14 @@ export function StockView() {
   const error = useStockStore((state) => state.error);
   const selectedId = useStockStore((state) => state.selectedId);
   const explanation = useStockStore((state) => state.explanation);
-  const gridApi = useRef<GridApi<StockGridRow> | null>(null);
-  const shown = useRef<Readonly<Record<string, StockGridRow>>>({});
+  // A reload reaches the grid as the rows that changed: selection and scroll stay where they were.
+  const { onGridReady } = useRowTransactions(useStockStore, selectRows);
   const unit = list?.unit ?? '';
   const selected = selectedId ? rows[selectedId] : undefined;
   const panelOpen = selected !== undefined;
   const columns = useMemo(() => stockColumns(unit, panelOpen), [unit, panelOpen]);
 
   useEffect(followPlanChanges, []);
-  // A reload reaches the grid as the rows that changed: selection and scroll stay where they were.
-  useEffect(() => {
-    const api = gridApi.current;
-    if (!api || api.isDestroyed()) return;
-    const delta = diffRowsById(shown.current, rows);
-    shown.current = rows;
-    api.applyTransaction(delta);
-  }, [rows]);
 
   const shortDays = useMemo(() => new Set(Object.values(rows).filter((row) => row.short).map((row) => row.date)).size, [rows]);
   const safetyDays = useMemo(() => new Set(Object.values(rows).filter((row) => row.belowSafetyStock).map((row) => row.date)).size, [rows]);
@@ -109,11 +101,7 @@ export function StockView() {
               getRowId={getStockRowId}
               rowClassRules={stockRowClassRules}
               rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-              onGridReady={({ api }) => {
-                gridApi.current = api;
-                shown.current = rows;
-                api.setGridOption('rowData', Object.values(rows));
-              }}
+              onGridReady={onGridReady}
               onRowClicked={({ data }) => data && useStockStore.getState().select(data.id)}
               postSortRows={({ nodes }) => {
                 // Always the list's own order (date, receipts before requirements): a transaction's adds land at the end.
