@@ -10,6 +10,7 @@ import { createReplyHandler } from './connectors/reply-handler';
 import { createConsoleLogger, systemClock } from './core-defaults';
 import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
 import { auditSettings } from './services/settings-audit';
+import { createScenarioHandlers } from './services/scenario-handlers';
 import { createStockRequirementsHandlers } from './services/stock-requirements-handlers';
 import { createChangeTracker } from './engine/change-tracker';
 import { createEngine } from './engine/engine';
@@ -280,6 +281,15 @@ function assemble(
     return erpConnector;
   }
 
+  const impact = createImpactHandlers({ repos, engine, commit });
+  const scenarios = createScenarioHandlers({
+    repos,
+    plan: () => planning.index(),
+    commit,
+    clock,
+    newId: randomUUID,
+    respond: (args, user) => impact['impact.respond'](args, { user }),
+  });
   const handlers: Handlers<AppApi> = {
     ...createQuarantineHandlers({
       repos,
@@ -290,12 +300,13 @@ function assemble(
       clock,
       commit,
     }),
-    ...createImpactHandlers({ repos, engine, commit }),
+    ...impact,
     'impact.reroute': createRerouteHandler({ repos, engine, commit }),
     ...createApprovalsHandlers({ repos, engine, role: () => caller()?.role ?? null, commit }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     ...rebalancing.handlers,
     ...stock.handlers,
+    ...scenarios,
     ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => session.state(),
     'session.signIn': (request) => session.signIn(request),

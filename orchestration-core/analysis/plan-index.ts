@@ -161,26 +161,29 @@ export class PlanIndex {
     return { productionOrders, customerOrders };
   }
 
-  /** Customer orders' lateness in the world the changes make (null: never covered), leaving the plan as it was. */
-  customerLatenessWith(changes: readonly PlanChange[], ids: readonly string[]): Map<string, number | null> {
-    this.refresh();
-    const layer = this.applyLayer(changes);
-    try {
-      const lateness = new Map<string, number | null>();
-      for (const id of ids) {
-        const customer = this.data.customers.get(id);
-        lateness.set(id, customer ? (this.pegKey(customer.key).get(customer.demand) ?? null) : null);
-      }
-      return lateness;
-    } finally {
-      this.undoLayer(layer);
-    }
-  }
-
   /** The impact of changes as if they happened, leaving the plan as it was. */
   whatIf(changes: readonly PlanChange[]): Impact {
     const { current, changed } = this.compareWith(changes);
     return planImpact(current.plan, changed.plan, changed.customerOrders);
+  }
+
+  /**
+   * whatIf's impact, and every customer order the changes reach with its days late now and in the
+   * world they make (null: never covered): what a scenario makes earlier shows as well as later.
+   */
+  whatIfReaching(changes: readonly PlanChange[]): { impact: Impact; customerOrders: { id: string; now: number | null; then: number | null }[] } {
+    const { current, changed } = this.compareWith(changes);
+    const ids = new Set([...current.plan.customerOrders.keys(), ...changed.plan.customerOrders.keys()]);
+    const customerOrders = [...ids].map((id) => {
+      const now = current.plan.customerOrders.get(id) ?? this.presentOutcome(id);
+      return { id, now: now.daysLate, then: (changed.plan.customerOrders.get(id) ?? now).daysLate };
+    });
+    return { impact: planImpact(current.plan, changed.plan, changed.customerOrders), customerOrders };
+  }
+
+  private presentOutcome(customerOrderId: string): DemandOutcome {
+    const customer = this.data.customers.get(customerOrderId);
+    return { daysLate: customer ? (this.pegKey(customer.key).get(customer.demand) ?? null) : null };
   }
 
   /**

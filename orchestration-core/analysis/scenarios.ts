@@ -20,21 +20,38 @@ export interface Scenario {
   steps: ScenarioStep[];
 }
 
-export type ScenarioFigures = ReturnType<typeof summarize>;
+export type ScenarioFigures = ReturnType<typeof summarize> & {
+  /** Lane cost per unit times the quantity of each stock transport order the scenario adds. */
+  freightCost: number;
+};
+
+/** What a lane costs per unit moved; undefined when the plants have no lane. */
+export type LaneCost = (fromPlant: string, toPlant: string) => number | undefined;
 
 export interface WeighedScenario {
   id: string;
   name: string;
+  /** Against the plan now: the orders it makes later, the revenue that puts at risk, and its freight. */
   figures: ScenarioFigures;
-  /** Customer orders later than in the plan now: days late in this world, null when never covered. */
+  /** Customer orders whose days late it changes, earlier or later: their days late in its world (null: never covered). */
   customerOrders: Record<string, number | null>;
   /** Steps the plan no longer gives a meaning to, in words. */
   noLongerApplies: string[];
 }
 
+/** How the customer orders a comparison looks at stand in one world: late (or never covered), their value, the worst. */
+export interface WorldFigures {
+  lateCustomerOrders: number;
+  revenueAtRisk: number;
+  worstDaysLate: number | null;
+  neverCovered: number;
+}
+
 export interface ScenarioComparison {
-  scenarios: WeighedScenario[];
-  /** Every customer order some scenario makes later, with its lateness in the plan now and in each scenario's world (null: never covered). */
+  /** The compared customer orders in the plan as it is. */
+  plan: WorldFigures;
+  scenarios: (WeighedScenario & { changes: PlanChange[]; world: WorldFigures })[];
+  /** Every customer order some scenario moves, with its days late in the plan now and in each scenario's world (null: never covered). */
   customerOrders: { id: string; value: number; now: number | null; byScenario: (number | null)[] }[];
 }
 
@@ -73,8 +90,16 @@ export function describeStep(step: ScenarioStep): string {
   }
 }
 
-/** The scenario against the plan now: what it makes later, and which of its steps no longer apply. */
-export function weighScenario(index: PlanIndex, scenario: Scenario): WeighedScenario & { changes: PlanChange[] } {
+const isLate = (daysLate: number | null): boolean => daysLate === null || daysLate > 0;
+
+function freightOf(changes: readonly PlanChange[], laneCost: LaneCost): number {
+  let cost = 0;
+  for (const change of changes) if (change.kind === 'transfer') cost += (laneCost(change.transfer.fromPlant, change.transfer.toPlant) ?? 0) * change.transfer.quantity;
+  return Math.round(cost * 100) / 100;
+}
+
+/** The scenario against the plan now: what it makes later and earlier, and which of its steps no longer apply. */
+export function weighScenario(index: PlanIndex, scenario: Scenario, laneCost: LaneCost): WeighedScenario & { changes: PlanChange[]; reached: Map<string, { now: number | null; then: number | null }> } {
   const noLongerApplies: string[] = [];
   const changes: PlanChange[] = [];
   for (const step of scenario.steps) {
@@ -82,43 +107,60 @@ export function weighScenario(index: PlanIndex, scenario: Scenario): WeighedScen
     if (stepChanges) changes.push(...stepChanges);
     else noLongerApplies.push(describeStep(step));
   }
-  const impact = index.whatIf(changes);
+  const { impact, customerOrders } = index.whatIfReaching(changes);
+  const moved = customerOrders.filter((order) => order.now !== order.then);
   return {
     id: scenario.id,
     name: scenario.name,
-    figures: summarize(impact),
-    customerOrders: Object.fromEntries(impact.customerOrders.map((order) => [order.id, order.daysLate])),
+    figures: { ...summarize(impact), freightCost: freightOf(changes, laneCost) },
+    customerOrders: Object.fromEntries(moved.map((order) => [order.id, order.then])),
     noLongerApplies,
     changes,
+    reached: new Map(moved.map((order) => [order.id, { now: order.now, then: order.then }])),
   };
 }
 
-/** Two or three scenarios beside the plan now, and the customer orders any of them makes later. */
-export function compareScenarios(index: PlanIndex, scenarios: readonly Scenario[]): ScenarioComparison {
-  const weighed = scenarios.map((scenario) => weighScenario(index, scenario));
-  const ids = [...new Set(weighed.flatMap((scenario) => Object.keys(scenario.customerOrders)))].sort();
+function worldOf(rows: readonly { value: number; daysLate: number | null }[]): WorldFigures {
+  const late = rows.filter((row) => isLate(row.daysLate));
+  const dated = late.flatMap((row) => (row.daysLate === null ? [] : [row.daysLate]));
   return {
-    scenarios: weighed.map(({ changes: _changes, ...rest }) => rest),
-    // In each world as it is, earlier as well as later: a response that puts an order back in time shows so.
-    customerOrders: (() => {
-      const present = index.customerLatenessWith([], ids);
-      const worlds = weighed.map((scenario) => index.customerLatenessWith(scenario.changes, ids));
-      return ids.map((id) => ({ id, value: index.customerOrder(id)?.value ?? 0, now: present.get(id) ?? null, byScenario: worlds.map((world) => world.get(id) ?? null) }));
-    })(),
+    lateCustomerOrders: late.length,
+    revenueAtRisk: late.reduce((sum, row) => sum + row.value, 0),
+    worstDaysLate: dated.length > 0 ? Math.max(...dated) : null,
+    neverCovered: late.length - dated.length,
+  };
+}
+
+/** Two or three scenarios beside the plan now: the customer orders any of them moves, as each world has them. */
+export function compareScenarios(index: PlanIndex, scenarios: readonly Scenario[], laneCost: LaneCost): ScenarioComparison {
+  const weighed = scenarios.map((scenario) => weighScenario(index, scenario, laneCost));
+  const now = new Map<string, number | null>();
+  for (const scenario of weighed) for (const [id, order] of scenario.reached) now.set(id, order.now);
+  const customerOrders = [...now.keys()].sort().map((id) => ({
+    id,
+    value: index.customerOrder(id)?.value ?? 0,
+    now: now.get(id) ?? null,
+    byScenario: weighed.map((scenario) => (scenario.reached.has(id) ? scenario.reached.get(id)!.then : (now.get(id) ?? null))),
+  }));
+  return {
+    plan: worldOf(customerOrders.map((order) => ({ value: order.value, daysLate: order.now }))),
+    scenarios: weighed.map(({ reached: _reached, ...rest }, at) => ({ ...rest, world: worldOf(customerOrders.map((order) => ({ value: order.value, daysLate: order.byScenario[at]! }))) })),
+    customerOrders,
   };
 }
 
 /** What changed in a scenario's figures since it was saved, in words, for the planner opening it again. */
 export function changedSince(saved: Pick<WeighedScenario, 'figures' | 'customerOrders'>, now: WeighedScenario): string[] {
   const changed: string[] = [];
-  const late = (days: number | null) => (days === null ? 'never covered' : `+${days} d`);
+  const late = (days: number | null) => (days === null ? 'never covered' : days > 0 ? `+${days} d` : 'on time');
   if (saved.figures.ordersHit !== now.figures.ordersHit) changed.push(`orders hit ${saved.figures.ordersHit} → ${now.figures.ordersHit}`);
   if (saved.figures.revenueAtRisk !== now.figures.revenueAtRisk) changed.push(`revenue at risk ${saved.figures.revenueAtRisk} → ${now.figures.revenueAtRisk}`);
   const worst = (figures: ScenarioFigures) => (figures.ordersHit === 0 ? 'none' : late(figures.worstDaysLate));
   if (worst(saved.figures) !== worst(now.figures)) changed.push(`worst lateness ${worst(saved.figures)} → ${worst(now.figures)}`);
+  if (saved.figures.freightCost !== now.figures.freightCost) changed.push(`freight ${saved.figures.freightCost} → ${now.figures.freightCost}`);
   for (const id of [...new Set([...Object.keys(saved.customerOrders), ...Object.keys(now.customerOrders)])].sort()) {
-    const before = id in saved.customerOrders ? late(saved.customerOrders[id]!) : 'not hit';
-    const after = id in now.customerOrders ? late(now.customerOrders[id]!) : 'not hit';
+    const before = id in saved.customerOrders ? late(saved.customerOrders[id]!) : 'unchanged';
+    const after = id in now.customerOrders ? late(now.customerOrders[id]!) : 'unchanged';
     if (before !== after) changed.push(`${id} ${before} → ${after}`);
   }
   for (const step of now.noLongerApplies) changed.push(`no longer applies: ${step}`);

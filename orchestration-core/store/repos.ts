@@ -17,6 +17,7 @@ import { createOrderFacts } from './order-facts';
 import { createOutbox } from './outbox';
 import { createPlanningRepo } from './planning-repo';
 import { createRebalancingRepo } from './rebalancing-repo';
+import { createScenariosRepo } from './scenarios-repo';
 import { createTasksRepo } from './tasks-repo';
 import { createUsageDecisionsRepo } from './usage-decisions-repo';
 import { createWorkstationRepo } from './workstation-repo';
@@ -41,6 +42,7 @@ export function createRepos(db: Database.Database) {
     inspectionLots: createInspectionLotsRepo(db),
     alerts: createAlertsRepo(db),
     rebalancing: createRebalancingRepo(db),
+    scenarios: createScenariosRepo(db),
     usageDecisions: createUsageDecisionsRepo(db),
     workstation: createWorkstationRepo(db),
   };

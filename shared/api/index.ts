@@ -9,9 +9,10 @@ import { masterArgSchemas, type MasterApi, type MasterData } from './master';
 import { rebalancingArgSchemas, type RebalancingApi, type RebalancingSnapshot } from './rebalancing';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi, type SessionState } from './session';
+import { scenariosArgSchemas, type ScenariosApi } from './scenarios';
 import { stockArgSchemas, type StockApi } from './stock-requirements';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi & StockApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi & StockApi & ScenariosApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -27,6 +28,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...masterArgSchemas,
   ...auditArgSchemas,
   ...stockArgSchemas,
+  ...scenariosArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

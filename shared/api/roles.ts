@@ -16,6 +16,12 @@ export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'stock.pegUp': everyRole,
   'stock.explain': everyRole,
   'stock.search': everyRole,
+  'scenarios.list': everyRole,
+  'scenarios.compare': everyRole,
+  // A planner's what-ifs: saving, applying and deleting them is theirs (or a supervisor's).
+  'scenarios.save': plannerOrSupervisor,
+  'scenarios.apply': plannerOrSupervisor,
+  'scenarios.delete': plannerOrSupervisor,
   'quarantine.disposition': qualityEngineer,
   'quarantine.withdraw': qualityEngineer,
   'quarantine.reopen': qualityEngineer,
@@ -57,6 +63,9 @@ const refusedWork: Partial<Record<ApiMethod, string>> = {
   'impact.reroute': 'reroute production orders',
   'rebalancing.accept': 'decide rebalancing proposals',
   'rebalancing.reject': 'decide rebalancing proposals',
+  'scenarios.save': 'save scenarios',
+  'scenarios.apply': 'apply scenarios',
+  'scenarios.delete': 'delete scenarios',
 };
 
 /** What a workstation answers with nobody signed in: the sign-in screen's needs. */

@@ -16,6 +16,9 @@ describe('role table', () => {
       'approvals.decide': ['supervisor'],
       'rebalancing.accept': ['planner', 'supervisor'],
       'rebalancing.reject': ['planner', 'supervisor'],
+      'scenarios.save': ['planner', 'supervisor'],
+      'scenarios.apply': ['planner', 'supervisor'],
+      'scenarios.delete': ['planner', 'supervisor'],
     });
   });
 
@@ -27,5 +30,6 @@ describe('role table', () => {
     expect(roleRefusal('impact.respond', 'operator')).toEqual({ field: 'role', reason: 'an operator cannot respond to exceptions' });
     expect(roleRefusal('approvals.decide', 'quality-engineer')).toEqual({ field: 'approvalId', reason: 'Only a supervisor can decide; you are signed in as a quality engineer.' });
     expect(roleRefusal('alerts.acknowledge', 'quality-engineer')).toBeNull();
+    expect(roleRefusal('scenarios.apply', 'quality-engineer')).toEqual({ field: 'role', reason: 'a quality engineer cannot apply scenarios' });
   });
 });

@@ -19,29 +19,47 @@ const expedited: Scenario = {
   ],
 };
 
+const noLanes = () => undefined;
+
 describe('scenarios', () => {
   it('weighs each against the plan now and compares them per customer order, in each world as it is', () => {
     const index = new PlanIndex(dataset, dataset.today);
     const before = computePlan(index.input(), dataset.today);
-    const compared = compareScenarios(index, [weekLater, expedited]);
+    const compared = compareScenarios(index, [weekLater, expedited], noLanes);
     expect(compared.scenarios.map((s) => [s.name, s.figures.ordersHit, s.figures.worstDaysLate, s.customerOrders])).toEqual([
       ['PO-2/10 a week later', 3, 19, { 'CO-1': 14 }],
-      ['Later, but expedited', 0, null, {}],
+      // Nothing later than now, and CO-1 on time: earlier shows as well as later.
+      ['Later, but expedited', 0, null, { 'CO-1': 0 }],
     ]);
     expect(compared.customerOrders).toEqual([{ id: 'CO-1', value: 5_000, now: 7, byScenario: [14, 0] }]);
+    // The same customer orders in each world: late now, later with the delay, on time expedited.
+    expect(compared.plan).toEqual({ lateCustomerOrders: 1, revenueAtRisk: 5_000, worstDaysLate: 7, neverCovered: 0 });
+    expect(compared.scenarios.map((s) => s.world)).toEqual([
+      { lateCustomerOrders: 1, revenueAtRisk: 5_000, worstDaysLate: 14, neverCovered: 0 },
+      { lateCustomerOrders: 0, revenueAtRisk: 0, worstDaysLate: null, neverCovered: 0 },
+    ]);
     // Nothing of it stays in the plan.
     expect(index.plan()).toEqual(before);
   });
 
   it('weighed again after the plan changed, says what changed, and names a step whose PO line is gone', () => {
-    const saved = weighScenario(new PlanIndex(dataset, dataset.today), weekLater);
+    const saved = weighScenario(new PlanIndex(dataset, dataset.today), weekLater, noLanes);
     // Since it was saved, 15 M of RM-1 were received: MO-SA no longer waits for PO-2/10, so its delay hurts nobody.
     const received = { ...dataset, lots: [...dataset.lots, { lotId: 'L-RM2', itemId: 'RM-1', plant: 'P1', quantity: 15, stockType: 'unrestricted' as const }] };
-    const again = weighScenario(new PlanIndex(received, received.today), weekLater);
-    expect(changedSince(saved, again)).toEqual(['orders hit 3 → 0', 'revenue at risk 5000 → 0', 'worst lateness +19 d → none', 'CO-1 +14 d → not hit']);
+    const again = weighScenario(new PlanIndex(received, received.today), weekLater, noLanes);
+    expect(changedSince(saved, again)).toEqual(['orders hit 3 → 0', 'revenue at risk 5000 → 0', 'worst lateness +19 d → none', 'CO-1 +14 d → unchanged']);
     const gone = { ...dataset, poLines: dataset.poLines.filter((line) => line.id !== 'PO-2/10') };
-    const orphaned = weighScenario(new PlanIndex(gone, gone.today), weekLater);
+    const orphaned = weighScenario(new PlanIndex(gone, gone.today), weekLater, noLanes);
     expect(orphaned.noLongerApplies).toEqual(['PO-2/10 delayed to 2026-12-27']);
     expect(changedSince(saved, orphaned)).toContain('no longer applies: PO-2/10 delayed to 2026-12-27');
+  });
+
+  it('costs the freight of the stock transport orders a scenario adds, by lane', () => {
+    const index = new PlanIndex(dataset, dataset.today);
+    const transfer = { id: 'STO-1', itemId: 'RM-1', fromPlant: 'P2', toPlant: 'P1', quantity: 40, shipDate: '2026-12-08', arrivalDate: '2026-12-10' };
+    const moved: Scenario = { id: 'S-3', name: 'Move RM-1 from P2', steps: [{ kind: 'response', label: 'Inter-plant transfer', changes: [{ kind: 'transfer', transfer }] }] };
+    const laneCost = (from: string, to: string) => (from === 'P2' && to === 'P1' ? 1.25 : undefined);
+    expect(weighScenario(index, moved, laneCost).figures.freightCost).toBe(50);
+    expect(weighScenario(index, moved, noLanes).figures.freightCost).toBe(0);
   });
 });

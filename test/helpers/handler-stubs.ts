@@ -33,6 +33,15 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'stock.pegUp': () => null,
     'stock.explain': () => null,
     'stock.search': () => [],
+    'scenarios.list': () => [],
+    'scenarios.save': () => ({ id: 'SC-STUB' }),
+    'scenarios.compare': () => null,
+    'scenarios.apply': ({ id }) => {
+      throw new ApiFailure('not-found', `id: no scenario ${id}`);
+    },
+    'scenarios.delete': ({ id }) => {
+      throw new ApiFailure('not-found', `id: no scenario ${id}`);
+    },
     'impact.exceptions': () => [],
     'impact.exception': ({ id }) => {
       throw new ApiFailure('not-found', `id: no exception ${id}`);

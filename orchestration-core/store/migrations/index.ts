@@ -19,6 +19,7 @@ import { up as workflowWaits } from './0016-workflow-waits';
 import { up as workstation } from './0017-workstation';
 import { up as outboxSubject } from './0018-outbox-subject';
 import { up as exceptionWeighedAt } from './0019-exception-weighed-at';
+import { up as scenarios } from './0020-scenarios';
 
 export interface Migration {
   version: number;
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: '0017-workstation', up: workstation },
   { version: 18, name: '0018-outbox-subject', up: outboxSubject },
   { version: 19, name: '0019-exception-weighed-at', up: exceptionWeighedAt },
+  { version: 20, name: '0020-scenarios', up: scenarios },
 ];
