@@ -27,6 +27,8 @@ export function datasetMaster(dataset: Pick<Dataset, 'items' | 'safetyStocks'>):
 
 const epsilon = 1e-9;
 
+const lotCount = (count: number): string => `${count} lot${count === 1 ? '' : 's'}`;
+
 export function receiptKind(source: SupplySource): ReceiptKind | 'stock' {
   return source.kind === 'lot' ? 'stock' : source.kind === 'poLine' ? 'po-line' : source.kind === 'transfer' ? 'transfer-in' : 'production-output';
 }
@@ -118,7 +120,7 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
   const shortness = (available: number) => ({ short: available + safetyStock < -epsilon, belowSafetyStock: available < -epsilon && available + safetyStock >= -epsilon });
 
   let available = stock.unrestricted;
-  const rows: StockRequirementRow[] = [{ date: dateOf(today), kind: 'stock', document: '', quantity: stock.unrestricted, status: 'unrestricted', partner: `${lots.filter((lot) => lot.stockType === 'unrestricted').length} lots`, available, ...shortness(available) }];
+  const rows: StockRequirementRow[] = [{ date: dateOf(today), kind: 'stock', document: '', quantity: stock.unrestricted, status: 'unrestricted', partner: lotCount(lots.filter((lot) => lot.stockType === 'unrestricted').length), available, ...shortness(available) }];
   if (safetyStock > 0) {
     available -= safetyStock;
     rows.push({ date: dateOf(today), kind: 'safety-stock', document: '', quantity: -safetyStock, status: 'safety stock', partner: '', available, ...shortness(available) });
@@ -126,13 +128,32 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
   // Receipts before requirements on a day; receipts in the order pegging takes them, requirements in need order.
   const receipts = supplies.filter((supply) => supply.source.kind !== 'lot').map((supply, order) => ({ supply, order }));
   receipts.sort((a, b) => a.supply.day - b.supply.day || a.order - b.order);
+  // A production order of the item that never finishes brings nothing, and is listed at its due date so
+  // the planner sees it (it is what the orders it would cover wait for).
+  const stuck = [...(pegged?.elements.unfulfilledProducers ?? [])].sort((a, b) => dayOf(a.dueDate) - dayOf(b.dueDate) || (a.id < b.id ? -1 : 1));
+  let s = 0;
+  const stuckRow = (order: (typeof stuck)[number]): StockRequirementRow => ({
+    date: order.dueDate,
+    kind: 'production-output',
+    document: order.id,
+    quantity: 0,
+    status: `never finishes: ${Number(order.quantity.toFixed(3)).toLocaleString('en-US')}${item?.unit ? ` ${item.unit}` : ''} planned, a component is never covered`,
+    partner: `line ${order.line}`,
+    available,
+    ...shortness(available),
+    covers: [],
+  });
   const demands = [...(pegged?.elements.demands ?? [])].sort(byNeed);
   let r = 0;
   let d = 0;
-  while (r < receipts.length || d < demands.length) {
+  while (r < receipts.length || d < demands.length || s < stuck.length) {
     const receipt = receipts[r];
     const demand = demands[d];
-    if (receipt && (!demand || receipt.supply.day <= demand.day)) {
+    const never = stuck[s];
+    if (never && (!receipt || dayOf(never.dueDate) <= receipt.supply.day) && (!demand || dayOf(never.dueDate) <= demand.day)) {
+      s += 1;
+      rows.push(stuckRow(never));
+    } else if (receipt && (!demand || receipt.supply.day <= demand.day)) {
       r += 1;
       available += receipt.supply.quantity;
       rows.push({

@@ -19,7 +19,7 @@ export function responseNow(step: ResponseStep, repos: WorkflowRepos, plan: Plan
   }
   const offered = stored.responses.find((response) => response.id === step.responseId);
   if (!offered) return { refused: `responseId: ${step.exceptionId} offers no ${step.responseId} response now` };
-  const label = `${offered.label} (${stored.row.sourceDocument})`;
+  const label = `${offered.label}: ${stored.row.sourceDocument}`;
   const { detail } = stored;
   if (step.responseId === 'accept-delay') return { label, step: { kind: 'response', label, changes: [] } };
   if (!('poLineId' in detail)) return { refused: `responseId: ${step.exceptionId} offers no ${step.responseId} response now` };

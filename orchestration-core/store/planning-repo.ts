@@ -98,16 +98,20 @@ export function createPlanningRepo(db: Database.Database) {
       return db.prepare<[string], { description: string; unit: string }>('SELECT description, unit FROM items WHERE id = ?').get(id);
     },
 
-    /** Items whose id or description holds the text (any case): an exact id first, then ids starting with it, then the rest by id. */
+    /** Items whose id or description holds every word of the text, in any order; an id that is the text, then one that starts with it, first. */
     searchItems(text: string, limit: number): { id: string; description: string; unit: string }[] {
-      const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      const escape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const whole = text.trim().toLowerCase();
+      const words = whole.split(/\s+/).filter(Boolean).slice(0, 8);
+      if (words.length === 0) return [];
+      const each = words.map(() => `(lower(id) LIKE ? ESCAPE '\\' OR lower(description) LIKE ? ESCAPE '\\')`).join(' AND ');
+      const likes = words.flatMap((word) => [`%${escape(word)}%`, `%${escape(word)}%`]);
       return db
-        .prepare<[{ like: string; exact: string; prefix: string; limit: number }], { id: string; description: string; unit: string }>(
-          `SELECT id, description, unit FROM items
-           WHERE lower(id) LIKE @like ESCAPE '\\' OR lower(description) LIKE @like ESCAPE '\\'
-           ORDER BY (lower(id) = @exact) DESC, (lower(id) LIKE @prefix ESCAPE '\\') DESC, id LIMIT @limit`,
+        .prepare<unknown[], { id: string; description: string; unit: string }>(
+          `SELECT id, description, unit FROM items WHERE ${each}
+           ORDER BY (lower(id) = ?) DESC, (lower(id) LIKE ? ESCAPE '\\') DESC, id LIMIT ?`,
         )
-        .all({ like: `%${escaped}%`, exact: text.toLowerCase(), prefix: `${escaped}%`, limit });
+        .all(...likes, whole, `${escape(whole)}%`, limit);
     },
 
     plantIds(): string[] {

@@ -1,6 +1,7 @@
 // The fixed frame around every view: header, navigation, connection banners, status bar.
 import { useEffect, useState } from 'react';
 import { useNavigationStore } from '../state/navigation-slice';
+import { ScenariosView } from '../views/scenarios/scenarios-view';
 import { StockView } from '../views/stock/stock-view';
 import { selectYoursToDecideCount, useApprovalsStore } from '../state/approvals-slice';
 import { ApprovalsView } from '../views/approvals/approvals-view';
@@ -45,6 +46,7 @@ function SignedInShell() {
         <ConnectionBanners />
         {view === 'order-impact' && <OrderImpactView />}
         {view === 'stock' && <StockView />}
+        {view === 'scenarios' && <ScenariosView />}
         {view === 'quarantine' && <QuarantineView />}
         {view === 'rebalancing' && <RebalancingView />}
         {view === 'approvals' && <ApprovalsView />}

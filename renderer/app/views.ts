@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain';
 export const appViews = [
   { id: 'order-impact', label: 'Order impact', available: true },
   { id: 'stock', label: 'Stock/requirements', available: true },
+  { id: 'scenarios', label: 'Scenarios', available: true },
   { id: 'quarantine', label: 'Quarantine', available: true },
   { id: 'rebalancing', label: 'Rebalancing', available: true },
   { id: 'approvals', label: 'Approvals', available: true },

@@ -5,6 +5,8 @@ import { useApprovalsStore } from './approvals-slice';
 import { useImpactStore } from './impact-slice';
 import { useQuarantineStore } from './quarantine-slice';
 import { useRebalancingStore } from './rebalancing-slice';
+import { useScenariosStore } from './scenarios-slice';
+import { useStockStore } from './stock-slice';
 import { forgetAllUnsentDecisions } from './unsent-decisions';
 
 interface ResettableStore<T> {
@@ -20,5 +22,7 @@ export function forgetViews(): void {
   reset(useImpactStore);
   reset(useQuarantineStore);
   reset(useRebalancingStore);
+  reset(useScenariosStore);
+  reset(useStockStore);
   forgetAllUnsentDecisions();
 }

@@ -25,6 +25,13 @@ export function openStockList(target: StockTarget): void {
 export async function explainOrder(orderId: string): Promise<void> {
   try {
     const explanation = await apiClient.invoke('stock.explain', { orderId });
+    if (!explanation) {
+      // Said where the planner looks, the list left as it was.
+      useStockStore.getState().explained(null);
+      useNavigationStore.getState().go('stock');
+      useStockStore.getState().loadFailed(`order: the plan has no customer order or production order ${orderId} (ids look like CO-0004381 or MO-0001430)`);
+      return;
+    }
     useStockStore.getState().explained(explanation);
     const top = explanation?.steps[0];
     if (top) openStockList({ itemId: top.itemId, plant: top.plant });

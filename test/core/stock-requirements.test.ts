@@ -91,7 +91,8 @@ describe('why an order is late', () => {
     const index = new PlanIndex(dataset, dataset.today);
     const explained = explainLate(index, 'CO-1')!;
     expect(explained.daysLate).toBe(7);
-    expect(explained.because).toBe('late because PO-2/10 arrives 20 Dec 2026 instead of 08 Dec 2026');
+    // The blocked lot of RM-1 is why MO-SA waits for PO-2/10 at all: it is said too.
+    expect(explained.because).toBe('late because PO-2/10 arrives 20 Dec 2026, needed 08 Dec 2026; 7 of RM-1 there is blocked (L-RMB)');
     expect(explained.steps.map((step) => [step.level, step.kind, step.document, step.itemId, step.daysLate])).toEqual([
       [0, 'customer-order', 'CO-1', 'FG-1', 7],
       [1, 'production-order', 'MO-FG', 'FG-1', 9],
@@ -109,10 +110,36 @@ describe('why an order is late', () => {
     const index = new PlanIndex(short, short.today);
     const explained = explainLate(index, 'CO-1', (id) => master.item(id)!.unit)!;
     expect(explained.daysLate).toBeNull();
-    expect(explained.because).toBe('short because 5 M of RM-1 at P1 has no receipt planned for 08 Dec 2026');
+    expect(explained.because).toBe('short because 5 M of RM-1 at P1 has no receipt planned for 08 Dec 2026; 7 M of RM-1 there is blocked (L-RMB)');
     expect(explained.steps.map((step) => step.kind)).toEqual(['customer-order', 'production-order', 'component', 'production-order', 'component', 'missing']);
 
     const early = { ...dataset, poLines: dataset.poLines.map((line) => (line.id === 'PO-2/10' ? { ...line, expectedDate: '2026-12-07' } : line)) };
     expect(explainLate(new PlanIndex(early, early.today), 'CO-1')).toMatchObject({ daysLate: 0, because: null });
+  });
+
+  it('follows the order that never finishes which would have come to this demand, first come first served', () => {
+    // Without PO-2/10 neither MO-FG nor a second order MO-FG2 finishes; CO-1 would have had MO-FG's output, CO-3 MO-FG2's.
+    const short = {
+      ...dataset,
+      poLines: dataset.poLines.filter((line) => line.id !== 'PO-2/10'),
+      productionOrders: [...dataset.productionOrders, { id: 'MO-FG2', itemId: 'FG-1', plant: 'P1', line: 'L2', quantity: 10, startDate: '2026-12-24', dueDate: '2026-12-28', priority: 1, components: [{ itemId: 'SA-1', quantity: 10 }] }],
+      customerOrders: [...dataset.customerOrders, { id: 'CO-3', customerId: 'C-3', itemId: 'FG-1', plant: 'P1', quantity: 10, shipDate: '2026-12-30', value: 4_000, priority: 2 }],
+    };
+    const index = new PlanIndex(short, short.today);
+    expect(explainLate(index, 'CO-1')!.steps[1]).toMatchObject({ kind: 'production-order', document: 'MO-FG', daysLate: null });
+    expect(explainLate(index, 'CO-3')!.steps[1]).toMatchObject({ kind: 'production-order', document: 'MO-FG2', daysLate: null });
+  });
+});
+
+describe('production orders that never finish', () => {
+  it('are listed at their due date, bringing nothing, and say why', () => {
+    const short = { ...dataset, poLines: dataset.poLines.filter((line) => line.id !== 'PO-2/10') };
+    const list = stockRequirements(new PlanIndex(short, short.today), master, 'FG-1', 'P1')!;
+    const stuck = list.rows.find((row) => row.document === 'MO-FG')!;
+    expect(stuck).toMatchObject({ date: '2026-12-18', kind: 'production-output', quantity: 0, status: 'never finishes: 10 EA planned, a component is never covered', partner: 'line L2' });
+    // Still date order, and the running quantity stays the sum of the rows.
+    const dates = list.rows.map((row) => row.date);
+    expect(dates).toEqual([...dates].sort());
+    for (let i = 1; i < list.rows.length; i++) expect(list.rows[i]!.available).toBeCloseTo(list.rows[i - 1]!.available + list.rows[i]!.quantity, 9);
   });
 });

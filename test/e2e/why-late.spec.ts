@@ -1,7 +1,9 @@
 // A planner asks why a customer order is late: from the supplier delay's exception, its late customer
 // order opens the chain in Stock/requirements, level by level down to the PO line that arrives late;
-// that line's item opens its time-phased list, and the line pegs up to the customer order again.
-// Against `npm run start:web` and a simulator process, in Chromium.
+// that line's item opens its time-phased list, and the line pegs up to the customer order again. Then
+// what would fix it: two responses saved as scenarios, compared with the plan side by side, one
+// applied; its expedite reaches the simulator once. Against `npm run start:web` and a simulator
+// process, in Chromium.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { explainLate } from '../../orchestration-core/analysis/late-explanation';
@@ -14,6 +16,13 @@ import { signIn } from './sign-in-steps';
 const delayDays = 25;
 const listScreenshotPath = path.resolve(import.meta.dirname, '../../docs/stock-requirements.png');
 const explanationScreenshotPath = path.resolve(import.meta.dirname, '../../docs/why-late.png');
+const scenariosScreenshotPath = path.resolve(import.meta.dirname, '../../docs/scenarios.png');
+
+interface GatewayCommand {
+  type: string;
+  status: string;
+  body: { payload: { poLineId?: string; exceptionId?: string; responseId?: string } };
+}
 
 /** A PO line with an ASN whose delay leaves a customer order late because of it, as the workstation will explain it. */
 function delayThatExplains(dataset: Dataset): { line: PoLine; customerOrderId: string } | undefined {
@@ -33,7 +42,7 @@ function delayThatExplains(dataset: Dataset): { line: PoLine; customerOrderId: s
   return undefined;
 }
 
-test('from a late customer order down to the PO line that makes it late, its stock/requirements list, and back up', async ({ page }) => {
+test('from a late customer order down to the PO line that makes it late, its stock/requirements list, back up, and two scenarios compared, one applied', async ({ page }) => {
   const app = await startAppWithSimulator('pl.omar', 'planner');
   try {
     await page.goto(app.url);
@@ -73,6 +82,48 @@ test('from a late customer order down to the PO line that makes it late, its sto
     await page.getByTestId('pegging-panel').getByRole('button', { name: 'Close the pegging' }).click();
     await expect(page.getByTestId('pegging-panel')).toHaveCount(0);
     await page.screenshot({ path: listScreenshotPath });
+
+    // What would fix it: the exception's expedite and accepting the delay, each saved as a scenario.
+    await page.getByTestId('nav-order-impact').click();
+    await row.locator('[col-id="item"]').click();
+    for (const [responseId, name] of [['expedite', 'Expedite the PO line'], ['accept-delay', 'Accept the delay']] as const) {
+      await page.getByTestId(`save-scenario-${responseId}`).click();
+      await page.getByTestId('scenario-name').fill(name);
+      await page.getByTestId('confirm-save-scenario').click();
+      await expect(page.getByTestId('scenario-saved')).toContainText(name);
+    }
+    // Compared in Scenarios with the plan: the customer order late now is on time expedited, still late accepted.
+    await page.getByTestId('open-saved-scenario').click();
+    const grid = page.getByTestId('scenarios-grid');
+    await grid.locator('.ag-row', { hasText: 'Expedite the PO line' }).locator('.ag-checkbox-input').click();
+    await expect(page.getByTestId('scenarios-summary')).toContainText('2 picked');
+    const comparison = page.getByTestId('scenario-comparison');
+    await expect(comparison.locator('[data-testid^=scenario-column-]')).toHaveCount(2);
+    const orderRow = page.getByTestId('scenario-orders-grid').locator(`.ag-row[row-id="${customerOrderId}"]`);
+    await expect(orderRow.locator('[col-id="now"]')).toHaveText(/^\+\d+ d$/);
+    const ids = await comparison.locator('[data-testid^=scenario-column-]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-testid')!.replace('scenario-column-', '')));
+    const names = await comparison.locator('[data-testid^=scenario-column-] .scenario-figures__name').allTextContents();
+    const expediteId = ids[names.indexOf('Expedite the PO line')]!;
+    const acceptId = ids[names.indexOf('Accept the delay')]!;
+    await expect(orderRow.locator(`[col-id="scenario-${expediteId}"]`)).not.toHaveText(await orderRow.locator('[col-id="now"]').innerText());
+    await expect(orderRow.locator(`[col-id="scenario-${acceptId}"]`)).toHaveText(await orderRow.locator('[col-id="now"]').innerText());
+    await expect(page.getByTestId(`scenario-changed-${expediteId}`)).toHaveText('nothing changed');
+    // Tall enough for the figures and the customer orders under them.
+    await page.setViewportSize({ width: 1440, height: 1240 });
+    await page.screenshot({ path: scenariosScreenshotPath });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Applied: its answer and its expedite go upstream once; the other scenario then no longer applies.
+    await page.getByTestId(`apply-scenario-${expediteId}`).click();
+    await expect(page.getByTestId(`scenario-applied-${expediteId}`)).toContainText(app.user);
+    await expect(page.getByTestId('scenarios-notice')).toContainText('Applied “Expedite the PO line”');
+    const expedites = async () => (await control<{ commands: GatewayCommand[] }>(app.gatewayUrl, 'GET', '/control/commands')).commands.filter((c) => c.type === 'po.expedite' && c.body.payload.poLineId === line.id);
+    await expect.poll(async () => (await expedites()).map((c) => c.status), { timeout: 30_000 }).toEqual(['accepted']);
+    await expect(page.getByTestId(`scenario-changed-${acceptId}`)).toContainText('no longer applies', { timeout: 30_000 });
+    await expect(page.getByTestId(`apply-scenario-${acceptId}`)).toBeDisabled();
+    // Still once, after the outbox had every chance to send it again.
+    await page.waitForTimeout(1500);
+    expect(await expedites()).toHaveLength(1);
   } finally {
     await app.close();
   }

@@ -32,10 +32,10 @@ describe('cli stock and explain', () => {
 
   it('prints a late order’s chain down to the receipt that makes it late', () => {
     const explained = JSON.parse(explainCommand(['--dataset', file, '--order', 'CO-1'])) as { because: string; steps: { document: string }[] };
-    expect(explained.because).toBe('late because PO-2/10 arrives 20 Dec 2026 instead of 08 Dec 2026');
+    expect(explained.because).toBe('late because PO-2/10 arrives 20 Dec 2026, needed 08 Dec 2026; 7 M of RM-1 there is blocked (L-RMB)');
     expect(explained.steps.map((step) => step.document)).toEqual(['CO-1', 'MO-FG', 'MO-FG', 'MO-SA', 'MO-SA', 'PO-2/10']);
     // A production order explains itself too.
-    expect(JSON.parse(explainCommand(['--dataset', file, '--order', 'MO-SA'])).because).toBe('late because PO-2/10 arrives 20 Dec 2026 instead of 08 Dec 2026');
+    expect(JSON.parse(explainCommand(['--dataset', file, '--order', 'MO-SA'])).because).toBe('late because PO-2/10 arrives 20 Dec 2026, needed 08 Dec 2026; 7 M of RM-1 there is blocked (L-RMB)');
   });
 
   it('names the flag that is wrong or missing', () => {

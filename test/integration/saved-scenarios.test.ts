@@ -52,7 +52,7 @@ describe('saved scenarios on every workstation', () => {
       ['Accept, and the next line late too', 'pl.omar', 1, null],
       ['Expedite it', 'pl.omar', 1, null],
     ]);
-    expect(listed.find((row) => row.id === expedite.id)!.steps[0]).toMatch(new RegExp(`^Expedite \\(${line.id.replace('/', '\\/')}`));
+    expect(listed.find((row) => row.id === expedite.id)!.steps[0]).toMatch(new RegExp(`^Expedite: ${line.id.replace('/', '\\/')} \\(`));
 
     // Side by side with the plan: the customer orders the delay makes late now are on time, or less late, expedited.
     const compared = (await planner.core.handlers['scenarios.compare']({ ids: [expedite.id, accept.id] }, planner.as))!;

@@ -54,6 +54,12 @@ describe('the stock/requirements list on every workstation', () => {
     const hits = await planner.core.handlers['stock.search']({ text: line.itemId }, planner.as);
     expect(hits[0]).toMatchObject({ itemId: line.itemId });
     expect(hits[0]!.plants).toContain(line.plant);
+    // By the words of its description, in any order and case ("10 mm rod seal" finds "Rod seal PU, 10 mm").
+    const description = dataset.items.find((item) => item.id === line.itemId)!.description;
+    const words = description.replace(/[,]/g, ' ').split(/\s+/).filter(Boolean).reverse().join(' ').toUpperCase();
+    const byWords = await planner.core.handlers['stock.search']({ text: words }, planner.as);
+    expect(byWords.map((hit) => hit.itemId)).toContain(line.itemId);
+    expect(byWords.every((hit) => description.split(/[\s,]+/).filter(Boolean).every((word) => hit.description.toLowerCase().includes(word.toLowerCase())))).toBe(true);
     expect(await planner.core.handlers['stock.list']({ itemId: 'NO-SUCH-ITEM', plant: line.plant }, planner.as)).toBeNull();
   }, 90_000);
 

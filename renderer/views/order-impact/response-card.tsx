@@ -1,6 +1,7 @@
 // One response to an exception as a card: what it does, its projected effect against the exception's
 // current impact, and the button that applies it (or requests a supervisor's approval first). The cards
 // and the "Now" column beside them share the panel's rows (CSS subgrid), so each measure reads across.
+import type { ReactNode } from 'react';
 import type { ExceptionApproval, ExceptionResponse, ProjectedEffect } from '../../../shared/api/impact';
 import { compareEffects, describeApproval, describeCommands, describeComparison, type EffectComparison } from './response-format';
 
@@ -24,6 +25,10 @@ interface ResponseCardProps {
   onApply(): void;
   onConfirm(): void;
   onCancel(): void;
+  /** Keeps the response as a named scenario to compare; absent when this person or exception cannot. */
+  onSaveScenario?: () => void;
+  /** The name form of a save as scenario, in place of its button while it is open. */
+  scenarioForm?: ReactNode;
 }
 
 /** "→ 706,238 (−304,208)": the figure after the response and its difference from now. */
@@ -48,7 +53,7 @@ function EffectRow({ comparison }: { comparison: EffectComparison }) {
   );
 }
 
-export function ResponseCard({ response, current, chosen, approval, disabledReason, applying, confirming, onApply, onConfirm, onCancel }: ResponseCardProps) {
+export function ResponseCard({ response, current, chosen, approval, disabledReason, applying, confirming, onApply, onConfirm, onCancel, onSaveScenario, scenarioForm }: ResponseCardProps) {
   const comparisons = compareEffects(current, response.projected);
   const action = response.needsApproval ? 'Request approval' : 'Apply';
   const worse = response.worseThanDoingNothing;
@@ -110,6 +115,11 @@ export function ResponseCard({ response, current, chosen, approval, disabledReas
         >
           {applying ? (response.needsApproval ? 'Requesting…' : 'Applying…') : action}
         </button>
+        {scenarioForm ?? (onSaveScenario && (
+          <button type="button" className="button button--small button--quiet" onClick={onSaveScenario} title="Keep it as a named scenario, to compare with others and apply later" data-testid={`save-scenario-${response.id}`}>
+            Save as scenario
+          </button>
+        ))}
       </footer>
       )}
     </article>

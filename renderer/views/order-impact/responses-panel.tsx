@@ -9,6 +9,8 @@ import { applyResponse } from '../../state/impact-actions';
 import { lineStopOf } from '../../state/impact-reroutes';
 import { useSessionStore } from '../../state/session-slice';
 import { ResponseCard } from './response-card';
+import { SaveScenarioBar } from './save-scenario-bar';
+import { mayCall } from '../../../shared/api/roles';
 import { formatCount, formatMoney } from '../../format/numbers';
 import { formatDateTime, formatTimeOfDay } from '../../format/time';
 import { cannotRespondReason, commandCountNow, compareEffects, confirmationNeeded, currentEffect, describeApproval, describeChoice } from './response-format';
@@ -46,6 +48,8 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<ApplyFailure | null>(null);
   const [confirming, setConfirming] = useState<ExceptionResponse['id'] | null>(null);
+  const [savingAs, setSavingAs] = useState<ExceptionResponse | null>(null);
+  const maySave = exception.status === 'open' && exception.type !== 'line-stop' && role !== null && mayCall(role, 'scenarios.save');
   const noteId = useId();
   const current = currentEffect(exception);
   const approval = detail.approval;
@@ -148,6 +152,8 @@ export function ResponsesPanel({ exception, detail }: { exception: ExceptionRow;
             onApply={() => request(response)}
             onConfirm={() => void apply(response)}
             onCancel={() => setConfirming(null)}
+            {...(maySave ? { onSaveScenario: () => setSavingAs(response) } : {})}
+            {...(savingAs?.id === response.id ? { scenarioForm: <SaveScenarioBar exception={exception} response={response} onClose={() => setSavingAs(null)} /> } : {})}
           />
         ))}
       </div>

@@ -22,29 +22,21 @@ export const stockDefaultColDef: ColDef<StockGridRow> = {
 export function stockColumns(unit: string, panelOpen = false): ColDef<StockGridRow>[] {
   const quantity = (value: number | null | undefined) => (value === null || value === undefined ? '' : formatQuantity(value, unit));
   return [
-    { colId: 'date', headerName: 'Date', field: 'date', width: 118, valueFormatter: ({ value }: { value?: string | null }) => (value ? formatPlanDate(value) : ''), ...planDateFilter },
+    { colId: 'date', headerName: 'Date', field: 'date', width: 116, valueFormatter: ({ value }: { value?: string | null }) => (value ? formatPlanDate(value) : ''), ...planDateFilter },
     { colId: 'kind', headerName: 'MRP element', field: 'kind', width: 150, valueFormatter: ({ value }: { value?: StockGridRow['kind'] }) => (value ? stockKindLabels[value] : ''), filterValueGetter: ({ data }) => (data ? stockKindLabels[data.kind] : ''), ...textFilter },
     { colId: 'document', headerName: 'Document', field: 'document', width: 150, cellClass: 'cell-strong', tooltipField: 'document', ...textFilter },
-    { colId: 'partner', headerName: 'For / from', field: 'partner', width: 130, hide: panelOpen, tooltipField: 'partner', ...textFilter },
-    { colId: 'status', headerName: 'Status', field: 'status', width: 150, hide: panelOpen, tooltipField: 'status', cellClassRules: { 'stock-status--late': ({ data }) => (data?.pegged?.daysLate ?? 0) > 0 || data?.pegged?.daysLate === null || data?.status.startsWith('late') === true }, ...textFilter },
+    { colId: 'partner', headerName: 'For / from', field: 'partner', width: 160, hide: panelOpen, tooltipField: 'partner', ...textFilter },
+    { colId: 'status', headerName: 'Status', field: 'status', width: 150, hide: panelOpen, tooltipField: 'status', valueFormatter: ({ value }: { value?: string }) => (value ?? '').replace(/ \(due [^)]*\)$/, ''), cellClassRules: { 'stock-status--late': ({ data }) => (data?.pegged?.daysLate ?? 0) > 0 || data?.pegged?.daysLate === null || data?.status.startsWith('late') === true }, ...textFilter },
     {
-      colId: 'receipt',
-      headerName: 'Receipt',
-      headerTooltip: `Receipts, in ${unit || 'the item’s unit'}`,
+      // As MD04's "Rec./reqd qty": receipts positive, requirements negative, in one column.
+      colId: 'quantity',
+      headerName: 'Rec./reqd',
+      headerTooltip: `Receipt (+) or requirement (−) quantity, in ${unit || 'the item’s unit'}`,
+      field: 'quantity',
       type: 'numericColumn',
-      width: 110,
-      valueGetter: ({ data }) => (data && (isReceipt(data.kind) || data.kind === 'stock') ? data.quantity : null),
-      valueFormatter: ({ value }: { value?: number | null }) => quantity(value),
-      ...numberFilter,
-    },
-    {
-      colId: 'requirement',
-      headerName: 'Requirement',
-      headerTooltip: `Requirements, in ${unit || 'the item’s unit'}`,
-      type: 'numericColumn',
-      width: 120,
-      valueGetter: ({ data }) => (data && data.quantity < 0 ? -data.quantity : null),
-      valueFormatter: ({ value }: { value?: number | null }) => quantity(value),
+      width: 118,
+      valueFormatter: ({ value, data }: { value?: number | null; data?: StockGridRow }) =>
+        value === null || value === undefined ? '' : data && (isReceipt(data.kind) || data.kind === 'stock') ? quantity(value) : `−${quantity(-value)}`,
       ...numberFilter,
     },
     {
@@ -53,13 +45,13 @@ export function stockColumns(unit: string, panelOpen = false): ColDef<StockGridR
       headerTooltip: 'Available after the row: stock and receipts less requirements and safety stock',
       field: 'available',
       type: 'numericColumn',
-      width: 130,
+      width: 120,
       valueFormatter: ({ value }: { value?: number | null }) => quantity(value),
       cellClass: ['ag-right-aligned-cell', 'cell-strong'],
       cellClassRules: { 'stock-available--short': ({ data }) => data?.short === true, 'stock-available--safety': ({ data }) => data?.belowSafetyStock === true },
       ...numberFilter,
     },
-    { colId: 'pegging', headerName: 'Pegging', flex: 1, minWidth: 150, hide: panelOpen, valueGetter: ({ data }) => (data ? peggingSummary(data, unit) : ''), tooltipValueGetter: ({ value }) => String(value ?? '') },
+    { colId: 'pegging', headerName: 'Pegging', flex: 1, minWidth: 220, hide: panelOpen, valueGetter: ({ data }) => (data ? peggingSummary(data, unit) : ''), tooltipValueGetter: ({ value }) => String(value ?? '') },
   ];
 }
 

@@ -33,7 +33,7 @@ export function StockSearch() {
 
   const explain = (event: FormEvent) => {
     event.preventDefault();
-    if (order.trim() !== '') void explainOrder(order.trim());
+    if (order.trim() !== '') void explainOrder(order.trim().toUpperCase());
   };
 
   return (
