@@ -12,11 +12,14 @@ export interface ExceptionReweigherDeps extends ExceptionWeigherDeps {
   debounceMs?: number;
   /** The time an exception is weighed at (the detail shows it). */
   now: () => Date;
+  /** Runs the next turn once the event thread is free (default setImmediate; a bench times each turn). */
+  schedule?: (turn: () => void) => void;
 }
 
 export function createExceptionReweigher(deps: ExceptionReweigherDeps) {
   const { store, repos, changes } = deps;
   const debounceMs = deps.debounceMs ?? 2000;
+  const schedule = deps.schedule ?? ((next: () => void) => void setImmediate(next));
   let timer: NodeJS.Timeout | null = null;
   let queue: string[] = [];
   let closed = false;
@@ -33,7 +36,7 @@ export function createExceptionReweigher(deps: ExceptionReweigherDeps) {
       deps.logger.error('weighing an exception again failed', { exceptionId, error: error instanceof Error ? error.message : String(error) });
     }
     deps.afterTurn();
-    if (queue.length > 0) setImmediate(turn);
+    if (queue.length > 0) schedule(turn);
   }
 
   function pass(): void {
@@ -41,7 +44,7 @@ export function createExceptionReweigher(deps: ExceptionReweigherDeps) {
     if (closed) return;
     const idle = queue.length === 0;
     queue = repos.exceptions.list().filter((row) => row.status === 'open' && row.type !== 'line-stop').map((row) => row.id);
-    if (idle && queue.length > 0) setImmediate(turn);
+    if (idle && queue.length > 0) schedule(turn);
   }
 
   return {

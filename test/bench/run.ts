@@ -4,6 +4,7 @@
 // (the stock/requirements bench runs at the largest);
 // BENCH_CATCH_UP and BENCH_DRAIN size the plumbing runs (500,000 and 20,000 by default; the drain takes its lots from the catch-up); BENCH_STORM_SECONDS shortens the impact-grid storm
 // (see impact-grid-browser.ts for its other settings).
+import { benchExceptionReweigh } from './exception-reweigh';
 import { benchImpactGridBrowser } from './impact-grid-browser';
 import { benchLineStop } from './line-stop';
 import { benchOneWorld } from './one-world';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
   if (!only || only === 'planning') for (const scale of scales) benchPlanning(scale);
   if (!only || only === 'stock') benchStockRequirements(Math.max(...scales));
+  if (!only || only === 'reweigh') await benchExceptionReweigh(Math.max(...scales));
   if (!only || only === 'plumbing') await benchPlumbing();
   if (!only || only === 'quarantine') await benchQuarantineSlice();
   if (!only || only === 'quality') benchQuality();
