@@ -14,9 +14,9 @@ export async function loadStockList(target: StockTarget): Promise<void> {
   }
 }
 
-/** Opens the item's list at the plant, from any view. */
-export function openStockList(target: StockTarget): void {
-  useStockStore.getState().open(target);
+/** Opens the item's list at the plant, from any view; `focusDocument`: the row of that document is chosen. */
+export function openStockList(target: StockTarget, focusDocument?: string): void {
+  useStockStore.getState().open(target, focusDocument);
   useNavigationStore.getState().go('stock');
   void loadStockList(target);
 }

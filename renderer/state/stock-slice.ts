@@ -25,7 +25,9 @@ export interface StockState {
   /** From the selected receipt up to the customer orders; null until asked or for a requirement. */
   peggedUp: PeggedUp | null;
   explanation: LateExplanation | null;
-  open(target: StockTarget): void;
+  /** A document to choose once the list has it (a step of a late order's chain opened its list). */
+  focusDocument: string | null;
+  open(target: StockTarget, focusDocument?: string): void;
   listLoaded(target: StockTarget, list: StockRequirementsList | null): void;
   loadFailed(message: string): void;
   select(id: string | null): void;
@@ -62,16 +64,24 @@ export const useStockStore = create<StockState>()((set, get) => ({
   selectedId: null,
   peggedUp: null,
   explanation: null,
-  open: (target) => {
-    if (sameTarget(get().target, target)) return;
-    set({ target, list: null, rows: {}, positions: {}, loading: true, error: null, selectedId: null, peggedUp: null });
+  focusDocument: null,
+  open: (target, focusDocument) => {
+    if (sameTarget(get().target, target)) {
+      const row = focusDocument ? Object.values(get().rows).find((candidate) => candidate.document === focusDocument) : undefined;
+      if (row) set({ selectedId: row.id, peggedUp: null, focusDocument: null });
+      else if (focusDocument) set({ focusDocument });
+      return;
+    }
+    set({ target, list: null, rows: {}, positions: {}, loading: true, error: null, selectedId: null, peggedUp: null, focusDocument: focusDocument ?? null });
   },
   listLoaded: (target, list) => {
     if (!sameTarget(get().target, target)) return;
     set((state) => {
       const rows = keyRows(list?.rows ?? [], state.rows);
       const positions = Object.fromEntries(Object.keys(rows).map((id, at) => [id, at]));
-      // The chosen row stays chosen while it is in the list.
+      // The document asked for is chosen once it is listed; the chosen row stays chosen while it is in the list.
+      const focused = state.focusDocument ? Object.values(rows).find((row) => row.document === state.focusDocument) : undefined;
+      if (focused) return { list, rows, positions, loading: false, error: null, selectedId: focused.id, peggedUp: null, focusDocument: null };
       return { list, rows, positions, loading: false, error: null, selectedId: state.selectedId !== null && state.selectedId in rows ? state.selectedId : null };
     });
   },

@@ -72,6 +72,9 @@ test('from a late customer order down to the PO line that makes it late, its sto
     const lineRow = page.getByTestId('stock-grid').locator(`.ag-row[row-id="po-line:${line.id}"]`);
     await expect(lineRow).toHaveCount(1);
     await expect(lineRow.locator('[col-id="kind"]')).toHaveText('PO line');
+    // The step's row is chosen, with its pegging beside it.
+    await expect(lineRow.first()).toHaveClass(/ag-row-selected/);
+    await expect(page.getByTestId('pegging-panel')).toContainText(line.id);
     await expect(lineRow.locator('[col-id="date"]')).toHaveText(new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${delay.newDate}T00:00:00Z`)));
 
     // Back up from the line: the customer order is among those it covers at the top.

@@ -41,4 +41,18 @@ describe('stock/requirements rows', () => {
     expect(peggingSummary({ pegged: { from: [], coveredDate: null, daysLate: null } }, 'M')).toBe('never covered');
     expect(peggingSummary({ covers: [] }, 'M')).toBe('covers nothing yet');
   });
+
+  it('chooses the document a chain step asked for once its list is loaded, or at once when it is open', () => {
+    const target = { itemId: 'RM-1', plant: 'P1' };
+    useStockStore.getState().open(target, 'MO-1');
+    expect(useStockStore.getState().selectedId).toBeNull();
+    useStockStore.getState().listLoaded(target, list([row({}), row({ kind: 'component', document: 'MO-1', quantity: -4 })]));
+    expect(useStockStore.getState().selectedId).toBe('component:MO-1');
+    useStockStore.getState().open(target, 'PO-1/10');
+    expect(useStockStore.getState().selectedId).toBe('po-line:PO-1/10');
+    // A document the list does not have chooses nothing, and is not chosen later by a reload that lacks it.
+    useStockStore.getState().open({ itemId: 'RM-2', plant: 'P1' }, 'PO-9/10');
+    useStockStore.getState().listLoaded({ itemId: 'RM-2', plant: 'P1' }, list([row({})]));
+    expect(useStockStore.getState().selectedId).toBeNull();
+  });
 });

@@ -26,7 +26,7 @@ export function LateExplanationCard({ explanation }: { explanation: LateExplanat
       <ol className="late-explanation__steps">
         {explanation.steps.map((step, at) => (
           <li key={`${step.level}-${step.kind}-${step.document}-${at}`} style={{ paddingInlineStart: `${step.level * 18}px` }} data-testid={`explain-step-${at}`}>
-            <button type="button" className="link-button" onClick={() => openStockList({ itemId: step.itemId, plant: step.plant })} title={`Open the stock/requirements list of ${step.itemId} at ${step.plant}`} data-testid={`explain-open-${step.kind}-${step.document || step.itemId}`}>
+            <button type="button" className="link-button" onClick={() => openStockList({ itemId: step.itemId, plant: step.plant }, step.document || undefined)} title={`Open the stock/requirements list of ${step.itemId} at ${step.plant}`} data-testid={`explain-open-${step.kind}-${step.document || step.itemId}`}>
               {step.itemId} @ {step.plant}
             </button>{' '}
             <span>{step.text}</span>

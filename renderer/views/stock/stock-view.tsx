@@ -4,7 +4,7 @@
 // list asks again whenever the plan changes, and the grid takes the rows that changed as a transaction.
 import './stock.css';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { stockTypes } from '../../../shared/domain';
 import { stockTypeLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
@@ -30,13 +30,22 @@ export function StockView() {
   const selectedId = useStockStore((state) => state.selectedId);
   const explanation = useStockStore((state) => state.explanation);
   // A reload reaches the grid as the rows that changed: selection and scroll stay where they were.
-  const { onGridReady } = useRowTransactions(useStockStore, selectRows);
+  const { gridApi, onGridReady } = useRowTransactions(useStockStore, selectRows);
   const unit = list?.unit ?? '';
   const selected = selectedId ? rows[selectedId] : undefined;
   const panelOpen = selected !== undefined;
   const columns = useMemo(() => stockColumns(unit, panelOpen), [unit, panelOpen]);
 
   useEffect(followPlanChanges, []);
+  // A row chosen from outside the grid (a chain step opened the list at it) is shown chosen and in sight.
+  const showSelected = useCallback(() => {
+    const id = useStockStore.getState().selectedId;
+    const node = id ? gridApi.current?.getRowNode(id) : undefined;
+    if (!node || node.isSelected()) return;
+    node.setSelected(true, true);
+    gridApi.current?.ensureNodeVisible(node, 'middle');
+  }, [gridApi]);
+  useEffect(showSelected, [selectedId, showSelected]);
 
   const shortDays = useMemo(() => new Set(Object.values(rows).filter((row) => row.short).map((row) => row.date)).size, [rows]);
   const safetyDays = useMemo(() => new Set(Object.values(rows).filter((row) => row.belowSafetyStock).map((row) => row.date)).size, [rows]);
@@ -102,6 +111,7 @@ export function StockView() {
               rowClassRules={stockRowClassRules}
               rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
               onGridReady={onGridReady}
+              onRowDataUpdated={showSelected}
               onRowClicked={({ data }) => data && useStockStore.getState().select(data.id)}
               postSortRows={({ nodes }) => {
                 // Always the list's own order (date, receipts before requirements): a transaction's adds land at the end.
