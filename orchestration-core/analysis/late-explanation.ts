@@ -59,7 +59,14 @@ export function explainLate(index: PlanIndex, orderId: string, unitOf: (itemId: 
     const arrives = dateOf(supply.day);
     const { source } = supply;
     if (source.kind === 'production') {
-      steps.push({ level, kind: 'production-order', document: source.order.id, itemId, plant, needDate, coveredDate: arrives, daysLate: source.planned.daysLate, text: `${source.order.id} finishes ${readableDate(arrives)} instead of ${readableDate(source.order.dueDate)}` });
+      const onItsDate = (source.planned.daysLate ?? 0) <= 0;
+      // On its own due date yet after the need: its schedule is what makes the order late (a reschedule, say).
+      const text = onItsDate ? `${source.order.id} is scheduled to finish ${readableDate(arrives)}, needed ${readableDate(needDate)}` : `${source.order.id} finishes ${readableDate(arrives)} instead of ${readableDate(source.order.dueDate)}`;
+      steps.push({ level, kind: 'production-order', document: source.order.id, itemId, plant, needDate, coveredDate: arrives, daysLate: source.planned.daysLate, text });
+      if (onItsDate) {
+        because ??= `late because ${text}`;
+        return;
+      }
       followOrder(source.order.id, level + 1);
       return;
     }
@@ -103,7 +110,7 @@ export function explainLate(index: PlanIndex, orderId: string, unitOf: (itemId: 
   const production = index.productionOrder(orderId);
   if (!production) return null;
   const { order, planned } = production;
-  steps.push({ level: 0, kind: 'production-order', document: orderId, itemId: order.itemId, plant: order.plant, needDate: order.dueDate, coveredDate: planned.outputDay === null ? null : dateOf(planned.outputDay), daysLate: planned.daysLate, text: `${orderId} (${amount(order.quantity, order.itemId)}) is ${lateness(planned.daysLate)}` });
+  steps.push({ level: 0, kind: 'production-order', document: orderId, itemId: order.itemId, plant: order.plant, needDate: order.dueDate, coveredDate: planned.outputDay === null ? null : dateOf(planned.outputDay), daysLate: planned.daysLate, text: `${orderId} (${amount(order.quantity, order.itemId)}) ${planned.daysLate === null ? 'never finishes' : `is ${lateness(planned.daysLate)}`}` });
   if (planned.daysLate !== 0) followOrder(orderId, 1);
   return { orderId, daysLate: planned.daysLate, because, steps };
 }

@@ -181,6 +181,12 @@ export class PlanIndex {
     return { impact: planImpact(current.plan, changed.plan, changed.customerOrders), customerOrders };
   }
 
+  /** A customer order's days late in the plan as it is (null: never covered or unknown). */
+  customerLateness(customerOrderId: string): number | null {
+    this.refresh();
+    return this.presentOutcome(customerOrderId).daysLate;
+  }
+
   private presentOutcome(customerOrderId: string): DemandOutcome {
     const customer = this.data.customers.get(customerOrderId);
     return { daysLate: customer ? (this.pegKey(customer.key).get(customer.demand) ?? null) : null };

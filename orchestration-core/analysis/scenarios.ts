@@ -2,7 +2,7 @@
 // changes) turned into plan changes against the plan as it is now, weighed against it, and compared
 // side by side with the plan and with each other, per customer order too. A step whose PO line, lot or
 // line the plan no longer has is named as no longer applying: the plan changed since it was saved.
-import { dateOf, dayOf } from '../../shared/plan-days';
+import { dateOf, dayOf, readableDate } from '../../shared/plan-days';
 import { summarize } from '../model/impact';
 import type { PlanChange } from '../model/plan-changes';
 import type { PlanIndex } from './plan-index';
@@ -11,8 +11,11 @@ export type ScenarioStep =
   | { kind: 'delay'; poLineId: string; newDate: string }
   | { kind: 'lot-block'; lotId: string }
   | { kind: 'line-stop'; plant: string; line: string; from: string; days: number }
-  /** A response as it was proposed: its changes to the plan, and what the planner read. */
-  | { kind: 'response'; label: string; changes: PlanChange[] };
+  /**
+   * A response as it was proposed: its changes to the plan, what the planner read, and the customer
+   * orders its exception hits (followed in every world, moved or not).
+   */
+  | { kind: 'response'; label: string; changes: PlanChange[]; watch?: readonly string[] };
 
 export interface Scenario {
   id: string;
@@ -33,7 +36,10 @@ export interface WeighedScenario {
   name: string;
   /** Against the plan now: the orders it makes later, the revenue that puts at risk, and its freight. */
   figures: ScenarioFigures;
-  /** Customer orders whose days late it changes, earlier or later: their days late in its world (null: never covered). */
+  /**
+   * The customer orders it follows (those whose days late it changes, and those its responses'
+   * exceptions hit): their days late in its world (null: never covered).
+   */
   customerOrders: Record<string, number | null>;
   /** Steps the plan no longer gives a meaning to, in words. */
   noLongerApplies: string[];
@@ -45,12 +51,14 @@ export interface WorldFigures {
   revenueAtRisk: number;
   worstDaysLate: number | null;
   neverCovered: number;
+  /** Days late of the dated late orders added up: it moves whenever one order is earlier or later. */
+  daysLateTotal: number;
 }
 
 export interface ScenarioComparison {
   /** The compared customer orders in the plan as it is. */
   plan: WorldFigures;
-  scenarios: (WeighedScenario & { changes: PlanChange[]; world: WorldFigures })[];
+  scenarios: (WeighedScenario & { changes: PlanChange[]; world: WorldFigures; earlier: number; later: number })[];
   /** Every customer order some scenario moves, with its days late in the plan now and in each scenario's world (null: never covered). */
   customerOrders: { id: string; value: number; now: number | null; byScenario: (number | null)[] }[];
 }
@@ -80,11 +88,11 @@ function changesOf(index: PlanIndex, step: ScenarioStep): PlanChange[] | null {
 export function describeStep(step: ScenarioStep): string {
   switch (step.kind) {
     case 'delay':
-      return `${step.poLineId} delayed to ${step.newDate}`;
+      return `${step.poLineId} delayed to ${readableDate(step.newDate)}`;
     case 'lot-block':
       return `lot ${step.lotId} blocked`;
     case 'line-stop':
-      return `line ${step.plant}/${step.line} stopped ${step.days} d from ${step.from}`;
+      return `line ${step.plant}/${step.line} stopped ${step.days} d from ${readableDate(step.from)}`;
     case 'response':
       return step.label;
   }
@@ -99,24 +107,33 @@ function freightOf(changes: readonly PlanChange[], laneCost: LaneCost): number {
 }
 
 /** The scenario against the plan now: what it makes later and earlier, and which of its steps no longer apply. */
-export function weighScenario(index: PlanIndex, scenario: Scenario, laneCost: LaneCost): WeighedScenario & { changes: PlanChange[]; reached: Map<string, { now: number | null; then: number | null }> } {
+export function weighScenario(index: PlanIndex, scenario: Scenario, laneCost: LaneCost): WeighedScenario & { changes: PlanChange[]; followed: Map<string, { now: number | null; then: number | null }> } {
   const noLongerApplies: string[] = [];
   const changes: PlanChange[] = [];
+  const watch = new Set<string>();
   for (const step of scenario.steps) {
     const stepChanges = changesOf(index, step);
     if (stepChanges) changes.push(...stepChanges);
     else noLongerApplies.push(describeStep(step));
+    if (stepChanges && step.kind === 'response') for (const id of step.watch ?? []) watch.add(id);
   }
   const { impact, customerOrders } = index.whatIfReaching(changes);
-  const moved = customerOrders.filter((order) => order.now !== order.then);
+  const followed = new Map<string, { now: number | null; then: number | null }>();
+  for (const order of customerOrders) if (order.now !== order.then || watch.has(order.id)) followed.set(order.id, { now: order.now, then: order.then });
+  // An order the exception hits that the changes do not reach stands as it is now in this world.
+  for (const id of watch) {
+    if (followed.has(id) || !index.customerOrder(id)) continue;
+    const now = index.customerLateness(id);
+    followed.set(id, { now, then: now });
+  }
   return {
     id: scenario.id,
     name: scenario.name,
     figures: { ...summarize(impact), freightCost: freightOf(changes, laneCost) },
-    customerOrders: Object.fromEntries(moved.map((order) => [order.id, order.then])),
+    customerOrders: Object.fromEntries([...followed].map(([id, order]) => [id, order.then])),
     noLongerApplies,
     changes,
-    reached: new Map(moved.map((order) => [order.id, { now: order.now, then: order.then }])),
+    followed,
   };
 }
 
@@ -128,6 +145,7 @@ function worldOf(rows: readonly { value: number; daysLate: number | null }[]): W
     revenueAtRisk: late.reduce((sum, row) => sum + row.value, 0),
     worstDaysLate: dated.length > 0 ? Math.max(...dated) : null,
     neverCovered: late.length - dated.length,
+    daysLateTotal: dated.reduce((sum, days) => sum + days, 0),
   };
 }
 
@@ -135,16 +153,27 @@ function worldOf(rows: readonly { value: number; daysLate: number | null }[]): W
 export function compareScenarios(index: PlanIndex, scenarios: readonly Scenario[], laneCost: LaneCost): ScenarioComparison {
   const weighed = scenarios.map((scenario) => weighScenario(index, scenario, laneCost));
   const now = new Map<string, number | null>();
-  for (const scenario of weighed) for (const [id, order] of scenario.reached) now.set(id, order.now);
-  const customerOrders = [...now.keys()].sort().map((id) => ({
-    id,
-    value: index.customerOrder(id)?.value ?? 0,
-    now: now.get(id) ?? null,
-    byScenario: weighed.map((scenario) => (scenario.reached.has(id) ? scenario.reached.get(id)!.then : (now.get(id) ?? null))),
-  }));
+  for (const scenario of weighed) for (const [id, order] of scenario.followed) now.set(id, order.now);
+  // Never covered is later than any dated lateness; on time is 0.
+  const rank = (days: number | null) => (days === null ? Number.POSITIVE_INFINITY : Math.max(0, days));
+  const spread = (order: { now: number | null; byScenario: (number | null)[] }) => Math.max(0, ...order.byScenario.map((days) => Math.min(1e6, Math.abs(rank(days) - rank(order.now))) || 0));
+  // The orders the scenarios move most first, so a few that differ are not lost among many that do not.
+  const customerOrders = [...now.keys()]
+    .map((id) => ({
+      id,
+      value: index.customerOrder(id)?.value ?? 0,
+      now: now.get(id) ?? null,
+      byScenario: weighed.map((scenario) => (scenario.followed.has(id) ? scenario.followed.get(id)!.then : (now.get(id) ?? null))),
+    }))
+    .sort((a, b) => spread(b) - spread(a) || (a.id < b.id ? -1 : 1));
   return {
     plan: worldOf(customerOrders.map((order) => ({ value: order.value, daysLate: order.now }))),
-    scenarios: weighed.map(({ reached: _reached, ...rest }, at) => ({ ...rest, world: worldOf(customerOrders.map((order) => ({ value: order.value, daysLate: order.byScenario[at]! }))) })),
+    scenarios: weighed.map(({ followed: _followed, ...rest }, at) => ({
+      ...rest,
+      world: worldOf(customerOrders.map((order) => ({ value: order.value, daysLate: order.byScenario[at]! }))),
+      earlier: customerOrders.filter((order) => rank(order.byScenario[at]!) < rank(order.now)).length,
+      later: customerOrders.filter((order) => rank(order.byScenario[at]!) > rank(order.now)).length,
+    })),
     customerOrders,
   };
 }
@@ -153,15 +182,19 @@ export function compareScenarios(index: PlanIndex, scenarios: readonly Scenario[
 export function changedSince(saved: Pick<WeighedScenario, 'figures' | 'customerOrders'>, now: WeighedScenario): string[] {
   const changed: string[] = [];
   const late = (days: number | null) => (days === null ? 'never covered' : days > 0 ? `+${days} d` : 'on time');
-  if (saved.figures.ordersHit !== now.figures.ordersHit) changed.push(`orders hit ${saved.figures.ordersHit} → ${now.figures.ordersHit}`);
-  if (saved.figures.revenueAtRisk !== now.figures.revenueAtRisk) changed.push(`revenue at risk ${saved.figures.revenueAtRisk} → ${now.figures.revenueAtRisk}`);
+  const amount = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (saved.figures.ordersHit !== now.figures.ordersHit) changed.push(`orders it makes later ${saved.figures.ordersHit} → ${now.figures.ordersHit}`);
+  if (saved.figures.revenueAtRisk !== now.figures.revenueAtRisk) changed.push(`revenue it puts at risk ${amount(saved.figures.revenueAtRisk)} → ${amount(now.figures.revenueAtRisk)}`);
   const worst = (figures: ScenarioFigures) => (figures.ordersHit === 0 ? 'none' : late(figures.worstDaysLate));
-  if (worst(saved.figures) !== worst(now.figures)) changed.push(`worst lateness ${worst(saved.figures)} → ${worst(now.figures)}`);
-  if (saved.figures.freightCost !== now.figures.freightCost) changed.push(`freight ${saved.figures.freightCost} → ${now.figures.freightCost}`);
+  if (worst(saved.figures) !== worst(now.figures)) changed.push(`worst lateness it causes ${worst(saved.figures)} → ${worst(now.figures)}`);
+  if (saved.figures.freightCost !== now.figures.freightCost) changed.push(`freight ${amount(saved.figures.freightCost)} → ${amount(now.figures.freightCost)}`);
   for (const id of [...new Set([...Object.keys(saved.customerOrders), ...Object.keys(now.customerOrders)])].sort()) {
-    const before = id in saved.customerOrders ? late(saved.customerOrders[id]!) : 'unchanged';
-    const after = id in now.customerOrders ? late(now.customerOrders[id]!) : 'unchanged';
-    if (before !== after) changed.push(`${id} ${before} → ${after}`);
+    const before = id in saved.customerOrders ? late(saved.customerOrders[id]!) : null;
+    const after = id in now.customerOrders ? late(now.customerOrders[id]!) : null;
+    if (before === after) continue;
+    if (before === null) changed.push(`${id} now ${after} in it`);
+    else if (after === null) changed.push(`${id} ${before} in it when saved, no longer moved by it`);
+    else changed.push(`${id} ${before} → ${after}`);
   }
   for (const step of now.noLongerApplies) changed.push(`no longer applies: ${step}`);
   return changed;

@@ -137,7 +137,7 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
     kind: 'production-output',
     document: order.id,
     quantity: 0,
-    status: `never finishes: ${Number(order.quantity.toFixed(3)).toLocaleString('en-US')}${item?.unit ? ` ${item.unit}` : ''} planned, a component is never covered`,
+    status: `never finishes (${Number(order.quantity.toFixed(3)).toLocaleString('en-US')}${item?.unit ? ` ${item.unit}` : ''} planned)`,
     partner: `line ${order.line}`,
     available,
     ...shortness(available),

@@ -11,7 +11,7 @@ import type { Clock } from '../core-ports';
 import type { Repos } from '../store/repos';
 import type { StoredScenario, StoredScenarioStep } from '../store/scenarios-repo';
 import type { CommitPath } from './commit-path';
-import { responseNow, stepsNow } from './scenario-steps';
+import { responseNow, stepsNow, unknownInPlan } from './scenario-steps';
 
 export interface ScenarioHandlerDeps {
   repos: Repos;
@@ -65,7 +65,12 @@ export function createScenarioHandlers(deps: ScenarioHandlerDeps) {
         const plan = planNow();
         // A response is kept with the words the planner read; one the exception no longer offers is refused now, not later.
         const kept: StoredScenarioStep[] = steps.map((step, at) => {
-          if (step.kind !== 'response') return step;
+          if (step.kind !== 'response') {
+            // A what-if naming what the plan does not have would weigh as harmless: refused, naming the field.
+            const unknown = unknownInPlan(step, plan);
+            if (unknown) throw new ApiFailure('invalid-args', `steps.${at}.${unknown}`);
+            return step;
+          }
           const now = responseNow(step, repos, plan);
           if ('refused' in now) throw new ApiFailure('conflict', `steps.${at}.${now.refused}`);
           return { ...step, label: now.label };
@@ -97,6 +102,8 @@ export function createScenarioHandlers(deps: ScenarioHandlerDeps) {
           steps: saved.steps.map(describe),
           figures: viewOf(weighed.figures),
           world: weighed.world,
+          earlier: weighed.earlier,
+          later: weighed.later,
           // Once applied, its responses are the plan's: what it changed is what happened, not news.
           changedSince: saved.applied ? [] : changedSince({ figures: saved.savedFigures, customerOrders: saved.savedCustomerOrders }, withGone),
           noLongerApplies: saved.applied ? [] : noLongerApplies,

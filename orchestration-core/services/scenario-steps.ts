@@ -4,6 +4,7 @@
 import type { ScenarioStepInput } from '../../shared/api/scenarios';
 import type { ScenarioStep } from '../analysis/scenarios';
 import type { PlanAnalysis, WorkflowRepos } from '../engine/workflow';
+import type { PlanIndex } from '../analysis/plan-index';
 import type { StoredScenarioStep } from '../store/scenarios-repo';
 import { delayResponses } from '../workflows/supplier-delay-responses';
 
@@ -21,11 +22,13 @@ export function responseNow(step: ResponseStep, repos: WorkflowRepos, plan: Plan
   if (!offered) return { refused: `responseId: ${step.exceptionId} offers no ${step.responseId} response now` };
   const label = `${offered.label}: ${stored.row.sourceDocument}`;
   const { detail } = stored;
-  if (step.responseId === 'accept-delay') return { label, step: { kind: 'response', label, changes: [] } };
+  // The orders the exception hits are followed in every world, moved or not.
+  const watch = stored.impact.customerOrders.map((order) => order.id);
+  if (step.responseId === 'accept-delay') return { label, step: { kind: 'response', label, changes: [], watch } };
   if (!('poLineId' in detail)) return { refused: `responseId: ${step.exceptionId} offers no ${step.responseId} response now` };
   const proposed = delayResponses({ poLineId: detail.poLineId, previousDate: detail.previousDate }, stored.impact, repos, plan).find((response) => response.id === step.responseId);
   if (!proposed) return { refused: `responseId: ${step.exceptionId} offers no ${step.responseId} response now` };
-  return { label, step: { kind: 'response', label, changes: proposed.changes } };
+  return { label, step: { kind: 'response', label, changes: proposed.changes, watch } };
 }
 
 /** The steps as the analysis weighs them now; a response no longer offered is named, in words, in `gone`. */
@@ -43,4 +46,16 @@ export function stepsNow(steps: readonly StoredScenarioStep[], repos: WorkflowRe
     else weighed.push(now.step);
   }
   return { steps: weighed, gone };
+}
+
+/** Why a what-if step names nothing the plan has ("poLineId: no PO line …"), or null when it does. */
+export function unknownInPlan(step: Exclude<ScenarioStepInput, ResponseStep>, plan: PlanIndex): string | null {
+  switch (step.kind) {
+    case 'delay':
+      return plan.poLine(step.poLineId) ? null : `poLineId: the plan has no open PO line ${step.poLineId} (ids look like PO-0004046/10)`;
+    case 'lot-block':
+      return plan.lot(step.lotId) ? null : `lotId: the plan has no lot ${step.lotId} (ids look like L-000101)`;
+    case 'line-stop':
+      return plan.ordersOnLine(step.plant, step.line).length > 0 ? null : `line: the plan has no production order on line ${step.plant}/${step.line}`;
+  }
 }

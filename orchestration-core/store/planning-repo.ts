@@ -98,7 +98,7 @@ export function createPlanningRepo(db: Database.Database) {
       return db.prepare<[string], { description: string; unit: string }>('SELECT description, unit FROM items WHERE id = ?').get(id);
     },
 
-    /** Items whose id or description holds every word of the text, in any order; an id that is the text, then one that starts with it, first. */
+    /** Items whose id or description holds every word of the text, in any order; an id that is the text, one that starts with it, then descriptions with the words as words, first. */
     searchItems(text: string, limit: number): { id: string; description: string; unit: string }[] {
       const escape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
       const whole = text.trim().toLowerCase();
@@ -106,12 +106,15 @@ export function createPlanningRepo(db: Database.Database) {
       if (words.length === 0) return [];
       const each = words.map(() => `(lower(id) LIKE ? ESCAPE '\\' OR lower(description) LIKE ? ESCAPE '\\')`).join(' AND ');
       const likes = words.flatMap((word) => [`%${escape(word)}%`, `%${escape(word)}%`]);
+      // Items whose description holds every word as a word ("10" of "10 mm", not of "RM-001010") first.
+      const inDescription = words.map(() => `(' ' || replace(lower(description), ',', ' ') || ' ') LIKE ? ESCAPE '\\'`).join(' AND ');
+      const wordsOnly = words.map((word) => `% ${escape(word)} %`);
       return db
         .prepare<unknown[], { id: string; description: string; unit: string }>(
           `SELECT id, description, unit FROM items WHERE ${each}
-           ORDER BY (lower(id) = ?) DESC, (lower(id) LIKE ? ESCAPE '\\') DESC, id LIMIT ?`,
+           ORDER BY (lower(id) = ?) DESC, (lower(id) LIKE ? ESCAPE '\\') DESC, (${inDescription}) DESC, id LIMIT ?`,
         )
-        .all(...likes, whole, `${escape(whole)}%`, limit);
+        .all(...likes, whole, `${escape(whole)}%`, ...wordsOnly, limit);
     },
 
     plantIds(): string[] {

@@ -11,7 +11,7 @@ export const scenarioStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('response'), exceptionId: idSchema, responseId: exceptionResponseIdSchema }),
   z.object({ kind: z.literal('delay'), poLineId: idSchema, newDate: planDateSchema }),
   z.object({ kind: z.literal('lot-block'), lotId: idSchema }),
-  z.object({ kind: z.literal('line-stop'), plant: idSchema, line: idSchema, from: planDateSchema, days: z.number().int().min(1).max(90) }),
+  z.object({ kind: z.literal('line-stop'), plant: idSchema, line: idSchema, from: planDateSchema, days: z.number().int().min(1).max(365) }),
 ]);
 export type ScenarioStepInput = z.infer<typeof scenarioStepSchema>;
 
@@ -55,6 +55,8 @@ export interface ScenarioWorld {
   revenueAtRisk: number;
   worstDaysLate: number | null;
   neverCovered: number;
+  /** Days late of the dated late orders added up: it moves whenever one order is earlier or later. */
+  daysLateTotal: number;
 }
 
 export interface ComparedScenario {
@@ -65,6 +67,9 @@ export interface ComparedScenario {
   figures: ScenarioFiguresView;
   /** The compared customer orders in its world. */
   world: ScenarioWorld;
+  /** Of the compared customer orders, how many it makes earlier and how many later than the plan now. */
+  earlier: number;
+  later: number;
   /** What is different from when it was saved, in words; empty: nothing. */
   changedSince: string[];
   /** Steps the plan no longer gives a meaning to (a received PO line, an answered exception). */
@@ -76,7 +81,10 @@ export interface ComparedScenario {
 export interface ScenarioComparisonView {
   /** When it was weighed: against the plan as it was then. */
   weighedAt: string;
-  /** The compared customer orders in the plan as it is. */
+  /**
+   * The compared customer orders (those any scenario moves, and those its responses' exceptions hit)
+   * in the plan as it is now, the disruptions already in it.
+   */
   plan: ScenarioWorld;
   scenarios: ComparedScenario[];
   /** Each customer order a scenario makes later, with its days late now and in each scenario (null: never covered, absent: on time). */

@@ -33,10 +33,10 @@ describe('scenarios', () => {
     ]);
     expect(compared.customerOrders).toEqual([{ id: 'CO-1', value: 5_000, now: 7, byScenario: [14, 0] }]);
     // The same customer orders in each world: late now, later with the delay, on time expedited.
-    expect(compared.plan).toEqual({ lateCustomerOrders: 1, revenueAtRisk: 5_000, worstDaysLate: 7, neverCovered: 0 });
-    expect(compared.scenarios.map((s) => s.world)).toEqual([
-      { lateCustomerOrders: 1, revenueAtRisk: 5_000, worstDaysLate: 14, neverCovered: 0 },
-      { lateCustomerOrders: 0, revenueAtRisk: 0, worstDaysLate: null, neverCovered: 0 },
+    expect(compared.plan).toEqual({ lateCustomerOrders: 1, revenueAtRisk: 5_000, worstDaysLate: 7, neverCovered: 0, daysLateTotal: 7 });
+    expect(compared.scenarios.map((s) => [s.world, s.earlier, s.later])).toEqual([
+      [{ lateCustomerOrders: 1, revenueAtRisk: 5_000, worstDaysLate: 14, neverCovered: 0, daysLateTotal: 14 }, 0, 1],
+      [{ lateCustomerOrders: 0, revenueAtRisk: 0, worstDaysLate: null, neverCovered: 0, daysLateTotal: 0 }, 1, 0],
     ]);
     // Nothing of it stays in the plan.
     expect(index.plan()).toEqual(before);
@@ -47,11 +47,22 @@ describe('scenarios', () => {
     // Since it was saved, 15 M of RM-1 were received: MO-SA no longer waits for PO-2/10, so its delay hurts nobody.
     const received = { ...dataset, lots: [...dataset.lots, { lotId: 'L-RM2', itemId: 'RM-1', plant: 'P1', quantity: 15, stockType: 'unrestricted' as const }] };
     const again = weighScenario(new PlanIndex(received, received.today), weekLater, noLanes);
-    expect(changedSince(saved, again)).toEqual(['orders hit 3 → 0', 'revenue at risk 5000 → 0', 'worst lateness +19 d → none', 'CO-1 +14 d → unchanged']);
+    expect(changedSince(saved, again)).toEqual(['orders it makes later 3 → 0', 'revenue it puts at risk 5,000 → 0', 'worst lateness it causes +19 d → none', 'CO-1 +14 d in it when saved, no longer moved by it']);
     const gone = { ...dataset, poLines: dataset.poLines.filter((line) => line.id !== 'PO-2/10') };
     const orphaned = weighScenario(new PlanIndex(gone, gone.today), weekLater, noLanes);
-    expect(orphaned.noLongerApplies).toEqual(['PO-2/10 delayed to 2026-12-27']);
-    expect(changedSince(saved, orphaned)).toContain('no longer applies: PO-2/10 delayed to 2026-12-27');
+    expect(orphaned.noLongerApplies).toEqual(['PO-2/10 delayed to 27 Dec 2026']);
+    expect(changedSince(saved, orphaned)).toContain('no longer applies: PO-2/10 delayed to 27 Dec 2026');
+  });
+
+  it('follows the orders a response’s exception hits even when it moves none, and says when they move under it', () => {
+    const accept: Scenario = { id: 'S-4', name: 'Accept the delay', steps: [{ kind: 'response', label: 'Accept the delay', changes: [], watch: ['CO-1'] }] };
+    const compared = compareScenarios(new PlanIndex(dataset, dataset.today), [accept], noLanes);
+    // Not an empty comparison: CO-1 is late now, and as late in this world.
+    expect(compared.plan).toMatchObject({ lateCustomerOrders: 1, worstDaysLate: 7 });
+    expect(compared.customerOrders).toEqual([{ id: 'CO-1', value: 5_000, now: 7, byScenario: [7] }]);
+    const saved = weighScenario(new PlanIndex(dataset, dataset.today), accept, noLanes);
+    const received = { ...dataset, lots: [...dataset.lots, { lotId: 'L-RM2', itemId: 'RM-1', plant: 'P1', quantity: 15, stockType: 'unrestricted' as const }] };
+    expect(changedSince(saved, weighScenario(new PlanIndex(received, received.today), accept, noLanes))).toEqual(['CO-1 +7 d → on time']);
   });
 
   it('costs the freight of the stock transport orders a scenario adds, by lane', () => {

@@ -131,12 +131,23 @@ describe('why an order is late', () => {
   });
 });
 
+describe('an order late by its schedule', () => {
+  it('ends at the production order rescheduled past the need, which finishes on its own date', () => {
+    // MO-FG moved to start when SA-1 arrives (24 Dec) and due 27 Dec: on its date, after CO-1's 20 Dec.
+    const rescheduled = { ...dataset, productionOrders: dataset.productionOrders.map((order) => (order.id === 'MO-FG' ? { ...order, startDate: '2026-12-24', dueDate: '2026-12-27' } : order)) };
+    const explained = explainLate(new PlanIndex(rescheduled, rescheduled.today), 'CO-1')!;
+    expect(explained.daysLate).toBe(7);
+    expect(explained.because).toBe('late because MO-FG is scheduled to finish 27 Dec 2026, needed 20 Dec 2026');
+    expect(explained.steps.map((step) => step.kind)).toEqual(['customer-order', 'production-order']);
+  });
+});
+
 describe('production orders that never finish', () => {
   it('are listed at their due date, bringing nothing, and say why', () => {
     const short = { ...dataset, poLines: dataset.poLines.filter((line) => line.id !== 'PO-2/10') };
     const list = stockRequirements(new PlanIndex(short, short.today), master, 'FG-1', 'P1')!;
     const stuck = list.rows.find((row) => row.document === 'MO-FG')!;
-    expect(stuck).toMatchObject({ date: '2026-12-18', kind: 'production-output', quantity: 0, status: 'never finishes: 10 EA planned, a component is never covered', partner: 'line L2' });
+    expect(stuck).toMatchObject({ date: '2026-12-18', kind: 'production-output', quantity: 0, status: 'never finishes (10 EA planned)', partner: 'line L2' });
     // Still date order, and the running quantity stays the sum of the rows.
     const dates = list.rows.map((row) => row.date);
     expect(dates).toEqual([...dates].sort());

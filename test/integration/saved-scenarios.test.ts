@@ -45,6 +45,10 @@ describe('saved scenarios on every workstation', () => {
     // Bad input names the field; a quality engineer may not save a planner's what-if.
     await expect(async () => save({ name: 'expedite IT', steps: [{ kind: 'delay', poLineId: line.id, newDate: dataset.today }] }, planner.as)).rejects.toThrow(/^name: a scenario named "expedite IT" is saved already/);
     await expect(async () => save({ name: 'Nothing there', steps: [{ kind: 'response', exceptionId: 'EX-NONE', responseId: 'expedite' }] }, planner.as)).rejects.toThrow(/^steps\.0\.exceptionId: no exception EX-NONE/);
+    // A what-if naming what the plan does not have would weigh as harmless: refused, naming the step and its field.
+    await expect(async () => save({ name: 'Unknown line', steps: [{ kind: 'delay', poLineId: 'PO-9999999/10', newDate: dataset.today }] }, planner.as)).rejects.toThrow(/^steps\.0\.poLineId: the plan has no open PO line PO-9999999\/10/);
+    await expect(async () => save({ name: 'Unknown lot', steps: [{ kind: 'response', exceptionId: exception.id, responseId: 'expedite' }, { kind: 'lot-block', lotId: 'L-NONE' }] }, planner.as)).rejects.toThrow(/^steps\.1\.lotId: the plan has no lot L-NONE/);
+    await expect(async () => save({ name: 'Unknown stop', steps: [{ kind: 'line-stop', plant: 'P9', line: 'L2', from: dataset.today, days: 3 }] }, planner.as)).rejects.toThrow(/^steps\.0\.line: the plan has no production order on line P9\/L2/);
     await expect(async () => engineer.core.handlers['scenarios.save']({ name: 'Mine', steps: [{ kind: 'lot-block', lotId: 'L-1' }] }, engineer.as)).rejects.toThrow(/^role: a quality engineer cannot save scenarios/);
 
     const listed = await planner.core.handlers['scenarios.list']({}, planner.as);
@@ -60,6 +64,10 @@ describe('saved scenarios on every workstation', () => {
     const [expedited, accepted] = compared.scenarios;
     expect(expedited!.world.revenueAtRisk).toBeLessThan(compared.plan.revenueAtRisk);
     expect(accepted!.world.revenueAtRisk).toBeGreaterThanOrEqual(compared.plan.revenueAtRisk);
+    expect(expedited!.earlier).toBeGreaterThan(0);
+    const acceptAlone = (await planner.core.handlers['scenarios.compare']({ ids: [accept.id] }, planner.as))!;
+    expect(acceptAlone.plan.lateCustomerOrders).toBeGreaterThan(0);
+    expect(acceptAlone.scenarios[0]!.earlier).toBe(0);
     expect(compared.customerOrders.some((order) => order.byScenario[0] !== order.now)).toBe(true);
     expect(expedited!.changedSince).toEqual([]);
 

@@ -19,11 +19,11 @@ const scenario = (id: string): ScenarioRow => ({
   applied: null,
 });
 
-const world = { lateCustomerOrders: 1, revenueAtRisk: 100, worstDaysLate: 7, neverCovered: 0 };
+const world = { lateCustomerOrders: 1, revenueAtRisk: 100, worstDaysLate: 7, neverCovered: 0, daysLateTotal: 7 };
 const comparison: ScenarioComparisonView = {
   weighedAt: '2026-12-07T10:00:00.000Z',
   plan: world,
-  scenarios: ['A', 'B'].map((id) => ({ id, name: `Scenario ${id}`, steps: [], figures: { ...scenario(id).savedFigures }, world, changedSince: [], noLongerApplies: [], applied: null, responseCount: 1 })),
+  scenarios: ['A', 'B'].map((id) => ({ id, name: `Scenario ${id}`, steps: [], figures: { ...scenario(id).savedFigures }, world, earlier: 0, later: 0, changedSince: [], noLongerApplies: [], applied: null, responseCount: 1 })),
   customerOrders: [
     { id: 'CO-1', customerId: 'C-1', value: 100, priority: 1, now: 7, byScenario: [0, 12] },
     { id: 'CO-2', customerId: 'C-2', value: 50, priority: 2, now: 100, byScenario: [9, null] },

@@ -48,7 +48,7 @@ function StepFields({ kind, onAdd }: { kind: StepKind; onAdd(step: ScenarioStepI
 
   function add() {
     setError(null);
-    const text = (value: string) => value.trim();
+    const text = (value: string) => value.trim().toUpperCase();
     switch (kind) {
       case 'response': {
         const response = responses.find((candidate) => candidate.id === responseId);
@@ -67,7 +67,7 @@ function StepFields({ kind, onAdd }: { kind: StepKind; onAdd(step: ScenarioStepI
         const count = Number(days);
         if (!text(a) || !text(b)) return setError('line: give the plant and the line');
         if (!c) return setError('from: give the day the line stops');
-        if (!Number.isInteger(count) || count < 1 || count > 90) return setError('days: a whole number of days from 1 to 90');
+        if (!Number.isInteger(count) || count < 1 || count > 365) return setError('days: a whole number of days from 1 to 365');
         const step: ScenarioStepInput = { kind, plant: text(a), line: text(b), from: c, days: count };
         return onAdd(step, describeDraftStep(step));
       }
@@ -116,7 +116,7 @@ function StepFields({ kind, onAdd }: { kind: StepKind; onAdd(step: ScenarioStepI
       {kind === 'lot-block' && (
         <label>
           <span>Lot</span>
-          <input value={a} onChange={(event) => setA(event.target.value)} placeholder="LOT-…" data-testid="builder-lot" />
+          <input value={a} onChange={(event) => setA(event.target.value)} placeholder="L-000101" data-testid="builder-lot" />
         </label>
       )}
       {kind === 'line-stop' && (
@@ -135,7 +135,7 @@ function StepFields({ kind, onAdd }: { kind: StepKind; onAdd(step: ScenarioStepI
           </label>
           <label>
             <span>Days</span>
-            <input type="number" min={1} max={90} value={days} onChange={(event) => setDays(event.target.value)} size={4} data-testid="builder-days" />
+            <input type="number" min={1} max={365} value={days} onChange={(event) => setDays(event.target.value)} size={4} data-testid="builder-days" />
           </label>
         </>
       )}

@@ -31,7 +31,7 @@ export const scenarioColumns: ColDef<ScenarioRow>[] = [
   {
     colId: 'applied',
     headerName: 'Applied',
-    width: 190,
+    width: 240,
     valueGetter: ({ data }) => (data?.applied ? `${data.applied.by}, ${formatDateTime(data.applied.at)}` : data && data.responseCount === 0 ? 'what-if only' : 'not yet'),
     cellClassRules: { 'scenario-applied': ({ data }) => data?.applied !== null && data?.applied !== undefined },
     ...textFilter,

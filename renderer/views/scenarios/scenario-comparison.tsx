@@ -14,11 +14,20 @@ import { mayCall } from '../../../shared/api/roles';
 import { comparisonColumns, getCustomerRowId, scenarioDefaultColDef } from './scenario-columns';
 import { formatWorstOfWorld } from './scenario-format';
 
-const worldRows: { label: string; title: string; cell(world: ScenarioWorld): string }[] = [
-  { label: 'Customer orders late', title: 'Of the customer orders below: late or never covered in this world', cell: (world) => String(world.lateCustomerOrders) },
-  { label: 'Revenue at risk', title: 'The value of those late customer orders', cell: (world) => formatMoney(world.revenueAtRisk) },
-  { label: 'Worst lateness', title: 'The most days late of those customer orders', cell: (world) => formatWorstOfWorld(world.worstDaysLate, world.lateCustomerOrders) },
+/** Each figure of a world, and the number it is better or worse by (lower is better; never covered counts as the worst). */
+const worldRows: { label: string; title: string; cell(world: ScenarioWorld): string; measure(world: ScenarioWorld): number }[] = [
+  { label: 'Customer orders late', title: 'Of the customer orders below: late or never covered in this world', cell: (world) => String(world.lateCustomerOrders), measure: (world) => world.lateCustomerOrders },
+  { label: 'Revenue at risk', title: 'The value of those late customer orders', cell: (world) => formatMoney(world.revenueAtRisk), measure: (world) => world.revenueAtRisk },
+  {
+    label: 'Worst lateness',
+    title: 'The most days late of those customer orders',
+    cell: (world) => formatWorstOfWorld(world.worstDaysLate, world.lateCustomerOrders),
+    measure: (world) => (world.lateCustomerOrders === 0 ? 0 : (world.worstDaysLate ?? Number.POSITIVE_INFINITY)),
+  },
+  { label: 'Days late, added up', title: 'The days late of those customer orders added up: it moves whenever one of them is earlier or later', cell: (world) => `${world.daysLateTotal.toLocaleString('en-US')} d`, measure: (world) => world.daysLateTotal + world.neverCovered * 1e6 },
 ];
+
+const trendClass = (value: number, plan: number): string => (value < plan ? 'scenario-better' : value > plan ? 'scenario-worse' : '');
 
 function ScenarioActions({ scenario }: { scenario: ComparedScenario }) {
   const role = useSessionStore((state) => state.session?.role ?? null);
@@ -91,7 +100,7 @@ export function ScenarioComparison({ comparison }: { comparison: ScenarioCompari
       <header className="scenario-comparison__header">
         <h2 id="comparison-title">Compared with the plan</h2>
         <span className="scenario-comparison__hint" title={`Weighed against the plan ${formatDateTime(comparison.weighedAt)}; again whenever the plan moves`}>
-          {formatCount(comparison.customerOrders.length, 'customer order')} any of them moves · weighed {formatTimeOfDay(comparison.weighedAt)}
+          {formatCount(comparison.customerOrders.length, 'customer order')} compared, those moved most first · weighed {formatTimeOfDay(comparison.weighedAt)}
           {comparing ? ' · weighing again…' : ''}
         </span>
       </header>
@@ -117,12 +126,23 @@ export function ScenarioComparison({ comparison }: { comparison: ScenarioCompari
                 </th>
                 <td>{row.cell(plan)}</td>
                 {scenarios.map((scenario) => (
-                  <td key={scenario.id} className={scenario.world.revenueAtRisk < plan.revenueAtRisk ? 'scenario-better' : scenario.world.revenueAtRisk > plan.revenueAtRisk ? 'scenario-worse' : ''}>
+                  <td key={scenario.id} className={trendClass(row.measure(scenario.world), row.measure(plan))}>
                     {row.cell(scenario.world)}
                   </td>
                 ))}
               </tr>
             ))}
+            <tr>
+              <th scope="row" title="Of the customer orders compared, how many it makes earlier and how many later than the plan now">
+                Customer orders earlier · later
+              </th>
+              <td>—</td>
+              {scenarios.map((scenario) => (
+                <td key={scenario.id} data-testid={`scenario-earlier-later-${scenario.id}`}>
+                  <span className={scenario.earlier > 0 ? 'scenario-better' : ''}>{scenario.earlier} earlier</span> · <span className={scenario.later > 0 ? 'scenario-worse' : ''}>{scenario.later} later</span>
+                </td>
+              ))}
+            </tr>
             <tr>
               <th scope="row" title="Production and customer orders it makes later than the plan now">
                 Orders made later
