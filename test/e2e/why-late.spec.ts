@@ -127,6 +127,12 @@ test('from a late customer order down to the PO line that makes it late, its sto
     // Still once, after the outbox had every chance to send it again.
     await page.waitForTimeout(1500);
     expect(await expedites()).toHaveLength(1);
+
+    // The one that no longer applies is deleted, once confirmed.
+    await page.getByTestId(`delete-scenario-${acceptId}`).click();
+    await page.getByTestId(`confirm-delete-scenario-${acceptId}`).click();
+    await expect(page.getByTestId('scenarios-notice')).toContainText('Deleted “Accept the delay”');
+    await expect(grid.locator('.ag-row')).toHaveCount(1);
   } finally {
     await app.close();
   }

@@ -45,7 +45,7 @@ export function SaveScenarioBar({ exception, response, onClose }: { exception: E
             <input value={name} onChange={(event) => setName(event.target.value)} maxLength={80} autoComplete="off" data-testid="scenario-name" />
           </label>
           <div className="save-scenario-bar__actions">
-            <button type="button" className="button button--small button--primary" disabled={saving || name.trim() === ''} onClick={() => void save()} data-testid="confirm-save-scenario">
+            <button type="button" className="button button--small button--primary" disabled={saving || name.trim() === ''} title={name.trim() === '' ? 'Give the scenario a name' : undefined} onClick={() => void save()} data-testid="confirm-save-scenario">
               {saving ? 'Saving…' : 'Save'}
             </button>
             <button type="button" className="button button--small" onClick={onClose}>

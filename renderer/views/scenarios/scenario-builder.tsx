@@ -206,7 +206,7 @@ export function ScenarioBuilder() {
             <span>Name</span>
             <input value={name} onChange={(event) => setName(event.target.value)} maxLength={80} placeholder="Expedite and move stock from P2" data-testid="builder-name" />
           </label>
-          <button type="button" className="button button--small button--primary" disabled={saving || draft.length === 0} onClick={() => void save()} data-testid="builder-save">
+          <button type="button" className="button button--small button--primary" disabled={saving || draft.length === 0} title={draft.length === 0 ? 'Add a step first' : undefined} onClick={() => void save()} data-testid="builder-save">
             {saving ? 'Saving…' : 'Save scenario'}
           </button>
         </div>

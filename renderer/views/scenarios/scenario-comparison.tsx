@@ -34,6 +34,7 @@ function ScenarioActions({ scenario }: { scenario: ComparedScenario }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [askWorse, setAskWorse] = useState(false);
+  const [askDelete, setAskDelete] = useState(false);
   const mayApply = role !== null && mayCall(role, 'scenarios.apply');
   const cannot = !mayApply
     ? 'Only a planner or a supervisor applies scenarios'
@@ -77,10 +78,21 @@ function ScenarioActions({ scenario }: { scenario: ComparedScenario }) {
           Apply anyway
         </button>
       )}
-      {mayApply && (
-        <button type="button" className="button button--small" disabled={busy} onClick={() => void run(() => deleteScenario(scenario.id))} data-testid={`delete-scenario-${scenario.id}`}>
+      {mayApply && !askDelete && (
+        <button type="button" className="button button--small" disabled={busy} onClick={() => setAskDelete(true)} data-testid={`delete-scenario-${scenario.id}`}>
           Delete
         </button>
+      )}
+      {askDelete && (
+        <span className="scenario-actions__confirm" role="alertdialog" aria-label={`Delete ${scenario.name}`}>
+          Delete “{scenario.name}”?{' '}
+          <button type="button" className="button button--small button--danger-solid" disabled={busy} onClick={() => void run(() => deleteScenario(scenario.id))} data-testid={`confirm-delete-scenario-${scenario.id}`}>
+            Delete
+          </button>{' '}
+          <button type="button" className="button button--small" onClick={() => setAskDelete(false)}>
+            Keep
+          </button>
+        </span>
       )}
       {error && (
         <p className="form-error" role="alert" data-testid={`scenario-error-${scenario.id}`}>

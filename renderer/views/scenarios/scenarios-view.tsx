@@ -11,6 +11,8 @@ import { appGridTheme } from '../../grid/grid-theme';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { comparePicked, followPlanForComparison, loadScenarios } from '../../state/scenario-actions';
 import { useScenariosStore, type ScenariosState } from '../../state/scenarios-slice';
+import { useSessionStore } from '../../state/session-slice';
+import { mayCall } from '../../../shared/api/roles';
 import { ScenarioBuilder } from './scenario-builder';
 import { ScenarioComparison } from './scenario-comparison';
 import { getScenarioRowId, scenarioColumns, scenarioDefaultColDef } from './scenario-columns';
@@ -28,6 +30,9 @@ export function ScenariosView() {
   const notice = useScenariosStore((state) => state.notice);
   const loaded = useScenariosStore((state) => state.loaded);
   const { gridApi, onGridReady } = useRowTransactions(useScenariosStore, selectRows);
+  const role = useSessionStore((state) => state.session?.role ?? null);
+  // Only who may save a scenario is offered to build one.
+  const mayBuild = role !== null && mayCall(role, 'scenarios.save');
 
   useEffect(() => {
     void loadScenarios().then(comparePicked);
@@ -45,7 +50,11 @@ export function ScenariosView() {
     if (event.source === 'api' || !event.node.id) return;
     const { picked: before, setPicked } = useScenariosStore.getState();
     const id = event.node.id;
-    setPicked(event.node.isSelected() ? [...before.filter((other) => other !== id), id] : before.filter((other) => other !== id));
+    const next = event.node.isSelected() ? [...before.filter((other) => other !== id), id] : before.filter((other) => other !== id);
+    // Past three, the oldest pick gives way: said, not silent.
+    const dropped = next.length > maxScenariosCompared ? next[0] : undefined;
+    if (dropped) useScenariosStore.getState().noticed(`At most ${maxScenariosCompared} are compared: “${useScenariosStore.getState().rows.find((row) => row.id === dropped)?.name ?? dropped}” was unticked.`);
+    setPicked(next);
   }
 
   return (
@@ -89,7 +98,7 @@ export function ScenariosView() {
           tooltipShowDelay={400}
         />
       </div>
-      <ScenarioBuilder />
+      {mayBuild && <ScenarioBuilder />}
       {comparison ? (
         <ScenarioComparison comparison={comparison} />
       ) : (
