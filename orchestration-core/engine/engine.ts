@@ -307,6 +307,21 @@ export function createEngine(deps: EngineDeps) {
       return fired;
     },
 
+    /**
+     * Runs an incident's step again, with the signal it failed on, once its cause is fixed: one more
+     * attempt (failing again, it is an incident again). The failed attempts left nothing behind, so
+     * what the step writes and the commands it queues happen once. Throws a Refusal when the instance
+     * has no incident.
+     */
+    retryIncident(instanceId: string, user: string): void {
+      const incident = repos.instances.waitsOf(instanceId).find((wait) => wait.kind === 'incident');
+      if (!incident) throw new Refusal('conflict', `instanceId: ${instanceId} has no incident to retry`);
+      deps.atomically(() => {
+        repos.instances.appendHistory(instanceId, 'incident-retried', { step: incident.step, by: user, afterAttempt: incident.attempt ?? 1 }, clock.now().toISOString());
+        fire(incident, incident.signal as Signal, (incident.attempt ?? 1) + 1);
+      });
+    },
+
     /** When the next timer or retry falls due (ISO), or null when none is set. */
     nextDue: (): string | null => repos.instances.nextDue(),
   };

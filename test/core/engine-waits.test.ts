@@ -5,7 +5,7 @@ import type { CanonicalEvent } from '../../shared/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChangeTracker } from '../../orchestration-core/engine/change-tracker';
 import { createEngine } from '../../orchestration-core/engine/engine';
-import { defineActionWorkflow, defineWorkflow, waitForEvent, waitForTask, waitUntil, type AnyWorkflow, type RetryPolicy } from '../../orchestration-core/engine/workflow';
+import { defineActionWorkflow, defineWorkflow, waitForEvent, waitForTask, waitUntil, type AnyWorkflow, type RetryPolicy, type WorkflowContext } from '../../orchestration-core/engine/workflow';
 import { openStore } from '../../orchestration-core/store/open-store';
 import { createRepos } from '../../orchestration-core/store/repos';
 import { createEventFactory } from '../helpers/event-factory';
@@ -23,10 +23,11 @@ interface WatchState {
 const hour = 3_600_000;
 
 /** A line restart opens a task and waits for it, for a decision on an approval named after the stoppage, and for an hour to pass. */
-function watchWorkflow(options: { failures?: { remaining: number }; retry?: RetryPolicy; declareKey?: boolean } = {}) {
-  const after = (name: string) => (state: WatchState, _signal: unknown, ctx: { audit: (a: string, b: string, c: string, d: Record<string, unknown>) => void }) => {
+function watchWorkflow(options: { failures?: { remaining: number }; retry?: RetryPolicy; declareKey?: boolean; emits?: boolean } = {}) {
+  const after = (name: string) => (state: WatchState, _signal: unknown, ctx: Pick<WorkflowContext, 'audit' | 'emit'>) => {
     // Written before it may throw: a failed attempt must leave nothing of it behind.
     ctx.audit('system', `watch ${name}`, state.stoppageId, {});
+    if (options.emits) ctx.emit('lot.setStatus', { lotId: `L-${state.stoppageId}`, stockType: 'blocked', reason: `watch ${name}` }, { issuedBy: 'system' });
     if (options.failures && options.failures.remaining > 0) {
       options.failures.remaining--;
       throw new Error(`${name}: the ERP's notification service is down`);
@@ -175,6 +176,36 @@ describe('engine waits', () => {
     clock.advance(hour);
     expect(core.store.transaction(() => core.engine.fireDue())).toBe(0);
     expect(core.engine.nextDue()).toBeNull();
+  });
+
+  it('runs an incident\'s step again once its cause is fixed: once more, its writes and its command once', () => {
+    const failures = { remaining: 3 };
+    const core = start([watchWorkflow({ failures, retry: { attempts: 2, backoffMs: 1_000 }, emits: true })]);
+    core.apply(restart('LS-1'));
+    core.apply(decided('AP-LS-1', 'AP-LS-1'));
+    clock.advance(1_000);
+    core.store.transaction(() => core.engine.fireDue());
+    expect(core.waits()).toEqual([{ kind: 'incident', step: 'byDecision' }]);
+    const instanceId = core.instance()[0]!.id;
+    // Retried before the fix: one more attempt, an incident again, nothing left behind.
+    core.engine.retryIncident(instanceId, 'op.ines');
+    expect(core.waits()).toEqual([{ kind: 'incident', step: 'byDecision' }]);
+    expect(core.history('incident').map((entry) => entry['attempt'])).toEqual([2, 3]);
+    const commands = () => core.store.db.prepare("SELECT count(*) FROM outbox WHERE type = 'lot.setStatus'").pluck().get();
+    expect(commands()).toBe(0);
+    expect(core.audits('watch byDecision')).toBe(0);
+    // The cause fixed: retried, the step runs once, its audit entry and its command written once.
+    expect(failures.remaining).toBe(0);
+    core.engine.retryIncident(instanceId, 'op.ines');
+    expect(core.instance()[0]!.status).toBe('completed');
+    expect(core.byOf('LS-1')).toEqual(['byDecision']);
+    expect(core.audits('watch byDecision')).toBe(1);
+    expect(commands()).toBe(1);
+    expect(core.history('incident-retried')).toEqual([
+      { step: 'byDecision', by: 'op.ines', afterAttempt: 2 },
+      { step: 'byDecision', by: 'op.ines', afterAttempt: 3 },
+    ]);
+    expect(() => core.engine.retryIncident(instanceId, 'op.ines')).toThrow(`instanceId: ${instanceId} has no incident to retry`);
   });
 
   it('fails a person\'s task at once, even where the definition retries, and keeps every wait', () => {
