@@ -10,6 +10,7 @@ import { createReplyHandler } from './connectors/reply-handler';
 import { createConsoleLogger, systemClock } from './core-defaults';
 import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
 import { auditSettings } from './services/settings-audit';
+import { createMonitorHandlers } from './services/monitor-handlers';
 import { createScenarioHandlers } from './services/scenario-handlers';
 import { createStockRequirementsHandlers } from './services/stock-requirements-handlers';
 import { createChangeTracker } from './engine/change-tracker';
@@ -252,11 +253,13 @@ function assemble(
 
   let closed = false;
   const clientId = config.clientId ?? workstationClientId(repos, clock);
+  // Each connector's ingest, by connector id: Monitor replays a dead letter on the one it came on.
+  const ingests = new Map(connectorSettings.map((settings) => [settings.id, createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger, plan: () => planning.index(), lineStops })]));
   const connectors: GatewayConnector[] = connectorSettings.map((settings) =>
     createGatewayConnector({
       settings,
       clientId,
-      ingest: createEventIngest({ connectorId: settings.id, store, repos, engine, changes, clock, logger, plan: () => planning.index(), lineStops }),
+      ingest: ingests.get(settings.id)!,
       repos,
       handleReplies,
       clock,
@@ -307,6 +310,7 @@ function assemble(
     ...rebalancing.handlers,
     ...stock.handlers,
     ...scenarios,
+    ...createMonitorHandlers({ repos, engine, commit, clock, ingestOf: (connectorId) => ingests.get(connectorId) }),
     ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => session.state(),
     'session.signIn': (request) => session.signIn(request),

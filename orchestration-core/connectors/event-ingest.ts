@@ -18,6 +18,7 @@ import { projectPlanningEvent } from '../projections/planning-projection';
 import type { Store } from '../store/open-store';
 import type { PlanningDataset } from '../store/planning-repo';
 import type { Repos } from '../store/repos';
+import type { DeadLetter } from '../store/dead-letters';
 
 export interface IngestResult {
   applied: number;
@@ -27,6 +28,9 @@ export interface IngestResult {
   /** Streams where a seq was missing: ask the gateway to replay after `afterSeq`. */
   gaps: { stream: string; afterSeq: number }[];
 }
+
+/** What replaying a dead letter did; `correlationId`: the flow it belongs to, when it could be read. */
+export type ReplayOutcome = { replayed: true; alreadyApplied: boolean; correlationId: string } | { replayed: false; reason: string; correlationId?: string };
 
 export interface EventIngestDeps {
   connectorId: string;
@@ -61,6 +65,35 @@ export function createEventIngest(deps: EventIngestDeps) {
   }
   /** Inside the batch's transaction this is a savepoint; made once, it costs little per event. */
   const applyInSavepoint = store.savepointed(applyOne);
+
+  /**
+   * A dead letter taken in again once its cause is fixed (a mapping setting, a master record), inside
+   * the caller's transaction: read as it arrived, applied in a savepoint, its inbox row marked applied.
+   * One the gateway sent again since and that was applied is not applied twice. Failing again, it says
+   * why now.
+   */
+  function replay(letter: DeadLetter, at: string): ReplayOutcome {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(letter.raw);
+    } catch {
+      return { replayed: false, reason: 'raw: the kept message is not JSON' };
+    }
+    const parsed = readIncomingMessage(raw);
+    if (!parsed.ok) return { replayed: false, reason: parsed.reason, ...(parsed.envelope ? { correlationId: parsed.envelope.correlationId } : {}) };
+    const { id, stream, seq, type, correlationId } = parsed.envelope;
+    if (repos.inbox.outcome(id) === 'applied') return { replayed: true, alreadyApplied: true, correlationId };
+    try {
+      applyInSavepoint(parsed.events, at);
+    } catch (error) {
+      changes.partRolledBack();
+      return { replayed: false, reason: `could not apply: ${(error as Error).message}`, correlationId };
+    }
+    if (repos.inbox.outcome(id) === undefined) repos.inbox.record({ eventId: id, stream, seq, type, outcome: 'applied', at });
+    else repos.inbox.setOutcome(id, 'applied');
+    logger.info('replayed a dead letter', { connector: connectorId, deadLetter: letter.id, eventId: id, correlationId });
+    return { replayed: true, alreadyApplied: false, correlationId };
+  }
 
   /** An event threw while applying a batch without savepoints: the batch is redone with them. */
   class EventFailed extends Error {}
@@ -235,6 +268,7 @@ export function createEventIngest(deps: EventIngestDeps) {
   return {
     applyBatch,
     applySnapshot,
+    replay,
     /** A snapshot part that could not be used: kept with the reason, like any invalid message. */
     deadLetterSnapshot(raw: unknown, reason: string): void {
       store.transaction(() => deadLetter(raw, reason, clock.now().toISOString()));

@@ -10,21 +10,41 @@ export interface DeadLetter {
   reason: string;
   raw: string;
   receivedAt: string;
+  /** Replayed once its cause was fixed, or discarded; null while open. */
+  resolution: 'replayed' | 'discarded' | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  /** A discard's reason, or what a replay did. */
+  resolutionNote: string | null;
 }
 
 export function createDeadLetters(db: Database.Database) {
   const insert = db.prepare(
     'INSERT INTO dead_letters (connector, stream, seq, event_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const list = db.prepare<[], DeadLetter>(
-    `SELECT id, connector, stream, seq, event_id AS eventId, reason, raw, received_at AS receivedAt
-     FROM dead_letters ORDER BY id`,
-  );
+  const columns = `id, connector, stream, seq, event_id AS eventId, reason, raw, received_at AS receivedAt,
+     resolution, resolved_by AS resolvedBy, resolved_at AS resolvedAt, resolution_note AS resolutionNote`;
+  const list = db.prepare<[], DeadLetter>(`SELECT ${columns} FROM dead_letters ORDER BY id`);
+  const one = db.prepare<[number], DeadLetter>(`SELECT ${columns} FROM dead_letters WHERE id = ?`);
+  const openOfReason = db.prepare<[string], DeadLetter>(`SELECT ${columns} FROM dead_letters WHERE resolution IS NULL AND reason = ? ORDER BY id`);
+  const resolve = db.prepare('UPDATE dead_letters SET resolution = ?, resolved_by = ?, resolved_at = ?, resolution_note = ? WHERE id = ? AND resolution IS NULL');
+  const setReason = db.prepare('UPDATE dead_letters SET reason = ? WHERE id = ?');
   return {
-    record(entry: Omit<DeadLetter, 'id' | 'raw'> & { raw: unknown }): void {
+    record(entry: Pick<DeadLetter, 'connector' | 'stream' | 'seq' | 'eventId' | 'reason' | 'receivedAt'> & { raw: unknown }): void {
       insert.run(entry.connector, entry.stream, entry.seq, entry.eventId, entry.reason, safeStringify(entry.raw), entry.receivedAt);
     },
     list: (): DeadLetter[] => list.all(),
+    get: (id: number): DeadLetter | undefined => one.get(id),
+    /** The open ones with this reason, oldest first: "replay all of a reason". */
+    openWithReason: (reason: string): DeadLetter[] => openOfReason.all(reason),
+    /** False when it was resolved already. */
+    resolve(id: number, resolution: 'replayed' | 'discarded', by: string, at: string, note: string | null): boolean {
+      return resolve.run(resolution, by, at, note, id).changes === 1;
+    },
+    /** A replay that failed again: the reason it fails for now. */
+    setReason(id: number, reason: string): void {
+      setReason.run(reason, id);
+    },
   };
 }
 export type DeadLetters = ReturnType<typeof createDeadLetters>;

@@ -12,6 +12,7 @@ export function createInbox(db: Database.Database) {
     'INSERT OR IGNORE INTO inbox (event_id, stream, seq, type, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const setOutcome = db.prepare('UPDATE inbox SET outcome = ? WHERE event_id = ?');
+  const outcomeOf = db.prepare<[string], InboxOutcome>('SELECT outcome FROM inbox WHERE event_id = ?').pluck();
   const cursorsAll = db.prepare<[], { stream: string; seq: number }>('SELECT stream, seq FROM cursors');
   const upsertCursor = db.prepare(
     `INSERT INTO cursors (stream, seq, updated_at) VALUES (?, ?, ?)
@@ -30,6 +31,8 @@ export function createInbox(db: Database.Database) {
       upsertEpoch.run(connector, epoch, at);
     },
     hasEvent: (eventId: string): boolean => has.get(eventId) !== undefined,
+    /** How the event was taken in, or undefined when it never was. */
+    outcome: (eventId: string): InboxOutcome | undefined => outcomeOf.get(eventId),
     /** Records the event unless its id is there already; false: a duplicate, apply nothing. */
     claim(entry: { eventId: string; stream: string; seq: number; type: string; outcome: InboxOutcome; at: string }): boolean {
       return claim.run(entry.eventId, entry.stream, entry.seq, entry.type, entry.outcome, entry.at).changes === 1;

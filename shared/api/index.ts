@@ -9,10 +9,11 @@ import { masterArgSchemas, type MasterApi, type MasterData } from './master';
 import { rebalancingArgSchemas, type RebalancingApi, type RebalancingSnapshot } from './rebalancing';
 import { quarantineArgSchemas, type QuarantineApi, type QuarantineRow } from './quarantine';
 import { sessionArgSchemas, type SessionApi, type SessionState } from './session';
+import { monitorArgSchemas, type MonitorApi } from './monitor';
 import { scenariosArgSchemas, type ScenariosApi } from './scenarios';
 import { stockArgSchemas, type StockApi } from './stock-requirements';
 
-export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi & StockApi & ScenariosApi;
+export type AppApi = QuarantineApi & ConnectorsApi & SessionApi & ImpactApi & ApprovalsApi & AlertsApi & RebalancingApi & MasterApi & AuditApi & StockApi & ScenariosApi & MonitorApi;
 export type ApiMethod = keyof AppApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = ReturnType<AppApi[M]>;
@@ -29,6 +30,7 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   ...auditArgSchemas,
   ...stockArgSchemas,
   ...scenariosArgSchemas,
+  ...monitorArgSchemas,
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

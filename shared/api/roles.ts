@@ -9,6 +9,8 @@ const qualityEngineer: readonly Role[] = ['quality-engineer'];
 const plannerOrSupervisor: readonly Role[] = ['planner', 'supervisor'];
 /** Policy: only a supervisor decides a request for approval (and never their own: approvals-handlers.ts). */
 const supervisor: readonly Role[] = ['supervisor'];
+/** Support: who runs the app at a plant, and a supervisor. */
+const operatorOrSupervisor: readonly Role[] = ['operator', 'supervisor'];
 
 export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'quarantine.list': everyRole,
@@ -22,6 +24,10 @@ export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'scenarios.save': plannerOrSupervisor,
   'scenarios.apply': plannerOrSupervisor,
   'scenarios.delete': plannerOrSupervisor,
+  'monitor.deadLetters': operatorOrSupervisor,
+  'monitor.replayDeadLetters': operatorOrSupervisor,
+  'monitor.discardDeadLetter': operatorOrSupervisor,
+  'monitor.retryIncident': operatorOrSupervisor,
   'quarantine.disposition': qualityEngineer,
   'quarantine.withdraw': qualityEngineer,
   'quarantine.reopen': qualityEngineer,
@@ -66,6 +72,10 @@ const refusedWork: Partial<Record<ApiMethod, string>> = {
   'scenarios.save': 'save scenarios',
   'scenarios.apply': 'apply scenarios',
   'scenarios.delete': 'delete scenarios',
+  'monitor.deadLetters': 'read dead letters',
+  'monitor.replayDeadLetters': 'replay dead letters',
+  'monitor.discardDeadLetter': 'discard dead letters',
+  'monitor.retryIncident': 'retry incidents',
 };
 
 /** What a workstation answers with nobody signed in: the sign-in screen's needs. */

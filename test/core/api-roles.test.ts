@@ -1,11 +1,11 @@
-// The role table: every read open to every role, each write to the roles policy names, and the
+// The role table: every read open to every role but Monitor's (support's), each write to the roles policy names, and the
 // refusal worded as the core has always answered it.
 import { describe, expect, it } from 'vitest';
 import { methodRoles, roleRefusal } from '../../shared/api/roles';
 import { roles } from '../../shared/domain';
 
 describe('role table', () => {
-  it('restricts exactly the decisions policy gives to a role', () => {
+  it('restricts exactly the decisions policy gives to a role, and Monitor to support', () => {
     const restricted = Object.entries(methodRoles).filter(([, allowed]) => allowed.length < roles.length);
     expect(Object.fromEntries(restricted)).toEqual({
       'quarantine.disposition': ['quality-engineer'],
@@ -19,6 +19,10 @@ describe('role table', () => {
       'scenarios.save': ['planner', 'supervisor'],
       'scenarios.apply': ['planner', 'supervisor'],
       'scenarios.delete': ['planner', 'supervisor'],
+      'monitor.deadLetters': ['operator', 'supervisor'],
+      'monitor.replayDeadLetters': ['operator', 'supervisor'],
+      'monitor.discardDeadLetter': ['operator', 'supervisor'],
+      'monitor.retryIncident': ['operator', 'supervisor'],
     });
   });
 

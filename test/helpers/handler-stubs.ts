@@ -33,6 +33,14 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'stock.pegUp': () => null,
     'stock.explain': () => null,
     'stock.search': () => [],
+    'monitor.deadLetters': () => [],
+    'monitor.replayDeadLetters': () => ({ replayed: 0, failed: [] }),
+    'monitor.discardDeadLetter': ({ id }) => {
+      throw new ApiFailure('not-found', `id: no dead letter ${id}`);
+    },
+    'monitor.retryIncident': ({ instanceId }) => {
+      throw new ApiFailure('not-found', `instanceId: no workflow instance ${instanceId}`);
+    },
     'scenarios.list': () => [],
     'scenarios.save': () => ({ id: 'SC-STUB' }),
     'scenarios.compare': () => null,

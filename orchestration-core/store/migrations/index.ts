@@ -20,6 +20,7 @@ import { up as workstation } from './0017-workstation';
 import { up as outboxSubject } from './0018-outbox-subject';
 import { up as exceptionWeighedAt } from './0019-exception-weighed-at';
 import { up as scenarios } from './0020-scenarios';
+import { up as deadLetterResolutions } from './0021-dead-letter-resolutions';
 
 export interface Migration {
   version: number;
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: '0018-outbox-subject', up: outboxSubject },
   { version: 19, name: '0019-exception-weighed-at', up: exceptionWeighedAt },
   { version: 20, name: '0020-scenarios', up: scenarios },
+  { version: 21, name: '0021-dead-letter-resolutions', up: deadLetterResolutions },
 ];

@@ -1,0 +1,89 @@
+// Monitor's write path: a dead letter replayed once its cause is fixed (through the ingest of the
+// connector it came on, in one transaction with its resolution and audit entry) or discarded with a
+// reason, and an incident's step run again. Each is in the audit trail under the flow's correlation id.
+import type { Handlers } from '../../shared/api';
+import type { DeadLetterRow, MonitorApi, ReplayResult } from '../../shared/api/monitor';
+import { ApiFailure } from '../../shared/api/result';
+import type { EventIngest } from '../connectors/event-ingest';
+import type { Clock } from '../core-ports';
+import type { Engine } from '../engine/engine';
+import type { DeadLetter } from '../store/dead-letters';
+import type { Repos } from '../store/repos';
+import type { CommitPath } from './commit-path';
+
+const rawShown = 4000;
+const defaultLimit = 200;
+
+export interface MonitorHandlerDeps {
+  repos: Repos;
+  engine: Engine;
+  commit: CommitPath;
+  clock: Clock;
+  /** The ingest of each connector, by its id: a dead letter is replayed on the one it came on. */
+  ingestOf(connectorId: string): EventIngest | undefined;
+}
+
+const rowOf = (letter: DeadLetter): DeadLetterRow => ({ ...letter, raw: letter.raw.length > rawShown ? `${letter.raw.slice(0, rawShown)}…` : letter.raw });
+
+export function createMonitorHandlers(deps: MonitorHandlerDeps) {
+  const { repos, commit } = deps;
+
+  function openLetter(id: number): DeadLetter {
+    const letter = repos.deadLetters.get(id);
+    if (!letter) throw new ApiFailure('not-found', `id: no dead letter ${id}`);
+    if (letter.resolution) throw new ApiFailure('conflict', `id: dead letter ${id} was ${letter.resolution} by ${letter.resolvedBy} at ${letter.resolvedAt}`);
+    return letter;
+  }
+
+  return {
+    'monitor.deadLetters': ({ open, limit }) => {
+      const letters = repos.deadLetters.list().filter((letter) => !open || letter.resolution === null);
+      return letters.reverse().slice(0, limit ?? defaultLimit).map(rowOf);
+    },
+    'monitor.replayDeadLetters': (args, context) =>
+      commit('monitor.replayDeadLetters', () => {
+        const letters = 'id' in args ? [openLetter(args.id)] : repos.deadLetters.openWithReason(args.reason);
+        if (letters.length === 0) throw new ApiFailure('not-found', `reason: no open dead letter has the reason "${'reason' in args ? args.reason : ''}"`);
+        const result: ReplayResult = { replayed: 0, failed: [] };
+        const at = deps.clock.now().toISOString();
+        for (const letter of letters) {
+          const ingest = deps.ingestOf(letter.connector);
+          if (!ingest) {
+            result.failed.push({ id: letter.id, reason: `connector: ${letter.connector} is not configured on this workstation` });
+            continue;
+          }
+          if (letter.stream === null) {
+            result.failed.push({ id: letter.id, reason: 'stream: a reply or snapshot part is not replayed; the gateway sends it again when the connector syncs' });
+            continue;
+          }
+          const outcome = ingest.replay(letter, at);
+          if (!outcome.replayed) {
+            if (outcome.reason !== letter.reason) repos.deadLetters.setReason(letter.id, outcome.reason);
+            result.failed.push({ id: letter.id, reason: outcome.reason });
+            continue;
+          }
+          const note = outcome.alreadyApplied ? 'applied already (sent again by the gateway); nothing applied twice' : 'applied';
+          repos.deadLetters.resolve(letter.id, 'replayed', context.user, at, note);
+          repos.audit.append({ at, actor: context.user, action: 'dead letter replayed', subject: `DL-${letter.id}`, detail: { connector: letter.connector, eventId: letter.eventId, reason: letter.reason, note }, correlationId: outcome.correlationId });
+          result.replayed++;
+        }
+        return result;
+      }),
+    'monitor.discardDeadLetter': ({ id, reason }, context) =>
+      commit('monitor.discardDeadLetter', () => {
+        const letter = openLetter(id);
+        const at = deps.clock.now().toISOString();
+        repos.deadLetters.resolve(id, 'discarded', context.user, at, reason);
+        repos.audit.append({ at, actor: context.user, action: 'dead letter discarded', subject: `DL-${id}`, detail: { connector: letter.connector, eventId: letter.eventId, why: reason, reason: letter.reason }, ...(letter.eventId ? { correlationId: letter.eventId } : {}) });
+        return { discarded: true as const };
+      }),
+    'monitor.retryIncident': ({ instanceId }, context) =>
+      commit('monitor.retryIncident', () => {
+        const instance = repos.instances.get(instanceId);
+        if (!instance) throw new ApiFailure('not-found', `instanceId: no workflow instance ${instanceId}`);
+        deps.engine.retryIncident(instanceId, context.user);
+        repos.audit.append({ at: deps.clock.now().toISOString(), actor: context.user, action: 'incident retried', subject: instanceId, detail: { workflow: instance.workflow, version: instance.version }, correlationId: instance.correlationKey });
+        return { retried: true as const };
+      }),
+  } satisfies Handlers<MonitorApi>;
+}
