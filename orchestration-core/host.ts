@@ -11,6 +11,7 @@ import { createConsoleLogger, systemClock } from './core-defaults';
 import type { Core, CoreConfig, EmbeddedGateway } from './core-types';
 import { auditSettings } from './services/settings-audit';
 import { createMonitorHandlers } from './services/monitor-handlers';
+import { createMonitorQueries } from './store/monitor-queries';
 import { createScenarioHandlers } from './services/scenario-handlers';
 import { createStockRequirementsHandlers } from './services/stock-requirements-handlers';
 import { createChangeTracker } from './engine/change-tracker';
@@ -310,7 +311,7 @@ function assemble(
     ...rebalancing.handlers,
     ...stock.handlers,
     ...scenarios,
-    ...createMonitorHandlers({ repos, engine, commit, clock, ingestOf: (connectorId) => ingests.get(connectorId) }),
+    ...createMonitorHandlers({ repos, engine, commit, clock, ingestOf: (connectorId) => ingests.get(connectorId), queries: createMonitorQueries(store.db) }),
     ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => session.state(),
     'session.signIn': (request) => session.signIn(request),

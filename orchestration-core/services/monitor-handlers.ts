@@ -2,16 +2,16 @@
 // connector it came on, in one transaction with its resolution and audit entry) or discarded with a
 // reason, and an incident's step run again. Each is in the audit trail under the flow's correlation id.
 import type { Handlers } from '../../shared/api';
-import type { DeadLetterRow, MonitorApi, ReplayResult } from '../../shared/api/monitor';
+import type { MonitorApi, ReplayResult } from '../../shared/api/monitor';
 import { ApiFailure } from '../../shared/api/result';
 import type { EventIngest } from '../connectors/event-ingest';
 import type { Clock } from '../core-ports';
 import type { Engine } from '../engine/engine';
 import type { DeadLetter } from '../store/dead-letters';
 import type { Repos } from '../store/repos';
+import type { MonitorQueries } from '../store/monitor-queries';
 import type { CommitPath } from './commit-path';
 
-const rawShown = 4000;
 const defaultLimit = 200;
 
 export interface MonitorHandlerDeps {
@@ -21,12 +21,12 @@ export interface MonitorHandlerDeps {
   clock: Clock;
   /** The ingest of each connector, by its id: a dead letter is replayed on the one it came on. */
   ingestOf(connectorId: string): EventIngest | undefined;
+  queries: MonitorQueries;
 }
 
-const rowOf = (letter: DeadLetter): DeadLetterRow => ({ ...letter, raw: letter.raw.length > rawShown ? `${letter.raw.slice(0, rawShown)}…` : letter.raw });
 
 export function createMonitorHandlers(deps: MonitorHandlerDeps) {
-  const { repos, commit } = deps;
+  const { repos, commit, queries } = deps;
 
   function openLetter(id: number): DeadLetter {
     const letter = repos.deadLetters.get(id);
@@ -36,10 +36,14 @@ export function createMonitorHandlers(deps: MonitorHandlerDeps) {
   }
 
   return {
-    'monitor.deadLetters': ({ open, limit }) => {
-      const letters = repos.deadLetters.list().filter((letter) => !open || letter.resolution === null);
-      return letters.reverse().slice(0, limit ?? defaultLimit).map(rowOf);
+    'monitor.deadLetters': ({ open, limit }) => queries.deadLetters(open === true, limit ?? defaultLimit),
+    'monitor.instances': ({ show, limit }) => queries.instances(show, limit ?? defaultLimit),
+    'monitor.instance': ({ id }) => {
+      const found = queries.instance(id);
+      if (!found) throw new ApiFailure('not-found', `id: no workflow instance ${id}`);
+      return found;
     },
+    'monitor.outbox': ({ limit }) => queries.pendingCommands(limit ?? defaultLimit),
     'monitor.replayDeadLetters': (args, context) =>
       commit('monitor.replayDeadLetters', () => {
         const letters = 'id' in args ? [openLetter(args.id)] : repos.deadLetters.openWithReason(args.reason);

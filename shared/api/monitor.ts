@@ -21,6 +21,45 @@ export interface DeadLetterRow {
   resolutionNote: string | null;
 }
 
+export const instanceShows = ['incidents', 'running', 'all'] as const;
+export type InstanceShow = (typeof instanceShows)[number];
+
+/** A workflow instance as Monitor lists it. */
+export interface MonitorInstanceRow {
+  id: string;
+  workflow: string;
+  version: number;
+  /** The triggering event's correlation id: the lot, the PO line, the stoppage. */
+  correlationKey: string;
+  status: 'running' | 'completed' | 'cancelled';
+  /** The step that ran last. */
+  step: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Stopped at a step whose retries are spent: which, after how many attempts, and what it threw. */
+  incident: { step: string; attempts: number; error: string } | null;
+  /** What it waits for, in words ("task T-…", "reply cmd-…", "event approval.decided:AP-…", "timer"). */
+  waitsFor: string[];
+  /** The next timer or retry, when one is set. */
+  nextDueAt: string | null;
+}
+
+export interface InstanceHistoryEntry {
+  kind: string;
+  at: string;
+  detail: Record<string, unknown>;
+}
+
+export interface PendingCommandRow {
+  commandId: string;
+  connector: string;
+  type: string;
+  entityId: string | null;
+  attempts: number;
+  lastAttemptAt: string | null;
+  createdAt: string;
+}
+
 export interface ReplayResult {
   replayed: number;
   /** Those that fail again, with the reason they fail for now. */
@@ -31,6 +70,9 @@ const deadLetterIdSchema = z.number().int().positive();
 
 export const monitorArgSchemas = {
   'monitor.deadLetters': z.object({ open: z.boolean().optional(), limit: z.number().int().min(1).max(1000).optional() }),
+  'monitor.instances': z.object({ show: z.enum(instanceShows), limit: z.number().int().min(1).max(1000).optional() }),
+  'monitor.instance': z.object({ id: idSchema }),
+  'monitor.outbox': z.object({ limit: z.number().int().min(1).max(1000).optional() }),
   /** One dead letter, or every open one of a reason. */
   'monitor.replayDeadLetters': z.union([z.object({ id: deadLetterIdSchema }), z.object({ reason: z.string().min(1).max(2000) })]),
   'monitor.discardDeadLetter': z.object({ id: deadLetterIdSchema, reason: z.string().trim().min(1, 'say why it is discarded').max(500) }),
@@ -41,6 +83,11 @@ export interface MonitorApi {
   /** Newest first; `open`: only those neither replayed nor discarded. */
   'monitor.deadLetters': (args: { open?: boolean; limit?: number }) => DeadLetterRow[];
   'monitor.replayDeadLetters': (args: { id: number } | { reason: string }) => ReplayResult;
+  /** Newest first (by last change), a page; with how many there are of each. */
+  'monitor.instances': (args: { show: InstanceShow; limit?: number }) => { rows: MonitorInstanceRow[]; counts: { all: number; running: number; incidents: number } };
+  'monitor.instance': (args: { id: string }) => { row: MonitorInstanceRow; history: InstanceHistoryEntry[] };
+  /** Commands not yet answered upstream, oldest first. */
+  'monitor.outbox': (args: { limit?: number }) => PendingCommandRow[];
   'monitor.discardDeadLetter': (args: { id: number; reason: string }) => { discarded: true };
   /** Runs the incident's step again (its cause fixed); it is an incident again if it fails. */
   'monitor.retryIncident': (args: { instanceId: string }) => { retried: true };

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChangeTracker } from '../../orchestration-core/engine/change-tracker';
 import { createEngine } from '../../orchestration-core/engine/engine';
 import { defineActionWorkflow, defineWorkflow, waitForEvent, waitForTask, waitUntil, type AnyWorkflow, type RetryPolicy, type WorkflowContext } from '../../orchestration-core/engine/workflow';
+import { createMonitorQueries } from '../../orchestration-core/store/monitor-queries';
 import { openStore } from '../../orchestration-core/store/open-store';
 import { createRepos } from '../../orchestration-core/store/repos';
 import { createEventFactory } from '../helpers/event-factory';
@@ -187,6 +188,9 @@ describe('engine waits', () => {
     core.store.transaction(() => core.engine.fireDue());
     expect(core.waits()).toEqual([{ kind: 'incident', step: 'byDecision' }]);
     const instanceId = core.instance()[0]!.id;
+    // Monitor lists it among the incidents, with the step and what it threw.
+    const monitor = createMonitorQueries(core.store.db);
+    expect(monitor.instances('incidents', 50)).toMatchObject({ rows: [{ id: instanceId, correlationKey: 'LS-1', incident: { step: 'byDecision', attempts: 2, error: "byDecision: the ERP's notification service is down" } }], counts: { all: 1, running: 1, incidents: 1 } });
     // Retried before the fix: one more attempt, an incident again, nothing left behind.
     core.engine.retryIncident(instanceId, 'op.ines');
     expect(core.waits()).toEqual([{ kind: 'incident', step: 'byDecision' }]);
@@ -206,6 +210,8 @@ describe('engine waits', () => {
       { step: 'byDecision', by: 'op.ines', afterAttempt: 3 },
     ]);
     expect(() => core.engine.retryIncident(instanceId, 'op.ines')).toThrow(`instanceId: ${instanceId} has no incident to retry`);
+    expect(monitor.instances('incidents', 50)).toMatchObject({ rows: [], counts: { running: 0, incidents: 0 } });
+    expect(monitor.instance(instanceId)!.history.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['incident', 'incident-retried', 'completed']));
   });
 
   it('fails a person\'s task at once, even where the definition retries, and keeps every wait', () => {

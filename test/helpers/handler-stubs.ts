@@ -34,6 +34,11 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'stock.explain': () => null,
     'stock.search': () => [],
     'monitor.deadLetters': () => [],
+    'monitor.instances': () => ({ rows: [], counts: { all: 0, running: 0, incidents: 0 } }),
+    'monitor.instance': ({ id }) => {
+      throw new ApiFailure('not-found', `id: no workflow instance ${id}`);
+    },
+    'monitor.outbox': () => [],
     'monitor.replayDeadLetters': () => ({ replayed: 0, failed: [] }),
     'monitor.discardDeadLetter': ({ id }) => {
       throw new ApiFailure('not-found', `id: no dead letter ${id}`);

@@ -5,6 +5,7 @@
 // applying twice; a discard keeps its reason; an incident is retried from Monitor. Support's roles only.
 import { describe, expect, it } from 'vitest';
 import { createMonitorHandlers } from '../../orchestration-core/services/monitor-handlers';
+import { createMonitorQueries } from '../../orchestration-core/store/monitor-queries';
 import type { CoreParts } from '../helpers/core-parts';
 import { useCoreParts } from '../helpers/core-parts';
 import { createEventFactory, inspectionFailurePayload } from '../helpers/event-factory';
@@ -15,7 +16,7 @@ describe('dead letters in Monitor', () => {
   useCoreParts((made) => (parts = made));
 
   const monitorAs = (role: 'operator' | 'supervisor' | 'planner') =>
-    createMonitorHandlers({ repos: parts.repos, engine: parts.engine, commit: parts.commitAs(role), clock: { now: () => new Date('2026-11-02T09:00:00Z') }, ingestOf: (id) => (id === 'plant-P1' ? parts.ingest : undefined) });
+    createMonitorHandlers({ repos: parts.repos, engine: parts.engine, commit: parts.commitAs(role), clock: { now: () => new Date('2026-11-02T09:00:00Z') }, ingestOf: (id) => (id === 'plant-P1' ? parts.ingest : undefined), queries: createMonitorQueries(parts.store.db) });
   const operator = { user: 'op.ines' };
   const blocksOf = (lotId: string) => parts.repos.outbox.pending('erp', 0, 1000).filter((sent) => sent.command.type === 'lot.setStatus' && (sent.command.payload as { lotId: string }).lotId === lotId);
   const audit = (action: string) => parts.repos.audit.entries().filter((entry) => entry.action === action);
@@ -50,6 +51,13 @@ describe('dead letters in Monitor', () => {
     const flow = parts.repos.audit.entries().filter((entry) => entry.detail['correlationId'] === failed.correlationId).map((entry) => entry.action);
     expect(flow).toContain('dead letter replayed');
     expect(flow).toContain('command lot.setStatus');
+    // Monitor shows the workflow the replay started, under the lot, waiting for the quality engineer.
+    const running = monitor['monitor.instances']({ show: 'running' });
+    const started = running.rows.find((row) => row.correlationKey === failed.correlationId)!;
+    expect(started).toMatchObject({ workflow: 'inspection-failed', status: 'running', incident: null });
+    expect(started.waitsFor.some((wait) => wait.startsWith('task '))).toBe(true);
+    expect(monitor['monitor.instance']({ id: started.id }).history[0]).toMatchObject({ kind: 'started' });
+    expect(monitor['monitor.outbox']({}).map((command) => command.type)).toContain('lot.setStatus');
     // Once is once: a second replay is refused, nothing applied again.
     expect(() => monitor['monitor.replayDeadLetters']({ id: letter!.id }, operator)).toThrow(/^id: dead letter \d+ was replayed by op\.ines/);
     expect(blocks()).toHaveLength(1);

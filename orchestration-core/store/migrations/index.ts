@@ -21,6 +21,7 @@ import { up as outboxSubject } from './0018-outbox-subject';
 import { up as exceptionWeighedAt } from './0019-exception-weighed-at';
 import { up as scenarios } from './0020-scenarios';
 import { up as deadLetterResolutions } from './0021-dead-letter-resolutions';
+import { up as monitorIndexes } from './0022-monitor-indexes';
 
 export interface Migration {
   version: number;
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: '0019-exception-weighed-at', up: exceptionWeighedAt },
   { version: 20, name: '0020-scenarios', up: scenarios },
   { version: 21, name: '0021-dead-letter-resolutions', up: deadLetterResolutions },
+  { version: 22, name: '0022-monitor-indexes', up: monitorIndexes },
 ];
