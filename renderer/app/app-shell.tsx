@@ -1,6 +1,7 @@
 // The fixed frame around every view: header, navigation, connection banners, status bar.
 import { useEffect, useState } from 'react';
 import { useNavigationStore } from '../state/navigation-slice';
+import { MonitorView } from '../views/monitor/monitor-view';
 import { ScenariosView } from '../views/scenarios/scenarios-view';
 import { StockView } from '../views/stock/stock-view';
 import { selectYoursToDecideCount, useApprovalsStore } from '../state/approvals-slice';
@@ -50,6 +51,7 @@ function SignedInShell() {
         {view === 'quarantine' && <QuarantineView />}
         {view === 'rebalancing' && <RebalancingView />}
         {view === 'approvals' && <ApprovalsView />}
+        {view === 'monitor' && <MonitorView />}
         {view === 'audit' && <AuditView />}
       </main>
       <StatusBar />

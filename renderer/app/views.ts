@@ -7,7 +7,7 @@ export const appViews = [
   { id: 'quarantine', label: 'Quarantine', available: true },
   { id: 'rebalancing', label: 'Rebalancing', available: true },
   { id: 'approvals', label: 'Approvals', available: true },
-  { id: 'monitor', label: 'Monitor', available: false },
+  { id: 'monitor', label: 'Monitor', available: true },
   { id: 'audit', label: 'Audit', available: true },
 ] as const;
 
@@ -18,8 +18,8 @@ const landingViews: Record<Role, AppViewId> = {
   planner: 'order-impact',
   'quality-engineer': 'quarantine',
   supervisor: 'approvals',
-  // Support work; its own view, Monitor, is not built yet: the queue of lots shows what the floor waits for.
-  operator: 'quarantine',
+  // Support work: what the workflows and connectors are doing, and what failed.
+  operator: 'monitor',
 };
 
 export function landingView(role: Role): AppViewId {

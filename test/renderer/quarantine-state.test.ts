@@ -246,6 +246,7 @@ describe('who starts where and who decides', () => {
     expect(landingView('planner')).toBe('order-impact');
     expect(landingView('quality-engineer')).toBe('quarantine');
     expect(landingView('supervisor')).toBe('approvals');
+    expect(landingView('operator')).toBe('monitor');
   });
 
   it('lets only a quality engineer post a usage decision, and tells the others why', () => {
