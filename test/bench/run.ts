@@ -7,6 +7,7 @@
 import { benchExceptionReweigh } from './exception-reweigh';
 import { benchImpactGridBrowser } from './impact-grid-browser';
 import { benchLineStop } from './line-stop';
+import { benchMonitorQueries } from './monitor-queries';
 import { benchOneWorld } from './one-world';
 import { benchPlanning } from './planning';
 import { benchPlumbing } from './plumbing';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   if (!only || only === 'impact-grid') await benchImpactGridBrowser();
   if (!only || only === 'rebalancing') await benchRebalancing();
   if (!only || only === 'line-stop') benchLineStop();
+  if (!only || only === 'monitor') benchMonitorQueries();
   if (!only || only === 'one-world') await benchOneWorld();
 }
 
