@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startRebalanceWorkerFromSource } from '../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import { createCore } from '../orchestration-core/host';
 import { consoleLogger } from './console-logger';
+import { createFileLogger } from './file-logger';
 import { lockDataFolder } from './data-folder-lock';
 import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
 import { gatewayConnectors } from './gateway-connectors';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const renderer = await readRendererFiles(path.resolve(import.meta.dirname, '../dist/renderer'));
   mkdirSync(dataDir, { recursive: true });
   const dataFolder = lockDataFolder(dataDir);
+  // JSON lines in the data folder's logs/, the readable line on stderr too.
+  const logger = createFileLogger(dataDir);
 
   const core = await createCore({
     databasePath: path.join(dataDir, 'plant-orchestrator.sqlite'),
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
     // The web host runs from source under tsx, so the worker does too.
     startRebalanceWorker: startRebalanceWorkerFromSource,
     ...(process.env.PLANT_ORCHESTRATOR_TEST_CLOCK_FILE ? { clock: shiftedClock(process.env.PLANT_ORCHESTRATOR_TEST_CLOCK_FILE) } : {}),
-    logger: consoleLogger,
+    logger,
   });
   const host = await startWebHost({
     core,
@@ -74,9 +77,10 @@ async function main(): Promise<void> {
     port,
     host: '127.0.0.1',
     density: settings.ui.density,
-    logger: consoleLogger,
+    logger,
   }).catch(async (error: unknown) => {
     await core.close();
+    await logger.close();
     throw error;
   });
   console.log(`Plant Orchestrator web host: ${host.url}`);
@@ -85,9 +89,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    consoleLogger.info('Shutting down', { signal });
+    logger.info('Shutting down', { signal });
     Promise.allSettled([host.close()])
       .then(() => core.close())
+      .then(() => logger.close())
       .then(() => dataFolder.release())
       .then(
         () => process.exit(0),

@@ -131,7 +131,7 @@ export function createEngine(deps: EngineDeps) {
       const dueAt = again ? new Date(Date.parse(now) + policy.backoffMs * 2 ** (attempt - 1)).toISOString() : null;
       repos.instances.setWaits(instance.id, [{ kind: again ? 'retry' : 'incident', key: null, step: stepName, dueAt, attempt, signal, error: message }], now);
       repos.instances.appendHistory(instance.id, again ? 'step-failed' : 'incident', { step: stepName, attempt, error: message, ...(dueAt ? { retryAt: dueAt } : {}) }, now);
-      deps.logger?.error(`workflow ${instance.workflow} step ${stepName} failed`, { instanceId: instance.id, attempt, error: message, retryAt: dueAt });
+      deps.logger?.error(`workflow ${instance.workflow} step ${stepName} failed`, { instanceId: instance.id, correlationId: instance.correlationKey, attempt, error: message, retryAt: dueAt, incident: !again });
     }
   }
 
@@ -318,6 +318,8 @@ export function createEngine(deps: EngineDeps) {
       if (!incident) throw new Refusal('conflict', `instanceId: ${instanceId} has no incident to retry`);
       deps.atomically(() => {
         repos.instances.appendHistory(instanceId, 'incident-retried', { step: incident.step, by: user, afterAttempt: incident.attempt ?? 1 }, clock.now().toISOString());
+        const instance = repos.instances.get(instanceId);
+        deps.logger?.info(`workflow ${instance?.workflow ?? ''} incident retried`, { instanceId, correlationId: instance?.correlationKey, step: incident.step, by: user });
         fire(incident, incident.signal as Signal, (incident.attempt ?? 1) + 1);
       });
     },
