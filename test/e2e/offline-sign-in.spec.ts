@@ -69,6 +69,9 @@ test('decisions made offline before the sign-in runs out drain once; one after i
 
     // The shift is over: the fourth decision is refused here, saying to sign in again; nothing queued is lost.
     writeFileSync(clockFile, String(shiftHours * 3_600_000 + 60_000));
+    // The workstation reads its clock again within 200 ms and says the sign-in ran out: only then is
+    // the decision made (made sooner, it would still be on the shift's time).
+    await expect(page.getByTestId('session-expired-banner')).toBeVisible();
     await decide(lots[3]!);
     await expect(panel.getByTestId('disposition-error')).toContainText(/^Your sign-in ran out at /);
     await expect(panel.getByTestId('disposition-error')).toContainText('sign in again to decide');
