@@ -2,11 +2,14 @@
 // plant shows in Monitor's dead letters with the reason naming what is wrong and the message as it
 // came; replayed while it is still malformed it fails again and says why; discarded with a reason, it
 // leaves the open list and the Audit view holds the discard.
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { control, startAppWithSimulator } from './app-processes';
 import { signIn } from './sign-in-steps';
 
-test('an operator finds a malformed plant message in Monitor, replays it in vain, and discards it, audited', async ({ page }, testInfo) => {
+const screenshotPath = path.resolve(import.meta.dirname, '../../docs/monitor.png');
+
+test('an operator finds a malformed plant message in Monitor, replays it in vain, and discards it, audited', async ({ page }) => {
   const app = await startAppWithSimulator('op.lena', 'operator');
   try {
     await page.goto(app.url);
@@ -24,7 +27,7 @@ test('an operator finds a malformed plant message in Monitor, replays it in vain
     await row.locator('[col-id="reason"]').click();
     await expect(page.getByTestId('dead-letter-reason')).toContainText('b2mml: xml: not well-formed');
     await expect(page.getByTestId('dead-letter-raw')).toContainText('L-broken');
-    await page.screenshot({ path: testInfo.outputPath('monitor-dead-letter.png') });
+    await page.screenshot({ path: screenshotPath });
 
     await page.getByTestId('replay-dead-letter').click();
     await expect(page.getByTestId('monitor-notice')).toContainText('Replayed 0; 1 failed again: b2mml: xml: not well-formed');

@@ -41,7 +41,7 @@ export const instanceColumns: ColDef<MonitorInstanceRow>[] = [
 export const deadLetterColumns: ColDef<DeadLetterRow>[] = [
   { colId: 'id', headerName: '#', field: 'id', width: 80, type: 'numericColumn', ...numberFilter },
   { colId: 'received', headerName: 'Received', field: 'receivedAt', width: 170, valueFormatter: time, sort: 'desc', ...isoTimeFilter },
-  { colId: 'connector', headerName: 'Connector', width: 150, valueGetter: ({ data }) => (data ? `${data.connector}${data.stream ? ` · ${data.stream}#${data.seq}` : ''}` : ''), ...textFilter },
+  { colId: 'connector', headerName: 'Connector', width: 190, valueGetter: ({ data }) => (data ? `${data.connector}${data.stream ? ` · ${data.stream}#${data.seq}` : ''}` : ''), ...textFilter },
   { colId: 'reason', headerName: 'Reason', field: 'reason', flex: 1, minWidth: 280, tooltipField: 'reason', cellClass: 'text-danger', ...textFilter },
   {
     colId: 'resolution',
