@@ -25,9 +25,30 @@ interface RawWait {
   dueAt: string | null;
   attempt: number | null;
   error: string | null;
+  /** A task wait: the task's kind and the role that acts on it. */
+  taskKind: string | null;
+  taskRole: string | null;
 }
 
 const instanceColumns = `i.id, i.workflow, i.version, i.correlation_key AS correlationKey, i.status, i.step, i.created_at AS createdAt, i.updated_at AS updatedAt`;
+
+/** A wait in words: "a quality engineer's disposition-lot task", "the reply to cmd-…", "approval.decided AP-…". */
+function describeWait(wait: RawWait): string {
+  switch (wait.kind) {
+    case 'task':
+      return wait.taskKind ? `${wait.taskKind} task (${wait.taskRole ?? 'someone'})` : `task ${wait.key ?? ''}`;
+    case 'reply':
+      return `reply to ${wait.key ?? 'a command'}`;
+    case 'event': {
+      const [type, ...key] = (wait.key ?? '').split(':');
+      return `${type} for ${key.join(':')}`;
+    }
+    case 'retry':
+      return `retry of ${wait.step}`;
+    default:
+      return wait.kind;
+  }
+}
 
 export function createMonitorQueries(db: Database.Database) {
   const pages: Record<InstanceShow, Database.Statement<[number], RawInstance>> = {
@@ -59,7 +80,11 @@ export function createMonitorQueries(db: Database.Database) {
     const byInstance = new Map<string, RawWait[]>();
     if (ids.length === 0) return byInstance;
     const rows = db
-      .prepare<string[], RawWait>(`SELECT instance_id AS instanceId, kind, key, step, due_at AS dueAt, attempt, error FROM workflow_waits WHERE instance_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`)
+      .prepare<string[], RawWait>(
+        `SELECT w.instance_id AS instanceId, w.kind, w.key, w.step, w.due_at AS dueAt, w.attempt, w.error, t.kind AS taskKind, t.role AS taskRole
+         FROM workflow_waits w LEFT JOIN human_tasks t ON w.kind = 'task' AND t.id = w.key
+         WHERE w.instance_id IN (${ids.map(() => '?').join(',')}) ORDER BY w.id`,
+      )
       .all(...ids);
     for (const row of rows) byInstance.set(row.instanceId, [...(byInstance.get(row.instanceId) ?? []), row]);
     return byInstance;
@@ -71,7 +96,7 @@ export function createMonitorQueries(db: Database.Database) {
     return {
       ...raw,
       incident: incident ? { step: incident.step, attempts: incident.attempt ?? 1, error: incident.error ?? '' } : null,
-      waitsFor: waits.filter((wait) => wait.kind !== 'incident').map((wait) => (wait.key ? `${wait.kind} ${wait.key}` : wait.kind === 'retry' ? `retry of ${wait.step}` : `${wait.kind}`)),
+      waitsFor: waits.filter((wait) => wait.kind !== 'incident').map(describeWait),
       nextDueAt: due,
     };
   }

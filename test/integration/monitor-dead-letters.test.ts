@@ -55,7 +55,7 @@ describe('dead letters in Monitor', () => {
     const running = monitor['monitor.instances']({ show: 'running' });
     const started = running.rows.find((row) => row.correlationKey === failed.correlationId)!;
     expect(started).toMatchObject({ workflow: 'inspection-failed', status: 'running', incident: null });
-    expect(started.waitsFor.some((wait) => wait.startsWith('task '))).toBe(true);
+    expect(started.waitsFor.some((wait) => / task \(quality-engineer\)$/.test(wait))).toBe(true);
     expect(monitor['monitor.instance']({ id: started.id }).history[0]).toMatchObject({ kind: 'started' });
     expect(monitor['monitor.outbox']({}).map((command) => command.type)).toContain('lot.setStatus');
     // Once is once: a second replay is refused, nothing applied again.

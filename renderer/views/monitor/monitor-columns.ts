@@ -13,7 +13,8 @@ export const getInstanceRowId = (params: GetRowIdParams<MonitorInstanceRow>): st
 export const getDeadLetterRowId = (params: GetRowIdParams<DeadLetterRow>): string => String(params.data.id);
 export const getPendingRowId = (params: GetRowIdParams<PendingCommandRow>): string => params.data.commandId;
 
-export const instanceColumns: ColDef<MonitorInstanceRow>[] = [
+/** With a workflow open beside it, the grid keeps what it is and what it waits for; the panel says the rest. */
+export const instanceColumns = (panelOpen: boolean): ColDef<MonitorInstanceRow>[] => [
   { colId: 'workflow', headerName: 'Workflow', width: 190, valueGetter: ({ data }) => (data ? `${data.workflow} v${data.version}` : ''), cellClass: 'cell-strong', ...textFilter },
   { colId: 'correlation', headerName: 'Correlation id', field: 'correlationKey', width: 200, tooltipField: 'correlationKey', ...textFilter },
   {
@@ -24,7 +25,7 @@ export const instanceColumns: ColDef<MonitorInstanceRow>[] = [
     cellClassRules: { 'text-danger': ({ value }) => value === 'incident' },
     ...textFilter,
   },
-  { colId: 'step', headerName: 'Last step', field: 'step', width: 150, ...textFilter },
+  { colId: 'step', headerName: 'Last step', field: 'step', width: 140, hide: panelOpen, ...textFilter },
   {
     colId: 'waits',
     headerName: 'Waits for / error',
@@ -34,8 +35,8 @@ export const instanceColumns: ColDef<MonitorInstanceRow>[] = [
     tooltipValueGetter: ({ value }) => String(value ?? ''),
     ...textFilter,
   },
-  { colId: 'nextDue', headerName: 'Next timer', field: 'nextDueAt', width: 170, valueFormatter: time, ...isoTimeFilter },
-  { colId: 'updated', headerName: 'Changed', field: 'updatedAt', width: 170, valueFormatter: time, sort: 'desc', ...isoTimeFilter },
+  { colId: 'nextDue', headerName: 'Next timer', field: 'nextDueAt', width: 170, hide: panelOpen, valueFormatter: time, ...isoTimeFilter },
+  { colId: 'updated', headerName: 'Changed', field: 'updatedAt', width: 170, hide: panelOpen, valueFormatter: time, sort: 'desc', ...isoTimeFilter },
 ];
 
 export const deadLetterColumns: ColDef<DeadLetterRow>[] = [

@@ -70,6 +70,7 @@ export function MonitorView() {
     );
 
   const instance = data?.instances.rows.find((row) => row.id === instanceId);
+  const workflowColumns = instanceColumns(instance !== undefined);
   const letter = data?.deadLetters.find((row) => row.id === letterId);
   const counts = data?.instances.counts;
   const openLetters = data?.deadLetters.filter((row) => row.resolution === null).length ?? 0;
@@ -138,7 +139,7 @@ export function MonitorView() {
           {tab === 'workflows' && (
             <AgGridReact<MonitorInstanceRow>
               theme={appGridTheme}
-              columnDefs={instanceColumns}
+              columnDefs={workflowColumns}
               defaultColDef={monitorDefaultColDef}
               rowData={data?.instances.rows ?? []}
               getRowId={getInstanceRowId}
