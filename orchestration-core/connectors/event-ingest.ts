@@ -52,7 +52,7 @@ export function createEventIngest(deps: EventIngestDeps) {
 
   function deadLetter(raw: unknown, reason: string, at: string, where: { stream?: string; seq?: number; eventId?: string } = {}): void {
     repos.deadLetters.record({ connector: connectorId, stream: where.stream ?? null, seq: where.seq ?? null, eventId: where.eventId ?? null, reason, raw, receivedAt: at });
-    logger.warn('dead-lettered a message', { connector: connectorId, reason });
+    logger.warn('dead-lettered a message', { connector: connectorId, reason, ...where });
   }
 
   /** The canonical events of one message: one, or several from a plant's B2MML message. */

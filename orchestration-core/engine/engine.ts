@@ -123,6 +123,7 @@ export function createEngine(deps: EngineDeps) {
         repos.instances.appendHistory(instance.id, 'step', { step: stepName, signal: describe(signal), ...(attempt > 1 ? { attempt } : {}) }, now);
         persist(instance, stepName, step(instance.state, signal, contextFor(instance.id, now)), now);
       });
+      deps.logger?.info(`workflow ${instance.workflow} step ${stepName}`, { instanceId: instance.id, correlationId: instance.correlationKey, signal: signal.kind, ...(attempt > 1 ? { attempt } : {}) });
     } catch (error) {
       if (signal.kind === 'task' || signal.kind === 'action' || (attempt === 1 && policy.attempts <= 1)) throw error;
       changes.partRolledBack();
@@ -246,6 +247,7 @@ export function createEngine(deps: EngineDeps) {
         repos.instances.insert(instance, now);
         repos.instances.appendHistory(instance.id, 'started', { eventId: event.id, type: event.type }, now);
         persist(instance, null, definition.start(event, contextFor(instance.id, now)), now);
+        deps.logger?.info(`workflow ${definition.name} started`, { instanceId: instance.id, correlationId: correlationKey, eventId: event.id, type: event.type });
       }
       interrupt(event);
       eventWaitsPossible ??= repos.instances.anyWaiting('event');
@@ -265,6 +267,7 @@ export function createEngine(deps: EngineDeps) {
       repos.instances.insert(instance, now);
       repos.instances.appendHistory(instance.id, 'started', { action: workflow, user }, now);
       persist(instance, null, definition.start(input, user, contextFor(instance.id, now)), now);
+      deps.logger?.info(`workflow ${workflow} started`, { instanceId: instance.id, correlationId: correlationKey, by: user });
       return instance.id;
     },
 

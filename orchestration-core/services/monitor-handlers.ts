@@ -64,6 +64,8 @@ export function createMonitorHandlers(deps: MonitorHandlerDeps) {
           if (!outcome.replayed) {
             if (outcome.reason !== letter.reason) repos.deadLetters.setReason(letter.id, outcome.reason);
             result.failed.push({ id: letter.id, reason: outcome.reason });
+            // Tried and failed is in the trail too: who tried, and why it fails now.
+            repos.audit.append({ at, actor: context.user, action: 'dead letter replay failed', subject: `DL-${letter.id}`, detail: { connector: letter.connector, eventId: letter.eventId, reason: outcome.reason }, ...(outcome.correlationId ? { correlationId: outcome.correlationId } : {}) });
             continue;
           }
           const note = outcome.alreadyApplied ? 'applied already (sent again by the gateway); nothing applied twice' : 'applied';

@@ -36,6 +36,7 @@ describe('dead letters in Monitor', () => {
     // Replayed while it is still malformed: it fails again, says why, and stays open.
     expect(monitor['monitor.replayDeadLetters']({ id: letter!.id }, operator)).toEqual({ replayed: 0, failed: [{ id: letter!.id, reason: letter!.reason }] });
     expect(parts.repos.deadLetters.get(letter!.id)!.resolution).toBeNull();
+    expect(audit('dead letter replay failed')).toEqual([expect.objectContaining({ actor: 'op.ines', subject: `DL-${letter!.id}`, detail: expect.objectContaining({ reason: letter!.reason }) })]);
 
     // The cause fixed (the message as the plant meant it, kept as it is replayed): applied once.
     parts.store.db.prepare('UPDATE dead_letters SET raw = ? WHERE id = ?').run(JSON.stringify(failed), letter!.id);

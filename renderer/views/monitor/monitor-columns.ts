@@ -25,7 +25,8 @@ export const instanceColumns = (panelOpen: boolean): ColDef<MonitorInstanceRow>[
     cellClassRules: { 'text-danger': ({ value }) => value === 'incident' },
     ...textFilter,
   },
-  { colId: 'step', headerName: 'Last step', field: 'step', width: 140, hide: panelOpen, ...textFilter },
+  // Null until a step after the start ran: the instance still waits where its start left it.
+  { colId: 'step', headerName: 'Last step', width: 140, hide: panelOpen, valueGetter: ({ data }) => data?.step ?? 'start', ...textFilter },
   {
     colId: 'waits',
     headerName: 'Waits for / error',
