@@ -3,7 +3,7 @@
 // output, the order is late because of its latest component, and so on down the bill of materials,
 // ending at the PO line or transfer that arrives too late, or at the quantity nothing covers.
 import type { ExplanationStep, LateExplanation } from '../../shared/api/stock-requirements';
-import { dateOf, dayOf, readableDate } from '../../shared/plan-days';
+import { dateOf, readableDate } from '../../shared/plan-days';
 import { byNeed } from './plan';
 import { receiptDocument, pegKey } from './stock-requirements';
 import type { KeySupply, PlanIndex } from './plan-index';
@@ -120,7 +120,7 @@ export function explainLate(index: PlanIndex, orderId: string, unitOf: (itemId: 
  * demands in need order take the stuck orders' quantities in due-date order, first come first served.
  */
 function stuckProducerFor(keyed: NonNullable<ReturnType<typeof pegKey>>, demand: Demand) {
-  const producers = [...keyed.elements.unfulfilledProducers].sort((a, b) => dayOf(a.dueDate) - dayOf(b.dueDate) || (a.id < b.id ? -1 : 1));
+  const producers = keyed.elements.unfulfilledProducers;
   let at = 0;
   let left = producers[0]?.quantity ?? 0;
   for (const other of [...keyed.elements.demands].sort(byNeed)) {

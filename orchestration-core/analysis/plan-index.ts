@@ -31,7 +31,7 @@ export interface KeyElements {
   demands: Demand[];
   /** Every lot there, whatever its stock type (only unrestricted ones are supply). */
   lots: PlanLot[];
-  /** Production orders of the item there that never finish (a component never covered): no receipt. */
+  /** Production orders of the item there that never finish (a component never covered): no receipt. By due date, then id. */
   unfulfilledProducers: ProductionOrder[];
 }
 
@@ -107,7 +107,10 @@ export class PlanIndex {
       const planned = this.planOrder(state);
       if (planned.outputDay !== null) supplies.push({ day: planned.outputDay, quantity: state.order.quantity, source: { kind: 'production', order: state.order, planned } });
     }
-    return { supplies, demands: [...key.demands], lots: this.data.lotsAt(key), unfulfilledProducers: key.producers.filter((state) => this.planOrder(state).outputDay === null).map((state) => state.order) };
+    return { supplies, demands: [...key.demands], lots: this.data.lotsAt(key), unfulfilledProducers: key.producers
+        .filter((state) => this.planOrder(state).outputDay === null)
+        .map((state) => state.order)
+        .sort((a, b) => dayOf(a.dueDate) - dayOf(b.dueDate) || (a.id < b.id ? -1 : 1)) };
   }
 
   /** The plan has supply or demand of the item at the plant. */

@@ -130,7 +130,7 @@ export function stockRequirements(index: PlanIndex, master: StockRequirementsMas
   receipts.sort((a, b) => a.supply.day - b.supply.day || a.order - b.order);
   // A production order of the item that never finishes brings nothing, and is listed at its due date so
   // the planner sees it (it is what the orders it would cover wait for).
-  const stuck = [...(pegged?.elements.unfulfilledProducers ?? [])].sort((a, b) => dayOf(a.dueDate) - dayOf(b.dueDate) || (a.id < b.id ? -1 : 1));
+  const stuck = pegged?.elements.unfulfilledProducers ?? [];
   let s = 0;
   const stuckRow = (order: (typeof stuck)[number]): StockRequirementRow => ({
     date: order.dueDate,

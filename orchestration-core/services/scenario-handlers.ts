@@ -76,10 +76,10 @@ export function createScenarioHandlers(deps: ScenarioHandlerDeps) {
           return { ...step, label: now.label };
         });
         const id = `SC-${deps.newId().slice(0, 8).toUpperCase()}`;
-        const stored: Omit<StoredScenario, 'applied'> = { id, name, steps: kept, savedBy: context.user, savedAt: deps.clock.now().toISOString(), savedFigures: { ordersHit: 0, revenueAtRisk: 0, worstDaysLate: null, unfulfilled: 0, freightCost: 0 }, savedCustomerOrders: {} };
-        const weighed = weighScenario(plan, weighNow({ ...stored, applied: null }, plan).scenario, laneCost);
-        repos.scenarios.save({ ...stored, savedFigures: viewOf(weighed.figures), savedCustomerOrders: weighed.customerOrders });
-        repos.audit.append({ at: stored.savedAt, actor: context.user, action: 'scenario saved', subject: id, detail: { name, steps: kept.map(describe) } });
+        const savedAt = deps.clock.now().toISOString();
+        const weighed = weighScenario(plan, { id, name, steps: stepsNow(kept, repos, plan).steps }, laneCost);
+        repos.scenarios.save({ id, name, steps: kept, savedBy: context.user, savedAt, savedFigures: viewOf(weighed.figures), savedCustomerOrders: weighed.customerOrders });
+        repos.audit.append({ at: savedAt, actor: context.user, action: 'scenario saved', subject: id, detail: { name, steps: kept.map(describe) } });
         return { id };
       }),
     'scenarios.compare': ({ ids }) => {

@@ -1,22 +1,9 @@
 // Messages a connector could not accept, kept with the reason so they can be inspected and replayed.
 import type Database from 'better-sqlite3';
+import type { DeadLetterRow } from '../../shared/api/monitor';
 
-export interface DeadLetter {
-  id: number;
-  connector: string;
-  stream: string | null;
-  seq: number | null;
-  eventId: string | null;
-  reason: string;
-  raw: string;
-  receivedAt: string;
-  /** Replayed once its cause was fixed, or discarded; null while open. */
-  resolution: 'replayed' | 'discarded' | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  /** A discard's reason, or what a replay did. */
-  resolutionNote: string | null;
-}
+/** As stored, the raw message whole (Monitor's rows show its first 4,000 characters). */
+export type DeadLetter = DeadLetterRow;
 
 export function createDeadLetters(db: Database.Database) {
   const insert = db.prepare(

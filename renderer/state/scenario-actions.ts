@@ -49,7 +49,7 @@ export function openScenario(id: string): void {
 }
 
 export async function applyScenario(id: string, confirmedWorse: boolean): Promise<void> {
-  const name = useScenariosStore.getState().rows.find((row) => row.id === id)?.name ?? id;
+  const name = useScenariosStore.getState().byId[id]?.name ?? id;
   const { commandIds } = await apiClient.invoke('scenarios.apply', { id, ...(confirmedWorse ? { confirmedWorse: true as const } : {}) });
   useScenariosStore.getState().noticed(`Applied “${name}”: ${commandIds.length} command${commandIds.length === 1 ? '' : 's'} queued upstream.`);
   await loadScenarios();
@@ -57,7 +57,7 @@ export async function applyScenario(id: string, confirmedWorse: boolean): Promis
 }
 
 export async function deleteScenario(id: string): Promise<void> {
-  const name = useScenariosStore.getState().rows.find((row) => row.id === id)?.name ?? id;
+  const name = useScenariosStore.getState().byId[id]?.name ?? id;
   await apiClient.invoke('scenarios.delete', { id });
   useScenariosStore.getState().noticed(`Deleted “${name}”.`);
   await loadScenarios();

@@ -11,8 +11,7 @@ export interface DraftStep {
 }
 
 export interface ScenariosState {
-  rows: ScenarioRow[];
-  /** The same rows by id, for the grid's transactions. */
+  /** The saved scenarios by id (the grid sorts them, and takes changes as transactions). */
   byId: Readonly<Record<string, ScenarioRow>>;
   loaded: boolean;
   error: string | null;
@@ -36,7 +35,6 @@ export interface ScenariosState {
 }
 
 export const useScenariosStore = create<ScenariosState>()((set) => ({
-  rows: [],
   byId: {},
   loaded: false,
   error: null,
@@ -48,7 +46,7 @@ export const useScenariosStore = create<ScenariosState>()((set) => ({
   rowsLoaded: (rows) =>
     set((state) => {
       const ids = new Set(rows.map((row) => row.id));
-      return { rows, byId: rowsByIdKeepingUnchanged(rows, (row) => row.id, state.byId), loaded: true, error: null, picked: state.picked.filter((id) => ids.has(id)) };
+      return { byId: rowsByIdKeepingUnchanged(rows, (row) => row.id, state.byId), loaded: true, error: null, picked: state.picked.filter((id) => ids.has(id)) };
     }),
   failed: (message) => set({ error: message, comparing: false }),
   noticed: (message) => set({ notice: message, error: null }),

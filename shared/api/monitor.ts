@@ -15,9 +15,11 @@ export interface DeadLetterRow {
   /** The message as it arrived (at most the first 4,000 characters). */
   raw: string;
   receivedAt: string;
+  /** Replayed once its cause was fixed, or discarded; null while open. */
   resolution: 'replayed' | 'discarded' | null;
   resolvedBy: string | null;
   resolvedAt: string | null;
+  /** A discard's reason, or what a replay did. */
   resolutionNote: string | null;
 }
 

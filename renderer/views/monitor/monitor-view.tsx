@@ -130,7 +130,7 @@ export function MonitorView() {
         </p>
       )}
       {notice && (
-        <p className="monitor-notice" role="status" data-testid="monitor-notice">
+        <p className="notice-done" role="status" data-testid="monitor-notice">
           {notice}
         </p>
       )}

@@ -23,7 +23,7 @@ const autoHeightRows = 5;
 const localeText = { noRowsToShow: 'No scenario saved yet: save a response from Order impact, or build one below' };
 
 export function ScenariosView() {
-  const rows = useScenariosStore((state) => state.rows);
+  const count = useScenariosStore((state) => Object.keys(state.byId).length);
   const picked = useScenariosStore((state) => state.picked);
   const comparison = useScenariosStore((state) => state.comparison);
   const error = useScenariosStore((state) => state.error);
@@ -53,7 +53,7 @@ export function ScenariosView() {
     const next = event.node.isSelected() ? [...before.filter((other) => other !== id), id] : before.filter((other) => other !== id);
     // Past three, the oldest pick gives way: said, not silent.
     const dropped = next.length > maxScenariosCompared ? next[0] : undefined;
-    if (dropped) useScenariosStore.getState().noticed(`At most ${maxScenariosCompared} are compared: “${useScenariosStore.getState().rows.find((row) => row.id === dropped)?.name ?? dropped}” was unticked.`);
+    if (dropped) useScenariosStore.getState().noticed(`At most ${maxScenariosCompared} are compared: “${useScenariosStore.getState().byId[dropped]?.name ?? dropped}” was unticked.`);
     setPicked(next);
   }
 
@@ -63,7 +63,7 @@ export function ScenariosView() {
         <div>
           <h1 id="scenarios-title">Scenarios</h1>
           <p className="view-header__summary" data-testid="scenarios-summary">
-            {formatCount(rows.length, 'scenario')} saved on this workstation · pick up to {maxScenariosCompared} to compare with the plan as it is now
+            {formatCount(count, 'scenario')} saved on this workstation · pick up to {maxScenariosCompared} to compare with the plan as it is now
             {picked.length > 0 ? ` · ${picked.length} picked` : ''}
           </p>
         </div>
@@ -74,17 +74,17 @@ export function ScenariosView() {
         </p>
       )}
       {notice && (
-        <p className="scenarios-notice" role="status" data-testid="scenarios-notice">
+        <p className="notice-done" role="status" data-testid="scenarios-notice">
           {notice}
         </p>
       )}
-      <div className={`scenarios-grid${rows.length > autoHeightRows ? ' scenarios-grid--scrolls' : ''}`} data-testid="scenarios-grid">
+      <div className={`scenarios-grid${count > autoHeightRows ? ' scenarios-grid--scrolls' : ''}`} data-testid="scenarios-grid">
         <AgGridReact<ScenarioRow>
           theme={appGridTheme}
           columnDefs={scenarioColumns}
           defaultColDef={scenarioDefaultColDef}
           getRowId={getScenarioRowId}
-          domLayout={rows.length > autoHeightRows ? 'normal' : 'autoHeight'}
+          domLayout={count > autoHeightRows ? 'normal' : 'autoHeight'}
           rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: true }}
           onGridReady={(event) => {
             onGridReady(event);
@@ -102,7 +102,7 @@ export function ScenariosView() {
       {comparison ? (
         <ScenarioComparison comparison={comparison} />
       ) : (
-        picked.length === 0 && rows.length > 0 && <p className="scenarios-hint">Tick one, two or three scenarios above to weigh them against the plan now.</p>
+        picked.length === 0 && count > 0 && <p className="scenarios-hint">Tick one, two or three scenarios above to weigh them against the plan now.</p>
       )}
     </section>
   );
