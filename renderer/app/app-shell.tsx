@@ -21,10 +21,29 @@ import { useSessionStore } from '../state/session-slice';
 
 /** Signed out: the sign-in screen. Signed in: the views, started afresh for each person who signs in. */
 export function AppShell() {
+  const answered = useSessionStore((state) => state.state !== null);
   const signedOut = useSessionStore((state) => state.state?.signedIn === false);
   const user = useSessionStore((state) => state.session?.user ?? null);
+  // Until the core says who is signed in, nothing to click: a view opened now would be lost when the session arrives.
+  if (!answered) return <StartingShell />;
   if (signedOut) return <SignInScreen />;
   return <SignedInShell key={user ?? ''} />;
+}
+
+/** Before the core answered: no views to open yet, only why it may not answer (the host down, the link refused). */
+function StartingShell() {
+  return (
+    <div className="app-shell">
+      <AppHeader />
+      <main className="app-main">
+        <ConnectionBanners />
+        <p className="app-starting" data-testid="app-starting">
+          Starting…
+        </p>
+      </main>
+      <StatusBar />
+    </div>
+  );
 }
 
 function SignedInShell() {
