@@ -55,6 +55,8 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'shipment.releaseHold': 'erp',
   'production.reroute': 'erp',
   'exception.answer': 'erp',
+  // The gateway puts a plant's unit mapping on that plant's stream; it is the one that hears commands.
+  'plant.mapUnit': 'erp',
 };
 
 /** The workstation's id at the gateway: made once, kept in its store (the audit head is kept per id). */
@@ -311,7 +313,7 @@ function assemble(
     ...rebalancing.handlers,
     ...stock.handlers,
     ...scenarios,
-    ...createMonitorHandlers({ repos, engine, commit, clock, ingestOf: (connectorId) => ingests.get(connectorId), queries: createMonitorQueries(store.db) }),
+    ...createMonitorHandlers({ repos, engine, commit, clock, ingestOf: (connectorId) => ingests.get(connectorId), queries: createMonitorQueries(store.db), commands: { repos, newId: randomUUID, routeCommand, sessionToken: session.tokenFor } }),
     ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => session.state(),
     'session.signIn': (request) => session.signIn(request),

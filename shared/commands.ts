@@ -9,6 +9,7 @@ import {
   basedOnSchema,
   idSchema,
   isoDateTimeSchema,
+  plantUnitCodeSchema,
   quantitySchema,
   stockTypeSchema,
 } from './domain';
@@ -152,6 +153,12 @@ export const commandPayloadSchemas = {
     poLineId: idSchema,
     receiptDate: planDateSchema,
     reason: z.string().min(1).max(500),
+  }),
+  /** An operator maps a plant's unit code to a unit of master data; the gateway puts it on the plant's stream. */
+  'plant.mapUnit': z.object({
+    plant: idSchema,
+    code: plantUnitCodeSchema,
+    unit: idSchema,
   }),
 } as const;
 

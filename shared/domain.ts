@@ -21,6 +21,8 @@ export type Role = z.infer<typeof roleSchema>;
 export const idSchema = z.string().trim().min(1).max(80);
 export const quantitySchema = z.number().finite().nonnegative();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+/** A unit of measure as a plant's system spells it (KGM, Stk, lbs): the text of a B2MML UnitOfMeasure. */
+export const plantUnitCodeSchema = z.string().trim().min(1).max(20);
 
 /** The upstream version of an entity that a decision was based on. */
 export const basedOnSchema = z.object({

@@ -4,7 +4,7 @@ import { describeZodError } from './describe-error';
 import { exceptionAnswerSchema } from './exception-answer';
 import { planDateSchema, poLineSchema, productionOrderSchema, transferSchema } from './dataset';
 import { approvalRequestSchema } from './approval-payloads';
-import { dispositionDecisionSchema, idSchema, isoDateTimeSchema, quantitySchema, stockTypeSchema } from './domain';
+import { dispositionDecisionSchema, idSchema, isoDateTimeSchema, plantUnitCodeSchema, quantitySchema, stockTypeSchema } from './domain';
 import { usagePostingsSchema } from './usage-decision';
 
 export const eventEnvelopeSchema = z.object({
@@ -268,6 +268,18 @@ export const eventPayloadSchemas = {
   }),
   /** Someone asked for a supervisor's approval; correlationId is the approvalId. */
   'approval.requested': approvalRequestSchema({ requestedBy: idSchema, requestedAt: isoDateTimeSchema }),
+  /**
+   * An operator mapped a plant's unit code to a unit of master data (KGM stands for KG), on the plant's
+   * own stream: every workstation reads the messages after it the same way, and replays the dead
+   * letters before it that the code sent there.
+   */
+  'plant.unitMapped': z.object({
+    plant: idSchema,
+    code: plantUnitCodeSchema,
+    unit: idSchema,
+    mappedBy: idSchema,
+    mappedAt: isoDateTimeSchema,
+  }),
   /** A supervisor decided a request; correlationId is the approvalId. */
   'approval.decided': z.object({
     approvalId: idSchema,

@@ -99,6 +99,8 @@ export const snapshotSchema = z.object({
   disruptions: z.array(eventEnvelopeSchema).default([]),
   /** The answers planners gave to exceptions, so a workstation that missed them shows them answered. */
   exceptionAnswers: z.array(eventPayloadSchemas['exception.answered']).default([]),
+  /** The unit mappings of the plants whose streams this snapshot covers (plant namespaces). */
+  unitMappings: z.array(eventPayloadSchemas['plant.unitMapped']).default([]),
   /**
    * How many `snapshotPart` messages follow with the planning data (ERP namespace). The snapshot
    * applies, cursors included, only once all have arrived; 0: no planning data.

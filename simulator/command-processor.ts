@@ -10,7 +10,7 @@ import { authorize, type Authority, type AuthorityLookups } from './identity/com
 import type { Identity } from './identity/identity';
 import type { LotRecord } from './records';
 import { formatInspectionLotId } from './number-ranges';
-import { erpStream, isSimulatedPlant, qmsStream } from './streams';
+import { erpStream, isSimulatedPlant, mesStream, qmsStream } from './streams';
 
 type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejected' };
 
@@ -224,7 +224,22 @@ export class CommandProcessor {
         return { status: 'accepted' };
       case 'shipment.releaseHold':
         return this.store.lot(command.payload.lotId) ? { status: 'accepted' } : rejected(`payload.lotId: unknown lot ${command.payload.lotId}`);
+      case 'plant.mapUnit':
+        return this.mapUnit(command.payload, command);
     }
+  }
+
+  /** A unit mapping names a unit master data has, at a plant this gateway plays; it goes on the plant's own stream. */
+  private mapUnit(payload: CommandPayload<'plant.mapUnit'>, command: CommandMeta): Outcome {
+    if (!isSimulatedPlant(payload.plant)) return rejected(`payload.plant: ${payload.plant} is not a plant this gateway serves`);
+    const units = this.store.units().map((unit) => unit.unit);
+    if (!units.includes(payload.unit)) return rejected(`payload.unit: ${payload.unit} is not a unit of measure in master data (${units.join(', ')})`);
+    if (units.includes(payload.code)) return rejected(`payload.code: ${payload.code} is a unit of master data itself; only a plant's own code is mapped`);
+    const mapping = { plant: payload.plant, code: payload.code, unit: payload.unit, mappedBy: command.issuedBy, mappedAt: this.clock().toISOString() };
+    this.store.unitMappings.put(mapping);
+    const envelope = this.store.appendEvent({ stream: mesStream(payload.plant), plant: payload.plant, type: 'plant.unitMapped', correlationId: command.commandId, payload: mapping }, this.clock());
+    this.appended.add(envelope.stream);
+    return { status: 'accepted' };
   }
 
   // The planning commands change the ERP's planning records, and each changed record is published, so

@@ -7,6 +7,7 @@ import { StoppageBook } from './stoppage-book';
 import { UsageDecisionBook } from './usage-decision-book';
 import { ExceptionAnswerBook } from './exception-answer-book';
 import { DisruptionLog } from './disruption-log';
+import { UnitMappingBook } from './unit-mapping-book';
 import { PlanningStore } from './planning/planning-store';
 import type Database from 'better-sqlite3';
 import type { Dataset } from '../shared/dataset';
@@ -18,7 +19,7 @@ import { openSimulatorDatabase } from './store-schema';
 import { calendarDayOf } from '../shared/plan-days';
 import { decimalsOf, type UnitOfMeasure } from '../shared/units';
 import { buildWorld } from './world';
-import { erpStream } from './streams';
+import { erpStream, mesStream, simulatedPlants } from './streams';
 
 export interface EventDraft {
   stream: string;
@@ -66,6 +67,8 @@ export class GatewayStore {
   private readonly clock: () => Date;
   /** Line stoppages and their restarts. */
   readonly stoppages: StoppageBook;
+  /** What the plants' unit codes stand for, as operators mapped them. */
+  readonly unitMappings: UnitMappingBook;
 
   constructor(options: GatewayStoreOptions) {
     const { databasePath, seed, planningScale, clock } = options;
@@ -84,6 +87,7 @@ export class GatewayStore {
     this.exceptionAnswers = new ExceptionAnswerBook(this.db);
     this.disruptions = new DisruptionLog(this.db);
     this.stoppages = new StoppageBook(this.db);
+    this.unitMappings = new UnitMappingBook(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
     this.seed = Number((this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string }).value);
@@ -305,6 +309,8 @@ export class GatewayStore {
       usageDecisions: this.usageDecisions.all(),
       disruptions: this.disruptions.recent(streams, calendarDayOf(this.clock())),
       exceptionAnswers: streams.includes(erpStream) ? this.exceptionAnswers.all() : [],
+      // A plant's mappings go with its own stream: the messages on it are read by them.
+      unitMappings: this.unitMappings.of(simulatedPlants.filter((plant) => streams.includes(mesStream(plant)))),
       planningParts: 0,
     }));
   }

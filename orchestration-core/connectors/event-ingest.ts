@@ -8,6 +8,10 @@ import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
+import { standardUnits } from '../../shared/units';
+import type { UnitMapping } from '../store/unit-mappings-repo';
+import { unknownUnitWords, type StockUnits } from './b2mml/stock-units';
+import { settleReplay } from './dead-letter-replay';
 import { readIncomingMessage } from './incoming-message';
 import { decidedApprovalAsEvent, openApprovalAsEvent } from '../model/open-approval';
 import { decidedInspectionAsEvent, openInspectionAsEvent } from '../model/open-inspection';
@@ -55,9 +59,33 @@ export function createEventIngest(deps: EventIngestDeps) {
     logger.warn('dead-lettered a message', { connector: connectorId, reason, ...where });
   }
 
+  // A plant's quantities are in master data's units, or in a code an operator mapped to one.
+  const stockUnits: StockUnits = {
+    known: () => [...new Set([...standardUnits, ...repos.master.units()].map((unit) => unit.unit))].sort(),
+    unitOf: (plant, code) => (stockUnits.known().includes(code) ? code : plant === undefined ? undefined : repos.unitMappings.unitFor(plant, code)),
+  };
+  const read = (raw: unknown) => readIncomingMessage(raw, stockUnits);
+
+  /**
+   * A unit mapping heard: kept, and every open dead letter of this connector that the code sent
+   * there is replayed now, in the same order on every workstation (the mapping's place in the stream).
+   */
+  function unitMapped(mapping: UnitMapping, correlationId: string, at: string): void {
+    if (repos.unitMappings.unitFor(mapping.plant, mapping.code) === mapping.unit) return;
+    repos.unitMappings.put(mapping);
+    repos.audit.append({ at, actor: mapping.mappedBy, action: 'unit mapped', subject: `${mapping.plant} ${mapping.code}`, detail: { plant: mapping.plant, code: mapping.code, unit: mapping.unit }, correlationId });
+    const words = unknownUnitWords(mapping.code);
+    const why = `${mapping.code} mapped to ${mapping.unit} at ${mapping.plant} by ${mapping.mappedBy}`;
+    for (const letter of repos.deadLetters.openOfConnector(connectorId)) {
+      if (letter.reason.includes(words)) settleReplay(repos, letter, replay(letter, at), mapping.mappedBy, at, why);
+    }
+    logger.info('unit mapped', { connector: connectorId, plant: mapping.plant, code: mapping.code, unit: mapping.unit, correlationId });
+  }
+
   /** The canonical events of one message: one, or several from a plant's B2MML message. */
   function applyOne(events: readonly CanonicalEvent[], at: string): void {
     for (const event of events) {
+      if (event.type === 'plant.unitMapped') unitMapped(event.payload, event.correlationId, at);
       projectEvent(event, repos, changes, at);
       projectPlanningEvent(event, repos, changes, deps.lineStops, deps.plan?.() ?? null);
       engine.onEvent(event);
@@ -79,9 +107,11 @@ export function createEventIngest(deps: EventIngestDeps) {
     } catch {
       return { replayed: false, reason: 'raw: the kept message is not JSON' };
     }
-    const parsed = readIncomingMessage(raw);
+    const parsed = read(raw);
     if (!parsed.ok) return { replayed: false, reason: parsed.reason, ...(parsed.envelope ? { correlationId: parsed.envelope.correlationId } : {}) };
-    const { id, stream, seq, type, correlationId } = parsed.envelope;
+    const { id, stream, seq, type } = parsed.envelope;
+    // A plant's B2MML message is one envelope; the flow is the one its events start (the order, the lot).
+    const correlationId = parsed.events[0]?.correlationId ?? parsed.envelope.correlationId;
     if (repos.inbox.outcome(id) === 'applied') return { replayed: true, alreadyApplied: true, correlationId };
     try {
       applyInSavepoint(parsed.events, at);
@@ -122,7 +152,7 @@ export function createEventIngest(deps: EventIngestDeps) {
       store.durableTransaction(() => {
         const at = clock.now().toISOString();
         for (const raw of batch) {
-          const parsed = readIncomingMessage(raw);
+          const parsed = read(raw);
           const envelope = parsed.envelope;
           if (!envelope) {
             deadLetter(raw, parsed.ok ? 'unreadable' : parsed.reason, at);
@@ -252,6 +282,7 @@ export function createEventIngest(deps: EventIngestDeps) {
         if (repos.approvals.get(request.approvalId)?.status === 'pending') engine.onEvent(decidedApprovalAsEvent(decision));
       }
       applyMissedDisruptions(parsed.data.disruptions, at);
+      for (const mapping of parsed.data.unitMappings) unitMapped(mapping, `snapshot ${connectorId}`, at);
       // Answers given on other workstations, to exceptions weighed here now or before.
       for (const answer of parsed.data.exceptionAnswers) applyOne([exceptionAnswerAsEvent(answer)], at);
       if (parsed.data.epoch !== undefined) repos.inbox.setEpoch(connectorId, parsed.data.epoch, at);

@@ -4,8 +4,11 @@
 import type { Handlers } from '../../shared/api';
 import type { MonitorApi, ReplayResult } from '../../shared/api/monitor';
 import { ApiFailure } from '../../shared/api/result';
+import { settleReplay } from '../connectors/dead-letter-replay';
 import type { EventIngest } from '../connectors/event-ingest';
 import type { Clock } from '../core-ports';
+import { queueCommand, type CommandQueueDeps } from '../engine/queue-command';
+import { standardUnits } from '../../shared/units';
 import type { Engine } from '../engine/engine';
 import type { DeadLetter } from '../store/dead-letters';
 import type { Repos } from '../store/repos';
@@ -22,6 +25,13 @@ export interface MonitorHandlerDeps {
   /** The ingest of each connector, by its id: a dead letter is replayed on the one it came on. */
   ingestOf(connectorId: string): EventIngest | undefined;
   queries: MonitorQueries;
+  /** How a command is queued: a unit mapping goes to the gateway like any decision. */
+  commands: CommandQueueDeps;
+}
+
+/** Master data's units (the standard ones when it sent none): what a plant's code may stand for. */
+function masterUnits(repos: Repos): string[] {
+  return [...new Set([...standardUnits, ...repos.master.units()].map((unit) => unit.unit))].sort();
 }
 
 
@@ -60,17 +70,11 @@ export function createMonitorHandlers(deps: MonitorHandlerDeps) {
             result.failed.push({ id: letter.id, reason: 'stream: a reply or snapshot part is not replayed; the gateway sends it again when the connector syncs' });
             continue;
           }
-          const outcome = ingest.replay(letter, at);
-          if (!outcome.replayed) {
-            if (outcome.reason !== letter.reason) repos.deadLetters.setReason(letter.id, outcome.reason);
-            result.failed.push({ id: letter.id, reason: outcome.reason });
-            // Tried and failed is in the trail too: who tried, and why it fails now.
-            repos.audit.append({ at, actor: context.user, action: 'dead letter replay failed', subject: `DL-${letter.id}`, detail: { connector: letter.connector, eventId: letter.eventId, reason: outcome.reason }, ...(outcome.correlationId ? { correlationId: outcome.correlationId } : {}) });
+          const failed = settleReplay(repos, letter, ingest.replay(letter, at), context.user, at);
+          if (failed !== null) {
+            result.failed.push({ id: letter.id, reason: failed });
             continue;
           }
-          const note = outcome.alreadyApplied ? 'applied already (sent again by the gateway); nothing applied twice' : 'applied';
-          repos.deadLetters.resolve(letter.id, 'replayed', context.user, at, note);
-          repos.audit.append({ at, actor: context.user, action: 'dead letter replayed', subject: `DL-${letter.id}`, detail: { connector: letter.connector, eventId: letter.eventId, reason: letter.reason, note }, correlationId: outcome.correlationId });
           result.replayed++;
         }
         return result;
@@ -82,6 +86,16 @@ export function createMonitorHandlers(deps: MonitorHandlerDeps) {
         repos.deadLetters.resolve(id, 'discarded', context.user, at, reason);
         repos.audit.append({ at, actor: context.user, action: 'dead letter discarded', subject: `DL-${id}`, detail: { connector: letter.connector, eventId: letter.eventId, why: reason, reason: letter.reason }, ...(letter.eventId ? { correlationId: letter.eventId } : {}) });
         return { discarded: true as const };
+      }),
+    'monitor.unitMappings': () => ({ mappings: repos.unitMappings.all(), units: masterUnits(repos) }),
+    'monitor.mapUnit': ({ plant, code, unit }, context) =>
+      commit('monitor.mapUnit', () => {
+        const units = masterUnits(repos);
+        if (!units.includes(unit)) throw new ApiFailure('invalid-args', `unit: ${unit} is not a unit of measure in master data (${units.join(', ')})`);
+        if (units.includes(code)) throw new ApiFailure('invalid-args', `code: ${code} is a unit of master data itself; map a plant's own code`);
+        if (repos.unitMappings.unitFor(plant, code) === unit) throw new ApiFailure('conflict', `code: ${code} at ${plant} is mapped to ${unit} already`);
+        const command = queueCommand(deps.commands, 'plant.mapUnit', { plant, code, unit }, { issuedBy: context.user, about: `${plant} ${code}` }, deps.clock.now().toISOString());
+        return { commandId: command.commandId };
       }),
     'monitor.retryIncident': ({ instanceId }, context) =>
       commit('monitor.retryIncident', () => {

@@ -14,6 +14,7 @@ export function createDeadLetters(db: Database.Database) {
   const list = db.prepare<[], DeadLetter>(`SELECT ${columns} FROM dead_letters ORDER BY id`);
   const one = db.prepare<[number], DeadLetter>(`SELECT ${columns} FROM dead_letters WHERE id = ?`);
   const openOfReason = db.prepare<[string], DeadLetter>(`SELECT ${columns} FROM dead_letters WHERE resolution IS NULL AND reason = ? ORDER BY id`);
+  const openOfConnector = db.prepare<[string], DeadLetter>(`SELECT ${columns} FROM dead_letters WHERE resolution IS NULL AND connector = ? AND stream IS NOT NULL ORDER BY id`);
   const resolve = db.prepare('UPDATE dead_letters SET resolution = ?, resolved_by = ?, resolved_at = ?, resolution_note = ? WHERE id = ? AND resolution IS NULL');
   const setReason = db.prepare('UPDATE dead_letters SET reason = ? WHERE id = ?');
   return {
@@ -24,6 +25,8 @@ export function createDeadLetters(db: Database.Database) {
     get: (id: number): DeadLetter | undefined => one.get(id),
     /** The open ones with this reason, oldest first: "replay all of a reason". */
     openWithReason: (reason: string): DeadLetter[] => openOfReason.all(reason),
+    /** The open ones a connector's streams brought, oldest first: those a fix on that connector may cure. */
+    openOfConnector: (connector: string): DeadLetter[] => openOfConnector.all(connector),
     /** False when it was resolved already. */
     resolve(id: number, resolution: 'replayed' | 'discarded', by: string, at: string, note: string | null): boolean {
       return resolve.run(resolution, by, at, note, id).changes === 1;

@@ -2,7 +2,7 @@
 // could not take in) replayed once the cause is fixed or discarded with a reason, and workflow
 // incidents (a step whose retries are spent) run again; each in the audit trail.
 import { z } from 'zod';
-import { idSchema } from '../domain';
+import { idSchema, plantUnitCodeSchema } from '../domain';
 
 export interface DeadLetterRow {
   id: number;
@@ -79,6 +79,8 @@ export const monitorArgSchemas = {
   'monitor.replayDeadLetters': z.union([z.object({ id: deadLetterIdSchema }), z.object({ reason: z.string().min(1).max(2000) })]),
   'monitor.discardDeadLetter': z.object({ id: deadLetterIdSchema, reason: z.string().trim().min(1, 'say why it is discarded').max(500) }),
   'monitor.retryIncident': z.object({ instanceId: idSchema }),
+  'monitor.unitMappings': z.object({}),
+  'monitor.mapUnit': z.object({ plant: idSchema, code: plantUnitCodeSchema, unit: idSchema }),
 } as const;
 
 export interface MonitorApi {
@@ -93,4 +95,20 @@ export interface MonitorApi {
   'monitor.discardDeadLetter': (args: { id: number; reason: string }) => { discarded: true };
   /** Runs the incident's step again (its cause fixed); it is an incident again if it fails. */
   'monitor.retryIncident': (args: { instanceId: string }) => { retried: true };
+  /** The plants' unit codes as mapped so far, and master data's units a code can be mapped to. */
+  'monitor.unitMappings': (args: Record<string, never>) => { mappings: UnitMappingRow[]; units: string[] };
+  /**
+   * Asks the gateway to map a plant's unit code to a unit of master data. Once it comes back on the
+   * plant's stream, every workstation reads the plant's messages by it and replays the dead letters the
+   * code sent there.
+   */
+  'monitor.mapUnit': (args: { plant: string; code: string; unit: string }) => { commandId: string };
+}
+
+export interface UnitMappingRow {
+  plant: string;
+  code: string;
+  unit: string;
+  mappedBy: string;
+  mappedAt: string;
 }

@@ -31,6 +31,8 @@ export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'monitor.replayDeadLetters': operatorOrSupervisor,
   'monitor.discardDeadLetter': operatorOrSupervisor,
   'monitor.retryIncident': operatorOrSupervisor,
+  'monitor.unitMappings': operatorOrSupervisor,
+  'monitor.mapUnit': operatorOrSupervisor,
   'quarantine.disposition': qualityEngineer,
   'quarantine.withdraw': qualityEngineer,
   'quarantine.reopen': qualityEngineer,
@@ -82,6 +84,8 @@ const refusedWork: Partial<Record<ApiMethod, string>> = {
   'monitor.replayDeadLetters': 'replay dead letters',
   'monitor.discardDeadLetter': 'discard dead letters',
   'monitor.retryIncident': 'retry incidents',
+  'monitor.unitMappings': 'read the plants\' unit mappings',
+  'monitor.mapUnit': 'map a plant\'s unit codes',
 };
 
 /** What a workstation answers with nobody signed in: the sign-in screen's needs. */

@@ -29,6 +29,8 @@ export const commandRoles: Record<CommandType, readonly Role[]> = {
   'production.reroute': planning,
   'exception.answer': planning,
   'po.updateReceiptDate': nobody,
+  // How a plant's messages are read is support's: the operator's, or a supervisor's.
+  'plant.mapUnit': ['operator', 'supervisor'],
 };
 
 /**

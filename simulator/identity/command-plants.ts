@@ -40,6 +40,7 @@ export function plantsOf(command: CanonicalCommand, lookups: PlantLookups): stri
     case 'shipment.releaseHold':
     case 'po.create':
     case 'substitution.apply':
+    case 'plant.mapUnit':
       return known(command.payload.plant);
     case 'supplierCase.open':
       return known(lookups.lotPlant(command.payload.lotId));

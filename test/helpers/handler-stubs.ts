@@ -46,6 +46,10 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'monitor.retryIncident': ({ instanceId }) => {
       throw new ApiFailure('not-found', `instanceId: no workflow instance ${instanceId}`);
     },
+    'monitor.unitMappings': () => ({ mappings: [], units: [] }),
+    'monitor.mapUnit': ({ plant }) => {
+      throw new ApiFailure('invalid-args', `plant: ${plant} is not served here`);
+    },
     'scenarios.list': () => [],
     'scenarios.save': () => ({ id: 'SC-STUB' }),
     'scenarios.compare': () => null,

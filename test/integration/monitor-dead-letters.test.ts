@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Monitor's write path over a real SQLite file: a malformed plant message is dead-lettered with its
 // reason; replayed while its cause stands it fails again and stays open, saying why; once the message
 // can be taken in, replayed it is applied once (the workflow it starts runs, its command queued once),
@@ -16,7 +17,7 @@ describe('dead letters in Monitor', () => {
   useCoreParts((made) => (parts = made));
 
   const monitorAs = (role: 'operator' | 'supervisor' | 'planner') =>
-    createMonitorHandlers({ repos: parts.repos, engine: parts.engine, commit: parts.commitAs(role), clock: { now: () => new Date('2026-11-02T09:00:00Z') }, ingestOf: (id) => (id === 'plant-P1' ? parts.ingest : undefined), queries: createMonitorQueries(parts.store.db) });
+    createMonitorHandlers({ repos: parts.repos, engine: parts.engine, commit: parts.commitAs(role), clock: { now: () => new Date('2026-11-02T09:00:00Z') }, ingestOf: (id) => (id === 'plant-P1' ? parts.ingest : undefined), queries: createMonitorQueries(parts.store.db), commands: { repos: parts.repos, newId: randomUUID, routeCommand: () => 'erp' } });
   const operator = { user: 'op.ines' };
   const blocksOf = (lotId: string) => parts.repos.outbox.pending('erp', 0, 1000).filter((sent) => sent.command.type === 'lot.setStatus' && (sent.command.payload as { lotId: string }).lotId === lotId);
   const audit = (action: string) => parts.repos.audit.entries().filter((entry) => entry.action === action);

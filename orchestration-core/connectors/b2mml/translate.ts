@@ -8,6 +8,7 @@ import { materialLotEvents } from './material-lot';
 import { parseB2mmlDocument, type B2mmlDocument, type B2mmlVersion } from './parse-document';
 import { performanceEvents } from './performance';
 import { scheduleEvents } from './schedule';
+import { withStockUnits, type StockUnits } from './stock-units';
 import { testResultEvents } from './test-results';
 import { B2mmlRejection, eachChild, firstChild, optionalText, reject, type Located, type XmlElement } from './xml-element';
 
@@ -21,6 +22,8 @@ export interface B2mmlContext {
   /** When the message was received; used when its CreationDateTime is missing or unreadable. */
   occurredAt: string;
   plant?: string;
+  /** How stock quantities' units are read; absent, they are taken as sent (the CLI's translation). */
+  units?: StockUnits;
 }
 
 export type B2mmlTranslation = { ok: true; version: B2mmlVersion; noun: string; events: CanonicalEvent[] } | { ok: false; reason: string };
@@ -89,7 +92,9 @@ function toCanonicalEvents(drafts: readonly EventDraft[], document: B2mmlDocumen
   const senderId = sender && optionalText(sender, 'LogicalID');
   const createdText = applicationArea && optionalText(applicationArea, 'CreationDateTime');
   const occurredAt = (createdText && normaliseDateTime(createdText)) ?? context.occurredAt;
-  return drafts.map((draft, index) => {
+  const { units } = context;
+  return drafts.map((raw, index) => {
+    const draft = units ? withStockUnits(raw, context.plant, units) : raw;
     const parsed = parseEvent(
       definedFields({
         id: `${context.id}/${index + 1}`,

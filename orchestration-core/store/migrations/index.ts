@@ -22,6 +22,7 @@ import { up as exceptionWeighedAt } from './0019-exception-weighed-at';
 import { up as scenarios } from './0020-scenarios';
 import { up as deadLetterResolutions } from './0021-dead-letter-resolutions';
 import { up as monitorIndexes } from './0022-monitor-indexes';
+import { up as plantUnitMappings } from './0023-plant-unit-mappings';
 
 export interface Migration {
   version: number;
@@ -52,4 +53,5 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: '0020-scenarios', up: scenarios },
   { version: 21, name: '0021-dead-letter-resolutions', up: deadLetterResolutions },
   { version: 22, name: '0022-monitor-indexes', up: monitorIndexes },
+  { version: 23, name: '0023-plant-unit-mappings', up: plantUnitMappings },
 ];
