@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ConnectorStatus } from '../../shared/api/connectors';
 import type { CanonicalCommand } from '../../shared/commands';
 import type { ConnectorSettings } from '../../shared/settings';
-import { subscribeAckSchema, syncMessages } from '../../shared/sync-protocol';
+import { caughtUpSchema, subscribeAckSchema, syncMessages } from '../../shared/sync-protocol';
 import type { Clock, Logger } from '../core-ports';
 import type { Repos } from '../store/repos';
 import type { EventIngest } from './event-ingest';
@@ -14,6 +14,7 @@ import { createOutboxPusher } from './outbox-pusher';
 import { auditHeadMessages, type AuditHead } from '../../shared/auth/audit-head';
 import { signInMessages, type SignInAnswer, type SignInRequest } from '../../shared/auth/sign-in';
 import { createReceivedEvents } from './received-events';
+import { createStreamHeads } from './stream-heads';
 import type { ReplyHandler } from './reply-handler';
 
 export interface GatewayConnectorDeps {
@@ -39,6 +40,8 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
   let state: ConnectorStatus['state'] = 'offline';
   let lastSyncAt: string | null = null;
   let lastError: string | null = null;
+  let connections = 0;
+  const heads = createStreamHeads(() => clock.now());
 
   const socket: Socket = io(settings.url, {
     auth: { token: settings.token, clientId: deps.clientId },
@@ -113,6 +116,7 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
   });
 
   socket.on('connect', () => {
+    connections++;
     setState('catching-up', null);
     subscribe();
     pusher.setConnected(true);
@@ -136,6 +140,8 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
   }
   socket.on(syncMessages.snapshot, (raw: unknown) => {
     received.flush();
+    const streams = (raw as { streams?: unknown } | null)?.streams;
+    if (typeof streams === 'object' && streams !== null) heads.sawHeads(streams as Record<string, number>);
     const parts = (raw as { planningParts?: unknown } | null)?.planningParts;
     if (typeof parts === 'number' && Number.isInteger(parts) && parts > 0) pending = { snapshot: raw, parts: createPlanningParts(parts) };
     else applySnapshot(raw);
@@ -156,9 +162,14 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
     }
   });
   // Applied with the messages that follow it in the same turn of the event loop, in one transaction.
-  socket.on(syncMessages.events, (raw: unknown) => received.add(raw));
-  socket.on(syncMessages.caughtUp, () => {
+  socket.on(syncMessages.events, (raw: unknown) => {
+    heads.sawEvents(raw);
+    received.add(raw);
+  });
+  socket.on(syncMessages.caughtUp, (raw: unknown) => {
     received.flush();
+    const caughtUp = caughtUpSchema.safeParse(raw);
+    if (caughtUp.success) heads.sawHeads(caughtUp.data.streams);
     setState('online');
     touch();
   });
@@ -184,6 +195,8 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
         queueDepth: deps.repos.outbox.depth(settings.id),
         lastSyncAt,
         lastError,
+        streams: heads.lag(ingest.cursorsFor(settings.streams)),
+        reconnects: Math.max(0, connections - 1),
       };
     },
     async stop(): Promise<void> {

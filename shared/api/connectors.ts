@@ -14,6 +14,22 @@ export interface ConnectorStatus {
   /** ISO time of the last event applied or reply received; null before the first. */
   lastSyncAt: string | null;
   lastError: string | null;
+  /** Each stream's cursor beside the gateway's head, as far as this workstation has heard of it. */
+  streams: StreamLag[];
+  /** Connections made again after the first since the app started. */
+  reconnects: number;
+}
+
+export interface StreamLag {
+  stream: string;
+  /** The last seq applied here. */
+  cursor: number;
+  /** The gateway's head as last heard; null before the gateway said. */
+  head: number | null;
+  /** Events the gateway has that are not applied here yet. */
+  events: number;
+  /** Seconds since this workstation has known of an event it has not applied; 0 when caught up. */
+  seconds: number;
 }
 
 export const connectorsArgSchemas = {

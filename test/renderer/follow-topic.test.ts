@@ -14,7 +14,7 @@ function deferred<T>() {
 }
 
 const status = (queueDepth: number): ConnectorStatus[] => [
-  { id: 'erp', kind: 'erp', url: 'http://127.0.0.1:4100/erp', state: 'online', queueDepth, lastSyncAt: null, lastError: null },
+  { id: 'erp', kind: 'erp', url: 'http://127.0.0.1:4100/erp', state: 'online', queueDepth, lastSyncAt: null, lastError: null, streams: [], reconnects: 0 },
 ];
 
 function setup() {

@@ -112,6 +112,8 @@ describe('offline banner', () => {
     queueDepth,
     lastSyncAt: null,
     lastError: null,
+    streams: [],
+    reconnects: 0,
   });
 
   it('is absent while every connector is online or catching up', () => {

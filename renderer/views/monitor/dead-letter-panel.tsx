@@ -1,12 +1,16 @@
 // One dead letter beside the grid: why it was not taken in, the message as it came, and what support
 // does with it once the cause is fixed: replay it (or every open one of its reason), or discard it
-// with a reason. Both go into the audit trail.
+// with a reason. Both go into the audit trail. One a plant's unknown unit code caused is fixed by
+// mapping the code.
 import { useState } from 'react';
 import type { DeadLetterRow } from '../../../shared/api/monitor';
 import { apiClient } from '../../api/client';
 import { formatDateTime } from '../../format/time';
+import { UnitMappingForm, unmappedUnitOf } from './unit-mapping-form';
 
-export function DeadLetterPanel({ letter, onDone, onClose }: { letter: DeadLetterRow; onDone(message: string): void; onClose(): void }) {
+/** `units`: master data's units, what a plant's unknown unit code can be mapped to. */
+export function DeadLetterPanel({ letter, units, onDone, onClose }: { letter: DeadLetterRow; units: readonly string[]; onDone(message: string): void; onClose(): void }) {
+  const unmapped = unmappedUnitOf(letter);
   const [why, setWhy] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -54,14 +58,9 @@ export function DeadLetterPanel({ letter, onDone, onClose }: { letter: DeadLette
         )}
       </dl>
       <pre className="monitor-panel__raw" data-testid="dead-letter-raw">
-        {(() => {
-          try {
-            return JSON.stringify(JSON.parse(letter.raw), null, 2);
-          } catch {
-            return letter.raw;
-          }
-        })()}
+        {readableRaw(letter.raw)}
       </pre>
+      {letter.resolution === null && unmapped && <UnitMappingForm plant={unmapped.plant} code={unmapped.code} units={units} onDone={onDone} />}
       {letter.resolution === null && (
         <div className="monitor-panel__actions">
           <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void run(async () => replayed(await apiClient.invoke('monitor.replayDeadLetters', { id: letter.id })))} data-testid="replay-dead-letter">
@@ -86,4 +85,18 @@ export function DeadLetterPanel({ letter, onDone, onClose }: { letter: DeadLette
       )}
     </aside>
   );
+}
+
+/** The message as it came, indented; a plant's B2MML shown as the XML it is, after its envelope. */
+function readableRaw(raw: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  const payload = (parsed as { payload?: { xml?: unknown } } | null)?.payload;
+  if (typeof payload?.xml !== 'string') return JSON.stringify(parsed, null, 2);
+  const { payload: _payload, ...envelope } = parsed as Record<string, unknown>;
+  return `${JSON.stringify(envelope, null, 2)}\n\n${payload.xml}`;
 }

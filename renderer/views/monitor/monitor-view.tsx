@@ -1,27 +1,30 @@
 // Monitor: what support needs to run the app without a developer. Workflow instances (incidents first
-// when asked), the dead letters a connector could not take in, and the commands still pending
-// upstream; a chosen row's detail beside its grid, with what can be done about it. Read again every
+// when asked), the dead letters a connector could not take in, the commands still pending upstream,
+// and each connector's streams against the gateway's heads; a chosen row's detail beside its grid, with what can be done about it. Read again every
 // few seconds while open.
 import './monitor.css';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { DeadLetterRow, InstanceShow, MonitorInstanceRow, PendingCommandRow } from '../../../shared/api/monitor';
+import type { DeadLetterRow, InstanceShow, MonitorInstanceRow, PendingCommandRow, UnitMappingRow } from '../../../shared/api/monitor';
 import { mayCall, roleWithArticle } from '../../../shared/api/roles';
 import { apiClient } from '../../api/client';
 import { formatCount } from '../../format/numbers';
 import { appGridTheme } from '../../grid/grid-theme';
+import { useConnectorsStore } from '../../state/connectors-slice';
 import { useSessionStore } from '../../state/session-slice';
+import { ConnectorsTab } from './connectors-tab';
 import { DeadLetterPanel } from './dead-letter-panel';
 import { InstancePanel } from './instance-panel';
 import { deadLetterColumns, getDeadLetterRowId, getInstanceRowId, getPendingRowId, instanceColumns, monitorDefaultColDef, pendingColumns } from './monitor-columns';
 
-type Tab = 'workflows' | 'dead-letters' | 'outbox';
+type Tab = 'workflows' | 'dead-letters' | 'outbox' | 'connectors';
 const refreshMs = 5000;
 
 interface MonitorData {
   instances: { rows: MonitorInstanceRow[]; counts: { all: number; running: number; incidents: number } };
   deadLetters: DeadLetterRow[];
   outbox: PendingCommandRow[];
+  mapping: { mappings: UnitMappingRow[]; units: string[] };
 }
 
 export function MonitorView() {
@@ -35,11 +38,17 @@ export function MonitorView() {
   const [notice, setNotice] = useState<string | null>(null);
   const [instanceId, setInstanceId] = useState<string | null>(null);
   const [letterId, setLetterId] = useState<number | null>(null);
+  const statuses = useConnectorsStore((state) => state.statuses);
 
   const load = useCallback(async () => {
     try {
-      const [instances, deadLetters, outbox] = await Promise.all([apiClient.invoke('monitor.instances', { show }), apiClient.invoke('monitor.deadLetters', { open: openOnly }), apiClient.invoke('monitor.outbox', {})]);
-      setData({ instances, deadLetters, outbox });
+      const [instances, deadLetters, outbox, mapping] = await Promise.all([
+        apiClient.invoke('monitor.instances', { show }),
+        apiClient.invoke('monitor.deadLetters', { open: openOnly }),
+        apiClient.invoke('monitor.outbox', {}),
+        apiClient.invoke('monitor.unitMappings', {}),
+      ]);
+      setData({ instances, deadLetters, outbox, mapping });
       setError(null);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -74,10 +83,12 @@ export function MonitorView() {
   const letter = data?.deadLetters.find((row) => row.id === letterId);
   const counts = data?.instances.counts;
   const openLetters = data?.deadLetters.filter((row) => row.resolution === null).length ?? 0;
+  const behind = statuses.reduce((sum, status) => sum + status.streams.reduce((events, lag) => events + lag.events, 0), 0);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'workflows', label: `Workflows${counts ? ` · ${counts.incidents} incident${counts.incidents === 1 ? '' : 's'}` : ''}` },
     { id: 'dead-letters', label: `Dead letters${data ? ` · ${openLetters}${openOnly ? '' : ' open'}` : ''}` },
     { id: 'outbox', label: `Outbox${data ? ` · ${data.outbox.length} pending` : ''}` },
+    { id: 'connectors', label: `Connectors${behind > 0 ? ` · ${behind} behind` : ''}` },
   ];
 
   return (
@@ -176,9 +187,10 @@ export function MonitorView() {
               enableCellTextSelection
             />
           )}
+          {tab === 'connectors' && <ConnectorsTab mappings={data?.mapping.mappings ?? null} />}
         </div>
         {tab === 'workflows' && instance && <InstancePanel row={instance} onDone={done} onClose={() => setInstanceId(null)} />}
-        {tab === 'dead-letters' && letter && <DeadLetterPanel key={letter.id} letter={letter} onDone={done} onClose={() => setLetterId(null)} />}
+        {tab === 'dead-letters' && letter && <DeadLetterPanel key={letter.id} letter={letter} units={data?.mapping.units ?? []} onDone={done} onClose={() => setLetterId(null)} />}
       </div>
     </section>
   );
