@@ -36,6 +36,9 @@ import { createRepos } from './store/repos';
 import { workflowDefinitions } from './workflows';
 import { defaultPolicy } from './engine/workflow';
 
+/** How long a workflow timer is left alone before the clock is read again. */
+const timerLookMs = 15_000;
+
 /** Which kind of connector carries each command upstream. */
 const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'lot.setStatus': 'erp',
@@ -57,6 +60,7 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   'exception.answer': 'erp',
   // The gateway puts a plant's unit mapping on that plant's stream; it is the one that hears commands.
   'plant.mapUnit': 'erp',
+  'escalation.raise': 'erp',
 };
 
 /** The workstation's id at the gateway: made once, kept in its store (the audit head is kept per id). */
@@ -226,8 +230,9 @@ function assemble(
     workflowTimer = null;
     workflowTimerAt = next;
     if (next === null) return;
-    // setTimeout holds at most 2^31-1 ms; a timer further out is looked at again then.
-    const delay = Math.min(Math.max(0, Date.parse(next) - clock.now().getTime()), 2 ** 31 - 1);
+    // Looked at again every few seconds at most: a machine that slept, or a clock set forward, fires
+    // what fell due meanwhile without waiting for the whole delay setTimeout was given.
+    const delay = Math.min(Math.max(0, Date.parse(next) - clock.now().getTime()), timerLookMs);
     workflowTimer = setTimeout(fireDueTimers, delay);
     workflowTimer.unref();
   }

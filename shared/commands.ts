@@ -5,6 +5,7 @@ import { approvalRequestSchema } from './approval-payloads';
 import { describeZodError } from './describe-error';
 import { exceptionAnswerSchema } from './exception-answer';
 import { usagePostingsSchema } from './usage-decision';
+import { escalationSchema } from './escalation';
 import {
   basedOnSchema,
   idSchema,
@@ -154,6 +155,12 @@ export const commandPayloadSchemas = {
     receiptDate: planDateSchema,
     reason: z.string().min(1).max(500),
   }),
+  /**
+   * A human task passed its due time: supervisors are told on every workstation. Sent by each
+   * workstation whose timer fires, under one id derived from the task's subject; the gateway takes
+   * the first escalation of a subject and refuses another.
+   */
+  'escalation.raise': escalationSchema,
   /** An operator maps a plant's unit code to a unit of master data; the gateway puts it on the plant's stream. */
   'plant.mapUnit': z.object({
     plant: idSchema,

@@ -6,6 +6,7 @@ import { planDateSchema, poLineSchema, productionOrderSchema, transferSchema } f
 import { approvalRequestSchema } from './approval-payloads';
 import { dispositionDecisionSchema, idSchema, isoDateTimeSchema, plantUnitCodeSchema, quantitySchema, stockTypeSchema } from './domain';
 import { usagePostingsSchema } from './usage-decision';
+import { escalationSchema } from './escalation';
 
 export const eventEnvelopeSchema = z.object({
   id: idSchema,
@@ -268,6 +269,8 @@ export const eventPayloadSchemas = {
   }),
   /** Someone asked for a supervisor's approval; correlationId is the approvalId. */
   'approval.requested': approvalRequestSchema({ requestedBy: idSchema, requestedAt: isoDateTimeSchema }),
+  /** A human task passed its due time, escalated once (correlationId: what it is about, the approval or the lot). */
+  'escalation.raised': escalationSchema.extend({ raisedAt: isoDateTimeSchema }),
   /**
    * An operator mapped a plant's unit code to a unit of master data (KGM stands for KG), on the plant's
    * own stream: every workstation reads the messages after it the same way, and replays the dead

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
 import { defaultDeviationNumberPattern } from './usage-decision';
+import { slaSettingsSchema } from './sla';
 
 /** A regular expression, checked when the settings are read: a broken one names itself at start. */
 const patternSchema = z.string().min(1).max(200).refine((pattern) => {
@@ -47,6 +48,8 @@ export const settingsSchema = z.strictObject({
   quality: z
     .strictObject({ deviationNumberPattern: patternSchema.default(defaultDeviationNumberPattern) })
     .default({ deviationNumberPattern: defaultDeviationNumberPattern }),
+  /** Due times per human task type, and what happens by itself when one passes (shared/sla.ts). */
+  sla: slaSettingsSchema,
   ui: z
     .strictObject({ density: z.enum(['compact', 'touch']).default('compact') })
     .default({ density: 'compact' }),

@@ -99,6 +99,8 @@ export const snapshotSchema = z.object({
   disruptions: z.array(eventEnvelopeSchema).default([]),
   /** The answers planners gave to exceptions, so a workstation that missed them shows them answered. */
   exceptionAnswers: z.array(eventPayloadSchemas['exception.answered']).default([]),
+  /** Human tasks escalated past their due time (ERP namespace). */
+  escalations: z.array(eventPayloadSchemas['escalation.raised']).default([]),
   /** The unit mappings of the plants whose streams this snapshot covers (plant namespaces). */
   unitMappings: z.array(eventPayloadSchemas['plant.unitMapped']).default([]),
   /**

@@ -226,7 +226,19 @@ export class CommandProcessor {
         return this.store.lot(command.payload.lotId) ? { status: 'accepted' } : rejected(`payload.lotId: unknown lot ${command.payload.lotId}`);
       case 'plant.mapUnit':
         return this.mapUnit(command.payload, command);
+      case 'escalation.raise':
+        return this.escalate(command.payload, command);
     }
+  }
+
+  /** The first escalation of a subject stands; another, from wherever, is refused naming it. */
+  private escalate(payload: CommandPayload<'escalation.raise'>, command: CommandMeta): Outcome {
+    const earlier = this.store.escalations.of(payload.subjectId);
+    if (earlier) return rejected(`payload.subjectId: ${payload.subjectId} was escalated already at ${earlier.escalation.raisedAt} (command ${earlier.commandId})`);
+    const escalation = { ...payload, raisedAt: this.clock().toISOString() };
+    this.store.escalations.raise(escalation, command.commandId);
+    this.publish('escalation.raised', payload.subjectId, escalation);
+    return { status: 'accepted' };
   }
 
   /** A unit mapping names a unit master data has, at a plant this gateway plays; it goes on the plant's own stream. */

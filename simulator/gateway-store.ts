@@ -8,6 +8,7 @@ import { UsageDecisionBook } from './usage-decision-book';
 import { ExceptionAnswerBook } from './exception-answer-book';
 import { DisruptionLog } from './disruption-log';
 import { UnitMappingBook } from './unit-mapping-book';
+import { EscalationBook } from './escalation-book';
 import { PlanningStore } from './planning/planning-store';
 import type Database from 'better-sqlite3';
 import type { Dataset } from '../shared/dataset';
@@ -69,6 +70,8 @@ export class GatewayStore {
   readonly stoppages: StoppageBook;
   /** What the plants' unit codes stand for, as operators mapped them. */
   readonly unitMappings: UnitMappingBook;
+  /** Human tasks escalated past their due time, one per subject. */
+  readonly escalations: EscalationBook;
 
   constructor(options: GatewayStoreOptions) {
     const { databasePath, seed, planningScale, clock } = options;
@@ -88,6 +91,7 @@ export class GatewayStore {
     this.disruptions = new DisruptionLog(this.db);
     this.stoppages = new StoppageBook(this.db);
     this.unitMappings = new UnitMappingBook(this.db);
+    this.escalations = new EscalationBook(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
     this.seed = Number((this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string }).value);
@@ -309,6 +313,7 @@ export class GatewayStore {
       usageDecisions: this.usageDecisions.all(),
       disruptions: this.disruptions.recent(streams, calendarDayOf(this.clock())),
       exceptionAnswers: streams.includes(erpStream) ? this.exceptionAnswers.all() : [],
+      escalations: streams.includes(erpStream) ? this.escalations.list() : [],
       // A plant's mappings go with its own stream: the messages on it are read by them.
       unitMappings: this.unitMappings.of(simulatedPlants.filter((plant) => streams.includes(mesStream(plant)))),
       planningParts: 0,

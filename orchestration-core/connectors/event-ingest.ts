@@ -16,6 +16,7 @@ import { readIncomingMessage } from './incoming-message';
 import { decidedApprovalAsEvent, openApprovalAsEvent } from '../model/open-approval';
 import { decidedInspectionAsEvent, openInspectionAsEvent } from '../model/open-inspection';
 import { exceptionAnswerAsEvent, usageDecisionAsEvent } from '../model/snapshot-events';
+import { projectEscalation } from '../projections/escalation-projection';
 import { projectEvent } from '../projections/lot-projection';
 import type { LineStopRecords } from '../projections/line-stop-records';
 import { projectPlanningEvent } from '../projections/planning-projection';
@@ -86,6 +87,7 @@ export function createEventIngest(deps: EventIngestDeps) {
   function applyOne(events: readonly CanonicalEvent[], at: string): void {
     for (const event of events) {
       if (event.type === 'plant.unitMapped') unitMapped(event.payload, event.correlationId, at);
+      if (event.type === 'escalation.raised') projectEscalation(event.payload, repos, changes, at);
       projectEvent(event, repos, changes, at);
       projectPlanningEvent(event, repos, changes, deps.lineStops, deps.plan?.() ?? null);
       engine.onEvent(event);
@@ -283,6 +285,7 @@ export function createEventIngest(deps: EventIngestDeps) {
       }
       applyMissedDisruptions(parsed.data.disruptions, at);
       for (const mapping of parsed.data.unitMappings) unitMapped(mapping, `snapshot ${connectorId}`, at);
+      for (const escalation of parsed.data.escalations) projectEscalation(escalation, repos, changes, at);
       // Answers given on other workstations, to exceptions weighed here now or before.
       for (const answer of parsed.data.exceptionAnswers) applyOne([exceptionAnswerAsEvent(answer)], at);
       if (parsed.data.epoch !== undefined) repos.inbox.setEpoch(connectorId, parsed.data.epoch, at);

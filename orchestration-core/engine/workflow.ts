@@ -3,6 +3,7 @@
 import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from '../../shared/commands';
 import type { Role } from '../../shared/domain';
 import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
+import { defaultSla, type SlaSettings } from '../../shared/sla';
 import type { CanonicalEvent, EventType } from '../../shared/events';
 import type { Impact } from '../model/impact';
 import type { PlanChange } from '../model/plan-changes';
@@ -75,9 +76,11 @@ export interface Policy {
   transferApprovalValue: number;
   /** What a use-as-is deviation number must look like (a regular expression). */
   deviationNumberPattern: string;
+  /** Due times per human task type, and the auto-actions when one passes. */
+  sla: SlaSettings;
 }
 
-export const defaultPolicy: Policy = { minimumYield: 0.95, transferApprovalValue: 10_000, deviationNumberPattern: defaultDeviationNumberPattern };
+export const defaultPolicy: Policy = { minimumYield: 0.95, transferApprovalValue: 10_000, deviationNumberPattern: defaultDeviationNumberPattern, sla: defaultSla };
 
 /** What workflows ask of the plan. */
 export interface PlanAnalysis {

@@ -23,6 +23,8 @@ export interface StoredApproval extends ApprovalRequest {
   status: ApprovalStatus;
   plant: string;
   dueAt: string | null;
+  /** When the gateway published its escalation (its SLA passed undecided); null while it has not. */
+  escalatedAt: string | null;
   fromItemDescription: string;
   toItemDescription: string;
   taskId: string | null;
@@ -49,6 +51,7 @@ interface RawApproval {
   exceptionId: string | null;
   taskId: string | null;
   dueAt: string | null;
+  escalatedAt: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
@@ -65,7 +68,7 @@ interface RawApproval {
 
 const select = `
   SELECT a.id, a.kind, a.subject, a.status, a.requested_by AS requestedBy, a.requested_at AS requestedAt, a.plant,
-    a.request, a.exception_id AS exceptionId, a.task_id AS taskId, t.due_at AS dueAt, a.decided_by AS decidedBy, a.decided_at AS decidedAt,
+    a.request, a.exception_id AS exceptionId, a.task_id AS taskId, t.due_at AS dueAt, e.raised_at AS escalatedAt, a.decided_by AS decidedBy, a.decided_at AS decidedAt,
     a.decision_reason AS decisionReason, a.pending_decision AS pendingDecision, a.pending_by AS pendingBy,
     a.pending_at AS pendingAt, a.pending_command_id AS pendingCommandId,
     coalesce(fi.description, json_extract(a.request, '$.substitution.fromItemId'), json_extract(a.request, '$.deviation.itemId'), json_extract(a.request, '$.transfer.itemId')) AS fromItemDescription,
@@ -75,7 +78,8 @@ const select = `
   LEFT JOIN items fi ON fi.id = coalesce(json_extract(a.request, '$.substitution.fromItemId'), json_extract(a.request, '$.deviation.itemId'), json_extract(a.request, '$.transfer.itemId'))
   LEFT JOIN items ti ON ti.id = json_extract(a.request, '$.substitution.toItemId')
   LEFT JOIN outbox o ON o.command_id = a.pending_command_id
-  LEFT JOIN human_tasks t ON t.id = a.task_id`;
+  LEFT JOIN human_tasks t ON t.id = a.task_id
+  LEFT JOIN escalations e ON e.subject_id = a.id`;
 
 function toStored(raw: RawApproval): StoredApproval {
   const request = JSON.parse(raw.request) as { substitution?: SubstitutionRequest; deviation?: DeviationRequest; transfer?: TransferApprovalRequest; projected: ProjectedEffect | null; baseline?: ProjectedEffect | null };
@@ -95,6 +99,7 @@ function toStored(raw: RawApproval): StoredApproval {
     exceptionId: raw.exceptionId,
     taskId: raw.taskId,
     dueAt: raw.dueAt,
+    escalatedAt: raw.escalatedAt,
     decidedBy: raw.decidedBy,
     decidedAt: raw.decidedAt,
     decisionReason: raw.decisionReason,

@@ -2,7 +2,7 @@
 // all, newest first), with what each waits for; one instance's history step by step; the commands
 // still pending upstream with their attempts; the dead letters newest first.
 import type Database from 'better-sqlite3';
-import type { DeadLetterRow, InstanceHistoryEntry, InstanceShow, MonitorInstanceRow, PendingCommandRow } from '../../shared/api/monitor';
+import type { DeadLetterRow, InstanceCounts, InstanceHistoryEntry, InstanceShow, MonitorInstanceRow, PendingCommandRow } from '../../shared/api/monitor';
 
 const rawShown = 4000;
 
@@ -59,10 +59,11 @@ export function createMonitorQueries(db: Database.Database) {
        WHERE w.kind = 'incident' ORDER BY i.updated_at DESC, i.id DESC LIMIT ?`,
     ),
   };
-  const counts = db.prepare<[], { all: number; running: number; incidents: number }>(
+  const counts = db.prepare<[], InstanceCounts>(
     `SELECT (SELECT count(*) FROM workflow_instances) AS "all",
             (SELECT count(*) FROM workflow_instances WHERE status = 'running') AS running,
-            (SELECT count(*) FROM workflow_waits WHERE kind = 'incident') AS incidents`,
+            (SELECT count(*) FROM workflow_waits WHERE kind = 'incident') AS incidents,
+            (SELECT count(*) FROM escalations e JOIN approvals a ON a.id = e.subject_id WHERE a.status = 'pending') AS escalated`,
   );
   const history = db.prepare<[string], { kind: string; detail: string; at: string }>('SELECT kind, detail, at FROM workflow_history WHERE instance_id = ? ORDER BY id');
   const one = db.prepare<[string], RawInstance>(`SELECT ${instanceColumns} FROM workflow_instances i WHERE i.id = ?`);
@@ -102,7 +103,7 @@ export function createMonitorQueries(db: Database.Database) {
   }
 
   return {
-    instances(show: InstanceShow, limit: number): { rows: MonitorInstanceRow[]; counts: { all: number; running: number; incidents: number } } {
+    instances(show: InstanceShow, limit: number): { rows: MonitorInstanceRow[]; counts: InstanceCounts } {
       const raws = pages[show].all(limit);
       const waits = waitsOf(raws.map((raw) => raw.id));
       return { rows: raws.map((raw) => rowOf(raw, waits.get(raw.id) ?? [])), counts: counts.get()! };

@@ -19,6 +19,7 @@ import { createPlanningRepo } from './planning-repo';
 import { createRebalancingRepo } from './rebalancing-repo';
 import { createScenariosRepo } from './scenarios-repo';
 import { createTasksRepo } from './tasks-repo';
+import { createEscalationsRepo } from './escalations-repo';
 import { createUnitMappingsRepo } from './unit-mappings-repo';
 import { createUsageDecisionsRepo } from './usage-decisions-repo';
 import { createWorkstationRepo } from './workstation-repo';
@@ -47,6 +48,7 @@ export function createRepos(db: Database.Database) {
     usageDecisions: createUsageDecisionsRepo(db),
     workstation: createWorkstationRepo(db),
     unitMappings: createUnitMappingsRepo(db),
+    escalations: createEscalationsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

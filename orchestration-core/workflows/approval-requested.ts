@@ -7,7 +7,9 @@
 // When the request answers an exception that is still open here (a planner on another workstation
 // chose the substitution), this workstation's planner task steps aside until the decision: approved,
 // the exception is resolved here too; rejected, the task is open again.
-import { defineWorkflow, waitForEvent, waitForReply, type Wait, type WorkflowContext } from '../engine/workflow';
+import { approvalSlaType, slaDueAt } from '../../shared/sla';
+import { commandIdFor } from '../engine/derived-ids';
+import { defineWorkflow, waitForEvent, waitForReply, waitUntil, type Wait, type WorkflowContext } from '../engine/workflow';
 
 interface ApprovalState {
   approvalId: string;
@@ -25,8 +27,8 @@ export interface DecisionHere {
 /** Until the gateway publishes the decision: whichever workstation makes it, this instance hears it. */
 const untilDecided = (approvalId: string): Wait => waitForEvent('approval.decided', approvalId, 'decided');
 
-/** Hours a supervisor has to decide before the request is overdue. */
-const decisionSlaHours = 4;
+/** Until decided, or until the SLA passes: then supervisors everywhere are told, once. */
+const untilDecidedOrDue = (approvalId: string, dueAt: string): Wait[] => [untilDecided(approvalId), waitUntil(dueAt, 'overdue')];
 
 export const approvalRequested = defineWorkflow<ApprovalState, 'approval.requested'>({
   name: 'approval-requested',
@@ -50,8 +52,8 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       projected: p.kind === 'substitution' ? (p.projected ?? null) : null,
       baseline: p.kind === 'substitution' ? (p.baseline ?? null) : null,
     });
-    // Counted from the request, not from when this workstation heard of it.
-    const dueAt = new Date(Date.parse(p.requestedAt) + decisionSlaHours * 3_600_000).toISOString();
+    // Counted from the request, not from when this workstation heard of it: every workstation falls due together.
+    const dueAt = slaDueAt(ctx.policy.sla, approvalSlaType[p.kind], p.requestedAt);
     const taskKinds = { substitution: 'approve-substitution', 'use-as-is': 'approve-deviation', transfer: 'approve-transfer' } as const;
     const taskId = ctx.openTask({ kind: taskKinds[p.kind], role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
@@ -59,7 +61,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     // Every workstation's Quarantine shows the lot awaiting the supervisor, not awaiting a decision.
     if (p.kind === 'use-as-is') ctx.changed('lot', p.deviation.lotId);
     const setAside = p.kind !== 'substitution' || p.exceptionId === undefined ? undefined : setAsideLocalException(p.exceptionId, { by: p.requestedBy, at: p.requestedAt }, ctx);
-    return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: untilDecided(p.approvalId) };
+    return { state: { approvalId: p.approvalId, taskId, ...(setAside ? { setAside } : {}) }, wait: untilDecidedOrDue(p.approvalId, dueAt) };
   },
 
   actions: {
@@ -75,6 +77,26 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
   },
 
   steps: {
+    /**
+     * Nobody decided within the SLA: escalated upstream under an id every workstation derives alike, so
+     * the gateway takes it once whichever workstation's timer fired first (while the app was closed, at
+     * its next start). The row shows it escalated once the gateway's event comes back.
+     */
+    overdue(state, signal, ctx) {
+      if (signal.kind !== 'timer') throw new Error(`overdue: expected a timer, got ${signal.kind}`);
+      const approval = ctx.repos.approvals.get(state.approvalId);
+      if (approval && approval.status === 'pending' && !ctx.repos.escalations.get(state.approvalId)) {
+        const taskType = approvalSlaType[approval.kind];
+        ctx.emit(
+          'escalation.raise',
+          { subjectId: approval.id, taskType, subject: approval.subject, plant: approval.plant, dueAt: signal.dueAt },
+          { issuedBy: 'system', about: approval.id, commandId: commandIdFor(approval.id, 'escalation') },
+        );
+        ctx.record('escalation raised', { dueAt: signal.dueAt, taskType });
+      }
+      return { state, wait: untilDecided(state.approvalId) };
+    },
+
     /** Accepted, the published decision follows; refused (decided elsewhere first, say), the row shows why and a supervisor may decide again. */
     decisionReplied(state, _signal, ctx) {
       ctx.changed('approval', state.approvalId);

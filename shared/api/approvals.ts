@@ -33,6 +33,8 @@ export interface ApprovalRow {
   requestedAt: string;
   /** When the decision is due: the SLA counted from the request; null when this workstation keeps no task for it. */
   dueAt: string | null;
+  /** When supervisors everywhere were told it is overdue (its SLA passed undecided); null while not. */
+  escalatedAt: string | null;
   plant: string;
   /** What is asked: a substitution (kind substitution), a use-as-is under a deviation (kind use-as-is) or a transfer between plants (kind transfer). */
   substitution: SubstitutionRequest | null;

@@ -62,6 +62,14 @@ export interface PendingCommandRow {
   createdAt: string;
 }
 
+export interface InstanceCounts {
+  all: number;
+  running: number;
+  incidents: number;
+  /** Approvals still undecided that were escalated past their SLA. */
+  escalated: number;
+}
+
 export interface ReplayResult {
   replayed: number;
   /** Those that fail again, with the reason they fail for now. */
@@ -88,7 +96,7 @@ export interface MonitorApi {
   'monitor.deadLetters': (args: { open?: boolean; limit?: number }) => DeadLetterRow[];
   'monitor.replayDeadLetters': (args: { id: number } | { reason: string }) => ReplayResult;
   /** Newest first (by last change), a page; with how many there are of each. */
-  'monitor.instances': (args: { show: InstanceShow; limit?: number }) => { rows: MonitorInstanceRow[]; counts: { all: number; running: number; incidents: number } };
+  'monitor.instances': (args: { show: InstanceShow; limit?: number }) => { rows: MonitorInstanceRow[]; counts: InstanceCounts };
   'monitor.instance': (args: { id: string }) => { row: MonitorInstanceRow; history: InstanceHistoryEntry[] };
   /** Commands not yet answered upstream, oldest first. */
   'monitor.outbox': (args: { limit?: number }) => PendingCommandRow[];

@@ -31,6 +31,7 @@ export const commandRoles: Record<CommandType, readonly Role[]> = {
   'po.updateReceiptDate': nobody,
   // How a plant's messages are read is support's: the operator's, or a supervisor's.
   'plant.mapUnit': ['operator', 'supervisor'],
+  'escalation.raise': nobody,
 };
 
 /**
@@ -38,7 +39,7 @@ export const commandRoles: Record<CommandType, readonly Role[]> = {
  * (every workstation sends the same id, derived from the event, and the gateway applies it once).
  * `lot.setStatus` is among them only towards `blocked`: releasing a lot is always a person's.
  */
-export const automaticCommands: ReadonlySet<CommandType> = new Set(['lot.setStatus', 'wms.moveTask', 'supplierCase.open', 'notification.create', 'shipment.releaseHold', 'po.updateReceiptDate']);
+export const automaticCommands: ReadonlySet<CommandType> = new Set(['lot.setStatus', 'wms.moveTask', 'supplierCase.open', 'notification.create', 'shipment.releaseHold', 'po.updateReceiptDate', 'escalation.raise']);
 
 export function mayIssue(roles: Iterable<Role>, type: CommandType): boolean {
   const allowed = commandRoles[type];

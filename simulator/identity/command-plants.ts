@@ -60,5 +60,7 @@ export function plantsOf(command: CanonicalCommand, lookups: PlantLookups): stri
       return known(lookups.productionOrderPlant(command.payload.productionOrderId));
     case 'exception.answer':
       return null;
+    case 'escalation.raise':
+      return known(command.payload.plant);
   }
 }

@@ -26,6 +26,8 @@ describe('role table', () => {
       'monitor.replayDeadLetters': ['operator', 'supervisor'],
       'monitor.discardDeadLetter': ['operator', 'supervisor'],
       'monitor.retryIncident': ['operator', 'supervisor'],
+      'monitor.unitMappings': ['operator', 'supervisor'],
+      'monitor.mapUnit': ['operator', 'supervisor'],
     });
   });
 

@@ -34,7 +34,7 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
     'stock.explain': () => null,
     'stock.search': () => [],
     'monitor.deadLetters': () => [],
-    'monitor.instances': () => ({ rows: [], counts: { all: 0, running: 0, incidents: 0 } }),
+    'monitor.instances': () => ({ rows: [], counts: { all: 0, running: 0, incidents: 0, escalated: 0 } }),
     'monitor.instance': ({ id }) => {
       throw new ApiFailure('not-found', `id: no workflow instance ${id}`);
     },

@@ -59,6 +59,7 @@ function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow
     requestedBy: 'pl.omar',
     requestedAt: '2026-11-22T09:00:00.000Z',
     dueAt: '2026-11-22T13:00:00.000Z',
+    escalatedAt: null,
     plant: 'P2',
     substitution,
     deviation: null,

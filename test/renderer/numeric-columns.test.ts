@@ -98,6 +98,7 @@ const substitution = (n: number): ApprovalRow => ({
   requestedBy: 'pl.omar',
   requestedAt: '2026-11-22T09:00:00.000Z',
   dueAt: '2026-11-22T13:00:00.000Z',
+  escalatedAt: null,
   plant: 'P2',
   substitution: { productionOrderIds: Array.from({ length: n }, (_, i) => `MO-${i}`), fromItemId: 'RM-1', toItemId: 'RM-2', plant: 'P2', reason: 'Supplier delay' },
   deviation: null,

@@ -23,6 +23,7 @@ import { up as scenarios } from './0020-scenarios';
 import { up as deadLetterResolutions } from './0021-dead-letter-resolutions';
 import { up as monitorIndexes } from './0022-monitor-indexes';
 import { up as plantUnitMappings } from './0023-plant-unit-mappings';
+import { up as escalations } from './0024-escalations';
 
 export interface Migration {
   version: number;
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: '0021-dead-letter-resolutions', up: deadLetterResolutions },
   { version: 22, name: '0022-monitor-indexes', up: monitorIndexes },
   { version: 23, name: '0023-plant-unit-mappings', up: plantUnitMappings },
+  { version: 24, name: '0024-escalations', up: escalations },
 ];

@@ -149,7 +149,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     colId: 'due',
     // In a CSV the time it is due, not how long is left at the moment of the export.
     ...csvTimeColumn('Due'),
-    headerTooltip: 'When the decision is due: 4 hours from the request',
+    headerTooltip: 'When the decision is due: the SLA of its kind from the request (settings, sla); past it, escalated to every supervisor',
     field: 'dueAt',
     width: 120,
     minWidth: 112,

@@ -10,6 +10,7 @@ function requestedFacts(row: ApprovalRow): [string, string][] {
   return [
     ['Requested', `${row.requestedBy}, ${formatDateTime(row.requestedAt)}`],
     ...(row.status === 'pending' && row.dueAt ? ([['Due', `${formatDateTime(row.dueAt)} (${formatDue(row.dueAt, Date.now()).text})`]] as [string, string][]) : []),
+    ...(row.status === 'pending' && row.escalatedAt ? ([['Escalated', `${formatDateTime(row.escalatedAt)}, to every supervisor`]] as [string, string][]) : []),
   ];
 }
 

@@ -5,7 +5,7 @@
 import './monitor.css';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { DeadLetterRow, InstanceShow, MonitorInstanceRow, PendingCommandRow, UnitMappingRow } from '../../../shared/api/monitor';
+import type { DeadLetterRow, InstanceCounts, InstanceShow, MonitorInstanceRow, PendingCommandRow, UnitMappingRow } from '../../../shared/api/monitor';
 import { mayCall, roleWithArticle } from '../../../shared/api/roles';
 import { apiClient } from '../../api/client';
 import { formatCount } from '../../format/numbers';
@@ -21,7 +21,7 @@ type Tab = 'workflows' | 'dead-letters' | 'outbox' | 'connectors';
 const refreshMs = 5000;
 
 interface MonitorData {
-  instances: { rows: MonitorInstanceRow[]; counts: { all: number; running: number; incidents: number } };
+  instances: { rows: MonitorInstanceRow[]; counts: InstanceCounts };
   deadLetters: DeadLetterRow[];
   outbox: PendingCommandRow[];
   mapping: { mappings: UnitMappingRow[]; units: string[] };
@@ -100,7 +100,11 @@ export function MonitorView() {
             {counts ? (
               <>
                 {formatCount(counts.all, 'workflow instance')}, {counts.running} running,{' '}
-                <span className={counts.incidents > 0 ? 'text-danger' : ''}>{formatCount(counts.incidents, 'incident')}</span> · {formatCount(openLetters, 'open dead letter')} · {formatCount(data?.outbox.length ?? 0, 'command')} pending upstream
+                <span className={counts.incidents > 0 ? 'text-danger' : ''}>{formatCount(counts.incidents, 'incident')}</span> ·{' '}
+                <span className={counts.escalated > 0 ? 'text-danger' : ''} data-testid="monitor-escalated">
+                  {formatCount(counts.escalated, 'escalated approval')}
+                </span>{' '}
+                · {formatCount(openLetters, 'open dead letter')} · {formatCount(data?.outbox.length ?? 0, 'command')} pending upstream
               </>
             ) : (
               'Reading…'
