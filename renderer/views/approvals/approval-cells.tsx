@@ -33,16 +33,10 @@ export function RequestedCell({ data }: CustomCellRendererProps<ApprovalRow>) {
   return data ? <TwoLineCell primary={data.requestedBy} secondary={formatDateTime(data.requestedAt)} wrap /> : null;
 }
 
-/** Only a request still waiting for a decision is due; an overdue one is red, an escalated one says so. */
+/** Only a request still waiting for a decision is due; an overdue one is red (an escalated one says so in its status). */
 export function DueCell({ data }: CustomCellRendererProps<ApprovalRow>) {
   if (!data || data.status !== 'pending' || data.dueAt === null) return <span className="cell-muted">—</span>;
   const due = formatDue(data.dueAt, Date.now());
-  if (data.escalatedAt !== null)
-    return (
-      <span className="approval-due approval-due--escalated" title={`Due ${formatDateTime(data.dueAt)}; escalated to supervisors ${formatDateTime(data.escalatedAt)}`} data-testid="approval-escalated">
-        escalated <span className="whole-id">{due.text}</span>
-      </span>
-    );
   // In the narrow column "due in" goes above the time left rather than "min" on a line of its own.
   const [, lead = '', span = due.text] = /^(due in|overdue) (.+)$/.exec(due.text) ?? [];
   return (

@@ -6,7 +6,7 @@
 // headers; numbers and times filter from the header's button. A CSV export keeps amounts as plain
 // numbers and times as YYYY-MM-DD HH:MM:SS in UTC, so a spreadsheet can compute with them.
 import type { ColDef, GetRowIdParams } from 'ag-grid-community';
-import type { ApprovalRow, ApprovalStatus, DeviationRequest } from '../../../shared/api/approvals';
+import type { ApprovalRow, DeviationRequest } from '../../../shared/api/approvals';
 import { isoTimeFilter, numberFilter, textFilter } from '../../grid/column-filters';
 import { csvMoneyHeader, csvTimeColumn } from '../../grid/csv-export';
 import { approvalKindLabels } from '../../format/labels';
@@ -59,15 +59,14 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   {
     colId: 'status',
     headerName: 'Status',
-    field: 'status',
+    // The state in words ("pending · escalated"): the cell is drawn again when a note comes or goes.
+    valueGetter: ({ data }) => (data ? describeApprovalState(data) : ''),
     width: 124,
     minWidth: 116,
     // Triage order: waiting for a decision first, the longest waiting first; then the newest decisions.
-    comparator: (_a: ApprovalStatus, _b: ApprovalStatus, nodeA, nodeB) => compareApprovalsForTriage(nodeA.data, nodeB.data),
+    comparator: (_a: string, _b: string, nodeA, nodeB) => compareApprovalsForTriage(nodeA.data, nodeB.data),
     sort: 'asc',
     cellRenderer: ApprovalStatusCell,
-    valueFormatter: ({ data }) => (data ? describeApprovalState(data) : ''),
-    filterValueGetter: ({ data }) => (data ? describeApprovalState(data) : ''),
     ...textFilter,
   },
   {

@@ -6,15 +6,19 @@ import { formatMoney, formatQuantity } from '../../format/numbers';
 import { formatPlanDate, formatPlanDay } from '../../format/time';
 import { formatDaysLate } from '../order-impact/impact-format';
 
-/** Under the status pill: a decision from this workstation on its way, or upstream's refusal of one. */
-export function approvalStateNote(row: Pick<ApprovalRow, 'pendingDecision' | 'refusedUpstream'>): { text: string; tone: 'sent' | 'conflict' } | null {
+/** What the status notes besides itself; `escalatedAt` absent reads as not escalated. */
+type NotedState = Pick<ApprovalRow, 'status' | 'pendingDecision' | 'refusedUpstream'> & { escalatedAt?: string | null };
+
+/** Under the status pill: a decision from this workstation on its way, upstream's refusal of one, or an escalation past the SLA. */
+export function approvalStateNote(row: NotedState): { text: string; tone: 'sent' | 'conflict' } | null {
   if (row.refusedUpstream !== null) return { text: 'conflict', tone: 'conflict' };
   if (row.pendingDecision !== null) return { text: row.pendingDecision.decision === 'approve' ? 'approval sent' : 'rejection sent', tone: 'sent' };
+  if (row.status === 'pending' && (row.escalatedAt ?? null) !== null) return { text: 'escalated', tone: 'conflict' };
   return null;
 }
 
 /** The status column in one line, for a tooltip or a CSV: "pending · approval sent". */
-export function describeApprovalState(row: Pick<ApprovalRow, 'status' | 'pendingDecision' | 'refusedUpstream'>): string {
+export function describeApprovalState(row: NotedState): string {
   const note = approvalStateNote(row);
   return note ? `${approvalStatusLabels[row.status]} · ${note.text}` : approvalStatusLabels[row.status];
 }

@@ -15,10 +15,11 @@ const localeText = { noRowsToShow: 'No approval requests: nothing waits for a su
 const selectApprovals = (state: ApprovalsState) => state.rowsById;
 const rowId = (row: ApprovalRow) => row.id;
 const currentSelectedId = () => useApprovalsStore.getState().selectedApprovalId;
-/** An accent edge on requests waiting for a decision, a red one on conflicts. */
+/** An accent edge on requests waiting for a decision, a red one on conflicts, a red tint on escalated ones. */
 const rowClassRules = {
   'approval-row--awaiting': (params: { data?: ApprovalRow }) => params.data !== undefined && isAwaitingDecision(params.data) && params.data.refusedUpstream === null,
   'approval-row--conflict': (params: { data?: ApprovalRow }) => (params.data?.refusedUpstream ?? null) !== null,
+  'approval-row--escalated': (params: { data?: ApprovalRow }) => params.data?.status === 'pending' && params.data.escalatedAt !== null,
 };
 
 export function ApprovalsGrid({ apiRef, panelOpen }: { apiRef: RefObject<GridApi<ApprovalRow> | null>; panelOpen: boolean }) {

@@ -1,0 +1,88 @@
+// An approval nobody decided within its SLA, against two `npm run start:web` on one simulator: a planner
+// accepts a rebalancing transfer above the approval threshold; the planner's workstation clock passes
+// the transfer approval's SLA (injected); the supervisor, on another workstation, sees the request
+// escalated in Approvals and counted in Monitor, approves it, and the gateway holds exactly one
+// transfer.request, the one approved.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { control, startAppWithSimulator } from './app-processes';
+import { signIn } from './sign-in-steps';
+
+interface GatewayCommand {
+  type: string;
+  status: string;
+  body: { issuedBy: string; payload: { transferId?: string; approvalId?: string; approvedBy?: string; subjectId?: string } };
+}
+
+const numberIn = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
+const screenshotPath = path.resolve(import.meta.dirname, '../../docs/approvals-escalated.png');
+
+test('a transfer above the threshold nobody approved in time is escalated to a supervisor on another workstation, approved, and requested upstream once', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const clockDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-clock-'));
+  const clockFile = path.join(clockDir, 'offset-ms');
+  writeFileSync(clockFile, '0');
+  const app = await startAppWithSimulator('pl.rosa', 'planner', { clockFile });
+  try {
+    const supervisorApp = await app.addWorkstation('sv.ines', 'supervisor');
+    const planner = await (await browser.newContext()).newPage();
+    const supervisor = await (await browser.newContext()).newPage();
+    await planner.goto(app.url);
+    await signIn(planner, app.user);
+    await supervisor.goto(supervisorApp.url);
+    await signIn(supervisor, supervisorApp.user);
+    await expect(planner.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
+
+    // A proposal worth more than the threshold (10,000) needs a supervisor's approval.
+    await planner.getByTestId('nav-rebalancing').click();
+    const grid = planner.getByTestId('rebalancing-grid');
+    const proposed = grid.locator('.ag-row', { has: planner.getByTestId('proposal-status-proposed') });
+    await expect(proposed.first()).toBeVisible({ timeout: 90_000 });
+    let transferRow: string | null = null;
+    for (let n = 0; n < (await proposed.count()) && transferRow === null; n++) {
+      const row = proposed.nth(n);
+      if (numberIn(await row.locator('[col-id="revenueProtected"]').innerText()) > 10_000) {
+        transferRow = await row.getAttribute('row-id');
+        await row.getByTestId('accept-proposal').click();
+      }
+    }
+    expect(transferRow, 'a proposal above the approval threshold').not.toBeNull();
+    await expect(grid.locator(`.ag-row[row-id="${transferRow}"]`).getByTestId('proposal-status-awaiting-approval')).toBeVisible();
+
+    await supervisor.getByTestId('nav-approvals').click();
+    const request = supervisor.getByTestId('approvals-grid').locator('.ag-row', { hasText: 'pl.rosa' });
+    await expect(request.getByTestId('approval-status-pending')).toBeVisible({ timeout: 20_000 });
+    await expect(request.getByTestId('approval-status-escalated')).toHaveCount(0);
+
+    // Four hours (the transfer approval's SLA) pass on the planner's workstation: its timer escalates the request.
+    writeFileSync(clockFile, String(4 * 3_600_000 + 60_000));
+    await expect(request.getByTestId('approval-status-escalated')).toHaveText('escalated', { timeout: 60_000 });
+    await request.locator('.ag-cell').first().click();
+    await expect(supervisor.getByTestId('approval-detail')).toContainText('Escalated');
+    await supervisor.screenshot({ path: screenshotPath });
+
+    await supervisor.getByTestId('nav-monitor').click();
+    await expect(supervisor.getByTestId('monitor-escalated')).toHaveText('1 escalated approval');
+    await supervisor.getByTestId('nav-approvals').click();
+    await request.locator('.ag-cell').first().click();
+    await supervisor.getByTestId('approval-reason').fill('Stock at the sending plant is covered; ship it');
+    await supervisor.getByTestId('approve-button').click();
+    await expect(request.getByTestId('approval-status-approved')).toBeVisible();
+
+    const commandsOf = async (type: string) => (await control<{ commands: GatewayCommand[] }>(app.gatewayUrl, 'GET', '/control/commands')).commands.filter((c) => c.type === type);
+    await expect.poll(async () => (await commandsOf('transfer.request')).filter((c) => c.status === 'accepted').length, { timeout: 30_000 }).toBe(1);
+    const transfers = await commandsOf('transfer.request');
+    expect(transfers).toHaveLength(1);
+    expect(transfers[0]!.body).toMatchObject({ issuedBy: 'pl.rosa', payload: { approvedBy: 'sv.ines' } });
+    const escalations = await commandsOf('escalation.raise');
+    expect(escalations.map((c) => [c.status, c.body.payload.subjectId])).toEqual([['accepted', transfers[0]!.body.payload.approvalId]]);
+    await expect(supervisor.getByTestId('nav-monitor')).toBeVisible();
+    await supervisor.getByTestId('nav-monitor').click();
+    await expect(supervisor.getByTestId('monitor-escalated')).toHaveText('0 escalated approvals');
+  } finally {
+    await app.close();
+    rmSync(clockDir, { recursive: true, force: true });
+  }
+});
