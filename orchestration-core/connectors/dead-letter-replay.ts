@@ -3,7 +3,9 @@
 // date and the attempt audited when it failed again. In the caller's transaction.
 import type { DeadLetter } from '../store/dead-letters';
 import type { Repos } from '../store/repos';
-import type { ReplayOutcome } from './event-ingest';
+
+/** What replaying a dead letter did; `correlationId`: the flow it belongs to, when it could be read. */
+export type ReplayOutcome = { replayed: true; alreadyApplied: boolean; correlationId: string } | { replayed: false; reason: string; correlationId?: string };
 
 /** Null when it applied; otherwise why it still fails. `why`: what made it worth replaying, for the trail. */
 export function settleReplay(repos: Repos, letter: DeadLetter, outcome: ReplayOutcome, actor: string, at: string, why?: string): string | null {

@@ -11,7 +11,7 @@ import type { PlanAnalysis } from '../engine/workflow';
 import { standardUnits } from '../../shared/units';
 import type { UnitMapping } from '../store/unit-mappings-repo';
 import { unknownUnitWords, type StockUnits } from './b2mml/stock-units';
-import { settleReplay } from './dead-letter-replay';
+import { settleReplay, type ReplayOutcome } from './dead-letter-replay';
 import { readIncomingMessage } from './incoming-message';
 import { decidedApprovalAsEvent, openApprovalAsEvent } from '../model/open-approval';
 import { decidedInspectionAsEvent, openInspectionAsEvent } from '../model/open-inspection';
@@ -34,8 +34,6 @@ export interface IngestResult {
   gaps: { stream: string; afterSeq: number }[];
 }
 
-/** What replaying a dead letter did; `correlationId`: the flow it belongs to, when it could be read. */
-export type ReplayOutcome = { replayed: true; alreadyApplied: boolean; correlationId: string } | { replayed: false; reason: string; correlationId?: string };
 
 export interface EventIngestDeps {
   connectorId: string;
