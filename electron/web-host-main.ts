@@ -11,7 +11,7 @@ import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-g
 import { gatewayConnectors } from './gateway-connectors';
 import { readRendererFiles } from './renderer-files';
 import { loadSettingsFromConf } from './settings-conf';
-import { shiftedClock } from './shifted-clock';
+import { shiftedClock } from '../simulator/shifted-clock';
 import { startWebHost } from './web-host';
 
 function nonNegativeIntegerFromEnv(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {

@@ -239,6 +239,9 @@ function assemble(
   function fireDueTimers(): void {
     workflowTimer = null;
     workflowTimerAt = null;
+    // Looked at early (the delay is capped): nothing is due yet, so no transaction, only a new look.
+    const next = engine.nextDue();
+    if (next === null || Date.parse(next) > clock.now().getTime()) return scheduleTimers();
     let fired = 0;
     try {
       fired = store.durableTransaction(() => engine.fireDue());

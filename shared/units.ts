@@ -21,6 +21,11 @@ export const standardUnits: readonly UnitOfMeasure[] = [
   { unit: 'L', decimals: 3, description: 'litre' },
 ];
 
+/** The unit codes master data has, with the standard ones (a gateway that sent no unit table uses them), sorted. */
+export function unitCodesOf(units: readonly UnitOfMeasure[]): string[] {
+  return [...new Set([...standardUnits, ...units].map((unit) => unit.unit))].sort();
+}
+
 /** The unit's decimals; an unknown unit is taken as measured to the thousandth, as quantities are stored. */
 export function decimalsOf(unit: string, units: readonly UnitOfMeasure[] = standardUnits): number {
   return units.find((u) => u.unit === unit)?.decimals ?? 3;

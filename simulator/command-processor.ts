@@ -3,6 +3,7 @@ import type { PoLine, ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn } from '../shared/domain';
 import { checkDeviationNumber, checkPostings, splitLot } from '../shared/usage-decision';
 import { quantityProblem } from '../shared/units';
+import { approvalSlaType } from '../shared/sla';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { EventPayload, EventType } from '../shared/events';
 import type { GatewayStore } from './gateway-store';
@@ -13,6 +14,9 @@ import { formatInspectionLotId } from './number-ranges';
 import { erpStream, isSimulatedPlant, mesStream, qmsStream } from './streams';
 
 type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejected' };
+
+/** How far a workstation's clock may run ahead of the gateway's when it says a task fell due. */
+const escalationSkewMs = 5 * 60_000;
 
 /** Who sent a command, under which id: what the events it causes name. */
 type CommandMeta = Pick<CanonicalCommand, 'commandId' | 'issuedBy'>;
@@ -231,11 +235,21 @@ export class CommandProcessor {
     }
   }
 
-  /** The first escalation of a subject stands; another, from wherever, is refused naming it. */
+  /**
+   * The first escalation of a subject stands; another, from wherever, is refused naming it. Only a
+   * request this gateway holds undecided is escalated, past its due time by the gateway's clock, and
+   * under the subject and kind the gateway recorded, whatever the command says of them.
+   */
   private escalate(payload: CommandPayload<'escalation.raise'>, command: CommandMeta): Outcome {
     const earlier = this.store.escalations.of(payload.subjectId);
     if (earlier) return rejected(`payload.subjectId: ${payload.subjectId} was escalated already at ${earlier.escalation.raisedAt} (command ${earlier.commandId})`);
-    const escalation = { ...payload, raisedAt: this.clock().toISOString() };
+    const approval = this.store.approvals.get(payload.subjectId);
+    if (!approval) return rejected(`payload.subjectId: ${payload.subjectId} is no approval request this gateway holds`);
+    if (approval.decision !== null) return rejected(`payload.subjectId: ${payload.subjectId} was decided already (${approval.decision} by ${approval.decidedBy ?? 'unknown'}); nothing to escalate`);
+    const now = this.clock();
+    if (Date.parse(payload.dueAt) > now.getTime() + escalationSkewMs) return rejected(`payload.dueAt: ${payload.dueAt} is still ahead of the gateway's clock (${now.toISOString()}); not overdue yet`);
+    const { request } = approval;
+    const escalation = { subjectId: approval.approvalId, taskType: approvalSlaType[request.kind], subject: request.subject, dueAt: payload.dueAt, raisedAt: now.toISOString(), ...(payload.plant ? { plant: payload.plant } : {}) };
     this.store.escalations.raise(escalation, command.commandId);
     this.publish('escalation.raised', payload.subjectId, escalation);
     return { status: 'accepted' };

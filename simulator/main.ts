@@ -1,6 +1,7 @@
 // `npm run simulator`: runs the gateway as its own process until SIGTERM or SIGINT.
 import { CliArgumentError, parseCliArgs, usage } from './cli-args';
 import { startGateway } from './gateway';
+import { shiftedClock } from './shifted-clock';
 import { runUsersCli } from './users-cli';
 
 async function main(): Promise<void> {
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const gateway = await startGateway(request.options);
+  // Tests that let time pass on the gateway too (an SLA falling due) shift its clock through a file.
+  const clockFile = process.env.PLANT_SIMULATOR_TEST_CLOCK_FILE;
+  const testClock = clockFile ? shiftedClock(clockFile) : undefined;
+  const gateway = await startGateway({ ...request.options, ...(testClock ? { clock: () => testClock.now() } : {}) });
   // Tests and scripts wait for exactly this line.
   console.log(`simulator listening on ${gateway.baseUrl}`);
   if (request.operatorTokenMade) console.log(`simulator control token (Authorization: Bearer …): ${request.options.control?.operatorToken ?? ''}`);

@@ -8,9 +8,10 @@ import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
-import { standardUnits } from '../../shared/units';
+import { unitCodesOf } from '../../shared/units';
 import type { UnitMapping } from '../store/unit-mappings-repo';
-import { unknownUnitWords, type StockUnits } from './b2mml/stock-units';
+import { plantOfDeadLetter, unknownUnitWords } from '../../shared/unknown-unit';
+import type { StockUnits } from './b2mml/stock-units';
 import { settleReplay, type ReplayOutcome } from './dead-letter-replay';
 import { readIncomingMessage } from './incoming-message';
 import { decidedApprovalAsEvent, openApprovalAsEvent } from '../model/open-approval';
@@ -60,7 +61,7 @@ export function createEventIngest(deps: EventIngestDeps) {
 
   // A plant's quantities are in master data's units, or in a code an operator mapped to one.
   const stockUnits: StockUnits = {
-    known: () => [...new Set([...standardUnits, ...repos.master.units()].map((unit) => unit.unit))].sort(),
+    known: () => unitCodesOf(repos.master.units()),
     unitOf: (plant, code) => (stockUnits.known().includes(code) ? code : plant === undefined ? undefined : repos.unitMappings.unitFor(plant, code)),
   };
   const read = (raw: unknown) => readIncomingMessage(raw, stockUnits);
@@ -69,14 +70,16 @@ export function createEventIngest(deps: EventIngestDeps) {
    * A unit mapping heard: kept, and every open dead letter of this connector that the code sent
    * there is replayed now, in the same order on every workstation (the mapping's place in the stream).
    */
-  function unitMapped(mapping: UnitMapping, correlationId: string, at: string): void {
+  function unitMapped(mapping: UnitMapping, correlationId: string, at: string, replayLetters: boolean): void {
     if (repos.unitMappings.unitFor(mapping.plant, mapping.code) === mapping.unit) return;
     repos.unitMappings.put(mapping);
     repos.audit.append({ at, actor: mapping.mappedBy, action: 'unit mapped', subject: `${mapping.plant} ${mapping.code}`, detail: { plant: mapping.plant, code: mapping.code, unit: mapping.unit }, correlationId });
     const words = unknownUnitWords(mapping.code);
     const why = `${mapping.code} mapped to ${mapping.unit} at ${mapping.plant} by ${mapping.mappedBy}`;
-    for (const letter of repos.deadLetters.openOfConnector(connectorId)) {
-      if (letter.reason.includes(words)) settleReplay(repos, letter, replay(letter, at), mapping.mappedBy, at, why);
+    // Another plant's letters on this connector are not this mapping's to fix.
+    const ofPlant = (letter: DeadLetter) => plantOfDeadLetter(letter) === mapping.plant;
+    for (const letter of replayLetters ? repos.deadLetters.openOfConnector(connectorId) : []) {
+      if (letter.reason.includes(words) && ofPlant(letter)) settleReplay(repos, letter, replay(letter, at), mapping.mappedBy, at, why);
     }
     logger.info('unit mapped', { connector: connectorId, plant: mapping.plant, code: mapping.code, unit: mapping.unit, correlationId });
   }
@@ -84,7 +87,7 @@ export function createEventIngest(deps: EventIngestDeps) {
   /** The canonical events of one message: one, or several from a plant's B2MML message. */
   function applyOne(events: readonly CanonicalEvent[], at: string): void {
     for (const event of events) {
-      if (event.type === 'plant.unitMapped') unitMapped(event.payload, event.correlationId, at);
+      if (event.type === 'plant.unitMapped') unitMapped(event.payload, event.correlationId, at, true);
       if (event.type === 'escalation.raised') projectEscalation(event.payload, repos, changes, at);
       projectEvent(event, repos, changes, at);
       projectPlanningEvent(event, repos, changes, deps.lineStops, deps.plan?.() ?? null);
@@ -282,7 +285,8 @@ export function createEventIngest(deps: EventIngestDeps) {
         if (repos.approvals.get(request.approvalId)?.status === 'pending') engine.onEvent(decidedApprovalAsEvent(decision));
       }
       applyMissedDisruptions(parsed.data.disruptions, at);
-      for (const mapping of parsed.data.unitMappings) unitMapped(mapping, `snapshot ${connectorId}`, at);
+      // Kept, not replayed: the snapshot's lots and master data are newer than any letter before it.
+      for (const mapping of parsed.data.unitMappings) unitMapped(mapping, `snapshot ${connectorId}`, at, false);
       for (const escalation of parsed.data.escalations) projectEscalation(escalation, repos, changes, at);
       // Answers given on other workstations, to exceptions weighed here now or before.
       for (const answer of parsed.data.exceptionAnswers) applyOne([exceptionAnswerAsEvent(answer)], at);

@@ -141,7 +141,7 @@ export function createGatewayConnector(deps: GatewayConnectorDeps) {
   socket.on(syncMessages.snapshot, (raw: unknown) => {
     received.flush();
     const streams = (raw as { streams?: unknown } | null)?.streams;
-    if (typeof streams === 'object' && streams !== null) heads.sawHeads(streams as Record<string, number>);
+    if (typeof streams === 'object' && streams !== null) heads.resetHeads(streams as Record<string, number>);
     const parts = (raw as { planningParts?: unknown } | null)?.planningParts;
     if (typeof parts === 'number' && Number.isInteger(parts) && parts > 0) pending = { snapshot: raw, parts: createPlanningParts(parts) };
     else applySnapshot(raw);

@@ -16,9 +16,13 @@ export function createStreamHeads(now: () => Date) {
   }
 
   return {
-    /** A caught-up message's or a snapshot's heads. */
+    /** A caught-up message's heads. */
     sawHeads(streams: Record<string, number>): void {
       for (const [stream, seq] of Object.entries(streams)) saw(stream, seq);
+    },
+    /** A snapshot's heads: they stand for what came before, lower ones too (a gateway whose log restarted numbers from 1 again). */
+    resetHeads(streams: Record<string, number>): void {
+      for (const [stream, seq] of Object.entries(streams)) heard.set(stream, [{ seq, at: now().getTime() }]);
     },
     /** An events message as it arrived (one envelope or several): their seqs are heads known now. */
     sawEvents(raw: unknown): void {

@@ -8,7 +8,7 @@ import { settleReplay } from '../connectors/dead-letter-replay';
 import type { EventIngest } from '../connectors/event-ingest';
 import type { Clock } from '../core-ports';
 import { queueCommand, type CommandQueueDeps } from '../engine/queue-command';
-import { standardUnits } from '../../shared/units';
+import { unitCodesOf } from '../../shared/units';
 import type { Engine } from '../engine/engine';
 import type { DeadLetter } from '../store/dead-letters';
 import type { Repos } from '../store/repos';
@@ -29,10 +29,8 @@ export interface MonitorHandlerDeps {
   commands: CommandQueueDeps;
 }
 
-/** Master data's units (the standard ones when it sent none): what a plant's code may stand for. */
-function masterUnits(repos: Repos): string[] {
-  return [...new Set([...standardUnits, ...repos.master.units()].map((unit) => unit.unit))].sort();
-}
+/** Master data's units: what a plant's code may stand for. */
+const masterUnits = (repos: Repos): string[] => unitCodesOf(repos.master.units());
 
 
 export function createMonitorHandlers(deps: MonitorHandlerDeps) {

@@ -52,7 +52,8 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       projected: p.kind === 'substitution' ? (p.projected ?? null) : null,
       baseline: p.kind === 'substitution' ? (p.baseline ?? null) : null,
     });
-    // Counted from the request, not from when this workstation heard of it: every workstation falls due together.
+    // Counted from the request, not from when this workstation heard of it: workstations with the same
+    // settings fall due together, and the gateway escalates nothing not due by its own clock.
     const dueAt = slaDueAt(ctx.policy.sla, approvalSlaType[p.kind], p.requestedAt);
     const taskKinds = { substitution: 'approve-substitution', 'use-as-is': 'approve-deviation', transfer: 'approve-transfer' } as const;
     const taskId = ctx.openTask({ kind: taskKinds[p.kind], role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
@@ -100,7 +101,10 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     /** Accepted, the published decision follows; refused (decided elsewhere first, say), the row shows why and a supervisor may decide again. */
     decisionReplied(state, _signal, ctx) {
       ctx.changed('approval', state.approvalId);
-      return { state, wait: untilDecided(state.approvalId) };
+      // Refused (decided elsewhere first, say) and still undecided here: its SLA runs on.
+      const approval = ctx.repos.approvals.get(state.approvalId);
+      const dueAt = approval?.status === 'pending' && !ctx.repos.escalations.get(state.approvalId) ? approval.dueAt : null;
+      return { state, wait: dueAt ? untilDecidedOrDue(state.approvalId, dueAt) : untilDecided(state.approvalId) };
     },
 
     decided(state, signal, ctx) {

@@ -25,5 +25,8 @@ describe('stream heads', () => {
     now += 5_000;
     expect(heads.lag({ 'mes.P1': 2 })[0]).toMatchObject({ head: 4, events: 2, seconds: 10 });
     expect(heads.lag({ 'mes.P1': 3 })[0]).toMatchObject({ events: 1, seconds: 5 });
+    // A snapshot from a gateway whose log restarted: its lower head stands.
+    heads.resetHeads({ 'mes.P1': 2 });
+    expect(heads.lag({ 'mes.P1': 2 })[0]).toMatchObject({ head: 2, events: 0 });
   });
 });

@@ -265,5 +265,29 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO workflow_waits (instance_id, kind, step, created_at) VALUES ('i-1', 'someday', 's', 'now')").run()).toThrow(/CHECK/);
     db.close();
   });
-});
 
+  it('0023 adds the plants\' unit mappings, one per plant and code, and keeps the dead letters', () => {
+    const db = new Database(temp.file('m23.sqlite'));
+    migrate(db, 'm23', migrations.slice(0, 22));
+    db.prepare("INSERT INTO dead_letters (connector, stream, seq, event_id, reason, raw, received_at) VALUES ('plant-P1', 'mes.P1', 1, 'e-1', 'b2mml: unit', '{}', 'then')").run();
+    migrate(db, 'm23', migrations.slice(0, 23));
+    expect(db.prepare('SELECT count(*) FROM dead_letters').pluck().get()).toBe(1);
+    const insert = db.prepare("INSERT INTO plant_unit_mappings VALUES ('P1', 'KGM', ?, 'op.lena', 'now')");
+    insert.run('KG');
+    expect(() => insert.run('L')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('0024 adds escalations, one per subject, and keeps the approvals', () => {
+    const db = new Database(temp.file('m24.sqlite'));
+    migrate(db, 'm24', migrations.slice(0, 23));
+    const approvals = db.prepare('SELECT count(*) FROM approvals').pluck();
+    const before = approvals.get();
+    migrate(db, 'm24', migrations.slice(0, 24));
+    expect(approvals.get()).toBe(before);
+    const insert = db.prepare("INSERT INTO escalations (subject_id, task_type, subject, due_at, raised_at) VALUES ('AP-1', 'transferApproval', 'Transfer', 'then', ?)");
+    insert.run('now');
+    expect(() => insert.run('later')).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

@@ -68,8 +68,9 @@ function startProcess(command: string, args: string[], env: Record<string, strin
 /** The operator token the tests' simulators serve their control endpoints under. */
 export const e2eOperatorToken = 'e2e-operator-token';
 
-export function startSimulator(port: number, databasePath: string): Promise<RunningProcess> {
-  return startProcess(process.execPath, ['--import', 'tsx', 'simulator/main.ts', '--port', String(port), '--db', databasePath, '--operator-token', e2eOperatorToken], {}, /simulator listening on (\S+)/, 30_000);
+/** `clockFile`: the gateway's clock is shifted by the milliseconds this file holds (see simulator/shifted-clock.ts). */
+export function startSimulator(port: number, databasePath: string, clockFile?: string): Promise<RunningProcess> {
+  return startProcess(process.execPath, ['--import', 'tsx', 'simulator/main.ts', '--port', String(port), '--db', databasePath, '--operator-token', e2eOperatorToken], clockFile ? { PLANT_SIMULATOR_TEST_CLOCK_FILE: clockFile } : {}, /simulator listening on (\S+)/, 30_000);
 }
 
 /** A workstation's web host; who uses it signs in on its first screen. */
@@ -117,13 +118,16 @@ export interface AppWithSimulator {
   close(): Promise<void>;
 }
 
-/** A simulator process and `npm run start:web` connected to it, with their data in a fresh folder. */
-/** `clockFile`: the first workstation's clock is shifted by the milliseconds this file holds (see shifted-clock.ts). */
-export async function startAppWithSimulator(user: string, role?: Role, options: { clockFile?: string } = {}): Promise<AppWithSimulator> {
+/**
+ * A simulator process and `npm run start:web` connected to it, with their data in a fresh folder.
+ * `clockFile`: the first workstation's clock is shifted by the milliseconds this file holds (see
+ * simulator/shifted-clock.ts); `gatewayClockFile`: the simulator's, likewise.
+ */
+export async function startAppWithSimulator(user: string, role?: Role, options: { clockFile?: string; gatewayClockFile?: string } = {}): Promise<AppWithSimulator> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-e2e-'));
   const simulatorDb = path.join(dataDir, 'simulator.sqlite');
   const simulatorPort = await freePort();
-  let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb);
+  let simulator: RunningProcess | undefined = await startSimulator(simulatorPort, simulatorDb, options.gatewayClockFile);
   const gatewayUrl = simulator.match[1]!;
   const web = await putE2eUser(simulatorDb, user, role ?? 'quality-engineer')
     .then(async () => startWebHost({ port: await freePort(), dataDir: path.join(dataDir, 'app'), gatewayUrl, ...(options.clockFile ? { clockFile: options.clockFile } : {}) }))
@@ -142,7 +146,7 @@ export async function startAppWithSimulator(user: string, role?: Role, options: 
       simulator = undefined;
     },
     async restartSimulator() {
-      simulator ??= await startSimulator(simulatorPort, simulatorDb);
+      simulator ??= await startSimulator(simulatorPort, simulatorDb, options.gatewayClockFile);
     },
     async addWorkstation(otherUser, otherRole) {
       await putE2eUser(simulatorDb, otherUser, otherRole);

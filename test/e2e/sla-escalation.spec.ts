@@ -1,6 +1,6 @@
 // An approval nobody decided within its SLA, against two `npm run start:web` on one simulator: a planner
-// accepts a rebalancing transfer above the approval threshold; the planner's workstation clock passes
-// the transfer approval's SLA (injected); the supervisor, on another workstation, sees the request
+// accepts a rebalancing transfer above the approval threshold; four hours pass on the planner's
+// workstation and the gateway (their clocks injected), the transfer approval's SLA; the supervisor, on another workstation, sees the request
 // escalated in Approvals and counted in Monitor, approves it, and the gateway holds exactly one
 // transfer.request, the one approved.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ test('a transfer above the threshold nobody approved in time is escalated to a s
   const clockDir = mkdtempSync(path.join(tmpdir(), 'plant-orchestrator-clock-'));
   const clockFile = path.join(clockDir, 'offset-ms');
   writeFileSync(clockFile, '0');
-  const app = await startAppWithSimulator('pl.rosa', 'planner', { clockFile });
+  const app = await startAppWithSimulator('pl.rosa', 'planner', { clockFile, gatewayClockFile: clockFile });
   try {
     const supervisorApp = await app.addWorkstation('sv.ines', 'supervisor');
     const planner = await (await browser.newContext()).newPage();
@@ -56,7 +56,8 @@ test('a transfer above the threshold nobody approved in time is escalated to a s
     await expect(request.getByTestId('approval-status-pending')).toBeVisible({ timeout: 20_000 });
     await expect(request.getByTestId('approval-status-escalated')).toHaveCount(0);
 
-    // Four hours (the transfer approval's SLA) pass on the planner's workstation: its timer escalates the request.
+    // Four hours (the transfer approval's SLA) pass on the planner's workstation and the gateway (which
+    // escalates nothing not due by its own clock): the planner's timer escalates the request.
     writeFileSync(clockFile, String(4 * 3_600_000 + 60_000));
     await expect(request.getByTestId('approval-status-escalated')).toHaveText('escalated', { timeout: 60_000 });
     await request.locator('.ag-cell').first().click();

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 // Monitor's write path over a real SQLite file: a malformed plant message is dead-lettered with its
 // reason; replayed while its cause stands it fails again and stays open, saying why; once the message
 // can be taken in, replayed it is applied once (the workflow it starts runs, its command queued once),
 // resolved and audited under its correlation id; one the gateway sent again fixed is resolved without
 // applying twice; a discard keeps its reason; an incident is retried from Monitor. Support's roles only.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createMonitorHandlers } from '../../orchestration-core/services/monitor-handlers';
 import { createMonitorQueries } from '../../orchestration-core/store/monitor-queries';

@@ -56,6 +56,9 @@ describe('SLA timers on every workstation', () => {
     const erp = await connectClient(plant.gateway.erpUrl);
     const reply = await erp.command({ commandId: 'esc-again', type: 'escalation.raise', issuedBy: 'system', issuedAt: new Date(plant.now).toISOString(), payload: { subjectId: request.id, taskType: 'useAsIsApproval', subject: request.subject, dueAt: request.dueAt } });
     expect(reply).toMatchObject({ status: 'rejected', reason: expect.stringMatching(new RegExp(`^payload\\.subjectId: ${request.id} was escalated already at .+ \\(command `)) });
+    // Nor is a request the gateway does not hold, or one not yet due by the gateway's clock.
+    const raise = (commandId: string, subjectId: string, dueAt: string) => erp.command({ commandId, type: 'escalation.raise', issuedBy: 'system', issuedAt: new Date(plant.now).toISOString(), payload: { subjectId, taskType: 'useAsIsApproval', subject: 'x', dueAt } });
+    expect(await raise('esc-unknown', 'AP-NONE', request.dueAt!)).toMatchObject({ status: 'rejected', reason: 'payload.subjectId: AP-NONE is no approval request this gateway holds' });
 
     // Decided at last: the disposition goes upstream once.
     await supervisor.core.handlers['approvals.decide']({ approvalId: request.id, decision: 'approve', reason: 'deviation signed by design' }, supervisor.as);

@@ -2,6 +2,7 @@
 // an item's base unit), read as master data's: a code master data has stands for itself, one an
 // operator mapped (KGM at P1 is KG) for its unit; any other is refused, naming the code, because a
 // quantity in a unit nobody knows cannot be added to stock. Test results keep their own units (mm, pH).
+import { unknownUnitWords } from '../../../shared/unknown-unit';
 import { reject } from './xml-element';
 import type { EventDraft } from './event-draft';
 
@@ -12,8 +13,6 @@ export interface StockUnits {
   known(): readonly string[];
 }
 
-/** The words of a refusal for this code: a dead letter whose reason has them is fixed by mapping the code. */
-export const unknownUnitWords = (code: string): string => `unit of measure "${code}" is not in master data`;
 
 interface WithUnit {
   unit?: string | undefined;

@@ -3,23 +3,14 @@
 // dead letters the code caused, this one included.
 import { useState } from 'react';
 import type { DeadLetterRow } from '../../../shared/api/monitor';
+import { plantOfDeadLetter, unknownUnitCodeOf } from '../../../shared/unknown-unit';
 import { apiClient } from '../../api/client';
-
-const unknownUnitPattern = /unit of measure "([^"]+)" is not in master data/;
 
 /** The plant and code of a dead letter an unknown unit code caused; null for any other. */
 export function unmappedUnitOf(letter: DeadLetterRow): { plant: string; code: string } | null {
-  const code = unknownUnitPattern.exec(letter.reason)?.[1];
-  if (code === undefined) return null;
-  let plant: unknown;
-  try {
-    plant = (JSON.parse(letter.raw) as { plant?: unknown }).plant;
-  } catch {
-    plant = undefined;
-  }
-  const fromStream = letter.stream?.split('.').at(-1);
-  const named = typeof plant === 'string' ? plant : fromStream;
-  return named ? { plant: named, code } : null;
+  const code = unknownUnitCodeOf(letter.reason);
+  const plant = plantOfDeadLetter(letter);
+  return code !== undefined && plant !== undefined ? { plant, code } : null;
 }
 
 export function UnitMappingForm({ plant, code, units, onDone }: { plant: string; code: string; units: readonly string[]; onDone(message: string): void }) {

@@ -1,10 +1,10 @@
-// For end-to-end tests of what happens when time passes (a sign-in running out on the floor): the web
-// host's clock, shifted by the milliseconds a file holds, read again at most every 200 ms. A person who
-// could set this could set the machine's clock as well; the gateway judges decisions by its own.
+// For end-to-end tests of what happens when time passes (a sign-in running out on the floor, an SLA
+// passing): a web host's or the simulator's clock, shifted by the milliseconds a file holds, read again
+// at most every 200 ms. A person who could set this could set the machine's clock as well; the gateway
+// judges decisions by its own.
 import { readFileSync } from 'node:fs';
-import type { Clock } from '../orchestration-core/core-ports';
 
-export function shiftedClock(filePath: string): Clock {
+export function shiftedClock(filePath: string): { now(): Date } {
   let offset = 0;
   let readAt = 0;
   return {
