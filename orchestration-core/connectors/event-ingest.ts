@@ -8,7 +8,7 @@ import type { Clock, Logger } from '../core-ports';
 import type { ChangeTracker } from '../engine/change-tracker';
 import type { Engine } from '../engine/engine';
 import type { PlanAnalysis } from '../engine/workflow';
-import { unitCodesOf } from '../../shared/units';
+import { unitCodesOf, type UnitOfMeasure } from '../../shared/units';
 import type { UnitMapping } from '../store/unit-mappings-repo';
 import { plantOfDeadLetter, unknownUnitWords } from '../../shared/unknown-unit';
 import type { StockUnits } from './b2mml/stock-units';
@@ -35,7 +35,6 @@ export interface IngestResult {
   gaps: { stream: string; afterSeq: number }[];
 }
 
-
 export interface EventIngestDeps {
   connectorId: string;
   store: Store;
@@ -60,8 +59,14 @@ export function createEventIngest(deps: EventIngestDeps) {
   }
 
   // A plant's quantities are in master data's units, or in a code an operator mapped to one.
+  // Worked out again only when master data's units change (the repo keeps one list until then).
+  let unitCodes: { of: readonly UnitOfMeasure[]; codes: string[] } | null = null;
   const stockUnits: StockUnits = {
-    known: () => unitCodesOf(repos.master.units()),
+    known: () => {
+      const units = repos.master.units();
+      if (unitCodes?.of !== units) unitCodes = { of: units, codes: unitCodesOf(units) };
+      return unitCodes.codes;
+    },
     unitOf: (plant, code) => (stockUnits.known().includes(code) ? code : plant === undefined ? undefined : repos.unitMappings.unitFor(plant, code)),
   };
   const read = (raw: unknown) => readIncomingMessage(raw, stockUnits);

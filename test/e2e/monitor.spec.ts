@@ -5,22 +5,26 @@
 // data lacks has its report dead-lettered naming the code; the operator maps the code, the report is
 // replayed by the mapping and the workflow it starts completes, each step under one correlation id.
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Dataset } from '../../shared/dataset';
 import { performanceMessage } from '../helpers/performance-message';
 import { control, startAppWithSimulator } from './app-processes';
 import { signIn } from './sign-in-steps';
+
+/** Signed in as the operator, the plant online, on Monitor (where an operator starts). */
+async function openMonitor(page: Page, app: { url: string; user: string }): Promise<void> {
+  await page.goto(app.url);
+  await signIn(page, app.user);
+  await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
+  await expect(page.getByTestId('monitor-summary')).toContainText('workflow instance');
+}
 
 const screenshotPath = path.resolve(import.meta.dirname, '../../docs/monitor.png');
 
 test('an operator finds a malformed plant message in Monitor, replays it in vain, and discards it, audited', async ({ page }) => {
   const app = await startAppWithSimulator('op.lena', 'operator');
   try {
-    await page.goto(app.url);
-    await signIn(page, app.user);
-    await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
-    // An operator starts on Monitor.
-    await expect(page.getByTestId('monitor-summary')).toContainText('workflow instance');
+    await openMonitor(page, app);
     await control(app.gatewayUrl, 'POST', '/control/b2mml', { plant: 'P1', xml: '<MaterialLot><ID>L-broken' });
 
     await page.getByTestId('monitor-tab-dead-letters').click();
@@ -55,10 +59,7 @@ test('an operator finds a malformed plant message in Monitor, replays it in vain
 test('an operator maps a plant’s unknown unit code; the dead-lettered report is replayed and its workflow completes, one correlation id throughout', async ({ page }, testInfo) => {
   const app = await startAppWithSimulator('op.lena', 'operator');
   try {
-    await page.goto(app.url);
-    await signIn(page, app.user);
-    await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
-    await expect(page.getByTestId('monitor-summary')).toContainText('workflow instance');
+    await openMonitor(page, app);
     const dataset = await control<Dataset>(app.gatewayUrl, 'GET', '/control/planning-dataset');
     const item = dataset.items.find((candidate) => candidate.unit === 'KG')!;
     const order = { id: 'MO-KGM-E2E', itemId: item.id, plant: 'P1' };

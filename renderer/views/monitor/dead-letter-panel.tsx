@@ -60,7 +60,7 @@ export function DeadLetterPanel({ letter, units, onDone, onClose }: { letter: De
       <pre className="monitor-panel__raw" data-testid="dead-letter-raw">
         {readableRaw(letter.raw)}
       </pre>
-      {letter.resolution === null && unmapped && <UnitMappingForm plant={unmapped.plant} code={unmapped.code} units={units} onDone={onDone} />}
+      {letter.resolution === null && unmapped && <UnitMappingForm plant={unmapped.plant} code={unmapped.code} units={units} busy={busy} run={(work) => void run(work)} />}
       {letter.resolution === null && (
         <div className="monitor-panel__actions">
           <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void run(async () => replayed(await apiClient.invoke('monitor.replayDeadLetters', { id: letter.id })))} data-testid="replay-dead-letter">

@@ -13,30 +13,24 @@ export function unmappedUnitOf(letter: DeadLetterRow): { plant: string; code: st
   return code !== undefined && plant !== undefined ? { plant, code } : null;
 }
 
-export function UnitMappingForm({ plant, code, units, onDone }: { plant: string; code: string; units: readonly string[]; onDone(message: string): void }) {
+/**
+ * The panel runs it (`run`: its one busy state and error line, the notice once done); `busy` while it
+ * or another of the panel's actions is on its way.
+ */
+export function UnitMappingForm({ plant, code, units, busy, run }: { plant: string; code: string; units: readonly string[]; busy: boolean; run(work: () => Promise<string>): void }) {
   const [unit, setUnit] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function map() {
-    setBusy(true);
-    setError(null);
-    try {
+  const map = () =>
+    run(async () => {
       await apiClient.invoke('monitor.mapUnit', { plant, code, unit });
-      onDone(`Asked the gateway to map ${code} to ${unit} at ${plant}. Once it is back, every workstation replays the dead letters ${code} caused.`);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return `Asked the gateway to map ${code} to ${unit} at ${plant}. Once it is back, every workstation replays the dead letters ${code} caused.`;
+    });
 
   return (
     <form
       className="monitor-panel__mapping"
       onSubmit={(event) => {
         event.preventDefault();
-        void map();
+        map();
       }}
       data-testid="unit-mapping-form"
     >
@@ -56,11 +50,6 @@ export function UnitMappingForm({ plant, code, units, onDone }: { plant: string;
       <button type="submit" className="button button--small button--primary" disabled={busy || unit === ''} data-testid="unit-mapping-submit">
         Map and replay
       </button>
-      {error && (
-        <p className="form-error" role="alert" data-testid="unit-mapping-error">
-          {error}
-        </p>
-      )}
     </form>
   );
 }
