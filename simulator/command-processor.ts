@@ -1,7 +1,7 @@
 // Receives commands as the ERP would: validates, dedupes by commandId, applies, and records every delivery.
 import type { PoLine, ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn } from '../shared/domain';
-import { checkDeviationNumber, checkPostings, splitLot } from '../shared/usage-decision';
+import { checkDeviationNumber, checkPostings, splitLot, usageDecisionCode, usageValuation } from '../shared/usage-decision';
 import { quantityProblem } from '../shared/units';
 import { approvalSlaType } from '../shared/sla';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
@@ -237,21 +237,54 @@ export class CommandProcessor {
 
   /**
    * The first escalation of a subject stands; another, from wherever, is refused naming it. Only a
-   * request this gateway holds undecided is escalated, past its due time by the gateway's clock, and
-   * under the subject and kind the gateway recorded, whatever the command says of them.
+   * task this gateway holds undecided is escalated (an approval request, or an inspection lot waiting
+   * for its usage decision), past its due time by the gateway's clock, and under the subject and kind
+   * the gateway recorded, whatever the command says of them.
    */
   private escalate(payload: CommandPayload<'escalation.raise'>, command: CommandMeta): Outcome {
     const earlier = this.store.escalations.of(payload.subjectId);
     if (earlier) return rejected(`payload.subjectId: ${payload.subjectId} was escalated already at ${earlier.escalation.raisedAt} (command ${earlier.commandId})`);
+    const now = this.clock();
+    if (Date.parse(payload.dueAt) > now.getTime() + escalationSkewMs) return rejected(`payload.dueAt: ${payload.dueAt} is still ahead of the gateway's clock (${now.toISOString()}); not overdue yet`);
+    if (payload.taskType === 'disposition') return this.escalateDisposition(payload, command, now);
     const approval = this.store.approvals.get(payload.subjectId);
     if (!approval) return rejected(`payload.subjectId: ${payload.subjectId} is no approval request this gateway holds`);
     if (approval.decision !== null) return rejected(`payload.subjectId: ${payload.subjectId} was decided already (${approval.decision} by ${approval.decidedBy ?? 'unknown'}); nothing to escalate`);
-    const now = this.clock();
-    if (Date.parse(payload.dueAt) > now.getTime() + escalationSkewMs) return rejected(`payload.dueAt: ${payload.dueAt} is still ahead of the gateway's clock (${now.toISOString()}); not overdue yet`);
     const { request } = approval;
     const escalation = { subjectId: approval.approvalId, taskType: approvalSlaType[request.kind], subject: request.subject, dueAt: payload.dueAt, raisedAt: now.toISOString(), ...(payload.plant ? { plant: payload.plant } : {}) };
     this.store.escalations.raise(escalation, command.commandId);
     this.publish('escalation.raised', payload.subjectId, escalation);
+    return { status: 'accepted' };
+  }
+
+  /**
+   * An inspection lot nobody dispositioned in time. With the auto-action "keep blocked" the gateway
+   * makes the usage decision itself, in the same transaction (QM's automatic usage decision): the whole
+   * lot kept in blocked stock, by `system`, applied once because the escalation is taken once.
+   */
+  private escalateDisposition(payload: CommandPayload<'escalation.raise'>, command: CommandMeta, now: Date): Outcome {
+    const open = this.store.openInspectionNumbered(payload.subjectId);
+    if (!open) return rejected(`payload.subjectId: ${payload.subjectId} is no inspection lot waiting for its usage decision at this gateway`);
+    const lot = this.store.lot(open.lotId);
+    if (!lot) return rejected(`payload.subjectId: the lot of ${payload.subjectId} (${open.lotId}) is unknown`);
+    if (Date.parse(payload.dueAt) < Date.parse(open.failedAt)) return rejected(`payload.dueAt: ${payload.dueAt} is before inspection lot ${payload.subjectId} failed (${open.failedAt})`);
+    const autoAction = payload.autoAction === 'keep-blocked' ? 'kept blocked' : undefined;
+    const escalation = {
+      subjectId: open.inspectionLotId,
+      taskType: 'disposition' as const,
+      subject: `Usage decision for lot ${lot.lotId} (${open.defectCode})`,
+      dueAt: payload.dueAt,
+      raisedAt: now.toISOString(),
+      plant: lot.plant,
+      ...(autoAction ? { autoAction } : {}),
+    };
+    this.store.escalations.raise(escalation, command.commandId);
+    this.publish('escalation.raised', open.inspectionLotId, escalation);
+    if (autoAction) {
+      const postings = [{ decision: 'keep-blocked' as const, quantity: lot.quantity }];
+      const decision = { lotId: lot.lotId, inspectionLotId: open.inspectionLotId, valuation: usageValuation(postings), code: usageDecisionCode(postings).code, postings, reason: `No usage decision within its SLA (due ${payload.dueAt}): kept blocked automatically` };
+      this.postUsageDecision(lot, open.inspectionLotId, decision, 'system', command.commandId);
+    }
     return { status: 'accepted' };
   }
 
@@ -548,8 +581,14 @@ export class CommandProcessor {
     const unapproved = this.checkUseAsIsApproval(payload);
     if (unapproved) return { ...unapproved, version: lot.version };
     if (payload.approvalId !== undefined) this.store.approvals.markUsed(payload.approvalId, commandId);
+    const updated = this.postUsageDecision(lot, inspectionLotId, payload, issuedBy, commandId);
+    return { status: 'accepted', version: updated.version };
+  }
+
+  /** Posts a usage decision that passed its checks: the lot in parts, the inspection lot closed, every workstation told. */
+  private postUsageDecision(lot: LotRecord, inspectionLotId: string, payload: CommandPayload<'lot.disposition'>, issuedBy: string, commandId: string): LotRecord {
     // The first part that stays keeps the lot; each further one becomes a sub-lot; scrap and returns leave.
-    const { parts } = splitLot(lot.lotId, basedOn.version, payload.postings);
+    const { parts } = splitLot(lot.lotId, lot.version, payload.postings);
     const [own, ...subLots] = parts;
     const updated = this.store.updateLot(lot.lotId, { stockType: own!.stockType, quantity: own!.quantity, version: lot.version + 1 });
     const reason = `usage decision ${payload.code}: ${payload.reason}`;
@@ -582,6 +621,6 @@ export class CommandProcessor {
     };
     this.store.usageDecisions.record(made);
     this.publish('usageDecision.made', lot.lotId, made);
-    return { status: 'accepted', version: updated.version };
+    return updated;
   }
 }

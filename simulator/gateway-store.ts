@@ -273,6 +273,14 @@ export class GatewayStore {
     ).get(lotId) as OpenInspection | undefined;
   }
 
+  /** The failed inspection lot of this number, while it waits for its usage decision. */
+  openInspectionNumbered(inspectionLotId: string): OpenInspection | undefined {
+    return this.sql(
+      `SELECT lot_id AS lotId, inspection_lot_id AS inspectionLotId, defect_code AS defectCode,
+         defect_text AS defectText, failed_at AS failedAt FROM open_inspections WHERE inspection_lot_id = ?`,
+    ).get(inspectionLotId) as OpenInspection | undefined;
+  }
+
   /** The lot's failed inspection lot still waiting for its usage decision. */
   openInspectionLotId(lotId: string): string | undefined {
     const row = this.sql('SELECT inspection_lot_id AS id FROM open_inspections WHERE lot_id = ?').get(lotId) as { id: string } | undefined;

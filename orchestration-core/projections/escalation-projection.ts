@@ -15,4 +15,6 @@ export function projectEscalation(escalation: EventPayload<'escalation.raised'>,
     correlationId: escalation.subjectId,
   });
   if (repos.approvals.get(escalation.subjectId)) changes.changed('approval', escalation.subjectId);
+  const held = escalation.taskType === 'disposition' ? repos.lots.holdForInspectionLot(escalation.subjectId) : undefined;
+  if (held) changes.changed('lot', held.lotId);
 }

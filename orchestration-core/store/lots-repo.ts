@@ -62,6 +62,7 @@ export function createLotsRepo(db: Database.Database) {
        hold_since AS holdSince, task_id AS taskId, instance_id AS instanceId, contained_by AS containedBy`;
   const getHold = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE lot_id = ?`);
   const holdForTask = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE task_id = ?`);
+  const holdForInspectionLot = db.prepare<[string], LotHold>(`SELECT ${holdColumns} FROM lot_holds WHERE inspection_lot_id = ?`);
   const getItem = db.prepare<[string], { id: string; description: string; unit: string }>('SELECT id, description, unit FROM items WHERE id = ?');
 
 
@@ -117,6 +118,7 @@ export function createLotsRepo(db: Database.Database) {
     },
     hold: (lotId: string): LotHold | undefined => getHold.get(lotId),
     holdForTask: (taskId: string): LotHold | undefined => holdForTask.get(taskId),
+    holdForInspectionLot: (inspectionLotId: string): LotHold | undefined => holdForInspectionLot.get(inspectionLotId),
     item: (itemId: string): { id: string; description: string; unit: string } | undefined => getItem.get(itemId),
     hasHold: (lotId: string): boolean => held().has(lotId),
 

@@ -63,7 +63,9 @@ export function createMonitorQueries(db: Database.Database) {
     `SELECT (SELECT count(*) FROM workflow_instances) AS "all",
             (SELECT count(*) FROM workflow_instances WHERE status = 'running') AS running,
             (SELECT count(*) FROM workflow_waits WHERE kind = 'incident') AS incidents,
-            (SELECT count(*) FROM escalations e JOIN approvals a ON a.id = e.subject_id WHERE a.status = 'pending') AS escalated`,
+            (SELECT count(*) FROM escalations e JOIN approvals a ON a.id = e.subject_id WHERE a.status = 'pending')
+              + (SELECT count(*) FROM escalations e JOIN lot_holds h ON h.inspection_lot_id = e.subject_id JOIN human_tasks t ON t.id = h.task_id
+                 WHERE e.task_type = 'disposition' AND t.status = 'open') AS escalated`,
   );
   const history = db.prepare<[string], { kind: string; detail: string; at: string }>('SELECT kind, detail, at FROM workflow_history WHERE instance_id = ? ORDER BY id');
   const one = db.prepare<[string], RawInstance>(`SELECT ${instanceColumns} FROM workflow_instances i WHERE i.id = ?`);

@@ -2,11 +2,11 @@
 import type { AnyWorkflow } from '../engine/workflow';
 import { approvalRequested } from './approval-requested';
 import { fgReleased } from './fg-released';
-import { inspectionFailed, inspectionFailedV1 } from './inspection-failed';
+import { inspectionFailed, inspectionFailedV1, inspectionFailedV2 } from './inspection-failed';
 import { lineStopped, lineStoppedV1 } from './line-stop/line-stopped';
 import { lotBlocked, lotBlockedV1 } from './lot-blocked';
 import { productionCompleted } from './production-completed';
 import { supplierDelay } from './supplier-delay';
 import { transferAccepted } from './transfer-accepted';
 
-export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, supplierDelay, approvalRequested, productionCompleted, fgReleased, lotBlocked, lotBlockedV1, lineStopped, lineStoppedV1, transferAccepted];
+export const workflowDefinitions: readonly AnyWorkflow[] = [inspectionFailed, inspectionFailedV1, inspectionFailedV2, supplierDelay, approvalRequested, productionCompleted, fgReleased, lotBlocked, lotBlockedV1, lineStopped, lineStoppedV1, transferAccepted];

@@ -3,17 +3,22 @@
 // for a usage decision. The decision posts the lot in parts, may block lots made from it (containment),
 // and goes upstream based on the lot version the engineer saw; if the gateway rejects it as stale, the
 // task reopens as a conflict to decide again or withdraw. A withdrawn task can be opened again.
+// The decision is due `sla.disposition.dueHours` after the failure: a durable timer that, undecided,
+// escalates the inspection lot upstream once (the gateway applies the SLA's auto-action, if any).
 import { z } from 'zod';
 import { idSchema } from '../../shared/domain';
 import { followUpActions, splitLot, usageDecisionCode, usagePostingsSchema, usageValuation } from '../../shared/usage-decision';
+import { slaDueAt } from '../../shared/sla';
 import { commandIdFor, derivedId } from '../engine/derived-ids';
-import { defineWorkflow, waitForReply, waitForTask, type StepOutcome, type WorkflowContext } from '../engine/workflow';
+import { defineWorkflow, waitForReply, waitForTask, waitUntil, type StepOutcome, type Wait, type WorkflowContext } from '../engine/workflow';
 import { approvalGate, approvalResumeKeys, type GateState } from './approval-gate';
 
 interface InspectionFailedState {
   lotId: string;
   inspectionLotId: string;
   taskId: string;
+  /** When the usage decision falls due (absent in instances started before version 3: they never escalate). */
+  dueAt?: string;
   /** A decision with use-as-is, waiting for a supervisor before it goes upstream. */
   awaiting?: GateState & { requestCommandId: string; basedOnVersion: number };
 }
@@ -28,9 +33,6 @@ export const dispositionInputSchema = z.union([
   }),
   z.object({ withdraw: z.literal(true), reason: z.string() }),
 ]);
-
-/** Hours a quality engineer has to disposition a blocked lot before the task is overdue. */
-const dispositionSlaHours = 24;
 
 /** Where failed stock waits for its usage decision. */
 export const holdLocation = 'QM-HOLD';
@@ -54,7 +56,14 @@ function containLots(ctx: WorkflowContext, lotIds: readonly string[], failedLotI
 type Awaiting = NonNullable<InspectionFailedState['awaiting']>;
 
 /** The state with no decision waiting for a supervisor: the lot is the engineer's, or on its way upstream. */
-const engineers = (state: InspectionFailedState): InspectionFailedState => ({ lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId });
+const engineers = (state: InspectionFailedState): InspectionFailedState => ({ lotId: state.lotId, inspectionLotId: state.inspectionLotId, taskId: state.taskId, ...(state.dueAt ? { dueAt: state.dueAt } : {}) });
+
+/** Until the engineer decides, or until the decision falls due while nobody has escalated it yet. */
+function untilDecided(state: InspectionFailedState, ctx: WorkflowContext): Wait | Wait[] {
+  const decided = waitForTask(state.taskId, 'decided');
+  if (!state.dueAt || ctx.repos.escalations.get(state.inspectionLotId)) return decided;
+  return [decided, waitUntil(state.dueAt, 'overdue')];
+}
 
 /** A use-as-is waits for a supervisor: approved, its lot.disposition goes upstream; rejected or refused, the lot is the engineer's again. */
 const deviationGate = approvalGate<InspectionFailedState>({
@@ -108,12 +117,12 @@ function awaitingDecision(state: InspectionFailedState, ctx: WorkflowContext) {
 function backToEngineer(state: InspectionFailedState, ctx: WorkflowContext): StepOutcome<InspectionFailedState> {
   ctx.repos.tasks.reopen(state.taskId);
   ctx.changed('lot', state.lotId);
-  return { state: engineers(state), wait: waitForTask(state.taskId, 'decided') };
+  return { state: engineers(state), wait: untilDecided(engineers(state), ctx) };
 }
 
 export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspection.failed'>({
   name: 'inspection-failed',
-  version: 2,
+  version: 3,
   trigger: 'inspection.failed',
   correlationKey: (event) => event.payload.lotId,
   resumeKeys: approvalResumeKeys,
@@ -174,19 +183,38 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
       );
     }
     ctx.repos.inspectionLots.advance(inspectionLotId, lotId, 'goods-receipt', 'results-recorded', ctx.now);
-    const taskId = ctx.openTask({
-      kind: 'disposition-lot',
-      role: 'quality-engineer',
-      subject: `Usage decision for lot ${lotId} (${defectCode})`,
-      dueInHours: dispositionSlaHours,
-    });
+    // Counted from the failure, not from when this workstation heard of it: every workstation falls due together.
+    const dueAt = slaDueAt(ctx.policy.sla, 'disposition', event.occurredAt);
+    const taskId = ctx.openTask({ kind: 'disposition-lot', role: 'quality-engineer', subject: `Usage decision for lot ${lotId} (${defectCode})`, dueAt });
     ctx.repos.lots.placeHold({ lotId, inspectionLotId, defectCode, defectText, holdSince: event.occurredAt, taskId, instanceId: ctx.instanceId, containedBy: containedBy ?? null });
     ctx.changed('lot', lotId);
-    return { state: { lotId, inspectionLotId, taskId }, wait: waitForTask(taskId, 'decided') };
+    const state = { lotId, inspectionLotId, taskId, dueAt };
+    return { state, wait: untilDecided(state, ctx) };
   },
 
   steps: {
     ...deviationGate.steps,
+
+    /**
+     * Nobody decided in time: the inspection lot is escalated upstream under an id every workstation
+     * derives alike, so the gateway takes it once whichever timer fired first; the SLA's auto-action
+     * (keep blocked) goes with it, and the gateway applies it with the escalation.
+     */
+    overdue(state, signal, ctx) {
+      if (signal.kind !== 'timer') throw new Error(`overdue: expected a timer, got ${signal.kind}`);
+      const task = ctx.repos.tasks.get(state.taskId);
+      if (task?.status === 'open' && !ctx.repos.escalations.get(state.inspectionLotId)) {
+        const { autoAction } = ctx.policy.sla.disposition;
+        const lot = ctx.repos.lots.get(state.lotId);
+        ctx.emit(
+          'escalation.raise',
+          { subjectId: state.inspectionLotId, taskType: 'disposition', subject: task.subject, dueAt: signal.dueAt, ...(lot ? { plant: lot.plant } : {}), ...(autoAction ? { autoAction } : {}) },
+          { issuedBy: 'system', about: state.lotId, commandId: commandIdFor(state.inspectionLotId, 'escalation') },
+        );
+        ctx.record('escalation raised', { dueAt: signal.dueAt, taskType: 'disposition', ...(autoAction ? { autoAction } : {}) });
+      }
+      return { state, wait: waitForTask(state.taskId, 'decided') };
+    },
 
     decided(state, signal, ctx) {
       if (signal.kind !== 'task') throw new Error(`decided: expected a task signal, got ${signal.kind}`);
@@ -201,7 +229,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         ctx.audit(signal.user, 'usage decision withdrawn', lot.lotId, { commandId: refused?.commandId ?? null, reason: input.reason });
         ctx.changed('lot', lot.lotId);
         // The lot stays on hold: an engineer may open the task again (quarantine.reopen) and decide anew.
-        return { state, wait: waitForTask(state.taskId, 'decided') };
+        return { state, wait: untilDecided(state, ctx) };
       }
       // The decision is based on the version upstream will have once our queued commands on this lot land.
       const basedOnVersion = lot.version + ctx.pendingUpstream(lot.lotId);
@@ -288,7 +316,7 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
         ctx.repos.decisions.setStatus(reply.commandId, 'rejected', reply.reason ?? 'rejected upstream');
         ctx.repos.tasks.reopen(state.taskId);
         ctx.audit('gateway', 'usage decision rejected', state.lotId, { commandId: reply.commandId, reason: reply.reason ?? null });
-        return { state, wait: waitForTask(state.taskId, 'decided') };
+        return { state, wait: untilDecided(state, ctx) };
       }
       ctx.repos.decisions.setStatus(reply.commandId, 'accepted', null);
       ctx.repos.inspectionLots.advance(state.inspectionLotId, state.lotId, 'goods-receipt', 'usage-decision-made', ctx.now);
@@ -351,7 +379,9 @@ export const inspectionFailed = defineWorkflow<InspectionFailedState, 'inspectio
 });
 
 /**
- * Instances started by version 1 (one destination per lot) run on version 2's steps: the state and
- * the step names are the same, and a decision made now is a usage decision in parts either way.
+ * Instances started by version 1 (one destination per lot) or 2 (a fixed due time, no timer) run on
+ * version 3's steps: the step names are the same, a decision made now is a usage decision in parts
+ * either way, and their state has no due time, so they never wait for one.
  */
 export const inspectionFailedV1 = { ...inspectionFailed, version: 1 };
+export const inspectionFailedV2 = { ...inspectionFailed, version: 2 };

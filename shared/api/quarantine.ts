@@ -105,6 +105,12 @@ export interface QuarantineRow {
   consumedQuantity: number;
   conflict: DecisionConflict | null;
   lotVersion: number;
+  /** When the usage decision falls due (its SLA, counted from the failure); null for holds from before SLAs. */
+  dueAt: string | null;
+  /** When the gateway published the escalation of its inspection lot (nobody decided in time); null while not. */
+  escalatedAt: string | null;
+  /** What the SLA did by itself at the due time ("kept blocked"), as the gateway says; null when nothing. */
+  autoAction: string | null;
 }
 
 export const dispositionArgsSchema = z

@@ -36,6 +36,9 @@ export function quarantineRow(lotId: string, overrides: Partial<QuarantineRow> =
     consumedQuantity: 0,
     conflict: null,
     lotVersion: 1,
+    dueAt: '2026-11-22T08:00:00.000Z',
+    escalatedAt: null,
+    autoAction: null,
     ...overrides,
   };
 }

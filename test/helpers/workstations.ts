@@ -5,6 +5,7 @@ import { gatewayConnectors } from '../../electron/gateway-connectors';
 import { startRebalanceWorkerFromSource } from '../../orchestration-core/analysis/rebalancing/start-rebalance-worker';
 import type { Clock } from '../../orchestration-core/core-ports';
 import type { Core } from '../../orchestration-core/core-types';
+import type { Policy } from '../../orchestration-core/engine/workflow';
 import { createCore } from '../../orchestration-core/host';
 import type { Gateway } from '../../simulator/gateway';
 import type { Role } from '../../shared/domain';
@@ -23,12 +24,14 @@ export function createWorkstations(gateway: () => Pick<Gateway, 'baseUrl' | 'ide
   return {
     /** `rebalancing`: the workstation runs the rebalancing worker and shows proposals. */
     /** `sessionWatchMs`: how often the core looks whether the session ran out (tests that move the clock). */
-    async open(user: string, role: Role, options: { rebalancing?: boolean; clock?: Clock; sessionWatchMs?: number } = {}): Promise<Workstation> {
+    /** `policy`: the workstation's settings for thresholds and SLAs (the defaults otherwise). */
+    async open(user: string, role: Role, options: { rebalancing?: boolean; clock?: Clock; sessionWatchMs?: number; policy?: Policy } = {}): Promise<Workstation> {
       const databasePath = databaseFile(`${user}.sqlite`);
       const core = await createCore({
         databasePath,
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.sessionWatchMs ? { sessionWatchMs: options.sessionWatchMs } : {}),
+        ...(options.policy ? { policy: options.policy } : {}),
         sessionKeeper: keeperOf(databasePath),
         connectors: gatewayConnectors(gateway().baseUrl),
         logger: quietLogger,

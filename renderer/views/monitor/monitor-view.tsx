@@ -102,7 +102,7 @@ export function MonitorView() {
                 {formatCount(counts.all, 'workflow instance')}, {counts.running} running,{' '}
                 <span className={counts.incidents > 0 ? 'text-danger' : ''}>{formatCount(counts.incidents, 'incident')}</span> ·{' '}
                 <span className={counts.escalated > 0 ? 'text-danger' : ''} data-testid="monitor-escalated">
-                  {formatCount(counts.escalated, 'escalated approval')}
+                  {formatCount(counts.escalated, 'escalated task')}
                 </span>{' '}
                 · {formatCount(openLetters, 'open dead letter')} · {formatCount(data?.outbox.length ?? 0, 'command')} pending upstream
               </>

@@ -5,8 +5,9 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { inspectionLotStatusLabels, inspectionLotStatusShortLabels, stockTypeLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
+import { formatDateTime } from '../../format/time';
 import { TwoLineCell } from '../../grid/two-line-cell';
-import { describeParts, formatDecisionCell } from './quarantine-format';
+import { describeParts, dispositionSlaNote, formatDecisionCell } from './quarantine-format';
 import { TaskStatePill } from './task-state-pill';
 
 export function ItemCell({ data }: CustomCellRendererProps<QuarantineRow>) {
@@ -46,8 +47,20 @@ export function InspectionLotCell({ data }: CustomCellRendererProps<QuarantineRo
   );
 }
 
+/** The pill, and under it what the SLA says: due soon, overdue, escalated, or what it did by itself. */
 export function TaskStateCell({ data }: CustomCellRendererProps<QuarantineRow>) {
-  return data ? <TaskStatePill state={data.taskState} conflictReason={data.conflict?.reason ?? null} decision={data.postings ? formatDecisionCell(data) : null} decidedBy={data.decidedBy} refusal={data.conflict?.kind ?? null} /> : null;
+  if (!data) return null;
+  const pill = <TaskStatePill state={data.taskState} conflictReason={data.conflict?.reason ?? null} decision={data.postings ? formatDecisionCell(data) : null} decidedBy={data.decidedBy} refusal={data.conflict?.kind ?? null} />;
+  const note = dispositionSlaNote(data, Date.now());
+  if (!note) return pill;
+  return (
+    <div className="two-line-cell" title={data.dueAt ? `Usage decision due ${formatDateTime(data.dueAt)}` : undefined}>
+      <span>{pill}</span>
+      <span className={`two-line-cell__secondary sla-note sla-note--${note.tone}`} data-testid="sla-note">
+        {note.text}
+      </span>
+    </div>
+  );
 }
 
 /** Consumption makes containment matter: the badge says the lot's material is already in production. */

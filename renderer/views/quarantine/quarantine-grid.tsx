@@ -19,9 +19,10 @@ const localeText = { noRowsToShow: 'No lots on hold' };
 const selectLots = (state: QuarantineState) => state.rowsById;
 const rowId = (row: QuarantineRow) => row.lotId;
 const currentSelectedId = () => useQuarantineStore.getState().selectedLotId;
-/** A red edge on conflicts, so they stand out in a long list. */
+/** A red edge on conflicts, so they stand out in a long list; a tinted row for an escalated one still undecided. */
 const rowClassRules = {
   'row--conflict': (params: { data?: QuarantineRow }) => params.data?.taskState === 'conflict',
+  'row--escalated': (params: { data?: QuarantineRow }) => params.data !== undefined && params.data.escalatedAt !== null && params.data.taskState !== 'decided',
 };
 
 // Read from the store when AG Grid asks, so the callbacks stay the same and changing a filter costs one re-filter.
