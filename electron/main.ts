@@ -115,7 +115,7 @@ async function start(): Promise<void> {
     // The last session token, encrypted with the OS's keychain: a quality engineer restarting offline stays signed in.
     sessionKeeper: safeStorageSessionKeeper(path.join(app.getPath('userData'), 'session.bin')),
     connectors: settings.connectors,
-    policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern, sla: settings.sla },
+    policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern, sla: settings.sla, cycleCount: settings.cycleCount },
     startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
     // Bundled next to main.cjs by build/bundle-electron.mjs.
     startRebalanceWorker: () => new Worker(path.join(__dirname, 'rebalance-worker.cjs')),

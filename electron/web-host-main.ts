@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     // The web host keeps the session token in memory only: after a restart, sign in again.
     plant: settings.plant,
     settings: loaded,
-    policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern, sla: settings.sla },
+    policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern, sla: settings.sla, cycleCount: settings.cycleCount },
     // An empty list makes the core start the embedded simulator.
     connectors: gateway ? gatewayConnectors(gateway) : settings.connectors,
     startEmbeddedGateway: embeddedSimulator({

@@ -61,6 +61,11 @@ const commandRoutes: Record<CommandType, ConnectorSettings['kind']> = {
   // The gateway puts a plant's unit mapping on that plant's stream; it is the one that hears commands.
   'plant.mapUnit': 'erp',
   'escalation.raise': 'erp',
+  // The plant's WMS bins and the ERP's inventory book: the gateway routes them.
+  'wms.pickPause': 'erp',
+  'wms.pickRelease': 'erp',
+  'wms.recount': 'erp',
+  'inventory.adjust': 'erp',
 };
 
 /** The workstation's id at the gateway: made once, kept in its store (the audit head is kept per id). */

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { planDateSchema } from './dataset';
 import { idSchema, quantitySchema } from './domain';
 import { usagePostingsSchema } from './usage-decision';
+import { adjustmentRequestSchema } from './cycle-count';
+
+export type { AdjustmentRequest } from './cycle-count';
 
 export const substitutionRequestSchema = z.object({
   productionOrderIds: z.array(idSchema).min(1),
@@ -72,5 +75,6 @@ export function approvalRequestSchema<Extra extends z.ZodRawShape>(extra: Extra)
     }),
     z.object({ ...requestBase, ...extra, kind: z.literal('use-as-is'), deviation: deviationRequestSchema }),
     z.object({ ...requestBase, ...extra, kind: z.literal('transfer'), transfer: transferApprovalRequestSchema }),
+    z.object({ ...requestBase, ...extra, kind: z.literal('adjustment'), adjustment: adjustmentRequestSchema }),
   ]);
 }

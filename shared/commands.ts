@@ -15,6 +15,9 @@ import {
   stockTypeSchema,
 } from './domain';
 
+/** A command to the WMS about one bin, on account of one cycle count. */
+const binCommandSchema = z.object({ countId: idSchema, plant: idSchema, bin: idSchema, reason: z.string().min(1).max(500) });
+
 export const commandPayloadSchemas = {
   'lot.setStatus': z.object({
     lotId: idSchema,
@@ -161,6 +164,27 @@ export const commandPayloadSchemas = {
    * the first escalation of a subject and refuses another.
    */
   'escalation.raise': escalationSchema,
+  /** The WMS stops picking from a bin whose count is disputed, until `wms.pickRelease`. */
+  'wms.pickPause': binCommandSchema,
+  'wms.pickRelease': binCommandSchema,
+  /** The WMS sends its counters to count the bin again (an adjustment the supervisor rejected). */
+  'wms.recount': binCommandSchema,
+  /**
+   * The book follows the count: `quantity` is the difference (counted minus book). Above tolerance it
+   * names the adjustment approval it follows, used once.
+   */
+  'inventory.adjust': z.object({
+    countId: idSchema,
+    plant: idSchema,
+    bin: idSchema,
+    itemId: idSchema,
+    lotId: idSchema.optional(),
+    quantity: z.number().finite(),
+    unit: idSchema,
+    reason: z.string().min(1).max(500),
+    approvalId: idSchema.optional(),
+    approvedBy: idSchema.optional(),
+  }),
   /** An operator maps a plant's unit code to a unit of master data; the gateway puts it on the plant's stream. */
   'plant.mapUnit': z.object({
     plant: idSchema,

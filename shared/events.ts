@@ -6,6 +6,7 @@ import { planDateSchema, poLineSchema, productionOrderSchema, transferSchema } f
 import { approvalRequestSchema } from './approval-payloads';
 import { dispositionDecisionSchema, idSchema, isoDateTimeSchema, plantUnitCodeSchema, quantitySchema, stockTypeSchema } from './domain';
 import { usagePostingsSchema } from './usage-decision';
+import { cycleCountSchema } from './cycle-count';
 import { escalationSchema } from './escalation';
 
 export const eventEnvelopeSchema = z.object({
@@ -283,6 +284,23 @@ export const eventPayloadSchemas = {
     mappedBy: idSchema,
     mappedAt: isoDateTimeSchema,
   }),
+  /** The plant's WMS counted a bin (correlationId: the count's id). */
+  'cyclecount.variance': cycleCountSchema,
+  /** The book now says what was counted (correlationId: the count's id). */
+  'inventory.adjusted': z.object({
+    countId: idSchema,
+    plant: idSchema,
+    bin: idSchema,
+    itemId: idSchema,
+    lotId: idSchema.optional(),
+    quantity: z.number().finite(),
+    unit: idSchema,
+    adjustedBy: idSchema,
+    adjustedAt: isoDateTimeSchema,
+    approvalId: idSchema.optional(),
+  }),
+  /** Picks from a bin paused or released again (correlationId: the count's id). */
+  'bin.picksChanged': z.object({ countId: idSchema, plant: idSchema, bin: idSchema, paused: z.boolean(), changedBy: idSchema, reason: z.string().max(500) }),
   /** A supervisor decided a request; correlationId is the approvalId. */
   'approval.decided': z.object({
     approvalId: idSchema,

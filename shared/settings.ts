@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idSchema } from './domain';
 import { defaultDeviationNumberPattern } from './usage-decision';
 import { slaSettingsSchema } from './sla';
+import { cycleCountSettingsSchema } from './cycle-count';
 
 /** A regular expression, checked when the settings are read: a broken one names itself at start. */
 const patternSchema = z.string().min(1).max(200).refine((pattern) => {
@@ -50,6 +51,8 @@ export const settingsSchema = z.strictObject({
     .default({ deviationNumberPattern: defaultDeviationNumberPattern }),
   /** Due times per human task type, and what happens by itself when one passes (shared/sla.ts). */
   sla: slaSettingsSchema,
+  /** Cycle counts: the tolerance per item class below which a variance is adjusted without approval (shared/cycle-count.ts). */
+  cycleCount: cycleCountSettingsSchema,
   ui: z
     .strictObject({ density: z.enum(['compact', 'touch']).default('compact') })
     .default({ density: 'compact' }),

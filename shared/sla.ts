@@ -24,7 +24,7 @@ export type SlaTaskType = (typeof slaTaskTypes)[number];
 export const defaultSla: SlaSettings = slaSettingsSchema.parse(undefined);
 
 /** The SLA of an approval of this kind. */
-export const approvalSlaType = { substitution: 'substitutionApproval', 'use-as-is': 'useAsIsApproval', transfer: 'transferApproval' } as const satisfies Record<string, SlaTaskType>;
+export const approvalSlaType = { substitution: 'substitutionApproval', 'use-as-is': 'useAsIsApproval', transfer: 'transferApproval', adjustment: 'adjustmentApproval' } as const satisfies Record<string, SlaTaskType>;
 
 /** When a task of this type that began at `from` falls due. */
 export function slaDueAt(sla: SlaSettings, type: SlaTaskType, from: string): string {

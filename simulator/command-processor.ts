@@ -6,6 +6,7 @@ import { quantityProblem } from '../shared/units';
 import { approvalSlaType } from '../shared/sla';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { EventPayload, EventType } from '../shared/events';
+import { CycleCountDesk } from './cycle-count-desk';
 import type { GatewayStore } from './gateway-store';
 import { authorize, type Authority, type AuthorityLookups } from './identity/command-authority';
 import type { Identity } from './identity/identity';
@@ -55,6 +56,9 @@ function rawType(raw: unknown): string {
   return '(unknown)';
 }
 
+/** A refusal's reason, or accepted. */
+const outcomeOf = (refusal: string | null): Outcome => (refusal === null ? { status: 'accepted' } : rejected(refusal));
+
 const rejected = (reason: string, version?: number): Outcome => ({
   status: 'rejected',
   reason,
@@ -87,6 +91,16 @@ export class CommandProcessor {
     private readonly deviationNumberPattern: string,
     identity: Pick<Identity, 'users'>,
   ) {
+    this.cycleCounts = new CycleCountDesk({
+      store,
+      clock,
+      publishPlant: (plant, type, correlationId, payload) => {
+        const envelope = this.store.appendEvent({ stream: mesStream(plant), plant, type, correlationId, payload }, this.clock());
+        this.appended.add(envelope.stream);
+      },
+      publishErp: (type, correlationId, payload) => this.publish(type, correlationId, payload),
+      lotChanged: (lot, changedBy, reason) => this.publishLot(lot, changedBy, reason),
+    });
     this.lookups = {
       command: (commandId) => {
         const known = this.store.command(commandId);
@@ -106,6 +120,7 @@ export class CommandProcessor {
   }
 
   private readonly lookups: AuthorityLookups;
+  private readonly cycleCounts: CycleCountDesk;
 
   /** The next `count` deliveries are processed and recorded, but their replies are never sent. */
   dropReplies(count: number): void {
@@ -232,6 +247,14 @@ export class CommandProcessor {
         return this.mapUnit(command.payload, command);
       case 'escalation.raise':
         return this.escalate(command.payload, command);
+      case 'wms.pickPause':
+        return outcomeOf(this.cycleCounts.pause(command.payload, command.issuedBy));
+      case 'wms.pickRelease':
+        return outcomeOf(this.cycleCounts.release(command.payload, command.issuedBy));
+      case 'wms.recount':
+        return outcomeOf(this.cycleCounts.recount(command.payload));
+      case 'inventory.adjust':
+        return outcomeOf(this.cycleCounts.adjust(command.payload, command.issuedBy, command.commandId));
     }
   }
 
@@ -380,6 +403,12 @@ export class CommandProcessor {
     }
     const misnumbered = payload.kind === 'use-as-is' ? checkDeviationNumber(payload.deviation.deviationNumber, this.deviationNumberPattern) : null;
     if (misnumbered) return rejected(`payload.deviation.${misnumbered}`);
+    if (payload.kind === 'adjustment') {
+      const unknown = this.cycleCounts.checkRequest(payload.adjustment);
+      if (unknown) return rejected(unknown);
+      // The counter asks, whichever workstation sent it: they can never approve their own count.
+      requestedBy = payload.adjustment.countedBy;
+    }
     const requestedAt = this.clock().toISOString();
     this.store.approvals.request(requestedBy, requestedAt, payload);
     this.publish('approval.requested', payload.approvalId, { ...payload, requestedBy, requestedAt });

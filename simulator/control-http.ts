@@ -1,6 +1,6 @@
 // HTTP control endpoints beside socket.io, so a test can drive a simulator running in another process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeZodError } from '../shared/describe-error';
 import { checkControlRequest, ControlRefusal, type ControlGuard } from './control-guard';
 import { exactly, controlId, days, positiveQuantity, text, wholeNumber } from './control-inputs';
@@ -40,6 +40,12 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
       exactly({ plant: controlId.optional(), itemId: controlId.optional(), quantity: positiveQuantity.optional(), poLineId: controlId.optional() }),
       (options) => scenario.inspectionFailure(options),
     ),
+    '/control/cycle-count': route(
+      'POST',
+      exactly({ lotId: controlId.optional(), aboveTolerance: z.boolean().optional(), countedBy: controlId.optional() }),
+      (options) => scenario.cycleCount(options),
+    ),
+    '/control/bins': route('GET', exactly({}), () => ({ paused: store.cycleCounts.pausedBins() })),
     '/control/inspection-passed': route('POST', exactly({ lotId: controlId }), ({ lotId }) => scenario.inspectionPassed(lotId)),
     '/control/consume': route('POST', exactly({ lotId: controlId, quantity: positiveQuantity }), (input) => scenario.consumeLot(input.lotId, input.quantity)),
     '/control/produce': route(

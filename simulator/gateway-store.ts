@@ -8,6 +8,7 @@ import { UsageDecisionBook } from './usage-decision-book';
 import { ExceptionAnswerBook } from './exception-answer-book';
 import { DisruptionLog } from './disruption-log';
 import { UnitMappingBook } from './unit-mapping-book';
+import { CycleCountBook } from './cycle-count-book';
 import { EscalationBook } from './escalation-book';
 import { PlanningStore } from './planning/planning-store';
 import type Database from 'better-sqlite3';
@@ -72,6 +73,8 @@ export class GatewayStore {
   readonly unitMappings: UnitMappingBook;
   /** Human tasks escalated past their due time, one per subject. */
   readonly escalations: EscalationBook;
+  /** The WMS's cycle counts, their adjustments, and the bins whose picks are paused. */
+  readonly cycleCounts: CycleCountBook;
 
   constructor(options: GatewayStoreOptions) {
     const { databasePath, seed, planningScale, clock } = options;
@@ -92,6 +95,7 @@ export class GatewayStore {
     this.stoppages = new StoppageBook(this.db);
     this.unitMappings = new UnitMappingBook(this.db);
     this.escalations = new EscalationBook(this.db);
+    this.cycleCounts = new CycleCountBook(this.db);
     const row = this.sql("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string };
     this.epoch = row.value;
     this.seed = Number((this.sql("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string }).value);

@@ -11,6 +11,7 @@ import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
+import type { PausedBin } from './cycle-count-book';
 import { foreignAddress } from './own-address';
 import { sameSecret } from './same-secret';
 import { splitAck } from './socket-ack';
@@ -64,6 +65,8 @@ export interface GatewayInspection {
   planningDataset(): Dataset | null;
   /** The plants the gateway serves (a user's roles name them). */
   plants(): string[];
+  /** Bins whose picks the WMS paused for a disputed cycle count. */
+  pausedBins(): PausedBin[];
 }
 
 export interface Gateway {
@@ -232,13 +235,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
 
+  let ticks = 0;
   const timer =
     options.inspectionFailureEveryMs && options.inspectionFailureEveryMs > 0
       ? setInterval(() => {
           try {
             scenario.inspectionFailure();
+            // The WMS counts a bin every second tick: now and then one off by more than tolerance.
+            if ((ticks += 1) % 2 === 0) scenario.cycleCount();
           } catch (error) {
-            console.error('simulator: scripted inspection failure failed', error);
+            console.error('simulator: scripted inspection failure or cycle count failed', error);
           }
         }, options.inspectionFailureEveryMs)
       : undefined;
@@ -266,6 +272,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       openInspections: () => store.openInspections(),
       planningDataset: () => store.planningDataset(),
       plants: () => store.plants().map((plant) => plant.id),
+      pausedBins: () => store.cycleCounts.pausedBins(),
     },
     close: () => {
       closing ??= (async () => {

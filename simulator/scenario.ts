@@ -10,6 +10,8 @@ import type { Random } from './random';
 import type { ItemRecord, LotRecord } from './records';
 import { isDueSoon, pickDefect, typicalLotQuantity } from './world';
 import { erpStream, isSimulatedPlant, mesStream, qmsStream, simulatedPlants } from './streams';
+import { CycleCountError, takeCycleCount, type CycleCountOptions } from './cycle-count-scenario';
+import type { CycleCount } from '../shared/cycle-count';
 
 /** A scenario call that cannot run as asked (unknown lot, plant without streams, ...); names the field. */
 export class ScenarioError extends Error {
@@ -105,6 +107,20 @@ export class Scenario {
   /** A new lot arrives in quality inspection and fails it. */
   inspectionFailure(options: InspectionFailureOptions = {}): FailedLot {
     return this.publish(() => this.receiveFailedLot(options));
+  }
+
+  /** The plant's WMS counted a lot's bin (see cycle-count-scenario.ts): some counts are off by more than tolerance. */
+  cycleCount(options: CycleCountOptions = {}): CycleCount {
+    return this.publish(() => {
+      let count: CycleCount;
+      try {
+        count = takeCycleCount(this.deps.store, this.deps.random, this.deps.clock(), options);
+      } catch (error) {
+        throw error instanceof CycleCountError ? new ScenarioError(error.message) : error;
+      }
+      this.append(typed({ stream: mesStream(count.plant), plant: count.plant, correlationId: count.countId }, 'cyclecount.variance', count));
+      return count;
+    });
   }
 
   /** The open inspection lot of lotId passes: the lot goes to free stock. */

@@ -4,6 +4,7 @@ import type { CanonicalCommand, CommandPayload, CommandReply, CommandType } from
 import type { Role } from '../../shared/domain';
 import { defaultDeviationNumberPattern } from '../../shared/usage-decision';
 import { defaultSla, type SlaSettings } from '../../shared/sla';
+import { defaultCycleCountSettings, type CycleCountSettings } from '../../shared/cycle-count';
 import type { CanonicalEvent, EventType } from '../../shared/events';
 import type { Impact } from '../model/impact';
 import type { PlanChange } from '../model/plan-changes';
@@ -78,9 +79,11 @@ export interface Policy {
   deviationNumberPattern: string;
   /** Due times per human task type, and the auto-actions when one passes. */
   sla: SlaSettings;
+  /** The tolerance per item class a cycle count's variance is adjusted within without approval. */
+  cycleCount: CycleCountSettings;
 }
 
-export const defaultPolicy: Policy = { minimumYield: 0.95, transferApprovalValue: 10_000, deviationNumberPattern: defaultDeviationNumberPattern, sla: defaultSla };
+export const defaultPolicy: Policy = { minimumYield: 0.95, transferApprovalValue: 10_000, deviationNumberPattern: defaultDeviationNumberPattern, sla: defaultSla, cycleCount: defaultCycleCountSettings };
 
 /** What workflows ask of the plan. */
 export interface PlanAnalysis {

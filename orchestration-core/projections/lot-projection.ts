@@ -121,7 +121,7 @@ export function projectEvent(event: CanonicalEvent, repos: Repos, changes: Chang
       break;
     }
   }
-  if ('lotId' in event.payload) heldLotChanged(event.payload.lotId, event, repos, changes, at);
+  if ('lotId' in event.payload && event.payload.lotId !== undefined) heldLotChanged(event.payload.lotId, event, repos, changes, at);
   if (event.type === 'production.completed') {
     for (const input of event.payload.consumed) if (input.lotId) heldLotChanged(input.lotId, event, repos, changes, at);
   }

@@ -1,7 +1,7 @@
 // Approval requests as this workstation knows them: from its own requests and the gateway's events,
 // with a decision made here while upstream has not confirmed it.
 import type Database from 'better-sqlite3';
-import type { ApprovalDecision, ApprovalKind, ApprovalStatus, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../shared/api/approvals';
+import type { AdjustmentRequest, ApprovalDecision, ApprovalKind, ApprovalStatus, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../shared/api/approvals';
 import type { ProjectedEffect } from '../../shared/api/impact';
 
 export interface ApprovalRequest {
@@ -13,6 +13,7 @@ export interface ApprovalRequest {
   substitution: SubstitutionRequest | null;
   deviation: DeviationRequest | null;
   transfer: TransferApprovalRequest | null;
+  adjustment: AdjustmentRequest | null;
   exceptionId: string | null;
   projected: ProjectedEffect | null;
   /** The disruption with no response, as the requester saw it beside `projected`. */
@@ -71,18 +72,18 @@ const select = `
     a.request, a.exception_id AS exceptionId, a.task_id AS taskId, t.due_at AS dueAt, e.raised_at AS escalatedAt, a.decided_by AS decidedBy, a.decided_at AS decidedAt,
     a.decision_reason AS decisionReason, a.pending_decision AS pendingDecision, a.pending_by AS pendingBy,
     a.pending_at AS pendingAt, a.pending_command_id AS pendingCommandId,
-    coalesce(fi.description, json_extract(a.request, '$.substitution.fromItemId'), json_extract(a.request, '$.deviation.itemId'), json_extract(a.request, '$.transfer.itemId')) AS fromItemDescription,
+    coalesce(fi.description, json_extract(a.request, '$.substitution.fromItemId'), json_extract(a.request, '$.deviation.itemId'), json_extract(a.request, '$.transfer.itemId'), json_extract(a.request, '$.adjustment.itemId')) AS fromItemDescription,
     coalesce(ti.description, json_extract(a.request, '$.substitution.toItemId'), '') AS toItemDescription,
     o.status AS commandStatus, json_extract(o.reply, '$.reason') AS commandRefusal, a.substitution_refused AS substitutionRefused
   FROM approvals a
-  LEFT JOIN items fi ON fi.id = coalesce(json_extract(a.request, '$.substitution.fromItemId'), json_extract(a.request, '$.deviation.itemId'), json_extract(a.request, '$.transfer.itemId'))
+  LEFT JOIN items fi ON fi.id = coalesce(json_extract(a.request, '$.substitution.fromItemId'), json_extract(a.request, '$.deviation.itemId'), json_extract(a.request, '$.transfer.itemId'), json_extract(a.request, '$.adjustment.itemId'))
   LEFT JOIN items ti ON ti.id = json_extract(a.request, '$.substitution.toItemId')
   LEFT JOIN outbox o ON o.command_id = a.pending_command_id
   LEFT JOIN human_tasks t ON t.id = a.task_id
   LEFT JOIN escalations e ON e.subject_id = a.id`;
 
 function toStored(raw: RawApproval): StoredApproval {
-  const request = JSON.parse(raw.request) as { substitution?: SubstitutionRequest; deviation?: DeviationRequest; transfer?: TransferApprovalRequest; projected: ProjectedEffect | null; baseline?: ProjectedEffect | null };
+  const request = JSON.parse(raw.request) as { substitution?: SubstitutionRequest; deviation?: DeviationRequest; transfer?: TransferApprovalRequest; adjustment?: AdjustmentRequest; projected: ProjectedEffect | null; baseline?: ProjectedEffect | null };
   return {
     id: raw.id,
     kind: raw.kind,
@@ -94,6 +95,7 @@ function toStored(raw: RawApproval): StoredApproval {
     substitution: request.substitution ?? null,
     deviation: request.deviation ?? null,
     transfer: request.transfer ?? null,
+    adjustment: request.adjustment ?? null,
     projected: request.projected,
     baseline: request.baseline ?? null,
     exceptionId: raw.exceptionId,
@@ -147,11 +149,12 @@ export function createApprovalsRepo(db: Database.Database) {
   return {
     /** A request, from this workstation or the gateway; hearing of it twice changes nothing but the time. */
     request(request: ApprovalRequest): void {
-      const { substitution, deviation, transfer, projected, baseline, ...rest } = request;
+      const { substitution, deviation, transfer, adjustment, projected, baseline, ...rest } = request;
       // A transfer is the receiving plant's: it is short there.
-      const plant = substitution?.plant ?? deviation?.plant ?? transfer?.toPlant;
-      if (plant === undefined) throw new Error(`approval ${request.id}: neither a substitution, a deviation nor a transfer`);
-      insert.run({ ...rest, plant, request: JSON.stringify({ ...(substitution ? { substitution } : {}), ...(deviation ? { deviation } : {}), ...(transfer ? { transfer } : {}), projected, baseline }) });
+      const plant = substitution?.plant ?? deviation?.plant ?? transfer?.toPlant ?? adjustment?.plant;
+      if (plant === undefined) throw new Error(`approval ${request.id}: neither a substitution, a deviation, a transfer nor an adjustment`);
+      const what = { ...(substitution ? { substitution } : {}), ...(deviation ? { deviation } : {}), ...(transfer ? { transfer } : {}), ...(adjustment ? { adjustment } : {}) };
+      insert.run({ ...rest, plant, request: JSON.stringify({ ...what, projected, baseline }) });
     },
     get(id: string): StoredApproval | undefined {
       const raw = one.get(id);

@@ -2,13 +2,14 @@
 // ERP's, whoever made it, else this workstation's latest); a refused decision comes with what changed
 // upstream since the version it saw.
 import type Database from 'better-sqlite3';
-import type { DecidedPart, QuarantineRow, RefusalKind, TaskState } from '../../shared/api/quarantine';
+import type { DecidedPart, LotCycleCount, QuarantineRow, RefusalKind, TaskState } from '../../shared/api/quarantine';
 import { authorityRefusalOf } from '../../shared/auth/authority-refusal';
 import type { UsagePosting } from '../../shared/usage-decision';
 import type { LotHistoryRepo } from './lot-history-repo';
 
 /** A row as SQLite returns it: JSON columns as text, the task state still to derive. */
-type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'containmentLotIds' | 'parts' | 'decidedHere' | 'overtaken'> & {
+type RawRow = Omit<QuarantineRow, 'taskState' | 'conflict' | 'postings' | 'containmentLotIds' | 'parts' | 'decidedHere' | 'overtaken' | 'cycleCount'> & {
+  cycleCount: string | null;
   postings: string | null;
   containment: string | null;
   parts: string | null;
@@ -58,7 +59,11 @@ const select = `
     (SELECT json_group_array(json_object('lotId', p.value ->> 'lotId', 'decision', p.value ->> 'decision',
         'quantity', coalesce(pl.quantity, p.value ->> 'quantity'), 'stockType', coalesce(pl.stock_type, p.value ->> 'stockType')) ORDER BY p.key)
       FROM json_each(ud.parts) p LEFT JOIN lots pl ON pl.lot_id = p.value ->> 'lotId') AS parts,
-    (SELECT coalesce(sum(max(issued, reported)), 0) FROM order_inputs WHERE lot_id = h.lot_id) AS consumedQuantity
+    (SELECT coalesce(sum(max(issued, reported)), 0) FROM order_inputs WHERE lot_id = h.lot_id) AS consumedQuantity,
+    (SELECT json_object('countId', c.count_id, 'bin', c.bin, 'countedQuantity', c.counted_quantity, 'bookQuantity', c.book_quantity,
+        'difference', c.difference, 'value', c.value, 'withinTolerance', json(CASE c.within_tolerance WHEN 1 THEN 'true' ELSE 'false' END),
+        'countedBy', c.counted_by, 'countedAt', c.counted_at, 'status', c.status, 'approvalId', c.approval_id, 'note', c.note)
+      FROM cycle_counts c WHERE c.lot_id = h.lot_id ORDER BY c.counted_at DESC, c.count_id DESC LIMIT 1) AS cycleCount
   FROM lot_holds h
   JOIN lots l ON l.lot_id = h.lot_id
   JOIN human_tasks t ON t.id = h.task_id
@@ -146,6 +151,7 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
       askedDeviation: _askedDeviation,
       askedReason: _askedReason,
       askedPostings: _askedPostings,
+      cycleCount,
       ...rest
     } = raw;
     const taskState = taskStateOf(raw);
@@ -164,6 +170,7 @@ export function createQuarantineQueries(db: Database.Database, history: LotHisto
       parts: parts === null ? [] : (JSON.parse(parts) as DecidedPart[]),
       overtaken,
       conflict,
+      cycleCount: cycleCount === null ? null : (JSON.parse(cycleCount) as LotCycleCount),
     };
   }
 

@@ -5,6 +5,7 @@ import { createAlertsRepo } from './alerts-repo';
 import { createApprovalsRepo } from './approvals-repo';
 import { createAuditLog } from './audit-log';
 import { createDeadLetters } from './dead-letters';
+import { createCycleCountsRepo } from './cycle-counts-repo';
 import { createDecisionsRepo } from './decisions-repo';
 import { createExceptionsRepo } from './exceptions-repo';
 import { createGenealogyRepo } from './genealogy-repo';
@@ -49,6 +50,7 @@ export function createRepos(db: Database.Database) {
     workstation: createWorkstationRepo(db),
     unitMappings: createUnitMappingsRepo(db),
     escalations: createEscalationsRepo(db),
+    cycleCounts: createCycleCountsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../shared/domain';
 
-export type TaskKind = 'disposition-lot' | 'respond-to-exception' | 'approve-substitution' | 'approve-deviation' | 'approve-transfer';
+export type TaskKind = 'disposition-lot' | 'respond-to-exception' | 'approve-substitution' | 'approve-deviation' | 'approve-transfer' | 'approve-adjustment';
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
 export interface HumanTask {

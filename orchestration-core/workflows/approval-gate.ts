@@ -121,6 +121,7 @@ export function approvalGate<S>(spec: ApprovalGateSpec<S>) {
         substitution: request.kind === 'substitution' ? request.substitution : null,
         deviation: request.kind === 'use-as-is' ? request.deviation : null,
         transfer: request.kind === 'transfer' ? request.transfer : null,
+        adjustment: request.kind === 'adjustment' ? request.adjustment : null,
         exceptionId: request.kind === 'substitution' ? (request.exceptionId ?? null) : null,
         projected: request.kind === 'substitution' ? (request.projected ?? null) : null,
         baseline: request.kind === 'substitution' ? (request.baseline ?? null) : null,

@@ -48,6 +48,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
       substitution: p.kind === 'substitution' ? p.substitution : null,
       deviation: p.kind === 'use-as-is' ? p.deviation : null,
       transfer: p.kind === 'transfer' ? p.transfer : null,
+      adjustment: p.kind === 'adjustment' ? p.adjustment : null,
       exceptionId: p.kind === 'substitution' ? (p.exceptionId ?? null) : null,
       projected: p.kind === 'substitution' ? (p.projected ?? null) : null,
       baseline: p.kind === 'substitution' ? (p.baseline ?? null) : null,
@@ -55,7 +56,7 @@ export const approvalRequested = defineWorkflow<ApprovalState, 'approval.request
     // Counted from the request, not from when this workstation heard of it: workstations with the same
     // settings fall due together, and the gateway escalates nothing not due by its own clock.
     const dueAt = slaDueAt(ctx.policy.sla, approvalSlaType[p.kind], p.requestedAt);
-    const taskKinds = { substitution: 'approve-substitution', 'use-as-is': 'approve-deviation', transfer: 'approve-transfer' } as const;
+    const taskKinds = { substitution: 'approve-substitution', 'use-as-is': 'approve-deviation', transfer: 'approve-transfer', adjustment: 'approve-adjustment' } as const;
     const taskId = ctx.openTask({ kind: taskKinds[p.kind], role: 'supervisor', subject: p.subject, requestedBy: p.requestedBy, dueAt });
     ctx.repos.approvals.attachTask(p.approvalId, taskId);
     ctx.changed('approval', p.approvalId);

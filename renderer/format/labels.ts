@@ -122,6 +122,7 @@ export const approvalKindLabels: Record<ApprovalKind, string> = {
   substitution: 'Substitution',
   'use-as-is': 'Use as-is',
   transfer: 'Transfer',
+  adjustment: 'Adjustment',
 };
 
 export const approvalStatusLabels: Record<ApprovalStatus, string> = {

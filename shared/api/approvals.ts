@@ -3,12 +3,12 @@
 // approves their own request.
 import { z } from 'zod';
 import { idSchema } from '../domain';
-import type { DeviationRequest, TransferApprovalRequest } from '../approval-payloads';
+import type { AdjustmentRequest, DeviationRequest, TransferApprovalRequest } from '../approval-payloads';
 import type { ProjectedEffect } from './impact';
 
-export type { DeviationRequest, TransferApprovalRequest };
+export type { AdjustmentRequest, DeviationRequest, TransferApprovalRequest };
 
-export const approvalKinds = ['substitution', 'use-as-is', 'transfer'] as const;
+export const approvalKinds = ['substitution', 'use-as-is', 'transfer', 'adjustment'] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
 export const approvalStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];
@@ -40,6 +40,8 @@ export interface ApprovalRow {
   substitution: SubstitutionRequest | null;
   deviation: DeviationRequest | null;
   transfer: TransferApprovalRequest | null;
+  /** A cycle count's adjustment above tolerance (kind adjustment): the count, its book, the difference and its value. */
+  adjustment: AdjustmentRequest | null;
   /** The substitution's items; for a use-as-is or a transfer, its item and an empty string. */
   fromItemDescription: string;
   toItemDescription: string;

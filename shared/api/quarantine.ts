@@ -111,6 +111,24 @@ export interface QuarantineRow {
   escalatedAt: string | null;
   /** What the SLA did by itself at the due time ("kept blocked"), as the gateway says; null when nothing. */
   autoAction: string | null;
+  /** The lot's bin's latest cycle count, when the WMS counted it while on hold. */
+  cycleCount: LotCycleCount | null;
+}
+
+/** A cycle count of a held lot's bin, and where its adjustment stands. */
+export interface LotCycleCount {
+  countId: string;
+  bin: string;
+  countedQuantity: number;
+  bookQuantity: number;
+  difference: number;
+  value: number;
+  withinTolerance: boolean;
+  countedBy: string;
+  countedAt: string;
+  status: 'adjusting' | 'awaiting-approval' | 'adjusted' | 'recount' | 'refused';
+  approvalId: string | null;
+  note: string | null;
 }
 
 export const dispositionArgsSchema = z

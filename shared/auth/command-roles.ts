@@ -32,14 +32,20 @@ export const commandRoles: Record<CommandType, readonly Role[]> = {
   // How a plant's messages are read is support's: the operator's, or a supervisor's.
   'plant.mapUnit': ['operator', 'supervisor'],
   'escalation.raise': nobody,
+  // A cycle count is settled by its workflow: adjusted at once within tolerance, after a supervisor's approval above it.
+  'wms.pickPause': nobody,
+  'wms.pickRelease': nobody,
+  'wms.recount': nobody,
+  'inventory.adjust': nobody,
 };
 
 /**
  * Commands a workstation sends under its own credential, as `system`, in answer to an event it heard
  * (every workstation sends the same id, derived from the event, and the gateway applies it once).
- * `lot.setStatus` is among them only towards `blocked`: releasing a lot is always a person's.
+ * `lot.setStatus` is among them only towards `blocked`: releasing a lot is always a person's;
+ * `approval.request` only for a cycle count's adjustment (the counter is its requester).
  */
-export const automaticCommands: ReadonlySet<CommandType> = new Set(['lot.setStatus', 'wms.moveTask', 'supplierCase.open', 'notification.create', 'shipment.releaseHold', 'po.updateReceiptDate', 'escalation.raise']);
+export const automaticCommands: ReadonlySet<CommandType> = new Set(['lot.setStatus', 'wms.moveTask', 'supplierCase.open', 'notification.create', 'shipment.releaseHold', 'po.updateReceiptDate', 'escalation.raise', 'approval.request', 'wms.pickPause', 'wms.pickRelease', 'wms.recount', 'inventory.adjust']);
 
 export function mayIssue(roles: Iterable<Role>, type: CommandType): boolean {
   const allowed = commandRoles[type];

@@ -84,6 +84,9 @@ export function authorize(command: CanonicalCommand & { onBehalfOf?: string }, a
     if (command.type === 'lot.setStatus' && command.payload.stockType !== 'blocked') {
       return { ok: false, reason: `payload.stockType: a workstation on its own may block a lot, not make it ${command.payload.stockType}` };
     }
+    if (command.type === 'approval.request' && command.payload.kind !== 'adjustment') {
+      return { ok: false, reason: `payload.kind: a workstation on its own may ask for a cycle count's adjustment only, not a ${command.payload.kind}` };
+    }
     return { ok: true, issuedBy: 'system' };
   }
   return { ok: false, reason: `session: ${command.type} by ${command.issuedBy} needs the session token of the person who decided it; sign in` };

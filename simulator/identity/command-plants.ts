@@ -26,6 +26,8 @@ function requestPlants(request: CommandPayload<'approval.request'>, lookups: Pla
       return known(request.substitution.plant);
     case 'transfer':
       return known(request.transfer.fromPlant, request.transfer.toPlant);
+    case 'adjustment':
+      return known(request.adjustment.plant);
   }
 }
 
@@ -61,6 +63,10 @@ export function plantsOf(command: CanonicalCommand, lookups: PlantLookups): stri
     case 'exception.answer':
       return null;
     case 'escalation.raise':
+    case 'wms.pickPause':
+    case 'wms.pickRelease':
+    case 'wms.recount':
+    case 'inventory.adjust':
       return known(command.payload.plant);
   }
 }

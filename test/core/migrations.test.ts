@@ -290,4 +290,25 @@ describe('migrations', () => {
     expect(() => insert.run('later')).toThrow(/UNIQUE/);
     db.close();
   });
+
+  it('0025 keeps every approval, takes adjustments, and adds cycle counts', () => {
+    const db = new Database(temp.file('m25.sqlite'));
+    migrate(db, 'm25', migrations.slice(0, 24));
+    const add = (id: string, kind: string) =>
+      db.prepare("INSERT INTO approvals (id, kind, subject, status, requested_by, requested_at, plant, request) VALUES (?, ?, 'x', 'pending', 'pl.rosa', 'then', 'P1', '{}')").run(id, kind);
+    add('AP-1', 'transfer');
+    expect(() => add('AP-2', 'adjustment')).toThrow(/CHECK/);
+    migrate(db, 'm25', migrations.slice(0, 25));
+    expect(db.prepare('SELECT id, kind FROM approvals').all()).toEqual([{ id: 'AP-1', kind: 'transfer' }]);
+    add('AP-2', 'adjustment');
+    expect(() => add('AP-3', 'gift')).toThrow(/CHECK/);
+    const count = db.prepare(
+      `INSERT INTO cycle_counts (count_id, plant, bin, item_id, counted_quantity, book_quantity, unit, difference, value, within_tolerance, counted_by, counted_at, status)
+       VALUES ('CC-1', 'P1', 'B-01', 'RM-1', 9, 10, 'EA', -1, 5, 0, 'op.lena', 'now', ?)`,
+    );
+    expect(() => count.run('lost')).toThrow(/CHECK/);
+    count.run('awaiting-approval');
+    expect(db.prepare('SELECT status FROM cycle_counts').pluck().get()).toBe('awaiting-approval');
+    db.close();
+  });
 });

@@ -39,7 +39,7 @@ describe('parseStoredSettings', () => {
 
   it('lists the known keys when an unknown one is no near miss', () => {
     expect(problemOf(() => parseStoredSettings({ colour: 'blue' }, file)).problems).toBe(
-      'colour: unknown key (known keys here: plant, connectors, thresholds, quality, sla, ui)',
+      'colour: unknown key (known keys here: plant, connectors, thresholds, quality, sla, cycleCount, ui)',
     );
     expect(problemOf(() => parseStoredSettings({ thresholds: { maxScrap: 3 } }, file)).problems).toBe(
       'thresholds.maxScrap: unknown key (known keys here: minimumYield, transferApprovalValue)',

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSla } from '../../shared/sla';
+import { defaultCycleCountSettings } from '../../shared/cycle-count';
 import { loadSettingsFromConf } from '../../electron/settings-conf';
 import { InvalidSettingsError } from '../../electron/settings-parse';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -19,7 +20,7 @@ afterEach(() => temp.remove());
 describe('loadSettingsFromConf', () => {
   it('fills the defaults on first launch and writes them to a file the user can edit', () => {
     const settings = loadSettingsFromConf({ cwd: temp.dir }).values;
-    expect(settings).toEqual({ plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, quality: { deviationNumberPattern: '^DEV-\\d{1,8}$' }, sla: defaultSla, ui: { density: 'compact' } });
+    expect(settings).toEqual({ plant: null, connectors: [], thresholds: { minimumYield: 0.95, transferApprovalValue: 10_000 }, quality: { deviationNumberPattern: '^DEV-\\d{1,8}$' }, sla: defaultSla, cycleCount: defaultCycleCountSettings, ui: { density: 'compact' } });
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'config.json'), 'utf8'))).toEqual(settings);
   });
 

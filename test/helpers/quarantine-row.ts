@@ -39,6 +39,7 @@ export function quarantineRow(lotId: string, overrides: Partial<QuarantineRow> =
     dueAt: '2026-11-22T08:00:00.000Z',
     escalatedAt: null,
     autoAction: null,
+    cycleCount: null,
     ...overrides,
   };
 }

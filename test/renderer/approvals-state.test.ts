@@ -64,6 +64,7 @@ function approval(id: string, overrides: Partial<ApprovalRow> = {}): ApprovalRow
     substitution,
     deviation: null,
     transfer: null,
+    adjustment: null,
     fromItemDescription: 'Rod seal PU, 10 mm',
     toItemDescription: 'Rod seal NBR, 10 mm',
     exceptionId: 'E1',

@@ -103,6 +103,7 @@ const substitution = (n: number): ApprovalRow => ({
   substitution: { productionOrderIds: Array.from({ length: n }, (_, i) => `MO-${i}`), fromItemId: 'RM-1', toItemId: 'RM-2', plant: 'P2', reason: 'Supplier delay' },
   deviation: null,
   transfer: null,
+  adjustment: null,
   fromItemDescription: 'Rod seal PU',
   toItemDescription: 'Rod seal NBR',
   exceptionId: null,

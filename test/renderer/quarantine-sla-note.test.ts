@@ -1,6 +1,6 @@
 // The line under a held lot's task state about its usage decision's SLA, as the Quarantine grid shows it.
 import { describe, expect, it } from 'vitest';
-import { dispositionSlaNote } from '../../renderer/views/quarantine/quarantine-format';
+import { dispositionSlaNote } from '../../renderer/views/quarantine/hold-notes';
 import { quarantineRow } from '../helpers/quarantine-row';
 
 const now = Date.parse('2026-12-07T12:00:00.000Z');

@@ -24,6 +24,7 @@ import { up as deadLetterResolutions } from './0021-dead-letter-resolutions';
 import { up as monitorIndexes } from './0022-monitor-indexes';
 import { up as plantUnitMappings } from './0023-plant-unit-mappings';
 import { up as escalations } from './0024-escalations';
+import { up as cycleCounts } from './0025-cycle-counts';
 
 export interface Migration {
   version: number;
@@ -56,4 +57,5 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: '0022-monitor-indexes', up: monitorIndexes },
   { version: 23, name: '0023-plant-unit-mappings', up: plantUnitMappings },
   { version: 24, name: '0024-escalations', up: escalations },
+  { version: 25, name: '0025-cycle-counts', up: cycleCounts },
 ];

@@ -91,9 +91,9 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   {
     colId: 'fromItem',
     headerName: 'Item or lot',
-    headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: the lot, over how much of it and its item. A transfer: the item, over how much of it',
+    headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: the lot, over how much of it and its item. A transfer: the item, over how much of it. An adjustment: the bin counted, over what its book says',
     // Sorted by what the cell names first: the item replaced, or the lot.
-    valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? data?.transfer?.itemId ?? '',
+    valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? data?.transfer?.itemId ?? data?.adjustment?.bin ?? '',
     flex: 1,
     minWidth: 140,
     cellRenderer: RequestSourceCell,
@@ -105,8 +105,8 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   {
     colId: 'toItem',
     headerName: 'Substitute or deviation',
-    headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, over the defect found. A transfer: between which plants, over when it arrives and its value',
-    valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? data?.transfer?.toPlant ?? '',
+    headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, over the defect found. A transfer: between which plants, over when it arrives and its value. An adjustment: the difference counted, over its share and value',
+    valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? data?.transfer?.toPlant ?? (data?.adjustment ? String(data.adjustment.difference) : ''),
     flex: 1,
     minWidth: 140,
     cellRenderer: RequestTermsCell,

@@ -1,5 +1,6 @@
 // The Approvals view's wording, as plain functions the columns, the panel and tests share.
 import type { ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../../shared/api/approvals';
+import { formatDifference } from './adjustment-format';
 import type { ProjectedEffect } from '../../../shared/api/impact';
 import { approvalStatusLabels, decisionLabels } from '../../format/labels';
 import { formatMoney, formatQuantity } from '../../format/numbers';
@@ -58,7 +59,7 @@ export function formatTransferRequest(transfer: TransferApprovalRequest): string
   return `${formatQuantity(transfer.quantity, transfer.unit)} of ${transfer.itemId} from ${transfer.fromPlant} to ${transfer.toPlant}, arriving ${formatArrival(transfer.arrivalDate)}, value ${formatMoney(transfer.value)}`;
 }
 
-type RequestParts = Pick<ApprovalRow, 'substitution' | 'deviation' | 'transfer' | 'fromItemDescription' | 'toItemDescription'>;
+type RequestParts = Pick<ApprovalRow, 'substitution' | 'deviation' | 'transfer' | 'adjustment' | 'fromItemDescription' | 'toItemDescription'>;
 
 /** Beneath the subject: "P1 · Supplier delay on PO-0000008/10"; a use-as-is subject does not name the plant. */
 export function subjectDetail(row: Pick<ApprovalRow, 'plant' | 'substitution' | 'deviation'>): string {
@@ -81,6 +82,10 @@ export function requestSourceLines(row: RequestParts): RequestLines {
     const { quantity, unit, itemId } = row.transfer;
     return { primary: itemId, secondary: quantityOf(quantity, unit, row.fromItemDescription), text: `${formatQuantity(quantity, unit)} of ${itemId} (${row.fromItemDescription})` };
   }
+  if (row.adjustment) {
+    const { bin, itemId, bookQuantity, unit } = row.adjustment;
+    return { primary: `Bin ${bin}`, secondary: quantityOf(bookQuantity, unit, row.fromItemDescription || itemId), text: `bin ${bin}: ${formatQuantity(bookQuantity, unit)} of ${itemId} on the book` };
+  }
   if (!row.deviation) return noLines;
   const { quantity, unit, lotId } = row.deviation;
   return { primary: `Lot ${lotId}`, secondary: quantityOf(quantity, unit, row.fromItemDescription), text: `${formatDeviationLot(row.deviation)} (${row.fromItemDescription})` };
@@ -97,12 +102,18 @@ export function requestTermsLines(row: RequestParts): RequestLines {
       text: `from ${fromPlant} to ${toPlant}, arriving ${formatArrival(arrivalDate)}, value ${formatMoney(value)}`,
     };
   }
+  if (row.adjustment) {
+    const { difference, unit, value, percent } = row.adjustment;
+    const change = formatDifference(difference, unit);
+    return { primary: change, secondary: `${percent} % · value ${formatMoney(value)}`, text: `adjust by ${change} (${percent} %), value ${formatMoney(value)}` };
+  }
   if (!row.deviation) return noLines;
   return { primary: row.deviation.deviationNumber, secondary: `defect ${row.deviation.defectCode}`, text: formatDeviationTerms(row.deviation) };
 }
 
 /** The panel's heading, short enough for its width: "RM-001309 → RM-000979", "Lot L-000123". */
-export function approvalHeading(row: Pick<ApprovalRow, 'subject' | 'substitution' | 'deviation' | 'transfer'>): string {
+export function approvalHeading(row: Pick<ApprovalRow, 'subject' | 'substitution' | 'deviation' | 'transfer' | 'adjustment'>): string {
+  if (row.adjustment) return `Bin ${row.adjustment.bin}`;
   if (row.substitution) return `${row.substitution.fromItemId} → ${row.substitution.toItemId}`;
   if (row.transfer) return `${row.transfer.itemId} ${row.transfer.fromPlant} → ${row.transfer.toPlant}`;
   if (row.deviation) return `Lot ${row.deviation.lotId}`;

@@ -9,7 +9,7 @@ import { isAwaitingDecision } from '../../state/approvals-slice';
 import { ApprovalDecisionForm } from './approval-decision-form';
 import { Facts } from './approval-facts';
 import { approvalHeading, describePendingDecision } from './approval-format';
-import { DeviationDetails, SubstitutionDetails, TransferDetails } from './approval-request-details';
+import { AdjustmentDetails, DeviationDetails, SubstitutionDetails, TransferDetails } from './approval-request-details';
 import { ApprovalStatusPill } from './approval-status-pill';
 
 const refusalHeadlines = {
@@ -78,6 +78,7 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
         {row.substitution && <SubstitutionDetails row={row} substitution={row.substitution} />}
         {row.deviation && <DeviationDetails row={row} deviation={row.deviation} />}
         {row.transfer && <TransferDetails row={row} transfer={row.transfer} />}
+        {row.adjustment && <AdjustmentDetails row={row} adjustment={row.adjustment} />}
       </div>
       {isAwaitingDecision(row) && <ApprovalDecisionForm key={row.id} row={row} />}
     </aside>

@@ -1,6 +1,8 @@
 // What the selected request asks, by kind: a substitution with its production orders and projected effect,
-// or a use-as-is of part of a failed lot under a deviation. Who requested it and when come last in both.
-import type { ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../../shared/api/approvals';
+// a use-as-is of part of a failed lot under a deviation, a transfer, or a cycle count's adjustment. Who
+// requested it and when come last in each.
+import type { AdjustmentRequest, ApprovalRow, DeviationRequest, SubstitutionRequest, TransferApprovalRequest } from '../../../shared/api/approvals';
+import { adjustmentFacts, describeMovement } from './adjustment-format';
 import { formatDateTime, formatDue } from '../../format/time';
 import { deviationFacts, formatOrderCount, projectedFacts, substitutionFacts, transferFacts } from './approval-format';
 import { Facts } from './approval-facts';
@@ -78,6 +80,31 @@ export function TransferDetails({ row, transfer }: { row: ApprovalRow; transfer:
       <Facts testId="approval-transfer" facts={[...transferFacts(transfer, row.fromItemDescription), ...requestedFacts(row)]} />
       {row.status === 'pending' && (
         <p className="approval-panel__note">Approved, the planner’s transfer goes to the ERP as proposed. Rejected, the proposal is rejected with your reason.</p>
+      )}
+    </>
+  );
+}
+
+export function AdjustmentDetails({ row, adjustment }: { row: ApprovalRow; adjustment: AdjustmentRequest }) {
+  return (
+    <>
+      <Facts testId="approval-adjustment" facts={[...adjustmentFacts(adjustment, row.fromItemDescription), ...requestedFacts(row)]} />
+      <section className="approval-panel__section" aria-labelledby="approval-movements-title">
+        <h3 id="approval-movements-title">Last movements of the bin</h3>
+        {adjustment.lastMovements.length === 0 ? (
+          <p className="approval-panel__note">The WMS listed no movements before the count.</p>
+        ) : (
+          <ul className="approval-movements" data-testid="approval-bin-movements">
+            {adjustment.lastMovements.map((movement) => (
+              <li key={`${movement.at}-${movement.document}`}>{describeMovement(movement, adjustment.unit)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {row.status === 'pending' && (
+        <p className="approval-panel__note">
+          Picks from the bin are paused. Approved, the book takes the count and the bin is released. Rejected, the WMS counts the bin again; it stays paused until that count is settled. {adjustment.countedBy} counted it and cannot approve it.
+        </p>
       )}
     </>
   );

@@ -7,7 +7,8 @@ import { inspectionLotStatusLabels, inspectionLotStatusShortLabels, stockTypeLab
 import { formatCount, formatQuantity } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import { TwoLineCell } from '../../grid/two-line-cell';
-import { describeParts, dispositionSlaNote, formatDecisionCell } from './quarantine-format';
+import { dispositionSlaNote } from './hold-notes';
+import { describeParts, formatDecisionCell } from './quarantine-format';
 import { TaskStatePill } from './task-state-pill';
 
 export function ItemCell({ data }: CustomCellRendererProps<QuarantineRow>) {

@@ -4,7 +4,7 @@ import { splitLot, type UsagePosting } from '../../../shared/usage-decision';
 import type { Role } from '../../../shared/domain';
 import { decisionLabels, postingGridLabels, stockTypeLabels, stockTypePhrases, taskStateLabels } from '../../format/labels';
 import { formatCount, formatQuantity } from '../../format/numbers';
-import { formatDateTime, formatDue, formatDuration } from '../../format/time';
+import { formatDateTime, formatDuration } from '../../format/time';
 import { heldForMs, holdEnd, type HeldRow } from '../../state/hold-time';
 import type { ScanOutcome } from '../../state/quarantine-slice';
 import { roleWithArticle } from '../../../shared/api/roles';
@@ -193,22 +193,4 @@ export function taskStateText(state: TaskState, decidedBy: string | null, refusa
   if (state === 'conflict' && refusal === 'sign-in') return 'refused · sign-in';
   if (state === 'conflict' && refusal === 'role') return 'refused · role';
   return taskStateLabels[state];
-}
-
-/** Task states the engineer still owes a usage decision in: where the SLA runs. */
-const owed: ReadonlySet<TaskState> = new Set(['awaiting-decision', 'conflict', 'withdrawn']);
-
-/**
- * The line under the task state about its SLA: "kept blocked by its SLA" once the gateway decided by
- * itself, "overdue · escalated" once escalated, "overdue 2 h" past the due time, "due in 5 h" within a
- * day of it; null otherwise (decided in time, or nothing due soon).
- */
-export function dispositionSlaNote(row: Pick<QuarantineRow, 'taskState' | 'dueAt' | 'escalatedAt' | 'autoAction'>, now: number): { text: string; tone: 'danger' | 'warning' } | null {
-  if (row.autoAction) return { text: `${row.autoAction} by its SLA`, tone: 'danger' };
-  if (!owed.has(row.taskState)) return null;
-  if (row.escalatedAt) return { text: 'overdue · escalated', tone: 'danger' };
-  if (!row.dueAt) return null;
-  const due = formatDue(row.dueAt, now);
-  if (due.overdue) return { text: due.text, tone: 'danger' };
-  return Date.parse(row.dueAt) - now <= 24 * 3_600_000 ? { text: due.text, tone: 'warning' } : null;
 }
