@@ -23,8 +23,9 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/main.ts'],
     outfile: path.join(outDir, 'main.cjs'),
-    // Native modules and ws's optional native helpers load from node_modules at run time.
-    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // Native modules and ws's optional native helpers load from node_modules at run time; so does pino,
+    // whose transport (pino-roll) runs in a worker thread started from pino's own files.
+    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'pino', 'pino-roll'],
   }),
   build({
     ...common,

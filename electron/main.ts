@@ -9,6 +9,8 @@ import { createCore } from '../orchestration-core/host';
 import type { Core } from '../orchestration-core/core-types';
 import { createApiDispatcher, type ApiDispatch } from './api-dispatch';
 import { consoleLogger } from './console-logger';
+import { createFileLogger, type FileLogger } from './file-logger';
+import { createLogLineReader } from './log-lines';
 import { embeddedSimulator } from './embedded-gateway';
 import { contentSecurityPolicy } from './content-security-policy';
 import { isTrustedSender } from './ipc-sender';
@@ -103,11 +105,17 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
+/** The log file, written to until the app quits. */
+let fileLogger: FileLogger | null = null;
+
 async function start(): Promise<void> {
   await app.whenReady();
   hardenWebContents();
   const loaded = loadSettingsFromElectronStore();
   const settings = loaded.values;
+  // JSON lines in the user data folder's logs/ (pino, rotated by pino-roll), the readable line on stderr too.
+  const logger = createFileLogger(app.getPath('userData'));
+  fileLogger = logger;
   const started: Core = await createCore({
     databasePath: path.join(app.getPath('userData'), 'plant-orchestrator.sqlite'),
     plant: settings.plant,
@@ -119,12 +127,13 @@ async function start(): Promise<void> {
     startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
     // Bundled next to main.cjs by build/bundle-electron.mjs.
     startRebalanceWorker: () => new Worker(path.join(__dirname, 'rebalance-worker.cjs')),
-    logger: consoleLogger,
+    logger,
+    logLines: createLogLineReader(logger.folder),
   });
   core = started;
   // The density is a preference of the window, kept in the settings, not the core's: the host adds it to the session.
   const handlers = withSessionDensity(started.handlers, settings.ui.density);
-  registerApi(createApiDispatcher(handlers, () => started.caller(), consoleLogger), started.subscribe.bind(started));
+  registerApi(createApiDispatcher(handlers, () => started.caller(), logger), started.subscribe.bind(started));
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
@@ -142,6 +151,7 @@ app.on('before-quit', (event) => {
   closing
     .close()
     .catch((error: unknown) => consoleLogger.error('Closing the core failed', { error: String(error) }))
+    .then(() => fileLogger?.close())
     .finally(() => app.quit());
 });
 

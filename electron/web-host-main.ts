@@ -6,6 +6,7 @@ import { startRebalanceWorkerFromSource } from '../orchestration-core/analysis/r
 import { createCore } from '../orchestration-core/host';
 import { consoleLogger } from './console-logger';
 import { createFileLogger } from './file-logger';
+import { createLogLineReader } from './log-lines';
 import { lockDataFolder } from './data-folder-lock';
 import { defaultInspectionFailureEveryMs, embeddedSimulator } from './embedded-gateway';
 import { gatewayConnectors } from './gateway-connectors';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     startRebalanceWorker: startRebalanceWorkerFromSource,
     ...(process.env.PLANT_ORCHESTRATOR_TEST_CLOCK_FILE ? { clock: shiftedClock(process.env.PLANT_ORCHESTRATOR_TEST_CLOCK_FILE) } : {}),
     logger,
+    logLines: createLogLineReader(logger.folder),
   });
   const host = await startWebHost({
     core,

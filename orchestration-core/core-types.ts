@@ -2,7 +2,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AppApi, AppEvents, AppEventTopic, Handlers } from '../shared/api';
 import type { ConnectorSettings, Settings } from '../shared/settings';
-import type { Clock, Logger } from './core-ports';
+import type { Clock, Logger, LogLineSource } from './core-ports';
 import type { Policy } from './engine/workflow';
 import type { Caller, SessionKeeper } from './services/session-service';
 
@@ -35,6 +35,8 @@ export interface CoreConfig {
   settings?: { values: Settings; source: string };
   clock?: Clock;
   logger?: Logger;
+  /** The host's log file, for Monitor's "log lines" of a workflow; none when the host writes none. */
+  logLines?: LogLineSource;
   /**
    * Starts the rebalancing worker: the bundled one in Electron, the TypeScript source under tsx in the
    * web host and tests. Absent: no rebalancing proposals are computed (the view says so).

@@ -326,7 +326,7 @@ function assemble(
     ...rebalancing.handlers,
     ...stock.handlers,
     ...scenarios,
-    ...createMonitorHandlers({ repos, engine, commit, clock, ingestOf: (connectorId) => ingests.get(connectorId), queries: createMonitorQueries(store.db), commands: { repos, newId: randomUUID, routeCommand, sessionToken: session.tokenFor } }),
+    ...createMonitorHandlers({ repos, engine, commit, clock, ingestOf: (connectorId) => ingests.get(connectorId), queries: createMonitorQueries(store.db), commands: { repos, newId: randomUUID, routeCommand, sessionToken: session.tokenFor }, ...(config.logLines ? { logLines: config.logLines } : {}) }),
     ...createAlertsHandlers({ repos, changes, clock, commit }),
     'session.current': () => session.state(),
     'session.signIn': (request) => session.signIn(request),

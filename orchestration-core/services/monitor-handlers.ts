@@ -6,7 +6,7 @@ import type { MonitorApi, ReplayResult } from '../../shared/api/monitor';
 import { ApiFailure } from '../../shared/api/result';
 import { settleReplay } from '../connectors/dead-letter-replay';
 import type { EventIngest } from '../connectors/event-ingest';
-import type { Clock } from '../core-ports';
+import type { Clock, LogLineSource } from '../core-ports';
 import { queueCommand, type CommandQueueDeps } from '../engine/queue-command';
 import { unitCodesOf } from '../../shared/units';
 import type { Engine } from '../engine/engine';
@@ -27,6 +27,8 @@ export interface MonitorHandlerDeps {
   queries: MonitorQueries;
   /** How a command is queued: a unit mapping goes to the gateway like any decision. */
   commands: CommandQueueDeps;
+  /** The host's log file; none when it writes none. */
+  logLines?: LogLineSource;
 }
 
 /** Master data's units: what a plant's code may stand for. */
@@ -46,6 +48,11 @@ export function createMonitorHandlers(deps: MonitorHandlerDeps) {
   return {
     'monitor.deadLetters': ({ open, limit }) => queries.deadLetters(open === true, limit ?? defaultLimit),
     'monitor.instances': ({ show, limit }) => queries.instances(show, limit ?? defaultLimit),
+    'monitor.logLines': ({ correlationId, instanceId, limit }) => {
+      if (!deps.logLines) return { lines: [], folder: null, searched: { files: 0, bytes: 0 } };
+      const found = deps.logLines.find({ correlationId, ...(instanceId ? { instanceId } : {}) }, limit ?? defaultLimit);
+      return { lines: found.lines, folder: deps.logLines.folder, searched: { files: found.files, bytes: found.bytes } };
+    },
     'monitor.instance': ({ id }) => {
       const found = queries.instance(id);
       if (!found) throw new ApiFailure('not-found', `id: no workflow instance ${id}`);

@@ -89,7 +89,25 @@ export const monitorArgSchemas = {
   'monitor.retryIncident': z.object({ instanceId: idSchema }),
   'monitor.unitMappings': z.object({}),
   'monitor.mapUnit': z.object({ plant: idSchema, code: plantUnitCodeSchema, unit: idSchema }),
+  /** A workflow's lines in the host's log file: those carrying its correlation id or its instance id. */
+  'monitor.logLines': z.object({ correlationId: z.string().trim().min(1).max(200), instanceId: idSchema.optional(), limit: z.number().int().min(1).max(1000).optional() }),
 } as const;
+
+/** A line of the host's log, as Monitor lists it under a workflow. */
+export interface LogLineRow {
+  at: string;
+  level: string;
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+export interface LogLinesResult {
+  lines: LogLineRow[];
+  /** The log files' folder; null when this app writes no log file (its lines go to the console only). */
+  folder: string | null;
+  /** How much was searched: files and bytes. */
+  searched: { files: number; bytes: number };
+}
 
 export interface MonitorApi {
   /** Newest first; `open`: only those neither replayed nor discarded. */
@@ -100,6 +118,8 @@ export interface MonitorApi {
   'monitor.instance': (args: { id: string }) => { row: MonitorInstanceRow; history: InstanceHistoryEntry[] };
   /** Commands not yet answered upstream, oldest first. */
   'monitor.outbox': (args: { limit?: number }) => PendingCommandRow[];
+  /** The newest lines (200 by default) of the host's log about a workflow, oldest first. */
+  'monitor.logLines': (args: { correlationId: string; instanceId?: string; limit?: number }) => LogLinesResult;
   'monitor.discardDeadLetter': (args: { id: number; reason: string }) => { discarded: true };
   /** Runs the incident's step again (its cause fixed); it is an incident again if it fails. */
   'monitor.retryIncident': (args: { instanceId: string }) => { retried: true };

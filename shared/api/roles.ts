@@ -33,6 +33,7 @@ export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'monitor.retryIncident': operatorOrSupervisor,
   'monitor.unitMappings': operatorOrSupervisor,
   'monitor.mapUnit': operatorOrSupervisor,
+  'monitor.logLines': operatorOrSupervisor,
   'quarantine.disposition': qualityEngineer,
   'quarantine.withdraw': qualityEngineer,
   'quarantine.reopen': qualityEngineer,
@@ -86,6 +87,7 @@ const refusedWork: Partial<Record<ApiMethod, string>> = {
   'monitor.retryIncident': 'retry incidents',
   'monitor.unitMappings': 'read the plants\' unit mappings',
   'monitor.mapUnit': 'map a plant\'s unit codes',
+  'monitor.logLines': 'read the log',
 };
 
 /** What a workstation answers with nobody signed in: the sign-in screen's needs. */

@@ -93,6 +93,13 @@ test('an operator maps a plant’s unknown unit code; the dead-lettered report i
     const instance = page.getByTestId('monitor-grid-workflows').locator('.ag-row', { hasText: order.id });
     await expect(instance.locator('[col-id="workflow"]')).toHaveText('production-completed v1');
     await expect(instance.locator('[col-id="state"]')).toHaveText('completed');
+    // Its row leads to its lines in the app's log file: the replay that started it, the start, each step.
+    await instance.locator('[col-id="workflow"]').click();
+    const log = page.getByTestId('instance-log');
+    await expect(log).toContainText('replayed a dead letter');
+    await expect(log).toContainText('workflow production-completed started');
+    await expect(page.getByTestId('instance-log-folder')).toContainText('logs');
+    await page.screenshot({ path: testInfo.outputPath('instance-log.png') });
 
     // Connectors: the plant's streams caught up with the gateway, and the mapping listed.
     await page.getByTestId('monitor-tab-connectors').click();

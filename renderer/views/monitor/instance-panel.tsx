@@ -1,7 +1,7 @@
 // One workflow instance beside the grid: its correlation id, what it waits for, an incident's error
-// with "Retry" once the cause is fixed, and its history step by step.
+// with "Retry" once the cause is fixed, its history step by step, and its lines in the app's log file.
 import { useEffect, useState } from 'react';
-import type { InstanceHistoryEntry, MonitorInstanceRow } from '../../../shared/api/monitor';
+import type { InstanceHistoryEntry, LogLinesResult, MonitorInstanceRow } from '../../../shared/api/monitor';
 import { apiClient } from '../../api/client';
 import { formatDateTime } from '../../format/time';
 
@@ -13,12 +13,17 @@ const detailText = (detail: Record<string, unknown>): string =>
 
 export function InstancePanel({ row, onDone, onClose }: { row: MonitorInstanceRow; onDone(message: string): void; onClose(): void }) {
   const [history, setHistory] = useState<InstanceHistoryEntry[] | null>(null);
+  const [log, setLog] = useState<LogLinesResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
     apiClient.invoke('monitor.instance', { id: row.id }).then(
       (found) => current && setHistory(found.history),
+      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    apiClient.invoke('monitor.logLines', { correlationId: row.correlationKey, instanceId: row.id }).then(
+      (found) => current && setLog(found),
       (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );
     return () => {
@@ -87,6 +92,35 @@ export function InstancePanel({ row, onDone, onClose }: { row: MonitorInstanceRo
           </li>
         ))}
       </ol>
+      <LogLines log={log} />
     </aside>
+  );
+}
+
+/** A log line's fields but the ids the panel is about already. */
+const fieldsText = ({ instanceId: _instanceId, ...fields }: Record<string, unknown>): string => detailText(fields);
+
+/** The workflow's lines in the log file (its correlation id or instance id), oldest first. */
+function LogLines({ log }: { log: LogLinesResult | null }) {
+  if (!log) return null;
+  return (
+    <section className="monitor-panel__log" aria-labelledby="instance-log-title" data-testid="instance-log">
+      <h3 id="instance-log-title">Log lines ({log.lines.length})</h3>
+      {log.folder === null ? (
+        <p className="cell-muted">This app writes no log file; its lines go to the console.</p>
+      ) : log.lines.length === 0 ? (
+        <p className="cell-muted">None in the newest log files.</p>
+      ) : (
+        <ol className="monitor-panel__log-lines">
+          {log.lines.map((line, at) => (
+            <li key={at} className={`log-line log-line--${line.level}`}>
+              <span className="monitor-panel__when">{formatDateTime(line.at)}</span> <strong>{line.level}</strong> {line.message}
+              {fieldsText(line.fields) && <span className="log-line__fields"> {fieldsText(line.fields)}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {log.folder !== null && <p className="cell-muted" data-testid="instance-log-folder">From {log.folder}</p>}
+    </section>
   );
 }
