@@ -319,7 +319,7 @@ export class CommandProcessor {
     if (units.includes(payload.code)) return rejected(`payload.code: ${payload.code} is a unit of master data itself; only a plant's own code is mapped`);
     const mapping = { plant: payload.plant, code: payload.code, unit: payload.unit, mappedBy: command.issuedBy, mappedAt: this.clock().toISOString() };
     this.store.unitMappings.put(mapping);
-    const envelope = this.store.appendEvent({ stream: mesStream(payload.plant), plant: payload.plant, type: 'plant.unitMapped', correlationId: command.commandId, payload: mapping }, this.clock());
+    const envelope = this.store.appendEvent({ stream: mesStream(payload.plant), plant: payload.plant, type: 'plant.unitMapped', correlationId: `${payload.plant} ${payload.code}`, payload: mapping }, this.clock());
     this.appended.add(envelope.stream);
     return { status: 'accepted' };
   }

@@ -75,10 +75,12 @@ export function createEventIngest(deps: EventIngestDeps) {
    * A unit mapping heard: kept, and every open dead letter of this connector that the code sent
    * there is replayed now, in the same order on every workstation (the mapping's place in the stream).
    */
-  function unitMapped(mapping: UnitMapping, correlationId: string, at: string, replayLetters: boolean): void {
+  function unitMapped(mapping: UnitMapping, heardIn: string, at: string, replayLetters: boolean): void {
     if (repos.unitMappings.unitFor(mapping.plant, mapping.code) === mapping.unit) return;
     repos.unitMappings.put(mapping);
-    repos.audit.append({ at, actor: mapping.mappedBy, action: 'unit mapped', subject: `${mapping.plant} ${mapping.code}`, detail: { plant: mapping.plant, code: mapping.code, unit: mapping.unit }, correlationId });
+    // Filed under the plant and code, as the command that asked for it: one flow in the audit trail.
+    const correlationId = `${mapping.plant} ${mapping.code}`;
+    repos.audit.append({ at, actor: mapping.mappedBy, action: 'unit mapped', subject: correlationId, detail: { plant: mapping.plant, code: mapping.code, unit: mapping.unit, heardIn }, correlationId });
     const words = unknownUnitWords(mapping.code);
     const why = `${mapping.code} mapped to ${mapping.unit} at ${mapping.plant} by ${mapping.mappedBy}`;
     // Another plant's letters on this connector are not this mapping's to fix.

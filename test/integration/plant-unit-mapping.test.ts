@@ -59,7 +59,9 @@ describe('a plant unit code mapped once, read the same on every workstation', ()
       }, 20_000);
       expect(alerts.map((alert) => alert.subject)).toEqual([expect.stringContaining(`Scrap spike on ${order.id}`)]);
       const trail = await trailOf(station);
-      expect(trail.filter((entry) => entry.action === 'unit mapped').map((entry) => [entry.actor, entry.subject])).toEqual([['op.lena', 'P1 KGM']]);
+      expect(trail.filter((entry) => entry.action === 'unit mapped').map((entry) => [entry.actor, entry.subject, entry.correlationId])).toEqual([['op.lena', 'P1 KGM', 'P1 KGM']]);
+      // The command that asked for it is filed under the same flow.
+      if (station === operator) expect(trail.filter((entry) => entry.action === 'command plant.mapUnit').map((entry) => entry.correlationId)).toEqual(['P1 KGM']);
       // The replay and the workflow it started are one flow: the production order's.
       expect(trail.find((entry) => entry.action === 'dead letter replayed')!.correlationId).toBe(order.id);
       expect(trail.find((entry) => entry.action === 'scrap spike')!.correlationId).toBe(order.id);
