@@ -32,8 +32,8 @@ export const approvalDefaultColDef: ColDef<ApprovalRow> = {
 /** Columns that carry ids (items, lots, deviations, people) grow the row rather than cut one. */
 const wholeIds = { autoHeight: true, wrapText: true } as const satisfies ColDef<ApprovalRow>;
 
-/** Hidden while the detail panel takes the room: the panel shows them for the selected request. */
-export const approvalColumnsShownInPanel = ['productionOrders', 'due', 'decidedBy'];
+/** Hidden while the detail panel takes the room (the panel shows them for the selected request); what is due first stays in sight. */
+export const approvalColumnsShownInPanel = ['productionOrders', 'revenueAtRisk', 'decidedBy'];
 
 const isoTimeColumn = (colId: string, headerName: string, time: (row: ApprovalRow) => string | null): ColDef<ApprovalRow, string | null> => ({
   colId,

@@ -8,7 +8,7 @@ import type { UnitMappingRow } from '../../../shared/api/monitor';
 import { connectorLabel } from '../../format/labels';
 import { formatDateTime } from '../../format/time';
 import { appGridTheme } from '../../grid/grid-theme';
-import { numberFilter, textFilter } from '../../grid/column-filters';
+import { textFilter } from '../../grid/column-filters';
 import { useConnectorsStore } from '../../state/connectors-slice';
 import { monitorDefaultColDef } from './monitor-columns';
 
@@ -47,17 +47,17 @@ function streamRows(statuses: readonly ConnectorStatus[]): StreamRow[] {
 }
 
 const columns: ColDef<StreamRow>[] = [
-  { colId: 'connector', headerName: 'Connector', field: 'connector', width: 130, cellClass: 'cell-strong', ...textFilter },
-  { colId: 'state', headerName: 'State', field: 'state', width: 120, cellClassRules: { 'text-danger': ({ value }) => value === 'offline' }, ...textFilter },
-  { colId: 'stream', headerName: 'Stream', field: 'stream', width: 120, ...textFilter },
-  { colId: 'cursor', headerName: 'Cursor', headerTooltip: 'The last event applied here, by its seq', field: 'cursor', width: 110, type: 'numericColumn', ...numberFilter },
-  { colId: 'head', headerName: 'Head', headerTooltip: 'The gateway’s newest event on the stream, as last heard', field: 'head', width: 120, type: 'numericColumn', valueFormatter: ({ value }) => (value === null || value === undefined ? 'not heard' : String(value)), ...numberFilter },
-  { colId: 'behind', headerName: 'Behind', headerTooltip: 'Events the gateway has that are not applied here yet', field: 'behind', width: 110, type: 'numericColumn', cellClassRules: { 'text-danger': ({ value }) => Number(value) > 0 }, ...numberFilter },
-  { colId: 'behindSeconds', headerName: 'Behind for', headerTooltip: 'How long this workstation has known of an event it has not applied', field: 'behindSeconds', width: 120, type: 'numericColumn', valueFormatter: ({ data }) => (!data || data.behind === 0 ? '—' : `${data.behindSeconds} s`), ...numberFilter },
-  { colId: 'reconnects', headerName: 'Reconnects', headerTooltip: 'Connections made again since the app started', field: 'reconnects', width: 130, type: 'numericColumn', ...numberFilter },
-  { colId: 'queue', headerName: 'Queued', headerTooltip: 'Commands waiting for this gateway’s reply', field: 'queueDepth', width: 110, type: 'numericColumn', ...numberFilter },
-  { colId: 'lastSync', headerName: 'Last sync', field: 'lastSyncAt', width: 170, valueFormatter: ({ value }) => (value ? formatDateTime(String(value)) : 'never') },
-  { colId: 'lastError', headerName: 'Last error', field: 'lastError', flex: 1, minWidth: 200, tooltipField: 'lastError', cellClass: 'text-danger', valueFormatter: ({ value }) => (value ? String(value) : 'none'), ...textFilter },
+  { colId: 'connector', headerName: 'Connector', field: 'connector', width: 112, cellClass: 'cell-strong', ...textFilter },
+  { colId: 'state', headerName: 'State', field: 'state', width: 96, cellClassRules: { 'text-danger': ({ value }) => value === 'offline' }, ...textFilter },
+  { colId: 'stream', headerName: 'Stream', field: 'stream', width: 104, ...textFilter },
+  { colId: 'cursor', headerName: 'Cursor', headerTooltip: 'The last event applied here, by its seq', field: 'cursor', width: 84, type: 'numericColumn' },
+  { colId: 'head', headerName: 'Head', headerTooltip: 'The gateway’s newest event on the stream, as last heard', field: 'head', width: 84, type: 'numericColumn', valueFormatter: ({ value }) => (value === null || value === undefined ? 'not heard' : String(value)) },
+  { colId: 'behind', headerName: 'Behind', headerTooltip: 'Events the gateway has that are not applied here yet', field: 'behind', width: 84, type: 'numericColumn', cellClassRules: { 'text-danger': ({ value }) => Number(value) > 0 } },
+  { colId: 'behindSeconds', headerName: 'Behind for', headerTooltip: 'How long this workstation has known of an event it has not applied', field: 'behindSeconds', width: 100, type: 'numericColumn', valueFormatter: ({ data }) => (!data || data.behind === 0 ? '—' : `${data.behindSeconds} s`) },
+  { colId: 'reconnects', headerName: 'Reconnects', headerTooltip: 'Connections made again since the app started', field: 'reconnects', width: 108, type: 'numericColumn' },
+  { colId: 'queue', headerName: 'Queued', headerTooltip: 'Commands waiting for this gateway’s reply', field: 'queueDepth', width: 84, type: 'numericColumn' },
+  { colId: 'lastSync', headerName: 'Last sync', field: 'lastSyncAt', width: 168, valueFormatter: ({ value }) => (value ? formatDateTime(String(value)) : 'never') },
+  { colId: 'lastError', headerName: 'Last error', field: 'lastError', flex: 1, minWidth: 160, tooltipField: 'lastError', cellClass: 'text-danger', valueFormatter: ({ value }) => (value ? String(value) : 'none'), ...textFilter },
 ];
 
 const getStreamRowId = (params: GetRowIdParams<StreamRow>): string => params.data.key;

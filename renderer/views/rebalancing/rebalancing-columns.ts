@@ -86,7 +86,7 @@ export const proposalColumns: ColDef<RebalancingProposal>[] = [
     field: 'itemId',
     headerName: 'Item',
     flex: 1,
-    minWidth: 140,
+    minWidth: 124,
     cellRenderer: ProposalItemCell,
     getQuickFilterText: itemText,
     filterValueGetter: itemText,
@@ -101,5 +101,6 @@ export const proposalColumns: ColDef<RebalancingProposal>[] = [
   moneyColumn('cost', 'Cost', 96),
   quantityColumn('shortageCovered', 'Shortage covered', 104),
   moneyColumn('revenueProtected', 'Revenue protected', 120),
-  { colId: 'accept', headerName: '', width: 92, sortable: false, resizable: false, cellRenderer: AcceptCell },
+  // Pinned: on a narrow window the other columns scroll, the decision stays in reach.
+  { colId: 'accept', headerName: '', width: 92, pinned: 'right', sortable: false, resizable: false, cellRenderer: AcceptCell },
 ];
