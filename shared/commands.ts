@@ -6,6 +6,7 @@ import { describeZodError } from './describe-error';
 import { exceptionAnswerSchema } from './exception-answer';
 import { usagePostingsSchema } from './usage-decision';
 import { escalationSchema } from './escalation';
+import { inventoryAdjustmentSchema } from './cycle-count';
 import {
   basedOnSchema,
   idSchema,
@@ -173,14 +174,7 @@ export const commandPayloadSchemas = {
    * The book follows the count: `quantity` is the difference (counted minus book). Above tolerance it
    * names the adjustment approval it follows, used once.
    */
-  'inventory.adjust': z.object({
-    countId: idSchema,
-    plant: idSchema,
-    bin: idSchema,
-    itemId: idSchema,
-    lotId: idSchema.optional(),
-    quantity: z.number().finite(),
-    unit: idSchema,
+  'inventory.adjust': inventoryAdjustmentSchema.extend({
     reason: z.string().min(1).max(500),
     approvalId: idSchema.optional(),
     approvedBy: idSchema.optional(),

@@ -82,6 +82,17 @@ export function varianceOf(count: Pick<CycleCount, 'countedQuantity' | 'bookQuan
   return { difference, percent, value, withinTolerance: percent <= tolerance.quantityPercent && value <= tolerance.value };
 }
 
+/** A book adjustment of one count: `quantity` is the difference (counted minus book), in the count's unit. */
+export const inventoryAdjustmentSchema = z.object({
+  countId: idSchema,
+  plant: idSchema,
+  bin: idSchema,
+  itemId: idSchema,
+  lotId: idSchema.optional(),
+  quantity: z.number().finite(),
+  unit: idSchema,
+});
+
 /** What an adjustment approval carries: the count, its book, and why it is above tolerance. */
 export const adjustmentRequestSchema = cycleCountSchema.extend({
   difference: z.number().finite(),

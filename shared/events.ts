@@ -6,7 +6,7 @@ import { planDateSchema, poLineSchema, productionOrderSchema, transferSchema } f
 import { approvalRequestSchema } from './approval-payloads';
 import { dispositionDecisionSchema, idSchema, isoDateTimeSchema, plantUnitCodeSchema, quantitySchema, stockTypeSchema } from './domain';
 import { usagePostingsSchema } from './usage-decision';
-import { cycleCountSchema } from './cycle-count';
+import { cycleCountSchema, inventoryAdjustmentSchema } from './cycle-count';
 import { escalationSchema } from './escalation';
 
 export const eventEnvelopeSchema = z.object({
@@ -287,14 +287,7 @@ export const eventPayloadSchemas = {
   /** The plant's WMS counted a bin (correlationId: the count's id). */
   'cyclecount.variance': cycleCountSchema,
   /** The book now says what was counted (correlationId: the count's id). */
-  'inventory.adjusted': z.object({
-    countId: idSchema,
-    plant: idSchema,
-    bin: idSchema,
-    itemId: idSchema,
-    lotId: idSchema.optional(),
-    quantity: z.number().finite(),
-    unit: idSchema,
+  'inventory.adjusted': inventoryAdjustmentSchema.extend({
     adjustedBy: idSchema,
     adjustedAt: isoDateTimeSchema,
     approvalId: idSchema.optional(),
