@@ -28,6 +28,7 @@ describe('role table', () => {
       'monitor.retryIncident': ['operator', 'supervisor'],
       'monitor.unitMappings': ['operator', 'supervisor'],
       'monitor.mapUnit': ['operator', 'supervisor'],
+      'monitor.logLines': ['operator', 'supervisor'],
     });
   });
 
