@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EmbeddedGateway, StartEmbeddedGateway } from '../orchestration-core/core-types';
 import type { ConnectorSettings } from '../shared/settings';
-import { startGateway } from '../simulator/gateway';
+import { startGateway, type GatewayOptions } from '../simulator/gateway';
 import { erpStream, namespaceStreams, plantNamespace, simulatedPlants } from '../simulator/streams';
 
 export interface EmbeddedSimulatorOptions {
@@ -15,6 +15,8 @@ export interface EmbeddedSimulatorOptions {
   planningScale?: number;
   /** Serve the simulator's control endpoints under this operator token; absent (the default): none. */
   controlToken?: string;
+  /** The simulated ERP's SLAs and cycle-count tolerances: the app's settings, so the demonstration plant decides as they say. */
+  rules?: GatewayOptions['rules'];
 }
 
 /** The embedded simulator is a demonstration plant: a new failed inspection every few minutes. */
@@ -32,6 +34,7 @@ export function embeddedSimulator(options: EmbeddedSimulatorOptions): StartEmbed
       inspectionFailureEveryMs: options.inspectionFailureEveryMs ?? defaultInspectionFailureEveryMs,
       planningScale: options.planningScale ?? 1,
       ...(options.controlToken === undefined ? {} : { control: { operatorToken: options.controlToken } }),
+      ...(options.rules ? { rules: options.rules } : {}),
     });
     const streams = namespaceStreams();
     const connectors: ConnectorSettings[] = [

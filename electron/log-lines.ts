@@ -17,10 +17,11 @@ function logFiles(folder: string): { file: string; size: number; mtime: number }
   }
   return names
     .filter((name) => name.endsWith('.log'))
-    .map((name) => {
+    .flatMap((name) => {
       const file = path.join(folder, name);
-      const stat = statSync(file);
-      return { file, size: stat.size, mtime: stat.mtimeMs };
+      // Rotated away since the folder was read: nothing to search there.
+      const stat = statSync(file, { throwIfNoEntry: false });
+      return stat ? [{ file, size: stat.size, mtime: stat.mtimeMs }] : [];
     })
     .sort((a, b) => b.mtime - a.mtime || b.file.localeCompare(a.file));
 }
@@ -58,11 +59,11 @@ export function createLogLineReader(folder: string): LogLineSource {
       // A cheap text test first: only lines that name the id are parsed.
       const needles = [JSON.stringify(correlationId), ...(instanceId ? [JSON.stringify(instanceId)] : [])];
       const matches = (line: LogLine) => line.fields['correlationId'] === correlationId || (instanceId !== undefined && line.fields['instanceId'] === instanceId);
-      const found: LogLine[] = [];
+      const found: LogLine[][] = [];
       let bytes = 0;
       let files = 0;
       for (const { file, size } of logFiles(folder)) {
-        if (bytes >= maxBytes || found.length >= limit) break;
+        if (bytes >= maxBytes || found.reduce((n, lines) => n + lines.length, 0) >= limit) break;
         const text = readTail(file, size, maxBytes - bytes);
         bytes += Buffer.byteLength(text);
         files += 1;
@@ -72,10 +73,10 @@ export function createLogLineReader(folder: string): LogLineSource {
           const line = parseLine(raw);
           if (line && matches(line)) here.push(line);
         }
-        // Older files come later: their lines go before this file's.
-        found.unshift(...here);
+        // Older files come later: their lines go before this file's (kept per file, joined once).
+        found.push(here.slice(-limit));
       }
-      return { lines: found.slice(-limit), files, bytes };
+      return { lines: found.reverse().flat().slice(-limit), files, bytes };
     },
   };
 }

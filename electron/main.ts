@@ -124,7 +124,7 @@ async function start(): Promise<void> {
     sessionKeeper: safeStorageSessionKeeper(path.join(app.getPath('userData'), 'session.bin')),
     connectors: settings.connectors,
     policy: { ...settings.thresholds, deviationNumberPattern: settings.quality.deviationNumberPattern, sla: settings.sla, cycleCount: settings.cycleCount },
-    startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite') }),
+    startEmbeddedGateway: embeddedSimulator({ databasePath: path.join(app.getPath('userData'), 'simulator.sqlite'), rules: { sla: settings.sla, cycleCount: settings.cycleCount } }),
     // Bundled next to main.cjs by build/bundle-electron.mjs.
     startRebalanceWorker: () => new Worker(path.join(__dirname, 'rebalance-worker.cjs')),
     logger,

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     connectors: gateway ? gatewayConnectors(gateway) : settings.connectors,
     startEmbeddedGateway: embeddedSimulator({
       databasePath: path.join(dataDir, 'simulator.sqlite'),
+      rules: { sla: settings.sla, cycleCount: settings.cycleCount },
       inspectionFailureEveryMs: nonNegativeIntegerFromEnv('PLANT_ORCHESTRATOR_SIMULATOR_FAILURE_EVERY_MS', defaultInspectionFailureEveryMs),
       // Its control endpoints only when asked for, and only to whoever holds this token.
       ...(process.env.PLANT_ORCHESTRATOR_SIMULATOR_CONTROL_TOKEN ? { controlToken: process.env.PLANT_ORCHESTRATOR_SIMULATOR_CONTROL_TOKEN } : {}),

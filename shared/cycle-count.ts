@@ -40,7 +40,8 @@ export type BinMovement = z.infer<typeof binMovementSchema>;
 
 /** `cyclecount.variance`: a bin counted, and what the book says it holds. */
 export const cycleCountSchema = z.object({
-  countId: idSchema,
+  /** Short enough for the approval named after it (AP-…) to be an id too. */
+  countId: idSchema.max(60),
   plant: idSchema,
   bin: idSchema,
   itemId: idSchema,
@@ -54,8 +55,10 @@ export const cycleCountSchema = z.object({
   unitPrice: z.number().finite().nonnegative(),
   countedBy: idSchema,
   countedAt: isoDateTimeSchema,
-  /** The bin's picks are paused already (a recount of a disputed count). */
+  /** The bin's picks are paused already (by a disputed count). */
   picksPaused: z.boolean().default(false),
+  /** The disputed count this one counts again: within tolerance, it releases the bin that one paused. */
+  recountOf: idSchema.optional(),
   /** The bin's last movements before the count, newest first. */
   lastMovements: z.array(binMovementSchema).max(20).default([]),
 });
@@ -76,10 +79,11 @@ const round = (n: number, places: number): number => Math.round(n * 10 ** places
 /** The count against its book, judged by its item class's tolerance. */
 export function varianceOf(count: Pick<CycleCount, 'countedQuantity' | 'bookQuantity' | 'unitPrice' | 'itemClass'>, settings: CycleCountSettings): Variance {
   const difference = round(count.countedQuantity - count.bookQuantity, 3);
-  const percent = count.bookQuantity === 0 ? (difference === 0 ? 0 : 100) : round((Math.abs(difference) / count.bookQuantity) * 100, 2);
-  const value = round(Math.abs(difference) * count.unitPrice, 2);
+  // Judged unrounded: 1.004 % is not within 1 %.
+  const exactPercent = count.bookQuantity === 0 ? (difference === 0 ? 0 : 100) : (Math.abs(difference) / count.bookQuantity) * 100;
+  const exactValue = Math.abs(difference) * count.unitPrice;
   const tolerance = settings.tolerance[count.itemClass];
-  return { difference, percent, value, withinTolerance: percent <= tolerance.quantityPercent && value <= tolerance.value };
+  return { difference, percent: round(exactPercent, 2), value: round(exactValue, 2), withinTolerance: exactPercent <= tolerance.quantityPercent && exactValue <= tolerance.value };
 }
 
 /** A book adjustment of one count: `quantity` is the difference (counted minus book), in the count's unit. */

@@ -7,6 +7,7 @@ import type { EventPayload } from '../shared/events';
 export interface ApprovalRecord {
   approvalId: string;
   requestedBy: string;
+  requestedAt: string;
   request: CommandPayload<'approval.request'>;
   decision: 'approve' | 'reject' | null;
   decidedBy: string | null;
@@ -17,6 +18,7 @@ export interface ApprovalRecord {
 interface ApprovalRow {
   approval_id: string;
   requested_by: string;
+  requested_at: string;
   request: string;
   decision: 'approve' | 'reject' | null;
   decided_by: string | null;
@@ -30,6 +32,7 @@ export class ApprovalBook {
   private readonly use: Database.Statement;
   private readonly pending: Database.Statement<[], { approval_id: string; requested_by: string; request: string; requested_at: string }>;
   private readonly forTransfer: Database.Statement<[string], { approval_id: string }>;
+  private readonly useAsIsFor: Database.Statement<[string], { approval_id: string }>;
   private readonly decidedSince: Database.Statement<
     [string],
     { approval_id: string; requested_by: string; request: string; requested_at: string; decision: 'approve' | 'reject'; decided_by: string; decided_at: string; reason: string | null }
@@ -54,16 +57,25 @@ export class ApprovalBook {
     );
     this.insert = db.prepare('INSERT INTO approvals (approval_id, requested_by, request, requested_at) VALUES (?, ?, ?, ?)');
     this.pending = db.prepare('SELECT approval_id, requested_by, request, requested_at FROM approvals WHERE decision IS NULL ORDER BY requested_at, approval_id');
-    this.select = db.prepare('SELECT approval_id, requested_by, request, decision, decided_by, used_by FROM approvals WHERE approval_id = ?');
+    this.select = db.prepare('SELECT approval_id, requested_by, requested_at, request, decision, decided_by, used_by FROM approvals WHERE approval_id = ?');
     this.use = db.prepare('UPDATE approvals SET used_by = ? WHERE approval_id = ?');
     this.decide = db.prepare('UPDATE approvals SET decision = ?, decided_by = ?, decided_at = ?, reason = ? WHERE approval_id = ?');
     // Waiting for a decision, or approved and not used yet: the transfer is on its way to being sent.
+    this.useAsIsFor = db.prepare(
+      "SELECT approval_id FROM approvals WHERE json_extract(request, '$.deviation.inspectionLotId') = ? AND decision IS NULL ORDER BY requested_at DESC LIMIT 1",
+    );
     this.forTransfer = db.prepare(
       "SELECT approval_id FROM approvals WHERE json_extract(request, '$.transfer.transferId') = ? AND (decision IS NULL OR (decision = 'approve' AND used_by IS NULL)) ORDER BY requested_at DESC LIMIT 1",
     );
   }
 
   /** A request for this transfer that is still open (pending, or approved and not used yet). */
+  /** A use-as-is of the inspection lot still waiting for a supervisor. */
+  pendingUseAsIs(inspectionLotId: string): ApprovalRecord | undefined {
+    const row = this.useAsIsFor.get(inspectionLotId);
+    return row && this.get(row.approval_id);
+  }
+
   openForTransfer(transferId: string): ApprovalRecord | undefined {
     const row = this.forTransfer.get(transferId);
     return row && this.get(row.approval_id);
@@ -75,6 +87,7 @@ export class ApprovalBook {
       row && {
         approvalId: row.approval_id,
         requestedBy: row.requested_by,
+        requestedAt: row.requested_at,
         request: JSON.parse(row.request) as CommandPayload<'approval.request'>,
         decision: row.decision,
         decidedBy: row.decided_by,

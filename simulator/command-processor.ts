@@ -3,7 +3,8 @@ import type { PoLine, ProductionOrder, Transfer } from '../shared/dataset';
 import type { BasedOn } from '../shared/domain';
 import { checkDeviationNumber, checkPostings, splitLot, usageDecisionCode, usageValuation } from '../shared/usage-decision';
 import { quantityProblem } from '../shared/units';
-import { approvalSlaType } from '../shared/sla';
+import { approvalSlaType, slaDueAt, type SlaSettings } from '../shared/sla';
+import type { CycleCountSettings } from '../shared/cycle-count';
 import { parseCommand, type CanonicalCommand, type CommandPayload, type CommandReply } from '../shared/commands';
 import type { EventPayload, EventType } from '../shared/events';
 import { CycleCountDesk } from './cycle-count-desk';
@@ -18,6 +19,16 @@ type Outcome = Omit<CommandReply, 'commandId'> & { status: 'accepted' | 'rejecte
 
 /** How far a workstation's clock may run ahead of the gateway's when it says a task fell due. */
 const escalationSkewMs = 5 * 60_000;
+
+/**
+ * What the gateway decides by, whatever a workstation's settings say: QM's form of a deviation number,
+ * when each human task falls due and what happens by itself then, and the cycle-count tolerances.
+ */
+export interface GatewayRules {
+  deviationNumberPattern: string;
+  sla: SlaSettings;
+  cycleCount: CycleCountSettings;
+}
 
 /** Who sent a command, under which id: what the events it causes name. */
 type CommandMeta = Pick<CanonicalCommand, 'commandId' | 'issuedBy'>;
@@ -87,13 +98,14 @@ export class CommandProcessor {
   constructor(
     private readonly store: GatewayStore,
     private readonly clock: () => Date,
-    /** QM's form of a deviation number: a use-as-is under anything else is refused. */
-    private readonly deviationNumberPattern: string,
+    /** The ERP's own rules: a deviation number's form, the SLAs and their auto-actions, the cycle-count tolerances. */
+    private readonly rules: GatewayRules,
     identity: Pick<Identity, 'users'>,
   ) {
     this.cycleCounts = new CycleCountDesk({
       store,
       clock,
+      tolerances: rules.cycleCount,
       publishPlant: (plant, type, correlationId, payload) => {
         const envelope = this.store.appendEvent({ stream: mesStream(plant), plant, type, correlationId, payload }, this.clock());
         this.appended.add(envelope.stream);
@@ -261,51 +273,64 @@ export class CommandProcessor {
   /**
    * The first escalation of a subject stands; another, from wherever, is refused naming it. Only a
    * task this gateway holds undecided is escalated (an approval request, or an inspection lot waiting
-   * for its usage decision), past its due time by the gateway's clock, and under the subject and kind
-   * the gateway recorded, whatever the command says of them.
+   * for its usage decision), once it is due by the gateway's own SLA and clock, and under the subject,
+   * kind and due time the gateway works out, whatever the command says of them.
    */
   private escalate(payload: CommandPayload<'escalation.raise'>, command: CommandMeta): Outcome {
     const earlier = this.store.escalations.of(payload.subjectId);
     if (earlier) return rejected(`payload.subjectId: ${payload.subjectId} was escalated already at ${earlier.escalation.raisedAt} (command ${earlier.commandId})`);
-    const now = this.clock();
-    if (Date.parse(payload.dueAt) > now.getTime() + escalationSkewMs) return rejected(`payload.dueAt: ${payload.dueAt} is still ahead of the gateway's clock (${now.toISOString()}); not overdue yet`);
-    if (payload.taskType === 'disposition') return this.escalateDisposition(payload, command, now);
+    if (payload.taskType === 'disposition') return this.escalateDisposition(payload, command);
     const approval = this.store.approvals.get(payload.subjectId);
     if (!approval) return rejected(`payload.subjectId: ${payload.subjectId} is no approval request this gateway holds`);
     if (approval.decision !== null) return rejected(`payload.subjectId: ${payload.subjectId} was decided already (${approval.decision} by ${approval.decidedBy ?? 'unknown'}); nothing to escalate`);
     const { request } = approval;
-    const escalation = { subjectId: approval.approvalId, taskType: approvalSlaType[request.kind], subject: request.subject, dueAt: payload.dueAt, raisedAt: now.toISOString(), ...(payload.plant ? { plant: payload.plant } : {}) };
+    const taskType = approvalSlaType[request.kind];
+    const notDue = this.notDueYet(slaDueAt(this.rules.sla, taskType, approval.requestedAt));
+    if (notDue) return notDue;
+    const escalation = { subjectId: approval.approvalId, taskType, subject: request.subject, dueAt: slaDueAt(this.rules.sla, taskType, approval.requestedAt), raisedAt: this.clock().toISOString(), ...(payload.plant ? { plant: payload.plant } : {}) };
     this.store.escalations.raise(escalation, command.commandId);
     this.publish('escalation.raised', payload.subjectId, escalation);
     return { status: 'accepted' };
   }
 
+  /** Refused while the task's due time (by the gateway's SLA) is still ahead of its clock, give or take the skew a workstation may have. */
+  private notDueYet(dueAt: string): Outcome | null {
+    const now = this.clock();
+    return Date.parse(dueAt) > now.getTime() + escalationSkewMs ? rejected(`payload.dueAt: not overdue yet; by the gateway's SLA it is due ${dueAt} and the gateway's clock says ${now.toISOString()}`) : null;
+  }
+
   /**
-   * An inspection lot nobody dispositioned in time. With the auto-action "keep blocked" the gateway
-   * makes the usage decision itself, in the same transaction (QM's automatic usage decision): the whole
-   * lot kept in blocked stock, by `system`, applied once because the escalation is taken once.
+   * An inspection lot nobody dispositioned in time (by the gateway's SLA: the engineer's use-as-is
+   * waiting for a supervisor is a decision, under the approval's SLA). With the gateway's auto-action
+   * "keep blocked" it makes the usage decision itself, in the same transaction (QM's automatic usage
+   * decision): R4, the whole lot kept in blocked stock, by `system`, once, as the escalation is once.
    */
-  private escalateDisposition(payload: CommandPayload<'escalation.raise'>, command: CommandMeta, now: Date): Outcome {
+  private escalateDisposition(payload: CommandPayload<'escalation.raise'>, command: CommandMeta): Outcome {
     const open = this.store.openInspectionNumbered(payload.subjectId);
     if (!open) return rejected(`payload.subjectId: ${payload.subjectId} is no inspection lot waiting for its usage decision at this gateway`);
     const lot = this.store.lot(open.lotId);
     if (!lot) return rejected(`payload.subjectId: the lot of ${payload.subjectId} (${open.lotId}) is unknown`);
-    if (Date.parse(payload.dueAt) < Date.parse(open.failedAt)) return rejected(`payload.dueAt: ${payload.dueAt} is before inspection lot ${payload.subjectId} failed (${open.failedAt})`);
-    const autoAction = payload.autoAction === 'keep-blocked' ? 'kept blocked' : undefined;
+    const asked = this.store.approvals.pendingUseAsIs(open.inspectionLotId);
+    if (asked) return rejected(`payload.subjectId: ${payload.subjectId} waits for the supervisor's approval ${asked.approvalId} of a use-as-is; that approval's SLA runs`);
+    const dueAt = slaDueAt(this.rules.sla, 'disposition', open.failedAt);
+    const notDue = this.notDueYet(dueAt);
+    if (notDue) return notDue;
+    // Nothing left to keep blocked (all consumed or moved): escalated, decided by nobody but a person.
+    const keepBlocked = this.rules.sla.disposition.autoAction === 'keep-blocked' && lot.quantity > 0;
     const escalation = {
       subjectId: open.inspectionLotId,
       taskType: 'disposition' as const,
       subject: `Usage decision for lot ${lot.lotId} (${open.defectCode})`,
-      dueAt: payload.dueAt,
-      raisedAt: now.toISOString(),
+      dueAt,
+      raisedAt: this.clock().toISOString(),
       plant: lot.plant,
-      ...(autoAction ? { autoAction } : {}),
+      ...(keepBlocked ? { autoAction: 'kept blocked' } : {}),
     };
     this.store.escalations.raise(escalation, command.commandId);
     this.publish('escalation.raised', open.inspectionLotId, escalation);
-    if (autoAction) {
+    if (keepBlocked) {
       const postings = [{ decision: 'keep-blocked' as const, quantity: lot.quantity }];
-      const decision = { lotId: lot.lotId, inspectionLotId: open.inspectionLotId, valuation: usageValuation(postings), code: usageDecisionCode(postings).code, postings, reason: `No usage decision within its SLA (due ${payload.dueAt}): kept blocked automatically` };
+      const decision = { lotId: lot.lotId, inspectionLotId: open.inspectionLotId, valuation: usageValuation(postings), code: usageDecisionCode(postings).code, postings, reason: `No usage decision within its SLA (due ${dueAt}): kept blocked automatically` };
       this.postUsageDecision(lot, open.inspectionLotId, decision, 'system', command.commandId);
     }
     return { status: 'accepted' };
@@ -401,7 +426,7 @@ export class CommandProcessor {
       const asked = this.store.approvals.openForTransfer(transferId);
       if (asked) return rejected(`payload.transfer.transferId: transfer ${transferId} was submitted for approval already, by ${asked.requestedBy} (${asked.approvalId})`);
     }
-    const misnumbered = payload.kind === 'use-as-is' ? checkDeviationNumber(payload.deviation.deviationNumber, this.deviationNumberPattern) : null;
+    const misnumbered = payload.kind === 'use-as-is' ? checkDeviationNumber(payload.deviation.deviationNumber, this.rules.deviationNumberPattern) : null;
     if (misnumbered) return rejected(`payload.deviation.${misnumbered}`);
     if (payload.kind === 'adjustment') {
       const unknown = this.cycleCounts.checkRequest(payload.adjustment);
@@ -605,7 +630,7 @@ export class CommandProcessor {
     const addUp = checkPostings(payload.postings, lot, this.store.decimalsOf(lot.unit));
     if (addUp) return rejected(`payload.${addUp}`, lot.version);
     const usesAsIs = payload.postings.some((posting) => posting.decision === 'use-as-is');
-    const misnumbered = usesAsIs && payload.deviationNumber !== undefined ? checkDeviationNumber(payload.deviationNumber, this.deviationNumberPattern) : null;
+    const misnumbered = usesAsIs && payload.deviationNumber !== undefined ? checkDeviationNumber(payload.deviationNumber, this.rules.deviationNumberPattern) : null;
     if (misnumbered) return rejected(`payload.${misnumbered}`, lot.version);
     const unapproved = this.checkUseAsIsApproval(payload);
     if (unapproved) return { ...unapproved, version: lot.version };

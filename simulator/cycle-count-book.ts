@@ -25,6 +25,8 @@ export class CycleCountBook {
   private readonly release: Database.Statement;
   private readonly paused: Database.Statement<[], { plant: string; bin: string; countId: string; pausedAt: string }>;
   private readonly pausedOne: Database.Statement<[string, string], { countId: string }>;
+  private readonly recount: Database.Statement;
+  private readonly recounts: Database.Statement<[], { count_id: string }>;
 
   constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS cycle_counts (
@@ -32,7 +34,8 @@ export class CycleCountBook {
       plant TEXT NOT NULL,
       bin TEXT NOT NULL,
       body TEXT NOT NULL,
-      adjusted_by TEXT
+      adjusted_by TEXT,
+      recount_asked_at TEXT
     );
     CREATE TABLE IF NOT EXISTS paused_bins (
       plant TEXT NOT NULL,
@@ -49,6 +52,12 @@ export class CycleCountBook {
     this.release = db.prepare('DELETE FROM paused_bins WHERE plant = ? AND bin = ?');
     this.paused = db.prepare('SELECT plant, bin, count_id AS countId, paused_at AS pausedAt FROM paused_bins ORDER BY plant, bin');
     this.pausedOne = db.prepare('SELECT count_id AS countId FROM paused_bins WHERE plant = ? AND bin = ?');
+    this.recount = db.prepare('UPDATE cycle_counts SET recount_asked_at = ? WHERE count_id = ?');
+    // Asked for and not taken yet: the bin is still paused for that count.
+    this.recounts = db.prepare(
+      `SELECT c.count_id FROM cycle_counts c JOIN paused_bins p ON p.plant = c.plant AND p.bin = c.bin AND p.count_id = c.count_id
+       WHERE c.recount_asked_at IS NOT NULL ORDER BY c.recount_asked_at, c.count_id`,
+    );
   }
 
   /** The next count's id: CC-000001, CC-000002, … */
@@ -79,6 +88,21 @@ export class CycleCountBook {
 
   isPaused(plant: string, bin: string): boolean {
     return this.pausedOne.get(plant, bin) !== undefined;
+  }
+
+  /** The count a bin is paused for, when it is. */
+  pausedBy(plant: string, bin: string): string | undefined {
+    return this.pausedOne.get(plant, bin)?.countId;
+  }
+
+  askRecount(countId: string, at: string): void {
+    this.recount.run(at, countId);
+  }
+
+  /** The oldest count the WMS was asked to count again, while its bin is still paused for it. */
+  nextRecount(): StoredCount | undefined {
+    const row = this.recounts.get();
+    return row && this.get(row.count_id);
   }
 
   pausedBins(): PausedBin[] {

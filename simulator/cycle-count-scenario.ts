@@ -53,7 +53,9 @@ function countableLot(store: GatewayStore, random: Random, lotId: string | undef
 }
 
 export function takeCycleCount(store: GatewayStore, random: Random, now: Date, options: CycleCountOptions): CycleCount {
-  const lot = countableLot(store, random, options.lotId);
+  // A recount the WMS was asked for comes first, unless a lot is named.
+  const recount = options.lotId === undefined ? store.cycleCounts.nextRecount()?.count.lotId : undefined;
+  const lot = countableLot(store, random, options.lotId ?? recount);
   const above = options.aboveTolerance ?? random.int(1, 3) === 1;
   const decimals = store.decimalsOf(lot.unit);
   const step = 10 ** -decimals;
@@ -67,6 +69,7 @@ export function takeCycleCount(store: GatewayStore, random: Random, now: Date, o
   const counted = Math.max(0, Math.round((lot.quantity + sign * off) * 10 ** decimals) / 10 ** decimals);
   const issued = Math.max(step, Math.round(lot.quantity * 0.1 * 10 ** decimals) / 10 ** decimals);
   const countId = store.cycleCounts.nextId();
+  const pausedFor = store.cycleCounts.pausedBy(lot.plant, binOf(lot));
   const count: CycleCount = {
     countId,
     plant: lot.plant,
@@ -80,7 +83,9 @@ export function takeCycleCount(store: GatewayStore, random: Random, now: Date, o
     unitPrice: price,
     countedBy: options.countedBy ?? 'op.lena',
     countedAt: now.toISOString(),
-    picksPaused: store.cycleCounts.isPaused(lot.plant, binOf(lot)),
+    picksPaused: pausedFor !== undefined,
+    // The bin paused for a disputed count: this one counts it again.
+    ...(pausedFor === undefined ? {} : { recountOf: pausedFor }),
     // What the book adds up from: the lot's receipt, and an issue to production since.
     lastMovements: [
       { at: new Date(now.getTime() - 26 * 3_600_000).toISOString(), kind: 'goods-issue', quantity: -issued, document: `GI-${lot.lotId}` },

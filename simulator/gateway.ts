@@ -8,6 +8,8 @@ import type { EventEnvelope } from '../shared/events';
 import { handshakeAuthSchema, syncMessages, type OpenInspection } from '../shared/sync-protocol';
 import type { CommandReply } from '../shared/commands';
 import { defaultDeviationNumberPattern } from '../shared/usage-decision';
+import { defaultSla, type SlaSettings } from '../shared/sla';
+import { defaultCycleCountSettings, type CycleCountSettings } from '../shared/cycle-count';
 import { CommandProcessor, type ReceivedCommand } from './command-processor';
 import { createControlHandler } from './control-http';
 import { GatewayStore } from './gateway-store';
@@ -41,6 +43,8 @@ export interface GatewayOptions {
   planningScale?: number;
   /** What a use-as-is deviation number must look like; default shared/usage-decision's. */
   deviationNumberPattern?: string;
+  /** The ERP's SLAs (when a task falls due, and its auto-action) and cycle-count tolerances; defaults as in settings. */
+  rules?: { sla?: SlaSettings; cycleCount?: CycleCountSettings };
   /** Serve the HTTP control endpoints, to whoever holds this operator token; absent: none are served. */
   control?: { operatorToken: string };
   /** How long a session token the gateway signs is valid (default 12 hours: one shift). */
@@ -125,7 +129,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const store = new GatewayStore({ databasePath: options.databasePath, seed, retention: options.retention, planningScale: options.planningScale ?? 0, clock });
   const identity = await store.openIdentity({ clock, demoUsers: options.demoUsers ?? true, ...(options.sessionHours === undefined ? {} : { sessionHours: options.sessionHours }) });
   const auditHeads = store.auditHeads();
-  const commands = new CommandProcessor(store, clock, options.deviationNumberPattern ?? defaultDeviationNumberPattern, identity);
+  const rules = { deviationNumberPattern: options.deviationNumberPattern ?? defaultDeviationNumberPattern, sla: options.rules?.sla ?? defaultSla, cycleCount: options.rules?.cycleCount ?? defaultCycleCountSettings };
+  const commands = new CommandProcessor(store, clock, rules, identity);
   const sessions = new Map<string, Set<SyncSession>>();
 
   function wakeSubscribers(streams: ReadonlySet<string>): void {

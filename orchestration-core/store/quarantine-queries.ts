@@ -38,7 +38,8 @@ const select = `
     h.inspection_lot_id AS inspectionLotId, coalesce(il.status, 'results-recorded') AS inspectionLotStatus,
     h.defect_code AS defectCode, h.defect_text AS defectText, h.contained_by AS containedBy,
     h.hold_since AS holdSince, h.task_id AS taskId, t.status AS taskStatus, l.version AS lotVersion,
-    t.due_at AS dueAt, esc.raised_at AS escalatedAt, esc.auto_action AS autoAction,
+    -- Only holds whose workflow keeps the SLA's timer (version 3 on) have a due time the gateway escalates at.
+    CASE WHEN wi.version >= 3 THEN t.due_at END AS dueAt, esc.raised_at AS escalatedAt, esc.auto_action AS autoAction,
     -- The ERP's usage decision stands once there is one; before, this workstation's own.
     coalesce(ud.postings, d.postings) AS postings, coalesce(ud.valuation, d.valuation) AS valuation,
     coalesce(ud.code, d.code) AS decisionCode, coalesce(ud.reason, d.reason) AS decisionReason,
@@ -71,6 +72,7 @@ const select = `
   LEFT JOIN inspection_lots il ON il.inspection_lot_id = h.inspection_lot_id
   LEFT JOIN usage_decisions ud ON ud.inspection_lot_id = h.inspection_lot_id
   LEFT JOIN escalations esc ON esc.subject_id = h.inspection_lot_id AND esc.task_type = 'disposition'
+  LEFT JOIN workflow_instances wi ON wi.id = h.instance_id
   -- The latest decision, unless it was withdrawn and the task opened again: then the lot has none yet.
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE task_id = h.task_id) AND NOT (d.status = 'withdrawn' AND t.status = 'open')
   LEFT JOIN approvals ap ON ap.id = d.approval_id

@@ -24,17 +24,28 @@ interface CycleCountState {
 
 const formatQuantity = (quantity: number, unit: string): string => `${quantity.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${unit}`;
 
+/** A reason as the commands take it (500 characters): a supervisor's may be longer. */
+const clip = (text: string): string => (text.length <= 500 ? text : `${text.slice(0, 499)}…`);
+
 function bin(state: CycleCountState, reason: string) {
-  return { countId: state.countId, plant: state.plant, bin: state.bin, reason };
+  return { countId: state.countId, plant: state.plant, bin: state.bin, reason: clip(reason) };
 }
 
-/** The book follows the count: the adjustment, under an id derived from the count. */
+/**
+ * The book follows the count: the adjustment, under an id derived from the count, or once approved
+ * from the approval (a workstation that judged the count within tolerance may have sent the other).
+ */
 function adjust(state: CycleCountState, reason: string, ctx: WorkflowContext, approved?: { approvalId: string; approvedBy: string }): string {
   return ctx.emit(
     'inventory.adjust',
-    { countId: state.countId, plant: state.plant, bin: state.bin, itemId: state.itemId, ...(state.lotId ? { lotId: state.lotId } : {}), quantity: state.difference, unit: state.unit, reason, ...(approved ?? {}) },
-    { issuedBy: 'system', about: state.lotId ?? state.countId, commandId: commandIdFor(state.countId, 'adjust') },
+    { countId: state.countId, plant: state.plant, bin: state.bin, itemId: state.itemId, ...(state.lotId ? { lotId: state.lotId } : {}), quantity: state.difference, unit: state.unit, reason: clip(reason), ...(approved ?? {}) },
+    { issuedBy: 'system', about: state.lotId ?? state.countId, commandId: approved ? commandIdFor(approved.approvalId, 'adjust') : commandIdFor(state.countId, 'adjust') },
   );
+}
+
+/** The bin's picks go on: a recount settled the count that paused them, or a request for approval was refused. */
+function release(state: CycleCountState, reason: string, ctx: WorkflowContext): void {
+  ctx.emit('wms.pickRelease', bin(state, reason), { issuedBy: 'system', commandId: commandIdFor(state.countId, 'release') });
 }
 
 function settle(state: CycleCountState, status: CycleCountStatus, note: string | null, ctx: WorkflowContext): void {
@@ -64,12 +75,17 @@ export const cycleCountVariance = defineWorkflow<CycleCountState, 'cyclecount.va
     const state: CycleCountState = { countId: count.countId, plant: count.plant, bin: count.bin, itemId: count.itemId, unit: count.unit, difference: variance.difference, ...(count.lotId ? { lotId: count.lotId } : {}) };
     const what = describeVariance(count, variance);
     if (variance.withinTolerance) {
-      ctx.repos.cycleCounts.record(count, variance, 'adjusting', null);
-      const commandId = adjust(state, `within class ${count.itemClass} tolerance: ${what}`, ctx);
-      // A recount that settles a disputed count: the bin's picks go on.
-      if (count.picksPaused) ctx.emit('wms.pickRelease', bin(state, `recount ${count.countId} within tolerance`), { issuedBy: 'system', commandId: commandIdFor(count.countId, 'release') });
+      // A recount that settles the disputed count it was taken for: the bin's picks go on.
+      if (count.recountOf) release(state, `recount ${count.countId} of ${count.recountOf} within tolerance`, ctx);
       ctx.record('within tolerance', { difference: variance.difference, value: variance.value, itemClass: count.itemClass });
       if (state.lotId) ctx.changed('lot', state.lotId);
+      if (variance.difference === 0) {
+        ctx.repos.cycleCounts.record(count, variance, 'adjusted', null);
+        ctx.repos.cycleCounts.setStatus(count.countId, 'adjusted', 'the count matches the book; nothing to adjust');
+        return { state, end: 'completed' };
+      }
+      ctx.repos.cycleCounts.record(count, variance, 'adjusting', null);
+      const commandId = adjust(state, `within class ${count.itemClass} tolerance: ${what}`, ctx);
       return { state, wait: waitForReply(commandId, 'adjusted') };
     }
     const approvalId = adjustmentApprovalId(count.countId);
@@ -103,6 +119,8 @@ export const cycleCountVariance = defineWorkflow<CycleCountState, 'cyclecount.va
       if (signal.kind !== 'reply') throw new Error(`requested: expected a reply, got ${signal.kind}`);
       const approvalId = state.approvalId ?? '';
       if (signal.reply.status === 'rejected') {
+        // Nobody will decide it: the pause this count asked for is lifted again.
+        release(state, `the request to approve count ${state.countId} was refused`, ctx);
         settle(state, 'refused', `The gateway refused the adjustment approval: ${signal.reply.reason ?? 'no reason given'}`, ctx);
         return { state, end: 'completed' };
       }
@@ -127,7 +145,7 @@ function decide(state: CycleCountState, approved: boolean, decidedBy: string, re
     return { state, end: 'completed' as const };
   }
   const commandId = adjust(state, `approved by ${decidedBy}${reason ? `: ${reason}` : ''}`, ctx, { approvalId: state.approvalId ?? '', approvedBy: decidedBy });
-  ctx.emit('wms.pickRelease', bin(state, `adjustment of count ${state.countId} approved by ${decidedBy}`), { issuedBy: 'system', commandId: commandIdFor(state.countId, 'release') });
+  release(state, `adjustment of count ${state.countId} approved by ${decidedBy}`, ctx);
   settle(state, 'adjusting', null, ctx);
   return { state, wait: waitForReply(commandId, 'adjusted') };
 }

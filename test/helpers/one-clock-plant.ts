@@ -2,7 +2,7 @@
 // before it. Registers its own hooks (a fresh gateway and temp folder per test, all closed after), so
 // a describe block calls it once and reads the parts through the returned object.
 import { afterEach, beforeEach } from 'vitest';
-import { startGateway, type Gateway } from '../../simulator/gateway';
+import { startGateway, type Gateway, type GatewayOptions } from '../../simulator/gateway';
 import { closeAll } from '../simulator/harness';
 import { makeTempDir } from './temp-dir';
 import { createWorkstations } from './workstations';
@@ -15,8 +15,8 @@ export interface OneClockPlant {
   readonly stations: ReturnType<typeof createWorkstations>;
 }
 
-/** `planningScale`: the gateway plays planning data of that scale (none by default). */
-export function useOneClockPlant(options: { seed?: number; planningScale?: number } = {}): OneClockPlant {
+/** `planningScale`: the gateway plays planning data of that scale (none by default); `rules`: the gateway's SLAs and tolerances. */
+export function useOneClockPlant(options: { seed?: number; planningScale?: number; rules?: GatewayOptions['rules'] } = {}): OneClockPlant {
   let temp: ReturnType<typeof makeTempDir> | undefined;
   let gateway: Gateway | undefined;
   const plant: OneClockPlant = {
@@ -37,7 +37,7 @@ export function useOneClockPlant(options: { seed?: number; planningScale?: numbe
   beforeEach(async () => {
     temp = makeTempDir();
     plant.now = Date.now();
-    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: options.seed ?? 5, clock: () => new Date(plant.now), ...(options.planningScale === undefined ? {} : { planningScale: options.planningScale }) });
+    gateway = await startGateway({ databasePath: temp.file('gateway.sqlite'), seed: options.seed ?? 5, clock: () => new Date(plant.now), ...(options.planningScale === undefined ? {} : { planningScale: options.planningScale }), ...(options.rules ? { rules: options.rules } : {}) });
   });
   afterEach(async () => {
     await plant.stations.closeAll();

@@ -81,7 +81,7 @@ describe('cycle counts on every workstation', () => {
     await waitFor('the lot shows the recount', async () => (await engineer.core.handlers['quarantine.list']({}, engineer.as)).find((row) => row.lotId === lotId)?.cycleCount?.status === 'recount', 20_000);
 
     const recount = plant.gateway.scenario.cycleCount({ lotId, aboveTolerance: false, countedBy: 'op.lena' });
-    expect(recount.picksPaused).toBe(true);
+    expect(recount).toMatchObject({ picksPaused: true, recountOf: count.countId });
     await waitFor('the recount settles the bin', () => !plant.gateway.inspect.pausedBins().some((b) => b.bin === count.bin), 20_000);
     await waitFor('the recount adjusted', () => commandsFor('inventory.adjust', recount.countId).some((c) => c.status === 'accepted'), 20_000);
     expect(commandsFor('inventory.adjust', recount.countId)).toHaveLength(1);
@@ -90,4 +90,27 @@ describe('cycle counts on every workstation', () => {
       return row?.cycleCount?.countId === recount.countId && row.cycleCount.status === 'adjusted';
     }, 20_000);
   }, 90_000);
+
+  it('the gateway judges by its own rules: no adjustment above its tolerance without an approval, none once the book moved, no release by another count', async () => {
+    const erp = await connectClient(plant.gateway.erpUrl);
+    const send = (commandId: string, type: 'inventory.adjust' | 'wms.pickRelease' | 'wms.pickPause', payload: Record<string, unknown>) =>
+      erp.command({ commandId, type, issuedBy: 'system', issuedAt: new Date().toISOString(), payload } as never);
+    const adjustOf = (count: { countId: string; plant: string; bin: string; itemId: string; unit: string; countedQuantity: number; bookQuantity: number }, commandId: string) =>
+      send(commandId, 'inventory.adjust', { countId: count.countId, plant: count.plant, bin: count.bin, itemId: count.itemId, quantity: Math.round((count.countedQuantity - count.bookQuantity) * 1000) / 1000, unit: count.unit, reason: 'straight to the book' });
+
+    const above = plant.gateway.scenario.cycleCount({ aboveTolerance: true });
+    expect(await adjustOf(above, 'rogue-adjust')).toMatchObject({ status: 'rejected', reason: expect.stringMatching(new RegExp(`^payload\\.approvalId: count ${above.countId} is above class ${above.itemClass} tolerance .+; it needs a supervisor's approval$`)) });
+    expect(await send('wrong-quantity', 'inventory.adjust', { countId: above.countId, plant: above.plant, bin: above.bin, itemId: above.itemId, quantity: 1, unit: above.unit, reason: 'one more' })).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^payload\.quantity: count .+ differs from its book by /) });
+
+    // A bin paused for one count is not released on another's word.
+    expect(await send('pause-above', 'wms.pickPause', { countId: above.countId, plant: above.plant, bin: above.bin, reason: 'disputed' })).toMatchObject({ status: 'accepted' });
+    const other = plant.gateway.scenario.cycleCount({ aboveTolerance: false });
+    expect(await send('release-by-other', 'wms.pickRelease', { countId: other.countId, plant: above.plant, bin: above.bin, reason: 'done' })).toMatchObject({ status: 'rejected' });
+    expect(plant.gateway.inspect.pausedBins().map((b) => b.bin)).toEqual([above.bin]);
+
+    // The book moved since the count: its difference no longer holds.
+    plant.gateway.scenario.consumeLot(other.lotId!, 1);
+    expect(await adjustOf(other, 'late-adjust')).toMatchObject({ status: 'rejected', reason: expect.stringMatching(new RegExp(`^payload\\.countId: the book of lot ${other.lotId} changed since count ${other.countId} `)) });
+    expect(plant.gateway.inspect.events('erp').filter((e) => e.type === 'inventory.adjusted')).toHaveLength(0);
+  }, 30_000);
 });

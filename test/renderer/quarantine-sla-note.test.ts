@@ -16,14 +16,14 @@ describe('the disposition SLA note', () => {
 
   it('says escalated once the gateway escalated it, and what the SLA did by itself', () => {
     expect(dispositionSlaNote(quarantineRow('L1', { dueAt: dueIn(-hour), escalatedAt: dueIn(0) }), now)).toEqual({ text: 'overdue · escalated', tone: 'danger' });
-    expect(dispositionSlaNote(quarantineRow('L1', { taskState: 'decided', dueAt: dueIn(-hour), escalatedAt: dueIn(0), autoAction: 'kept blocked' }), now)).toEqual({ text: 'kept blocked by its SLA', tone: 'danger' });
+    expect(dispositionSlaNote(quarantineRow('L1', { taskState: 'decided', dueAt: dueIn(-hour), escalatedAt: dueIn(0), autoAction: 'kept blocked' }), now)).toEqual({ text: 'R4 by system: kept blocked by its SLA', tone: 'danger' });
   });
 
   it('says nothing once the engineer decided, or for a hold from before SLAs', () => {
     for (const taskState of ['decided', 'pending-upstream', 'awaiting-approval'] as const) expect(dispositionSlaNote(quarantineRow('L1', { taskState, dueAt: dueIn(-hour) }), now)).toBeNull();
     expect(dispositionSlaNote(quarantineRow('L1', { dueAt: null }), now)).toBeNull();
-    // A conflict or a withdrawn decision still owes one: its SLA runs on.
+    // A conflict still owes one: its SLA runs on. A withdrawn decision lets upstream's state stand.
     expect(dispositionSlaNote(quarantineRow('L1', { taskState: 'conflict', dueAt: dueIn(-hour) }), now)?.tone).toBe('danger');
-    expect(dispositionSlaNote(quarantineRow('L1', { taskState: 'withdrawn', dueAt: dueIn(-hour) }), now)?.tone).toBe('danger');
+    expect(dispositionSlaNote(quarantineRow('L1', { taskState: 'withdrawn', dueAt: dueIn(-hour) }), now)).toBeNull();
   });
 });

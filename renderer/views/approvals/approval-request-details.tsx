@@ -103,7 +103,7 @@ export function AdjustmentDetails({ row, adjustment }: { row: ApprovalRow; adjus
       </section>
       {row.status === 'pending' && (
         <p className="approval-panel__note">
-          Picks from the bin are paused. Approved, the book takes the count and the bin is released. Rejected, the WMS counts the bin again; it stays paused until that count is settled. {adjustment.countedBy} counted it and cannot approve it.
+          Picks from the bin are paused. Approved, the book is adjusted by the difference and the bin is released. Rejected, the WMS counts the bin again; it stays paused until that count is settled. {adjustment.countedBy} counted it and cannot approve it.
         </p>
       )}
     </>

@@ -4,8 +4,8 @@ import type { LotCycleCount, QuarantineRow, TaskState } from '../../../shared/ap
 import { formatMoney, formatQuantity } from '../../format/numbers';
 import { formatDateTime, formatDue } from '../../format/time';
 
-/** Task states the engineer still owes a usage decision in: where the SLA runs. */
-const owed: ReadonlySet<TaskState> = new Set(['awaiting-decision', 'conflict', 'withdrawn']);
+/** Task states the engineer still owes a usage decision in: where the SLA runs (a withdrawn one lets upstream's state stand). */
+const owed: ReadonlySet<TaskState> = new Set(['awaiting-decision', 'conflict']);
 
 /**
  * The line under the task state about its SLA: "kept blocked by its SLA" once the gateway decided by
@@ -13,7 +13,7 @@ const owed: ReadonlySet<TaskState> = new Set(['awaiting-decision', 'conflict', '
  * day of it; null otherwise (decided in time, or nothing due soon).
  */
 export function dispositionSlaNote(row: Pick<QuarantineRow, 'taskState' | 'dueAt' | 'escalatedAt' | 'autoAction'>, now: number): { text: string; tone: 'danger' | 'warning' } | null {
-  if (row.autoAction) return { text: `${row.autoAction} by its SLA`, tone: 'danger' };
+  if (row.autoAction) return { text: `R4 by system: ${row.autoAction} by its SLA`, tone: 'danger' };
   if (!owed.has(row.taskState)) return null;
   if (row.escalatedAt) return { text: 'overdue · escalated', tone: 'danger' };
   if (!row.dueAt) return null;
