@@ -39,6 +39,8 @@ test('an operator finds a malformed plant message in Monitor, replays it in vain
 
     await page.getByTestId('replay-dead-letter').click();
     await expect(page.getByTestId('monitor-notice')).toContainText('Replayed 0; 1 failed again: b2mml: xml: not well-formed');
+    // Said as a warning: nothing was replayed.
+    await expect(page.getByTestId('monitor-notice')).toHaveClass(/callout--warning/);
     // A discard needs its reason.
     await expect(page.getByTestId('discard-dead-letter')).toBeDisabled();
     await page.getByTestId('discard-reason').fill('half a message from the plant’s test bench');

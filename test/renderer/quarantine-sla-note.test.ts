@@ -1,6 +1,6 @@
 // The line under a held lot's task state about its usage decision's SLA, as the Quarantine grid shows it.
 import { describe, expect, it } from 'vitest';
-import { dispositionSlaNote } from '../../renderer/views/quarantine/hold-notes';
+import { dispositionSlaNote, slaFacts } from '../../renderer/views/quarantine/hold-notes';
 import { quarantineRow } from '../helpers/quarantine-row';
 
 const now = Date.parse('2026-12-07T12:00:00.000Z');
@@ -25,5 +25,13 @@ describe('the disposition SLA note', () => {
     // A conflict still owes one: its SLA runs on. A withdrawn decision lets upstream's state stand.
     expect(dispositionSlaNote(quarantineRow('L1', { taskState: 'conflict', dueAt: dueIn(-hour) }), now)?.tone).toBe('danger');
     expect(dispositionSlaNote(quarantineRow('L1', { taskState: 'withdrawn', dueAt: dueIn(-hour) }), now)).toBeNull();
+  });
+
+  it('gives the panel the due time and the escalation, with what the SLA did', () => {
+    expect(slaFacts(quarantineRow('L1', { dueAt: dueIn(5 * hour) }), now).map(([term]) => term)).toEqual(['Decision due']);
+    expect(slaFacts(quarantineRow('L1', { taskState: 'decided', dueAt: dueIn(5 * hour) }), now)).toEqual([]);
+    const escalated = Object.fromEntries(slaFacts(quarantineRow('L1', { taskState: 'decided', dueAt: dueIn(-hour), escalatedAt: dueIn(0), autoAction: 'kept blocked' }), now));
+    expect(escalated['Decision due']).toMatch(/\(overdue 1 h\)$/);
+    expect(escalated['Escalated']).toMatch(/, to every supervisor; kept blocked: usage decision R4 by system$/);
   });
 });

@@ -90,7 +90,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   { colId: 'plant', headerName: 'Plant', field: 'plant', width: 68, minWidth: 64, hide: true },
   {
     colId: 'fromItem',
-    headerName: 'Item or lot',
+    headerName: 'Item, lot or bin',
     headerTooltip: 'A substitution: the component in the production orders’ bill of materials. A use-as-is: the lot, over how much of it and its item. A transfer: the item, over how much of it. An adjustment: the bin counted, over what its book says',
     // Sorted by what the cell names first: the item replaced, or the lot.
     valueGetter: ({ data }) => data?.substitution?.fromItemId ?? data?.deviation?.lotId ?? data?.transfer?.itemId ?? data?.adjustment?.bin ?? '',
@@ -104,7 +104,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
   },
   {
     colId: 'toItem',
-    headerName: 'Substitute or deviation',
+    headerName: 'Substitute, deviation or change',
     headerTooltip: 'A substitution: the item the production orders would use instead. A use-as-is: the deviation it is used under, over the defect found. A transfer: between which plants, over when it arrives and its value. An adjustment: the difference counted, over its share and value',
     valueGetter: ({ data }) => data?.substitution?.toItemId ?? data?.deviation?.deviationNumber ?? data?.transfer?.toPlant ?? (data?.adjustment ? String(data.adjustment.difference) : ''),
     flex: 1,
@@ -162,7 +162,7 @@ export const approvalColumns: ColDef<ApprovalRow>[] = [
     ...csvMoneyHeader('At risk if approved'),
     headerTooltip: 'Revenue at risk projected if approved, against the plan before the disruption, in the company currency (the panel shows it beside the risk now)',
     valueGetter: ({ data }) => data?.projected?.revenueAtRisk ?? null,
-    // The header wraps to two lines, as "Substitute or deviation" does, so the amount sets the width ("EUR 334,908").
+    // The header wraps to two lines, as "Substitute, deviation or change" does, so the amount sets the width ("EUR 334,908").
     width: 124,
     minWidth: 116,
     type: 'rightAligned',

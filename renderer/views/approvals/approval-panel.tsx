@@ -51,7 +51,9 @@ export function ApprovalPanel({ row, onClose }: { row: ApprovalRow; onClose: () 
     <aside className="side-panel approval-panel" data-testid="approval-detail" aria-labelledby="approval-panel-title">
       <header className="side-panel__header approval-panel__header">
         <div>
-          <p className="side-panel__eyebrow">{approvalKindLabels[row.kind]} request</p>
+          <p className="side-panel__eyebrow">
+            {approvalKindLabels[row.kind]} request <span data-testid="approval-id">{row.id}</span>
+          </p>
           <h2 id="approval-panel-title" title={row.subject}>
             <TextWithWholeIds text={approvalHeading(row)} />
           </h2>

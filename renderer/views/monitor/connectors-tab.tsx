@@ -57,7 +57,7 @@ const columns: ColDef<StreamRow>[] = [
   { colId: 'reconnects', headerName: 'Reconnects', headerTooltip: 'Connections made again since the app started', field: 'reconnects', width: 108, type: 'numericColumn' },
   { colId: 'queue', headerName: 'Queued', headerTooltip: 'Commands waiting for this gateway’s reply', field: 'queueDepth', width: 84, type: 'numericColumn' },
   { colId: 'lastSync', headerName: 'Last sync', field: 'lastSyncAt', width: 168, valueFormatter: ({ value }) => (value ? formatDateTime(String(value)) : 'never') },
-  { colId: 'lastError', headerName: 'Last error', field: 'lastError', flex: 1, minWidth: 160, tooltipField: 'lastError', cellClass: 'text-danger', valueFormatter: ({ value }) => (value ? String(value) : 'none'), ...textFilter },
+  { colId: 'lastError', headerName: 'Last error', field: 'lastError', flex: 1, minWidth: 160, tooltipField: 'lastError', cellClassRules: { 'text-danger': ({ value }) => Boolean(value), 'cell-muted': ({ value }) => !value }, valueFormatter: ({ value }) => (value ? String(value) : 'none'), ...textFilter },
 ];
 
 const getStreamRowId = (params: GetRowIdParams<StreamRow>): string => params.data.key;

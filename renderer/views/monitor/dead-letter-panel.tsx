@@ -9,17 +9,20 @@ import { formatDateTime } from '../../format/time';
 import { UnitMappingForm, unmappedUnitOf } from './unit-mapping-form';
 
 /** `units`: master data's units, what a plant's unknown unit code can be mapped to. */
-export function DeadLetterPanel({ letter, units, onDone, onClose }: { letter: DeadLetterRow; units: readonly string[]; onDone(message: string): void; onClose(): void }) {
+export function DeadLetterPanel({ letter, units, onDone, onClose }: { letter: DeadLetterRow; units: readonly string[]; onDone(message: string, warn?: boolean): void; onClose(): void }) {
   const unmapped = unmappedUnitOf(letter);
   const [why, setWhy] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function run(work: () => Promise<string>) {
+  /** A replay that failed again is said as a warning, not as done. */
+  async function run(work: () => Promise<string | { text: string; warn: boolean }>) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await work());
+      const outcome = await work();
+      if (typeof outcome === 'string') onDone(outcome);
+      else onDone(outcome.text, outcome.warn);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -27,7 +30,7 @@ export function DeadLetterPanel({ letter, units, onDone, onClose }: { letter: De
     }
   }
   const replayed = (result: { replayed: number; failed: { id: number; reason: string }[] }) =>
-    result.failed.length === 0 ? `Replayed ${result.replayed}.` : `Replayed ${result.replayed}; ${result.failed.length} failed again: ${result.failed[0]!.reason}`;
+    result.failed.length === 0 ? `Replayed ${result.replayed}.` : { text: `Replayed ${result.replayed}; ${result.failed.length} failed again: ${result.failed[0]!.reason}`, warn: true };
 
   return (
     <aside className="monitor-panel" aria-label={`Dead letter ${letter.id}`} data-testid="dead-letter-panel">

@@ -35,7 +35,7 @@ export function MonitorView() {
   const [openOnly, setOpenOnly] = useState(true);
   const [data, setData] = useState<MonitorData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [instanceId, setInstanceId] = useState<string | null>(null);
   const [letterId, setLetterId] = useState<number | null>(null);
   const statuses = useConnectorsStore((state) => state.statuses);
@@ -61,8 +61,8 @@ export function MonitorView() {
     return () => clearInterval(timer);
   }, [allowed, load]);
 
-  const done = (message: string) => {
-    setNotice(message);
+  const done = (message: string, warn = false) => {
+    setNotice({ text: message, warn });
     void load();
   };
 
@@ -145,8 +145,8 @@ export function MonitorView() {
         </p>
       )}
       {notice && (
-        <p className="notice-done" role="status" data-testid="monitor-notice">
-          {notice}
+        <p className={notice.warn ? 'callout callout--warning' : 'notice-done'} role="status" data-testid="monitor-notice">
+          {notice.text}
         </p>
       )}
       <div className={`view__body${(tab === 'workflows' && instance) || (tab === 'dead-letters' && letter) ? ' view__body--with-panel' : ''}`}>

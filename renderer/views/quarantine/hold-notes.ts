@@ -36,3 +36,11 @@ export function describeLotCycleCount(count: LotCycleCount, unit: string): strin
   const state = count.note ? `${cycleCountStates[count.status]} (${count.note})` : cycleCountStates[count.status];
   return `${formatQuantity(count.countedQuantity, unit)} counted in bin ${count.bin}, ${formatQuantity(count.bookQuantity, unit)} on the book (${sign}${formatQuantity(Math.abs(count.difference), unit)}, value ${formatMoney(count.value)}), by ${count.countedBy} ${formatDateTime(count.countedAt)}: ${state}`;
 }
+
+/** The panel's SLA facts: when the usage decision is due, and when it was escalated (and what the SLA did). */
+export function slaFacts(row: Pick<QuarantineRow, 'taskState' | 'dueAt' | 'escalatedAt' | 'autoAction'>, now: number): [string, string][] {
+  const facts: [string, string][] = [];
+  if (row.dueAt && (owed.has(row.taskState) || row.escalatedAt)) facts.push(['Decision due', `${formatDateTime(row.dueAt)} (${formatDue(row.dueAt, now).text})`]);
+  if (row.escalatedAt) facts.push(['Escalated', `${formatDateTime(row.escalatedAt)}, to every supervisor${row.autoAction ? `; ${row.autoAction}: usage decision R4 by system` : ''}`]);
+  return facts;
+}

@@ -2,7 +2,7 @@ import type { QuarantineRow } from '../../../shared/api/quarantine';
 import { inspectionLotStatusLabels, stockTypeLabels } from '../../format/labels';
 import { formatQuantity } from '../../format/numbers';
 import { openStockList } from '../../state/stock-actions';
-import { describeLotCycleCount } from './hold-notes';
+import { describeLotCycleCount, slaFacts } from './hold-notes';
 import { describeHold } from './quarantine-format';
 
 /** What the quality engineer needs to know about a lot before deciding. */
@@ -18,6 +18,7 @@ export function LotFacts({ row, now }: { row: QuarantineRow; now: number }) {
     ['Inspection lot', `${row.inspectionLotId} · ${inspectionLotStatusLabels[row.inspectionLotStatus]}`],
     ['Supplier', row.supplierId ?? 'In-house production'],
     ['Consumed', row.consumedQuantity > 0 ? `${formatQuantity(row.consumedQuantity, row.unit)} by production orders` : 'None'],
+    ...slaFacts(row, now),
     ...(row.cycleCount ? ([['Cycle count', describeLotCycleCount(row.cycleCount, row.unit)]] as [string, string][]) : []),
   ];
   return (
