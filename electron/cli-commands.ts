@@ -46,6 +46,8 @@ export const usage = (): string => `usage: npm run cli -- <command> [flags]
                                              reordered, or (against the head the gateway last heard from the
                                              workstation, or --head) a tail cut off, and exits with 1; the
                                              token defaults to PLANT_GATEWAY_TOKEN, then dev-token
+  outbox export --db FILE                    print the decisions a workstation's cache holds unsent (a
+                                             cache moved aside), each command as queued, as JSON
   -h, --help                                 print this and exit (also after a command)
 Flags are --flag value or --flag=value; a bad or missing flag is named and exits with 2.`;
 

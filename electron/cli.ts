@@ -1,7 +1,8 @@
-// `npm run cli -- <command>`: the planning dataset, impact analysis, the stock/requirements list and why an order is late, rebalancing, B2MML translation and the audit trail's check from the command line.
+// `npm run cli -- <command>`: the planning dataset, impact analysis, the stock/requirements list and why an order is late, rebalancing, B2MML translation, the audit trail's check and a cache's unsent decisions from the command line.
 import { CliUsageError } from './cli-args';
 import { auditCommand, CliFindingError } from './cli-audit';
 import { b2mmlCommand, datasetCommand, impactCommand, rebalanceCommand, usage } from './cli-commands';
+import { outboxCommand } from './cli-outbox';
 import { explainCommand, stockCommand } from './cli-stock';
 
 const commands: Record<string, (argv: readonly string[]) => string | Promise<string>> = {
@@ -12,6 +13,7 @@ const commands: Record<string, (argv: readonly string[]) => string | Promise<str
   rebalance: rebalanceCommand,
   b2mml: b2mmlCommand,
   audit: auditCommand,
+  outbox: outboxCommand,
 };
 
 const helpFlags: readonly string[] = ['--help', '-h'];

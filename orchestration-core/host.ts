@@ -31,7 +31,8 @@ import { createLineStopWeigher } from './services/line-stop-weigher';
 import { createRerouteHandler } from './services/reroute-handler';
 import { createLineStopRecords } from './workflows/line-stop/heard';
 import { createSessionService } from './services/session-service';
-import { openStore } from './store/open-store';
+import type { openStore } from './store/open-store';
+import { describeSetAside, openStoreOrSetAside } from './store/set-aside';
 import { createRepos } from './store/repos';
 import { workflowDefinitions } from './workflows';
 import { defaultPolicy } from './engine/workflow';
@@ -80,7 +81,8 @@ function workstationClientId(repos: ReturnType<typeof createRepos>, clock: NonNu
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? createConsoleLogger();
-  const store = openStore(config.databasePath);
+  const { store, setAside } = openStoreOrSetAside(config.databasePath, () => clock.now());
+  if (setAside) logger.warn(describeSetAside(config.databasePath, setAside), { movedTo: setAside.movedTo, unsentDecisions: setAside.unsentDecisions });
   let embedded: EmbeddedGateway | null = null;
   try {
     let connectorSettings = config.connectors ?? [];

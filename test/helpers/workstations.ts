@@ -55,6 +55,8 @@ export function createWorkstations(gateway: () => Pick<Gateway, 'baseUrl' | 'ide
       if (options.signedOut ? core.caller() !== null : core.caller()?.user !== user) throw new Error(`${user}'s workstation kept ${options.signedOut ? 'a' : 'no'} session: open it online${options.signedOut ? ' and sign out' : ''} first`);
       return { core, as: { user } };
     },
+    /** The SQLite file a user's workstation keeps. */
+    fileOf: (user: string): string => databaseFile(`${user}.sqlite`),
     async closeAll(): Promise<void> {
       await Promise.all(cores.splice(0).map((core) => core.close()));
     },
