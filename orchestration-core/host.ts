@@ -33,6 +33,7 @@ import { createLineStopRecords } from './workflows/line-stop/heard';
 import { createSessionService } from './services/session-service';
 import type { openStore } from './store/open-store';
 import { describeSetAside, openStoreOrSetAside } from './store/set-aside';
+import { testConnection } from './connectors/connection-test';
 import { createRepos } from './store/repos';
 import { workflowDefinitions } from './workflows';
 import { defaultPolicy } from './engine/workflow';
@@ -325,6 +326,7 @@ function assemble(
     'impact.reroute': createRerouteHandler({ repos, engine, commit }),
     ...createApprovalsHandlers({ repos, engine, role: () => caller()?.role ?? null, commit }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
+    'connectors.test': (args) => testConnection(args, { clock, clientId }),
     ...rebalancing.handlers,
     ...stock.handlers,
     ...scenarios,

@@ -14,7 +14,21 @@ export const syncMessages = {
   replay: 'replay',
   command: 'command',
   snapshotPart: 'snapshotPart',
+  /** Asked with an ack: the gateway says which protocol it speaks, its epoch, its clock and its plants (a connection test). */
+  about: 'about',
 } as const;
+
+/** The sync protocol's version: a gateway that speaks another is not one this app can sync with. */
+export const syncProtocolVersion = 1;
+
+export const gatewayAboutSchema = z.object({
+  protocolVersion: z.number().int().positive(),
+  epoch: idSchema,
+  /** The gateway's clock when it answered: a workstation's skew from it shows. */
+  serverTime: z.iso.datetime({ offset: true }),
+  plants: z.array(idSchema),
+});
+export type GatewayAbout = z.infer<typeof gatewayAboutSchema>;
 
 export const handshakeAuthSchema = z.object({
   token: z.string(),

@@ -5,7 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import type { Dataset } from '../shared/dataset';
 import { describeZodError } from '../shared/describe-error';
 import type { EventEnvelope } from '../shared/events';
-import { handshakeAuthSchema, syncMessages, type OpenInspection } from '../shared/sync-protocol';
+import { handshakeAuthSchema, syncMessages, syncProtocolVersion, type GatewayAbout, type OpenInspection } from '../shared/sync-protocol';
 import type { CommandReply } from '../shared/commands';
 import { defaultDeviationNumberPattern } from '../shared/usage-decision';
 import { defaultSla, type SlaSettings } from '../shared/sla';
@@ -219,6 +219,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       socket.on('disconnect', () => group.delete(session));
       answerSignIn(socket, identity);
       answerAuditHeads(socket, auditHeads, (socket.data as ClientData).clientId);
+      socket.on(syncMessages.about, (...args: unknown[]) => {
+        const { ack } = splitAck<GatewayAbout>(args);
+        ack?.({ protocolVersion: syncProtocolVersion, epoch: store.epochId(), serverTime: clock().toISOString(), plants: store.plants().map((plant) => plant.id) });
+      });
       socket.on(syncMessages.command, (...args: unknown[]) => {
         const { message: raw, ack } = splitAck<CommandReply>(args);
         queueCommand({ raw, clientId: (socket.data as ClientData).clientId, ack });

@@ -32,10 +32,29 @@ export interface StreamLag {
   seconds: number;
 }
 
+/** A gateway tested before the app switches to it: each failure a sentence naming the field to fix. */
+export interface ConnectionTestResult {
+  /** Reachable, the token taken, the protocol this app's, the plant served: the app can switch to it. */
+  ok: boolean;
+  reachable: boolean;
+  tokenAccepted: boolean;
+  protocolVersion?: number;
+  /** The gateway's epoch: the app keeps one cache per gateway epoch. */
+  epoch?: string;
+  plants?: string[];
+  /** The gateway's clock minus this workstation's, in ms (positive: this one is behind). */
+  clockSkewMs?: number;
+  problems: string[];
+  warnings: string[];
+}
+
 export const connectorsArgSchemas = {
   'connectors.status': z.object({}),
+  'connectors.test': z.object({ url: z.string().trim().min(1, 'give the gateway\'s address').max(500), token: z.string().min(1, 'give the workstation token').max(500), plant: z.string().trim().min(1).max(80).optional() }),
 } as const;
 
 export interface ConnectorsApi {
   'connectors.status': (args: Record<string, never>) => ConnectorStatus[];
+  /** Tests a gateway (reachable, token, protocol version, plant, clock skew) without touching the app's connections. */
+  'connectors.test': (args: { url: string; token: string; plant?: string }) => Promise<ConnectionTestResult>;
 }

@@ -29,6 +29,7 @@ describe('role table', () => {
       'monitor.unitMappings': ['operator', 'supervisor'],
       'monitor.mapUnit': ['operator', 'supervisor'],
       'monitor.logLines': ['operator', 'supervisor'],
+      'connectors.test': ['operator', 'supervisor'],
     });
   });
 
