@@ -110,6 +110,17 @@ test('an operator maps a plant’s unknown unit code; the dead-lettered report i
     await expect(mes.locator('[col-id="behind"]')).toHaveText('0');
     await expect(mes.locator('[col-id="head"]')).not.toHaveText('not heard');
     await page.screenshot({ path: testInfo.outputPath('connectors.png') });
+    // Support tests a gateway before configuring it: a wrong token is said as such, the right one passes.
+    await page.getByTestId('gateway-test-url').fill(app.gatewayUrl);
+    await page.getByTestId('gateway-test-token').fill('not-the-token');
+    await page.getByTestId('gateway-test-submit').click();
+    await expect(page.getByTestId('gateway-test-result')).toContainText('Reachable, token refused');
+    await expect(page.getByTestId('gateway-test-result')).toContainText('token: the gateway at');
+    await page.getByTestId('gateway-test-token').fill('dev-token');
+    await page.getByTestId('gateway-test-plant').fill('P1');
+    await page.getByTestId('gateway-test-submit').click();
+    await expect(page.getByTestId('gateway-test-result')).toContainText('Ready: sync protocol 1');
+    await page.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/monitor-gateway-test.png') });
 
     // The trail of that flow: the replay and the alert it raised, and the notifications sent.
     await page.getByTestId('nav-audit').click();

@@ -9,6 +9,7 @@ import { connectorLabel } from '../../format/labels';
 import { formatDateTime } from '../../format/time';
 import { appGridTheme } from '../../grid/grid-theme';
 import { textFilter } from '../../grid/column-filters';
+import { GatewayTestForm } from './gateway-test-form';
 import { useConnectorsStore } from '../../state/connectors-slice';
 import { monitorDefaultColDef } from './monitor-columns';
 
@@ -85,6 +86,7 @@ export function ConnectorsTab({ mappings }: { mappings: readonly UnitMappingRow[
           </ul>
         )}
       </section>
+      <GatewayTestForm />
     </div>
   );
 }
