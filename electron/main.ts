@@ -3,8 +3,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { appEventTopics, type AppEventTopic } from '../shared/api';
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents, type WebFrameMain } from 'electron';
+import type { AppEventTopic } from '../shared/api';
+import type { Logger } from '../orchestration-core/core-ports';
+import { registerIpc } from './ipc-channels';
+import { appWebPreferences, mayGrantPermission, mayNavigate, windowOpenDecision } from './window-policy';
 import { createCore } from '../orchestration-core/host';
 import type { Core } from '../orchestration-core/core-types';
 import { createApiDispatcher, type ApiDispatch } from './api-dispatch';
@@ -26,46 +29,49 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 
-function isAppEventTopic(topic: unknown): topic is AppEventTopic {
-  return typeof topic === 'string' && (appEventTopics as readonly string[]).includes(topic);
-}
-
 function hardenWebContents(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
   });
-  // The renderer never needs a device, the clipboard API or notifications; deny every permission.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // The renderer never needs a device, the clipboard API or notifications (window-policy.ts).
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(mayGrantPermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission));
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!mayNavigate(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!mayNavigate(url)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url, disposition }) => {
+      const decision = windowOpenDecision(url, disposition);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
+    });
   });
 }
 
-function registerApi(dispatch: ApiDispatch, subscribe: Core['subscribe']): void {
-  ipcMain.handle('api:invoke', async (event, method: unknown, args: unknown) => {
-    if (!isTrustedSender(event.senderFrame, mainWindow, appPageUrl)) {
-      consoleLogger.warn('Refused an API call from an untrusted frame', { url: event.senderFrame?.url });
-      return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the app window only' } };
-    }
-    return dispatch(typeof method === 'string' ? method : String(method), args);
-  });
+function registerApi(dispatch: ApiDispatch, subscribe: Core['subscribe'], logger: Logger): void {
+  // Every channel through the one registration that checks the sender frame and the arguments (ipc-channels.ts).
+  const trusted = (frame: WebFrameMain | null) => isTrustedSender(frame, mainWindow, appPageUrl);
+  const onRefused = (channel: string, why: string) => logger.warn(`Refused ${channel} from ${why}`, { channel });
+  registerIpc(
+    ipcMain,
+    {
+      channel: 'api:invoke',
+      handler: (_event, [method, args]) => dispatch(method, args),
+      refused: (why) => ({ ok: false, error: { code: 'forbidden', message: why } }),
+    },
+    trusted,
+    onRefused,
+  );
 
   // Topics the window subscribed to; a reloaded renderer subscribes again and must not get events twice.
   const subscriptions = new Map<AppEventTopic, () => void>();
-  ipcMain.on('api:subscribe', (event, topic: unknown) => {
-    if (!isTrustedSender(event.senderFrame, mainWindow, appPageUrl)) {
-      consoleLogger.warn('Refused a subscription from an untrusted frame', { url: event.senderFrame?.url });
-      return;
-    }
-    if (!isAppEventTopic(topic)) {
-      consoleLogger.warn('Refused a subscription to an unknown topic', { topic: String(topic) });
-      return;
-    }
+  registerIpc(ipcMain, { channel: 'api:subscribe', handler: (event, [topic]) => subscribeWindow(event.sender as WebContents, topic) }, trusted, onRefused);
+  function subscribeWindow(contents: WebContents, topic: AppEventTopic): void {
     if (subscriptions.has(topic)) return;
-    const contents = event.sender;
     subscriptions.set(
       topic,
       subscribe(topic, (payload) => {
@@ -76,7 +82,7 @@ function registerApi(dispatch: ApiDispatch, subscribe: Core['subscribe']): void 
       subscriptions.get(topic)?.();
       subscriptions.delete(topic);
     });
-  });
+  }
 }
 
 function createMainWindow(): BrowserWindow {
@@ -88,14 +94,7 @@ function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Plant Orchestrator',
     backgroundColor: '#f4f6f8',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...appWebPreferences, preload: preloadPath },
   });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
@@ -133,7 +132,7 @@ async function start(): Promise<void> {
   core = started;
   // The density is a preference of the window, kept in the settings, not the core's: the host adds it to the session.
   const handlers = withSessionDensity(started.handlers, settings.ui.density);
-  registerApi(createApiDispatcher(handlers, () => started.caller(), logger), started.subscribe.bind(started));
+  registerApi(createApiDispatcher(handlers, () => started.caller(), logger), started.subscribe.bind(started), logger);
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
