@@ -92,6 +92,8 @@ function checkBasedOn(basedOn: BasedOn, lot: LotRecord): Outcome | null {
 
 export class CommandProcessor {
   private repliesToDrop = 0;
+  /** Replies to drop of one command type only, by type: a test's fault that other traffic cannot take. */
+  private typedRepliesToDrop = new Map<string, number>();
   /** Streams that commands appended events to since the last takeAppendedStreams(). */
   private appended = new Set<string>();
 
@@ -134,9 +136,10 @@ export class CommandProcessor {
   private readonly lookups: AuthorityLookups;
   private readonly cycleCounts: CycleCountDesk;
 
-  /** The next `count` deliveries are processed and recorded, but their replies are never sent. */
-  dropReplies(count: number): void {
-    this.repliesToDrop += count;
+  /** The next `count` deliveries (of `type` only, when given) are processed and recorded, but their replies are never sent. */
+  dropReplies(count: number, type?: string): void {
+    if (type === undefined) this.repliesToDrop += count;
+    else this.typedRepliesToDrop.set(type, (this.typedRepliesToDrop.get(type) ?? 0) + count);
   }
 
   /** The streams to wake once the transaction that appended to them has committed. */
@@ -157,11 +160,24 @@ export class CommandProcessor {
    */
   receiveAll(batch: readonly ArrivedCommand[]): ReceivedCommand[] {
     const receivedAt = this.clock().toISOString();
-    const dropped = Math.min(this.repliesToDrop, batch.length);
-    const replies = this.store.transaction(() => batch.map((command, i) => this.record(command, receivedAt, i < dropped)));
+    let untyped = this.repliesToDrop;
+    const typed = new Map(this.typedRepliesToDrop);
+    const drop = batch.map((command) => {
+      if (untyped > 0) {
+        untyped -= 1;
+        return true;
+      }
+      const type = rawType(command.raw);
+      const left = typed.get(type) ?? 0;
+      if (left === 0) return false;
+      typed.set(type, left - 1);
+      return true;
+    });
+    const replies = this.store.transaction(() => batch.map((command, i) => this.record(command, receivedAt, drop[i]!)));
     // Counted once the transaction committed: a batch that rolled back drops nothing.
-    this.repliesToDrop -= dropped;
-    return replies.map((reply, i) => ({ reply, sendReply: i >= dropped }));
+    this.repliesToDrop = untyped;
+    this.typedRepliesToDrop = typed;
+    return replies.map((reply, i) => ({ reply, sendReply: !drop[i] }));
   }
 
   private record({ raw, clientId, authority }: ArrivedCommand, receivedAt: string, replyDropped: boolean): CommandReply {

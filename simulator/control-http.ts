@@ -80,9 +80,9 @@ function controlRoutes(scenario: Scenario, store: GatewayStore): Record<string, 
       return dataset;
     }),
     '/control/storm': route('POST', eventStormOptionsSchema, (options) => storms.start(options)),
-    '/control/drop-replies': route('POST', exactly({ count: wholeNumber(0, 10_000) }), ({ count }) => {
-      scenario.dropReplies(count);
-      return { dropping: count };
+    '/control/drop-replies': route('POST', exactly({ count: wholeNumber(0, 10_000), type: controlId.optional() }), ({ count, type }) => {
+      scenario.dropReplies(count, type);
+      return { dropping: count, ...(type === undefined ? {} : { type }) };
     }),
     '/control/commands': route('GET', exactly({}), () => ({ commands: store.commands() })),
     '/control/deliveries': route('GET', exactly({ commandId: controlId.optional() }), ({ commandId }) => ({

@@ -147,7 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     emitRaw: (namespace: RawNamespace, message) => {
       for (const session of sessions.get(`/${namespace}`) ?? []) session.emitRaw(message);
     },
-    dropReplies: (count) => commands.dropReplies(count),
+    dropReplies: (count, type) => commands.dropReplies(count, type),
   });
 
   // Commands that arrive together are applied in one transaction (one sync to disk), and every

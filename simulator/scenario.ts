@@ -88,7 +88,7 @@ export interface ScenarioDeps {
   /** Called after each commit that appended events, with the streams that grew. */
   onAppended: (streams: ReadonlySet<string>) => void;
   emitRaw: (namespace: RawNamespace, message: unknown) => void;
-  dropReplies: (count: number) => void;
+  dropReplies: (count: number, type?: string) => void;
 }
 
 /** Lots per transaction in a burst: large enough to be fast, small enough that subscribers see progress. */
@@ -396,9 +396,10 @@ export class Scenario {
     return { on };
   }
 
-  dropReplies(count: number): void {
+  /** The next `count` replies (to commands of `type` only, when given) are lost; the commands still apply. */
+  dropReplies(count: number, type?: string): void {
     checkCount(count, 0);
-    this.deps.dropReplies(count);
+    this.deps.dropReplies(count, type);
   }
 
   // Runs fn in one transaction, collecting the streams it appended to, then wakes their subscribers.

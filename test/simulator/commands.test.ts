@@ -260,4 +260,17 @@ describe('dropReplies', () => {
       ['duplicate', false],
     ]);
   });
+
+  it('of one command type only, lets other commands’ replies through', async () => {
+    const gateway = await startTestGateway();
+    const { lotId } = gateway.scenario.inspectionFailure({ quantity: 1 });
+    const client = await connectSignedClient(gateway, gateway.erpUrl);
+    gateway.scenario.dropReplies(1, 'lot.disposition');
+    const other = { commandId: 'note-1', type: 'notification.create', issuedBy: 'system', issuedAt: new Date().toISOString(), payload: { notificationId: 'N-1', kind: 'quality', plant: 'P1', subject: 'x', text: 'y' } };
+    expect(await client.command(other as never)).toMatchObject({ status: 'accepted' });
+    const command = disposition(lotId, 2, 'rework', 1);
+    await expect(client.command(command, 300)).rejects.toThrow(/timed out/);
+    expect(await client.command(command)).toMatchObject({ status: 'duplicate' });
+    expect(gateway.inspect.deliveries(other.commandId).map((d) => d.replyDropped)).toEqual([false]);
+  });
 });
