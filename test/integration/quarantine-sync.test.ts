@@ -67,7 +67,8 @@ describe('quarantine over the real gateway', () => {
     const blocksOf = (lot: string) => gateway.inspect.commands().filter((c) => c.type === 'lot.setStatus' && (c.body as { payload: { lotId: string } }).payload.lotId === lot);
     expect(blocksOf(lotId)).toHaveLength(1);
 
-    gateway.scenario.dropReplies(1);
+    // The decision's reply is lost (not another command's: seeded lots past their SLA may escalate meanwhile).
+    gateway.scenario.dropReplies(1, 'lot.disposition');
     const { commandId } = await started.handlers['quarantine.disposition']({ taskId: held.taskId, postings: [{ decision: 'scrap', quantity: 240 }], reason: 'porosity on sealing face' }, qe);
     expect((await rowOf(lotId))?.taskState).toBe('pending-upstream');
     await waitFor('the decision accepted', async () => (await rowOf(lotId))?.taskState === 'decided');
