@@ -1,4 +1,5 @@
 // createCore(config): wires the store, the engine, the connectors and the API handlers. The one entry point.
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AppApi, Handlers } from '../shared/api';
 import type { CommandType } from '../shared/commands';
@@ -92,7 +93,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       embedded = await config.startEmbeddedGateway();
       connectorSettings = embedded.connectors;
     }
-    const core = assemble(config, connectorSettings, store, embedded, clock, logger);
+    const notices = setAside ? [describeSetAside(config.databasePath, setAside)] : [];
+    const core = assemble(config, connectorSettings, store, embedded, clock, logger, notices);
     await core.restoreSession();
     return core;
   } catch (error) {
@@ -109,6 +111,7 @@ function assemble(
   embedded: EmbeddedGateway | null,
   clock: NonNullable<CoreConfig['clock']>,
   logger: NonNullable<CoreConfig['logger']>,
+  notices: readonly string[],
 ): Core {
   const repos = createRepos(store.db);
   const settings = config.settings;
@@ -327,6 +330,7 @@ function assemble(
     ...createApprovalsHandlers({ repos, engine, role: () => caller()?.role ?? null, commit }),
     'connectors.status': () => connectors.map((connector) => connector.status()),
     'connectors.test': (args) => testConnection(args, { clock, clientId }),
+    'connectors.about': () => ({ embeddedSimulator: embedded !== null, dataFolder: path.dirname(path.resolve(config.databasePath)), notices: [...notices] }),
     ...rebalancing.handlers,
     ...stock.handlers,
     ...scenarios,

@@ -48,13 +48,25 @@ export interface ConnectionTestResult {
   warnings: string[];
 }
 
+/** Where this app is and what it runs on, for the banners above every screen (and Help > About). */
+export interface AppAbout {
+  /** True when no gateway is configured and the app runs on its embedded simulator: a demonstration plant. */
+  embeddedSimulator: boolean;
+  /** The folder of the app's SQLite cache (and its logs). */
+  dataFolder: string;
+  /** What happened at start that the user must know of (a cache moved aside, with its unsent decisions). */
+  notices: string[];
+}
+
 export const connectorsArgSchemas = {
   'connectors.status': z.object({}),
+  'connectors.about': z.object({}),
   'connectors.test': z.object({ url: z.string().trim().min(1, 'give the gateway\'s address').max(500), token: z.string().min(1, 'give the workstation token').max(500), plant: z.string().trim().min(1).max(80).optional() }),
 } as const;
 
 export interface ConnectorsApi {
   'connectors.status': (args: Record<string, never>) => ConnectorStatus[];
+  'connectors.about': (args: Record<string, never>) => AppAbout;
   /** Tests a gateway (reachable, token, protocol version, plant, clock skew) without touching the app's connections. */
   'connectors.test': (args: { url: string; token: string; plant?: string }) => Promise<ConnectionTestResult>;
 }

@@ -41,6 +41,7 @@ export const methodRoles: Record<ApiMethod, readonly Role[]> = {
   'quarantine.lookup': everyRole,
   'connectors.status': everyRole,
   'connectors.test': operatorOrSupervisor,
+  'connectors.about': everyRole,
   'session.current': everyRole,
   'session.signIn': everyRole,
   'session.signOut': everyRole,
@@ -93,7 +94,7 @@ const refusedWork: Partial<Record<ApiMethod, string>> = {
 };
 
 /** What a workstation answers with nobody signed in: the sign-in screen's needs. */
-export const methodsWithoutSession: ReadonlySet<ApiMethod> = new Set(['session.current', 'session.signIn', 'session.signOut', 'connectors.status']);
+export const methodsWithoutSession: ReadonlySet<ApiMethod> = new Set(['session.current', 'session.signIn', 'session.signOut', 'connectors.status', 'connectors.about']);
 
 /** "a planner", "an operator": a role in a sentence. */
 export function roleWithArticle(role: Role): string {

@@ -24,6 +24,7 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
       throw new ApiFailure('not-found', `alertId: no alert ${alertId}`);
     },
     'connectors.status': () => [],
+    'connectors.about': () => ({ embeddedSimulator: true, dataFolder: '/tmp/stub', notices: [] }),
     'connectors.test': () => Promise.resolve({ ok: false, reachable: false, tokenAccepted: false, problems: ['url: not in this stub'], warnings: [] }),
     'session.current': (_args, context) => signedInAs(context.user),
     'session.signIn': ({ user }) => signedInAs(user),

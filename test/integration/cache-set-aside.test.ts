@@ -57,6 +57,9 @@ describe('a cache that cannot be opened', () => {
     writeFileSync(file, spoiled);
     const again = await plant.stations.open('qe.lea', 'quality-engineer');
     await waitFor('caught up on the fresh cache', async () => (await again.core.handlers['quarantine.list']({}, again.as)).some((row) => row.lotId === lotId), 20_000);
+    // The screens say so, above every view.
+    const [notice] = (await again.core.handlers['connectors.about']({}, again.as)).notices;
+    expect(notice).toMatch(/^The local cache .*qe\.lea\.sqlite could not be opened \(.*not a database.*\)\. It was kept, moved to /);
     const kept = readdirSync(path.dirname(file)).filter((name) => name.startsWith('qe.lea.sqlite.') && name.endsWith('.set-aside'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(path.join(path.dirname(file), kept[0]!)).equals(spoiled)).toBe(true);
