@@ -1,7 +1,8 @@
 // Finds a workflow's lines in the host's log files (pino's JSON lines in the data folder's logs/): those
 // whose correlationId or instanceId is the workflow's, newest files first, reading at most a set number
-// of bytes so a support person's click never stalls the app on a month of logs.
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+// of bytes, a chunk at a time, so a support person's click never stalls the app on a month of logs.
+import { readdirSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { LogLine, LogLineSource } from '../orchestration-core/core-ports';
 
@@ -26,18 +27,40 @@ function logFiles(folder: string): { file: string; size: number; mtime: number }
     .sort((a, b) => b.mtime - a.mtime || b.file.localeCompare(a.file));
 }
 
-/** The tail of a file, up to `bytes`, from the first whole line. */
-function readTail(file: string, size: number, bytes: number): string {
+/** Read and searched a piece at a time: the event thread is never held for a whole file. */
+const chunkBytes = 4 * 1024 * 1024;
+
+/**
+ * The lines of a file's tail (up to `bytes`, from the first whole line) that `keep` takes, read in
+ * chunks with the event loop running between them.
+ */
+async function scanTail(file: string, size: number, bytes: number, keep: (line: string) => void): Promise<number> {
   const length = Math.min(size, bytes);
-  const buffer = Buffer.alloc(length);
-  const fd = openSync(file, 'r');
+  const handle = await open(file, 'r');
   try {
-    readSync(fd, buffer, 0, length, size - length);
+    let position = size - length;
+    let carry = '';
+    let first = position > 0;
+    const buffer = Buffer.alloc(Math.min(chunkBytes, length));
+    while (position < size) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const text = carry + buffer.toString('utf8', 0, bytesRead);
+      const lines = text.split('\n');
+      carry = lines.pop() ?? '';
+      // A tail that starts inside a line: that part line is not one to read.
+      if (first) {
+        lines.shift();
+        first = false;
+      }
+      for (const line of lines) keep(line);
+    }
+    if (carry !== '') keep(carry);
+    return length;
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
-  const text = buffer.toString('utf8');
-  return length < size ? text.slice(text.indexOf('\n') + 1) : text;
 }
 
 function parseLine(text: string): LogLine | null {
@@ -55,24 +78,29 @@ function parseLine(text: string): LogLine | null {
 export function createLogLineReader(folder: string): LogLineSource {
   return {
     folder,
-    find({ correlationId, instanceId }, limit) {
+    async find({ correlationId, instanceId }, limit) {
       // A cheap text test first: only lines that name the id are parsed.
       const needles = [JSON.stringify(correlationId), ...(instanceId ? [JSON.stringify(instanceId)] : [])];
       const matches = (line: LogLine) => line.fields['correlationId'] === correlationId || (instanceId !== undefined && line.fields['instanceId'] === instanceId);
       const found: LogLine[][] = [];
+      let count = 0;
       let bytes = 0;
       let files = 0;
       for (const { file, size } of logFiles(folder)) {
-        if (bytes >= maxBytes || found.reduce((n, lines) => n + lines.length, 0) >= limit) break;
-        const text = readTail(file, size, maxBytes - bytes);
-        bytes += Buffer.byteLength(text);
-        files += 1;
+        if (bytes >= maxBytes || count >= limit) break;
         const here: LogLine[] = [];
-        for (const raw of text.split('\n')) {
-          if (!needles.some((needle) => raw.includes(needle))) continue;
-          const line = parseLine(raw);
-          if (line && matches(line)) here.push(line);
+        try {
+          bytes += await scanTail(file, size, maxBytes - bytes, (raw) => {
+            if (!needles.some((needle) => raw.includes(needle))) return;
+            const line = parseLine(raw);
+            if (line && matches(line)) here.push(line);
+          });
+        } catch {
+          // Rotated away while it was read: what it held is in the next file.
+          continue;
         }
+        files += 1;
+        count += here.length;
         // Older files come later: their lines go before this file's (kept per file, joined once).
         found.push(here.slice(-limit));
       }

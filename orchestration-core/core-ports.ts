@@ -24,5 +24,5 @@ export interface LogLineSource {
   /** Where the files are, for support to open. */
   readonly folder: string;
   /** The newest `limit` lines carrying this correlation id or instance id, oldest first; how much was read. */
-  find(match: { correlationId: string; instanceId?: string }, limit: number): { lines: LogLine[]; files: number; bytes: number };
+  find(match: { correlationId: string; instanceId?: string }, limit: number): Promise<{ lines: LogLine[]; files: number; bytes: number }>;
 }

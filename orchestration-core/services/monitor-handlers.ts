@@ -48,9 +48,9 @@ export function createMonitorHandlers(deps: MonitorHandlerDeps) {
   return {
     'monitor.deadLetters': ({ open, limit }) => queries.deadLetters(open === true, limit ?? defaultLimit),
     'monitor.instances': ({ show, limit }) => queries.instances(show, limit ?? defaultLimit),
-    'monitor.logLines': ({ correlationId, instanceId, limit }) => {
+    'monitor.logLines': async ({ correlationId, instanceId, limit }) => {
       if (!deps.logLines) return { lines: [], folder: null, searched: { files: 0, bytes: 0 } };
-      const found = deps.logLines.find({ correlationId, ...(instanceId ? { instanceId } : {}) }, limit ?? defaultLimit);
+      const found = await deps.logLines.find({ correlationId, ...(instanceId ? { instanceId } : {}) }, limit ?? defaultLimit);
       return { lines: found.lines, folder: deps.logLines.folder, searched: { files: found.files, bytes: found.bytes } };
     },
     'monitor.instance': ({ id }) => {

@@ -119,7 +119,7 @@ export interface MonitorApi {
   /** Commands not yet answered upstream, oldest first. */
   'monitor.outbox': (args: { limit?: number }) => PendingCommandRow[];
   /** The newest lines (200 by default) of the host's log about a workflow, oldest first. */
-  'monitor.logLines': (args: { correlationId: string; instanceId?: string; limit?: number }) => LogLinesResult;
+  'monitor.logLines': (args: { correlationId: string; instanceId?: string; limit?: number }) => Promise<LogLinesResult>;
   'monitor.discardDeadLetter': (args: { id: number; reason: string }) => { discarded: true };
   /** Runs the incident's step again (its cause fixed); it is an incident again if it fails. */
   'monitor.retryIncident': (args: { instanceId: string }) => { retried: true };

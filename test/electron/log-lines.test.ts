@@ -22,7 +22,7 @@ describe('log lines of a workflow', () => {
     logger.error('workflow inspection-failed step decided failed', { instanceId: 'i-1', error: 'lot L-000001 is not in the local cache' });
     logger.warn('mentions L-000001 in its message only');
     await logger.close();
-    const found = createLogLineReader(logger.folder).find({ correlationId: 'L-000001', instanceId: 'i-1' }, 10);
+    const found = await createLogLineReader(logger.folder).find({ correlationId: 'L-000001', instanceId: 'i-1' }, 10);
     expect(found.lines.map((line) => [line.level, line.message])).toEqual([
       ['info', 'workflow step'],
       ['error', 'workflow inspection-failed step decided failed'],
@@ -33,7 +33,7 @@ describe('log lines of a workflow', () => {
     expect(found.bytes).toBeGreaterThan(0);
   });
 
-  it('puts an older file’s lines first and keeps the newest when there are more than the limit', () => {
+  it('puts an older file’s lines first and keeps the newest when there are more than the limit', async () => {
     temp = makeTempDir();
     const line = (n: number) => JSON.stringify({ level: 'info', time: `2026-12-0${n}T08:00:00.000Z`, msg: `step ${n}`, correlationId: 'CC-1' });
     const older = path.join(temp.dir, 'plant-orchestrator.2026-12-01.1.log');
@@ -42,12 +42,25 @@ describe('log lines of a workflow', () => {
     writeFileSync(newer, `${line(3)}\n${line(4)}\n`);
     utimesSync(older, new Date('2026-12-01T09:00:00Z'), new Date('2026-12-01T09:00:00Z'));
     const reader = createLogLineReader(temp.dir);
-    expect(reader.find({ correlationId: 'CC-1' }, 10).lines.map((l) => l.message)).toEqual(['step 1', 'step 2', 'step 3', 'step 4']);
-    expect(reader.find({ correlationId: 'CC-1' }, 3).lines.map((l) => l.message)).toEqual(['step 2', 'step 3', 'step 4']);
+    expect((await reader.find({ correlationId: 'CC-1' }, 10)).lines.map((l) => l.message)).toEqual(['step 1', 'step 2', 'step 3', 'step 4']);
+    expect((await reader.find({ correlationId: 'CC-1' }, 3)).lines.map((l) => l.message)).toEqual(['step 2', 'step 3', 'step 4']);
   });
 
-  it('finds nothing, and says so, where there is no log folder yet', () => {
+  it('finds nothing, and says so, where there is no log folder yet', async () => {
     temp = makeTempDir();
-    expect(createLogLineReader(path.join(temp.dir, 'logs')).find({ correlationId: 'L-1' }, 10)).toEqual({ lines: [], files: 0, bytes: 0 });
+    expect(await createLogLineReader(path.join(temp.dir, 'logs')).find({ correlationId: 'L-1' }, 10)).toEqual({ lines: [], files: 0, bytes: 0 });
+  });
+
+  it('reads a large file a piece at a time and still finds a line that straddles two pieces', async () => {
+    temp = makeTempDir();
+    const filler = JSON.stringify({ level: 'info', time: '2026-12-08T08:00:00.000Z', msg: 'other work', correlationId: 'L-OTHER' });
+    const wanted = JSON.stringify({ level: 'warn', time: '2026-12-08T09:00:00.000Z', msg: 'the one', correlationId: 'L-WANTED' });
+    // Enough filler that the wanted line sits across the 4 MB boundary of the first piece.
+    const before = Math.floor((4 * 1024 * 1024 - 40) / (filler.length + 1));
+    const text = `${Array<string>(before).fill(filler).join('\n')}\n${wanted}\n${Array<string>(2000).fill(filler).join('\n')}\n`;
+    writeFileSync(path.join(temp.dir, 'plant-orchestrator.2026-12-08.1.log'), text);
+    const found = await createLogLineReader(temp.dir).find({ correlationId: 'L-WANTED' }, 10);
+    expect(found.lines.map((line) => [line.level, line.message])).toEqual([['warn', 'the one']]);
+    expect(found.bytes).toBe(Buffer.byteLength(text));
   });
 });

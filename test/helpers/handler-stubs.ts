@@ -41,7 +41,7 @@ export function stubHandlers(overrides: Partial<Handlers<AppApi>> = {}): Handler
       throw new ApiFailure('not-found', `id: no workflow instance ${id}`);
     },
     'monitor.outbox': () => [],
-    'monitor.logLines': () => ({ lines: [], folder: null, searched: { files: 0, bytes: 0 } }),
+    'monitor.logLines': () => Promise.resolve({ lines: [], folder: null, searched: { files: 0, bytes: 0 } }),
     'monitor.replayDeadLetters': () => ({ replayed: 0, failed: [] }),
     'monitor.discardDeadLetter': ({ id }) => {
       throw new ApiFailure('not-found', `id: no dead letter ${id}`);
