@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, session, shell, type WebContents, type Web
 import type { AppEventTopic } from '../shared/api';
 import type { Logger } from '../orchestration-core/core-ports';
 import { registerIpc } from './ipc-channels';
-import { appWebPreferences, mayGrantPermission, mayNavigate, windowOpenDecision } from './window-policy';
+import { mayGrantPermission, mayNavigate, windowOpenDecision } from './window-policy';
 import { createCore } from '../orchestration-core/host';
 import type { Core } from '../orchestration-core/core-types';
 import { createApiDispatcher, type ApiDispatch } from './api-dispatch';
@@ -94,7 +94,21 @@ function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Plant Orchestrator',
     backgroundColor: '#f4f6f8',
-    webPreferences: { ...appWebPreferences, preload: preloadPath },
+    // Written out (not spread from a constant) so Electronegativity sees each; window-policy.test.ts checks them.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      // A middle click must not open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
   });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

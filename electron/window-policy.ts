@@ -2,19 +2,6 @@
 // nothing navigates away from the app's page, no window opens (an http(s) link the user clicked opens
 // in the system's browser instead), no permission is granted.
 
-/** Every window's web preferences (the preload's path added by the host): sandboxed, isolated, no Node. */
-export const appWebPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false,
-} as const;
-
 /** A page may not leave the app: every navigation and redirect is refused. */
 export function mayNavigate(_url: string): boolean {
   return false;

@@ -1,8 +1,12 @@
 // What the app's windows may do: never navigate away, never open a window (a web link the user clicked
 // goes to the system's browser, nothing else does), never get a permission.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../electron/content-security-policy';
-import { appWebPreferences, isExternalWebLink, mayGrantPermission, mayNavigate, windowOpenDecision } from '../../electron/window-policy';
+import { isExternalWebLink, mayGrantPermission, mayNavigate, windowOpenDecision } from '../../electron/window-policy';
+
+const mainSource = readFileSync(path.resolve(import.meta.dirname, '../../electron/main.ts'), 'utf8');
 
 describe('window policy', () => {
   it('lets no page navigate, whatever the address', () => {
@@ -25,7 +29,12 @@ describe('window policy', () => {
   });
 
   it('sandboxes every window, isolates its context, gives it no Node, and serves scripts from the app only', () => {
-    expect(appWebPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+    // The one window the host makes, its preferences as written in electron/main.ts.
+    expect(mainSource.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    const preferences = /webPreferences: \{([^}]*)\}/.exec(mainSource)?.[1] ?? '';
+    for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false', 'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'webviewTag: false', "disableBlinkFeatures: 'Auxclick'"]) {
+      expect(preferences).toContain(setting);
+    }
     const directives = new Map(contentSecurityPolicy().split('; ').map((directive) => [directive.split(' ')[0], directive]));
     expect(directives.get('script-src')).toBe("script-src 'self'");
     expect(directives.get('object-src')).toBe("object-src 'none'");
