@@ -13,6 +13,7 @@ import { RebalancingView } from '../views/rebalancing/rebalancing-view';
 import { AppHeader } from './app-header';
 import { SignInScreen } from './sign-in-screen';
 import { ConnectionBanners } from './connection-banners';
+import { useViewShortcuts } from './view-shortcuts';
 import { StatusBar } from './status-bar';
 import { useDensity } from './use-density';
 import { ViewNav } from './view-nav';
@@ -58,6 +59,7 @@ function SignedInShell() {
     if (requested) setView(requested.view);
   }, [requested]);
   const density = useDensity();
+  useViewShortcuts(setView);
   return (
     <div className={`app-shell density--${density}`}>
       <AppHeader />

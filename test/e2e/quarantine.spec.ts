@@ -29,6 +29,14 @@ test('a quality engineer scraps a lot online, returns one to the vendor offline,
     await expect(page.getByTestId('connector-status-erp')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('connector-status-plant-P1')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('session-info')).toContainText('qe.maria');
+    // Ctrl+F is the view's search field, not the browser's find; Ctrl+<n> opens the n-th view.
+    await page.locator('body').click();
+    await page.keyboard.press('Control+f');
+    await expect(page.getByTestId('quarantine-search')).toBeFocused();
+    await page.keyboard.press('Control+6');
+    await expect(page.getByTestId('nav-approvals')).toHaveAttribute('aria-current', 'page');
+    await page.keyboard.press('Control+4');
+    await expect(page.getByTestId('nav-quarantine')).toHaveAttribute('aria-current', 'page');
 
     // An incoming inspection fails upstream: the lot appears on hold, blocked.
     const first = await control<{ lotId: string }>(gatewayUrl, 'POST', '/control/inspection-failure', { quantity: 240 });
