@@ -6,6 +6,7 @@ import type { RefObject } from 'react';
 import type { ApprovalRow } from '../../../shared/api/approvals';
 import { appGridTheme } from '../../grid/grid-theme';
 import { selectableGridProps, useClockColumn, useGridSelection } from '../../grid/use-grid-selection';
+import { useCurrencyRefresh } from '../../grid/use-currency-refresh';
 import { useRowTransactions } from '../../grid/use-row-transactions';
 import { isAwaitingDecision, useApprovalsStore, type ApprovalsState } from '../../state/approvals-slice';
 import { approvalColumns, approvalColumnsShownInPanel, approvalDefaultColDef, getApprovalRowId } from './approval-columns';
@@ -38,8 +39,9 @@ export function ApprovalsGrid({ apiRef, panelOpen }: { apiRef: RefObject<GridApi
     feedReady: onGridReady,
     apiRef,
   });
-  // Due times are counted from the clock.
+  // Due times are counted from the clock; values are in the currency, once the core said it.
   useClockColumn(gridApi, 'due');
+  useCurrencyRefresh(gridApi);
 
   return (
     <div className="approvals-grid" data-testid="approvals-grid">
