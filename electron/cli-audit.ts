@@ -7,6 +7,7 @@ import { io } from 'socket.io-client';
 import { auditHeadMessages } from '../shared/auth/audit-head';
 import type { AuditHead } from '../shared/auth/audit-head';
 import { verifyAuditFile, type KnownHead } from '../orchestration-core/store/audit-verify';
+import { erpNamespaceOf } from '../orchestration-core/connectors/gateway-address';
 import { CliUsageError, parseFlags } from './cli-args';
 
 /** A finding, not a mistake of the caller's: printed on stdout, exit code 1. */
@@ -17,15 +18,9 @@ export class CliFindingError extends Error {}
  * (http://127.0.0.1:4100) gets /erp; a URL with a path is taken as the namespace it names.
  */
 export function erpNamespaceUrl(given: string): string {
-  let url: URL;
-  try {
-    url = new URL(given);
-  } catch {
-    throw new CliUsageError(`--gateway: "${given}" is not a URL; give the gateway's address, e.g. http://127.0.0.1:4100`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliUsageError(`--gateway: "${given}" is not an http(s) URL; give the gateway's address, e.g. http://127.0.0.1:4100`);
-  if (url.pathname === '' || url.pathname === '/') url.pathname = '/erp';
-  return url.toString().replace(/\/$/, '');
+  const address = erpNamespaceOf(given);
+  if (address.ok) return address.url;
+  throw new CliUsageError(`--gateway: "${given}" is not ${address.problem === 'not-a-url' ? 'a URL' : 'an http(s) URL'}; give the gateway's address, e.g. http://127.0.0.1:4100`);
 }
 
 interface GatewayKnownHead extends KnownHead {

@@ -84,7 +84,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? createConsoleLogger();
   const { store, setAside } = openStoreOrSetAside(config.databasePath, () => clock.now());
-  if (setAside) logger.warn(describeSetAside(config.databasePath, setAside), { movedTo: setAside.movedTo, unsentDecisions: setAside.unsentDecisions });
+  // Said once, in the log and above every screen.
+  const notices = setAside ? [describeSetAside(config.databasePath, setAside)] : [];
+  if (setAside) logger.warn(notices[0]!, { movedTo: setAside.movedTo, unsentDecisions: setAside.unsentDecisions });
   let embedded: EmbeddedGateway | null = null;
   try {
     let connectorSettings = config.connectors ?? [];
@@ -93,7 +95,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       embedded = await config.startEmbeddedGateway();
       connectorSettings = embedded.connectors;
     }
-    const notices = setAside ? [describeSetAside(config.databasePath, setAside)] : [];
     const core = assemble(config, connectorSettings, store, embedded, clock, logger, notices);
     await core.restoreSession();
     return core;

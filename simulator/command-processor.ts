@@ -108,10 +108,7 @@ export class CommandProcessor {
       store,
       clock,
       tolerances: rules.cycleCount,
-      publishPlant: (plant, type, correlationId, payload) => {
-        const envelope = this.store.appendEvent({ stream: mesStream(plant), plant, type, correlationId, payload }, this.clock());
-        this.appended.add(envelope.stream);
-      },
+      publishPlant: (plant, type, correlationId, payload) => this.publishOnPlant(plant, type, correlationId, payload),
       publishErp: (type, correlationId, payload) => this.publish(type, correlationId, payload),
       lotChanged: (lot, changedBy, reason) => this.publishLot(lot, changedBy, reason),
     });
@@ -301,9 +298,10 @@ export class CommandProcessor {
     if (approval.decision !== null) return rejected(`payload.subjectId: ${payload.subjectId} was decided already (${approval.decision} by ${approval.decidedBy ?? 'unknown'}); nothing to escalate`);
     const { request } = approval;
     const taskType = approvalSlaType[request.kind];
-    const notDue = this.notDueYet(slaDueAt(this.rules.sla, taskType, approval.requestedAt));
+    const dueAt = slaDueAt(this.rules.sla, taskType, approval.requestedAt);
+    const notDue = this.notDueYet(dueAt);
     if (notDue) return notDue;
-    const escalation = { subjectId: approval.approvalId, taskType, subject: request.subject, dueAt: slaDueAt(this.rules.sla, taskType, approval.requestedAt), raisedAt: this.clock().toISOString(), ...(payload.plant ? { plant: payload.plant } : {}) };
+    const escalation = { subjectId: approval.approvalId, taskType, subject: request.subject, dueAt, raisedAt: this.clock().toISOString(), ...(payload.plant ? { plant: payload.plant } : {}) };
     this.store.escalations.raise(escalation, command.commandId);
     this.publish('escalation.raised', payload.subjectId, escalation);
     return { status: 'accepted' };
@@ -360,8 +358,7 @@ export class CommandProcessor {
     if (units.includes(payload.code)) return rejected(`payload.code: ${payload.code} is a unit of master data itself; only a plant's own code is mapped`);
     const mapping = { plant: payload.plant, code: payload.code, unit: payload.unit, mappedBy: command.issuedBy, mappedAt: this.clock().toISOString() };
     this.store.unitMappings.put(mapping);
-    const envelope = this.store.appendEvent({ stream: mesStream(payload.plant), plant: payload.plant, type: 'plant.unitMapped', correlationId: `${payload.plant} ${payload.code}`, payload: mapping }, this.clock());
-    this.appended.add(envelope.stream);
+    this.publishOnPlant(payload.plant, 'plant.unitMapped', `${payload.plant} ${payload.code}`, mapping);
     return { status: 'accepted' };
   }
 
@@ -480,6 +477,12 @@ export class CommandProcessor {
     this.store.exceptionAnswers.record(answer);
     this.publish('exception.answered', payload.exceptionId, answer);
     return { status: 'accepted' };
+  }
+
+  /** On the plant's own MES stream (a unit mapping, the WMS's bins): read by that plant's connector. */
+  private publishOnPlant<T extends EventType>(plant: string, type: T, correlationId: string, payload: EventPayload<T>): void {
+    const envelope = this.store.appendEvent({ stream: mesStream(plant), plant, type, correlationId, payload }, this.clock());
+    this.appended.add(envelope.stream);
   }
 
   private publish<T extends EventType>(type: T, correlationId: string, payload: EventPayload<T>): void {

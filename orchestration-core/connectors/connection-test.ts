@@ -3,6 +3,7 @@
 // this one. Each failure is its own sentence naming the field to fix; the app's own connections are
 // not touched.
 import { io } from 'socket.io-client';
+import { erpNamespaceOf } from './gateway-address';
 import { gatewayAboutSchema, syncMessages, syncProtocolVersion } from '../../shared/sync-protocol';
 import type { ConnectionTestResult } from '../../shared/api/connectors';
 import type { Clock } from '../core-ports';
@@ -17,20 +18,11 @@ export interface ConnectionTestInput {
   plant?: string;
 }
 
-function erpUrl(url: string): string {
-  const base = new URL(url);
-  if (base.pathname === '' || base.pathname === '/') base.pathname = '/erp';
-  return base.toString().replace(/\/$/, '');
-}
-
 export async function testConnection(input: ConnectionTestInput, deps: { clock: Clock; clientId: string; timeoutMs?: number }): Promise<ConnectionTestResult> {
   const timeoutMs = deps.timeoutMs ?? 5_000;
-  let target: string;
-  try {
-    target = erpUrl(input.url);
-  } catch {
-    return { ok: false, reachable: false, tokenAccepted: false, problems: [`url: "${input.url}" is not a URL; give the gateway's address, e.g. https://gateway.plant.example:4100`], warnings: [] };
-  }
+  const address = erpNamespaceOf(input.url);
+  if (!address.ok) return { ok: false, reachable: false, tokenAccepted: false, problems: [`url: "${input.url}" is not ${address.problem === 'not-a-url' ? 'a URL' : 'an http(s) URL'}; give the gateway's address, e.g. https://gateway.plant.example:4100`], warnings: [] };
+  const target = address.url;
   const socket = io(target, { auth: { token: input.token, clientId: `${deps.clientId}-test` }, transports: ['websocket'], reconnection: false, timeout: timeoutMs, forceNew: true });
   try {
     const connected = await new Promise<{ ok: true } | { ok: false; message: string }>((resolve) => {

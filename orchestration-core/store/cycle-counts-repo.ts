@@ -34,13 +34,13 @@ const fromRow = (row: Row): StoredCycleCount => ({ ...row, withinTolerance: row.
 
 export function createCycleCountsRepo(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO cycle_counts (count_id, plant, bin, item_id, lot_id, counted_quantity, book_quantity, unit, difference, value, within_tolerance, counted_by, counted_at, status, approval_id)
-     VALUES (@countId, @plant, @bin, @itemId, @lotId, @countedQuantity, @bookQuantity, @unit, @difference, @value, @withinTolerance, @countedBy, @countedAt, @status, @approvalId)`,
+    `INSERT OR IGNORE INTO cycle_counts (count_id, plant, bin, item_id, lot_id, counted_quantity, book_quantity, unit, difference, value, within_tolerance, counted_by, counted_at, status, approval_id, note)
+     VALUES (@countId, @plant, @bin, @itemId, @lotId, @countedQuantity, @bookQuantity, @unit, @difference, @value, @withinTolerance, @countedBy, @countedAt, @status, @approvalId, @note)`,
   );
   const one = db.prepare<[string], Row>(`SELECT ${columns} FROM cycle_counts WHERE count_id = ?`);
   const setStatus = db.prepare('UPDATE cycle_counts SET status = ?, note = ? WHERE count_id = ?');
   return {
-    record(count: CycleCount, variance: Variance, status: CycleCountStatus, approvalId: string | null): void {
+    record(count: CycleCount, variance: Variance, status: CycleCountStatus, approvalId: string | null, note: string | null = null): void {
       insert.run({
         countId: count.countId,
         plant: count.plant,
@@ -57,6 +57,7 @@ export function createCycleCountsRepo(db: Database.Database) {
         countedAt: count.countedAt,
         status,
         approvalId,
+        note,
       });
     },
     get(countId: string): StoredCycleCount | undefined {

@@ -80,8 +80,7 @@ export const cycleCountVariance = defineWorkflow<CycleCountState, 'cyclecount.va
       ctx.record('within tolerance', { difference: variance.difference, value: variance.value, itemClass: count.itemClass });
       if (state.lotId) ctx.changed('lot', state.lotId);
       if (variance.difference === 0) {
-        ctx.repos.cycleCounts.record(count, variance, 'adjusted', null);
-        ctx.repos.cycleCounts.setStatus(count.countId, 'adjusted', 'the count matches the book; nothing to adjust');
+        ctx.repos.cycleCounts.record(count, variance, 'adjusted', null, 'the count matches the book; nothing to adjust');
         return { state, end: 'completed' };
       }
       ctx.repos.cycleCounts.record(count, variance, 'adjusting', null);
